@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import type { Translate } from '../../lib/i18n.ts';
+import type { BackgroundStatus } from '../../lib/messages.ts';
+import type { Settings } from '../../lib/settings.ts';
+import type { TrackerListSource } from '../../lib/trackers/format.ts';
+
+interface Props {
+  t: Translate;
+  settings: Settings;
+  status: BackgroundStatus | undefined;
+  source: TrackerListSource;
+  onChange: (patch: Partial<Settings>) => Promise<unknown>;
+}
+
+export function SettingsView({ t, settings, status, source, onChange }: Props) {
+  const [message, setMessage] = useState('');
+  const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
+  const numberField = (key: 'retentionDays' | 'maxEvents', min: number, max: number) => (event: Event) => {
+    const value = Number((event.currentTarget as HTMLInputElement).value);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      setMessage(t('optionsInvalid', [min, max]));
+      return;
+    }
+    save({ [key]: value });
+  };
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <fieldset>
+        <legend>{t('optionsRecording')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="option-paused"
+            checked={settings.paused}
+            onChange={(e) => save({ paused: e.currentTarget.checked })}
+          />{' '}
+          {t('optionsPaused')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="option-private"
+            checked={settings.recordPrivate}
+            onChange={(e) => save({ recordPrivate: e.currentTarget.checked })}
+          />{' '}
+          {t('optionsRecordPrivate')}
+        </label>
+        <label>
+          {t('optionsRetention')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            value={settings.retentionDays}
+            onChange={numberField('retentionDays', 1, 3650)}
+          />{' '}
+          {t('optionsRetentionDays')}
+        </label>
+        <label>
+          {t('optionsMaxEvents')}{' '}
+          <input
+            type="number"
+            min={1000}
+            max={10_000_000}
+            step={1000}
+            value={settings.maxEvents}
+            onChange={numberField('maxEvents', 1000, 10_000_000)}
+          />
+        </label>
+        <p class="hint">{t('optionsRetentionHint')}</p>
+        <p role="status">{message}</p>
+      </fieldset>
+      <section>
+        <h2>{t('optionsAbout')}</h2>
+        <p data-testid="attribution">
+          {t('optionsTrackerData', [source.name, source.version, source.license, source.attribution])}{' '}
+          <a href={source.licenseUrl} target="_blank" rel="noreferrer">
+            {source.licenseUrl}
+          </a>
+        </p>
+        {status && (
+          <p class="hint">
+            {t('optionsStartup', [Math.round(status.listenersReadyMs), Math.round(status.indexReadyMs ?? 0)])}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

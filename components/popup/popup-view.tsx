@@ -1,0 +1,101 @@
+import type { Translate } from '../../lib/i18n.ts';
+import type { PageRecipient } from '../../lib/storage/queries.ts';
+import type { Company } from '../../lib/trackers/matcher.ts';
+import { RecipientCard } from './recipient-card.tsx';
+
+export interface PopupRecipient extends PageRecipient {
+  info: Company;
+}
+
+export interface PopupModel {
+  loading: boolean;
+  /** The tab's site, or null for a browser page. */
+  site: string | null;
+  privateNotRecorded: boolean;
+  paused: boolean;
+  recipients: PopupRecipient[];
+  storageError: string | null;
+  setPaused: (paused: boolean) => void;
+  openSettings: () => void;
+}
+
+export function PopupView({ t, model }: { t: Translate; model: PopupModel }) {
+  const companies = model.recipients.filter((r) => r.kind === 'tracker');
+  const unlisted = model.recipients.filter((r) => r.kind === 'unlisted');
+  return (
+    <main class="popup" aria-busy={model.loading}>
+      <header class="popup-header">
+        <h1>{t('popupTitle')}</h1>
+        {model.site && (
+          <p class="site" data-testid="site">
+            <span class="label">{t('popupSiteLabel')}</span> <strong>{model.site}</strong>
+          </p>
+        )}
+      </header>
+
+      {model.storageError && (
+        <p class="notice error" role="alert" data-testid="storage-error">
+          {t('popupStorageError', [model.storageError])}
+        </p>
+      )}
+      {model.paused && (
+        <p class="notice" role="status" data-testid="paused">
+          {t('popupPaused')}
+        </p>
+      )}
+
+      {model.loading ? null : !model.site ? (
+        <p class="empty" data-testid="browser-page">
+          {t('popupBrowserPage')}
+        </p>
+      ) : model.privateNotRecorded ? (
+        <p class="empty" data-testid="private-window">
+          {t('popupNotRecordedPrivate')}
+        </p>
+      ) : model.recipients.length === 0 ? (
+        <p class="empty" data-testid="nothing-shared">
+          {t('popupNothingShared')}
+        </p>
+      ) : (
+        <>
+          {companies.length > 0 && (
+            <section aria-labelledby="companies-heading">
+              <h2 id="companies-heading" data-testid="companies-heading">
+                {companies.length === 1
+                  ? t('popupCompaniesHeadingOne')
+                  : t('popupCompaniesHeading', [companies.length])}
+              </h2>
+              <ul class="recipients" data-testid="companies">
+                {companies.map((r) => (
+                  <RecipientCard key={r.company} t={t} recipient={r} />
+                ))}
+              </ul>
+            </section>
+          )}
+          {unlisted.length > 0 && (
+            <section aria-labelledby="unlisted-heading">
+              <h2 id="unlisted-heading">{t('popupUnlistedHeading')}</h2>
+              <p class="hint">{t('popupUnlistedHint')}</p>
+              <ul class="recipients" data-testid="unlisted">
+                {unlisted.map((r) => (
+                  <RecipientCard key={r.company} t={t} recipient={r} />
+                ))}
+              </ul>
+            </section>
+          )}
+          <p class="hint">{t('popupIpNote')}</p>
+        </>
+      )}
+
+      <footer class="popup-footer">
+        <button type="button" data-testid="pause" onClick={() => model.setPaused(!model.paused)}>
+          {model.paused ? t('popupResume') : t('popupPause')}
+        </button>
+        <button type="button" class="link" onClick={model.openSettings}>
+          {t('popupOpenSettings')}
+        </button>
+        <p class="hint">{t('popupLocalOnly')}</p>
+      </footer>
+    </main>
+  );
+}

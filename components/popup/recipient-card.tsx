@@ -1,0 +1,50 @@
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import type { PopupRecipient } from './popup-view.tsx';
+
+const regionNames = (() => {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'region' });
+  } catch {
+    return undefined;
+  }
+})();
+
+/** A country name in the UI language, from an ISO 3166 code; the code itself if the runtime has no name for it. */
+function countryName(code: string): string {
+  if (!code) return '';
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** One company (or unlisted third party) and what it received. All values are rendered as text, never as HTML. */
+export function RecipientCard({ t, recipient }: { t: Translate; recipient: PopupRecipient }) {
+  const { info } = recipient;
+  const category = t(`category_${recipient.category}` as MessageKey) || recipient.category;
+  return (
+    <li class="recipient" data-testid="recipient" data-company={recipient.company}>
+      <div class="recipient-head">
+        <strong class="name" data-testid="company-name">
+          {info.name}
+        </strong>
+        <span class="requests" data-testid="requests" data-count={recipient.requests}>
+          {recipient.requests === 1 ? t('popupRequestsOne') : t('popupRequests', [recipient.requests])}
+        </span>
+      </div>
+      <div class="meta">
+        {recipient.kind === 'tracker' && <span class="category">{category}</span>}
+        {recipient.kind === 'tracker' && (
+          <span class="country">
+            {t('popupCountry')}: {info.country ? countryName(info.country) : t('popupUnknownCountry')}
+          </span>
+        )}
+        {recipient.failed > 0 && <span class="failed">{t('popupFailed', [recipient.failed])}</span>}
+      </div>
+      <p class="domains">
+        <span class="label">{t('popupDomains')}:</span> <span data-testid="domains">{recipient.hosts.join(', ')}</span>
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,104 @@
+import browser, { type WebRequest } from 'webextension-polyfill';
+import { defineBackground } from 'wxt/utils/define-background';
+import { Capture } from '../lib/capture/capture.ts';
+import { normalizeRequest, type RawRequestDetails } from '../lib/classify/request-details.ts';
+import { type BackgroundStatus, dispatch, type Handlers } from '../lib/messages.ts';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
+import { openDb } from '../lib/storage/db.ts';
+import { Recorder } from '../lib/storage/recorder.ts';
+import { pruneEvents } from '../lib/storage/retention.ts';
+import { BUNDLED_TRACKER_LIST } from '../lib/trackers/bundled.ts';
+import { loadMatcher } from '../lib/trackers/catalog.ts';
+import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
+
+const PRUNE_ALARM = 'prune-events';
+
+// Wiring only: every listener is registered synchronously, on the first tick, so the event that woke the worker is
+// not missed; all decisions are in lib/.
+export default defineBackground(() => {
+  const status: BackgroundStatus = { listenersReadyMs: 0, indexReadyMs: null, storageError: null, pendingEvents: 0 };
+  const db = openDb();
+  const recorder = new Recorder(db, {
+    onError: (error) => {
+      status.storageError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    },
+  });
+
+  let settings: Settings = DEFAULT_SETTINGS;
+  const settingsLoaded = browser.storage.local.get(SETTINGS_KEY).then((stored) => {
+    settings = parseSettings(stored[SETTINGS_KEY]);
+  });
+
+  let matcher: TrackerMatcher | undefined;
+  const capture = new Capture({
+    db,
+    recorder,
+    settings: () => settings,
+    matcher: () => {
+      if (!matcher) {
+        matcher = loadMatcher(BUNDLED_TRACKER_LIST);
+        status.indexReadyMs = performance.now();
+      }
+      return matcher;
+    },
+    getTab: async (tabId) => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      return tab && { url: tab.url, incognito: tab.incognito };
+    },
+    onCompanyCount: (tabId, count) => {
+      const text = count ? String(count) : '';
+      // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+      const action = browser.action ?? browser.browserAction;
+      action.setBadgeText({ tabId, text }).catch(() => {
+        // The tab closed before the badge could be set: nothing to show.
+      });
+    },
+  });
+
+  const observe = (details: RawRequestDetails, outcome: 'completed' | 'error') => {
+    const request = normalizeRequest(details, outcome);
+    settingsLoaded.then(() => capture.observe(request)).catch((error) => console.error('Disclosed:', error));
+  };
+  const all: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
+  // Observe only: no 'blocking' anywhere. Recorded when finished, so each event knows whether it was sent.
+  browser.webRequest.onCompleted.addListener((d) => observe(d, 'completed'), all);
+  browser.webRequest.onErrorOccurred.addListener((d) => observe(d, 'error'), all);
+  // Each hop of a redirect chain reached its server: record it (the final hop arrives as onCompleted).
+  browser.webRequest.onBeforeRedirect.addListener((d) => observe(d, 'completed'), all);
+  // The new page's response has started: requests from now on belong to the new page load.
+  browser.webRequest.onResponseStarted.addListener(
+    (d) => {
+      const { incognito } = d as { incognito?: boolean };
+      settingsLoaded.then(() => capture.navigated(d.tabId, d.url, incognito, Math.round(d.timeStamp)));
+    },
+    { urls: ['<all_urls>'], types: ['main_frame'] },
+  );
+  browser.tabs.onRemoved.addListener((tabId) => capture.tabClosed(tabId));
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) settings = parseSettings(changes[SETTINGS_KEY].newValue);
+  });
+
+  const handlers: Handlers = {
+    'settings/update': async (patch) => {
+      await settingsLoaded;
+      settings = parseSettings({ ...settings, ...patch });
+      await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+      return settings;
+    },
+    'background/status': async () => ({ ...status, pendingEvents: recorder.pending }),
+  };
+  browser.runtime.onMessage.addListener((message: unknown) => dispatch(handlers, message));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== PRUNE_ALARM) return;
+    settingsLoaded
+      .then(() => pruneEvents(db, { maxAgeDays: settings.retentionDays, maxEvents: settings.maxEvents }))
+      .catch((error) => console.error('Disclosed: pruning failed', error));
+  });
+  browser.alarms.get(PRUNE_ALARM).then((alarm) => {
+    if (!alarm) browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  });
+
+  status.listenersReadyMs = performance.now();
+});

@@ -1,0 +1,79 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { PopupModel } from '../../components/popup/popup-view.tsx';
+import { parseWebUrl } from '../../lib/classify/domain.ts';
+import { request } from '../../lib/messages.ts';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
+import { openDb } from '../../lib/storage/db.ts';
+import { loadPageSummary, type PageSummary } from '../../lib/storage/queries.ts';
+import { BUNDLED_TRACKER_LIST } from '../../lib/trackers/bundled.ts';
+import { createCompanyLookup, loadMatcher } from '../../lib/trackers/catalog.ts';
+
+const send = (message: unknown) => browser.runtime.sendMessage(message);
+
+interface TabView {
+  id: number;
+  url: string;
+  incognito: boolean;
+}
+
+/** The popup's one reader: the tab, the settings, and the tab's page summary, live from the database. */
+export function usePopupModel(): PopupModel {
+  const db = useMemo(() => openDb(), []);
+  const lookup = useMemo(() => createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST)), []);
+  const [tab, setTab] = useState<TabView | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [summary, setSummary] = useState<PageSummary | undefined>(undefined);
+  const [storageError, setStorageError] = useState<string | null>(null);
+
+  useEffect(() => {
+    currentTab().then(setTab, () => setTab(null));
+    browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[SETTINGS_KEY]) setSettings(parseSettings(changes[SETTINGS_KEY].newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    request(send, 'background/status', {}).then(
+      (status) => setStorageError(status.storageError),
+      () => undefined,
+    );
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  const site = tab ? parseWebUrl(tab.url)?.site : undefined;
+  useEffect(() => {
+    if (!tab || !site) return;
+    const subscription = liveQuery(() => loadPageSummary(db, tab.id, site)).subscribe({
+      next: setSummary,
+      error: (error) => setStorageError(String(error)),
+    });
+    return () => subscription.unsubscribe();
+  }, [db, tab, site]);
+
+  return {
+    loading: tab === undefined || (!!site && summary === undefined),
+    site: site ?? null,
+    privateNotRecorded: !!tab?.incognito && !settings.recordPrivate,
+    paused: settings.paused,
+    recipients: (summary?.recipients ?? []).map((r) => ({ ...r, info: lookup(r.company) })),
+    storageError,
+    setPaused: (paused) => {
+      request(send, 'settings/update', { paused }).then(setSettings);
+    },
+    openSettings: () => {
+      browser.runtime.openOptionsPage();
+    },
+  };
+}
+
+/** The tab the popup is about: `?tabId=N` when opened as a page (tests, the demo), else the active tab. */
+async function currentTab(): Promise<TabView | null> {
+  const override = Number(new URLSearchParams(location.search).get('tabId'));
+  const tab =
+    Number.isInteger(override) && override > 0
+      ? await browser.tabs.get(override)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!tab || tab.id === undefined) return null;
+  return { id: tab.id, url: tab.url ?? '', incognito: tab.incognito };
+}

@@ -1,0 +1,49 @@
+import type { Settings } from './settings.ts';
+
+/** What the background reports about itself: shown in the popup and the About section. */
+export interface BackgroundStatus {
+  /** Milliseconds from the worker's start until its listeners were registered. */
+  listenersReadyMs: number;
+  /** Milliseconds from the worker's start until the tracker index was loaded; null until the first request needs it. */
+  indexReadyMs: number | null;
+  /** The last storage error (a full disk, say), or null. Events stay queued while it persists. */
+  storageError: string | null;
+  pendingEvents: number;
+}
+
+/** The one protocol between the extension's pages and its background: each request with its response type. */
+export interface MessageMap {
+  'settings/update': { request: Partial<Settings>; response: Settings };
+  'background/status': { request: Record<string, never>; response: BackgroundStatus };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message<T extends MessageType = MessageType> = { type: T; payload: MessageMap[T]['request'] };
+export type Handlers = {
+  [T in MessageType]: (payload: MessageMap[T]['request']) => Promise<MessageMap[T]['response']>;
+};
+
+const TYPES: readonly MessageType[] = ['settings/update', 'background/status'];
+
+/** Messages come from our own pages, but a message is still data: check its shape before dispatching. */
+export function isMessage(value: unknown): value is Message {
+  if (!value || typeof value !== 'object') return false;
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  return TYPES.includes(type as MessageType) && typeof payload === 'object' && payload !== null;
+}
+
+/** Dispatches a message to its handler; unknown messages get no answer (undefined), as the runtime expects. */
+export function dispatch(handlers: Handlers, message: unknown): Promise<unknown> | undefined {
+  if (!isMessage(message)) return undefined;
+  const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
+  return handler(message.payload);
+}
+
+/** Sends a typed message; `send` is `browser.runtime.sendMessage` in the extension. */
+export function request<T extends MessageType>(
+  send: (message: Message<T>) => Promise<unknown>,
+  type: T,
+  payload: MessageMap[T]['request'],
+): Promise<MessageMap[T]['response']> {
+  return send({ type, payload }) as Promise<MessageMap[T]['response']>;
+}

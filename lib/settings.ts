@@ -1,0 +1,34 @@
+/** User settings, kept in `storage.local`. Every field has a default, so a partial or old object is still valid. */
+export interface Settings {
+  /** When true, nothing is recorded. */
+  paused: boolean;
+  /** Record requests from private (incognito) windows. Off unless the user turns it on. */
+  recordPrivate: boolean;
+  retentionDays: number;
+  maxEvents: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  paused: false,
+  recordPrivate: false,
+  retentionDays: 90,
+  maxEvents: 1_000_000,
+};
+
+export const SETTINGS_KEY = 'settings';
+
+/** Reads settings from whatever was stored, ignoring fields of the wrong type (stored data is a trust boundary). */
+export function parseSettings(stored: unknown): Settings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const bool = (key: keyof Settings) => (typeof s[key] === 'boolean' ? (s[key] as boolean) : DEFAULT_SETTINGS[key]);
+  const count = (key: 'retentionDays' | 'maxEvents', min: number, max: number) => {
+    const v = s[key];
+    return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : DEFAULT_SETTINGS[key];
+  };
+  return {
+    paused: bool('paused') as boolean,
+    recordPrivate: bool('recordPrivate') as boolean,
+    retentionDays: count('retentionDays', 1, 3650),
+    maxEvents: count('maxEvents', 1000, 10_000_000),
+  };
+}

@@ -1,0 +1,94 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+
+/** Whether a request went to a company a tracker list names, or to a third party no list knows. */
+export type FlowKind = 'tracker' | 'unlisted';
+/** Whether the request was actually sent and answered, or failed (blocked by another extension, network error…). */
+export type Outcome = 'completed' | 'error';
+
+/** One request that carried data from a page to a third party. Bounded by age and count (see retention.ts). */
+export interface SharingEvent {
+  id?: number;
+  /** When the request finished, in ms since the epoch. */
+  time: number;
+  /** The page load it belongs to (see `PageLoad.key`), or `browser` / `site:<site>` for requests without a tab. */
+  page: string;
+  tabId: number;
+  /** The first party: the registrable domain of the tab's top-level page. */
+  site: string;
+  /** Company id: an organization id, `pattern:<id>` or, for unlisted third parties, `site:<domain>`. */
+  company: string;
+  kind: FlowKind;
+  category: string;
+  /** The request's hostname and path (no query: what was in it is for the disclosure decoder, not a log). */
+  host: string;
+  path: string;
+  type: string;
+  method: string;
+  outcome: Outcome;
+  error?: string;
+}
+
+/** A top-level page load in a tab: what the popup and badge count against. Holds no address, only the site. */
+export interface PageLoad {
+  /** `${tabId}:${startedAt}`. */
+  key: string;
+  tabId: number;
+  site: string;
+  startedAt: number;
+}
+
+/** Running totals per (site, company), updated in the same transaction as the events they count. */
+export interface SiteCompanyAggregate {
+  site: string;
+  company: string;
+  kind: FlowKind;
+  category: string;
+  requests: number;
+  failed: number;
+  firstSeen: number;
+  lastSeen: number;
+  hosts: string[];
+}
+
+/** Running totals per (local day, company). */
+export interface DayCompanyAggregate {
+  /** YYYY-MM-DD in the browser's time zone. */
+  day: string;
+  company: string;
+  kind: FlowKind;
+  requests: number;
+  sites: string[];
+}
+
+export type DisclosedDb = Dexie & {
+  events: EntityTable<SharingEvent, 'id'>;
+  pages: EntityTable<PageLoad, 'key'>;
+  /** Keyed by [site, company]. */
+  siteCompanies: Table<SiteCompanyAggregate, [string, string]>;
+  /** Keyed by [day, company]. */
+  dayCompanies: Table<DayCompanyAggregate, [string, string]>;
+};
+
+export const DB_NAME = 'disclosed';
+
+/**
+ * Opens the database. The version history below is the schema's history: every change is a new version (with an
+ * `upgrade()` when stored data must be reshaped), never an edit of an old one.
+ */
+export function openDb(name = DB_NAME): DisclosedDb {
+  const db = new Dexie(name) as DisclosedDb;
+  db.version(1).stores({
+    events: '++id, time, page, [site+company], company',
+    pages: 'key, [tabId+startedAt], startedAt',
+    siteCompanies: '[site+company], site, company, lastSeen',
+    dayCompanies: '[day+company], day, company',
+  });
+  return db;
+}
+
+/** Local calendar day of a timestamp, as YYYY-MM-DD. */
+export function localDay(time: number): string {
+  const d = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

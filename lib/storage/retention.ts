@@ -1,0 +1,27 @@
+import type { DisclosedDb } from './db.ts';
+
+export interface RetentionLimits {
+  /** Raw events older than this are deleted. */
+  maxAgeDays: number;
+  /** At most this many raw events are kept; the oldest go first. */
+  maxEvents: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes raw events (and page loads) beyond the user's limits. Aggregates are kept: they are the long-term history
+ * the views read, and they hold no addresses. Returns how many events were deleted.
+ */
+export async function pruneEvents(db: DisclosedDb, limits: RetentionLimits, now = Date.now()): Promise<number> {
+  const cutoff = now - limits.maxAgeDays * DAY_MS;
+  let deleted = await db.events.where('time').below(cutoff).delete();
+  await db.pages.where('startedAt').below(cutoff).delete();
+  const excess = (await db.events.count()) - limits.maxEvents;
+  if (excess > 0) {
+    const oldest = await db.events.orderBy('time').limit(excess).primaryKeys();
+    await db.events.bulkDelete(oldest);
+    deleted += oldest.length;
+  }
+  return deleted;
+}

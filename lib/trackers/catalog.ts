@@ -1,0 +1,22 @@
+import { unlistedCompany } from '../classify/classify.ts';
+import type { CompiledTrackerList } from './format.ts';
+import { type Company, createTrackerMatcher, type TrackerMatcher } from './matcher.ts';
+
+/** Reads the compiled list shipped with the extension (bundled as text, parsed on first use). */
+export function parseTrackerList(text: string): CompiledTrackerList {
+  const list = JSON.parse(text) as CompiledTrackerList;
+  if (list?.format !== 1 || !Array.isArray(list.patterns)) {
+    throw new Error('The bundled tracker list is not in format 1: rebuild with `npm run trackers`.');
+  }
+  return list;
+}
+
+/** Company lookup for the UI: known companies by id, and unlisted third parties by their `site:` id. */
+export function createCompanyLookup(matcher: TrackerMatcher): (id: string) => Company {
+  const byId = new Map(matcher.companies().map((c) => [c.id, c]));
+  return (id) => byId.get(id) ?? unlistedCompany(id.replace(/^site:/, ''));
+}
+
+export function loadMatcher(text: string): TrackerMatcher {
+  return createTrackerMatcher([parseTrackerList(text)]);
+}

@@ -1,0 +1,248 @@
+import type {
+  CompiledCategory,
+  CompiledFilter,
+  CompiledOrganization,
+  CompiledTrackerList,
+  FilterRequestType,
+  TrackerListSource,
+} from './format.ts';
+
+/** The company a request went to, as the UI and storage name it. */
+export interface Company {
+  /** Stable key: the organization id, or `pattern:<id>` when the list names no organization. */
+  id: string;
+  name: string;
+  country: string;
+  website: string;
+  privacyPolicy: string;
+  contact: CompiledOrganization['contact'];
+  /** Which list it came from. */
+  source: string;
+}
+
+export interface TrackerMatch {
+  company: Company;
+  patternId: string;
+  patternName: string;
+  category: CompiledCategory;
+}
+
+/** What the matcher needs to know about one request; everything lower-case except `url`. */
+export interface MatchInput {
+  url: string;
+  hostname: string;
+  type: string;
+  /** The request's registrable domain differs from the page's (adblock `$3p` semantics). */
+  thirdParty: boolean;
+  /** The hostname of the page the request was made for; empty when unknown. */
+  pageHostname: string;
+}
+
+interface RuntimeFilter extends CompiledFilter {
+  match: number;
+  regex?: RegExp;
+  literal?: string;
+}
+
+export interface TrackerMatcher {
+  /** The best match for a request: path and host filters first, then the hostname's known domains. */
+  match(input: MatchInput): TrackerMatch | undefined;
+  /** The match for a bare hostname (its longest known suffix), e.g. to learn who owns the page's own site. */
+  matchHostname(hostname: string): TrackerMatch | undefined;
+  companies(): Company[];
+  sources: TrackerListSource[];
+}
+
+const TYPE_ALIASES: Record<string, FilterRequestType> = {
+  xhr: 'xmlhttprequest',
+  fetch: 'xmlhttprequest',
+  xmlhttprequest: 'xmlhttprequest',
+  subdocument: 'sub_frame',
+  sub_frame: 'sub_frame',
+};
+
+/**
+ * Builds the in-memory lookup from one or more compiled lists. Costs a few milliseconds: maps from hostnames and
+ * tokens to filters; regular expressions are created on first use.
+ */
+export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatcher {
+  const matches: TrackerMatch[] = [];
+  const domains = new Map<string, number>();
+  const hostFilters = new Map<string, RuntimeFilter[]>();
+  const tokenFilters = new Map<number, RuntimeFilter[]>();
+  const otherFilters: RuntimeFilter[] = [];
+  const companies = new Map<string, Company>();
+
+  for (const list of lists) {
+    const base = matches.length;
+    for (const pattern of list.patterns) {
+      const org = list.organizations[pattern.organization];
+      const id = org ? org.id : `pattern:${pattern.id}`;
+      let company = companies.get(id);
+      if (!company) {
+        company = org
+          ? { ...org, source: list.source.id }
+          : {
+              id,
+              name: pattern.name,
+              country: '',
+              website: '',
+              privacyPolicy: '',
+              contact: { kind: 'none', value: '' },
+              source: list.source.id,
+            };
+        companies.set(id, company);
+      }
+      matches.push({
+        company,
+        patternId: pattern.id,
+        patternName: pattern.name,
+        category: list.categories[pattern.category] ?? { id: 'misc', name: 'Misc', description: '' },
+      });
+    }
+    for (const [domain, pattern] of list.domains) if (!domains.has(domain)) domains.set(domain, base + pattern);
+    for (const filter of list.filters) {
+      const runtime: RuntimeFilter = { ...filter, match: base + filter.pattern };
+      if (filter.host) push(hostFilters, filter.host, runtime);
+      else if (filter.token) push(tokenFilters, hashToken(filter.token, 0, filter.token.length), runtime);
+      else {
+        runtime.literal = longestLiteral(filter.re ?? '');
+        otherFilters.push(runtime);
+      }
+    }
+  }
+
+  function accepts(f: RuntimeFilter, input: MatchInput): boolean {
+    if (f.party === 1 && !input.thirdParty) return false;
+    if (f.party === 2 && input.thirdParty) return false;
+    if (f.types && !f.types.includes(TYPE_ALIASES[input.type] ?? (input.type as FilterRequestType))) return false;
+    if (f.includeSites && !f.includeSites.some((s) => isSubdomainOf(input.pageHostname, s))) return false;
+    if (f.excludeSites?.some((s) => isSubdomainOf(input.pageHostname, s))) return false;
+    return true;
+  }
+
+  function test(f: RuntimeFilter, url: string, from: number): boolean {
+    if (f.re === undefined) return true;
+    if (!f.regex) {
+      // Host filters match from the end of the hostname (sticky); the others anywhere in the address.
+      f.regex = f.host ? new RegExp(f.re.slice(1), 'y') : new RegExp(f.re, 'i');
+    }
+    f.regex.lastIndex = from;
+    return f.regex.test(url);
+  }
+
+  function byDomain(hostname: string): TrackerMatch | undefined {
+    for (let at = -1; ; ) {
+      const suffix = at < 0 ? hostname : hostname.slice(at + 1);
+      if (!suffix.includes('.')) return undefined;
+      const hit = domains.get(suffix);
+      if (hit !== undefined) return matches[hit];
+      at = hostname.indexOf('.', at + 1);
+      if (at < 0) return undefined;
+    }
+  }
+
+  function match(input: MatchInput): TrackerMatch | undefined {
+    const { hostname } = input;
+    const url = input.url.toLowerCase();
+    if (hostFilters.size) {
+      // A filter on the whole host wins over one on a path of it, as in the SDK (whose token index meets the
+      // hostname's words before the path's): two passes over the hostname's suffixes, longest first.
+      const hostEnd = url.indexOf(hostname) + hostname.length;
+      let withPath: RuntimeFilter | undefined;
+      for (let at = -1; ; ) {
+        const suffix = at < 0 ? hostname : hostname.slice(at + 1);
+        const candidates = hostFilters.get(suffix);
+        if (candidates) {
+          for (const f of candidates) {
+            if (f.re === undefined ? accepts(f, input) : !withPath && accepts(f, input) && test(f, url, hostEnd)) {
+              if (f.re === undefined) return matches[f.match];
+              withPath = f;
+            }
+          }
+        }
+        at = hostname.indexOf('.', at + 1);
+        if (at < 0) break;
+      }
+      if (withPath) return matches[withPath.match];
+    }
+    if (tokenFilters.size) {
+      // Walk the address's words ([a-z0-9]+) and look each one up by hash: no substrings are allocated.
+      let start = -1;
+      for (let i = 0; i <= url.length; i++) {
+        const c = i < url.length ? url.charCodeAt(i) : 0;
+        const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+        if (word && start < 0) start = i;
+        else if (!word && start >= 0) {
+          if (i - start >= 2) {
+            const candidates = tokenFilters.get(hashToken(url, start, i));
+            if (candidates) {
+              for (const f of candidates) if (accepts(f, input) && test(f, url, 0)) return matches[f.match];
+            }
+          }
+          start = -1;
+        }
+      }
+    }
+    for (const f of otherFilters) {
+      if ((!f.literal || url.includes(f.literal)) && accepts(f, input) && test(f, url, 0)) return matches[f.match];
+    }
+    return byDomain(hostname);
+  }
+
+  return {
+    match,
+    matchHostname: byDomain,
+    companies: () => [...companies.values()],
+    sources: lists.map((l) => l.source),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function hashToken(s: string, start: number, end: number): number {
+  let h = 5381;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 33) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** `host` is `site` or one of its subdomains. */
+export function isSubdomainOf(host: string, site: string): boolean {
+  return host === site || (host.endsWith(site) && host.charCodeAt(host.length - site.length - 1) === 46);
+}
+
+/**
+ * The longest run of characters a match must contain literally, from a regular expression source: a cheap
+ * `includes` test that spares most regex runs for filters no word token could index.
+ */
+function longestLiteral(source: string): string {
+  if (/(^|[^\\])\|/.test(source.replace(/\([^)]*\)/g, ''))) return '';
+  let best = '';
+  let run = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    const next = source[i + 1];
+    if (ch === '\\' && next && !/[a-z0-9]/i.test(next) && !'?*+{'.includes(source[i + 2] ?? '')) {
+      run += next;
+      i++;
+      continue;
+    }
+    if (/[a-z0-9_%=&/:-]/i.test(ch) && !'?*+{'.includes(next ?? '')) {
+      run += ch;
+      continue;
+    }
+    if (run.length > best.length) best = run;
+    run = '';
+    // Skip a group or class whole: its content may be optional or alternatives.
+    if (ch === '(' || ch === '[') {
+      const close = source.indexOf(ch === '(' ? ')' : ']', i);
+      i = close < 0 ? source.length : close;
+    }
+  }
+  if (run.length > best.length) best = run;
+  return best.length >= 3 ? best.toLowerCase() : '';
+}

@@ -1,0 +1,97 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded and the fake internet in front of it (the recipe in
+ * shared/E2E.md). Used by the end-to-end tests, the demo and the benchmark.
+ */
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname ?? '.', '..', '.output', 'chrome-mv3');
+
+/** The bit of the `chrome` global an extension page has that the harness calls. */
+export interface ChromeGlobal {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p) => p && existsSync(p));
+  if (!found)
+    throw new Error('Chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).');
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: {
+  port: number;
+  headless?: boolean;
+  /** Allow third-party cookies (this Chromium blocks them by default). */
+  thirdPartyCookies?: boolean;
+}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'disclosed-profile-'));
+  if (options.thirdPartyCookies) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(
+      join(userDataDir, 'Default', 'Preferences'),
+      JSON.stringify({ profile: { cookie_controls_mode: 0 } }),
+    );
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  const extensionId = new URL(worker.url()).host;
+  // The worker's target exists before its listeners do: wait until it answers a message.
+  await waitForBackground(context, extensionId);
+  return { context, extensionId, worker, userDataDir, close: () => context.close() };
+}
+
+/** Resolves when the background answers a status message (its listeners are registered). */
+export async function waitForBackground(context: BrowserContext, extensionId: string, timeoutMs = 10_000) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await page
+      .evaluate(() =>
+        (globalThis as unknown as ChromeGlobal).chrome.runtime
+          .sendMessage({ type: 'background/status', payload: {} })
+          .then(
+            (s: unknown) => !!s,
+            () => false,
+          ),
+      )
+      .catch(() => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error('The extension background did not answer within 10 s.');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await page.close();
+}

@@ -1,0 +1,80 @@
+/**
+ * Request corpora for the benchmark: the real captures in ../shared/corpus (when present; never copied into the
+ * project) and a generated corpus built from the tracker list's own domains and filters, for throughput.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CompiledTrackerList } from '../lib/trackers/format.ts';
+
+export interface CorpusRequest {
+  url: string;
+  /** The document that made the request (as recorded). */
+  sourceUrl: string;
+  /** The tab's top-level page. */
+  pageUrl: string;
+  type: string;
+}
+
+export const SHARED_CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
+
+/** The real page loads, or undefined when ../shared is absent (a clone outside this workplace). */
+export function loadRealCorpus(): CorpusRequest[] | undefined {
+  const file = join(SHARED_CORPUS, 'requests.real.jsonl');
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as CorpusRequest);
+}
+
+/** A deterministic pseudo-random generator (mulberry32), so the generated corpus is the same on every run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TYPES = ['script', 'image', 'xmlhttprequest', 'sub_frame', 'stylesheet', 'ping', 'font', 'other'];
+const WORDS = ['collect', 'pixel', 'event', 'sync', 'static', 'assets', 'v2', 'api', 'img', 'tag', 'js', 'beacon'];
+
+/**
+ * `count` requests over 2,000 made-up first-party sites: 45% to tracker domains (with filter-shaped paths when the
+ * list has them), 20% to unknown third parties, 35% first-party; realistic query strings.
+ */
+export function generateCorpus(list: CompiledTrackerList, count: number, seed = 42): CorpusRequest[] {
+  const rnd = random(seed);
+  const pick = <T>(items: T[]): T => items[Math.floor(rnd() * items.length)] as T;
+  const trackerHosts = list.domains.map(([d]) => d);
+  const filterUrls = list.filters
+    .filter((f) => f.host && f.re)
+    .map(
+      (f) =>
+        `${f.host}${(f.re as string)
+          .replace(/^\^/, '')
+          .replace(/\\(.)/g, '$1')
+          .replace(/\(\?:\[\^a-z0-9_\.%-\]\|\$\)|\.\*|[()[\]^$|?+*]/g, '/')}`,
+    );
+  const sites = Array.from({ length: 2000 }, (_, i) => `site${i}.${pick(['com', 'de', 'co.uk', 'fr', 'org'])}`);
+  const out: CorpusRequest[] = [];
+  for (let i = 0; i < count; i++) {
+    const site = pick(sites);
+    const pageUrl = `https://www.${site}/${pick(WORDS)}/${Math.floor(rnd() * 1000)}.html`;
+    const r = rnd();
+    const query = `?${pick(WORDS)}=${Math.floor(rnd() * 1e9).toString(36)}&cb=${Math.floor(rnd() * 1e12)}`;
+    let url: string;
+    if (r < 0.15 && filterUrls.length) url = `https://${pick(filterUrls)}${query}`;
+    else if (r < 0.45)
+      url = `https://${rnd() < 0.5 ? `${pick(WORDS)}.` : ''}${pick(trackerHosts)}/${pick(WORDS)}/${pick(WORDS)}.js${query}`;
+    else if (r < 0.65)
+      url = `https://cdn${Math.floor(rnd() * 500)}.thirdparty${Math.floor(rnd() * 300)}.net/${pick(WORDS)}.js${query}`;
+    else url = `https://${pick(['www', 'static', 'img'])}.${site}/${pick(WORDS)}/${pick(WORDS)}.png${query}`;
+    out.push({ url, sourceUrl: pageUrl, pageUrl, type: pick(TYPES) });
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * A fake internet on one loopback port, for the end-to-end tests and the demo. Chromium is started with
+ * `--host-resolver-rules=MAP * 127.0.0.1:PORT`, so every hostname — real tracker hosts included — lands here, over
+ * http or https (the first byte tells: 0x16 starts a TLS handshake). Pages are served by host and path; any other
+ * request is answered like a tracker endpoint would be (a pixel, a script, an empty 204). Every request is logged:
+ * an independent count to compare with what the extension stored. Nothing leaves the machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface LoggedRequest {
+  time: number;
+  method: string;
+  host: string;
+  path: string;
+  referer: string;
+}
+
+/** host → path → page. A page is HTML, or any other content with its type. */
+export type SiteMap = Record<string, Record<string, string | { type: string; body: string }>>;
+
+export interface FakeInternet {
+  port: number;
+  log: LoggedRequest[];
+  /** Requests logged for these hosts (exact hostnames). */
+  requestsTo(hosts: string[]): LoggedRequest[];
+  close(): Promise<void>;
+}
+
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'disclosed-cert-'));
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=disclosed-test'].concat([
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ]),
+    { stdio: 'ignore' },
+  );
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+export async function startFakeInternet(sites: SiteMap, port = 0): Promise<FakeInternet> {
+  const log: LoggedRequest[] = [];
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const url = new URL(req.url ?? '/', 'https://x');
+    log.push({
+      time: Date.now(),
+      method: req.method ?? 'GET',
+      host,
+      path: url.pathname + url.search,
+      referer: String(req.headers.referer ?? ''),
+    });
+    req.resume();
+    const page = sites[host]?.[url.pathname];
+    const headers = { 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
+    const redirectTo = url.pathname === '/redirect' ? url.searchParams.get('to') : null;
+    if (redirectTo) {
+      res.writeHead(302, { ...headers, location: redirectTo }).end();
+    } else if (typeof page === 'string') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(page);
+    } else if (page) {
+      res.writeHead(200, { ...headers, 'content-type': page.type }).end(page.body);
+    } else if (sites[host]) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
+    } else if (/\.js$/.test(url.pathname)) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end('/* tracker script */');
+    } else if (/\.(gif|png|jpe?g)$|\/(tr|pixel|collect|p)\b/.test(url.pathname) && req.method === 'GET') {
+      res.writeHead(200, { ...headers, 'content-type': 'image/gif' }).end(PIXEL);
+    } else if (/\.(html?)$|\/(frame|ad|iframe)\b/.test(url.pathname)) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end('<!doctype html><title>ad</title>');
+    } else {
+      res.writeHead(204, headers).end();
+    }
+  };
+  const http = createHttpServer(handler);
+  const https = createHttpsServer(selfSignedCertificate(), handler);
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? https : http).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    log,
+    requestsTo: (hosts) => log.filter((r) => hosts.includes(r.host)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Build step: compiles the pinned `@ghostery/trackerdb` into `lib/generated/`, offline.
+ * Run by `npm run trackers` (and before every build and test run).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileTrackerDb, type TrackerDbJson } from './compile.ts';
+import { TRACKERDB_SOURCE } from './sources.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The package exports no `./package.json`: resolve its entry point and walk up to the package folder.
+const packageDir = join(dirname(createRequire(import.meta.url).resolve('@ghostery/trackerdb')), '..', '..');
+const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+const pinned = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  }
+).devDependencies['@ghostery/trackerdb'];
+if (pinned !== version) {
+  throw new Error(`@ghostery/trackerdb ${version} is installed but package.json pins ${pinned}: run npm install.`);
+}
+
+const db = JSON.parse(readFileSync(join(packageDir, 'dist', 'trackerdb.json'), 'utf8')) as TrackerDbJson;
+const { list, details, skipped } = compileTrackerDb(db, { ...TRACKERDB_SOURCE, version });
+
+const out = join(root, 'lib', 'generated');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'tracker-list.json'), JSON.stringify(list));
+writeFileSync(join(out, 'organization-details.json'), JSON.stringify(details));
+console.log(
+  `tracker-lists: TrackerDB ${version} → ${list.organizations.length} organizations, ${list.patterns.length} patterns, ` +
+    `${list.domains.length} domains, ${list.filters.length} filters (${skipped.length} skipped)`,
+);
+for (const s of skipped) console.log(`  skipped ${s.pattern}: ${s.reason}`);

@@ -1,0 +1,12 @@
+import type { TrackerListSource } from '../lib/trackers/format.ts';
+
+/** TrackerDB's attribution, as its licence (CC BY-NC-SA 4.0) requires; `version` is filled in from the package. */
+export const TRACKERDB_SOURCE: TrackerListSource = {
+  id: 'trackerdb',
+  name: 'Ghostery Tracker Database',
+  version: '',
+  license: 'CC BY-NC-SA 4.0',
+  licenseUrl: 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+  attribution: 'Copyright 2017 Ghostery GmbH. Adapted (compiled into a lookup index) by Disclosed.',
+  homepage: 'https://github.com/ghostery/trackerdb',
+};
