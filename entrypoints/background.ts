@@ -1,3 +1,5 @@
+// biome-ignore assist/source/organizeImports: boot-time must be evaluated first, it timestamps the script's start.
+import { SCRIPT_START_MS } from '../lib/boot-time.ts';
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Capture } from '../lib/capture/capture.ts';
@@ -7,7 +9,7 @@ import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '..
 import { openDb } from '../lib/storage/db.ts';
 import { Recorder } from '../lib/storage/recorder.ts';
 import { pruneEvents } from '../lib/storage/retention.ts';
-import { BUNDLED_TRACKER_LIST } from '../lib/trackers/bundled.ts';
+import { BUNDLED_TRACKER_INDEX } from '../lib/trackers/bundled.ts';
 import { loadMatcher } from '../lib/trackers/catalog.ts';
 import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
 
@@ -16,7 +18,18 @@ const PRUNE_ALARM = 'prune-events';
 // Wiring only: every listener is registered synchronously, on the first tick, so the event that woke the worker is
 // not missed; all decisions are in lib/.
 export default defineBackground(() => {
-  const status: BackgroundStatus = { listenersReadyMs: 0, indexReadyMs: null, storageError: null, pendingEvents: 0 };
+  const mainStartMs = performance.now();
+  const status: BackgroundStatus = {
+    scriptStartMs: SCRIPT_START_MS,
+    mainStartMs,
+    listenersReadyMs: 0,
+    indexReadyMs: null,
+    storageError: null,
+    pendingEvents: 0,
+    exposureMs: 0,
+    medianExposureMs: 0,
+    batchSizes: [],
+  };
   const db = openDb();
   const recorder = new Recorder(db, {
     onError: (error) => {
@@ -36,7 +49,7 @@ export default defineBackground(() => {
     settings: () => settings,
     matcher: () => {
       if (!matcher) {
-        matcher = loadMatcher(BUNDLED_TRACKER_LIST);
+        matcher = loadMatcher(BUNDLED_TRACKER_INDEX);
         status.indexReadyMs = performance.now();
       }
       return matcher;
@@ -57,7 +70,10 @@ export default defineBackground(() => {
 
   const observe = (details: RawRequestDetails, outcome: 'completed' | 'error') => {
     const request = normalizeRequest(details, outcome);
-    settingsLoaded.then(() => capture.observe(request)).catch((error) => console.error('Disclosed:', error));
+    const observedAt = performance.now();
+    settingsLoaded
+      .then(() => capture.observe(request, observedAt))
+      .catch((error) => console.error('Disclosed:', error));
   };
   const all: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
   // Observe only: no 'blocking' anywhere. Recorded when finished, so each event knows whether it was sent.
@@ -86,7 +102,13 @@ export default defineBackground(() => {
       await browser.storage.local.set({ [SETTINGS_KEY]: settings });
       return settings;
     },
-    'background/status': async () => ({ ...status, pendingEvents: recorder.pending }),
+    'background/status': async () => ({
+      ...status,
+      pendingEvents: recorder.pending,
+      exposureMs: recorder.exposureMs,
+      medianExposureMs: recorder.medianExposureMs,
+      batchSizes: recorder.batchSizes.slice(-20),
+    }),
   };
   browser.runtime.onMessage.addListener((message: unknown) => dispatch(handlers, message));
 
@@ -101,4 +123,11 @@ export default defineBackground(() => {
   });
 
   status.listenersReadyMs = performance.now();
+  // Listeners are live; now get the slow first steps out of the way before traffic needs them: opening (on a new
+  // profile, creating) the database and parsing the tracker index. A first transaction that also had to open the
+  // database would stay in flight ~100 ms longer — time in which a stop of the worker can cut it.
+  db.open().catch((error) => {
+    status.storageError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  });
+  setTimeout(() => capture.warmUp(), 0);
 });

@@ -2,6 +2,10 @@ import type { Settings } from './settings.ts';
 
 /** What the background reports about itself: shown in the popup and the About section. */
 export interface BackgroundStatus {
+  /** Milliseconds from the worker's start until its script began to evaluate (the browser's share of a cold start). */
+  scriptStartMs: number;
+  /** … until the modules were evaluated and the background's main function began. */
+  mainStartMs: number;
   /** Milliseconds from the worker's start until its listeners were registered. */
   listenersReadyMs: number;
   /** Milliseconds from the worker's start until the tracker index was loaded; null until the first request needs it. */
@@ -9,6 +13,11 @@ export interface BackgroundStatus {
   /** The last storage error (a full disk, say), or null. Events stay queued while it persists. */
   storageError: string | null;
   pendingEvents: number;
+  /** Longest recent time from observing an event to its commit: the most a sudden stop of the worker can lose. */
+  exposureMs: number;
+  medianExposureMs: number;
+  /** Sizes of the last batches written. */
+  batchSizes: number[];
 }
 
 /** The one protocol between the extension's pages and its background: each request with its response type. */

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileTrackerDb, type TrackerDbJson } from './compile.ts';
+import { compileTrackerDb, leanTrackerList, type TrackerDbJson } from './compile.ts';
 import { TRACKERDB_SOURCE } from './sources.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,9 +28,13 @@ const { list, details, skipped } = compileTrackerDb(db, { ...TRACKERDB_SOURCE, v
 const out = join(root, 'lib', 'generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'tracker-list.json'), JSON.stringify(list));
+writeFileSync(join(out, 'tracker-index.json'), JSON.stringify(leanTrackerList(list)));
 writeFileSync(join(out, 'organization-details.json'), JSON.stringify(details));
 console.log(
   `tracker-lists: TrackerDB ${version} → ${list.organizations.length} organizations, ${list.patterns.length} patterns, ` +
     `${list.domains.length} domains, ${list.filters.length} filters (${skipped.length} skipped)`,
 );
-for (const s of skipped) console.log(`  skipped ${s.pattern}: ${s.reason}`);
+const reasons = new Map<string, string[]>();
+for (const s of skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.pattern]);
+for (const [reason, patterns] of reasons)
+  console.log(`  skipped ${patterns.length}: ${reason} (${[...new Set(patterns)].join(', ')})`);

@@ -126,3 +126,14 @@ function httpUrl(value: unknown): string {
     return '';
   }
 }
+
+/**
+ * The variant the service worker loads: the same format, but organizations keep only their id and name (the worker
+ * records company ids; the popup and dashboard read the full list). Halves what the worker parses at start-up.
+ */
+export function leanTrackerList(list: CompiledTrackerList): CompiledTrackerList {
+  return {
+    ...list,
+    organizations: list.organizations.map(({ id, name }) => ({ id, name })),
+  };
+}

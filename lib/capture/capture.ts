@@ -3,6 +3,7 @@ import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
 import type { Settings } from '../settings.ts';
 import type { DisclosedDb, PageLoad, SharingEvent } from '../storage/db.ts';
+import { pageCompanies } from '../storage/queries.ts';
 import type { Recorder } from '../storage/recorder.ts';
 import type { TrackerMatcher } from '../trackers/matcher.ts';
 
@@ -56,12 +57,17 @@ export class Capture {
     this.tabs.set(tabId, state);
   }
 
+  /** Loads the tracker index now rather than on the first request. */
+  warmUp(): void {
+    this.deps.matcher();
+  }
+
   tabClosed(tabId: number): void {
     this.tabs.delete(tabId);
   }
 
   /** Handles one finished request. Resolves once it is queued for storage (or found not to be sharing). */
-  async observe(request: ObservedRequest): Promise<void> {
+  async observe(request: ObservedRequest, observedAt = performance.now()): Promise<void> {
     const settings = this.deps.settings();
     if (settings.paused || request.type === 'main_frame') return;
     const tab = request.tabId >= 0 ? await this.tabState(request.tabId) : undefined;
@@ -89,7 +95,7 @@ export class Capture {
       outcome: request.outcome,
     };
     if (request.error) event.error = request.error;
-    this.deps.recorder.add(event);
+    this.deps.recorder.add(event, observedAt);
     if (onTabPage && !tab.companies.has(event.company)) {
       tab.companies.add(event.company);
       this.deps.onCompanyCount?.(request.tabId, tab.companies.size);
@@ -124,11 +130,16 @@ export class Capture {
       .between([tabId, -Infinity], [tabId, Infinity])
       .last();
     if (stored && stored.site === current.site) {
-      const companies = new Set(
-        (await this.deps.db.events.where('page').equals(stored.key).toArray()).map((e) => e.company),
+      const state: TabState = { page: stored, url: tab.url as string, incognito: tab.incognito, companies: new Set() };
+      // The badge's company set is rebuilt in the background: events wait for nothing but the page lookup.
+      pageCompanies(this.deps.db, stored.key).then(
+        (companies) => {
+          for (const c of companies) state.companies.add(c);
+          this.deps.onCompanyCount?.(tabId, state.companies.size);
+        },
+        () => undefined,
       );
-      this.deps.onCompanyCount?.(tabId, companies.size);
-      return { page: stored, url: tab.url as string, incognito: tab.incognito, companies };
+      return state;
     }
     return this.startPage(tabId, tab.url as string, tab.incognito, this.now());
   }

@@ -78,7 +78,7 @@ export const DB_NAME = 'disclosed';
 export function openDb(name = DB_NAME): DisclosedDb {
   const db = new Dexie(name) as DisclosedDb;
   db.version(1).stores({
-    events: '++id, time, page, [site+company], company',
+    events: '++id, time, [page+company], [site+company], company',
     pages: 'key, [tabId+startedAt], startedAt',
     siteCompanies: '[site+company], site, company, lastSeen',
     dayCompanies: '[day+company], day, company',

@@ -25,8 +25,8 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   if (!page || page.site !== site) return { page: undefined, recipients: [] };
   const byCompany = new Map<string, PageRecipient>();
   await db.events
-    .where('page')
-    .equals(page.key)
+    .where('[page+company]')
+    .between([page.key, ''], [page.key, '\uffff'])
     .each((e) => {
       let r = byCompany.get(e.company);
       if (!r) {
@@ -42,4 +42,10 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   );
   for (const r of recipients) r.hosts.sort();
   return { page, recipients };
+}
+
+/** The companies that received data on a page load: keys only, from the [page+company] index. */
+export async function pageCompanies(db: DisclosedDb, pageKey: string): Promise<Set<string>> {
+  const keys = await db.events.where('[page+company]').between([pageKey, ''], [pageKey, '\uffff']).uniqueKeys();
+  return new Set(keys.map((k) => String((k as unknown as [string, string])[1])));
 }

@@ -1,4 +1,11 @@
-import { type DisclosedDb, localDay, type PageLoad, type SharingEvent } from './db.ts';
+import {
+  type DayCompanyAggregate,
+  type DisclosedDb,
+  localDay,
+  type PageLoad,
+  type SharingEvent,
+  type SiteCompanyAggregate,
+} from './db.ts';
 
 export interface RecorderOptions {
   /** Most events written in one transaction; a burst beyond it is split. */
@@ -17,9 +24,13 @@ export interface RecorderOptions {
  */
 export class Recorder {
   private queue: SharingEvent[] = [];
+  /** When each queued event was handed over (performance.now()), parallel to `queue`. */
+  private queuedAt: number[] = [];
+  private windows: number[] = [];
   private pages: PageLoad[] = [];
   private inFlight: Promise<void> | undefined;
   private readonly maxBatch: number;
+  private readonly cache = createAggregateCache();
   private readonly onError: (error: unknown) => void;
 
   constructor(
@@ -30,14 +41,22 @@ export class Recorder {
     this.onError = options.onError ?? ((error) => console.error('Disclosed: could not save events', error));
   }
 
-  add(event: SharingEvent): void {
+  /** Queues an event; `observedAt` (performance.now() when its browser event arrived) measures the exposure. */
+  add(event: SharingEvent, observedAt = performance.now()): void {
     this.queue.push(event);
+    this.queuedAt.push(observedAt);
     this.kick();
   }
 
   addPage(page: PageLoad): void {
     this.pages.push(page);
     this.kick();
+  }
+
+  /** Forgets cached aggregates: call after anything but the recorder changed them (forget a site, import, clear). */
+  invalidate(): void {
+    this.cache.sites.clear();
+    this.cache.days.clear();
   }
 
   /** Resolves when everything added so far is committed (or has failed and been reported). */
@@ -53,6 +72,23 @@ export class Recorder {
     return this.queue.length;
   }
 
+  /**
+   * The exposure window: the longest time, over the last 200 batches, from an event's browser event arriving to
+   * its transaction committing. Only events observed within this long before the worker is killed can be lost.
+   */
+  get exposureMs(): number {
+    return this.windows.length ? Math.max(...this.windows) : 0;
+  }
+
+  /** The median of the same: the typical time an event spends only in memory. */
+  get medianExposureMs(): number {
+    const sorted = [...this.windows].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  }
+
+  /** Sizes of the last batches written, newest last (for the status report). */
+  readonly batchSizes: number[] = [];
+
   private kick(): void {
     if (this.inFlight) return;
     this.inFlight = this.writeBatch().finally(() => {
@@ -65,13 +101,21 @@ export class Recorder {
     // Let the events of the current task's microtasks join this batch.
     await Promise.resolve();
     const events = this.queue.splice(0, this.maxBatch);
+    const queuedAt = this.queuedAt.splice(0, events.length);
     const pages = this.pages.splice(0);
     if (!events.length && !pages.length) return;
     try {
-      await writeEvents(this.db, events, pages);
+      await writeEvents(this.db, events, pages, this.cache);
+      if (queuedAt.length) {
+        this.windows.push(performance.now() - (queuedAt[0] as number));
+        this.batchSizes.push(events.length);
+        if (this.windows.length > 200) this.windows.shift();
+        if (this.batchSizes.length > 200) this.batchSizes.shift();
+      }
     } catch (error) {
       // Keep them for the next attempt rather than dropping what was observed.
       this.queue.unshift(...events);
+      this.queuedAt.unshift(...queuedAt);
       this.pages.unshift(...pages);
       this.onError(error);
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -79,32 +123,75 @@ export class Recorder {
   }
 }
 
-/** Adds events and their aggregate updates in one transaction, so totals always equal what is stored. */
-export async function writeEvents(db: DisclosedDb, events: SharingEvent[], pages: PageLoad[] = []): Promise<void> {
+/** Aggregates already read or written by this worker, so most batches need no read round trip. */
+export interface AggregateCache {
+  sites: Map<string, SiteCompanyAggregate>;
+  days: Map<string, DayCompanyAggregate>;
+}
+
+export function createAggregateCache(): AggregateCache {
+  return { sites: new Map(), days: new Map() };
+}
+
+const LIMIT = 5000;
+
+/**
+ * Adds events and their aggregate updates in one transaction, so totals always equal what is stored.
+ *
+ * The worker is the only writer of aggregates (pages send mutations to it), so those it has seen are cached and
+ * only unseen keys are read: in steady state a batch is one write round trip. Whatever else changes aggregates
+ * must go through the worker and clear the cache.
+ */
+export async function writeEvents(
+  db: DisclosedDb,
+  events: SharingEvent[],
+  pages: PageLoad[] = [],
+  cache: AggregateCache = createAggregateCache(),
+): Promise<void> {
   await db.transaction('rw', [db.events, db.pages, db.siteCompanies, db.dayCompanies], async () => {
-    if (pages.length) await db.pages.bulkPut(pages);
-    if (!events.length) return;
-    const siteKeys = uniqueKeys(events.map((e) => [e.site, e.company] as const));
-    const dayKeys = uniqueKeys(events.map((e) => [localDay(e.time), e.company] as const));
-    const [siteRows, dayRows] = await Promise.all([
-      db.siteCompanies.bulkGet(siteKeys),
-      db.dayCompanies.bulkGet(dayKeys),
-    ]);
-    const sites = new Map(siteKeys.map((k, i) => [k.join('\n'), siteRows[i]]));
-    const days = new Map(dayKeys.map((k, i) => [k.join('\n'), dayRows[i]]));
+    const writes: Promise<unknown>[] = pages.length ? [db.pages.bulkPut(pages)] : [];
+    if (!events.length) {
+      await Promise.all(writes);
+      return;
+    }
+    const siteKeys = uniqueKeys(events.map((e) => [e.site, e.company] as const)).filter(
+      (k) => !cache.sites.has(k.join('\n')),
+    );
+    const dayKeys = uniqueKeys(events.map((e) => [localDay(e.time), e.company] as const)).filter(
+      (k) => !cache.days.has(k.join('\n')),
+    );
+    // Work on copies: if the transaction fails, the cache must still hold what is stored.
+    const sites = new Map<string, SiteCompanyAggregate>();
+    const days = new Map<string, DayCompanyAggregate>();
+    if (siteKeys.length || dayKeys.length) {
+      const [siteRows, dayRows] = await Promise.all([
+        siteKeys.length ? db.siteCompanies.bulkGet(siteKeys) : [],
+        dayKeys.length ? db.dayCompanies.bulkGet(dayKeys) : [],
+      ]);
+      siteKeys.forEach((k, i) => {
+        const row = siteRows[i];
+        if (row) sites.set(k.join('\n'), row);
+      });
+      dayKeys.forEach((k, i) => {
+        const row = dayRows[i];
+        if (row) days.set(k.join('\n'), row);
+      });
+    }
     for (const e of events) {
       const siteKey = `${e.site}\n${e.company}`;
-      const s = sites.get(siteKey) ?? {
-        site: e.site,
-        company: e.company,
-        kind: e.kind,
-        category: e.category,
-        requests: 0,
-        failed: 0,
-        firstSeen: e.time,
-        lastSeen: e.time,
-        hosts: [],
-      };
+      const cachedSite = cache.sites.get(siteKey);
+      const s = sites.get(siteKey) ??
+        (cachedSite ? { ...cachedSite, hosts: [...cachedSite.hosts] } : undefined) ?? {
+          site: e.site,
+          company: e.company,
+          kind: e.kind,
+          category: e.category,
+          requests: 0,
+          failed: 0,
+          firstSeen: e.time,
+          lastSeen: e.time,
+          hosts: [],
+        };
       s.requests++;
       if (e.outcome === 'error') s.failed++;
       s.firstSeen = Math.min(s.firstSeen, e.time);
@@ -114,16 +201,30 @@ export async function writeEvents(db: DisclosedDb, events: SharingEvent[], pages
 
       const day = localDay(e.time);
       const dayKey = `${day}\n${e.company}`;
-      const d = days.get(dayKey) ?? { day, company: e.company, kind: e.kind, requests: 0, sites: [] };
+      const cachedDay = cache.days.get(dayKey);
+      const d = days.get(dayKey) ??
+        (cachedDay ? { ...cachedDay, sites: [...cachedDay.sites] } : undefined) ?? {
+          day,
+          company: e.company,
+          kind: e.kind,
+          requests: 0,
+          sites: [],
+        };
       d.requests++;
       if (!d.sites.includes(e.site)) d.sites.push(e.site);
       days.set(dayKey, d);
     }
+    // Issued together: one round trip to the database, then the commit.
     await Promise.all([
+      ...writes,
       db.events.bulkAdd(events),
-      db.siteCompanies.bulkPut([...sites.values()].filter((s) => s !== undefined)),
-      db.dayCompanies.bulkPut([...days.values()].filter((d) => d !== undefined)),
+      db.siteCompanies.bulkPut([...sites.values()]),
+      db.dayCompanies.bulkPut([...days.values()]),
     ]);
+    if (cache.sites.size > LIMIT) cache.sites.clear();
+    if (cache.days.size > LIMIT) cache.days.clear();
+    for (const [k, v] of sites) cache.sites.set(k, v);
+    for (const [k, v] of days) cache.days.set(k, v);
   });
 }
 

@@ -1,5 +1,10 @@
-// The compiled tracker list, bundled as a string so that parsing it is deferred until a request needs it: the
-// service worker registers its listeners first. Built by `npm run trackers` into lib/generated/.
-import text from '../generated/tracker-list.json?raw';
+// The compiled tracker lists, bundled as strings so that parsing is deferred until needed: the service worker
+// registers its listeners first. Built by `npm run trackers` into lib/generated/.
 
-export const BUNDLED_TRACKER_LIST: string = text;
+import indexText from '../generated/tracker-index.json?raw';
+import fullText from '../generated/tracker-list.json?raw';
+
+/** For the service worker: organizations carry only id and name. */
+export const BUNDLED_TRACKER_INDEX: string = indexText;
+/** For the extension's pages: every organization's details (country, website, privacy contact…). */
+export const BUNDLED_TRACKER_LIST: string = fullText;

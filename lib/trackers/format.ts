@@ -36,14 +36,15 @@ export interface CompiledCategory {
   description: string;
 }
 
+/** The details are absent in the service worker's lean variant of a list (see `leanTrackerList`). */
 export interface CompiledOrganization {
   id: string;
   name: string;
   /** ISO 3166-1 alpha-2, or empty when unknown. */
-  country: string;
-  website: string;
-  privacyPolicy: string;
-  contact: PrivacyContact;
+  country?: string;
+  website?: string;
+  privacyPolicy?: string;
+  contact?: PrivacyContact;
 }
 
 export interface CompiledPattern {

@@ -1,9 +1,9 @@
 import type {
   CompiledCategory,
   CompiledFilter,
-  CompiledOrganization,
   CompiledTrackerList,
   FilterRequestType,
+  PrivacyContact,
   TrackerListSource,
 } from './format.ts';
 
@@ -15,7 +15,7 @@ export interface Company {
   country: string;
   website: string;
   privacyPolicy: string;
-  contact: CompiledOrganization['contact'];
+  contact: PrivacyContact;
   /** Which list it came from. */
   source: string;
 }
@@ -66,7 +66,9 @@ const TYPE_ALIASES: Record<string, FilterRequestType> = {
  * tokens to filters; regular expressions are created on first use.
  */
 export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatcher {
-  const matches: TrackerMatch[] = [];
+  // Matches are built lazily, on first use: most of the ~3,500 patterns are never met in a browsing session.
+  const patternRefs: { list: CompiledTrackerList; index: number }[] = [];
+  const matches: (TrackerMatch | undefined)[] = [];
   const domains = new Map<string, number>();
   const hostFilters = new Map<string, RuntimeFilter[]>();
   const tokenFilters = new Map<number, RuntimeFilter[]>();
@@ -74,35 +76,13 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
   const companies = new Map<string, Company>();
 
   for (const list of lists) {
-    const base = matches.length;
-    for (const pattern of list.patterns) {
-      const org = list.organizations[pattern.organization];
-      const id = org ? org.id : `pattern:${pattern.id}`;
-      let company = companies.get(id);
-      if (!company) {
-        company = org
-          ? { ...org, source: list.source.id }
-          : {
-              id,
-              name: pattern.name,
-              country: '',
-              website: '',
-              privacyPolicy: '',
-              contact: { kind: 'none', value: '' },
-              source: list.source.id,
-            };
-        companies.set(id, company);
-      }
-      matches.push({
-        company,
-        patternId: pattern.id,
-        patternName: pattern.name,
-        category: list.categories[pattern.category] ?? { id: 'misc', name: 'Misc', description: '' },
-      });
-    }
+    const base = patternRefs.length;
+    for (let index = 0; index < list.patterns.length; index++) patternRefs.push({ list, index });
     for (const [domain, pattern] of list.domains) if (!domains.has(domain)) domains.set(domain, base + pattern);
     for (const filter of list.filters) {
-      const runtime: RuntimeFilter = { ...filter, match: base + filter.pattern };
+      // The parsed list is ours alone: annotate its objects in place rather than copying 4,500 of them.
+      const runtime = filter as RuntimeFilter;
+      runtime.match = base + filter.pattern;
       if (filter.host) push(hostFilters, filter.host, runtime);
       else if (filter.token) push(tokenFilters, hashToken(filter.token, 0, filter.token.length), runtime);
       else {
@@ -110,6 +90,42 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
         otherFilters.push(runtime);
       }
     }
+  }
+
+  function companyFor(list: CompiledTrackerList, orgIndex: number, patternName: string, patternId: string): Company {
+    const org = list.organizations[orgIndex];
+    const id = org ? org.id : `pattern:${patternId}`;
+    let company = companies.get(id);
+    if (!company) {
+      company = {
+        id,
+        name: org ? org.name : patternName,
+        country: org?.country ?? '',
+        website: org?.website ?? '',
+        privacyPolicy: org?.privacyPolicy ?? '',
+        contact: org?.contact ?? { kind: 'none', value: '' },
+        source: list.source.id,
+      };
+      companies.set(id, company);
+    }
+    return company;
+  }
+
+  function matchAt(i: number): TrackerMatch | undefined {
+    let m = matches[i];
+    if (!m) {
+      const ref = patternRefs[i];
+      const pattern = ref?.list.patterns[ref.index];
+      if (!ref || !pattern) return undefined;
+      m = {
+        company: companyFor(ref.list, pattern.organization, pattern.name, pattern.id),
+        patternId: pattern.id,
+        patternName: pattern.name,
+        category: ref.list.categories[pattern.category] ?? { id: 'misc', name: 'Misc', description: '' },
+      };
+      matches[i] = m;
+    }
+    return m;
   }
 
   function accepts(f: RuntimeFilter, input: MatchInput): boolean {
@@ -136,7 +152,7 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
       const suffix = at < 0 ? hostname : hostname.slice(at + 1);
       if (!suffix.includes('.')) return undefined;
       const hit = domains.get(suffix);
-      if (hit !== undefined) return matches[hit];
+      if (hit !== undefined) return matchAt(hit);
       at = hostname.indexOf('.', at + 1);
       if (at < 0) return undefined;
     }
@@ -156,7 +172,7 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
         if (candidates) {
           for (const f of candidates) {
             if (f.re === undefined ? accepts(f, input) : !withPath && accepts(f, input) && test(f, url, hostEnd)) {
-              if (f.re === undefined) return matches[f.match];
+              if (f.re === undefined) return matchAt(f.match);
               withPath = f;
             }
           }
@@ -164,7 +180,7 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
         at = hostname.indexOf('.', at + 1);
         if (at < 0) break;
       }
-      if (withPath) return matches[withPath.match];
+      if (withPath) return matchAt(withPath.match);
     }
     if (tokenFilters.size) {
       // Walk the address's words ([a-z0-9]+) and look each one up by hash: no substrings are allocated.
@@ -177,7 +193,7 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
           if (i - start >= 2) {
             const candidates = tokenFilters.get(hashToken(url, start, i));
             if (candidates) {
-              for (const f of candidates) if (accepts(f, input) && test(f, url, 0)) return matches[f.match];
+              for (const f of candidates) if (accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
             }
           }
           start = -1;
@@ -185,7 +201,7 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
       }
     }
     for (const f of otherFilters) {
-      if ((!f.literal || url.includes(f.literal)) && accepts(f, input) && test(f, url, 0)) return matches[f.match];
+      if ((!f.literal || url.includes(f.literal)) && accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
     }
     return byDomain(hostname);
   }
@@ -193,7 +209,13 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
   return {
     match,
     matchHostname: byDomain,
-    companies: () => [...companies.values()],
+    companies: () => {
+      for (const list of lists) {
+        for (const [i, org] of list.organizations.entries()) companyFor(list, i, org.name, '');
+        for (const p of list.patterns) if (p.organization < 0) companyFor(list, -1, p.name, p.id);
+      }
+      return [...companies.values()];
+    },
     sources: lists.map((l) => l.source),
   };
 }

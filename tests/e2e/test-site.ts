@@ -33,6 +33,14 @@ export const TEST_SITES: SiteMap = {
         '\'<img alt="" src="https://bat.bing.com/action/0?ti=1">\';</script>',
     ),
     '/empty.html': page('Nothing shared', '<p>No third parties here.</p>'),
+    // A burst of tracker requests, `n` of them at `rate` a second: for stopping the service worker mid-burst.
+    '/burst.html': page(
+      'Burst',
+      '<script>const q=new URLSearchParams(location.search);const n=+q.get("n"),rate=+q.get("rate");' +
+        'let i=0;const t0=performance.now();(function tick(){const due=Math.min(n,Math.ceil((performance.now()-t0)*rate/1000)+1);' +
+        'for(;i<due;i++){fetch("https://ssl.google-analytics.com/collect/"+i,{mode:"no-cors",keepalive:false});}' +
+        'if(i<n)setTimeout(tick,5);else document.title="sent";})();</script>',
+    ),
   },
   'static.news-site.example': { '/style.css': { type: 'text/css', body: 'body { font-family: serif; }' } },
   'ib.adnxs.com': { '/frame.html': page('Ad', '<img alt="" src="https://pixel.rubiconproject.com/tap.php?v=1">') },

@@ -1,0 +1,42 @@
+import type { BrowserContext } from 'playwright-core';
+
+/** Reads stored events straight from the extension's IndexedDB, from an extension page: independent of the worker. */
+export async function storedEvents(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<{ host: string; path: string; page: string; site: string; company: string; outcome: string }[]> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const events = await page.evaluate(
+    () =>
+      new Promise<{ host: string; path: string; page: string; site: string; company: string; outcome: string }[]>(
+        (resolve, reject) => {
+          const open = indexedDB.open('disclosed');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('events').objectStore('events').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
+            request.onerror = () => reject(request.error);
+          };
+        },
+      ),
+  );
+  await page.close();
+  return events;
+}
+
+/** The background's own status report (it wakes the worker if it is stopped). */
+export async function backgroundStatus(context: BrowserContext, extensionId: string): Promise<unknown> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const status = await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ type: 'background/status', payload: {} }),
+  );
+  await page.close();
+  return status;
+}
