@@ -31,11 +31,7 @@ export default defineBackground(() => {
     batchSizes: [],
   };
   const db = openDb();
-  const recorder = new Recorder(db, {
-    onError: (error) => {
-      status.storageError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    },
-  });
+  const recorder = new Recorder(db);
 
   let settings: Settings = DEFAULT_SETTINGS;
   const settingsLoaded = browser.storage.local.get(SETTINGS_KEY).then((stored) => {
@@ -104,6 +100,7 @@ export default defineBackground(() => {
     },
     'background/status': async () => ({
       ...status,
+      storageError: recorder.lastError ?? status.storageError,
       pendingEvents: recorder.pending,
       exposureMs: recorder.exposureMs,
       medianExposureMs: recorder.medianExposureMs,

@@ -3,7 +3,7 @@ import type { PrivacyContact } from '../lib/trackers/format.ts';
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
 const EMAIL_IN_TEXT = /[^\s@<>(),;:"[\]]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 const BARE_HOST_AND_PATH = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?$/i;
-const PHONE = /^\+?[\d\s()./-]+$/;
+const PHONE = /^[\d\s()./+-]+$/;
 const NOTHING = new Set(['', 'n/a', 'na', 'none', 'null', '-', 'unknown']);
 
 /**
@@ -36,7 +36,7 @@ export function classifyContact(input: string | null | undefined): PrivacyContac
     return withRaw({ kind: 'url', value: new URL(`https://${cleaned}`).href });
   }
   const digits = cleaned.replace(/\D/g, '');
-  if (PHONE.test(cleaned) && digits.length >= 7 && digits.length <= 15)
+  if (PHONE.test(cleaned) && /^[^+]*\+?[^+]*$/.test(cleaned) && digits.length >= 7 && digits.length <= 15)
     return withRaw({ kind: 'phone', value: cleaned });
 
   // Free text with exactly one address in it ("… Email: privacy@example.com; …"): that address is the contact.

@@ -12,6 +12,10 @@ export interface RecorderOptions {
   maxBatch?: number;
   /** Called when a write fails (a full disk, a closed database): the events stay queued for the next try. */
   onError?: (error: unknown) => void;
+  /** How long to wait before retrying a failed write. */
+  retryMs?: number;
+  /** Most events kept in memory while writes keep failing; beyond it the oldest are dropped (and counted). */
+  maxQueued?: number;
 }
 
 /**
@@ -32,6 +36,12 @@ export class Recorder {
   private readonly maxBatch: number;
   private readonly cache = createAggregateCache();
   private readonly onError: (error: unknown) => void;
+  private readonly retryMs: number;
+  private readonly maxQueued: number;
+  /** Events dropped because storage kept failing and the queue was full. */
+  dropped = 0;
+  /** The last write error while writes are failing ("QuotaExceededError: …"), null once a write succeeds. */
+  lastError: string | null = null;
 
   constructor(
     private readonly db: DisclosedDb,
@@ -39,6 +49,8 @@ export class Recorder {
   ) {
     this.maxBatch = options.maxBatch ?? 1000;
     this.onError = options.onError ?? ((error) => console.error('Disclosed: could not save events', error));
+    this.retryMs = options.retryMs ?? 1000;
+    this.maxQueued = options.maxQueued ?? 100_000;
   }
 
   /** Queues an event; `observedAt` (performance.now() when its browser event arrived) measures the exposure. */
@@ -106,6 +118,7 @@ export class Recorder {
     if (!events.length && !pages.length) return;
     try {
       await writeEvents(this.db, events, pages, this.cache);
+      this.lastError = null;
       if (queuedAt.length) {
         this.windows.push(performance.now() - (queuedAt[0] as number));
         this.batchSizes.push(events.length);
@@ -117,8 +130,17 @@ export class Recorder {
       this.queue.unshift(...events);
       this.queuedAt.unshift(...queuedAt);
       this.pages.unshift(...pages);
+      const excess = this.queue.length - this.maxQueued;
+      if (excess > 0) {
+        this.queue.splice(0, excess);
+        this.queuedAt.splice(0, excess);
+        this.dropped += excess;
+      }
+      // First line only: Dexie appends the failed operations' details, which help a log, not the person reading it.
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.lastError = text.split('\n')[0] ?? text;
       this.onError(error);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await new Promise((resolve) => setTimeout(resolve, this.retryMs));
     }
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser.ts';
 import { type FakeInternet, startFakeInternet } from '../../scripts/fake-internet.ts';
+import { axeViolations } from './axe.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
 import { ARTICLE_COMPANIES, ARTICLE_UNLISTED, META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
 
@@ -74,5 +75,113 @@ describe('popup on a news article', () => {
     expect(await eventually(() => popup.counts('companies'), { Google: 1 })).toEqual({ Google: 1 });
     expect(await popup.page.locator('[data-testid="unlisted"]').count()).toBe(0);
     await popup.close();
+  });
+});
+
+describe('popup, live', () => {
+  it('shows a request made while it is open within a second', async () => {
+    const url = `https://${NEWS}/empty.html`;
+    const { page, tabId } = await visit(url);
+    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    expect(await popup.text('nothing-shared')).toContain('No third party');
+    const sent = Date.now();
+    await page.evaluate(() => {
+      new Image().src = 'https://analytics.tiktok.com/api/v2/pixel?event=Pageview';
+    });
+    await popup.page.waitForSelector('[data-testid="companies"] [data-company="bytedance_inc"]', { timeout: 1000 });
+    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(await popup.counts('companies')).toEqual({ 'ByteDance Inc': 1 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('sets the toolbar badge to the number of companies that received data on the tab', async () => {
+    const url = `https://${NEWS}/article.html?badge`;
+    const { page, tabId } = await visit(url);
+    const helper = await browser.context.newPage();
+    await helper.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const readBadge = () =>
+      helper.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+          ).chrome.action.getBadgeText({ tabId: id }),
+        tabId,
+      );
+    // Four named companies and one unlisted third party received data.
+    expect(await eventually(readBadge, '5')).toBe('5');
+    await helper.close();
+    await page.close();
+  });
+
+  it('records nothing while paused from the popup, and again once resumed', async () => {
+    const url = `https://${NEWS}/empty.html?paused`;
+    const { page, tabId } = await visit(url);
+    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    await popup.page.click('[data-testid="pause"]');
+    await popup.page.waitForSelector('[data-testid="paused"]');
+    await page.evaluate(() => {
+      new Image().src = 'https://static.hotjar.com/c/hotjar-1.js?paused';
+    });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await popup.page.locator('[data-testid="recipient"]').count()).toBe(0);
+    await popup.page.click('[data-testid="pause"]');
+    await popup.page.waitForSelector('[data-testid="paused"]', { state: 'detached' });
+    await page.evaluate(() => {
+      new Image().src = 'https://static.hotjar.com/c/hotjar-1.js?resumed';
+    });
+    expect(await eventually(() => popup.counts('companies'), { Hotjar: 1 })).toEqual({ Hotjar: 1 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('says when the tab shows a browser page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    const helper = await browser.context.newPage();
+    await helper.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const tabId = await helper.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } };
+      };
+      return (await chrome.tabs.query({ url: undefined })).find((t) => t.url === 'about:blank')?.id ?? -1;
+    });
+    await helper.close();
+    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    expect(await popup.text('browser-page')).toContain('browser page');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('the axe check reports faults where there are some', async () => {
+    const { page } = await visit(`https://${NEWS}/inaccessible.html`);
+    const ids = (await axeViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
+    await page.close();
+  });
+
+  it('axe-core finds no violations in the popup with companies listed', async () => {
+    const url = `https://${NEWS}/article.html`;
+    const tabId = await tabIdOf(browser.context, browser.extensionId, url).catch(async () => (await visit(url)).tabId);
+    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    await popup.page.waitForSelector('[data-testid="recipient"]');
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.close();
+  });
+
+  it('axe-core finds no violations in the empty popup and the settings page', async () => {
+    const { page, tabId } = await visit(`https://${NEWS}/empty.html?axe`);
+    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.close();
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('[data-testid="attribution"]');
+    expect(await options.locator('[data-testid="attribution"]').textContent()).toContain('CC BY-NC-SA 4.0');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+    await page.close();
   });
 });

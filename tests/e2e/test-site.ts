@@ -33,6 +33,8 @@ export const TEST_SITES: SiteMap = {
         '\'<img alt="" src="https://bat.bing.com/action/0?ti=1">\';</script>',
     ),
     '/empty.html': page('Nothing shared', '<p>No third parties here.</p>'),
+    // Known accessibility faults, to show the axe check can fail.
+    '/inaccessible.html': page('Faulty', '<img src="/x.gif"><button></button>'),
     // A burst of tracker requests, `n` of them at `rate` a second: for stopping the service worker mid-burst.
     '/burst.html': page(
       'Burst',

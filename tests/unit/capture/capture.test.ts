@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { Capture, type TabInfo } from '../../../lib/capture/capture.ts';
+import type { ObservedRequest } from '../../../lib/classify/request-details.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings.ts';
+import type { DisclosedDb } from '../../../lib/storage/db.ts';
+import { Recorder } from '../../../lib/storage/recorder.ts';
+import { createTrackerMatcher } from '../../../lib/trackers/matcher.ts';
+import { realTrackerList } from '../fixture-lists.ts';
+import { freshDb } from '../storage/helpers.ts';
+
+const matcher = createTrackerMatcher([realTrackerList()]);
+
+/** A capture over a fresh (or given) database, with tabs and settings the test controls, as the worker would wire it. */
+function setup(db: DisclosedDb = freshDb(), tabs = new Map<number, TabInfo>(), clock = 1_000) {
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  const badge = new Map<number, number>();
+  const recorder = new Recorder(db);
+  let now = clock;
+  const capture = new Capture({
+    db,
+    recorder,
+    matcher: () => matcher,
+    settings: () => settings,
+    getTab: async (id) => tabs.get(id),
+    onCompanyCount: (tabId, count) => badge.set(tabId, count),
+    now: () => now++,
+  });
+  return {
+    db,
+    tabs,
+    badge,
+    recorder,
+    capture,
+    set: (patch: Partial<Settings>) => {
+      settings = { ...settings, ...patch };
+    },
+  };
+}
+
+function request(url: string, extra: Partial<ObservedRequest> = {}): ObservedRequest {
+  return {
+    requestId: '1',
+    url,
+    method: 'GET',
+    type: 'image',
+    tabId: 1,
+    frameId: 0,
+    time: 5_000,
+    outcome: 'completed',
+    ...extra,
+  };
+}
+
+const GA = 'https://www.google-analytics.com/collect';
+const FB = 'https://connect.facebook.net/en_US/fbevents.js';
+
+describe('Capture', () => {
+  it("records sharing on the tab's page load and counts companies for the badge", async () => {
+    const s = setup();
+    s.tabs.set(1, { url: 'https://www.news.example/a', incognito: false });
+    s.capture.navigated(1, 'https://www.news.example/a', false, 1000);
+    await s.capture.observe(
+      request(GA, { initiator: 'https://www.news.example', topLevelUrl: 'https://www.news.example' }),
+    );
+    await s.capture.observe(request(GA, { frameId: 3, initiator: 'https://ib.adnxs.com' }));
+    await s.capture.observe(request(FB, { frameId: 3 }));
+    await s.capture.observe(request('https://static.news.example/s.css'));
+    await s.recorder.flush();
+    const events = await s.db.events.toArray();
+    expect(events.map((e) => [e.page, e.site, e.company])).toEqual([
+      ['1:1000', 'news.example', 'google'],
+      ['1:1000', 'news.example', 'google'],
+      ['1:1000', 'news.example', 'facebook'],
+    ]);
+    expect(s.badge.get(1)).toBe(2);
+  });
+
+  it('records nothing while paused', async () => {
+    const s = setup();
+    s.set({ paused: true });
+    s.capture.navigated(1, 'https://www.news.example/', false);
+    await s.capture.observe(request(GA));
+    await s.recorder.flush();
+    expect(await s.db.events.count()).toBe(0);
+  });
+
+  it('records private windows only when the user opted in', async () => {
+    const s = setup();
+    s.tabs.set(2, { url: 'https://private.example/', incognito: true });
+    await s.capture.observe(request(GA, { tabId: 2 }));
+    await s.capture.observe(request(GA, { tabId: 9, incognito: true, topLevelUrl: 'https://p.example/' }));
+    await s.recorder.flush();
+    expect(await s.db.events.count()).toBe(0);
+    expect(await s.db.pages.count()).toBe(0);
+
+    s.set({ recordPrivate: true });
+    await s.capture.observe(request(GA, { tabId: 9, incognito: true, topLevelUrl: 'https://p.example/' }));
+    await s.recorder.flush();
+    expect(await s.db.events.count()).toBe(1);
+  });
+
+  it('after a worker restart, continues the stored page load of a tab still on that site', async () => {
+    const first = setup();
+    first.tabs.set(1, { url: 'https://www.news.example/a', incognito: false });
+    first.capture.navigated(1, 'https://www.news.example/a', false, 1000);
+    await first.capture.observe(request(GA));
+    await first.recorder.flush();
+
+    // A new worker: new Capture and Recorder, same database and browser tabs.
+    const second = setup(first.db, first.tabs);
+    await second.capture.observe(request(FB));
+    await second.recorder.flush();
+    const pages = (await second.db.events.toArray()).map((e) => e.page);
+    expect(pages).toEqual(['1:1000', '1:1000']);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(second.badge.get(1)).toBe(2);
+  });
+
+  it('after a restart, starts a new page load if the tab has moved to another site meanwhile', async () => {
+    const first = setup();
+    first.tabs.set(1, { url: 'https://www.news.example/a', incognito: false });
+    first.capture.navigated(1, 'https://www.news.example/a', false, 1000);
+    await first.capture.observe(request(GA));
+    await first.recorder.flush();
+
+    first.tabs.set(1, { url: 'https://shop.example/cart', incognito: false });
+    const second = setup(first.db, first.tabs, 50_000);
+    await second.capture.observe(request(FB));
+    await second.recorder.flush();
+    const last = await second.db.events.orderBy('id').last();
+    expect(last?.site).toBe('shop.example');
+    expect(last?.page).not.toBe('1:1000');
+    expect(second.badge.get(1)).toBe(1);
+  });
+
+  it('does not put a request of the previous page on the new page (late beacon after navigation)', async () => {
+    const s = setup();
+    s.tabs.set(1, { url: 'https://shop.example/', incognito: false });
+    s.capture.navigated(1, 'https://www.news.example/', false, 1000);
+    s.capture.navigated(1, 'https://shop.example/', false, 2000);
+    await s.capture.observe(
+      request(GA, { initiator: 'https://www.news.example', topLevelUrl: 'https://www.news.example' }),
+    );
+    await s.recorder.flush();
+    const [e] = await s.db.events.toArray();
+    expect(e).toMatchObject({ site: 'news.example', page: 'site:news.example' });
+    expect(s.badge.get(1)).toBe(0);
+  });
+
+  it('attributes requests without a tab to their initiator, or to the browser', async () => {
+    const s = setup();
+    await s.capture.observe(request(GA, { tabId: -1, frameId: -1, initiator: 'https://shop.example' }));
+    await s.capture.observe(request(FB, { tabId: -1, frameId: -1 }));
+    await s.recorder.flush();
+    expect((await s.db.events.toArray()).map((e) => [e.site, e.page])).toEqual([
+      ['shop.example', 'site:shop.example'],
+      ['browser', 'browser'],
+    ]);
+  });
+
+  it('records failed or blocked requests with their outcome', async () => {
+    const s = setup();
+    s.capture.navigated(1, 'https://www.news.example/', false, 1000);
+    await s.capture.observe(request(GA, { outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' }));
+    await s.recorder.flush();
+    expect(await s.db.events.toArray()).toMatchObject([{ outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' }]);
+  });
+});

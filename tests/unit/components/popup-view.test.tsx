@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { type PopupModel, type PopupRecipient, PopupView } from '../../../components/popup/popup-view.tsx';
+import { translatorFromMessages } from '../../../lib/i18n.ts';
+
+const messages = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
+);
+const t = translatorFromMessages(messages);
+
+const company = (id: string, name: string, extra: Partial<PopupRecipient> = {}): PopupRecipient => ({
+  company: id,
+  kind: 'tracker',
+  category: 'advertising',
+  requests: 3,
+  failed: 0,
+  hosts: [`${id}.example`],
+  info: {
+    id,
+    name,
+    country: 'US',
+    website: '',
+    privacyPolicy: '',
+    contact: { kind: 'none', value: '' },
+    source: 'trackerdb',
+  },
+  ...extra,
+});
+
+const model = (extra: Partial<PopupModel> = {}): PopupModel => ({
+  loading: false,
+  site: 'news.example',
+  privateNotRecorded: false,
+  paused: false,
+  recipients: [],
+  storageError: null,
+  setPaused: () => undefined,
+  openSettings: () => undefined,
+  ...extra,
+});
+
+const render = (m: PopupModel) => renderToString(<PopupView t={t} model={m} />);
+
+describe('PopupView', () => {
+  it('names companies with category, country and request counts, and unlisted parties apart', () => {
+    const html = render(
+      model({
+        recipients: [
+          company('google', 'Google', { category: 'site_analytics', requests: 4, failed: 1 }),
+          company('facebook', 'Meta', { requests: 1 }),
+          company('site:widgets.example', 'widgets.example', { kind: 'unlisted', category: 'unlisted' }),
+        ],
+      }),
+    );
+    expect(html).toContain('2 companies received data from this page');
+    expect(html).toContain('Site analytics');
+    expect(html).toContain('United States');
+    expect(html).toContain('4 requests');
+    expect(html).toContain('1 request<');
+    expect(html).toContain('1 failed or blocked');
+    expect(html).toMatch(/data-testid="unlisted".*widgets\.example/s);
+    expect(html).toContain('Every request also reveals your IP address');
+  });
+
+  it.each([
+    [model({ site: null }), 'browser-page', 'This is a browser page'],
+    [model({ privateNotRecorded: true }), 'private-window', 'private window'],
+    [model(), 'nothing-shared', 'No third party has received a request'],
+    [model({ paused: true }), 'paused', 'Recording is paused'],
+    [
+      model({ storageError: 'QuotaExceededError: full' }),
+      'storage-error',
+      'could not save what it saw: QuotaExceededError: full',
+    ],
+  ])('shows the %#th state clearly', (m, testId, text) => {
+    const html = render(m);
+    expect(html).toContain(`data-testid="${testId}"`);
+    expect(html).toContain(text);
+  });
+
+  it('renders hostile names and hosts as text, never as HTML', () => {
+    const html = render(
+      model({
+        recipients: [company('evil', '<img src=x onerror=alert(1)>', { hosts: ['<script>alert(1)</script>.example'] })],
+      }),
+    );
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+  });
+
+  it('offers to resume when paused', () => {
+    expect(render(model({ paused: true }))).toContain('Resume recording');
+    expect(render(model())).toContain('Pause recording');
+  });
+});

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTrackerList } from '../../lib/trackers/catalog.ts';
+import type { CompiledTrackerList } from '../../lib/trackers/format.ts';
+import { compileTrackerDb, type TrackerDbJson } from '../../tracker-lists/compile.ts';
+import { TRACKERDB_SOURCE } from '../../tracker-lists/sources.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The small TrackerDB-shaped list the project writes itself (tests/fixtures/trackerdb-mini.json). */
+export function miniTrackerDb(): TrackerDbJson {
+  return JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'trackerdb-mini.json'), 'utf8')) as TrackerDbJson;
+}
+
+export function compiledMiniList(): CompiledTrackerList {
+  return compileTrackerDb(miniTrackerDb(), { ...TRACKERDB_SOURCE, version: 'fixture' }).list;
+}
+
+/** The real compiled TrackerDB, as the build writes it (`npm run trackers` runs before the tests). */
+export function realTrackerList(): CompiledTrackerList {
+  return parseTrackerList(readFileSync(join(root, 'lib', 'generated', 'tracker-list.json'), 'utf8'));
+}

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { translatorFromMessages } from '../../lib/i18n.ts';
+import { realTrackerList } from './fixture-lists.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const english = JSON.parse(readFileSync(join(root, 'public', '_locales', 'en', 'messages.json'), 'utf8'));
+
+describe('locale files', () => {
+  it('have a name for every tracker category the shipped list uses', () => {
+    for (const category of realTrackerList().categories) {
+      expect(english[`category_${category.id}`]?.message, category.id).toBeTruthy();
+    }
+  });
+
+  it('give every other locale the same keys and placeholders as English', () => {
+    for (const locale of readdirSync(join(root, 'public', '_locales'))) {
+      const file = JSON.parse(readFileSync(join(root, 'public', '_locales', locale, 'messages.json'), 'utf8'));
+      expect(Object.keys(file).sort(), locale).toEqual(Object.keys(english).sort());
+      for (const key of Object.keys(english)) {
+        expect(Object.keys(file[key].placeholders ?? {}).sort(), `${locale}:${key}`).toEqual(
+          Object.keys(english[key].placeholders ?? {}).sort(),
+        );
+      }
+    }
+  });
+
+  it('uses every key it defines somewhere in the code', () => {
+    const code = ['components', 'entrypoints', 'lib', 'wxt.config.ts']
+      .flatMap((dir) => listFiles(join(root, dir)))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const unused = Object.keys(english).filter(
+      (key) => !key.startsWith('category_') && !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it('substitutes placeholders the way the browser does', () => {
+    const t = translatorFromMessages(english);
+    expect(t('popupCompaniesHeading', [4])).toBe('4 companies received data from this page');
+  });
+});
+
+function listFiles(path: string): string[] {
+  try {
+    return readdirSync(path, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? listFiles(join(path, d.name)) : [join(path, d.name)],
+    );
+  } catch {
+    return [path];
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, type Handlers, isMessage } from '../../lib/messages.ts';
+import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
+
+const handlers: Handlers = {
+  'settings/update': async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+  'background/status': async () => ({
+    scriptStartMs: 1,
+    mainStartMs: 2,
+    listenersReadyMs: 3,
+    indexReadyMs: 4,
+    storageError: null,
+    pendingEvents: 0,
+    exposureMs: 0,
+    medianExposureMs: 0,
+    batchSizes: [],
+  }),
+};
+
+describe('message protocol', () => {
+  it('dispatches a known message to its handler', async () => {
+    expect(await dispatch(handlers, { type: 'settings/update', payload: { paused: true } })).toMatchObject({
+      paused: true,
+    });
+  });
+
+  it.each([
+    [undefined],
+    ['settings/update'],
+    [{ type: 'settings/update' }],
+    [{ type: 'no/such', payload: {} }],
+    [{ type: 'settings/update', payload: null }],
+  ])('ignores %j (no answer, as the runtime expects)', (message) => {
+    expect(isMessage(message)).toBe(false);
+    expect(dispatch(handlers, message)).toBeUndefined();
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, parseSettings } from '../../lib/settings.ts';
+
+describe('parseSettings', () => {
+  it('defaults to recording, private windows off, 90 days', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toMatchObject({ paused: false, recordPrivate: false, retentionDays: 90 });
+  });
+
+  it.each([
+    [{ paused: true }, { paused: true }],
+    [
+      { recordPrivate: true, retentionDays: 30 },
+      { recordPrivate: true, retentionDays: 30 },
+    ],
+    [{ paused: 'yes', retentionDays: -1, maxEvents: 1.5 }, {}],
+    [{ retentionDays: 99999, maxEvents: 'all' }, {}],
+    ['garbage', {}],
+    [null, {}],
+  ])('%j → defaults overridden by %j only', (stored, expected) => {
+    expect(parseSettings(stored)).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { localDay } from '../../../lib/storage/db.ts';
+import { loadPageSummary } from '../../../lib/storage/queries.ts';
+import { Recorder, writeEvents } from '../../../lib/storage/recorder.ts';
+import { event, freshDb } from './helpers.ts';
+
+describe('writeEvents', () => {
+  it('stores events and updates both aggregates to match them', async () => {
+    const db = freshDb();
+    const t = Date.UTC(2026, 10, 20, 12);
+    await writeEvents(db, [
+      event({ time: t }),
+      event({ time: t + 1000, host: 'stats.g.doubleclick.net', outcome: 'error' }),
+      event({ time: t + 2000, site: 'shop.example', page: '2:5' }),
+      event({ time: t + 3000, company: 'facebook', host: 'connect.facebook.net' }),
+    ]);
+    expect(await db.events.count()).toBe(4);
+    const google = await db.siteCompanies.get(['news.example', 'google']);
+    expect(google).toMatchObject({
+      requests: 2,
+      failed: 1,
+      firstSeen: t,
+      lastSeen: t + 1000,
+      hosts: ['www.google-analytics.com', 'stats.g.doubleclick.net'],
+    });
+    const day = await db.dayCompanies.get([localDay(t), 'google']);
+    expect(day).toMatchObject({ requests: 3, sites: ['news.example', 'shop.example'] });
+  });
+
+  it('adds to aggregates written by earlier batches, with or without the cache', async () => {
+    const db = freshDb();
+    await writeEvents(db, [event()]);
+    await writeEvents(db, [event(), event()]);
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(3);
+  });
+
+  it('writes nothing at all when the transaction fails', async () => {
+    const db = freshDb();
+    await writeEvents(db, [event()]);
+    // A duplicate primary key makes bulkAdd fail inside the transaction.
+    const existing = (await db.events.toCollection().primaryKeys())[0];
+    await expect(writeEvents(db, [event(), event({ id: existing })])).rejects.toThrow();
+    expect(await db.events.count()).toBe(1);
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(1);
+  });
+});
+
+describe('Recorder', () => {
+  it('batches a burst into few transactions and stores every event', async () => {
+    const db = freshDb();
+    const recorder = new Recorder(db);
+    const spy = vi.spyOn(db, 'transaction');
+    for (let i = 0; i < 500; i++) recorder.add(event({ path: `/collect/${i}` }));
+    await recorder.flush();
+    expect(await db.events.count()).toBe(500);
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(500);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(recorder.pending).toBe(0);
+  });
+
+  it('keeps the aggregate cache right across batches', async () => {
+    const db = freshDb();
+    const recorder = new Recorder(db);
+    for (let round = 0; round < 5; round++) {
+      recorder.add(event({ site: `s${round % 2}.example` }));
+      await recorder.flush();
+    }
+    expect((await db.siteCompanies.get(['s0.example', 'google']))?.requests).toBe(3);
+    expect((await db.siteCompanies.get(['s1.example', 'google']))?.requests).toBe(2);
+  });
+
+  it('keeps events queued and reports the error when storage fails, then saves them once it works', async () => {
+    const db = freshDb();
+    const errors: unknown[] = [];
+    const recorder = new Recorder(db, { onError: (e) => errors.push(e), retryMs: 10 });
+    const original = db.events.bulkAdd.bind(db.events);
+    let fail = true;
+    vi.spyOn(db.events, 'bulkAdd').mockImplementation((...args: Parameters<typeof original>) => {
+      if (fail) return Promise.reject(new DOMException('The disk is full', 'QuotaExceededError')) as never;
+      return original(...args);
+    });
+    recorder.add(event());
+    await new Promise((r) => setTimeout(r, 30));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(String(errors[0])).toContain('disk is full');
+    expect(recorder.pending).toBe(1);
+    expect(recorder.lastError).toBe('QuotaExceededError: The disk is full');
+    fail = false;
+    await recorder.flush();
+    expect(recorder.lastError).toBeNull();
+    expect(await db.events.count()).toBe(1);
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(1);
+  });
+
+  it('records page loads, which the popup summary reads with the events', async () => {
+    const db = freshDb();
+    const recorder = new Recorder(db);
+    recorder.addPage({ key: '1:1000', tabId: 1, site: 'news.example', startedAt: 1000 });
+    recorder.add(event());
+    recorder.add(event({ company: 'facebook', host: 'www.facebook.com' }));
+    recorder.add(event({ company: 'facebook', host: 'connect.facebook.net' }));
+    await recorder.flush();
+    const summary = await loadPageSummary(db, 1, 'news.example');
+    expect(summary.recipients.map((r) => [r.company, r.requests, r.hosts])).toEqual([
+      ['facebook', 2, ['connect.facebook.net', 'www.facebook.com']],
+      ['google', 1, ['www.google-analytics.com']],
+    ]);
+    // The tab has moved to another site: its old page is not shown for it.
+    expect((await loadPageSummary(db, 1, 'shop.example')).page).toBeUndefined();
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { Recorder } from '../../../lib/storage/recorder.ts';
+import { pruneEvents } from '../../../lib/storage/retention.ts';
+import { event, freshDb } from './helpers.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('pruneEvents', () => {
+  it('deletes events older than the age limit and keeps the per-site totals', async () => {
+    const db = freshDb();
+    const now = Date.UTC(2026, 10, 23);
+    const recorder = new Recorder(db);
+    recorder.addPage({ key: '1:old', tabId: 1, site: 'news.example', startedAt: now - 100 * DAY });
+    for (const age of [100, 91, 89, 1]) recorder.add(event({ time: now - age * DAY }));
+    await recorder.flush();
+    expect(await pruneEvents(db, { maxAgeDays: 90, maxEvents: 1000 }, now)).toBe(2);
+    expect((await db.events.toArray()).map((e) => Math.round((now - e.time) / DAY)).sort()).toEqual([1, 89]);
+    expect(await db.pages.count()).toBe(0);
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(4);
+  });
+
+  it('keeps at most the newest maxEvents events', async () => {
+    const db = freshDb();
+    const now = Date.UTC(2026, 10, 23);
+    const recorder = new Recorder(db);
+    for (let i = 0; i < 30; i++) recorder.add(event({ time: now - i * 1000, path: `/${i}` }));
+    await recorder.flush();
+    expect(await pruneEvents(db, { maxAgeDays: 90, maxEvents: 10 }, now)).toBe(20);
+    const kept = (await db.events.toArray()).map((e) => e.path).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    expect(kept).toEqual(Array.from({ length: 10 }, (_, i) => `/${i}`));
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { compileTrackerDb, leanTrackerList } from '../../../tracker-lists/compile.ts';
+import { TRACKERDB_SOURCE } from '../../../tracker-lists/sources.ts';
+import { miniTrackerDb } from '../fixture-lists.ts';
+
+const source = { ...TRACKERDB_SOURCE, version: 'fixture' };
+
+describe('compileTrackerDb', () => {
+  it('compiles organizations, patterns, domains and filters with indexes that resolve', () => {
+    const { list } = compileTrackerDb(miniTrackerDb(), source);
+    expect(list.organizations.map((o) => o.id)).toEqual(['acme_ads', 'metrico', 'social_co']);
+    expect(list.patterns.map((p) => p.id)).toEqual(['acme_pixel', 'metrico_analytics', 'orphan_cdn', 'social_widgets']);
+    const acme = list.patterns[0]!;
+    expect(list.organizations[acme.organization]?.name).toBe('Acme Ads');
+    expect(list.categories[acme.category]?.id).toBe('advertising');
+    expect(list.patterns.find((p) => p.id === 'orphan_cdn')?.organization).toBe(-1);
+    expect(list.domains).toContainEqual(['acmecdn.example', 0]);
+    expect(list.filters.filter((f) => f.pattern === 0)).toHaveLength(2);
+  });
+
+  it('classifies each privacy contact and keeps only http(s) links', () => {
+    const { list } = compileTrackerDb(miniTrackerDb(), source);
+    const byId = Object.fromEntries(list.organizations.map((o) => [o.id, o]));
+    expect(byId.acme_ads?.contact).toEqual({
+      kind: 'email',
+      value: 'privacy@acme-ads.example',
+      raw: 'privacy＠acme-ads.example',
+    });
+    expect(byId.metrico?.contact).toEqual({ kind: 'none', value: '', raw: 'n/a' });
+    expect(byId.social_co?.contact).toEqual({ kind: 'url', value: 'https://social.example/privacy-form' });
+    expect(byId.metrico?.website).toBe('');
+    expect(byId.metrico?.country).toBe('');
+    expect(byId.acme_ads?.country).toBe('DE');
+  });
+
+  it('reports filters it cannot use instead of dropping them silently', () => {
+    const { skipped } = compileTrackerDb(miniTrackerDb(), source);
+    expect(skipped).toEqual([
+      {
+        filter: 'example.com##.social-banner',
+        pattern: 'social_widgets',
+        reason: 'cosmetic filters are not network filters',
+      },
+    ]);
+  });
+
+  it('is deterministic: the same input in another key order gives identical output', () => {
+    const db = miniTrackerDb();
+    const reversed = {
+      categories: Object.fromEntries(Object.entries(db.categories).reverse()),
+      organizations: Object.fromEntries(Object.entries(db.organizations).reverse()),
+      patterns: Object.fromEntries(Object.entries(db.patterns).reverse()),
+    };
+    expect(JSON.stringify(compileTrackerDb(reversed, source))).toBe(JSON.stringify(compileTrackerDb(db, source)));
+  });
+
+  it('rejects input that is not TrackerDB-shaped with a message that says what is missing', () => {
+    expect(() => compileTrackerDb({} as never, source)).toThrow(/no "categories" object/);
+    const db = miniTrackerDb();
+    db.patterns.acme_pixel!.category = 'no_such_category';
+    db.categories = { advertising: {} };
+    expect(() => compileTrackerDb(db, source)).toThrow(/unknown category "no_such_category"/);
+  });
+
+  it('keeps descriptions out of the index, and details out of the lean variant', () => {
+    const { list, details } = compileTrackerDb(miniTrackerDb(), source);
+    expect(details.descriptions.acme_ads).toBe('Sells ads.');
+    expect(JSON.stringify(list)).not.toContain('Sells ads.');
+    const lean = leanTrackerList(list);
+    expect(lean.organizations[0]).toEqual({ id: 'acme_ads', name: 'Acme Ads' });
+    expect(lean.filters).toEqual(list.filters);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createTrackerMatcher, isSubdomainOf, type MatchInput } from '../../../lib/trackers/matcher.ts';
+import { compiledMiniList, realTrackerList } from '../fixture-lists.ts';
+
+const request = (url: string, extra: Partial<MatchInput> = {}): MatchInput => ({
+  url,
+  hostname: new URL(url).hostname,
+  type: 'image',
+  thirdParty: true,
+  pageHostname: 'www.news.example',
+  ...extra,
+});
+
+describe('createTrackerMatcher on the fixture list', () => {
+  const matcher = createTrackerMatcher([compiledMiniList()]);
+  const who = (input: MatchInput) => {
+    const m = matcher.match(input);
+    return m ? `${m.company.id}/${m.patternId}` : null;
+  };
+
+  it.each([
+    ['a domain of the list', request('https://acme-ads.example/p.gif'), 'acme_ads/acme_pixel'],
+    ['a subdomain of a listed domain', request('https://eu.px.acmecdn.example/x.js'), 'acme_ads/acme_pixel'],
+    ['a path filter on a shared host', request('https://px.sharedhost.example/acme/1/p.gif'), 'acme_ads/acme_pixel'],
+    [
+      'a plain path filter anywhere',
+      request('https://cdn.other.example/js/metrico-tag.js'),
+      'metrico/metrico_analytics',
+    ],
+    [
+      'a regex filter, type allowed',
+      request('https://api.other.example/m/collect/v2/e', { type: 'xmlhttprequest' }),
+      'metrico/metrico_analytics',
+    ],
+    ['a pattern without organization', request('https://orphancdn.example/lib.js'), 'pattern:orphan_cdn/orphan_cdn'],
+    ['upper case in the address', request('https://CDN.OTHER.EXAMPLE/JS/METRICO-TAG.JS'), 'metrico/metrico_analytics'],
+  ])('matches %s', (_, input, expected) => {
+    expect(who(input)).toBe(expected);
+  });
+
+  it.each([
+    ['an unknown host', request('https://cdn.unknown.example/x.js')],
+    ['a host that only ends like a listed one', request('https://notacme-ads.example/p.gif')],
+    ['a shared host outside the filtered path', request('https://px.sharedhost.example/other/p.gif')],
+    ['a regex filter with the wrong type', request('https://api.other.example/m/collect/v2/e', { type: 'script' })],
+    [
+      'a regex filter with no version digits',
+      request('https://api.other.example/m/collect/vx/e', { type: 'xmlhttprequest' }),
+    ],
+    ['a word only inside a longer word', request('https://cdn.other.example/js/xmetrico-tagx.jsx')],
+  ])('does not match %s', (_, input) => {
+    expect(who(input)).toBeNull();
+  });
+
+  it('honours $domain exclusions and first-party requests for $3p filters (then falls back to the domain)', () => {
+    // Excluded page: the filter does not apply, the domain list still names the owner.
+    expect(who(request('https://metrico.example/t', { pageHostname: 'shop.partner.example' }))).toBe(
+      'metrico/metrico_analytics',
+    );
+    expect(who(request('https://social.example/tr?x', { type: 'image' }))).toBe('social_co/social_widgets');
+  });
+
+  it('groups several patterns under their organization, and lists every company', () => {
+    const ids = matcher
+      .companies()
+      .map((c) => c.id)
+      .sort();
+    expect(ids).toEqual(['acme_ads', 'metrico', 'pattern:orphan_cdn', 'social_co']);
+    expect(matcher.matchHostname('www.social.example')?.company.name).toBe('<b>Social</b> Co');
+  });
+});
+
+describe('createTrackerMatcher on the real TrackerDB', () => {
+  const matcher = createTrackerMatcher([realTrackerList()]);
+  it.each([
+    ['https://www.google-analytics.com/g/collect?v=2', 'google', 'site_analytics'],
+    ['https://connect.facebook.net/en_US/fbevents.js', 'facebook', 'site_analytics'],
+    ['https://static.xx.fbcdn.net/rsrc.php/v3/x.js', 'facebook', 'hosting'],
+    ['https://ib.adnxs.com/ut/v3', 'microsoft', 'advertising'],
+    ['https://pixel.rubiconproject.com/tap.php', 'magnite', 'advertising'],
+    ['https://static.hotjar.com/c/hotjar-1.js', 'hotjar', 'site_analytics'],
+  ])('%s → %s (%s)', (url, company, category) => {
+    const m = matcher.match(request(url));
+    expect(m?.company.id).toBe(company);
+    expect(m?.category.id).toBe(category);
+  });
+
+  it('names no company for hosts no list knows', () => {
+    expect(matcher.match(request('https://cdn.unlisted-widgets.example/w.js'))).toBeUndefined();
+  });
+});
+
+describe('isSubdomainOf', () => {
+  it.each([
+    ['a.example', 'a.example', true],
+    ['x.a.example', 'a.example', true],
+    ['xa.example', 'a.example', false],
+    ['a.example.org', 'a.example', false],
+  ])('%s under %s: %s', (host, site, expected) => {
+    expect(isSubdomainOf(host, site)).toBe(expected);
+  });
+});
