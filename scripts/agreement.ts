@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import loadTrackerDB from '@ghostery/trackerdb';
-import { parseWebUrl } from '../lib/classify/domain.ts';
+import { isOnSite, parseAddress, parseWebUrl } from '../lib/classify/domain.ts';
 import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
 import type { CorpusRequest } from './corpus.ts';
 
@@ -27,15 +27,16 @@ export function sdkCompany(sdk: SdkEngine, r: CorpusRequest): string | null {
   return first.organization?.key ?? `pattern:${first.pattern.key}`;
 }
 
+/** Our answer for one request, by the path the extension takes: parse, same-site check, match. */
 export function ourCompany(matcher: TrackerMatcher, r: CorpusRequest): string | null {
-  const target = parseWebUrl(r.url);
+  const target = parseAddress(r.url);
   const page = parseWebUrl(r.pageUrl);
   if (!target) return null;
   const match = matcher.match({
     url: r.url,
     hostname: target.hostname,
     type: r.type,
-    thirdParty: target.site !== page?.site,
+    thirdParty: !page || !isOnSite(target.hostname, page.site),
     pageHostname: page?.hostname ?? '',
   });
   return match ? match.company.id : null;

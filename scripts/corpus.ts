@@ -44,12 +44,36 @@ const TYPES = ['script', 'image', 'xmlhttprequest', 'sub_frame', 'stylesheet', '
 const WORDS = ['collect', 'pixel', 'event', 'sync', 'static', 'assets', 'v2', 'api', 'img', 'tag', 'js', 'beacon'];
 
 /**
- * `count` requests over 2,000 made-up first-party sites: 45% to tracker domains (with filter-shaped paths when the
- * list has them), 20% to unknown third parties, 35% first-party; realistic query strings.
+ * `count` requests in page loads of 20–80 requests each (as browsers make them: one page, then its resources),
+ * over 2,000 made-up first-party sites: 45% to tracker domains (with filter-shaped paths when the list has them),
+ * 20% to 3,000 unknown third-party hosts, 35% first-party; query strings with random ids.
+ * Popularity follows a Zipf law (s = 1) over sites, tracker hosts and unknown hosts, as real traffic does (a few
+ * trackers are on most pages); the order of the lists decides who is popular, so no filter is favoured.
  */
 export function generateCorpus(list: CompiledTrackerList, count: number, seed = 42): CorpusRequest[] {
   const rnd = random(seed);
-  const pick = <T>(items: T[]): T => items[Math.floor(rnd() * items.length)] as T;
+  const pickUniform = <T>(items: T[]): T => items[Math.floor(rnd() * items.length)] as T;
+  const zipf = new Map<number, Float64Array>();
+  const pick = <T>(items: T[]): T => {
+    // Inverse-CDF sampling of a Zipf distribution over the items' positions.
+    let cdf = zipf.get(items.length);
+    if (!cdf) {
+      cdf = new Float64Array(items.length);
+      let total = 0;
+      for (let i = 0; i < items.length; i++) cdf[i] = total += 1 / (i + 1);
+      for (let i = 0; i < items.length; i++) (cdf as Float64Array)[i] = (cdf[i] as number) / total;
+      zipf.set(items.length, cdf);
+    }
+    const u = rnd();
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cdf[mid] as number) < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return items[lo] as T;
+  };
   const trackerHosts = list.domains.map(([d]) => d);
   const filterUrls = list.filters
     .filter((f) => f.host && f.re)
@@ -60,7 +84,8 @@ export function generateCorpus(list: CompiledTrackerList, count: number, seed = 
           .replace(/\\(.)/g, '$1')
           .replace(/\(\?:\[\^a-z0-9_\.%-\]\|\$\)|\.\*|[()[\]^$|?+*]/g, '/')}`,
     );
-  const sites = Array.from({ length: 2000 }, (_, i) => `site${i}.${pick(['com', 'de', 'co.uk', 'fr', 'org'])}`);
+  const sites = Array.from({ length: 2000 }, (_, i) => `site${i}.${pickUniform(['com', 'de', 'co.uk', 'fr', 'org'])}`);
+  const unknownHosts = Array.from({ length: 3000 }, (_, i) => `cdn${i % 7}.thirdparty${i}.net`);
   const out: CorpusRequest[] = [];
   for (let i = 0; i < count; i++) {
     const site = pick(sites);

@@ -1,6 +1,6 @@
 import type { FlowKind } from '../storage/db.ts';
 import type { Company, TrackerMatcher } from '../trackers/matcher.ts';
-import { parseWebUrl } from './domain.ts';
+import { isOnSite, parseAddress, parseWebUrl, siteOf } from './domain.ts';
 import type { ObservedRequest } from './request-details.ts';
 
 /** Site name used for requests no page made (the browser's own, or an extension's). */
@@ -42,10 +42,10 @@ export function classifyRequest(
   unlisted: (site: string) => Company = unlistedCompany,
 ): Classification {
   if (request.type === 'main_frame') return { kind: 'ignored', reason: 'navigation' };
-  const target = parseWebUrl(request.url);
+  const target = parseAddress(request.url);
   if (!target) return { kind: 'ignored', reason: 'not-web' };
-  const { hostname, site } = target;
-  if (site === pageSite) return { kind: 'first-party', site: pageSite, host: hostname, sameOwner: false };
+  const { hostname } = target;
+  if (isOnSite(hostname, pageSite)) return { kind: 'first-party', site: pageSite, host: hostname, sameOwner: false };
 
   const pageHostname = pageSite === BROWSER_SITE ? '' : pageSite;
   const match = matcher.match({
@@ -60,7 +60,7 @@ export function classifyRequest(
   if (owner && targetOwner === owner) {
     return { kind: 'first-party', site: pageSite, host: hostname, sameOwner: true };
   }
-  const path = target.url.pathname.slice(0, 200);
+  const path = target.path.slice(0, 200);
   if (match) {
     return {
       kind: 'tracker',
@@ -71,7 +71,14 @@ export function classifyRequest(
       category: match.category.id,
     };
   }
-  return { kind: 'unlisted', site: pageSite, host: hostname, path, company: unlisted(site), category: 'unlisted' };
+  return {
+    kind: 'unlisted',
+    site: pageSite,
+    host: hostname,
+    path,
+    company: unlisted(siteOf(hostname)),
+    category: 'unlisted',
+  };
 }
 
 /** A third party no list names: known by its registrable domain, with nothing else claimed about it. */

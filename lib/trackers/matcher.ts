@@ -38,6 +38,12 @@ export interface MatchInput {
   pageHostname: string;
 }
 
+interface HostEntry {
+  /** Pattern index from the domain lists, or -1. */
+  domain: number;
+  filters: RuntimeFilter[] | undefined;
+}
+
 interface RuntimeFilter extends CompiledFilter {
   match: number;
   regex?: RegExp;
@@ -69,23 +75,44 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
   // Matches are built lazily, on first use: most of the ~3,500 patterns are never met in a browsing session.
   const patternRefs: { list: CompiledTrackerList; index: number }[] = [];
   const matches: (TrackerMatch | undefined)[] = [];
-  const domains = new Map<string, number>();
-  const hostFilters = new Map<string, RuntimeFilter[]>();
+  // One map from hostname (suffix) to both what the domain lists and the host filters say about it: each suffix of
+  // a request's hostname is sliced and looked up once.
+  const hosts = new Map<string, HostEntry>();
+  const entry = (host: string) => {
+    let e = hosts.get(host);
+    if (!e) {
+      e = { domain: -1, filters: undefined };
+      hosts.set(host, e);
+    }
+    return e;
+  };
   const tokenFilters = new Map<number, RuntimeFilter[]>();
+  // A bitmap over token hashes: most words of an address index no filter, and a bit test is cheaper than a Map.
+  const tokenBits = new Uint32Array(1 << 11);
   const otherFilters: RuntimeFilter[] = [];
   const companies = new Map<string, Company>();
 
   for (const list of lists) {
     const base = patternRefs.length;
     for (let index = 0; index < list.patterns.length; index++) patternRefs.push({ list, index });
-    for (const [domain, pattern] of list.domains) if (!domains.has(domain)) domains.set(domain, base + pattern);
+    for (const [domain, pattern] of list.domains) {
+      const e = entry(domain);
+      if (e.domain < 0) e.domain = base + pattern;
+    }
     for (const filter of list.filters) {
       // The parsed list is ours alone: annotate its objects in place rather than copying 4,500 of them.
       const runtime = filter as RuntimeFilter;
       runtime.match = base + filter.pattern;
-      if (filter.host) push(hostFilters, filter.host, runtime);
-      else if (filter.token) push(tokenFilters, hashToken(filter.token, 0, filter.token.length), runtime);
-      else {
+      if (filter.host) {
+        const e = entry(filter.host);
+        if (e.filters) e.filters.push(runtime);
+        else e.filters = [runtime];
+      } else if (filter.token && !COMMON_TOKENS.has(filter.token)) {
+        const hash = hashToken(filter.token, 0, filter.token.length);
+        push(tokenFilters, hash, runtime);
+        tokenBits[(hash >>> 5) & 0x7ff] = (tokenBits[(hash >>> 5) & 0x7ff] as number) | (1 << (hash & 31));
+      } else {
+        // No token, or one nearly every address has ("js"): found through a literal run instead.
         runtime.literal = longestLiteral(filter.re ?? '');
         otherFilters.push(runtime);
       }
@@ -128,6 +155,11 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
     return m;
   }
 
+  // One case-insensitive scan for all the literals of the filters no token indexes; only a hit runs their regexes.
+  const literals = otherFilters.filter((f) => f.literal).map((f) => escapeRegex(f.literal as string));
+  const literalScan = literals.length ? new RegExp(literals.join('|'), 'i') : undefined;
+  const unprefiltered = otherFilters.filter((f) => !f.literal);
+
   function accepts(f: RuntimeFilter, input: MatchInput): boolean {
     if (f.party === 1 && !input.thirdParty) return false;
     if (f.party === 2 && input.thirdParty) return false;
@@ -141,7 +173,7 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
     if (f.re === undefined) return true;
     if (!f.regex) {
       // Host filters match from the end of the hostname (sticky); the others anywhere in the address.
-      f.regex = f.host ? new RegExp(f.re.slice(1), 'y') : new RegExp(f.re, 'i');
+      f.regex = f.host ? new RegExp(f.re.slice(1), 'iy') : new RegExp(f.re, 'i');
     }
     f.regex.lastIndex = from;
     return f.regex.test(url);
@@ -151,59 +183,71 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
     for (let at = -1; ; ) {
       const suffix = at < 0 ? hostname : hostname.slice(at + 1);
       if (!suffix.includes('.')) return undefined;
-      const hit = domains.get(suffix);
-      if (hit !== undefined) return matchAt(hit);
+      const hit = hosts.get(suffix)?.domain ?? -1;
+      if (hit >= 0) return matchAt(hit);
       at = hostname.indexOf('.', at + 1);
       if (at < 0) return undefined;
     }
   }
 
   function match(input: MatchInput): TrackerMatch | undefined {
-    const { hostname } = input;
-    const url = input.url.toLowerCase();
-    if (hostFilters.size) {
-      // A filter on the whole host wins over one on a path of it, as in the SDK (whose token index meets the
-      // hostname's words before the path's): two passes over the hostname's suffixes, longest first.
-      const hostEnd = url.indexOf(hostname) + hostname.length;
-      let withPath: RuntimeFilter | undefined;
-      for (let at = -1; ; ) {
-        const suffix = at < 0 ? hostname : hostname.slice(at + 1);
-        const candidates = hostFilters.get(suffix);
-        if (candidates) {
-          for (const f of candidates) {
+    // No lower-casing copy of the address: filters compile case-insensitive, and words are hashed lower-cased.
+    const { hostname, url } = input;
+    // Suffixes longest first. A filter on a whole host wins over one on a path of it, as in the SDK (whose token
+    // index meets the hostname's words before the path's); the longest listed domain is the fallback.
+    const hostEnd = url.indexOf(hostname) + hostname.length;
+    let withPath: RuntimeFilter | undefined;
+    let domain = -1;
+    for (let at = -1; ; ) {
+      const suffix = at < 0 ? hostname : hostname.slice(at + 1);
+      const e = hosts.get(suffix);
+      if (e) {
+        if (domain < 0 && e.domain >= 0 && suffix.includes('.')) domain = e.domain;
+        if (e.filters) {
+          for (const f of e.filters) {
             if (f.re === undefined ? accepts(f, input) : !withPath && accepts(f, input) && test(f, url, hostEnd)) {
               if (f.re === undefined) return matchAt(f.match);
               withPath = f;
             }
           }
         }
-        at = hostname.indexOf('.', at + 1);
-        if (at < 0) break;
       }
-      if (withPath) return matchAt(withPath.match);
+      at = hostname.indexOf('.', at + 1);
+      if (at < 0) break;
     }
+    if (withPath) return matchAt(withPath.match);
     if (tokenFilters.size) {
-      // Walk the address's words ([a-z0-9]+) and look each one up by hash: no substrings are allocated.
-      let start = -1;
+      // Walk the address's words ([a-z0-9]+), hashing each as it is read (the same hash as `hashToken`), and look
+      // the hash up in the bitmap, then the map: no substrings are allocated.
+      let length = 0;
+      let hash = 5381;
       for (let i = 0; i <= url.length; i++) {
-        const c = i < url.length ? url.charCodeAt(i) : 0;
-        const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-        if (word && start < 0) start = i;
-        else if (!word && start >= 0) {
-          if (i - start >= 2) {
-            const candidates = tokenFilters.get(hashToken(url, start, i));
-            if (candidates) {
-              for (const f of candidates) if (accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
-            }
-          }
-          start = -1;
+        let c = i < url.length ? url.charCodeAt(i) : 0;
+        if (c >= 65 && c <= 90) c += 32;
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+          hash = (Math.imul(hash, 33) + c) | 0;
+          length++;
+          continue;
         }
+        if (length >= 2 && ((tokenBits[(hash >>> 5) & 0x7ff] as number) & (1 << (hash & 31))) !== 0) {
+          const candidates = tokenFilters.get(hash);
+          if (candidates) {
+            for (const f of candidates) if (accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
+          }
+        }
+        length = 0;
+        hash = 5381;
       }
     }
-    for (const f of otherFilters) {
-      if ((!f.literal || url.includes(f.literal)) && accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
+
+    if (literalScan?.test(url)) {
+      const lower = url.toLowerCase();
+      for (const f of otherFilters) {
+        if (f.literal && lower.includes(f.literal) && accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
+      }
     }
-    return byDomain(hostname);
+    for (const f of unprefiltered) if (accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
+    return domain >= 0 ? matchAt(domain) : undefined;
   }
 
   return {
@@ -226,10 +270,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+/** Words nearly every address contains: useless as index keys. */
+const COMMON_TOKENS = new Set(['http', 'https', 'www', 'com', 'net', 'org', 'js', 'html', 'php', 'gif', 'png', 'jpg']);
+
+/** Hash of s[start, end) lower-cased (ASCII), as the URL scan computes it. */
 function hashToken(s: string, start: number, end: number): number {
   let h = 5381;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 33) + s.charCodeAt(i)) | 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    h = (Math.imul(h, 33) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
   return h;
+}
+
+// Not `'?*+{'.includes(ch)`: that is true for the empty string, i.e. at the end of the source.
+const isQuantifier = (ch: string | undefined) => ch === '?' || ch === '*' || ch === '+' || ch === '{';
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** `host` is `site` or one of its subdomains. */
@@ -248,12 +306,12 @@ function longestLiteral(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i] as string;
     const next = source[i + 1];
-    if (ch === '\\' && next && !/[a-z0-9]/i.test(next) && !'?*+{'.includes(source[i + 2] ?? '')) {
+    if (ch === '\\' && next && !/[a-z0-9]/i.test(next) && !isQuantifier(source[i + 2])) {
       run += next;
       i++;
       continue;
     }
-    if (/[a-z0-9_%=&/:-]/i.test(ch) && !'?*+{'.includes(next ?? '')) {
+    if (/[a-z0-9_%=&/:-]/i.test(ch) && !isQuantifier(next)) {
       run += ch;
       continue;
     }
@@ -266,5 +324,6 @@ function longestLiteral(source: string): string {
     }
   }
   if (run.length > best.length) best = run;
-  return best.length >= 3 ? best.toLowerCase() : '';
+  // Shorter runs (".js") are in nearly every address and would prefilter nothing.
+  return best.length >= 4 ? best.toLowerCase() : '';
 }

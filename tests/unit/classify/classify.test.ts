@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER_SITE, classifyRequest, firstPartySite } from '../../../lib/classify/classify.ts';
-import { parseWebUrl, siteOf } from '../../../lib/classify/domain.ts';
+import { isOnSite, parseAddress, parseWebUrl, siteOf } from '../../../lib/classify/domain.ts';
 import type { ObservedRequest } from '../../../lib/classify/request-details.ts';
 import { createTrackerMatcher } from '../../../lib/trackers/matcher.ts';
 import { realTrackerList } from '../fixture-lists.ts';
@@ -43,6 +43,42 @@ describe('siteOf and parseWebUrl', () => {
     'http://',
   ])('%j is not a web address', (url) => {
     expect(parseWebUrl(url)).toBeUndefined();
+  });
+});
+
+describe('parseAddress', () => {
+  it.each([
+    ['https://www.example.com/a/b?q=1#f', 'www.example.com', '/a/b'],
+    ['https://www.example.com', 'www.example.com', '/'],
+    ['https://www.example.com:8443/x', 'www.example.com', '/x'],
+    ['http://example.com./x', 'example.com', '/x'],
+    ['https://example.com?x=/y', 'example.com', '/'],
+    ['wss://live.example.com/socket', 'live.example.com', '/socket'],
+    // Not canonical: through the URL parser.
+    ['https://WWW.Example.COM/Path', 'www.example.com', '/Path'],
+    ['https://user:pw@tracker.example/p', 'tracker.example', '/p'],
+    ['https://[::1]:8080/x', '::1', '/x'],
+    ['https://bücher.example/x', 'xn--bcher-kva.example', '/x'],
+  ])('%s → %s %s', (url, hostname, path) => {
+    expect(parseAddress(url)).toEqual({ hostname, path });
+  });
+
+  it.each(['https://', 'https://./x', 'https://a..b/x', 'https://exa mple.com/'])('%j is rejected', (url) => {
+    expect(parseAddress(url)).toBeUndefined();
+  });
+});
+
+describe('isOnSite', () => {
+  it.each([
+    ['news.example.com', 'example.com', true],
+    ['example.com', 'example.com', true],
+    ['badexample.com', 'example.com', false],
+    ['example.com.evil.net', 'example.com', false],
+    ['static.bbc.co.uk', 'bbc.co.uk', true],
+    // blogspot.com is a (private) public suffix: each blog is a site of its own.
+    ['alice.blogspot.com', 'blogspot.com', false],
+  ])('%s on %s: %s', (host, site, expected) => {
+    expect(isOnSite(host, site)).toBe(expected);
   });
 });
 
