@@ -65,7 +65,10 @@ export async function startFakeInternet(sites: SiteMap, port = 0): Promise<FakeI
     const page = sites[host]?.[url.pathname];
     const headers = { 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
     const redirectTo = url.pathname === '/redirect' ? url.searchParams.get('to') : null;
-    if (redirectTo) {
+    if (url.pathname.startsWith('/drop/')) {
+      // A server that accepts the request and hangs up without answering: the browser reports an error.
+      req.socket.destroy();
+    } else if (redirectTo) {
       res.writeHead(302, { ...headers, location: redirectTo }).end();
     } else if (typeof page === 'string') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(page);

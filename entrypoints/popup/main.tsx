@@ -5,4 +5,5 @@ import { PopupApp } from './app.tsx';
 
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions?.map(String));
 document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('popupTitle');
 render(<PopupApp t={t} />, document.getElementById('app') as HTMLElement);

@@ -1,28 +1,26 @@
 import type { BrowserContext } from 'playwright-core';
+import type { SharingEvent } from '../../lib/storage/db.ts';
+
+type StoredEvent = Required<Pick<SharingEvent, 'host' | 'path' | 'page' | 'site' | 'company' | 'outcome' | 'tabId'>>;
 
 /** Reads stored events straight from the extension's IndexedDB, from an extension page: independent of the worker. */
-export async function storedEvents(
-  context: BrowserContext,
-  extensionId: string,
-): Promise<{ host: string; path: string; page: string; site: string; company: string; outcome: string }[]> {
+export async function storedEvents(context: BrowserContext, extensionId: string): Promise<StoredEvent[]> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   const events = await page.evaluate(
     () =>
-      new Promise<{ host: string; path: string; page: string; site: string; company: string; outcome: string }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('disclosed');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('events').objectStore('events').getAll();
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(request.result);
-            };
-            request.onerror = () => reject(request.error);
+      new Promise<StoredEvent[]>((resolve, reject) => {
+        const open = indexedDB.open('disclosed');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
           };
-        },
-      ),
+          request.onerror = () => reject(request.error);
+        };
+      }),
   );
   await page.close();
   return events;

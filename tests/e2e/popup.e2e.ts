@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser.ts';
 import { type FakeInternet, startFakeInternet } from '../../scripts/fake-internet.ts';
 import { axeViolations } from './axe.ts';
+import { storedEvents } from './extension-db.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
 import { ARTICLE_COMPANIES, ARTICLE_UNLISTED, META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
 
@@ -50,7 +51,30 @@ describe('popup on a news article', () => {
     expect(await eventually(() => popup.counts('companies'), expected)).toEqual(expected);
     expect(await popup.text('site')).toContain('news-site.example');
     expect(await popup.domains('Microsoft')).toEqual(['bat.bing.com', 'ib.adnxs.com']);
+    // The request the server hung up on reached it, and is shown as failed.
+    expect(internet.log.some((r) => r.path.startsWith('/drop/'))).toBe(true);
+    const microsoft = popup.page.locator('[data-company="microsoft"]');
+    expect(await microsoft.textContent()).toContain('1 failed or blocked');
     await popup.close();
+  });
+
+  it("attributes requests from the site's own service worker (no tab) to the site", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`https://${NEWS}/with-worker.html`);
+    await page.waitForFunction(() => document.title === 'worker ready', undefined, { timeout: 10_000 });
+    const fromWorker = async () =>
+      (await storedEvents(browser.context, browser.extensionId)).filter(
+        (e) => e.tabId === -1 && e.company === 'google',
+      );
+    const deadline = Date.now() + 5000;
+    let events = await fromWorker();
+    while (!events.length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      events = await fromWorker();
+    }
+    expect(internet.log.some((r) => r.path === '/collect?from=sw')).toBe(true);
+    expect(events.map((e) => [e.site, e.page])).toEqual([['news-site.example', 'site:news-site.example']]);
+    await page.close();
   });
 
   it('lists the unlisted third party on its own, and no first-party host anywhere', async () => {

@@ -27,12 +27,26 @@ export const TEST_SITES: SiteMap = {
         '<script src="https://cdn.unlisted-widgets.example/widget.js"></script>' +
         // An ad iframe with a nested pixel: the pixel's first party is still the news site.
         '<iframe title="ad" src="https://ib.adnxs.com/frame.html"></iframe>' +
+        // A request that reaches the server but gets no answer: recorded as failed.
+        '<img alt="" src="https://bat.bing.com/drop/action.gif">' +
         // An about:blank frame that loads a tracker: attributed to the tab's site too.
         '<iframe title="blank" id="blank"></iframe>' +
         '<script>document.getElementById("blank").contentDocument.body.innerHTML=' +
         '\'<img alt="" src="https://bat.bing.com/action/0?ti=1">\';</script>',
     ),
     '/empty.html': page('Nothing shared', '<p>No third parties here.</p>'),
+    // The site's own service worker calls a tracker: a request with no tab, attributed to the site.
+    '/with-worker.html': page(
+      'Worker',
+      '<script>navigator.serviceWorker.register("/sw.js").then(() => navigator.serviceWorker.ready)' +
+        '.then(() => { document.title = "worker ready"; });</script>',
+    ),
+    '/sw.js': {
+      type: 'text/javascript',
+      body:
+        'self.addEventListener("install", (e) => { self.skipWaiting(); });' +
+        'self.addEventListener("activate", (e) => { e.waitUntil(fetch("https://www.google-analytics.com/collect?from=sw", { mode: "no-cors" })); });',
+    },
     // Known accessibility faults, to show the axe check can fail.
     '/inaccessible.html': page('Faulty', '<img src="/x.gif"><button></button>'),
     // A burst of tracker requests, `n` of them at `rate` a second: for stopping the service worker mid-burst.
