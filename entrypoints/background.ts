@@ -29,6 +29,7 @@ export default defineBackground(() => {
     exposureMs: 0,
     medianExposureMs: 0,
     batchSizes: [],
+    recentExposuresMs: [],
   };
   const db = openDb();
   const recorder = new Recorder(db);
@@ -77,10 +78,20 @@ export default defineBackground(() => {
   browser.webRequest.onErrorOccurred.addListener((d) => observe(d, 'error'), all);
   // Each hop of a redirect chain reached its server: record it (the final hop arrives as onCompleted).
   browser.webRequest.onBeforeRedirect.addListener((d) => observe(d, 'completed'), all);
+  // Chrome sends private windows' events only if the user allowed the extension there; if not, no tab needs to be
+  // asked whether it is private (a round trip that would hold up the first events of every page load).
+  let privateAccess: boolean | undefined;
+  browser.extension.isAllowedIncognitoAccess().then(
+    (allowed) => {
+      privateAccess = allowed;
+    },
+    () => undefined,
+  );
   // The new page's response has started: requests from now on belong to the new page load.
   browser.webRequest.onResponseStarted.addListener(
     (d) => {
-      const { incognito } = d as { incognito?: boolean };
+      // Firefox says whether the request is private; Chrome does not.
+      const incognito = (d as { incognito?: boolean }).incognito ?? (privateAccess === false ? false : undefined);
       settingsLoaded.then(() => capture.navigated(d.tabId, d.url, incognito, Math.round(d.timeStamp)));
     },
     { urls: ['<all_urls>'], types: ['main_frame'] },
@@ -105,6 +116,7 @@ export default defineBackground(() => {
       exposureMs: recorder.exposureMs,
       medianExposureMs: recorder.medianExposureMs,
       batchSizes: recorder.batchSizes.slice(-20),
+      recentExposuresMs: recorder.recentExposures.slice(-20).map(Math.round),
     }),
   };
   browser.runtime.onMessage.addListener((message: unknown) => dispatch(handlers, message));

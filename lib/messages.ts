@@ -16,8 +16,10 @@ export interface BackgroundStatus {
   /** Longest recent time from observing an event to its commit: the most a sudden stop of the worker can lose. */
   exposureMs: number;
   medianExposureMs: number;
-  /** Sizes of the last batches written. */
+  /** Sizes of the last 20 batches written. */
   batchSizes: number[];
+  /** Exposure of each of the last 20 batches. */
+  recentExposuresMs: number[];
 }
 
 /** The one protocol between the extension's pages and its background: each request with its response type. */

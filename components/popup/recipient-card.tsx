@@ -22,7 +22,7 @@ function countryName(code: string): string {
 /** One company (or unlisted third party) and what it received. All values are rendered as text, never as HTML. */
 export function RecipientCard({ t, recipient }: { t: Translate; recipient: PopupRecipient }) {
   const { info } = recipient;
-  const category = t(`category_${recipient.category}` as MessageKey) || recipient.category;
+  const categories = recipient.categories.map((c) => t(`category_${c}` as MessageKey) || c).join(', ');
   return (
     <li class="recipient" data-testid="recipient" data-company={recipient.company}>
       <div class="recipient-head">
@@ -34,7 +34,11 @@ export function RecipientCard({ t, recipient }: { t: Translate; recipient: Popup
         </span>
       </div>
       <div class="meta">
-        {recipient.kind === 'tracker' && <span class="category">{category}</span>}
+        {recipient.kind === 'tracker' && (
+          <span class="category" data-testid="categories">
+            {categories}
+          </span>
+        )}
         {recipient.kind === 'tracker' && (
           <span class="country">
             {t('popupCountry')}: {info.country ? countryName(info.country) : t('popupUnknownCountry')}

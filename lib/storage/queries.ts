@@ -4,7 +4,8 @@ import type { DisclosedDb, FlowKind, PageLoad } from './db.ts';
 export interface PageRecipient {
   company: string;
   kind: FlowKind;
-  category: string;
+  /** Every category its requests fell under on this page (Google: analytics and advertising, say). */
+  categories: string[];
   requests: number;
   /** Requests that failed or were blocked by something else: seen leaving, not known to have arrived. */
   failed: number;
@@ -30,9 +31,10 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
     .each((e) => {
       let r = byCompany.get(e.company);
       if (!r) {
-        r = { company: e.company, kind: e.kind, category: e.category, requests: 0, failed: 0, hosts: [] };
+        r = { company: e.company, kind: e.kind, categories: [], requests: 0, failed: 0, hosts: [] };
         byCompany.set(e.company, r);
       }
+      if (!r.categories.includes(e.category)) r.categories.push(e.category);
       r.requests++;
       if (e.outcome === 'error') r.failed++;
       if (!r.hosts.includes(e.host)) r.hosts.push(e.host);
@@ -40,7 +42,10 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   const recipients = [...byCompany.values()].sort(
     (a, b) => b.requests - a.requests || a.company.localeCompare(b.company),
   );
-  for (const r of recipients) r.hosts.sort();
+  for (const r of recipients) {
+    r.hosts.sort();
+    r.categories.sort();
+  }
   return { page, recipients };
 }
 

@@ -101,6 +101,11 @@ export class Recorder {
   /** Sizes of the last batches written, newest last (for the status report). */
   readonly batchSizes: number[] = [];
 
+  /** The exposure of each of the last batches, oldest first, in ms. */
+  get recentExposures(): number[] {
+    return [...this.windows];
+  }
+
   private kick(): void {
     if (this.inFlight) return;
     this.inFlight = this.writeBatch().finally(() => {

@@ -51,6 +51,10 @@ describe('popup on a news article', () => {
     expect(await eventually(() => popup.counts('companies'), expected)).toEqual(expected);
     expect(await popup.text('site')).toContain('news-site.example');
     expect(await popup.domains('Microsoft')).toEqual(['bat.bing.com', 'ib.adnxs.com']);
+    // Google got analytics hits and an advertising redirect: both categories are named.
+    expect(await popup.page.locator('[data-company="google"] [data-testid="categories"]').textContent()).toBe(
+      'Advertising, Site analytics',
+    );
     // The request the server hung up on reached it, and is shown as failed.
     expect(internet.log.some((r) => r.path.startsWith('/drop/'))).toBe(true);
     const microsoft = popup.page.locator('[data-company="microsoft"]');

@@ -6,6 +6,9 @@ import { backgroundStatus, storedEvents } from './extension-db.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
 import { NEWS, TEST_SITES } from './test-site.ts';
 
+/** The longest an observed event may wait in memory before it is committed, as this test holds the worker to. */
+const WINDOW_MS = 250;
+
 let internet: FakeInternet;
 let browser: ExtensionBrowser;
 
@@ -83,21 +86,23 @@ describe('service worker stopped by the browser', () => {
       if (stored.size >= received) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    // The bound: a stop can cut only what the worker had observed but not yet committed, i.e. requests the server
-    // got within the worker's exposure window (as it reports it) before the worker reached "stopped".
-    const status = (await backgroundStatus(browser.context, browser.extensionId)) as { exposureMs: number };
+    // The bound (README, "What a worker stop can lose"): an event is in memory from the moment the worker observes
+    // it until its batch commits — milliseconds, more on a loaded machine. Only requests the server got within
+    // WINDOW_MS before a stop completed may be missing, and few of them.
+    const status = (await backgroundStatus(browser.context, browser.extensionId)) as {
+      exposureMs: number;
+      medianExposureMs: number;
+    };
     const t0 = internet.requestsTo([burstHost])[0]?.time ?? 0;
     const missing = internet.requestsTo([burstHost]).filter((r) => !stored.has(r.path));
-    const report = `stops at ${stops.map((s) => s - t0)} ms, stopped at ${stopped.map((s) => s - t0)} ms; exposure ${status.exposureMs.toFixed(1)} ms; missing ${missing.map((m) => `${m.path}@${m.time - t0}`)}`;
+    const report = `stops at ${stops.map((s) => s - t0)} ms, stopped at ${stopped.map((s) => s - t0)} ms; exposure of the last worker: median ${status.medianExposureMs.toFixed(1)} ms, max ${status.exposureMs.toFixed(1)} ms; missing ${missing.map((m) => `${m.path}@${m.time - t0}`)}`;
     console.log(`worker stopped twice mid-burst: ${received} requests, ${stored.size} stored; ${report}`);
-    // 100 ms allows for the browser's own delay between the server's answer and the event reaching the worker.
-    const window = status.exposureMs + 100;
-    const inWindow = (time: number) => stopped.some((end) => time >= end - window && time <= end);
+    const inWindow = (time: number) => stopped.some((end) => time >= end - WINDOW_MS && time <= end);
     expect(
       missing.filter((m) => !inWindow(m.time)),
       report,
     ).toEqual([]);
-    expect(missing.length, report).toBeLessThanOrEqual(stopped.length * Math.ceil((window * rate) / 1000));
+    expect(missing.length, report).toBeLessThanOrEqual(n * 0.05);
     await page.close();
   });
 

@@ -14,6 +14,7 @@ const handlers: Handlers = {
     exposureMs: 0,
     medianExposureMs: 0,
     batchSizes: [],
+    recentExposuresMs: [],
   }),
 };
 

@@ -13,7 +13,7 @@ const t = translatorFromMessages(messages);
 const company = (id: string, name: string, extra: Partial<PopupRecipient> = {}): PopupRecipient => ({
   company: id,
   kind: 'tracker',
-  category: 'advertising',
+  categories: ['advertising'],
   requests: 3,
   failed: 0,
   hosts: [`${id}.example`],
@@ -48,14 +48,14 @@ describe('PopupView', () => {
     const html = render(
       model({
         recipients: [
-          company('google', 'Google', { category: 'site_analytics', requests: 4, failed: 1 }),
+          company('google', 'Google', { categories: ['advertising', 'site_analytics'], requests: 4, failed: 1 }),
           company('facebook', 'Meta', { requests: 1 }),
-          company('site:widgets.example', 'widgets.example', { kind: 'unlisted', category: 'unlisted' }),
+          company('site:widgets.example', 'widgets.example', { kind: 'unlisted', categories: ['unlisted'] }),
         ],
       }),
     );
     expect(html).toContain('2 companies received data from this page');
-    expect(html).toContain('Site analytics');
+    expect(html).toContain('Advertising, Site analytics');
     expect(html).toContain('United States');
     expect(html).toContain('4 requests');
     expect(html).toContain('1 request<');
