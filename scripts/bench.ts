@@ -194,7 +194,16 @@ if (!skipBrowser) {
   const before = internet.requestsTo([burstHost]).length;
   await page.goto(`https://${NEWS}/burst.html?n=2000&rate=2000`);
   await page.waitForFunction(() => document.title === 'sent', undefined, { timeout: 30_000 });
-  await new Promise((r) => setTimeout(r, 2000));
+  // The page has issued them all; the browser sends six at a time per host. Wait until the server's count settles.
+  for (let last = -1, quietSince = Date.now(); Date.now() - quietSince < 1000; ) {
+    const count = internet.requestsTo([burstHost]).length;
+    if (count !== last) {
+      last = count;
+      quietSince = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 500));
   const burst = await status();
   const received = internet.requestsTo([burstHost]).length - before;
   const storedCount = await (async () => {
