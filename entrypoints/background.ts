@@ -133,10 +133,11 @@ export default defineBackground(() => {
 
   status.listenersReadyMs = performance.now();
   // Listeners are live; now get the slow first steps out of the way before traffic needs them: opening (on a new
-  // profile, creating) the database and parsing the tracker index. A first transaction that also had to open the
+  // profile, creating) the database and parsing the tracker index (synchronously: the event that woke the worker
+  // runs after this task and needs the index anyway). A first transaction that also had to open the
   // database would stay in flight ~100 ms longer — time in which a stop of the worker can cut it.
   db.open().catch((error) => {
     status.storageError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   });
-  setTimeout(() => capture.warmUp(), 0);
+  capture.warmUp();
 });
