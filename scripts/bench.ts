@@ -15,7 +15,7 @@ import { parseWebUrl } from '../lib/classify/domain.ts';
 import { parseTrackerList } from '../lib/trackers/catalog.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
-import { launchWithExtension } from './browser.ts';
+import { backgroundStatus, launchWithExtension, tabIdOf } from './browser.ts';
 import { type CorpusRequest, generateCorpus, loadRealCorpus } from './corpus.ts';
 import { startFakeInternet } from './fake-internet.ts';
 
@@ -150,20 +150,8 @@ if (!skipBrowser) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
-  const status = async () => {
-    const p = await browser.context.newPage();
-    await p.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const s = (await p.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({
-        type: 'background/status',
-        payload: {},
-      }),
-    )) as Record<string, number>;
-    await p.close();
-    return s;
-  };
+  const status = async () =>
+    (await backgroundStatus(browser.context, browser.extensionId)) as unknown as Record<string, number>;
 
   const starts: Record<string, number>[] = [];
   for (let i = 0; i < 12; i++) {
@@ -236,15 +224,7 @@ if (!skipBrowser) {
 
   // Request → visible in the open popup.
   await page.goto(`https://${NEWS}/empty.html?latency`, { waitUntil: 'networkidle' });
-  const helper = await browser.context.newPage();
-  await helper.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const tabId = await helper.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } };
-    };
-    return (await chrome.tabs.query({})).find((t) => t.url?.includes('latency'))?.id ?? -1;
-  });
-  await helper.close();
+  const tabId = await tabIdOf(browser.context, browser.extensionId, `https://${NEWS}/empty.html?latency`);
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
   await popup.waitForSelector('main[aria-busy="false"]');

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { BackgroundStatus } from '../lib/messages.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname ?? '.', '..', '.output', 'chrome-mv3');
 
@@ -94,4 +95,50 @@ export async function waitForBackground(context: BrowserContext, extensionId: st
     await new Promise((r) => setTimeout(r, 50));
   }
   await page.close();
+}
+
+/** Evaluates `fn` in an extension page (where `chrome.*` is available), then closes the page. */
+export async function inExtensionPage<T>(
+  context: BrowserContext,
+  extensionId: string,
+  fn: (arg: string) => Promise<T>,
+  arg = '',
+): Promise<T> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The tab id of the tab showing `url` exactly, as the extension sees it. */
+export async function tabIdOf(context: BrowserContext, extensionId: string, url: string): Promise<number> {
+  const id = await inExtensionPage(
+    context,
+    extensionId,
+    async (u: string) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } };
+      };
+      return (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+    },
+    url,
+  );
+  if (id < 0) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** The background's own status report (it wakes the worker if it is stopped). */
+export function backgroundStatus(context: BrowserContext, extensionId: string): Promise<BackgroundStatus> {
+  return inExtensionPage(
+    context,
+    extensionId,
+    () =>
+      (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({
+        type: 'background/status',
+        payload: {},
+      }) as Promise<BackgroundStatus>,
+  );
 }

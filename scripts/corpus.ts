@@ -87,19 +87,25 @@ export function generateCorpus(list: CompiledTrackerList, count: number, seed = 
   const sites = Array.from({ length: 2000 }, (_, i) => `site${i}.${pickUniform(['com', 'de', 'co.uk', 'fr', 'org'])}`);
   const unknownHosts = Array.from({ length: 3000 }, (_, i) => `cdn${i % 7}.thirdparty${i}.net`);
   const out: CorpusRequest[] = [];
+  const word = () => pickUniform(WORDS);
+  let site = '';
+  let pageUrl = '';
+  let left = 0;
   for (let i = 0; i < count; i++) {
-    const site = pick(sites);
-    const pageUrl = `https://www.${site}/${pick(WORDS)}/${Math.floor(rnd() * 1000)}.html`;
+    if (left-- <= 0) {
+      site = pick(sites);
+      pageUrl = `https://www.${site}/${word()}/${Math.floor(rnd() * 1000)}.html`;
+      left = 20 + Math.floor(rnd() * 60);
+    }
     const r = rnd();
-    const query = `?${pick(WORDS)}=${Math.floor(rnd() * 1e9).toString(36)}&cb=${Math.floor(rnd() * 1e12)}`;
+    const query = `?${word()}=${Math.floor(rnd() * 1e9).toString(36)}&cb=${Math.floor(rnd() * 1e12)}`;
     let url: string;
     if (r < 0.15 && filterUrls.length) url = `https://${pick(filterUrls)}${query}`;
     else if (r < 0.45)
-      url = `https://${rnd() < 0.5 ? `${pick(WORDS)}.` : ''}${pick(trackerHosts)}/${pick(WORDS)}/${pick(WORDS)}.js${query}`;
-    else if (r < 0.65)
-      url = `https://cdn${Math.floor(rnd() * 500)}.thirdparty${Math.floor(rnd() * 300)}.net/${pick(WORDS)}.js${query}`;
-    else url = `https://${pick(['www', 'static', 'img'])}.${site}/${pick(WORDS)}/${pick(WORDS)}.png${query}`;
-    out.push({ url, sourceUrl: pageUrl, pageUrl, type: pick(TYPES) });
+      url = `https://${rnd() < 0.3 ? `${word()}.` : ''}${pick(trackerHosts)}/${word()}/${word()}.js${query}`;
+    else if (r < 0.65) url = `https://${pick(unknownHosts)}/${word()}.js${query}`;
+    else url = `https://${pickUniform(['www', 'static', 'img'])}.${site}/${word()}/${word()}.png${query}`;
+    out.push({ url, sourceUrl: pageUrl, pageUrl, type: pickUniform(TYPES) });
   }
   return out;
 }

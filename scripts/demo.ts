@@ -6,8 +6,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { launchWithExtension } from './browser.ts';
+import { launchWithExtension, tabIdOf } from './browser.ts';
 import { DEMO_PAGES, DEMO_SITES } from './demo-site.ts';
 import { startFakeInternet } from './fake-internet.ts';
 
@@ -37,7 +36,7 @@ if (!headless) {
   for (const demo of DEMO_PAGES) {
     const page = await browser.context.newPage();
     await page.goto(demo.url, { waitUntil: 'networkidle' });
-    const tabId = await findTab(browser.context, browser.extensionId, demo.url);
+    const tabId = await tabIdOf(browser.context, browser.extensionId, demo.url);
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 900 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
@@ -60,17 +59,4 @@ if (!headless) {
   }
   await browser.close();
   await internet.close();
-}
-
-async function findTab(context: BrowserContext, extensionId: string, url: string): Promise<number> {
-  const helper = await context.newPage();
-  await helper.goto(`chrome-extension://${extensionId}/options.html`);
-  const id = await helper.evaluate(async (u) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } };
-    };
-    return (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
-  }, url);
-  await helper.close();
-  return id;
 }

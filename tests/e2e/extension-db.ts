@@ -26,15 +26,4 @@ export async function storedEvents(context: BrowserContext, extensionId: string)
   return events;
 }
 
-/** The background's own status report (it wakes the worker if it is stopped). */
-export async function backgroundStatus(context: BrowserContext, extensionId: string): Promise<unknown> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const status = await page.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ type: 'background/status', payload: {} }),
-  );
-  await page.close();
-  return status;
-}
+export { backgroundStatus } from '../../scripts/browser.ts';

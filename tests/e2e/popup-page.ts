@@ -39,18 +39,4 @@ export class PopupPage {
   }
 }
 
-/** The tab id of a page, as the extension sees it. */
-export async function tabIdOf(context: BrowserContext, extensionId: string, url: string): Promise<number> {
-  const helper = await context.newPage();
-  await helper.goto(`chrome-extension://${extensionId}/options.html`);
-  const id = await helper.evaluate(async (u) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } };
-    };
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? -1;
-  }, url);
-  await helper.close();
-  if (id < 0) throw new Error(`No tab shows ${url}`);
-  return id;
-}
+export { tabIdOf } from '../../scripts/browser.ts';

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser.ts';
-import { type FakeInternet, startFakeInternet } from '../../scripts/fake-internet.ts';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { storedEvents } from './extension-db.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
+import { useExtensionBrowser } from './setup.ts';
 import { ARTICLE_COMPANIES, ARTICLE_UNLISTED, META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
 
-let internet: FakeInternet;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  internet = await startFakeInternet(TEST_SITES);
-  browser = await launchWithExtension({ port: internet.port });
-});
-afterAll(async () => {
-  await browser?.close();
-  await internet?.close();
-});
+const env = useExtensionBrowser(TEST_SITES);
 
 /** Opens a page and waits until the network is quiet, so the server's log is complete. */
 async function visit(url: string) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
-  return { page, tabId: await tabIdOf(browser.context, browser.extensionId, url) };
+  return { page, tabId: await tabIdOf(env.browser.context, env.browser.extensionId, url) };
 }
 
 /** Polls until `read` returns a value equal to `expected` or the time is up; returns the last value read. */
@@ -41,13 +30,13 @@ describe('popup on a news article', () => {
     const url = `https://${NEWS}/article.html`;
     const { tabId } = await visit(url);
     const expected = Object.fromEntries(
-      Object.entries(ARTICLE_COMPANIES).map(([name, hosts]) => [name, internet.requestsTo([...hosts]).length]),
+      Object.entries(ARTICLE_COMPANIES).map(([name, hosts]) => [name, env.internet.requestsTo([...hosts]).length]),
     );
     // Each company was reached at least once: the counts are not trivially equal.
     expect(Object.values(expected).every((n) => n > 0)).toBe(true);
     expect(expected.Google).toBe(3);
 
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     expect(await eventually(() => popup.counts('companies'), expected)).toEqual(expected);
     expect(await popup.text('site')).toContain('news-site.example');
     expect(await popup.domains('Microsoft')).toEqual(['bat.bing.com', 'ib.adnxs.com']);
@@ -56,18 +45,18 @@ describe('popup on a news article', () => {
       'Advertising, Site analytics',
     );
     // The request the server hung up on reached it, and is shown as failed.
-    expect(internet.log.some((r) => r.path.startsWith('/drop/'))).toBe(true);
+    expect(env.internet.log.some((r) => r.path.startsWith('/drop/'))).toBe(true);
     const microsoft = popup.page.locator('[data-company="microsoft"]');
     expect(await microsoft.textContent()).toContain('1 failed or blocked');
     await popup.close();
   });
 
   it("attributes requests from the site's own service worker (no tab) to the site", async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(`https://${NEWS}/with-worker.html`);
     await page.waitForFunction(() => document.title === 'worker ready', undefined, { timeout: 10_000 });
     const fromWorker = async () =>
-      (await storedEvents(browser.context, browser.extensionId)).filter(
+      (await storedEvents(env.browser.context, env.browser.extensionId)).filter(
         (e) => e.tabId === -1 && e.company === 'google',
       );
     const deadline = Date.now() + 5000;
@@ -76,30 +65,30 @@ describe('popup on a news article', () => {
       await new Promise((r) => setTimeout(r, 100));
       events = await fromWorker();
     }
-    expect(internet.log.some((r) => r.path === '/collect?from=sw')).toBe(true);
+    expect(env.internet.log.some((r) => r.path === '/collect?from=sw')).toBe(true);
     expect(events.map((e) => [e.site, e.page])).toEqual([['news-site.example', 'site:news-site.example']]);
     await page.close();
   });
 
   it('lists the unlisted third party on its own, and no first-party host anywhere', async () => {
     const url = `https://${NEWS}/article.html`;
-    const tabId = await tabIdOf(browser.context, browser.extensionId, url);
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const tabId = await tabIdOf(env.browser.context, env.browser.extensionId, url);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     const expected = Object.fromEntries(
-      Object.entries(ARTICLE_UNLISTED).map(([name, hosts]) => [name, internet.requestsTo([...hosts]).length]),
+      Object.entries(ARTICLE_UNLISTED).map(([name, hosts]) => [name, env.internet.requestsTo([...hosts]).length]),
     );
     expect(await eventually(() => popup.counts('unlisted'), expected)).toEqual(expected);
     const text = await popup.page.locator('[data-testid="companies"], [data-testid="unlisted"]').allTextContents();
     expect(text.join(' ')).not.toContain('news-site.example');
-    expect(internet.requestsTo(['static.news-site.example']).length).toBe(1);
+    expect(env.internet.requestsTo(['static.news-site.example']).length).toBe(1);
     await popup.close();
   });
 
   it("treats a site owner's own CDN as first party (fbcdn.net on a Meta page)", async () => {
     const url = `https://${META_PAGE}/disclosed-test.html`;
     const { tabId } = await visit(url);
-    expect(internet.requestsTo(['static.xx.fbcdn.net']).length).toBe(1);
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    expect(env.internet.requestsTo(['static.xx.fbcdn.net']).length).toBe(1);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     expect(await eventually(() => popup.counts('companies'), { Google: 1 })).toEqual({ Google: 1 });
     expect(await popup.page.locator('[data-testid="unlisted"]').count()).toBe(0);
     await popup.close();
@@ -110,7 +99,7 @@ describe('popup, live', () => {
   it('shows a request made while it is open within a second', async () => {
     const url = `https://${NEWS}/empty.html`;
     const { page, tabId } = await visit(url);
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     expect(await popup.text('nothing-shared')).toContain('No third party');
     const sent = Date.now();
     await page.evaluate(() => {
@@ -126,8 +115,8 @@ describe('popup, live', () => {
   it('sets the toolbar badge to the number of companies that received data on the tab', async () => {
     const url = `https://${NEWS}/article.html?badge`;
     const { page, tabId } = await visit(url);
-    const helper = await browser.context.newPage();
-    await helper.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const helper = await env.browser.context.newPage();
+    await helper.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
     const readBadge = () =>
       helper.evaluate(
         (id) =>
@@ -145,7 +134,7 @@ describe('popup, live', () => {
   it('records nothing while paused from the popup, and again once resumed', async () => {
     const url = `https://${NEWS}/empty.html?paused`;
     const { page, tabId } = await visit(url);
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     await popup.page.click('[data-testid="pause"]');
     await popup.page.waitForSelector('[data-testid="paused"]');
     await page.evaluate(() => {
@@ -164,10 +153,10 @@ describe('popup, live', () => {
   });
 
   it('says when the tab shows a browser page', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto('about:blank');
-    const helper = await browser.context.newPage();
-    await helper.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const helper = await env.browser.context.newPage();
+    await helper.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
     const tabId = await helper.evaluate(async () => {
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } };
@@ -175,7 +164,7 @@ describe('popup, live', () => {
       return (await chrome.tabs.query({ url: undefined })).find((t) => t.url === 'about:blank')?.id ?? -1;
     });
     await helper.close();
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     expect(await popup.text('browser-page')).toContain('browser page');
     await popup.close();
     await page.close();
@@ -192,8 +181,10 @@ describe('accessibility', () => {
 
   it('axe-core finds no violations in the popup with companies listed', async () => {
     const url = `https://${NEWS}/article.html`;
-    const tabId = await tabIdOf(browser.context, browser.extensionId, url).catch(async () => (await visit(url)).tabId);
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const tabId = await tabIdOf(env.browser.context, env.browser.extensionId, url).catch(
+      async () => (await visit(url)).tabId,
+    );
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     await popup.page.waitForSelector('[data-testid="recipient"]');
     expect(await axeViolations(popup.page)).toEqual([]);
     await popup.close();
@@ -201,11 +192,11 @@ describe('accessibility', () => {
 
   it('axe-core finds no violations in the empty popup and the settings page', async () => {
     const { page, tabId } = await visit(`https://${NEWS}/empty.html?axe`);
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     expect(await axeViolations(popup.page)).toEqual([]);
     await popup.close();
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await env.browser.context.newPage();
+    await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
     await options.waitForSelector('[data-testid="attribution"]');
     expect(await options.locator('[data-testid="attribution"]').textContent()).toContain('CC BY-NC-SA 4.0');
     expect(await axeViolations(options)).toEqual([]);

@@ -1,25 +1,14 @@
 import type { CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser.ts';
-import { type FakeInternet, startFakeInternet } from '../../scripts/fake-internet.ts';
+import { describe, expect, it } from 'vitest';
 import { backgroundStatus, storedEvents } from './extension-db.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
+import { useExtensionBrowser } from './setup.ts';
 import { NEWS, TEST_SITES } from './test-site.ts';
 
 /** The longest an observed event may wait in memory before it is committed, as this test holds the worker to. */
 const WINDOW_MS = 250;
 
-let internet: FakeInternet;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  internet = await startFakeInternet(TEST_SITES);
-  browser = await launchWithExtension({ port: internet.port });
-});
-afterAll(async () => {
-  await browser?.close();
-  await internet?.close();
-});
+const env = useExtensionBrowser(TEST_SITES);
 
 /** Watches the extension's worker through CDP (Playwright's own handle hangs while the worker is stopped). */
 async function workerStates(cdp: CDPSession): Promise<{ states: string[]; stopped: number[] }> {
@@ -52,8 +41,8 @@ async function settle(count: () => number, quietMs = 800, timeoutMs = 20_000) {
 
 describe('service worker stopped by the browser', () => {
   it('loses no event when stopped mid-burst, beyond the bounded window the platform can cut', async () => {
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
+    const page = await env.browser.context.newPage();
+    const cdp = await env.browser.context.newCDPSession(page);
     const { states, stopped } = await workerStates(cdp);
     const burstHost = 'ssl.google-analytics.com';
     const n = 1200;
@@ -62,7 +51,8 @@ describe('service worker stopped by the browser', () => {
     // Stop the worker twice while requests are flowing, each time once it is running again.
     const stops: number[] = [];
     const started = Date.now() + 10_000;
-    while (!internet.requestsTo([burstHost]).length && Date.now() < started) await new Promise((r) => setTimeout(r, 5));
+    while (!env.internet.requestsTo([burstHost]).length && Date.now() < started)
+      await new Promise((r) => setTimeout(r, 5));
     for (const delay of [60, 150]) {
       const running = Date.now() + 5000;
       while (states.at(-1) !== 'running' && Date.now() < running) await new Promise((r) => setTimeout(r, 10));
@@ -71,8 +61,8 @@ describe('service worker stopped by the browser', () => {
       await cdp.send('ServiceWorker.stopAllWorkers');
     }
     await page.waitForFunction(() => document.title === 'sent', undefined, { timeout: 20_000 });
-    await settle(() => internet.requestsTo([burstHost]).length);
-    const received = internet.requestsTo([burstHost]).length;
+    await settle(() => env.internet.requestsTo([burstHost]).length);
+    const received = env.internet.requestsTo([burstHost]).length;
     expect(received).toBe(n);
     expect(states).toContain('stopped');
     expect(stopped.length).toBeGreaterThanOrEqual(2);
@@ -81,7 +71,7 @@ describe('service worker stopped by the browser', () => {
     let stored = new Set<string>();
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      const events = await storedEvents(browser.context, browser.extensionId);
+      const events = await storedEvents(env.browser.context, env.browser.extensionId);
       stored = new Set(events.filter((e) => e.host === burstHost).map((e) => e.path));
       if (stored.size >= received) break;
       await new Promise((r) => setTimeout(r, 200));
@@ -89,12 +79,12 @@ describe('service worker stopped by the browser', () => {
     // The bound (README, "What a worker stop can lose"): an event is in memory from the moment the worker observes
     // it until its batch commits — milliseconds, more on a loaded machine. Only requests the server got within
     // WINDOW_MS before a stop completed may be missing, and few of them.
-    const status = (await backgroundStatus(browser.context, browser.extensionId)) as {
+    const status = (await backgroundStatus(env.browser.context, env.browser.extensionId)) as {
       exposureMs: number;
       medianExposureMs: number;
     };
-    const t0 = internet.requestsTo([burstHost])[0]?.time ?? 0;
-    const missing = internet.requestsTo([burstHost]).filter((r) => !stored.has(r.path));
+    const t0 = env.internet.requestsTo([burstHost])[0]?.time ?? 0;
+    const missing = env.internet.requestsTo([burstHost]).filter((r) => !stored.has(r.path));
     const report = `stops at ${stops.map((s) => s - t0)} ms, stopped at ${stopped.map((s) => s - t0)} ms; exposure of the last worker: median ${status.medianExposureMs.toFixed(1)} ms, max ${status.exposureMs.toFixed(1)} ms; missing ${missing.map((m) => `${m.path}@${m.time - t0}`)}`;
     console.log(`worker stopped twice mid-burst: ${received} requests, ${stored.size} stored; ${report}`);
     const inWindow = (time: number) => stopped.some((end) => time >= end - WINDOW_MS && time <= end);
@@ -108,13 +98,13 @@ describe('service worker stopped by the browser', () => {
 
   it('shows the right companies on the first popup open after a restart', async () => {
     const url = `https://${NEWS}/article.html`;
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(url, { waitUntil: 'networkidle' });
-    const tabId = await tabIdOf(browser.context, browser.extensionId, url);
-    const cdp = await browser.context.newCDPSession(page);
+    const tabId = await tabIdOf(env.browser.context, env.browser.extensionId, url);
+    const cdp = await env.browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     const counts = await popup.counts('companies');
     expect(Object.keys(counts).sort()).toEqual(['Google', 'Magnite', 'Meta', 'Microsoft']);
     await popup.close();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Capture, type TabInfo } from '../../../lib/capture/capture.ts';
-import type { ObservedRequest } from '../../../lib/classify/request-details.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings.ts';
 import type { DisclosedDb } from '../../../lib/storage/db.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { createTrackerMatcher } from '../../../lib/trackers/matcher.ts';
 import { realTrackerList } from '../fixture-lists.ts';
+import { observed } from '../requests.ts';
 import { freshDb } from '../storage/helpers.ts';
 
 const matcher = createTrackerMatcher([realTrackerList()]);
@@ -37,19 +37,7 @@ function setup(db: DisclosedDb = freshDb(), tabs = new Map<number, TabInfo>(), c
   };
 }
 
-function request(url: string, extra: Partial<ObservedRequest> = {}): ObservedRequest {
-  return {
-    requestId: '1',
-    url,
-    method: 'GET',
-    type: 'image',
-    tabId: 1,
-    frameId: 0,
-    time: 5_000,
-    outcome: 'completed',
-    ...extra,
-  };
-}
+const request = observed;
 
 const GA = 'https://www.google-analytics.com/collect';
 const FB = 'https://connect.facebook.net/en_US/fbevents.js';

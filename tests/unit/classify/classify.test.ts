@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER_SITE, classifyRequest, firstPartySite } from '../../../lib/classify/classify.ts';
 import { isOnSite, parseAddress, parseWebUrl, siteOf } from '../../../lib/classify/domain.ts';
-import type { ObservedRequest } from '../../../lib/classify/request-details.ts';
 import { createTrackerMatcher } from '../../../lib/trackers/matcher.ts';
 import { realTrackerList } from '../fixture-lists.ts';
+import { observed } from '../requests.ts';
 
 const matcher = createTrackerMatcher([realTrackerList()]);
 
-function req(url: string, extra: Partial<ObservedRequest> = {}): ObservedRequest {
-  return {
-    requestId: '1',
-    url,
-    method: 'GET',
-    type: 'image',
-    tabId: 1,
-    frameId: 0,
-    time: 0,
-    outcome: 'completed',
-    ...extra,
-  };
-}
+const req = observed;
 
 describe('siteOf and parseWebUrl', () => {
   it.each([
