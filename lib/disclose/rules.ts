@@ -1,0 +1,380 @@
+import type { DataKind } from './kinds.ts';
+import type { Parameter } from './params.ts';
+
+/** One thing a request was found to carry, with the parameter that carried it. */
+export interface Finding {
+  kind: DataKind;
+  source: Parameter['source'];
+  name: string;
+  /** The value as sent (full; only ever shown truncated and redacted, see `displayValue`). */
+  value: string;
+  /** A short machine-readable precision: `site-only`, `screen 1920×1080`, `page view`, cookie names… */
+  detail?: string;
+}
+
+/** What the page was, for rules that compare a value with it. */
+export interface PageContext {
+  /** The tab's top-level address, when known. */
+  url?: string;
+  /** What was searched for on the page, from its address (`q=`, `query=`…), when it was a search. */
+  searchTerms?: string;
+}
+
+const set = (...names: string[]) => new Set(names);
+const EMAIL = /^[^\s@<>()[\],;:"]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/i;
+const HASHED_EMAIL_NAMES = set(
+  'em',
+  'hem',
+  'eh',
+  'e_h',
+  'email_hash',
+  'hashed_email',
+  'sha256_email',
+  'email_sha256',
+  'md5_email',
+  'sha256',
+);
+const PAGE_URL_NAMES = set(
+  'dl',
+  'url',
+  'page_url',
+  'pageurl',
+  'page',
+  'location',
+  'loc',
+  'href',
+  'u',
+  'purl',
+  'page_location',
+  'current_url',
+);
+const TITLE_NAMES = set('dt', 'title', 'page_title', 'pagetitle', 'document_title', 'pt');
+const SEARCH_NAMES = set(
+  'q',
+  'query',
+  'search',
+  'search_term',
+  'searchterm',
+  'search_query',
+  'keyword',
+  'keywords',
+  'kw',
+);
+const PAGE_SEARCH_NAMES = [
+  'q',
+  'query',
+  'search',
+  'search_query',
+  's',
+  'k',
+  'keyword',
+  'keywords',
+  'p',
+  'text',
+  'wd',
+  'term',
+  'searchterm',
+];
+const LAT_NAMES = set('lat', 'latitude', 'geo_lat');
+const LON_NAMES = set('lon', 'lng', 'long', 'longitude', 'geo_lon', 'geo_lng');
+const EVENT_NAMES = set('en', 'ev', 'event', 'event_name', 'eventname', 'evt', 'ea', 'event_type', 'action', 'e_n');
+const HIT_TYPES = set('pageview', 'event', 'transaction', 'item', 'social', 'timing', 'screenview');
+const ID_NAMES = set(
+  'cid',
+  'uid',
+  'user_id',
+  'userid',
+  'user',
+  '_ga',
+  'ga',
+  'fbp',
+  '_fbp',
+  'fbc',
+  '_fbc',
+  'gclid',
+  'fbclid',
+  'msclkid',
+  'ttclid',
+  'dclid',
+  'wbraid',
+  'gbraid',
+  'ifa',
+  'idfa',
+  'gaid',
+  'adid',
+  'device_id',
+  'deviceid',
+  'did',
+  'visitor_id',
+  'visitorid',
+  'vid',
+  'session_id',
+  'sessionid',
+  'sid',
+  'anonymous_id',
+  'anonymousid',
+  'ajs_anonymous_id',
+  'ajs_uid',
+  'puid',
+  '_hjid',
+  'hjid',
+  'muid',
+  'uuid',
+  'guid',
+  'client_id',
+  'clientid',
+  'external_id',
+  'ext_id',
+  'partner_uid',
+  'buyeruid',
+  'tuid',
+  '_pk_id',
+  'cookie_id',
+  'cookieid',
+  'ckid',
+  'ruid',
+  'xid',
+  'mid',
+  'pid_user',
+  'userkey',
+  'distinct_id',
+);
+/** Consent strings (TCF, GPP, US Privacy): long and random-looking, but they record choices, not a person. */
+const CONSENT_NAMES = set(
+  'gdpr_consent',
+  'gdpr',
+  'us_privacy',
+  'usp',
+  'gpp',
+  'gpp_sid',
+  'consent',
+  'tcf',
+  'tc_string',
+  'addtl_consent',
+);
+/** Names whose values exist to defeat caches or order requests: random, but about nothing. */
+const CACHE_BUSTER_NAMES = set(
+  '_',
+  'cb',
+  'cachebuster',
+  'cache_buster',
+  'cachebust',
+  'bust',
+  'rnd',
+  'random',
+  'rand',
+  'r',
+  'z',
+  't',
+  'ts',
+  '_t',
+  'timestamp',
+  'time',
+  'nocache',
+  'ord',
+  'correlator',
+  'nonce',
+  'seq',
+  'n',
+  '_s',
+);
+
+/** Device details: a name, the shape its value must have, and how to say it. */
+const DEVICE: { names: Set<string>; value: RegExp; say: (v: string) => string }[] = [
+  {
+    names: set('sr', 'screen', 'screen_resolution', 'res', 'resolution', 'sres', 'ss'),
+    value: /^\d{3,5}[x*×]\d{3,5}$/i,
+    say: (v) => `screen ${v.replace(/[x*]/i, '×')}`,
+  },
+  {
+    names: set('sw', 'sh', 'screen_width', 'screen_height', 'screenwidth', 'screenheight'),
+    value: /^\d{3,5}$/,
+    say: (v) => `screen size ${v}`,
+  },
+  {
+    names: set('vp', 'viewport', 'bs', 'browser_size'),
+    value: /^\d{2,5}[x*×]\d{2,5}$/i,
+    say: (v) => `viewport ${v.replace(/[x*]/i, '×')}`,
+  },
+  {
+    names: set('ul', 'lang', 'language', 'locale', 'hl', 'lng', 'browser_language', 'user_language', 'accept_language'),
+    value: /^[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?$/i,
+    say: (v) => `language ${v}`,
+  },
+  {
+    names: set('tz', 'timezone', 'time_zone', 'tzo', 'tz_offset', 'timezone_offset'),
+    value: /^(?:[A-Za-z]+\/[A-Za-z_]+|[+-]?\d{1,4})$/,
+    say: (v) => `time zone ${v}`,
+  },
+  { names: set('sd', 'cd', 'color_depth', 'colordepth'), value: /^\d{1,2}(?:-bit)?$/, say: (v) => `colour depth ${v}` },
+  { names: set('dpr', 'pixel_ratio', 'devicepixelratio'), value: /^\d(?:\.\d+)?$/, say: (v) => `pixel ratio ${v}` },
+  {
+    names: set('platform', 'os', 'os_name', 'device_type', 'devicetype'),
+    value: /^[a-z][\w .-]{1,30}$/i,
+    say: (v) => `platform ${v}`,
+  },
+  { names: set('cores', 'hardware_concurrency', 'hc'), value: /^\d{1,3}$/, say: (v) => `${v} processor cores` },
+  { names: set('mem', 'device_memory', 'dm'), value: /^\d{1,3}(?:\.\d+)?$/, say: (v) => `memory ${v} GB` },
+];
+
+const EVENT_WORDS: [RegExp, string][] = [
+  [/^(page_?view|pageview|page|view_page)$/i, 'page view'],
+  [/^(add_?to_?cart|addtocart|add_to_basket)$/i, 'add to cart'],
+  [/^(purchase|order|transaction|checkout_completed|complete_?payment)$/i, 'purchase'],
+  [/^(begin_?checkout|initiate_?checkout|checkout)$/i, 'checkout'],
+  [
+    /^(form_?submit|submit|lead|generate_lead|complete_?registration|sign_?up|submit_?application|contact)$/i,
+    'form submit',
+  ],
+  [/^(click|link_?click|outbound_?click)$/i, 'click'],
+  [/^(view_?content|view_?item|product_?view)$/i, 'view content'],
+  [/^(search)$/i, 'search'],
+  [/^(scroll)$/i, 'scroll'],
+];
+
+/** The last segment of a flattened name: `ud.em` → `em`, `events[0].name` → `name`, `cd[value]` → `value`. */
+export function leafName(name: string): string {
+  const parts = name
+    .toLowerCase()
+    .split(/[.[\]]/)
+    .filter(Boolean);
+  return parts.at(-1) ?? '';
+}
+
+/** What was searched for on a page, from its address; undefined when it was no search. */
+export function searchTermsOf(pageUrl: string | undefined): string | undefined {
+  if (!pageUrl) return undefined;
+  try {
+    const params = new URL(pageUrl).searchParams;
+    for (const name of PAGE_SEARCH_NAMES) {
+      const value = params.get(name)?.trim();
+      if (value && value.length >= 2 && /\p{L}/u.test(value)) return value;
+    }
+  } catch {
+    // Not an address: no search terms.
+  }
+  return undefined;
+}
+
+/**
+ * What one parameter carries: usually one kind, none when it is nothing personal (a version, a width, a cache-
+ * buster), two when a page address also holds what was searched for.
+ */
+export function classifyParameter(p: Parameter, page: PageContext): Finding[] {
+  const first = classifyOne(p, page);
+  if (!first) return [];
+  if (first.kind === 'page-address' && page.searchTerms && includesTerms(first.value, page.searchTerms)) {
+    return [first, { ...first, kind: 'search-terms', detail: undefined }];
+  }
+  return [first];
+}
+
+function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
+  const value = p.value.trim();
+  if (!value) return undefined;
+  const leaf = leafName(p.name);
+  const found = (kind: DataKind, detail?: string): Finding => ({
+    kind,
+    source: p.source,
+    name: p.name,
+    value,
+    ...(detail ? { detail } : {}),
+  });
+
+  if (EMAIL.test(value)) return found('email');
+  if (HEX_HASH.test(value) && (HASHED_EMAIL_NAMES.has(leaf) || /e?mail/.test(leaf))) return found('hashed-email');
+
+  const address = pageAddress(value, page.url);
+  if (address) return found('page-address', address);
+  if (PAGE_URL_NAMES.has(leaf) && /^https?:\/\//i.test(value) && !page.url) return found('page-address', 'full');
+
+  if (TITLE_NAMES.has(leaf) && /\p{L}/u.test(value) && !/^https?:/i.test(value)) return found('page-title');
+
+  if (page.searchTerms && includesTerms(value, page.searchTerms)) return found('search-terms');
+  if (SEARCH_NAMES.has(leaf) && /\p{L}/u.test(value) && value.length >= 2) return found('search-terms');
+
+  if ((LAT_NAMES.has(leaf) || LON_NAMES.has(leaf)) && isPreciseCoordinate(value, LAT_NAMES.has(leaf) ? 90 : 180)) {
+    return found('location', `${leaf} ${value}`);
+  }
+  if (/^(geo|coords|latlng|latlon|ll)$/.test(leaf)) {
+    const [a, b] = value.split(/[,;| ]+/);
+    if (a && b && isPreciseCoordinate(a, 90) && isPreciseCoordinate(b, 180)) return found('location', value);
+  }
+
+  for (const d of DEVICE) if (d.names.has(leaf) && d.value.test(value)) return found('device', d.say(value));
+  if ((leaf === 'ua' || leaf === 'user_agent' || leaf === 'useragent') && /Mozilla\/\d/.test(value)) {
+    return found('device', 'browser user agent');
+  }
+
+  if (EVENT_NAMES.has(leaf) || (leaf === 't' && HIT_TYPES.has(value.toLowerCase()))) {
+    if (/^[\p{L}\d _.:/-]{2,60}$/u.test(value) && /\p{L}/u.test(value)) return found('event', eventName(value));
+  }
+
+  if (ID_NAMES.has(leaf) && looksLikeId(value)) return found('identifier', p.name);
+  if (!CACHE_BUSTER_NAMES.has(leaf) && !CONSENT_NAMES.has(leaf) && looksRandom(value))
+    return found('identifier', p.name);
+  return undefined;
+}
+
+/** `full` when a value is this page's address with its path or query, `site-only` when only its origin. */
+function pageAddress(value: string, pageUrl: string | undefined): 'full' | 'site-only' | undefined {
+  if (!pageUrl || !/^https?:\/\//i.test(value)) return undefined;
+  let sent: URL;
+  let page: URL;
+  try {
+    sent = new URL(value);
+    page = new URL(pageUrl);
+  } catch {
+    return undefined;
+  }
+  if (sent.hostname !== page.hostname) return undefined;
+  const pagePath = page.pathname + page.search;
+  if (sent.pathname === '/' && !sent.search) return pagePath === '/' ? 'full' : 'site-only';
+  return sent.pathname === page.pathname ? 'full' : undefined;
+}
+
+function includesTerms(value: string, terms: string): boolean {
+  const normalise = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[+\s]+/g, ' ')
+      .trim();
+  return normalise(value).includes(normalise(terms));
+}
+
+function isPreciseCoordinate(value: string, max: number): boolean {
+  if (!/^-?\d{1,3}\.\d{2,}$/.test(value)) return false;
+  return Math.abs(Number(value)) <= max;
+}
+
+function eventName(value: string): string {
+  for (const [pattern, name] of EVENT_WORDS) if (pattern.test(value.trim())) return name;
+  return value.trim().slice(0, 40);
+}
+
+/** A value under an identifier's name that is an actual id: not empty, a flag, a tiny number or a timestamp. */
+function looksLikeId(value: string): boolean {
+  if (value.length < 4 || value.length > 300) return false;
+  if (/^(true|false|null|undefined|none|0|1|-1)$/i.test(value)) return false;
+  if (/^1\d{9}(\d{3})?$/.test(value)) return false; // a Unix timestamp in s or ms
+  return /[a-z0-9]/i.test(value);
+}
+
+/**
+ * A long random token: the shape of ids, whatever the parameter is called (`_ga`-style `GA1.2.123.456`, UUIDs,
+ * base64 blobs of 16+ characters with letters and digits and high character variety).
+ */
+export function looksRandom(value: string): boolean {
+  if (/^\d{6,}\.\d{6,}$/.test(value) || /^GA\d\.\d\.\d+\.\d+$/.test(value)) return true;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return true;
+  if (value.length < 16 || value.length > 200) return false;
+  if (!/^[A-Za-z0-9._~+/=-]+$/.test(value)) return false;
+  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
+  if (/^\d+(\.\d+)+$/.test(value)) return false; // a version number
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let entropy = 0;
+  for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
+  return entropy >= 3.3;
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { type DecodeInput, decodeRequest, displayValue } from '../../../lib/disclose/decode.ts';
+import { DATA_KINDS, isDataKind } from '../../../lib/disclose/kinds.ts';
+import type { RawBody } from '../../../lib/disclose/params.ts';
+import { looksRandom } from '../../../lib/disclose/rules.ts';
+
+interface Fixture {
+  name: string;
+  input: Omit<DecodeInput, 'body'> & { body?: { text?: string; gzip?: string; formData?: Record<string, string[]> } };
+  kinds: string[];
+  findings: { kind: string; name?: string; detail?: string }[];
+  notFlagged: string[];
+}
+
+const fixtures = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'disclosures.json'), 'utf8'),
+) as Fixture[];
+
+/** The body as the browser hands it over: raw bytes (gzip-compressed when the fixture says so) or form data. */
+function body(spec: Fixture['input']['body']): RawBody | undefined {
+  if (!spec) return undefined;
+  if (spec.formData) return { formData: spec.formData };
+  const bytes = spec.gzip !== undefined ? gzipSync(spec.gzip) : Buffer.from(spec.text ?? '');
+  return { raw: [{ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }] };
+}
+
+describe('disclosure fixtures', () => {
+  it('use only the vocabulary', () => {
+    for (const f of fixtures) {
+      for (const k of [...f.kinds, ...f.findings.map((x) => x.kind)])
+        expect(isDataKind(k), `${f.name}: ${k}`).toBe(true);
+      expect(f.kinds, f.name).toEqual(DATA_KINDS.filter((k) => f.kinds.includes(k)));
+    }
+  });
+});
+
+describe('decodeRequest', () => {
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s', async (_, f) => {
+    const result = await decodeRequest({ ...f.input, body: body(f.input.body) });
+    expect(result.kinds).toEqual(f.kinds);
+    for (const expected of f.findings) {
+      expect(result.findings, JSON.stringify(expected)).toContainEqual(expect.objectContaining(expected));
+    }
+    const flaggedNames = new Set(result.findings.map((x) => x.name));
+    for (const name of f.notFlagged) expect(flaggedNames.has(name), `${name} must not be flagged`).toBe(false);
+  });
+
+  it('reads a deflate-compressed body too', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const bytes = deflateSync('{"email":"jane.doe@example.com"}');
+    const result = await decodeRequest({
+      url: 'https://t.example/c',
+      method: 'POST',
+      body: {
+        raw: [{ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }],
+      },
+    });
+    expect(result.kinds).toEqual(['email']);
+  });
+
+  it('survives hostile and broken input', async () => {
+    const broken = await decodeRequest({
+      url: 'https://t.example/c?%E0%A4%A=1&data=eyJ&x={"a":',
+      method: 'POST',
+      pageUrl: 'not a url',
+      referer: '::::',
+      body: { raw: [{ bytes: new Uint8Array([0x1f, 0x8b, 0, 1, 2]).buffer as ArrayBuffer }] },
+    });
+    expect(broken.kinds).toEqual([]);
+  });
+});
+
+describe('looksRandom', () => {
+  it.each([
+    'a8f7e6d5c4b3a291e0',
+    '7f3c9a2b-11d4-4c2e-9b1a-2f6e8d0c4a5b',
+    'GA1.2.1234567890.1700000000',
+    'dGhpc2lzYXRva2VuMTIzNDU2',
+  ])('%s is an id-shaped token', (v) => {
+    expect(looksRandom(v)).toBe(true);
+  });
+  it.each([
+    '1699999999999',
+    '1.2.3.4',
+    'pageview',
+    'en-US',
+    '1920x1080',
+    'https://a.example/',
+    'aaaaaaaaaaaaaaaa1',
+    'true',
+  ])('%s is not', (v) => {
+    expect(looksRandom(v)).toBe(false);
+  });
+});
+
+describe('displayValue', () => {
+  it.each([
+    [{ kind: 'email' as const, value: 'jane.doe@example.com' }, 'j…@example.com'],
+    [{ kind: 'identifier' as const, value: '1234567890.1700000000' }, '12345678…00'],
+    [{ kind: 'identifier' as const, value: 'short' }, 'short'],
+    [{ kind: 'page-title' as const, value: 'x'.repeat(100) }, `${'x'.repeat(77)}…`],
+  ])('%j → %s', (finding, expected) => {
+    expect(displayValue(finding)).toBe(expected);
+  });
+});
