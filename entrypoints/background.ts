@@ -3,6 +3,8 @@ import { SCRIPT_START_MS } from '../lib/boot-time.ts';
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Capture } from '../lib/capture/capture.ts';
+import { PendingRequests } from '../lib/capture/pending.ts';
+import type { RawBody } from '../lib/disclose/params.ts';
 import { normalizeRequest, type RawRequestDetails } from '../lib/classify/request-details.ts';
 import { type BackgroundStatus, dispatch, type Handlers } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
@@ -65,14 +67,35 @@ export default defineBackground(() => {
     },
   });
 
+  // Bodies and headers arrive before a request finishes; they are held until it does.
+  const pending = new PendingRequests();
   const observe = (details: RawRequestDetails, outcome: 'completed' | 'error') => {
     const request = normalizeRequest(details, outcome);
+    const extras = pending.take(request.requestId);
+    if (extras) request.extras = extras;
     const observedAt = performance.now();
     settingsLoaded
       .then(() => capture.observe(request, observedAt))
       .catch((error) => console.error('Disclosed:', error));
   };
   const all: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
+  browser.webRequest.onBeforeRequest.addListener(
+    // Both browsers give each form field an array of values; the polyfill's type says a string.
+    (d) => pending.body(d.requestId, d.requestBody as RawBody | undefined),
+    all,
+    ['requestBody'],
+  );
+  const onHeaders = (d: WebRequest.OnSendHeadersDetailsType) => pending.headers(d.requestId, d.requestHeaders);
+  try {
+    // Since Chrome 72, Cookie and Referer are shown only with 'extraHeaders' (chrome.webRequest API reference).
+    browser.webRequest.onSendHeaders.addListener(onHeaders, all, [
+      'requestHeaders',
+      'extraHeaders' as WebRequest.OnSendHeadersOptions,
+    ]);
+  } catch {
+    // Firefox rejects 'extraHeaders' and shows every header without it.
+    browser.webRequest.onSendHeaders.addListener(onHeaders, all, ['requestHeaders']);
+  }
   // Observe only: no 'blocking' anywhere. Recorded when finished, so each event knows whether it was sent.
   browser.webRequest.onCompleted.addListener((d) => observe(d, 'completed'), all);
   browser.webRequest.onErrorOccurred.addListener((d) => observe(d, 'error'), all);
@@ -97,6 +120,9 @@ export default defineBackground(() => {
     { urls: ['<all_urls>'], types: ['main_frame'] },
   );
   browser.tabs.onRemoved.addListener((tabId) => capture.tabClosed(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) capture.urlChanged(tabId, change.url);
+  });
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[SETTINGS_KEY]) settings = parseSettings(changes[SETTINGS_KEY].newValue);

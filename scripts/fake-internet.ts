@@ -2,7 +2,8 @@
  * A fake internet on one loopback port, for the end-to-end tests and the demo. Chromium is started with
  * `--host-resolver-rules=MAP * 127.0.0.1:PORT`, so every hostname — real tracker hosts included — lands here, over
  * http or https (the first byte tells: 0x16 starts a TLS handshake). Pages are served by host and path; any other
- * request is answered like a tracker endpoint would be (a pixel, a script, an empty 204). Every request is logged:
+ * request — on any host, since a site's own host can serve a pixel too (facebook.com/tr) — is answered like a
+ * tracker endpoint would be (a pixel that sets an id cookie, a script, an empty 204). Every request is logged:
  * an independent count to compare with what the extension stored. Nothing leaves the machine.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,8 @@ export interface LoggedRequest {
   host: string;
   path: string;
   referer: string;
+  /** The Cookie header the request carried. */
+  cookie: string;
 }
 
 /** host → path → page. A page is HTML, or any other content with its type. */
@@ -60,6 +63,7 @@ export async function startFakeInternet(sites: SiteMap, port = 0): Promise<FakeI
       host,
       path: url.pathname + url.search,
       referer: String(req.headers.referer ?? ''),
+      cookie: String(req.headers.cookie ?? ''),
     });
     req.resume();
     const page = sites[host]?.[url.pathname];
@@ -74,12 +78,17 @@ export async function startFakeInternet(sites: SiteMap, port = 0): Promise<FakeI
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(page);
     } else if (page) {
       res.writeHead(200, { ...headers, 'content-type': page.type }).end(page.body);
-    } else if (sites[host]) {
-      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
     } else if (/\.js$/.test(url.pathname)) {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end('/* tracker script */');
     } else if (/\.(gif|png|jpe?g)$|\/(tr|pixel|collect|p)\b/.test(url.pathname) && req.method === 'GET') {
-      res.writeHead(200, { ...headers, 'content-type': 'image/gif' }).end(PIXEL);
+      // Pixels set an id cookie on their own domain, as real ones do: the next request carries it back.
+      res
+        .writeHead(200, {
+          ...headers,
+          'content-type': 'image/gif',
+          'set-cookie': `tracker_uid=${Math.random().toString(36).slice(2)}; Path=/; Max-Age=3600; SameSite=None; Secure`,
+        })
+        .end(PIXEL);
     } else if (/\.(html?)$|\/(frame|ad|iframe)\b/.test(url.pathname)) {
       res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end('<!doctype html><title>ad</title>');
     } else {

@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { PopupRecipient } from './popup-view.tsx';
+import { Received } from './received.tsx';
 
 const regionNames = (() => {
   try {
@@ -46,6 +47,12 @@ export function RecipientCard({ t, recipient }: { t: Translate; recipient: Popup
         )}
         {recipient.failed > 0 && <span class="failed">{t('popupFailed', [recipient.failed])}</span>}
       </div>
+      <Received t={t} recipient={recipient} />
+      {recipient.trackingSites && (
+        <p class="tracks" data-testid="tracks-across-sites">
+          {t('popupTracksAcrossSites', [recipient.trackingSites.length, recipient.trackingSites.join(', ')])}
+        </p>
+      )}
       <p class="domains">
         <span class="label">{t('popupDomains')}:</span> <span data-testid="domains">{recipient.hosts.join(', ')}</span>
       </p>

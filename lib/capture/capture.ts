@@ -1,6 +1,7 @@
 import { BROWSER_SITE, classifyRequest, firstPartySite } from '../classify/classify.ts';
 import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
+import { decodeRequest, storedFindings } from '../disclose/decode.ts';
 import type { Settings } from '../settings.ts';
 import type { DisclosedDb, PageLoad, SharingEvent } from '../storage/db.ts';
 import { pageCompanies } from '../storage/queries.ts';
@@ -62,6 +63,12 @@ export class Capture {
     this.deps.matcher();
   }
 
+  /** The tab's address changed without a page load (a single-page app): page addresses are compared with it. */
+  async urlChanged(tabId: number, url: string): Promise<void> {
+    const state = await this.tabs.get(tabId);
+    if (state && parseWebUrl(url)?.site === state.page.site) state.url = url;
+  }
+
   tabClosed(tabId: number): void {
     this.tabs.delete(tabId);
   }
@@ -80,6 +87,12 @@ export class Capture {
 
     // A request from a tab whose page we know, and that the page made: count it against that page load.
     const onTabPage = tab && tab.page.site === site;
+    const disclosure = await decodeRequest({
+      url: request.url,
+      method: request.method,
+      pageUrl: onTabPage ? tab.url : request.topLevelUrl,
+      ...request.extras,
+    });
     const event: SharingEvent = {
       time: request.time,
       page: onTabPage ? tab.page.key : site === BROWSER_SITE ? BROWSER_SITE : `site:${site}`,
@@ -93,6 +106,8 @@ export class Capture {
       type: request.type,
       method: request.method,
       outcome: request.outcome,
+      kinds: disclosure.kinds,
+      findings: storedFindings(disclosure.findings),
     };
     if (request.error) event.error = request.error;
     this.deps.recorder.add(event, observedAt);

@@ -1,3 +1,4 @@
+import type { RequestExtras } from '../capture/pending.ts';
 import type { Outcome } from '../storage/db.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface ObservedRequest {
   incognito?: boolean;
   outcome: Outcome;
   error?: string;
+  /** Body, Referer and cookie names, from the request's earlier events (absent after a worker restart). */
+  extras?: RequestExtras;
 }
 
 /** The union of the fields both browsers send to onCompleted / onErrorOccurred that we read. */

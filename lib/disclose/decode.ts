@@ -1,3 +1,4 @@
+import type { StoredFinding } from '../storage/db.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
 import { bodyParameters, type Parameter, queryParameters, type RawBody } from './params.ts';
 import { classifyParameter, type Finding, searchTermsOf } from './rules.ts';
@@ -133,6 +134,26 @@ function decodeSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** Findings as an event stores them: one per kind and parameter, values display-safe, at most 12. */
+export function storedFindings(findings: Finding[]): StoredFinding[] {
+  const seen = new Set<string>();
+  const out: StoredFinding[] = [];
+  for (const f of findings) {
+    const key = `${f.kind}\n${f.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      kind: f.kind,
+      source: f.source,
+      name: f.name.slice(0, 80),
+      value: displayValue(f),
+      ...(f.detail ? { detail: f.detail.slice(0, 120) } : {}),
+    });
+    if (out.length >= 12) break;
+  }
+  return out;
 }
 
 /**

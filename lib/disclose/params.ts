@@ -12,6 +12,8 @@ export interface Parameter {
   /** Flattened name: `ud.em`, `events[0].name`, `data.cid` for a base64 JSON `data` parameter. */
   name: string;
   value: string;
+  /** The value was encoded JSON, read into the parameters that follow it: judge those, not the wrapper. */
+  container?: true;
 }
 
 /** The request body as both browsers describe it (webRequest `requestBody`). */
@@ -51,7 +53,7 @@ export async function bodyParameters(body: RawBody | undefined): Promise<Paramet
   const out: Parameter[] = [];
   if (body.formData) {
     for (const [name, values] of Object.entries(body.formData)) {
-      for (const value of values) addValue(out, 'body', name, String(value), 0);
+      for (const value of [values].flat()) addValue(out, 'body', name, String(value), 0);
     }
   }
   const chunks = (body.raw ?? []).map((r) => r.bytes).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
@@ -84,13 +86,14 @@ export function textParameters(text: string): Parameter[] {
 }
 
 function addValue(out: Parameter[], source: ParameterSource, name: string, value: string, depth: number) {
-  out.push({ source, name, value });
-  // A parameter whose value is base64-encoded JSON (`data=eyJ1aWQiOi…`): read what is inside too.
-  const inner = depth < MAX_DEPTH ? base64Json(value) : undefined;
-  if (inner !== undefined) flatten(out, source, name, inner, depth + 1);
-  else if (depth < MAX_DEPTH && (value.startsWith('{') || value.startsWith('['))) {
-    const json = parseJson(value);
-    if (json !== undefined) flatten(out, source, name, json, depth + 1);
+  const parameter: Parameter = { source, name, value };
+  out.push(parameter);
+  if (depth >= MAX_DEPTH) return;
+  // A parameter whose value is JSON, or base64-encoded JSON (`data=eyJ1aWQiOi…`): read what is inside too.
+  const inner = value.startsWith('{') || value.startsWith('[') ? parseJson(value) : base64Json(value);
+  if (inner !== undefined) {
+    parameter.container = true;
+    flatten(out, source, name, inner, depth + 1);
   }
 }
 
@@ -98,7 +101,7 @@ function flatten(out: Parameter[], source: ParameterSource, prefix: string, valu
   if (out.length >= MAX_PARAMETERS) return;
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    value.slice(0, 50).forEach((v, i) => flatten(out, source, `${prefix}[${i}]`, v, depth + 1));
+    for (const [i, v] of value.slice(0, 50).entries()) flatten(out, source, `${prefix}[${i}]`, v, depth + 1);
   } else if (typeof value === 'object') {
     if (depth > MAX_DEPTH) return;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

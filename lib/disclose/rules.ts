@@ -272,7 +272,7 @@ export function classifyParameter(p: Parameter, page: PageContext): Finding[] {
 
 function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
   const value = p.value.trim();
-  if (!value) return undefined;
+  if (!value || p.container) return undefined;
   const leaf = leafName(p.name);
   const found = (kind: DataKind, detail?: string): Finding => ({
     kind,
@@ -329,9 +329,11 @@ function pageAddress(value: string, pageUrl: string | undefined): 'full' | 'site
     return undefined;
   }
   if (sent.hostname !== page.hostname) return undefined;
+  // Only the origin of a page deeper in: the site, not the page. Any path of the site (a single-page app changes
+  // its path without a page load) names a page.
   const pagePath = page.pathname + page.search;
   if (sent.pathname === '/' && !sent.search) return pagePath === '/' ? 'full' : 'site-only';
-  return sent.pathname === page.pathname ? 'full' : undefined;
+  return 'full';
 }
 
 function includesTerms(value: string, terms: string): boolean {

@@ -1,9 +1,25 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { DataKind } from '../disclose/kinds.ts';
 
 /** Whether a request went to a company a tracker list names, or to a third party no list knows. */
 export type FlowKind = 'tracker' | 'unlisted';
 /** Whether the request was actually sent and answered, or failed (blocked by another extension, network error…). */
 export type Outcome = 'completed' | 'error';
+
+/** One thing a request carried, as stored: the value already truncated and redacted for display. */
+export interface StoredFinding {
+  kind: DataKind;
+  source: 'url' | 'referer' | 'body' | 'cookie';
+  name: string;
+  value: string;
+  detail?: string;
+}
+
+/** When a kind of data was first and last seen going to a company from a site. */
+export interface SeenSpan {
+  first: number;
+  last: number;
+}
 
 /** One request that carried data from a page to a third party. Bounded by age and count (see retention.ts). */
 export interface SharingEvent {
@@ -26,6 +42,9 @@ export interface SharingEvent {
   method: string;
   outcome: Outcome;
   error?: string;
+  /** What it carried (vocabulary order), and the parameters that carried it (at most 12). Since version 2. */
+  kinds: DataKind[];
+  findings: StoredFinding[];
 }
 
 /** A top-level page load in a tab: what the popup and badge count against. Holds no address, only the site. */
@@ -48,6 +67,8 @@ export interface SiteCompanyAggregate {
   firstSeen: number;
   lastSeen: number;
   hosts: string[];
+  /** Each kind of data this company received from this site, first and last seen. Since version 2. */
+  kinds: Partial<Record<DataKind, SeenSpan>>;
 }
 
 /** Running totals per (local day, company). */
@@ -82,6 +103,22 @@ export function openDb(name = DB_NAME): DisclosedDb {
     pages: 'key, [tabId+startedAt], startedAt',
     siteCompanies: '[site+company], site, company, lastSeen',
     dayCompanies: '[day+company], day, company',
+  });
+  // 2: what each request carried (data kinds and the parameters that carried them).
+  db.version(2).upgrade(async (tx) => {
+    await tx
+      .table('events')
+      .toCollection()
+      .modify((e: Partial<SharingEvent>) => {
+        e.kinds ??= [];
+        e.findings ??= [];
+      });
+    await tx
+      .table('siteCompanies')
+      .toCollection()
+      .modify((a: Partial<SiteCompanyAggregate>) => {
+        a.kinds ??= {};
+      });
   });
   return db;
 }

@@ -1,4 +1,5 @@
-import type { DisclosedDb, FlowKind, PageLoad } from './db.ts';
+import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
+import type { DisclosedDb, FlowKind, PageLoad, StoredFinding } from './db.ts';
 
 /** One recipient of data on a page, as the popup lists it. */
 export interface PageRecipient {
@@ -10,7 +11,18 @@ export interface PageRecipient {
   /** Requests that failed or were blocked by something else: seen leaving, not known to have arrived. */
   failed: number;
   hosts: string[];
+  /** What it received on this page, in vocabulary order. */
+  kinds: DataKind[];
+  /** Precisions per kind: identifier names, device details, events, `site-only` for a bare page address… */
+  details: Partial<Record<DataKind, string[]>>;
+  /** The request that carried the most, decoded (its host, path and findings). */
+  example?: { host: string; path: string; findings: StoredFinding[] };
+  /** For an unlisted third party seen with an identifier or its own cookie on 3+ sites: those sites. */
+  trackingSites?: string[];
 }
+
+/** Sites on which a third party must receive an identifier or its cookie before it is said to track across sites. */
+export const CROSS_SITE_THRESHOLD = 3;
 
 export interface PageSummary {
   page: PageLoad | undefined;
@@ -31,8 +43,27 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
     .each((e) => {
       let r = byCompany.get(e.company);
       if (!r) {
-        r = { company: e.company, kind: e.kind, categories: [], requests: 0, failed: 0, hosts: [] };
+        r = {
+          company: e.company,
+          kind: e.kind,
+          categories: [],
+          requests: 0,
+          failed: 0,
+          hosts: [],
+          kinds: [],
+          details: {},
+        };
         byCompany.set(e.company, r);
+      }
+      for (const kind of e.kinds ?? []) if (!r.kinds.includes(kind)) r.kinds.push(kind);
+      for (const f of e.findings ?? []) {
+        const detail = f.kind === 'identifier' ? leaf(f.name) : f.detail;
+        const list = r.details[f.kind] ?? [];
+        if (detail && !list.includes(detail) && list.length < 6) list.push(detail);
+        r.details[f.kind] = list;
+      }
+      if ((e.findings?.length ?? 0) > (r.example?.findings.length ?? 0)) {
+        r.example = { host: e.host, path: e.path, findings: e.findings };
       }
       if (!r.categories.includes(e.category)) r.categories.push(e.category);
       r.requests++;
@@ -45,6 +76,11 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   for (const r of recipients) {
     r.hosts.sort();
     r.categories.sort();
+    r.kinds = DATA_KINDS.filter((k) => r.kinds.includes(k));
+    if (r.kind === 'unlisted') {
+      const sites = await trackingSites(db, r.company);
+      if (sites.length >= CROSS_SITE_THRESHOLD) r.trackingSites = sites;
+    }
   }
   return { page, recipients };
 }
@@ -53,4 +89,25 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
 export async function pageCompanies(db: DisclosedDb, pageKey: string): Promise<Set<string>> {
   const keys = await db.events.where('[page+company]').between([pageKey, ''], [pageKey, '\uffff']).uniqueKeys();
   return new Set(keys.map((k) => String((k as unknown as [string, string])[1])));
+}
+
+/**
+ * The sites on which a company received an identifier or its own cookie — Privacy Badger's rule for a tracker
+ * (the same third party with identifiers on three or more sites), computed from the per-site aggregates.
+ */
+export async function trackingSites(db: DisclosedDb, company: string): Promise<string[]> {
+  const rows = await db.siteCompanies.where('company').equals(company).toArray();
+  return rows
+    .filter((r) => r.kinds?.identifier || r.kinds?.cookie)
+    .map((r) => r.site)
+    .sort();
+}
+
+function leaf(name: string): string {
+  return (
+    name
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? name
+  );
 }

@@ -208,7 +208,7 @@ export async function writeEvents(
       const siteKey = `${e.site}\n${e.company}`;
       const cachedSite = cache.sites.get(siteKey);
       const s = sites.get(siteKey) ??
-        (cachedSite ? { ...cachedSite, hosts: [...cachedSite.hosts] } : undefined) ?? {
+        (cachedSite ? { ...cachedSite, hosts: [...cachedSite.hosts], kinds: { ...cachedSite.kinds } } : undefined) ?? {
           site: e.site,
           company: e.company,
           kind: e.kind,
@@ -218,8 +218,15 @@ export async function writeEvents(
           firstSeen: e.time,
           lastSeen: e.time,
           hosts: [],
+          kinds: {},
         };
       s.requests++;
+      for (const kind of e.kinds) {
+        const span = s.kinds[kind];
+        s.kinds[kind] = span
+          ? { first: Math.min(span.first, e.time), last: Math.max(span.last, e.time) }
+          : { first: e.time, last: e.time };
+      }
       if (e.outcome === 'error') s.failed++;
       s.firstSeen = Math.min(s.firstSeen, e.time);
       s.lastSeen = Math.max(s.lastSeen, e.time);

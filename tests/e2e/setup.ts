@@ -6,11 +6,14 @@ import { type FakeInternet, type SiteMap, startFakeInternet } from '../../script
  * Starts the fake internet and Chromium with the built extension for the suite in this file, and stops both after.
  * Returns a handle whose fields are set once `beforeAll` has run.
  */
-export function useExtensionBrowser(sites: SiteMap): { internet: FakeInternet; browser: ExtensionBrowser } {
+export function useExtensionBrowser(
+  sites: SiteMap,
+  options: { thirdPartyCookies?: boolean } = {},
+): { internet: FakeInternet; browser: ExtensionBrowser } {
   const handle = {} as { internet: FakeInternet; browser: ExtensionBrowser };
   beforeAll(async () => {
     handle.internet = await startFakeInternet(sites);
-    handle.browser = await launchWithExtension({ port: handle.internet.port });
+    handle.browser = await launchWithExtension({ port: handle.internet.port, ...options });
   });
   afterAll(async () => {
     await handle.browser?.close();

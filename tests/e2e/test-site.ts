@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the test pages' scripts are written as strings on purpose.
 import type { SiteMap } from '../../scripts/fake-internet.ts';
 
 /**
@@ -11,7 +12,34 @@ const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
   `<link rel="icon" href="data:,"></head><body><h1>${title}</h1>${body}</body></html>`;
 
+/** A shop page whose trackers receive each kind of data, the way such scripts send it. */
+const DISCLOSING = page(
+  'Blue shoes',
+  '<script>' +
+    'const here = encodeURIComponent(location.href);' +
+    // A GA4-style hit: page address and title, client id, screen and language, the event.
+    'fetch(`https://region1.google-analytics.com/g/collect?v=2&tid=G-ABC123&cid=1234567890.1700000000&ul=en-us&sr=1920x1080&dl=${here}&dt=${encodeURIComponent(document.title)}&en=page_view`, {method: "POST", mode: "no-cors"});' +
+    // A Meta-style pixel, twice: the second carries the cookie the first one set.
+    'const px = (n) => { new Image().src = `https://www.facebook.com/tr/?id=998877&ev=AddToCart&dl=${here}&fbp=fb.1.1700000000000.1234567890&n=${n}`; };' +
+    'px(1); setTimeout(() => px(2), 300);' +
+    // A beacon with JSON to an unlisted analytics host.
+    'navigator.sendBeacon("https://collect.example-analytics.com/v1/e", JSON.stringify({event: "purchase", client_id: "a1b2c3d4e5f6a7b8", page: {url: location.href}}));' +
+    // A base64 JSON parameter carrying an email address.
+    'new Image().src = "https://px.example-ads.com/i?data=" + btoa(JSON.stringify({uid: "7d8e9f0a1b2c3d4e", email: "jane.doe@example.com"}));' +
+    // A session-recording batch.
+    'fetch("https://rec.unknown-recorder.example/batch", {method: "POST", mode: "no-cors", body: JSON.stringify(Array.from({length: 6}, (_, i) => ({type: "mousemove", x: i * 10, y: i * 5})))});' +
+    '</script>',
+);
+
 export const TEST_SITES: SiteMap = {
+  'www.shoe-shop.example': {
+    '/p/42.html': DISCLOSING,
+    // A search page: its query is in its address, and its trackers get the address.
+    '/search.html': page(
+      'Search',
+      '<script>fetch(`https://region1.google-analytics.com/g/collect?v=2&dl=${encodeURIComponent(location.href)}`, {method: "POST", mode: "no-cors"});</script>',
+    ),
+  },
   [NEWS]: {
     '/article.html': page(
       'Article',

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATA_KINDS } from '../../lib/disclose/kinds.ts';
 import { translatorFromMessages } from '../../lib/i18n.ts';
 import { realTrackerList } from './fixture-lists.ts';
 
@@ -11,6 +12,14 @@ describe('locale files', () => {
   it('have a name for every tracker category the shipped list uses', () => {
     for (const category of realTrackerList().categories) {
       expect(english[`category_${category.id}`]?.message, category.id).toBeTruthy();
+    }
+  });
+
+  it('have a phrase and a one-sentence explanation for every data kind', () => {
+    for (const kind of DATA_KINDS) {
+      const id = kind.replace(/-/g, '_');
+      expect(english[`kind_${id}`]?.message, kind).toBeTruthy();
+      expect(english[`help_${id}`]?.message, kind).toMatch(/^[A-Z].*\.$/);
     }
   });
 
@@ -32,7 +41,7 @@ describe('locale files', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const unused = Object.keys(english).filter(
-      (key) => !key.startsWith('category_') && !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`),
+      (key) => !/^(category|kind|help)_/.test(key) && !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`),
     );
     expect(unused).toEqual([]);
   });

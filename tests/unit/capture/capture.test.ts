@@ -146,6 +146,32 @@ describe('Capture', () => {
     ]);
   });
 
+  it('decodes what each request carried, with its body and headers, and stores it display-safe', async () => {
+    const s = setup();
+    s.capture.navigated(1, 'https://www.news.example/world/a?id=7', false, 1000);
+    await s.capture.observe(
+      request(`${GA}?cid=1234567890.1700000000&dl=https%3A%2F%2Fwww.news.example%2Fworld%2Fa%3Fid%3D7&en=page_view`, {
+        extras: {
+          referer: 'https://www.news.example/world/a?id=7',
+          cookieNames: ['_ga'],
+          body: { formData: { em: ['jane@example.com'] } },
+        },
+      }),
+    );
+    await s.recorder.flush();
+    const [e] = await s.db.events.toArray();
+    expect(e?.kinds).toEqual(['page-address', 'identifier', 'cookie', 'email', 'event']);
+    expect(e?.findings).toContainEqual({ kind: 'email', source: 'body', name: 'em', value: 'j…@example.com' });
+    expect(e?.findings).toContainEqual({
+      kind: 'identifier',
+      source: 'url',
+      name: 'cid',
+      value: '12345678…00',
+      detail: 'cid',
+    });
+    expect(JSON.stringify(e)).not.toContain('jane@example.com');
+  });
+
   it('records failed or blocked requests with their outcome', async () => {
     const s = setup();
     s.capture.navigated(1, 'https://www.news.example/', false, 1000);

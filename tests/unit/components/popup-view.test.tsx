@@ -17,6 +17,8 @@ const company = (id: string, name: string, extra: Partial<PopupRecipient> = {}):
   requests: 3,
   failed: 0,
   hosts: [`${id}.example`],
+  kinds: [],
+  details: {},
   info: {
     id,
     name,
@@ -89,6 +91,45 @@ describe('PopupView', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+  });
+
+  it('says what each company received, in words, with one request decoded', () => {
+    const html = render(
+      model({
+        recipients: [
+          company('google', 'Google', {
+            kinds: ['page-address', 'identifier', 'device', 'event'],
+            details: {
+              'page-address': ['full'],
+              identifier: ['cid'],
+              device: ['screen 1920×1080', 'language en-US'],
+              event: ['page view'],
+            },
+            example: {
+              host: 'www.google-analytics.com',
+              path: '/g/collect',
+              findings: [{ kind: 'identifier', source: 'url', name: 'cid', value: '12345678…00', detail: 'cid' }],
+            },
+          }),
+          company('widgets', 'widgets.example', {
+            kind: 'unlisted',
+            kinds: ['page-address'],
+            details: { 'page-address': ['site-only'] },
+            trackingSites: ['a.example', 'b.example', 'c.example'],
+          }),
+        ],
+      }),
+    );
+    expect(html).toContain(
+      'Received: the address of this page, an identifier (cid), device details (screen 1920×1080, language en-US), what you did (page view)',
+    );
+    expect(html).toContain('Received: which site you were on (not the page)');
+    expect(html).toContain('Example request to www.google-analytics.com');
+    expect(html).toMatch(/<td>cid<\/td><td class="value">12345678…00<\/td>/);
+    expect(html).toContain('A value that singles out your browser or you');
+    expect(html).toContain(
+      'Tracks you across sites (observed): it received an identifier or its own cookie on 3 sites: a.example, b.example, c.example.',
+    );
   });
 
   it('offers to resume when paused', () => {

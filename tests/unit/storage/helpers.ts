@@ -22,6 +22,8 @@ export function event(extra: Partial<SharingEvent> = {}): SharingEvent {
     type: 'image',
     method: 'GET',
     outcome: 'completed',
+    kinds: [],
+    findings: [],
     ...extra,
   };
 }

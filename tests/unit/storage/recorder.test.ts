@@ -45,6 +45,42 @@ describe('writeEvents', () => {
   });
 });
 
+describe('data kinds in the aggregates', () => {
+  it('keeps first and last seen per kind for each (site, company)', async () => {
+    const db = freshDb();
+    await writeEvents(db, [
+      event({ time: 1000, kinds: ['page-address', 'identifier'] }),
+      event({ time: 3000, kinds: ['identifier'] }),
+    ]);
+    await writeEvents(db, [event({ time: 2000, kinds: ['event', 'identifier'] })]);
+    const row = await db.siteCompanies.get(['news.example', 'google']);
+    expect(row?.kinds).toEqual({
+      'page-address': { first: 1000, last: 1000 },
+      identifier: { first: 1000, last: 3000 },
+      event: { first: 2000, last: 2000 },
+    });
+  });
+
+  it('flags an unlisted third party that got an identifier or its cookie on three sites', async () => {
+    const db = freshDb();
+    const company = 'site:widgets.example';
+    await writeEvents(db, [
+      event({ site: 'a.example', company, kind: 'unlisted', kinds: ['identifier'] }),
+      event({ site: 'b.example', company, kind: 'unlisted', kinds: ['cookie'] }),
+      event({ site: 'c.example', company, kind: 'unlisted', kinds: ['page-address'] }),
+      event({ site: 'c.example', page: '3:1', tabId: 3, company, kind: 'unlisted', kinds: [] }),
+    ]);
+    const { trackingSites, loadPageSummary } = await import('../../../lib/storage/queries.ts');
+    expect(await trackingSites(db, company)).toEqual(['a.example', 'b.example']);
+    await writeEvents(db, [
+      event({ site: 'c.example', page: '3:1', tabId: 3, company, kind: 'unlisted', kinds: ['identifier'] }),
+    ]);
+    await db.pages.put({ key: '3:1', tabId: 3, site: 'c.example', startedAt: 1 });
+    const summary = await loadPageSummary(db, 3, 'c.example');
+    expect(summary.recipients[0]?.trackingSites).toEqual(['a.example', 'b.example', 'c.example']);
+  });
+});
+
 describe('Recorder', () => {
   it('batches a burst into few transactions and stores every event', async () => {
     const db = freshDb();

@@ -1,0 +1,60 @@
+import type { DataKind } from '../../lib/disclose/kinds.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import type { PageRecipient } from '../../lib/storage/queries.ts';
+
+const key = (prefix: 'kind' | 'help', kind: DataKind) => `${prefix}_${kind.replace(/-/g, '_')}` as MessageKey;
+
+/** One phrase per kind received: "an identifier (cid)", "device details (screen 1920×1080)"… */
+export function receivedPhrase(t: Translate, kind: DataKind, details: string[] = []): string {
+  if (kind === 'page-address' && details.length && details.every((d) => d === 'site-only')) {
+    return t('kind_page_address_site');
+  }
+  if (kind === 'identifier' || kind === 'cookie' || kind === 'device' || kind === 'event') {
+    return details.length ? t(key('kind', kind), [details.join(', ')]) : t(key('kind', kind), ['…']);
+  }
+  return t(key('kind', kind));
+}
+
+export function kindHelp(t: Translate, kind: DataKind): string {
+  return t(key('help', kind));
+}
+
+/** "Received: …" for a company, and on expansion one request decoded as parameter → value → meaning. */
+export function Received({ t, recipient }: { t: Translate; recipient: PageRecipient }) {
+  const { kinds, details, example } = recipient;
+  return (
+    <>
+      <p class="received" data-testid="received">
+        {kinds.length === 0
+          ? t('popupReceivedNothing')
+          : t('popupReceived', [kinds.map((k) => receivedPhrase(t, k, details[k])).join(', ')])}
+      </p>
+      {example && example.findings.length > 0 && (
+        <details class="example">
+          <summary>{t('popupExample', [example.host])}</summary>
+          <table data-testid="example">
+            <thead>
+              <tr>
+                <th scope="col">{t('popupExampleParameter')}</th>
+                <th scope="col">{t('popupExampleValue')}</th>
+                <th scope="col">{t('popupExampleMeaning')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {example.findings.map((f) => (
+                <tr key={`${f.kind}:${f.name}`}>
+                  <td>{f.name}</td>
+                  <td class="value">{f.value}</td>
+                  <td>
+                    {receivedPhrase(t, f.kind, f.detail && f.kind !== 'identifier' ? [f.detail] : [f.name])} —{' '}
+                    {kindHelp(t, f.kind)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { RawBody } from '../disclose/params.ts';
+
+/** What the early webRequest events tell about a request, kept until it finishes. */
+export interface RequestExtras {
+  body?: RawBody;
+  referer?: string;
+  cookieNames?: string[];
+}
+
+interface Header {
+  name: string;
+  value?: string;
+}
+
+/**
+ * Holds each in-flight request's body (from onBeforeRequest) and headers (from onSendHeaders) until its
+ * onCompleted / onErrorOccurred. Bounded: a request that never finishes is dropped with the oldest.
+ * Memory only — after a worker restart, a request that started before it is decoded from its address alone.
+ */
+export class PendingRequests {
+  private readonly map = new Map<string, RequestExtras>();
+
+  constructor(private readonly limit = 2000) {}
+
+  body(requestId: string, body: RawBody | undefined): void {
+    if (!body || (!body.formData && !body.raw?.length)) return;
+    this.entry(requestId).body = body;
+  }
+
+  headers(requestId: string, headers: Header[] | undefined): void {
+    if (!headers) return;
+    const extras = this.entry(requestId);
+    for (const h of headers) {
+      const name = h.name.toLowerCase();
+      if (name === 'referer' && h.value) extras.referer = h.value;
+      else if (name === 'cookie' && h.value) extras.cookieNames = cookieNames(h.value);
+    }
+  }
+
+  /** The extras of a finished request, forgotten as they are handed over. */
+  take(requestId: string): RequestExtras | undefined {
+    const extras = this.map.get(requestId);
+    this.map.delete(requestId);
+    return extras;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  private entry(requestId: string): RequestExtras {
+    let extras = this.map.get(requestId);
+    if (!extras) {
+      if (this.map.size >= this.limit) {
+        const oldest = this.map.keys().next().value;
+        if (oldest !== undefined) this.map.delete(oldest);
+      }
+      extras = {};
+      this.map.set(requestId, extras);
+    }
+    return extras;
+  }
+}
+
+/** Cookie names from a Cookie header (`a=1; b=2`): the values are not kept. */
+export function cookieNames(header: string): string[] {
+  return [
+    ...new Set(
+      header
+        .split(';')
+        .map((pair) => pair.split('=')[0]?.trim() ?? '')
+        .filter(Boolean),
+    ),
+  ].slice(0, 30);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { cookieNames, PendingRequests } from '../../../lib/capture/pending.ts';
+
+describe('PendingRequests', () => {
+  it('holds body, Referer and cookie names until the request finishes, then forgets them', () => {
+    const pending = new PendingRequests();
+    pending.body('1', { formData: { email: ['a@b.example'] } });
+    pending.headers('1', [
+      { name: 'Referer', value: 'https://www.news.example/a' },
+      { name: 'Cookie', value: 'uid=123; _ga=GA1.2.3.4; uid=5' },
+      { name: 'Accept', value: '*/*' },
+    ]);
+    expect(pending.take('1')).toEqual({
+      body: { formData: { email: ['a@b.example'] } },
+      referer: 'https://www.news.example/a',
+      cookieNames: ['uid', '_ga'],
+    });
+    expect(pending.take('1')).toBeUndefined();
+  });
+
+  it('ignores empty bodies and stays within its limit', () => {
+    const pending = new PendingRequests(3);
+    pending.body('0', { raw: [] });
+    expect(pending.size).toBe(0);
+    for (let i = 0; i < 10; i++) pending.headers(String(i), [{ name: 'Referer', value: 'https://a.example/' }]);
+    expect(pending.size).toBe(3);
+    expect(pending.take('0')).toBeUndefined();
+    expect(pending.take('9')).toBeDefined();
+  });
+
+  it.each([
+    ['a=1; b=2', ['a', 'b']],
+    ['  spaced = x ;flag', ['spaced', 'flag']],
+    ['', []],
+  ])('cookie names of %j', (header, names) => {
+    expect(cookieNames(header)).toEqual(names);
+  });
+});
