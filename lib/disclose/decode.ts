@@ -29,7 +29,8 @@ export interface Disclosure {
  * Matched on host and path; a body that looks like such a stream is recognised wherever it goes.
  */
 const RECORDER_ENDPOINTS: RegExp[] = [
-  /(^|\.)hotjar\.(com|io)$/,
+  // Hotjar's script comes from static.hotjar.com; the recording goes to in., vc. and ws. hosts.
+  /^(in|vc|ws\d*)\.hotjar\.(com|io)$/,
   /^rs\.fullstory\.com\/rec\//,
   /(^|\.)clarity\.ms\/collect/,
   /(^|\.)mouseflow\.com\/(events|rec)/,

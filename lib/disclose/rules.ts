@@ -49,7 +49,7 @@ const PAGE_URL_NAMES = set(
   'page_location',
   'current_url',
 );
-const TITLE_NAMES = set('dt', 'title', 'page_title', 'pagetitle', 'document_title', 'pt');
+const TITLE_NAMES = set('dt', 'title', 'page_title', 'pagetitle', 'document_title');
 const SEARCH_NAMES = set(
   'q',
   'query',
@@ -153,6 +153,25 @@ const CONSENT_NAMES = set(
   'tc_string',
   'addtl_consent',
 );
+/** Names of script plumbing (JSONP callbacks, variables) and versions: random-looking, about the code, not a person. */
+const CODE_NAMES = set(
+  'callback',
+  'jsonp',
+  'jsoncallback',
+  'var',
+  'v',
+  'ver',
+  'version',
+  'utv',
+  'sdk_version',
+  'lib_version',
+  'libver',
+  'build',
+  'hash',
+  'checksum',
+  'sig',
+  'signature',
+);
 /** Names whose values exist to defeat caches or order requests: random, but about nothing. */
 const CACHE_BUSTER_NAMES = set(
   '_',
@@ -207,7 +226,11 @@ const DEVICE: { names: Set<string>; value: RegExp; say: (v: string) => string }[
     value: /^(?:[A-Za-z]+\/[A-Za-z_]+|[+-]?\d{1,4})$/,
     say: (v) => `time zone ${v}`,
   },
-  { names: set('sd', 'cd', 'color_depth', 'colordepth'), value: /^\d{1,2}(?:-bit)?$/, say: (v) => `colour depth ${v}` },
+  {
+    names: set('sd', 'cd', 'color_depth', 'colordepth'),
+    value: /^(?:8|15|16|24|30|32|48)(?:-bit)?$/,
+    say: (v) => `colour depth ${v}`,
+  },
   { names: set('dpr', 'pixel_ratio', 'devicepixelratio'), value: /^\d(?:\.\d+)?$/, say: (v) => `pixel ratio ${v}` },
   {
     names: set('platform', 'os', 'os_name', 'device_type', 'devicetype'),
@@ -308,12 +331,12 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
   }
 
   if (EVENT_NAMES.has(leaf) || (leaf === 't' && HIT_TYPES.has(value.toLowerCase()))) {
-    if (/^[\p{L}\d _.:/-]{2,60}$/u.test(value) && /\p{L}/u.test(value)) return found('event', eventName(value));
+    if (/^[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value)) return found('event', eventName(value));
   }
 
   if (ID_NAMES.has(leaf) && looksLikeId(value)) return found('identifier', p.name);
-  if (!CACHE_BUSTER_NAMES.has(leaf) && !CONSENT_NAMES.has(leaf) && looksRandom(value))
-    return found('identifier', p.name);
+  if (CACHE_BUSTER_NAMES.has(leaf) || CONSENT_NAMES.has(leaf) || CODE_NAMES.has(leaf)) return undefined;
+  if (looksRandom(value)) return found('identifier', p.name);
   return undefined;
 }
 
@@ -360,6 +383,7 @@ function looksLikeId(value: string): boolean {
   if (value.length < 4 || value.length > 300) return false;
   if (/^(true|false|null|undefined|none|0|1|-1)$/i.test(value)) return false;
   if (/^1\d{9}(\d{3})?$/.test(value)) return false; // a Unix timestamp in s or ms
+  if (/^(%[A-Z_]+%|\$\{.*\}|\{\{.*\}\}|\[[A-Z_]+\])$/i.test(value)) return false; // an unfilled macro: %DID%, ${UID}
   return /[a-z0-9]/i.test(value);
 }
 
@@ -374,6 +398,9 @@ export function looksRandom(value: string): boolean {
   if (!/^[A-Za-z0-9._~+/=-]+$/.test(value)) return false;
   if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
   if (/^\d+(\.\d+)+$/.test(value)) return false; // a version number
+  // A library name with its version ("pbjs_lite_v4.2.0"), or a path of words ("acme/main/201804191753").
+  if (/\d+\.\d+\.\d+/.test(value) && /[a-z]{3}/i.test(value)) return false;
+  if (/^[a-z]{3,}(?:\/[\w.-]+)+$/i.test(value)) return false;
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let entropy = 0;

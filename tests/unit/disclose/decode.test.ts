@@ -90,6 +90,8 @@ describe('looksRandom', () => {
     '1920x1080',
     'https://a.example/',
     'aaaaaaaaaaaaaaaa1',
+    'pbjs_lite_v4.2.0',
+    'acme/main/201804191753',
     'true',
   ])('%s is not', (v) => {
     expect(looksRandom(v)).toBe(false);
