@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PopupPage, tabIdOf } from './popup-page.ts';
 import { useExtensionBrowser } from './setup.ts';
-import { TEST_SITES } from './test-site.ts';
+import { CROSS_SITE_HOSTS, TEST_SITES } from './test-site.ts';
 
 // Third-party cookies allowed, so that a pixel's own cookie goes back to it (this Chromium blocks them by default).
 const env = useExtensionBrowser(TEST_SITES, { thirdPartyCookies: true });
@@ -44,7 +44,7 @@ describe('what each company received, in the popup', () => {
     );
     // Chromium's default referrer policy sends other sites only the origin: the site, not the page.
     expect(await received(popup, 'site:example-ads.com', /email/)).toBe(
-      'Received: which site you were on (not the page), an identifier (uid), your email address',
+      'Received: which site you were on (not the page), an identifier (uid), your email address, a hashed form of your email address',
     );
     expect(await received(popup, 'site:unknown-recorder.example', /recording/)).toBe(
       'Received: which site you were on (not the page), a recording of your mouse, scrolling or typing',
@@ -69,6 +69,34 @@ describe('what each company received, in the popup', () => {
     const { page, popup } = await popupFor('https://www.shoe-shop.example/search.html?q=divorce+lawyer+berlin');
     expect(await received(popup, 'google', /searched/)).toBe(
       'Received: the address of this page, what you searched for',
+    );
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('behaviour, not lists', () => {
+  it('marks an unlisted third party that got an identifier on three sites as tracking across sites', async () => {
+    const [first, second, third] = CROSS_SITE_HOSTS.map((host) => `https://${host}/index.html`);
+    const early = await popupFor(first as string);
+    // Seen on one site only: no verdict yet.
+    expect(await received(early.popup, 'site:cross-tracker.example', /identifier/)).toContain(
+      'an identifier (visitor_id)',
+    );
+    expect(await early.popup.page.locator('[data-testid="tracks-across-sites"]').count()).toBe(0);
+    await early.popup.close();
+    await early.page.close();
+
+    for (const url of [second, third]) {
+      const page = await env.browser.context.newPage();
+      await page.goto(url as string, { waitUntil: 'networkidle' });
+      await page.close();
+    }
+    const { page, popup } = await popupFor(third as string);
+    const flag = popup.page.locator('[data-company="site:cross-tracker.example"] [data-testid="tracks-across-sites"]');
+    await flag.waitFor({ timeout: 3000 });
+    expect(await flag.textContent()).toBe(
+      `Tracks you across sites (observed): it received an identifier or its own cookie on 3 sites: ${['garden-c.example', 'recipes-a.example', 'travel-b.example'].join(', ')}.`,
     );
     await popup.close();
     await page.close();

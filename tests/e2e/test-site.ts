@@ -26,12 +26,22 @@ const DISCLOSING = page(
     'navigator.sendBeacon("https://collect.example-analytics.com/v1/e", JSON.stringify({event: "purchase", client_id: "a1b2c3d4e5f6a7b8", page: {url: location.href}}));' +
     // A base64 JSON parameter carrying an email address.
     'new Image().src = "https://px.example-ads.com/i?data=" + btoa(JSON.stringify({uid: "7d8e9f0a1b2c3d4e", email: "jane.doe@example.com"}));' +
+    // A hashed email address, as ad platforms' "enhanced matching" sends it.
+    'new Image().src = "https://px.example-ads.com/sync?em=86e0b9e56c17cc4d12387e1949b85053fbe73bc3ce5a1188713a9d300cc6133d";' +
     // A session-recording batch.
     'fetch("https://rec.unknown-recorder.example/batch", {method: "POST", mode: "no-cors", body: JSON.stringify(Array.from({length: 6}, (_, i) => ({type: "mousemove", x: i * 10, y: i * 5})))});' +
     '</script>',
 );
 
+/** Three unrelated sites that each load the same unlisted third party, which gets an id every time. */
+export const CROSS_SITE_HOSTS = ['www.recipes-a.example', 'www.travel-b.example', 'www.garden-c.example'];
+const crossSitePage = page(
+  'Cross-site',
+  '<img alt="" src="https://pixel.cross-tracker.example/p.gif?visitor_id=b7e1c9a04f3d2e8a5c6b">',
+);
+
 export const TEST_SITES: SiteMap = {
+  ...Object.fromEntries(CROSS_SITE_HOSTS.map((host) => [host, { '/index.html': crossSitePage }])),
   'www.shoe-shop.example': {
     '/p/42.html': DISCLOSING,
     // A search page: its query is in its address, and its trackers get the address.
