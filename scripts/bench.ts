@@ -95,6 +95,25 @@ if (real) results.realCorpus = classification('real corpus (../shared/corpus)', 
 else console.log('real corpus: ../shared/corpus is absent, skipped');
 results.generatedCorpus = classification('generated corpus', generateCorpus(parseTrackerList(indexText), 100_000));
 
+console.log('\n## Disclosure decoding (per third-party request, address only)');
+{
+  const sample = (real ?? generateCorpus(parseTrackerList(indexText), 20_000)).filter(isThirdParty);
+  const { decodeRequest } = await import('../lib/disclose/decode.ts');
+  const passes: number[] = [];
+  let kinds = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const t = performance.now();
+    for (const r of sample)
+      kinds += (await decodeRequest({ url: r.url, method: 'GET', pageUrl: r.pageUrl })).kinds.length;
+    passes.push(performance.now() - t);
+  }
+  const perRequestUs = (median(passes) * 1000) / sample.length;
+  results.decode = { requests: sample.length, perRequestUs };
+  console.log(
+    `${sample.length} requests: ${fmt(perRequestUs, 1)} µs a request (median of 5 passes; ${kinds} kinds found)`,
+  );
+}
+
 console.log('\n## Tracker index load');
 {
   const loads: number[] = [];
