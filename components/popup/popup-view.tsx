@@ -1,6 +1,8 @@
+import { DATA_KINDS } from '../../lib/disclose/kinds.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
+import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
 
 export interface PopupRecipient extends PageRecipient {
@@ -83,6 +85,7 @@ export function PopupView({ t, model }: { t: Translate; model: PopupModel }) {
               </ul>
             </section>
           )}
+          <KindGlossary t={t} kinds={DATA_KINDS.filter((k) => model.recipients.some((r) => r.kinds.includes(k)))} />
           <p class="hint">{t('popupIpNote')}</p>
         </>
       )}

@@ -2,7 +2,7 @@ import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 
-const key = (prefix: 'kind' | 'help', kind: DataKind) => `${prefix}_${kind.replace(/-/g, '_')}` as MessageKey;
+const key = (prefix: 'kind' | 'help' | 'term', kind: DataKind) => `${prefix}_${kind.replace(/-/g, '_')}` as MessageKey;
 
 /** One phrase per kind received: "an identifier (cid)", "device details (screen 1920×1080)"… */
 export function receivedPhrase(t: Translate, kind: DataKind, details: string[] = []): string {
@@ -29,6 +29,7 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
           ? t('popupReceivedNothing')
           : t('popupReceived', [kinds.map((k) => receivedPhrase(t, k, details[k])).join(', ')])}
       </p>
+
       {example && example.findings.length > 0 && (
         <details class="example">
           <summary>{t('popupExample', [example.host])}</summary>
@@ -56,5 +57,23 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
         </details>
       )}
     </>
+  );
+}
+
+/** Each kind of data received on the page, explained once, in one plain sentence. */
+export function KindGlossary({ t, kinds }: { t: Translate; kinds: DataKind[] }) {
+  if (!kinds.length) return null;
+  return (
+    <section class="glossary" aria-labelledby="glossary-heading" data-testid="glossary">
+      <h2 id="glossary-heading">{t('popupKindHelpLabel')}</h2>
+      <dl>
+        {kinds.map((k) => (
+          <div key={k}>
+            <dt>{t(key('term', k))}</dt>
+            <dd>{kindHelp(t, k)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -19,6 +19,7 @@ describe('locale files', () => {
     for (const kind of DATA_KINDS) {
       const id = kind.replace(/-/g, '_');
       expect(english[`kind_${id}`]?.message, kind).toBeTruthy();
+      expect(english[`term_${id}`]?.message, kind).toBeTruthy();
       expect(english[`help_${id}`]?.message, kind).toMatch(/^[A-Z].*\.$/);
     }
   });
@@ -41,7 +42,8 @@ describe('locale files', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const unused = Object.keys(english).filter(
-      (key) => !/^(category|kind|help)_/.test(key) && !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`),
+      (key) =>
+        !/^(category|kind|help|term)_/.test(key) && !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`),
     );
     expect(unused).toEqual([]);
   });

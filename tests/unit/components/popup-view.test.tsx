@@ -127,6 +127,8 @@ describe('PopupView', () => {
     expect(html).toContain('Example request to www.google-analytics.com');
     expect(html).toMatch(/<td>cid<\/td><td class="value">12345678…00<\/td>/);
     expect(html).toContain('A value that singles out your browser or you');
+    // Each kind on the page is explained once, in the glossary.
+    expect(html.match(/The address of the page you were reading/g)?.length).toBe(1);
     expect(html).toContain(
       'Tracks you across sites (observed): it received an identifier or its own cookie on 3 sites: a.example, b.example, c.example.',
     );
