@@ -109,6 +109,10 @@ export class Capture {
       kinds: disclosure.kinds,
       findings: storedFindings(disclosure.findings),
     };
+    const identifiers = disclosure.findings
+      .filter((f) => f.kind === 'identifier')
+      .map((f) => ({ name: f.name.slice(0, 80), value: f.value.slice(0, 500) }));
+    if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;
     this.deps.recorder.add(event, observedAt);
     if (onTabPage && !tab.companies.has(event.company)) {

@@ -45,6 +45,8 @@ export interface SharingEvent {
   /** What it carried (vocabulary order), and the parameters that carried it (at most 12). Since version 2. */
   kinds: DataKind[];
   findings: StoredFinding[];
+  /** Full identifier values, on their way to the `identifiers` table; never stored on the event itself. */
+  identifiers?: { name: string; value: string }[];
 }
 
 /** A top-level page load in a tab: what the popup and badge count against. Holds no address, only the site. */
@@ -81,6 +83,23 @@ export interface DayCompanyAggregate {
   sites: string[];
 }
 
+/**
+ * An identifier a company received, with its full value: what a deletion request cites so the company can find the
+ * person ("we cannot identify you" is answered before it is asked). Personal data: it stays on this device, and
+ * exports leave it out unless the user asks. Since version 2.
+ */
+export interface ObservedIdentifier {
+  company: string;
+  /** The parameter that carried it (`cid`, `data.uid`). */
+  name: string;
+  value: string;
+  firstSeen: number;
+  lastSeen: number;
+  requests: number;
+  /** Sites it was sent from (at most 20). */
+  sites: string[];
+}
+
 export type DisclosedDb = Dexie & {
   events: EntityTable<SharingEvent, 'id'>;
   pages: EntityTable<PageLoad, 'key'>;
@@ -88,6 +107,8 @@ export type DisclosedDb = Dexie & {
   siteCompanies: Table<SiteCompanyAggregate, [string, string]>;
   /** Keyed by [day, company]. */
   dayCompanies: Table<DayCompanyAggregate, [string, string]>;
+  /** Keyed by [company, name, value]. */
+  identifiers: Table<ObservedIdentifier, [string, string, string]>;
 };
 
 export const DB_NAME = 'disclosed';
@@ -104,22 +125,24 @@ export function openDb(name = DB_NAME): DisclosedDb {
     siteCompanies: '[site+company], site, company, lastSeen',
     dayCompanies: '[day+company], day, company',
   });
-  // 2: what each request carried (data kinds and the parameters that carried them).
-  db.version(2).upgrade(async (tx) => {
-    await tx
-      .table('events')
-      .toCollection()
-      .modify((e: Partial<SharingEvent>) => {
-        e.kinds ??= [];
-        e.findings ??= [];
-      });
-    await tx
-      .table('siteCompanies')
-      .toCollection()
-      .modify((a: Partial<SiteCompanyAggregate>) => {
-        a.kinds ??= {};
-      });
-  });
+  // 2: what each request carried (data kinds and the parameters that carried them), and identifiers per company.
+  db.version(2)
+    .stores({ identifiers: '[company+name+value], company, lastSeen' })
+    .upgrade(async (tx) => {
+      await tx
+        .table('events')
+        .toCollection()
+        .modify((e: Partial<SharingEvent>) => {
+          e.kinds ??= [];
+          e.findings ??= [];
+        });
+      await tx
+        .table('siteCompanies')
+        .toCollection()
+        .modify((a: Partial<SiteCompanyAggregate>) => {
+          a.kinds ??= {};
+        });
+    });
   return db;
 }
 

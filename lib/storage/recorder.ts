@@ -2,6 +2,7 @@ import {
   type DayCompanyAggregate,
   type DisclosedDb,
   localDay,
+  type ObservedIdentifier,
   type PageLoad,
   type SharingEvent,
   type SiteCompanyAggregate,
@@ -175,7 +176,7 @@ export async function writeEvents(
   pages: PageLoad[] = [],
   cache: AggregateCache = createAggregateCache(),
 ): Promise<void> {
-  await db.transaction('rw', [db.events, db.pages, db.siteCompanies, db.dayCompanies], async () => {
+  await db.transaction('rw', [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers], async () => {
     const writes: Promise<unknown>[] = pages.length ? [db.pages.bulkPut(pages)] : [];
     if (!events.length) {
       await Promise.all(writes);
@@ -248,10 +249,48 @@ export async function writeEvents(
       if (!d.sites.includes(e.site)) d.sites.push(e.site);
       days.set(dayKey, d);
     }
+    // Identifier values go to their own table, not onto the events (which views and exports read freely).
+    const ids = new Map<string, ObservedIdentifier>();
+    const idKeys: [string, string, string][] = [];
+    for (const e of events) {
+      for (const { name, value } of e.identifiers ?? []) {
+        const key = `${e.company}\n${name}\n${value}`;
+        if (!ids.has(key)) {
+          idKeys.push([e.company, name, value]);
+          ids.set(key, {
+            company: e.company,
+            name,
+            value,
+            firstSeen: e.time,
+            lastSeen: e.time,
+            requests: 0,
+            sites: [],
+          });
+        }
+      }
+    }
+    if (idKeys.length) {
+      const existing = await db.identifiers.bulkGet(idKeys);
+      idKeys.forEach((k, i) => {
+        const row = existing[i];
+        if (row) ids.set(k.join('\n'), row);
+      });
+      for (const e of events) {
+        for (const { name, value } of e.identifiers ?? []) {
+          const row = ids.get(`${e.company}\n${name}\n${value}`) as ObservedIdentifier;
+          row.requests++;
+          row.firstSeen = Math.min(row.firstSeen, e.time);
+          row.lastSeen = Math.max(row.lastSeen, e.time);
+          if (!row.sites.includes(e.site) && row.sites.length < 20) row.sites.push(e.site);
+        }
+      }
+    }
+    const stored = events.map(({ identifiers: _, ...event }) => event);
     // Issued together: one round trip to the database, then the commit.
     await Promise.all([
       ...writes,
-      db.events.bulkAdd(events),
+      ...(idKeys.length ? [db.identifiers.bulkPut([...ids.values()])] : []),
+      db.events.bulkAdd(stored),
       db.siteCompanies.bulkPut([...sites.values()]),
       db.dayCompanies.bulkPut([...days.values()]),
     ]);

@@ -170,6 +170,19 @@ describe('Capture', () => {
       detail: 'cid',
     });
     expect(JSON.stringify(e)).not.toContain('jane@example.com');
+    // The identifier's full value is kept, for a deletion request to cite — in its own table, not on the event.
+    expect(JSON.stringify(e)).not.toContain('1234567890.1700000000');
+    expect(await s.db.identifiers.toArray()).toEqual([
+      {
+        company: 'google',
+        name: 'cid',
+        value: '1234567890.1700000000',
+        firstSeen: 5000,
+        lastSeen: 5000,
+        requests: 1,
+        sites: ['news.example'],
+      },
+    ]);
   });
 
   it('records failed or blocked requests with their outcome', async () => {
