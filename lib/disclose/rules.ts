@@ -140,6 +140,10 @@ const ID_NAMES = set(
   'userkey',
   'distinct_id',
 );
+/** Compound id names: `partner_device_id`, `ttd_puid`, `customer_user_id`, `anonymous-id`. */
+const ID_NAME_PATTERN =
+  /(?:^|[_-])(?:user|device|visitor|client|customer|member|profile|anonymous|anon|browser|cookie|p|u)[_-]?u?id$/;
+
 /** Consent strings (TCF, GPP, US Privacy): long and random-looking, but they record choices, not a person. */
 const CONSENT_NAMES = set(
   'gdpr_consent',
@@ -310,6 +314,8 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
 
   const address = pageAddress(value, page.url);
   if (address) return found('page-address', address);
+  if (value.length > 1 && value.startsWith('/') && page.url && samePath(value, page.url))
+    return found('page-address', 'full');
   if (PAGE_URL_NAMES.has(leaf) && /^https?:\/\//i.test(value) && !page.url) return found('page-address', 'full');
 
   if (TITLE_NAMES.has(leaf) && /\p{L}/u.test(value) && !/^https?:/i.test(value)) return found('page-title');
@@ -334,7 +340,7 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
     if (/^[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value)) return found('event', eventName(value));
   }
 
-  if (ID_NAMES.has(leaf) && looksLikeId(value)) return found('identifier', p.name);
+  if ((ID_NAMES.has(leaf) || ID_NAME_PATTERN.test(leaf)) && looksLikeId(value)) return found('identifier', p.name);
   if (CACHE_BUSTER_NAMES.has(leaf) || CONSENT_NAMES.has(leaf) || CODE_NAMES.has(leaf)) return undefined;
   if (looksRandom(value)) return found('identifier', p.name);
   return undefined;
@@ -357,6 +363,17 @@ function pageAddress(value: string, pageUrl: string | undefined): 'full' | 'site
   const pagePath = page.pathname + page.search;
   if (sent.pathname === '/' && !sent.search) return pagePath === '/' ? 'full' : 'site-only';
   return 'full';
+}
+
+/** A bare path (`dp=/world/article`) that is the page's own. */
+function samePath(value: string, pageUrl: string): boolean {
+  try {
+    const page = new URL(pageUrl);
+    const path = value.split(/[?#]/)[0];
+    return path === page.pathname && page.pathname !== '/';
+  } catch {
+    return false;
+  }
 }
 
 function includesTerms(value: string, terms: string): boolean {
