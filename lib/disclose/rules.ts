@@ -142,7 +142,7 @@ const ID_NAMES = set(
 );
 /** Compound id names: `partner_device_id`, `ttd_puid`, `customer_user_id`, `anonymous-id`. */
 const ID_NAME_PATTERN =
-  /(?:^|[_-])(?:user|device|visitor|client|customer|member|profile|anonymous|anon|browser|cookie|p|u)[_-]?u?id$/;
+  /(?:^|[_-])(?:user|device|visitor|client|customer|member|profile|anonymous|anon|browser|cookie)[_-]?u?id$|[_-][pbt]?uid$/;
 
 /** Consent strings (TCF, GPP, US Privacy): long and random-looking, but they record choices, not a person. */
 const CONSENT_NAMES = set(
