@@ -46,6 +46,7 @@ export function SettingsView({ t, settings, status, source, onChange }: Props) {
           />{' '}
           {t('optionsRecordPrivate')}
         </label>
+        <p class="hint">{t('optionsRecordPrivateHint')}</p>
         <label>
           {t('optionsRetention')}{' '}
           <input
