@@ -9,6 +9,8 @@ import { normalizeRequest, type RawRequestDetails } from '../lib/classify/reques
 import { type BackgroundStatus, dispatch, type Handlers } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
 import { openDb } from '../lib/storage/db.ts';
+import { clearEverything, forgetSite } from '../lib/storage/forget.ts';
+import { siteFromInput } from '../lib/classify/domain.ts';
 import { Recorder } from '../lib/storage/recorder.ts';
 import { pruneEvents } from '../lib/storage/retention.ts';
 import { BUNDLED_TRACKER_INDEX } from '../lib/trackers/bundled.ts';
@@ -134,6 +136,21 @@ export default defineBackground(() => {
       settings = parseSettings({ ...settings, ...patch });
       await browser.storage.local.set({ [SETTINGS_KEY]: settings });
       return settings;
+    },
+    'data/forget-site': async ({ site }) => {
+      // Writes in flight first, so none lands after the deletion; then the worker's caches.
+      await recorder.flush();
+      const report = await forgetSite(db, siteFromInput(site) ?? site);
+      recorder.invalidate();
+      capture.resetTabs();
+      return report;
+    },
+    'data/clear': async () => {
+      await recorder.flush();
+      await clearEverything(db);
+      recorder.invalidate();
+      capture.resetTabs();
+      return { cleared: true };
     },
     'background/status': async () => ({
       ...status,

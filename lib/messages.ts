@@ -1,4 +1,5 @@
 import type { Settings } from './settings.ts';
+import type { ForgetReport } from './storage/forget.ts';
 
 /** What the background reports about itself: shown in the popup and the About section. */
 export interface BackgroundStatus {
@@ -26,6 +27,10 @@ export interface BackgroundStatus {
 export interface MessageMap {
   'settings/update': { request: Partial<Settings>; response: Settings };
   'background/status': { request: Record<string, never>; response: BackgroundStatus };
+  /** Removes every trace of a site (see storage/forget.ts). */
+  'data/forget-site': { request: { site: string }; response: ForgetReport };
+  /** Deletes everything recorded; settings stay. */
+  'data/clear': { request: Record<string, never>; response: { cleared: true } };
 }
 
 export type MessageType = keyof MessageMap;
@@ -34,7 +39,7 @@ export type Handlers = {
   [T in MessageType]: (payload: MessageMap[T]['request']) => Promise<MessageMap[T]['response']>;
 };
 
-const TYPES: readonly MessageType[] = ['settings/update', 'background/status'];
+const TYPES: readonly MessageType[] = ['settings/update', 'background/status', 'data/forget-site', 'data/clear'];
 
 /** Messages come from our own pages, but a message is still data: check its shape before dispatching. */
 export function isMessage(value: unknown): value is Message {

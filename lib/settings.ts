@@ -6,6 +6,8 @@ export interface Settings {
   recordPrivate: boolean;
   retentionDays: number;
   maxEvents: number;
+  /** Sites (registrable domains) on which nothing is recorded. */
+  excludedSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -13,9 +15,13 @@ export const DEFAULT_SETTINGS: Settings = {
   recordPrivate: false,
   retentionDays: 90,
   maxEvents: 1_000_000,
+  excludedSites: [],
 };
 
 export const SETTINGS_KEY = 'settings';
+
+/** A registrable domain as stored: lower-case labels (punycode for IDNs). */
+const SITE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
 /** Reads settings from whatever was stored, ignoring fields of the wrong type (stored data is a trust boundary). */
 export function parseSettings(stored: unknown): Settings {
@@ -30,5 +36,8 @@ export function parseSettings(stored: unknown): Settings {
     recordPrivate: bool('recordPrivate') as boolean,
     retentionDays: count('retentionDays', 1, 3650),
     maxEvents: count('maxEvents', 1000, 10_000_000),
+    excludedSites: Array.isArray(s.excludedSites)
+      ? [...new Set(s.excludedSites.filter((x): x is string => typeof x === 'string' && SITE.test(x)))].slice(0, 1000)
+      : [],
   };
 }

@@ -24,7 +24,7 @@ export function SettingsView({ t, settings, status, source, onChange }: Props) {
     save({ [key]: value });
   };
   return (
-    <main>
+    <>
       <h1>{t('optionsTitle')}</h1>
       <fieldset>
         <legend>{t('optionsRecording')}</legend>
@@ -86,6 +86,6 @@ export function SettingsView({ t, settings, status, source, onChange }: Props) {
           </p>
         )}
       </section>
-    </main>
+    </>
   );
 }

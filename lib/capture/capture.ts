@@ -69,6 +69,11 @@ export class Capture {
     if (state && parseWebUrl(url)?.site === state.page.site) state.url = url;
   }
 
+  /** Forgets every tab's page load (after stored data was deleted): the next request starts a new one. */
+  resetTabs(): void {
+    this.tabs.clear();
+  }
+
   tabClosed(tabId: number): void {
     this.tabs.delete(tabId);
   }
@@ -82,6 +87,7 @@ export class Capture {
     if (incognito && !settings.recordPrivate) return;
 
     const site = firstPartySite(request, tab?.url);
+    if (settings.excludedSites.includes(site)) return;
     const result = classifyRequest(request, site, this.deps.matcher());
     if (result.kind !== 'tracker' && result.kind !== 'unlisted') return;
 

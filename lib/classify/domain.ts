@@ -127,3 +127,14 @@ function parseSlowly(url: string): ParsedAddress | undefined {
   if (!hostname) return undefined;
   return { hostname, path: parsed.pathname };
 }
+
+/**
+ * The site a person means when they type one in ("https://www.News.example/a", "news.example", "www.news.example."),
+ * or undefined when it names none.
+ */
+export function siteFromInput(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const parsed = parseWebUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  return parsed && /^[a-z0-9.-]+$/.test(parsed.site) && parsed.site.includes('.') ? parsed.site : undefined;
+}

@@ -27,3 +27,34 @@ export async function storedEvents(context: BrowserContext, extensionId: string)
 }
 
 export { backgroundStatus } from '../../scripts/browser.ts';
+
+import { inExtensionPage } from '../../scripts/browser.ts';
+
+/** Every stored row of every table, as JSON text: to check that something left no trace. */
+export function everythingStored(context: BrowserContext, extensionId: string): Promise<string> {
+  return inExtensionPage(
+    context,
+    extensionId,
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('disclosed');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => {
+              out[name] = request.result;
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(out));
+          };
+        };
+      }),
+  );
+}

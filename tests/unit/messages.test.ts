@@ -4,6 +4,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 
 const handlers: Handlers = {
   'settings/update': async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+  'data/forget-site': async () => ({ events: 0, pages: 0, flows: 0 }),
+  'data/clear': async () => ({ cleared: true }),
   'background/status': async () => ({
     scriptStartMs: 1,
     mainStartMs: 2,

@@ -15,6 +15,10 @@ describe('parseSettings', () => {
     ],
     [{ paused: 'yes', retentionDays: -1, maxEvents: 1.5 }, {}],
     [{ retentionDays: 99999, maxEvents: 'all' }, {}],
+    [
+      { excludedSites: ['bank.example', 'bank.example', 42, '<script>', 'Upper.Example'] },
+      { excludedSites: ['bank.example'] },
+    ],
     ['garbage', {}],
     [null, {}],
   ])('%j → defaults overridden by %j only', (stored, expected) => {

@@ -72,6 +72,16 @@ describe('Capture', () => {
     expect(await s.db.events.count()).toBe(0);
   });
 
+  it('records nothing on an excluded site', async () => {
+    const s = setup();
+    s.set({ excludedSites: ['news.example'] });
+    s.capture.navigated(1, 'https://www.news.example/', false, 1000);
+    await s.capture.observe(request(GA, { topLevelUrl: 'https://www.news.example/' }));
+    await s.capture.observe(request(GA, { topLevelUrl: 'https://shop.example/' }));
+    await s.recorder.flush();
+    expect((await s.db.events.toArray()).map((e) => e.site)).toEqual(['shop.example']);
+  });
+
   it('records private windows only when the user opted in', async () => {
     const s = setup();
     s.tabs.set(2, { url: 'https://private.example/', incognito: true });

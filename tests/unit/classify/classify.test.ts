@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER_SITE, classifyRequest, firstPartySite } from '../../../lib/classify/classify.ts';
-import { isOnSite, parseAddress, parseWebUrl, siteOf } from '../../../lib/classify/domain.ts';
+import { isOnSite, parseAddress, parseWebUrl, siteFromInput, siteOf } from '../../../lib/classify/domain.ts';
 import { createTrackerMatcher } from '../../../lib/trackers/matcher.ts';
 import { realTrackerList } from '../fixture-lists.ts';
 import { observed } from '../requests.ts';
@@ -53,6 +53,20 @@ describe('parseAddress', () => {
 
   it.each(['https://', 'https://./x', 'https://a..b/x', 'https://exa mple.com/'])('%j is rejected', (url) => {
     expect(parseAddress(url)).toBeUndefined();
+  });
+});
+
+describe('siteFromInput', () => {
+  it.each([
+    ['https://www.News.example/a?b', 'news.example'],
+    ['news.example', 'news.example'],
+    ['  www.bbc.co.uk/news ', 'bbc.co.uk'],
+    ['http://127.0.0.1:8080/', '127.0.0.1'],
+    ['', undefined],
+    ['not a site', undefined],
+    ['localhost', undefined],
+  ])('%j → %s', (input, site) => {
+    expect(siteFromInput(input)).toBe(site);
   });
 });
 

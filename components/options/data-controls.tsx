@@ -1,0 +1,115 @@
+import { useState } from 'preact/hooks';
+import { siteFromInput } from '../../lib/classify/domain.ts';
+import type { Translate } from '../../lib/i18n.ts';
+import type { ForgetReport } from '../../lib/storage/forget.ts';
+
+interface Props {
+  t: Translate;
+  /** Bytes the extension's storage uses, when the browser says. */
+  storageBytes: number | undefined;
+  excludedSites: string[];
+  onExcludedChange: (sites: string[]) => Promise<unknown>;
+  onForget: (site: string) => Promise<ForgetReport>;
+  onClear: () => Promise<unknown>;
+  /** Asks the person to confirm a destructive action (window.confirm in the page). */
+  confirm: (question: string) => boolean;
+}
+
+/** Storage used, excluded sites, forgetting a site and deleting everything: every destructive step confirmed. */
+export function DataControls({ t, storageBytes, excludedSites, onExcludedChange, onForget, onClear, confirm }: Props) {
+  const [exclude, setExclude] = useState('');
+  const [forget, setForget] = useState('');
+  const [message, setMessage] = useState('');
+
+  const addExcluded = (event: Event) => {
+    event.preventDefault();
+    const site = siteFromInput(exclude);
+    if (!site) return setMessage(t('optionsNotASite', [exclude]));
+    setExclude('');
+    onExcludedChange([...new Set([...excludedSites, site])].sort());
+  };
+  const forgetSite = async (event: Event) => {
+    event.preventDefault();
+    const site = siteFromInput(forget);
+    if (!site) return setMessage(t('optionsNotASite', [forget]));
+    if (!confirm(t('optionsForgetConfirm', [site]))) return;
+    const report = await onForget(site);
+    setForget('');
+    setMessage(t('optionsForgotten', [site, report.events]));
+  };
+  const clear = async () => {
+    if (!confirm(t('optionsClearConfirm'))) return;
+    await onClear();
+    setMessage(t('optionsCleared'));
+  };
+
+  return (
+    <section aria-labelledby="data-heading">
+      <h2 id="data-heading">{t('optionsData')}</h2>
+      {storageBytes !== undefined && (
+        <p data-testid="storage-used">{t('optionsStorageUsed', [formatBytes(storageBytes)])}</p>
+      )}
+
+      <h3>{t('optionsExcluded')}</h3>
+      {excludedSites.length === 0 ? (
+        <p>{t('optionsExcludedNone')}</p>
+      ) : (
+        <ul data-testid="excluded-sites">
+          {excludedSites.map((site) => (
+            <li key={site}>
+              {site}{' '}
+              <button
+                type="button"
+                aria-label={t('optionsRemove', [site])}
+                onClick={() => onExcludedChange(excludedSites.filter((s) => s !== site))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={addExcluded}>
+        <label>
+          {t('optionsExcludeAdd')}{' '}
+          <input data-testid="exclude-input" value={exclude} onInput={(e) => setExclude(e.currentTarget.value)} />
+        </label>{' '}
+        <button type="submit" data-testid="exclude-button">
+          {t('optionsExcludeButton')}
+        </button>
+      </form>
+
+      <h3>{t('optionsForget')}</h3>
+      <p class="hint">{t('optionsForgetHint')}</p>
+      <form onSubmit={forgetSite}>
+        <label>
+          {t('optionsForgetInput')}{' '}
+          <input data-testid="forget-input" value={forget} onInput={(e) => setForget(e.currentTarget.value)} />
+        </label>{' '}
+        <button type="submit" data-testid="forget-button">
+          {t('optionsForgetButton')}
+        </button>
+      </form>
+
+      <p>
+        <button type="button" class="danger" data-testid="clear-button" onClick={clear}>
+          {t('optionsClear')}
+        </button>
+      </p>
+      <p role="status" data-testid="data-message">
+        {message}
+      </p>
+    </section>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit: units[unit], maximumFractionDigits: 1 }).format(value);
+}

@@ -1,0 +1,53 @@
+import { type DisclosedDb, localDay } from './db.ts';
+
+export interface ForgetReport {
+  events: number;
+  pages: number;
+  flows: number;
+}
+
+/**
+ * Removes every trace of a site: its events and page loads, its (site, company) totals, its name in the per-day
+ * totals and in the identifiers' site lists — and the per-day requests its stored events counted. Identifiers seen
+ * on no other site go too. (Per-day request counts of events already deleted by retention cannot be told apart by
+ * site and stay: they name no site.)
+ *
+ * The recorder caches aggregates: call this through the background, which flushes and invalidates it.
+ */
+export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetReport> {
+  const tables = [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers];
+  return db.transaction('rw', tables, async () => {
+    const siteEvents = db.events.where('[site+company]').between([site, ''], [site, '\uffff']);
+    // Per (day, company): how many of this site's stored events the day totals counted.
+    const perDay = new Map<string, number>();
+    await siteEvents.each((e) => {
+      const key = `${localDay(e.time)}\n${e.company}`;
+      perDay.set(key, (perDay.get(key) ?? 0) + 1);
+    });
+    const events = await siteEvents.delete();
+    const pageKeys = (await db.pages.toArray()).filter((p) => p.site === site).map((p) => p.key);
+    await db.pages.bulkDelete(pageKeys);
+    const flows = await db.siteCompanies.where('site').equals(site).delete();
+
+    await db.dayCompanies
+      .filter((d) => d.sites.includes(site))
+      .modify((d, ref) => {
+        d.sites = d.sites.filter((s) => s !== site);
+        d.requests = Math.max(0, d.requests - (perDay.get(`${d.day}\n${d.company}`) ?? 0));
+        if (!d.sites.length) delete (ref as { value?: unknown }).value;
+      });
+    await db.identifiers
+      .filter((i) => i.sites.includes(site))
+      .modify((i, ref) => {
+        i.sites = i.sites.filter((s) => s !== site);
+        if (!i.sites.length) delete (ref as { value?: unknown }).value;
+      });
+    return { events, pages: pageKeys.length, flows };
+  });
+}
+
+/** Deletes everything Disclosed recorded (settings stay). */
+export async function clearEverything(db: DisclosedDb): Promise<void> {
+  const tables = [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers];
+  await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
+}

@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { everythingStored, storedEvents } from './extension-db.ts';
+import { useExtensionBrowser } from './setup.ts';
+import { META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
+
+const env = useExtensionBrowser(TEST_SITES);
+
+async function visit(url: string) {
+  const page = await env.browser.context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.close();
+}
+
+async function openSettings(): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  // Destructive steps ask first: accept the confirmation, as a person would.
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+  await page.waitForSelector('[data-testid="forget-input"]');
+  return page;
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
+describe('your data', () => {
+  it('forgets a site: no trace of it is left in any table, other sites stay', async () => {
+    await visit(`https://${NEWS}/article.html`);
+    await visit(`https://${META_PAGE}/disclosed-test.html`);
+    await eventually(async () =>
+      (await everythingStored(env.browser.context, env.browser.extensionId)).includes('news-site.example'),
+    );
+    expect(await everythingStored(env.browser.context, env.browser.extensionId)).toContain('news-site.example');
+
+    const settings = await openSettings();
+    await settings.fill('[data-testid="forget-input"]', `https://${NEWS}/article.html`);
+    await settings.click('[data-testid="forget-button"]');
+    await settings.waitForSelector('[data-testid="data-message"]:has-text("Forgot news-site.example")');
+
+    expect(await everythingStored(env.browser.context, env.browser.extensionId)).not.toContain('news-site.example');
+    const rest = await storedEvents(env.browser.context, env.browser.extensionId);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(new Set(rest.map((e) => e.site))).toEqual(new Set(['facebook.com']));
+    await settings.close();
+  });
+
+  it('records nothing on an excluded site', async () => {
+    const settings = await openSettings();
+    await settings.fill('[data-testid="exclude-input"]', 'www.shoe-shop.example');
+    await settings.click('[data-testid="exclude-button"]');
+    await settings.waitForSelector('[data-testid="excluded-sites"] li:has-text("shoe-shop.example")');
+    await visit('https://www.shoe-shop.example/p/42.html');
+    await visit(`https://${META_PAGE}/disclosed-test.html?again`);
+    await eventually(async () => (await storedEvents(env.browser.context, env.browser.extensionId)).length >= 2);
+    const sites = new Set((await storedEvents(env.browser.context, env.browser.extensionId)).map((e) => e.site));
+    expect(sites.has('shoe-shop.example')).toBe(false);
+    expect(sites.has('facebook.com')).toBe(true);
+    await settings.close();
+  });
+
+  it('deletes everything when asked, and says so', async () => {
+    const settings = await openSettings();
+    await settings.click('[data-testid="clear-button"]');
+    await settings.waitForSelector(
+      '[data-testid="data-message"]:has-text("Everything Disclosed recorded was deleted")',
+    );
+    expect(await storedEvents(env.browser.context, env.browser.extensionId)).toEqual([]);
+    expect(await settings.locator('[data-testid="storage-used"]').textContent()).toMatch(
+      /Disclosed uses .+ on this device/,
+    );
+    await settings.close();
+  });
+});
