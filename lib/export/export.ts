@@ -1,0 +1,147 @@
+import type { DataKind } from '../disclose/kinds.ts';
+import type { DisclosedDb, SharingEvent, SiteCompanyAggregate } from '../storage/db.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFlow } from './format.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Everything recorded, in the export format. `nameOf` gives a company's display name from its id. */
+export async function buildExport(
+  db: DisclosedDb,
+  nameOf: (companyId: string) => string,
+  trackerData: ExportFile['trackerData'],
+  now = Date.now(),
+): Promise<ExportFile> {
+  const [flows, days, events] = await Promise.all([
+    db.siteCompanies.toArray(),
+    db.dayCompanies.toArray(),
+    db.events.orderBy('time').toArray(),
+  ]);
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: iso(now),
+    trackerData,
+    flows: flows.map((f) => exportFlow(f, nameOf)),
+    days: days.map((d) => ({
+      day: d.day,
+      organization: d.company,
+      kind: d.kind,
+      requests: d.requests,
+      sites: d.sites,
+    })),
+    events: events.map(exportEvent),
+  };
+}
+
+function exportFlow(f: SiteCompanyAggregate, nameOf: (id: string) => string): ExportFlow {
+  const dataKinds: ExportFlow['dataKinds'] = {};
+  for (const [kind, span] of Object.entries(f.kinds ?? {})) {
+    if (span) dataKinds[kind as DataKind] = { first: iso(span.first), last: iso(span.last) };
+  }
+  return {
+    site: f.site,
+    organization: { id: f.company, name: nameOf(f.company) },
+    kind: f.kind,
+    category: f.category,
+    domains: [...f.hosts].sort(),
+    requests: f.requests,
+    failed: f.failed,
+    firstSeen: iso(f.firstSeen),
+    lastSeen: iso(f.lastSeen),
+    dataKinds,
+  };
+}
+
+function exportEvent(e: SharingEvent): ExportFile['events'][number] {
+  return {
+    time: iso(e.time),
+    site: e.site,
+    organization: e.company,
+    kind: e.kind,
+    category: e.category,
+    host: e.host,
+    path: e.path,
+    type: e.type,
+    method: e.method,
+    outcome: e.outcome,
+    ...(e.error ? { error: e.error } : {}),
+    dataKinds: e.kinds ?? [],
+    findings: e.findings ?? [],
+  };
+}
+
+/** The flows as CSV (RFC 4180), one row per (site, organization). */
+export function flowsCsv(file: ExportFile): string {
+  const header = [
+    'site',
+    'organization_id',
+    'organization',
+    'kind',
+    'category',
+    'domains',
+    'requests',
+    'failed',
+    'first_seen',
+    'last_seen',
+    'data_kinds',
+  ];
+  const rows = file.flows.map((f) => [
+    f.site,
+    f.organization.id,
+    f.organization.name,
+    f.kind,
+    f.category,
+    f.domains.join(' '),
+    String(f.requests),
+    String(f.failed),
+    f.firstSeen,
+    f.lastSeen,
+    Object.keys(f.dataKinds).join(' '),
+  ]);
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (names come from the web). */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The sites ↔ organizations graph as GEXF 1.3, for Gephi: edge weight is the number of requests. */
+export function flowsGexf(file: ExportFile): string {
+  const nodes = new Map<string, { label: string; type: string }>();
+  for (const f of file.flows) {
+    nodes.set(`site:${f.site}`, { label: f.site, type: 'site' });
+    nodes.set(`org:${f.organization.id}`, {
+      label: f.organization.name,
+      type: f.kind === 'tracker' ? 'organization' : 'unlisted',
+    });
+  }
+  const ids = new Map([...nodes.keys()].map((k, i) => [k, `n${i}`]));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    `  <meta lastmodifieddate="${xml(file.exportedAt.slice(0, 10))}"><creator>Disclosed</creator></meta>`,
+    '  <graph defaultedgetype="undirected">',
+    '    <attributes class="node"><attribute id="type" title="type" type="string"/></attributes>',
+    '    <nodes>',
+    ...[...nodes].map(
+      ([key, n]) =>
+        `      <node id="${ids.get(key)}" label="${xml(n.label)}"><attvalues><attvalue for="type" value="${n.type}"/></attvalues></node>`,
+    ),
+    '    </nodes>',
+    '    <edges>',
+    ...file.flows.map(
+      (f, i) =>
+        `      <edge id="e${i}" source="${ids.get(`site:${f.site}`)}" target="${ids.get(`org:${f.organization.id}`)}" weight="${f.requests}"/>`,
+    ),
+    '    </edges>',
+    '  </graph>',
+    '</gexf>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function xml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,256 @@
+import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
+
+/**
+ * Disclosed's export file, version 1 (docs/export-format.md says it in prose). Times are ISO 8601 strings in UTC.
+ * Identifier values and page loads are never exported: the first are personal data, the second only make sense in
+ * the browser that recorded them.
+ */
+export const EXPORT_FORMAT = 'disclosed-export';
+export const EXPORT_VERSION = 1;
+
+export interface ExportSpan {
+  first: string;
+  last: string;
+}
+
+export interface ExportFlow {
+  site: string;
+  organization: { id: string; name: string };
+  kind: 'tracker' | 'unlisted';
+  category: string;
+  domains: string[];
+  requests: number;
+  failed: number;
+  firstSeen: string;
+  lastSeen: string;
+  dataKinds: Partial<Record<DataKind, ExportSpan>>;
+}
+
+export interface ExportDay {
+  day: string;
+  organization: string;
+  kind: 'tracker' | 'unlisted';
+  requests: number;
+  sites: string[];
+}
+
+export interface ExportEvent {
+  time: string;
+  site: string;
+  organization: string;
+  kind: 'tracker' | 'unlisted';
+  category: string;
+  host: string;
+  path: string;
+  type: string;
+  method: string;
+  outcome: 'completed' | 'error';
+  error?: string;
+  dataKinds: DataKind[];
+  findings: {
+    kind: DataKind;
+    source: 'url' | 'referer' | 'body' | 'cookie';
+    name: string;
+    value: string;
+    detail?: string;
+  }[];
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  trackerData: { name: string; version: string; license: string };
+  flows: ExportFlow[];
+  days: ExportDay[];
+  events: ExportEvent[];
+}
+
+/** Why a file was refused: a path into it and what is wrong there. */
+export class ImportError extends Error {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+    this.name = 'ImportError';
+  }
+}
+
+// ---- strict validation: every field checked, nothing unknown accepted ----
+
+type Json = Record<string, unknown>;
+const LIMIT = { text: 2048, list: 1000, events: 2_000_000, flows: 1_000_000 };
+
+function object(value: unknown, path: string, keys: { required: string[]; optional?: string[] }): Json {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ImportError(path, 'must be an object');
+  const o = value as Json;
+  const allowed = new Set([...keys.required, ...(keys.optional ?? [])]);
+  for (const key of Object.keys(o))
+    if (!allowed.has(key)) throw new ImportError(`${path}.${key}`, 'is not part of the format');
+  for (const key of keys.required) if (!(key in o)) throw new ImportError(`${path}.${key}`, 'is missing');
+  return o;
+}
+
+function text(value: unknown, path: string, pattern?: RegExp): string {
+  if (typeof value !== 'string') throw new ImportError(path, 'must be text');
+  if (value.length > LIMIT.text) throw new ImportError(path, `is longer than ${LIMIT.text} characters`);
+  if (pattern && !pattern.test(value))
+    throw new ImportError(path, `does not look right (${JSON.stringify(value.slice(0, 40))})`);
+  return value;
+}
+
+function count(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new ImportError(path, 'must be a whole number ≥ 0');
+  return value;
+}
+
+function time(value: unknown, path: string): string {
+  const t = text(value, path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  if (Number.isNaN(Date.parse(t))) throw new ImportError(path, 'is not a date');
+  return t;
+}
+
+function list<T>(value: unknown, path: string, item: (v: unknown, p: string) => T, max = LIMIT.list): T[] {
+  if (!Array.isArray(value)) throw new ImportError(path, 'must be a list');
+  if (value.length > max) throw new ImportError(path, `has more than ${max} entries`);
+  return value.map((v, i) => item(v, `${path}[${i}]`));
+}
+
+function oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T {
+  if (!options.includes(value as T)) throw new ImportError(path, `must be one of ${options.join(', ')}`);
+  return value as T;
+}
+
+const SITE = /^[a-z0-9.-]+$|^browser$/;
+const HOST = /^[a-z0-9.:[\]-]+$/;
+const FLOW_KINDS = ['tracker', 'unlisted'] as const;
+
+function span(value: unknown, path: string): ExportSpan {
+  const o = object(value, path, { required: ['first', 'last'] });
+  return { first: time(o.first, `${path}.first`), last: time(o.last, `${path}.last`) };
+}
+
+function dataKindMap(value: unknown, path: string): Partial<Record<DataKind, ExportSpan>> {
+  const o = object(value, path, { required: [], optional: [...DATA_KINDS] });
+  const out: Partial<Record<DataKind, ExportSpan>> = {};
+  for (const k of DATA_KINDS) if (k in o) out[k] = span(o[k], `${path}.${k}`);
+  return out;
+}
+
+function flow(value: unknown, path: string): ExportFlow {
+  const o = object(value, path, {
+    required: [
+      'site',
+      'organization',
+      'kind',
+      'category',
+      'domains',
+      'requests',
+      'failed',
+      'firstSeen',
+      'lastSeen',
+      'dataKinds',
+    ],
+  });
+  const org = object(o.organization, `${path}.organization`, { required: ['id', 'name'] });
+  return {
+    site: text(o.site, `${path}.site`, SITE),
+    organization: { id: text(org.id, `${path}.organization.id`), name: text(org.name, `${path}.organization.name`) },
+    kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
+    category: text(o.category, `${path}.category`, /^[a-z_]+$/),
+    domains: list(o.domains, `${path}.domains`, (v, p) => text(v, p, HOST)),
+    requests: count(o.requests, `${path}.requests`),
+    failed: count(o.failed, `${path}.failed`),
+    firstSeen: time(o.firstSeen, `${path}.firstSeen`),
+    lastSeen: time(o.lastSeen, `${path}.lastSeen`),
+    dataKinds: dataKindMap(o.dataKinds, `${path}.dataKinds`),
+  };
+}
+
+function day(value: unknown, path: string): ExportDay {
+  const o = object(value, path, { required: ['day', 'organization', 'kind', 'requests', 'sites'] });
+  return {
+    day: text(o.day, `${path}.day`, /^\d{4}-\d{2}-\d{2}$/),
+    organization: text(o.organization, `${path}.organization`),
+    kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
+    requests: count(o.requests, `${path}.requests`),
+    sites: list(o.sites, `${path}.sites`, (v, p) => text(v, p, SITE), 100_000),
+  };
+}
+
+function finding(value: unknown, path: string): ExportEvent['findings'][number] {
+  const o = object(value, path, { required: ['kind', 'source', 'name', 'value'], optional: ['detail'] });
+  return {
+    kind: oneOf(o.kind, `${path}.kind`, DATA_KINDS),
+    source: oneOf(o.source, `${path}.source`, ['url', 'referer', 'body', 'cookie'] as const),
+    name: text(o.name, `${path}.name`),
+    value: text(o.value, `${path}.value`),
+    ...(o.detail !== undefined ? { detail: text(o.detail, `${path}.detail`) } : {}),
+  };
+}
+
+function event(value: unknown, path: string): ExportEvent {
+  const o = object(value, path, {
+    required: [
+      'time',
+      'site',
+      'organization',
+      'kind',
+      'category',
+      'host',
+      'path',
+      'type',
+      'method',
+      'outcome',
+      'dataKinds',
+      'findings',
+    ],
+    optional: ['error'],
+  });
+  return {
+    time: time(o.time, `${path}.time`),
+    site: text(o.site, `${path}.site`, SITE),
+    organization: text(o.organization, `${path}.organization`),
+    kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
+    category: text(o.category, `${path}.category`, /^[a-z_]+$/),
+    host: text(o.host, `${path}.host`, HOST),
+    path: text(o.path, `${path}.path`),
+    type: text(o.type, `${path}.type`, /^[a-z_]+$/),
+    method: text(o.method, `${path}.method`, /^[A-Z]+$/),
+    outcome: oneOf(o.outcome, `${path}.outcome`, ['completed', 'error'] as const),
+    ...(o.error !== undefined ? { error: text(o.error, `${path}.error`) } : {}),
+    dataKinds: list(o.dataKinds, `${path}.dataKinds`, (v, p) => oneOf(v, p, DATA_KINDS)),
+    findings: list(o.findings, `${path}.findings`, finding, 50),
+  };
+}
+
+/** Checks a parsed file against version 1 of the format; throws an ImportError that says where and what. */
+export function validateExport(value: unknown): ExportFile {
+  const o = object(value, 'file', {
+    required: ['format', 'version', 'exportedAt', 'trackerData', 'flows', 'days', 'events'],
+  });
+  if (o.format !== EXPORT_FORMAT)
+    throw new ImportError('file.format', `must be "${EXPORT_FORMAT}": this is not a Disclosed export`);
+  if (o.version !== EXPORT_VERSION) {
+    throw new ImportError(
+      'file.version',
+      `is ${JSON.stringify(o.version)}; this version of Disclosed reads version ${EXPORT_VERSION}`,
+    );
+  }
+  const td = object(o.trackerData, 'file.trackerData', { required: ['name', 'version', 'license'] });
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: time(o.exportedAt, 'file.exportedAt'),
+    trackerData: {
+      name: text(td.name, 'file.trackerData.name'),
+      version: text(td.version, 'file.trackerData.version'),
+      license: text(td.license, 'file.trackerData.license'),
+    },
+    flows: list(o.flows, 'file.flows', flow, LIMIT.flows),
+    days: list(o.days, 'file.days', day, LIMIT.flows),
+    events: list(o.events, 'file.events', event, LIMIT.events),
+  };
+}
