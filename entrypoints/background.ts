@@ -10,6 +10,7 @@ import { type BackgroundStatus, dispatch, type Handlers } from '../lib/messages.
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
 import { openDb } from '../lib/storage/db.ts';
 import { clearEverything, forgetSite } from '../lib/storage/forget.ts';
+import { importExport } from '../lib/export/import.ts';
 import { siteFromInput } from '../lib/classify/domain.ts';
 import { Recorder } from '../lib/storage/recorder.ts';
 import { pruneEvents } from '../lib/storage/retention.ts';
@@ -144,6 +145,17 @@ export default defineBackground(() => {
       recorder.invalidate();
       capture.resetTabs();
       return report;
+    },
+    'data/import': async ({ text }) => {
+      await recorder.flush();
+      try {
+        const report = await importExport(db, text);
+        return { ok: true, report };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      } finally {
+        recorder.invalidate();
+      }
     },
     'data/clear': async () => {
       await recorder.flush();

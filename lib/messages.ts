@@ -1,3 +1,4 @@
+import type { ImportReport } from './export/import.ts';
 import type { Settings } from './settings.ts';
 import type { ForgetReport } from './storage/forget.ts';
 
@@ -29,6 +30,11 @@ export interface MessageMap {
   'background/status': { request: Record<string, never>; response: BackgroundStatus };
   /** Removes every trace of a site (see storage/forget.ts). */
   'data/forget-site': { request: { site: string }; response: ForgetReport };
+  /** Merges an export file's text (see export/import.ts); refuses invalid files whole. */
+  'data/import': {
+    request: { text: string };
+    response: { ok: true; report: ImportReport } | { ok: false; error: string };
+  };
   /** Deletes everything recorded; settings stay. */
   'data/clear': { request: Record<string, never>; response: { cleared: true } };
 }
@@ -39,7 +45,13 @@ export type Handlers = {
   [T in MessageType]: (payload: MessageMap[T]['request']) => Promise<MessageMap[T]['response']>;
 };
 
-const TYPES: readonly MessageType[] = ['settings/update', 'background/status', 'data/forget-site', 'data/clear'];
+const TYPES: readonly MessageType[] = [
+  'settings/update',
+  'background/status',
+  'data/forget-site',
+  'data/import',
+  'data/clear',
+];
 
 /** Messages come from our own pages, but a message is still data: check its shape before dispatching. */
 export function isMessage(value: unknown): value is Message {

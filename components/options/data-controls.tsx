@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { siteFromInput } from '../../lib/classify/domain.ts';
+import type { ImportReport } from '../../lib/export/import.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import type { ForgetReport } from '../../lib/storage/forget.ts';
 
@@ -13,10 +14,13 @@ interface Props {
   onClear: () => Promise<unknown>;
   /** Asks the person to confirm a destructive action (window.confirm in the page). */
   confirm: (question: string) => boolean;
+  onExport: (format: 'json' | 'csv' | 'gexf') => Promise<unknown>;
+  onImport: (text: string) => Promise<{ ok: true; report: ImportReport } | { ok: false; error: string }>;
 }
 
 /** Storage used, excluded sites, forgetting a site and deleting everything: every destructive step confirmed. */
-export function DataControls({ t, storageBytes, excludedSites, onExcludedChange, onForget, onClear, confirm }: Props) {
+export function DataControls(props: Props) {
+  const { t, storageBytes, excludedSites, onExcludedChange, onForget, onClear, confirm, onExport, onImport } = props;
   const [exclude, setExclude] = useState('');
   const [forget, setForget] = useState('');
   const [message, setMessage] = useState('');
@@ -41,6 +45,24 @@ export function DataControls({ t, storageBytes, excludedSites, onExcludedChange,
     if (!confirm(t('optionsClearConfirm'))) return;
     await onClear();
     setMessage(t('optionsCleared'));
+  };
+
+  const importFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const result = await onImport(await file.text());
+    input.value = '';
+    setMessage(
+      result.ok
+        ? t('optionsImported', [
+            result.report.flowsAdded,
+            result.report.flowsUpdated,
+            result.report.eventsAdded,
+            result.report.eventsAlreadyThere,
+          ])
+        : t('optionsImportFailed', [result.error]),
+    );
   };
 
   return (
@@ -90,6 +112,26 @@ export function DataControls({ t, storageBytes, excludedSites, onExcludedChange,
           {t('optionsForgetButton')}
         </button>
       </form>
+
+      <h3>{t('optionsExport')}</h3>
+      <p class="hint">{t('optionsExportHint')}</p>
+      <p>
+        <button type="button" onClick={() => onExport('json')}>
+          {t('optionsExportJson')}
+        </button>{' '}
+        <button type="button" onClick={() => onExport('csv')}>
+          {t('optionsExportCsv')}
+        </button>{' '}
+        <button type="button" onClick={() => onExport('gexf')}>
+          {t('optionsExportGexf')}
+        </button>
+      </p>
+      <p>
+        <label>
+          {t('optionsImport')}{' '}
+          <input type="file" accept="application/json,.json" data-testid="import-input" onChange={importFile} />
+        </label>
+      </p>
 
       <p>
         <button type="button" class="danger" data-testid="clear-button" onClick={clear}>

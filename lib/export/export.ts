@@ -43,7 +43,8 @@ function exportFlow(f: SiteCompanyAggregate, nameOf: (id: string) => string): Ex
     organization: { id: f.company, name: nameOf(f.company) },
     kind: f.kind,
     category: f.category,
-    domains: [...f.hosts].sort(),
+    // In the order first seen, as stored: an import must give back exactly what was exported.
+    domains: [...f.hosts],
     requests: f.requests,
     failed: f.failed,
     firstSeen: iso(f.firstSeen),

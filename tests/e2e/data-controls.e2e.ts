@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { everythingStored, storedEvents } from './extension-db.ts';
@@ -71,6 +74,60 @@ describe('your data', () => {
     expect(await settings.locator('[data-testid="storage-used"]').textContent()).toMatch(
       /Disclosed uses .+ on this device/,
     );
+    await settings.close();
+  });
+});
+
+describe('export and import', () => {
+  /** The stored totals, without the browser-local parts, in a stable order: what the views are built from. */
+  async function totals(): Promise<string> {
+    const all = JSON.parse(await everythingStored(env.browser.context, env.browser.extensionId)) as Record<
+      string,
+      unknown[]
+    >;
+    const sort = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    return JSON.stringify({ flows: sort(all.siteCompanies ?? []), days: sort(all.dayCompanies ?? []) });
+  }
+
+  it('exports JSON, and after deleting everything, importing it brings the same totals back', async () => {
+    await visit(`https://${NEWS}/article.html?export`);
+    await visit(`https://${META_PAGE}/disclosed-test.html?export`);
+    await eventually(async () => (await totals()).includes('news-site.example'));
+    const before = await totals();
+
+    const settings = await openSettings();
+    const [download] = await Promise.all([
+      settings.waitForEvent('download'),
+      settings.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const path = await download.path();
+    const exported = JSON.parse(readFileSync(path, 'utf8'));
+    expect(exported).toMatchObject({ format: 'disclosed-export', version: 1 });
+    expect(
+      exported.flows.some(
+        (f: { site: string; organization: { name: string } }) =>
+          f.site === 'news-site.example' && f.organization.name === 'Google',
+      ),
+    ).toBe(true);
+
+    await settings.click('[data-testid="clear-button"]');
+    await settings.waitForSelector('[data-testid="data-message"]:has-text("was deleted")');
+    expect(await totals()).toBe(JSON.stringify({ flows: [], days: [] }));
+
+    await settings.setInputFiles('[data-testid="import-input"]', path);
+    await settings.waitForSelector('[data-testid="data-message"]:has-text("Imported:")');
+    expect(await totals()).toBe(before);
+
+    // A tampered file is refused whole, with the reason, and nothing changes.
+    const tampered = join(mkdtempSync(join(tmpdir(), 'disclosed-import-')), 'bad.json');
+    writeFileSync(
+      tampered,
+      JSON.stringify({ ...exported, flows: [{ ...exported.flows[0], site: '<script>alert(1)</script>' }] }),
+    );
+    await settings.setInputFiles('[data-testid="import-input"]', tampered);
+    await settings.waitForSelector('[data-testid="data-message"]:has-text("nothing was changed")');
+    expect(await settings.locator('[data-testid="data-message"]').textContent()).toContain('file.flows[0].site');
+    expect(await totals()).toBe(before);
     await settings.close();
   });
 });

@@ -6,6 +6,7 @@ const handlers: Handlers = {
   'settings/update': async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
   'data/forget-site': async () => ({ events: 0, pages: 0, flows: 0 }),
   'data/clear': async () => ({ cleared: true }),
+  'data/import': async () => ({ ok: false, error: 'not JSON' }),
   'background/status': async () => ({
     scriptStartMs: 1,
     mainStartMs: 2,
