@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  loadCompanies,
+  loadCompanySites,
+  loadOverview,
+  loadSiteCompanies,
+  loadSites,
+  windowStart,
+} from '../../../lib/storage/dashboard.ts';
+import { Recorder } from '../../../lib/storage/recorder.ts';
+import { event, freshDb } from './helpers.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const now = new Date(2026, 10, 23, 15).getTime();
+
+async function history() {
+  const db = freshDb();
+  const recorder = new Recorder(db);
+  // Today: Google on two sites, Meta on one. Ten days ago: Google on a third site, Hotjar.
+  recorder.add(event({ time: now - 1000, site: 'news.example', kinds: ['identifier'] }));
+  recorder.add(event({ time: now - 2000, site: 'shop.example', kinds: ['page-address'] }));
+  recorder.add(
+    event({ time: now - 3000, site: 'shop.example', company: 'facebook', category: 'advertising', kinds: ['event'] }),
+  );
+  recorder.add(event({ time: now - 10 * DAY, site: 'clinic.example' }));
+  recorder.add(
+    event({ time: now - 10 * DAY, site: 'clinic.example', company: 'hotjar', kinds: ['session-recording'] }),
+  );
+  await recorder.flush();
+  return db;
+}
+
+describe('dashboard queries', () => {
+  it('windows start on the right local day', () => {
+    expect(windowStart('today', now)).toBe('2026-11-23');
+    expect(windowStart('7d', now)).toBe('2026-11-17');
+    expect(windowStart('all', now)).toBe('');
+  });
+
+  it('overview counts sites, companies and requests in the window', async () => {
+    const db = await history();
+    const today = await loadOverview(db, 'today', now);
+    expect(today).toMatchObject({ sites: 2, companies: 2, requests: 3 });
+    expect(today.topCompanies.map((c) => [c.company, c.sites])).toEqual([
+      ['google', 2],
+      ['facebook', 1],
+    ]);
+    expect(today.categories).toEqual([
+      { category: 'site_analytics', companies: 1, requests: 2 },
+      { category: 'advertising', companies: 1, requests: 1 },
+    ]);
+    const all = await loadOverview(db, 'all', now);
+    expect(all).toMatchObject({ sites: 3, companies: 3, requests: 5 });
+    expect(all.topCompanies[0]).toMatchObject({ company: 'google', sites: 3 });
+    expect(all.timeline.map((d) => [d.day, d.requests, d.companies])).toEqual([
+      ['2026-11-13', 2, 2],
+      ['2026-11-23', 3, 2],
+    ]);
+  });
+
+  it('lists companies and sites with what they received, and the sites of one company', async () => {
+    const db = await history();
+    const companies = await loadCompanies(db);
+    expect(companies[0]).toMatchObject({
+      company: 'google',
+      sites: 3,
+      requests: 3,
+      kinds: ['page-address', 'identifier'],
+    });
+    expect((await loadSites(db)).map((s) => [s.site, s.companies])).toEqual([
+      ['clinic.example', 2],
+      ['shop.example', 2],
+      ['news.example', 1],
+    ]);
+    expect((await loadCompanySites(db, 'google')).map((f) => f.site)).toEqual([
+      'news.example',
+      'shop.example',
+      'clinic.example',
+    ]);
+    expect((await loadSiteCompanies(db, 'clinic.example')).map((f) => f.company).sort()).toEqual(['google', 'hotjar']);
+  });
+});
