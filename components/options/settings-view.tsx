@@ -25,7 +25,7 @@ export function SettingsView({ t, settings, status, source, onChange }: Props) {
   };
   return (
     <>
-      <h1>{t('optionsTitle')}</h1>
+      <h2>{t('optionsTitle')}</h2>
       <fieldset>
         <legend>{t('optionsRecording')}</legend>
         <label>
@@ -73,7 +73,7 @@ export function SettingsView({ t, settings, status, source, onChange }: Props) {
         <p role="status">{message}</p>
       </fieldset>
       <section>
-        <h2>{t('optionsAbout')}</h2>
+        <h3>{t('optionsAbout')}</h3>
         <p data-testid="attribution">
           {t('optionsTrackerData', [source.name, source.version, source.license, source.attribution])}{' '}
           <a href={source.licenseUrl} target="_blank" rel="noreferrer">

@@ -1,19 +1,156 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import {
+  CompaniesView,
+  CompanyView,
+  OverviewView,
+  SitesView,
+  SiteView,
+  type ViewContext,
+} from '../../components/dashboard/views.tsx';
 import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
 import { buildExport, flowsCsv, flowsGexf } from '../../lib/export/export.ts';
-import type { Translate } from '../../lib/i18n.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
+import {
+  loadCompanies,
+  loadCompanySites,
+  loadOverview,
+  loadSiteCompanies,
+  loadSites,
+  type TimeWindow,
+} from '../../lib/storage/dashboard.ts';
 import { openDb } from '../../lib/storage/db.ts';
-import { BUNDLED_TRACKER_LIST } from '../../lib/trackers/bundled.ts';
+import { BUNDLED_ORGANIZATION_DETAILS, BUNDLED_TRACKER_LIST } from '../../lib/trackers/bundled.ts';
 import { createCompanyLookup, loadMatcher, parseTrackerList } from '../../lib/trackers/catalog.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
+import { useLive } from './use-live.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
+type Route =
+  | { view: 'overview' }
+  | { view: 'companies' }
+  | { view: 'company'; id: string }
+  | { view: 'sites' }
+  | { view: 'site'; site: string }
+  | { view: 'settings' };
+
+function parseRoute(hash: string): Route {
+  const [, view = '', arg = ''] = hash.match(/^#\/([a-z]+)(?:\/(.*))?$/) ?? [];
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(arg);
+    } catch {
+      return '';
+    }
+  })();
+  if (view === 'company' && decoded) return { view, id: decoded };
+  if (view === 'site' && decoded) return { view, site: decoded };
+  if (view === 'companies' || view === 'sites' || view === 'settings') return { view };
+  return { view: 'overview' };
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => {
+      setRoute(parseRoute(location.hash));
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}
+
+/** The dashboard (the extension's options page, opened in a tab): overview, companies, sites, settings. */
 export function OptionsApp({ t }: { t: Translate }) {
+  const route = useRoute();
+  const db = useMemo(() => openDb(), []);
+  const lookup = useMemo(() => createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST)), []);
+  const descriptions = useMemo(
+    () => (JSON.parse(BUNDLED_ORGANIZATION_DETAILS) as { descriptions: Record<string, string> }).descriptions,
+    [],
+  );
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
+  const ctx: ViewContext = {
+    t,
+    company: lookup,
+    date: (ms) => dateFormat.format(ms),
+    companyHref: (id) => `#/company/${encodeURIComponent(id)}`,
+    siteHref: (site) => `#/site/${encodeURIComponent(site)}`,
+  };
+  const [window, setWindow] = useState<TimeWindow>('7d');
+  const overview = useLive(
+    () => (route.view === 'overview' ? loadOverview(db, window) : Promise.resolve(undefined)),
+    [route.view, window],
+  );
+  const companies = useLive(
+    () => (route.view === 'companies' ? loadCompanies(db) : Promise.resolve(undefined)),
+    [route.view],
+  );
+  const sites = useLive(() => (route.view === 'sites' ? loadSites(db) : Promise.resolve(undefined)), [route.view]);
+  const key = route.view === 'company' ? route.id : route.view === 'site' ? route.site : '';
+  const flows = useLive(
+    () =>
+      route.view === 'company'
+        ? loadCompanySites(db, route.id)
+        : route.view === 'site'
+          ? loadSiteCompanies(db, route.site)
+          : Promise.resolve(undefined),
+    [route.view, key],
+  );
+  useEffect(() => {
+    const titles: Record<Route['view'], string> = {
+      overview: t('dashOverview'),
+      companies: t('dashCompanies'),
+      company: route.view === 'company' ? lookup(route.id).name : '',
+      sites: t('dashSites'),
+      site: route.view === 'site' ? route.site : '',
+      settings: t('dashSettings'),
+    };
+    document.title = `${titles[route.view]} · ${t('dashTitle')}`;
+  }, [route, t, lookup]);
+
+  const nav: [Route['view'], string, MessageKey][] = [
+    ['overview', '#/overview', 'dashOverview'],
+    ['companies', '#/companies', 'dashCompanies'],
+    ['sites', '#/sites', 'dashSites'],
+    ['settings', '#/settings', 'dashSettings'],
+  ];
+  const current = route.view === 'company' ? 'companies' : route.view === 'site' ? 'sites' : route.view;
+  return (
+    <>
+      <header class="dash-header">
+        <h1 class="brand">{t('dashTitle')}</h1>
+        <nav aria-label={t('dashNavLabel')}>
+          {nav.map(([view, href, label]) => (
+            <a key={view} href={href} aria-current={current === view ? 'page' : undefined}>
+              {t(label)}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main>
+        {route.view === 'overview' && (
+          <OverviewView ctx={ctx} overview={overview} window={window} onWindow={setWindow} />
+        )}
+        {route.view === 'companies' && <CompaniesView ctx={ctx} rows={companies} />}
+        {route.view === 'sites' && <SitesView ctx={ctx} rows={sites} />}
+        {route.view === 'company' && (
+          <CompanyView ctx={ctx} id={route.id} description={descriptions[route.id] ?? ''} flows={flows} />
+        )}
+        {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
+        {route.view === 'settings' && <Settings t={t} />}
+      </main>
+    </>
+  );
+}
+
+function Settings({ t }: { t: Translate }) {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [status, setStatus] = useState<BackgroundStatus | undefined>(undefined);
   const [source] = useState(() => parseTrackerList(BUNDLED_TRACKER_LIST).source);
@@ -31,7 +168,7 @@ export function OptionsApp({ t }: { t: Translate }) {
   if (!settings) return null;
   const update = (patch: Partial<Settings>) => request(send, 'settings/update', patch).then(setSettings);
   return (
-    <main>
+    <>
       <SettingsView t={t} settings={settings} status={status} source={source} onChange={update} />
       <DataControls
         t={t}
@@ -44,7 +181,7 @@ export function OptionsApp({ t }: { t: Translate }) {
         onExport={(format) => exportData(format, source)}
         onImport={(text) => request(send, 'data/import', { text }).finally(refreshUsage)}
       />
-    </main>
+    </>
   );
 }
 

@@ -5,5 +5,5 @@ import { OptionsApp } from './app.tsx';
 
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions?.map(String));
 document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('optionsTitle');
+document.title = t('dashTitle');
 render(<OptionsApp t={t} />, document.getElementById('app') as HTMLElement);

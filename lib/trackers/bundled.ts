@@ -8,3 +8,6 @@ import fullText from '../generated/tracker-list.json?raw';
 export const BUNDLED_TRACKER_INDEX: string = indexText;
 /** For the extension's pages: every organization's details (country, website, privacy contact…). */
 export const BUNDLED_TRACKER_LIST: string = fullText;
+
+/** Organization descriptions, for the dashboard's company pages only (loaded by the page that imports this). */
+export { default as BUNDLED_ORGANIZATION_DETAILS } from '../generated/organization-details.json?raw';

@@ -19,7 +19,7 @@ async function openSettings(): Promise<Page> {
   const page = await env.browser.context.newPage();
   // Destructive steps ask first: accept the confirmation, as a person would.
   page.on('dialog', (dialog) => dialog.accept());
-  await page.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${env.browser.extensionId}/options.html#/settings`);
   await page.waitForSelector('[data-testid="forget-input"]');
   return page;
 }

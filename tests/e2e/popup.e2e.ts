@@ -197,7 +197,7 @@ describe('accessibility', () => {
     expect(await axeViolations(popup.page)).toEqual([]);
     await popup.close();
     const options = await env.browser.context.newPage();
-    await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${env.browser.extensionId}/options.html#/settings`);
     await options.waitForSelector('[data-testid="attribution"]');
     expect(await options.locator('[data-testid="attribution"]').textContent()).toContain('CC BY-NC-SA 4.0');
     expect(await axeViolations(options)).toEqual([]);

@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { useExtensionBrowser } from './setup.ts';
+import { META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
+
+const env = useExtensionBrowser(TEST_SITES);
+
+async function dashboard(route: string): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(`chrome-extension://${env.browser.extensionId}/options.html#/${route}`);
+  return page;
+}
+
+describe('dashboard', () => {
+  it('lists the sites where a company received data, on the company page', async () => {
+    for (const url of [`https://${NEWS}/article.html`, `https://${META_PAGE}/disclosed-test.html`]) {
+      const page = await env.browser.context.newPage();
+      await page.goto(url, { waitUntil: 'networkidle' });
+      await page.close();
+    }
+    const page = await dashboard('companies');
+    await page.waitForSelector('[data-testid="companies-table"] a:text-is("Google")');
+    await page.click('[data-testid="companies-table"] a:text-is("Google")');
+    await page.waitForSelector('[data-testid="company-name"]:text-is("Google")');
+    await page.waitForSelector('[data-testid="company-sites"] tbody tr');
+    const sites = await page.locator('[data-testid="company-sites"] tbody tr td:first-child').allTextContents();
+    expect(sites.sort()).toEqual(['facebook.com', 'news-site.example']);
+    expect(await page.locator('[data-testid="privacy-contact"]').textContent()).toBe('https://www.google.com/contact/');
+    await page.close();
+  });
+
+  it('shows the overview totals and the companies of a site, and searches', async () => {
+    const overview = await dashboard('overview');
+    await overview.waitForSelector('[data-testid="total-companies"]');
+    expect(Number(await overview.locator('[data-testid="total-sites"]').textContent())).toBe(2);
+    // Google, Meta, Microsoft, Magnite, and the unlisted widget host.
+    expect(Number(await overview.locator('[data-testid="total-companies"]').textContent())).toBe(5);
+    const top = await overview.locator('[data-testid="top-companies"] tbody tr td:first-child').first().textContent();
+    expect(top).toBe('Google');
+    await overview.close();
+
+    const site = await dashboard(`site/${encodeURIComponent('news-site.example')}`);
+    await site.waitForSelector('[data-testid="site-companies"] tbody tr');
+    const names = await site.locator('[data-testid="site-companies"] tbody tr td:first-child').allTextContents();
+    expect(names.sort()).toEqual(['Google', 'Magnite', 'Meta', 'Microsoft', 'unlisted-widgets.example']);
+    await site.close();
+
+    const companies = await dashboard('companies');
+    await companies.waitForSelector('[data-testid="companies-table"] tbody tr');
+    await companies.fill('[data-testid="search"]', 'magn');
+    expect(
+      await companies.locator('[data-testid="companies-table"] tbody tr td:first-child').allTextContents(),
+    ).toEqual(['Magnite']);
+    await companies.close();
+  });
+
+  it('axe-core finds no violations on any view', async () => {
+    for (const route of ['overview', 'companies', 'sites', 'company/google', 'site/news-site.example', 'settings']) {
+      const page = await dashboard(route);
+      await page.waitForSelector('main section, main h2');
+      await page.waitForTimeout(200);
+      expect(await axeViolations(page), route).toEqual([]);
+      await page.close();
+    }
+  });
+});
