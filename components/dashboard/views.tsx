@@ -41,13 +41,14 @@ export function OverviewView({
   return (
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">{t('dashOverview')}</h2>
-      <div role="group" aria-label={t('dashWindowLabel')} class="windows">
+      <fieldset class="windows">
+        <legend class="visually-hidden">{t('dashWindowLabel')}</legend>
         {windows.map(([w, label]) => (
           <button key={w} type="button" aria-pressed={window === w} onClick={() => onWindow(w)}>
             {t(label)}
           </button>
         ))}
-      </div>
+      </fieldset>
       {overview && overview.requests === 0 ? (
         <p data-testid="dash-empty">{t('dashEmpty')}</p>
       ) : overview ? (

@@ -144,13 +144,13 @@ export function OptionsApp({ t }: { t: Translate }) {
           <CompanyView ctx={ctx} id={route.id} description={descriptions[route.id] ?? ''} flows={flows} />
         )}
         {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
-        {route.view === 'settings' && <Settings t={t} />}
+        {route.view === 'settings' && <SettingsPage t={t} />}
       </main>
     </>
   );
 }
 
-function Settings({ t }: { t: Translate }) {
+function SettingsPage({ t }: { t: Translate }) {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [status, setStatus] = useState<BackgroundStatus | undefined>(undefined);
   const [source] = useState(() => parseTrackerList(BUNDLED_TRACKER_LIST).source);
