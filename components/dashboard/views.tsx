@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import type { CompanyRow, Overview, SiteRow, TimeWindow } from '../../lib/storage/dashboard.ts';
+import { type CompanyRow, kindsOf, type Overview, type SiteRow, type TimeWindow } from '../../lib/storage/dashboard.ts';
 import type { SiteCompanyAggregate } from '../../lib/storage/db.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
 import { type Column, SortableTable } from './table.tsx';
@@ -210,7 +210,15 @@ export function SitesView({ ctx, rows }: { ctx: ViewContext; rows: SiteRow[] | u
   );
 }
 
-const flowKinds = (f: SiteCompanyAggregate) => (Object.keys(f.kinds ?? {}) as DataKind[]).sort();
+const flowKinds = kindsOf;
+
+const regionNames = (() => {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'region' });
+  } catch {
+    return undefined;
+  }
+})();
 
 export function CompanyView({
   ctx,
@@ -236,7 +244,7 @@ export function CompanyView({
         {c.country && (
           <div>
             <dt>{t('dashCountry')}</dt>
-            <dd>{c.country}</dd>
+            <dd>{regionNames?.of(c.country) ?? c.country}</dd>
           </div>
         )}
         {c.website && (

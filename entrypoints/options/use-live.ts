@@ -8,7 +8,6 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefi
     setValue(undefined);
     const subscription = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('Disclosed:', e) });
     return () => subscription.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the query depends on.
   }, deps);
   return value;
 }

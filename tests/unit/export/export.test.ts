@@ -100,6 +100,7 @@ describe('export', () => {
 
 describe('import refuses what is not a valid export, and changes nothing', () => {
   const valid = async () => JSON.parse(JSON.stringify(await buildExport(await browsed(), nameOf, trackerData)));
+  // biome-ignore lint/suspicious/noExplicitAny: each row reshapes a parsed file freely, to break it.
   it.each<[string, (f: Record<string, any>) => unknown, RegExp]>([
     ['text that is not JSON', () => '{"format":', /not JSON/],
     ['another JSON file', () => ({ hello: 'world' }), /file\.format is missing|not part of the format/],
