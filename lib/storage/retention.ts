@@ -10,13 +10,15 @@ export interface RetentionLimits {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes raw events (and page loads) beyond the user's limits. Aggregates are kept: they are the long-term history
- * the views read, and they hold no addresses. Returns how many events were deleted.
+ * Deletes raw events, page loads and identifier values beyond the user's limits. Aggregates are kept: they are the
+ * long-term history the views read, and they hold no addresses or identifiers. Returns how many events were deleted.
  */
 export async function pruneEvents(db: DisclosedDb, limits: RetentionLimits, now = Date.now()): Promise<number> {
   const cutoff = now - limits.maxAgeDays * DAY_MS;
   let deleted = await db.events.where('time').below(cutoff).delete();
   await db.pages.where('startedAt').below(cutoff).delete();
+  // Identifier values are personal data: they expire with the requests that carried them.
+  await db.identifiers.where('lastSeen').below(cutoff).delete();
   const excess = (await db.events.count()) - limits.maxEvents;
   if (excess > 0) {
     const oldest = await db.events.orderBy('time').limit(excess).primaryKeys();

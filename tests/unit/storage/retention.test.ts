@@ -11,11 +11,14 @@ describe('pruneEvents', () => {
     const now = Date.UTC(2026, 10, 23);
     const recorder = new Recorder(db);
     recorder.addPage({ key: '1:old', tabId: 1, site: 'news.example', startedAt: now - 100 * DAY });
-    for (const age of [100, 91, 89, 1]) recorder.add(event({ time: now - age * DAY }));
+    for (const age of [100, 91, 89, 1]) {
+      recorder.add(event({ time: now - age * DAY, identifiers: [{ name: 'cid', value: `id-${age}` }] }));
+    }
     await recorder.flush();
     expect(await pruneEvents(db, { maxAgeDays: 90, maxEvents: 1000 }, now)).toBe(2);
     expect((await db.events.toArray()).map((e) => Math.round((now - e.time) / DAY)).sort()).toEqual([1, 89]);
     expect(await db.pages.count()).toBe(0);
+    expect((await db.identifiers.toArray()).map((i) => i.value).sort()).toEqual(['id-1', 'id-89']);
     expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(4);
   });
 
