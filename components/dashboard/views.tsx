@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { type CompanyRow, kindsOf, type Overview, type SiteRow, type TimeWindow } from '../../lib/storage/dashboard.ts';
 import type { SiteCompanyAggregate } from '../../lib/storage/db.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
+import { countryName } from '../country.ts';
 import { type Column, SortableTable } from './table.tsx';
 
 /** What the views need from the page: translations, names, dates, links. */
@@ -212,14 +213,6 @@ export function SitesView({ ctx, rows }: { ctx: ViewContext; rows: SiteRow[] | u
 
 const flowKinds = kindsOf;
 
-const regionNames = (() => {
-  try {
-    return new Intl.DisplayNames(undefined, { type: 'region' });
-  } catch {
-    return undefined;
-  }
-})();
-
 export function CompanyView({
   ctx,
   id,
@@ -244,7 +237,7 @@ export function CompanyView({
         {c.country && (
           <div>
             <dt>{t('dashCountry')}</dt>
-            <dd>{regionNames?.of(c.country) ?? c.country}</dd>
+            <dd>{countryName(c.country)}</dd>
           </div>
         )}
         {c.website && (

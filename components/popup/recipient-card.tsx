@@ -1,24 +1,7 @@
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { countryName } from '../country.ts';
 import type { PopupRecipient } from './popup-view.tsx';
 import { Received } from './received.tsx';
-
-const regionNames = (() => {
-  try {
-    return new Intl.DisplayNames(undefined, { type: 'region' });
-  } catch {
-    return undefined;
-  }
-})();
-
-/** A country name in the UI language, from an ISO 3166 code; the code itself if the runtime has no name for it. */
-function countryName(code: string): string {
-  if (!code) return '';
-  try {
-    return regionNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** One company (or unlisted third party) and what it received. All values are rendered as text, never as HTML. */
 export function RecipientCard({ t, recipient }: { t: Translate; recipient: PopupRecipient }) {
