@@ -6,6 +6,7 @@ import type { SiteCompanyAggregate } from '../../lib/storage/db.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
 import { countryName } from '../country.ts';
 import { type Column, SortableTable } from './table.tsx';
+import { TimelineChart } from './timeline-chart.tsx';
 
 /** What the views need from the page: translations, names, dates, links. */
 export interface ViewContext {
@@ -96,6 +97,7 @@ export function OverviewView({
             ]}
           />
           <h3>{t('dashByDay')}</h3>
+          <TimelineChart t={t} timeline={overview.timeline} />
           <SortableTable
             t={t}
             rows={overview.timeline}

@@ -68,9 +68,11 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
       .map(([company, c]) => ({ company, kind: c.kind, sites: c.sites.size, requests: c.requests }))
       .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.company.localeCompare(b.company))
       .slice(0, 10),
-    timeline: [...byDay]
-      .map(([day, d]) => ({ day, requests: d.requests, companies: d.companies.size }))
-      .sort((a, b) => a.day.localeCompare(b.day)),
+    timeline: everyDay(from || [...byDay.keys()].sort()[0] || localDay(now), localDay(now)).map((day) => ({
+      day,
+      requests: byDay.get(day)?.requests ?? 0,
+      companies: byDay.get(day)?.companies.size ?? 0,
+    })),
     categories: [...byCategory]
       .map(([category, c]) => ({ category, companies: c.companies.size, requests: c.requests }))
       .sort((a, b) => b.companies - a.companies || b.requests - a.requests || a.category.localeCompare(b.category)),
@@ -172,4 +174,15 @@ function merge(
 function finish<T extends { kinds: DataKind[] }>(r: T): T {
   r.kinds = DATA_KINDS.filter((k) => r.kinds.includes(k));
   return r;
+}
+
+/** Every local day from `first` to `last` (YYYY-MM-DD, inclusive): a timeline shows the days nothing happened too. */
+export function everyDay(first: string, last: string): string[] {
+  const days: string[] = [];
+  const d = new Date(`${first}T12:00:00`);
+  for (let day = localDay(d.getTime()); day <= last && days.length < 20_000; day = localDay(d.getTime())) {
+    days.push(day);
+    d.setDate(d.getDate() + 1);
+  }
+  return days;
 }

@@ -38,6 +38,10 @@ describe('dashboard', () => {
     expect(Number(await overview.locator('[data-testid="total-companies"]').textContent())).toBe(5);
     const top = await overview.locator('[data-testid="top-companies"] tbody tr td:first-child').first().textContent();
     expect(top).toBe('Google');
+    // The per-day chart is drawn (a canvas with room in it), with its table beside it.
+    const canvas = overview.locator('[data-testid="timeline"] canvas').first();
+    await canvas.waitFor();
+    expect((await canvas.boundingBox())?.width).toBeGreaterThan(300);
     await overview.close();
 
     const site = await dashboard(`site/${encodeURIComponent('news-site.example')}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  everyDay,
   loadCompanies,
   loadCompanySites,
   loadOverview,
@@ -31,6 +32,11 @@ async function history() {
 }
 
 describe('dashboard queries', () => {
+  it('lists every day of a span, across a month end', () => {
+    expect(everyDay('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(everyDay('2026-11-23', '2026-11-23')).toEqual(['2026-11-23']);
+  });
+
   it('windows start on the right local day', () => {
     expect(windowStart('today', now)).toBe('2026-11-23');
     expect(windowStart('7d', now)).toBe('2026-11-17');
@@ -52,9 +58,19 @@ describe('dashboard queries', () => {
     const all = await loadOverview(db, 'all', now);
     expect(all).toMatchObject({ sites: 3, companies: 3, requests: 5 });
     expect(all.topCompanies[0]).toMatchObject({ company: 'google', sites: 3 });
-    expect(all.timeline.map((d) => [d.day, d.requests, d.companies])).toEqual([
-      ['2026-11-13', 2, 2],
-      ['2026-11-23', 3, 2],
+    // Every day from the first recorded one to today, the empty ones as zeros.
+    expect(all.timeline).toHaveLength(11);
+    expect(all.timeline[0]).toEqual({ day: '2026-11-13', requests: 2, companies: 2 });
+    expect(all.timeline[1]).toEqual({ day: '2026-11-14', requests: 0, companies: 0 });
+    expect(all.timeline.at(-1)).toEqual({ day: '2026-11-23', requests: 3, companies: 2 });
+    expect((await loadOverview(db, '7d', now)).timeline.map((d) => d.day)).toEqual([
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
     ]);
   });
 
