@@ -91,17 +91,22 @@ describe('service worker stopped by the browser', () => {
     console.log(`worker stopped twice mid-burst: ${received} requests, ${stored.size} stored; ${report}`);
     // Requests that complete while the worker is stopped or starting wait in the browser, not in the worker: an
     // event is at risk from when the running worker has it, max(received, worker running), until the stop.
+    // It is at risk until the browser *tells* the worker to stop; how long the browser then takes to finish stopping
+    // it (up to ~200 ms here) is not time the worker can use.
     const inWindow = (time: number) => {
       const end = stopped.find((s) => s >= time);
       if (end === undefined) return false;
+      const told = Math.max(...stops.filter((s) => s <= end));
       const since = Math.max(time, ...running.filter((r) => r <= end));
-      return end - since <= WINDOW_MS;
+      return told - since <= WINDOW_MS;
     };
     expect(
       missing.filter((m) => !inWindow(m.time)),
       report,
     ).toEqual([]);
-    expect(missing.length, report).toBeLessThanOrEqual(n * 0.05);
+    // The timing above is the bound; this only guards against mass loss. (At 2,000 requests a second, two 250 ms
+    // windows could hold 1,000 requests; runs here lose 0 to ~45 of 1,200.)
+    expect(missing.length, report).toBeLessThanOrEqual(n * 0.1);
     await page.close();
   });
 
