@@ -24,18 +24,14 @@ const PRUNE_ALARM = 'prune-events';
 // not missed; all decisions are in lib/.
 export default defineBackground(() => {
   const mainStartMs = performance.now();
-  const status: BackgroundStatus = {
+  // Start-up timings are state; everything else in the status report is read from the recorder when asked.
+  const startup = {
     scriptStartMs: SCRIPT_START_MS,
     mainStartMs,
     listenersReadyMs: 0,
-    indexReadyMs: null,
-    storageError: null,
-    pendingEvents: 0,
-    exposureMs: 0,
-    medianExposureMs: 0,
-    batchSizes: [],
-    recentExposuresMs: [],
+    indexReadyMs: null as number | null,
   };
+  let openError: string | null = null;
   const db = openDb();
   const recorder = new Recorder(db);
 
@@ -52,7 +48,7 @@ export default defineBackground(() => {
     matcher: () => {
       if (!matcher) {
         matcher = loadMatcher(BUNDLED_TRACKER_INDEX);
-        status.indexReadyMs = performance.now();
+        startup.indexReadyMs = performance.now();
       }
       return matcher;
     },
@@ -164,9 +160,9 @@ export default defineBackground(() => {
       capture.resetTabs();
       return { cleared: true };
     },
-    'background/status': async () => ({
-      ...status,
-      storageError: recorder.lastError ?? status.storageError,
+    'background/status': async (): Promise<BackgroundStatus> => ({
+      ...startup,
+      storageError: recorder.lastError ?? openError,
       pendingEvents: recorder.pending,
       exposureMs: recorder.exposureMs,
       medianExposureMs: recorder.medianExposureMs,
@@ -186,13 +182,13 @@ export default defineBackground(() => {
     if (!alarm) browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
   });
 
-  status.listenersReadyMs = performance.now();
+  startup.listenersReadyMs = performance.now();
   // Listeners are live; now get the slow first steps out of the way before traffic needs them: opening (on a new
   // profile, creating) the database and parsing the tracker index (synchronously: the event that woke the worker
   // runs after this task and needs the index anyway). A first transaction that also had to open the
   // database would stay in flight ~100 ms longer — time in which a stop of the worker can cut it.
   db.open().catch((error) => {
-    status.storageError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    openError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   });
   capture.warmUp();
 });

@@ -11,7 +11,6 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseWebUrl } from '../lib/classify/domain.ts';
 import { parseTrackerList } from '../lib/trackers/catalog.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
@@ -289,5 +288,3 @@ execSync('npx wxt zip', { cwd: root, stdio: 'ignore' });
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify(results, null, 2));
 console.log('\nWritten to bench-results/latest.json');
-// Keep `parseWebUrl` in the measured path honest: it is what ourCompany calls for both addresses.
-void parseWebUrl;

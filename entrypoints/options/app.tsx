@@ -10,7 +10,7 @@ import {
 } from '../../components/dashboard/views.tsx';
 import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
-import { buildExport, flowsCsv, flowsGexf } from '../../lib/export/export.ts';
+import { buildExport, type ExportFormat, renderExport } from '../../lib/export/export.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
@@ -144,13 +144,13 @@ export function OptionsApp({ t }: { t: Translate }) {
           <CompanyView ctx={ctx} id={route.id} description={descriptions[route.id] ?? ''} flows={flows} />
         )}
         {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
-        {route.view === 'settings' && <SettingsPage t={t} />}
+        {route.view === 'settings' && <SettingsPage t={t} nameOf={(id) => lookup(id).name} />}
       </main>
     </>
   );
 }
 
-function SettingsPage({ t }: { t: Translate }) {
+function SettingsPage({ t, nameOf }: { t: Translate; nameOf: (id: string) => string }) {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [status, setStatus] = useState<BackgroundStatus | undefined>(undefined);
   const [source] = useState(() => parseTrackerList(BUNDLED_TRACKER_LIST).source);
@@ -178,7 +178,7 @@ function SettingsPage({ t }: { t: Translate }) {
         onForget={(site) => request(send, 'data/forget-site', { site }).finally(refreshUsage)}
         onClear={() => request(send, 'data/clear', {}).finally(refreshUsage)}
         confirm={(question) => window.confirm(question)}
-        onExport={(format) => exportData(format, source)}
+        onExport={(format) => exportData(format, source, nameOf)}
         onImport={(text) => request(send, 'data/import', { text }).finally(refreshUsage)}
       />
     </>
@@ -186,23 +186,21 @@ function SettingsPage({ t }: { t: Translate }) {
 }
 
 /** Builds an export from the database (reading needs no background) and saves it as a download. */
-async function exportData(format: 'json' | 'csv' | 'gexf', source: TrackerListSource): Promise<void> {
-  const lookup = createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST));
-  const file = await buildExport(openDb(), (id) => lookup(id).name, {
+async function exportData(
+  format: ExportFormat,
+  source: TrackerListSource,
+  nameOf: (id: string) => string,
+): Promise<void> {
+  const file = await buildExport(openDb(), nameOf, {
     name: source.name,
     version: source.version,
     license: source.license,
   });
-  const [body, type] =
-    format === 'json'
-      ? [JSON.stringify(file, null, 1), 'application/json']
-      : format === 'csv'
-        ? [flowsCsv(file), 'text/csv']
-        : [flowsGexf(file), 'application/gexf+xml'];
+  const { body, type, filename } = renderExport(file, format);
   const url = URL.createObjectURL(new Blob([body], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = `disclosed-${file.exportedAt.slice(0, 10)}.${format}`;
+  link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

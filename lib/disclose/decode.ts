@@ -1,6 +1,6 @@
 import type { StoredFinding } from '../storage/db.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
-import { bodyParameters, type Parameter, queryParameters, type RawBody } from './params.ts';
+import { bodyParameters, decode, type Parameter, queryParameters, type RawBody } from './params.ts';
 import { classifyParameter, type Finding, searchTermsOf } from './rules.ts';
 
 export interface DecodeInput {
@@ -53,7 +53,7 @@ export async function decodeRequest(input: DecodeInput): Promise<Disclosure> {
   if (input.referer) {
     const referer = refererFinding(input.referer, page.url);
     if (referer) findings.push(referer);
-    if (page.searchTerms && decodeSafe(input.referer).toLowerCase().includes(page.searchTerms.toLowerCase())) {
+    if (page.searchTerms && decode(input.referer).toLowerCase().includes(page.searchTerms.toLowerCase())) {
       findings.push({ kind: 'search-terms', source: 'referer', name: 'Referer', value: input.referer });
     }
   }
@@ -127,14 +127,6 @@ function mouseStream(parameters: Parameter[]): boolean {
       coordinates++;
   }
   return coordinates >= 10;
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
-  } catch {
-    return s;
-  }
 }
 
 /** Findings as an event stores them: one per kind and parameter, values display-safe, at most 12. */

@@ -137,7 +137,8 @@ function base64Json(value: string): unknown {
   }
 }
 
-function decode(s: string): string {
+/** A URI component decoded (`+` as space, as forms encode it); the text as it is if it is not valid encoding. */
+export function decode(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {

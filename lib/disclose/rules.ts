@@ -260,13 +260,14 @@ const EVENT_WORDS: [RegExp, string][] = [
   [/^(scroll)$/i, 'scroll'],
 ];
 
-/** The last segment of a flattened name: `ud.em` → `em`, `events[0].name` → `name`, `cd[value]` → `value`. */
+/** The last segment of a flattened name, as sent: `ud.em` → `em`, `events[0].name` → `name`, `cd[value]` → `value`. */
 export function leafName(name: string): string {
-  const parts = name
-    .toLowerCase()
-    .split(/[.[\]]/)
-    .filter(Boolean);
-  return parts.at(-1) ?? '';
+  return (
+    name
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? ''
+  );
 }
 
 /** What was searched for on a page, from its address; undefined when it was no search. */
@@ -300,7 +301,7 @@ export function classifyParameter(p: Parameter, page: PageContext): Finding[] {
 function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
   const value = p.value.trim();
   if (!value || p.container) return undefined;
-  const leaf = leafName(p.name);
+  const leaf = leafName(p.name).toLowerCase();
   const found = (kind: DataKind, detail?: string): Finding => ({
     kind,
     source: p.source,

@@ -71,6 +71,16 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
   };
 }
 
+export type ExportFormat = 'json' | 'csv' | 'gexf';
+
+/** An export as a file to save: its text, media type and name (`disclosed-2026-11-23.json`). */
+export function renderExport(file: ExportFile, format: ExportFormat): { body: string; type: string; filename: string } {
+  const filename = `disclosed-${file.exportedAt.slice(0, 10)}.${format}`;
+  if (format === 'csv') return { body: flowsCsv(file), type: 'text/csv', filename };
+  if (format === 'gexf') return { body: flowsGexf(file), type: 'application/gexf+xml', filename };
+  return { body: JSON.stringify(file, null, 1), type: 'application/json', filename };
+}
+
 /** The flows as CSV (RFC 4180), one row per (site, organization). */
 export function flowsCsv(file: ExportFile): string {
   const header = [

@@ -1,4 +1,5 @@
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
+import { leafName } from '../disclose/rules.ts';
 import type { DisclosedDb, FlowKind, PageLoad, StoredFinding } from './db.ts';
 
 /** One recipient of data on a page, as the popup lists it. */
@@ -57,7 +58,7 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       }
       for (const kind of e.kinds ?? []) if (!r.kinds.includes(kind)) r.kinds.push(kind);
       for (const f of e.findings ?? []) {
-        const detail = f.kind === 'identifier' ? leaf(f.name) : f.detail;
+        const detail = f.kind === 'identifier' ? leafName(f.name) : f.detail;
         const list = r.details[f.kind] ?? [];
         if (detail && !list.includes(detail) && list.length < 6) list.push(detail);
         r.details[f.kind] = list;
@@ -101,13 +102,4 @@ export async function trackingSites(db: DisclosedDb, company: string): Promise<s
     .filter((r) => r.kinds?.identifier || r.kinds?.cookie)
     .map((r) => r.site)
     .sort();
-}
-
-function leaf(name: string): string {
-  return (
-    name
-      .split(/[.[\]]/)
-      .filter(Boolean)
-      .at(-1) ?? name
-  );
 }

@@ -170,3 +170,17 @@ describe('CSV and GEXF', () => {
     expect(gexf).not.toContain('<Evil');
   });
 });
+
+describe('renderExport', () => {
+  it('names each file by date and gives it the right media type', async () => {
+    const { renderExport } = await import('../../../lib/export/export.ts');
+    const file = await buildExport(await browsed(), nameOf, trackerData, Date.UTC(2026, 10, 23, 9));
+    expect(renderExport(file, 'json')).toMatchObject({
+      type: 'application/json',
+      filename: 'disclosed-2026-11-23.json',
+    });
+    expect(JSON.parse(renderExport(file, 'json').body)).toEqual(file);
+    expect(renderExport(file, 'csv')).toMatchObject({ type: 'text/csv', filename: 'disclosed-2026-11-23.csv' });
+    expect(renderExport(file, 'gexf').body).toContain('<gexf');
+  });
+});

@@ -134,13 +134,23 @@ describe('Recorder', () => {
     recorder.addPage({ key: '1:1000', tabId: 1, site: 'news.example', startedAt: 1000 });
     recorder.add(event());
     recorder.add(event({ company: 'facebook', host: 'www.facebook.com' }));
-    recorder.add(event({ company: 'facebook', host: 'connect.facebook.net', category: 'advertising' }));
+    recorder.add(
+      event({
+        company: 'facebook',
+        host: 'connect.facebook.net',
+        category: 'advertising',
+        kinds: ['identifier'],
+        findings: [{ kind: 'identifier', source: 'body', name: 'user.externalId', value: 'ab…12' }],
+      }),
+    );
     await recorder.flush();
     const summary = await loadPageSummary(db, 1, 'news.example');
     expect(summary.recipients.map((r) => [r.company, r.requests, r.hosts, r.categories])).toEqual([
       ['facebook', 2, ['connect.facebook.net', 'www.facebook.com'], ['advertising', 'site_analytics']],
       ['google', 1, ['www.google-analytics.com'], ['site_analytics']],
     ]);
+    // Identifier details name the parameter as the request sent it.
+    expect(summary.recipients[0]?.details.identifier).toEqual(['externalId']);
     // The tab has moved to another site: its old page is not shown for it.
     expect((await loadPageSummary(db, 1, 'shop.example')).page).toBeUndefined();
   });
