@@ -20,7 +20,7 @@ export interface ViewContext {
 
 const kindTerms = (t: Translate, kinds: DataKind[]) =>
   kinds.map((k) => t(`term_${k.replace(/-/g, '_')}` as MessageKey)).join(', ');
-const categoryName = (t: Translate, c: string) => t(`category_${c}` as MessageKey) || c;
+export const categoryName = (t: Translate, c: string) => t(`category_${c}` as MessageKey) || c;
 
 export function OverviewView({
   ctx,
@@ -34,23 +34,10 @@ export function OverviewView({
   onWindow: (w: TimeWindow) => void;
 }) {
   const { t } = ctx;
-  const windows: [TimeWindow, MessageKey][] = [
-    ['today', 'dashToday'],
-    ['7d', 'dash7d'],
-    ['30d', 'dash30d'],
-    ['all', 'dashAll'],
-  ];
   return (
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">{t('dashOverview')}</h2>
-      <fieldset class="windows">
-        <legend class="visually-hidden">{t('dashWindowLabel')}</legend>
-        {windows.map(([w, label]) => (
-          <button key={w} type="button" aria-pressed={window === w} onClick={() => onWindow(w)}>
-            {t(label)}
-          </button>
-        ))}
-      </fieldset>
+      <WindowPicker t={t} window={window} onWindow={onWindow} />
       {overview && overview.requests === 0 ? (
         <p data-testid="dash-empty">{t('dashEmpty')}</p>
       ) : overview ? (
@@ -111,6 +98,35 @@ export function OverviewView({
         </>
       ) : null}
     </section>
+  );
+}
+
+const WINDOWS: [TimeWindow, MessageKey][] = [
+  ['today', 'dashToday'],
+  ['7d', 'dash7d'],
+  ['30d', 'dash30d'],
+  ['all', 'dashAll'],
+];
+
+/** Today, 7 days, 30 days, all: toggle buttons, the pressed one is the window shown. */
+export function WindowPicker({
+  t,
+  window,
+  onWindow,
+}: {
+  t: Translate;
+  window: TimeWindow;
+  onWindow: (w: TimeWindow) => void;
+}) {
+  return (
+    <fieldset class="windows">
+      <legend class="visually-hidden">{t('dashWindowLabel')}</legend>
+      {WINDOWS.map(([w, label]) => (
+        <button key={w} type="button" aria-pressed={window === w} onClick={() => onWindow(w)}>
+          {t(label)}
+        </button>
+      ))}
+    </fieldset>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { GraphView } from '../../components/dashboard/graph-view.tsx';
 import {
   CompaniesView,
   CompanyView,
@@ -17,6 +18,7 @@ import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.t
 import {
   loadCompanies,
   loadCompanySites,
+  loadGraph,
   loadOverview,
   loadSiteCompanies,
   loadSites,
@@ -35,6 +37,7 @@ type Route =
   | { view: 'companies' }
   | { view: 'company'; id: string }
   | { view: 'sites' }
+  | { view: 'graph' }
   | { view: 'site'; site: string }
   | { view: 'settings' };
 
@@ -49,7 +52,7 @@ function parseRoute(hash: string): Route {
   })();
   if (view === 'company' && decoded) return { view, id: decoded };
   if (view === 'site' && decoded) return { view, site: decoded };
-  if (view === 'companies' || view === 'sites' || view === 'settings') return { view };
+  if (view === 'companies' || view === 'sites' || view === 'graph' || view === 'settings') return { view };
   return { view: 'overview' };
 }
 
@@ -93,6 +96,10 @@ export function OptionsApp({ t }: { t: Translate }) {
     [route.view],
   );
   const sites = useLive(() => (route.view === 'sites' ? loadSites(db) : Promise.resolve(undefined)), [route.view]);
+  const graph = useLive(
+    () => (route.view === 'graph' ? loadGraph(db, window) : Promise.resolve(undefined)),
+    [route.view, window],
+  );
   const key = route.view === 'company' ? route.id : route.view === 'site' ? route.site : '';
   const flows = useLive(
     () =>
@@ -109,6 +116,7 @@ export function OptionsApp({ t }: { t: Translate }) {
       companies: t('dashCompanies'),
       company: route.view === 'company' ? lookup(route.id).name : '',
       sites: t('dashSites'),
+      graph: t('dashGraph'),
       site: route.view === 'site' ? route.site : '',
       settings: t('dashSettings'),
     };
@@ -119,6 +127,7 @@ export function OptionsApp({ t }: { t: Translate }) {
     ['overview', '#/overview', 'dashOverview'],
     ['companies', '#/companies', 'dashCompanies'],
     ['sites', '#/sites', 'dashSites'],
+    ['graph', '#/graph', 'dashGraph'],
     ['settings', '#/settings', 'dashSettings'],
   ];
   const current = route.view === 'company' ? 'companies' : route.view === 'site' ? 'sites' : route.view;
@@ -140,6 +149,7 @@ export function OptionsApp({ t }: { t: Translate }) {
         )}
         {route.view === 'companies' && <CompaniesView ctx={ctx} rows={companies} />}
         {route.view === 'sites' && <SitesView ctx={ctx} rows={sites} />}
+        {route.view === 'graph' && <GraphView ctx={ctx} data={graph} window={window} onWindow={setWindow} />}
         {route.view === 'company' && (
           <CompanyView ctx={ctx} id={route.id} description={descriptions[route.id] ?? ''} flows={flows} />
         )}

@@ -1,4 +1,5 @@
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
+import { buildGraph, type GraphData } from '../graph/graph-data.ts';
 import { type DisclosedDb, type FlowKind, localDay, type SiteCompanyAggregate } from './db.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
@@ -154,6 +155,13 @@ export async function loadCompanySites(db: DisclosedDb, company: string): Promis
 export async function loadSiteCompanies(db: DisclosedDb, site: string): Promise<SiteCompanyAggregate[]> {
   const rows = await db.siteCompanies.where('site').equals(site).toArray();
   return rows.sort((a, b) => b.requests - a.requests);
+}
+
+/** The sites ↔ companies graph of the connections active in a window (a per-site total last seen in it). */
+export async function loadGraph(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<GraphData> {
+  const from = windowStart(window, now);
+  const fromMs = from ? new Date(`${from}T00:00:00`).getTime() : 0;
+  return buildGraph(await db.siteCompanies.where('lastSeen').aboveOrEqual(fromMs).toArray());
 }
 
 /** The kinds a per-site total recorded, in vocabulary order. */

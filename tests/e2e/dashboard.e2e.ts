@@ -59,8 +59,44 @@ describe('dashboard', () => {
     await companies.close();
   });
 
+  it('draws the sites ↔ companies graph, lays it out in a worker, finds a node and opens its page on a click', async () => {
+    const page = await dashboard('graph');
+    const graph = page.locator('[data-testid="graph"]');
+    await graph.locator('canvas').first().waitFor();
+    // 2 sites and 5 companies (the overview's totals), 6 connections: the news site's 5 and Google on facebook.com.
+    expect(await graph.getAttribute('aria-label')).toContain('2 sites and 5 companies with 6 connections');
+    // The layout ran in its worker and settled by itself (a graph this small takes a few steps).
+    await page.waitForSelector('[data-testid="layout-status"]:text-is("Layout finished.")');
+    expect(await page.locator('[data-testid="layout-toggle"]').textContent()).toBe('Resume layout');
+
+    await page.fill('[data-testid="graph-search"]', 'magnite');
+    expect(await page.locator('[data-testid="graph-matches"] a').allTextContents()).toEqual(['Magnite']);
+    // The camera centres on the match: a click in the middle of the canvas lands on it.
+    await page.waitForTimeout(600);
+    const box = await graph.boundingBox();
+    if (!box) throw new Error('no graph box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector('[data-testid="company-name"]:text-is("Magnite")');
+    expect(page.url()).toContain('#/company/');
+
+    // The table alternative lists the same connections.
+    await page.goto(`chrome-extension://${env.browser.extensionId}/options.html#/graph`);
+    await page.click('[data-testid="graph-table"] summary');
+    const google = page.locator('[data-testid="graph-table"] tr', { has: page.locator('th a:text-is("Google")') });
+    expect(await google.locator('td a').allTextContents()).toEqual(['facebook.com', 'news-site.example']);
+    await page.close();
+  });
+
   it('axe-core finds no violations on any view', async () => {
-    for (const route of ['overview', 'companies', 'sites', 'company/google', 'site/news-site.example', 'settings']) {
+    for (const route of [
+      'overview',
+      'companies',
+      'sites',
+      'graph',
+      'company/google',
+      'site/news-site.example',
+      'settings',
+    ]) {
       const page = await dashboard(route);
       await page.waitForSelector('main section, main h2');
       await page.waitForTimeout(200);

@@ -1,0 +1,292 @@
+import Graph from 'graphology';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import Sigma from 'sigma';
+import type { GraphData, GraphNode } from '../../lib/graph/graph-data.ts';
+import LayoutWorker from '../../lib/graph/layout.worker.ts?worker';
+import type { LayoutReply, LayoutRequest } from '../../lib/graph/layout-protocol.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
+import type { TimeWindow } from '../../lib/storage/dashboard.ts';
+import { categoryName, type ViewContext, WindowPicker } from './views.tsx';
+
+/** Company colours by category (sites are grey): distinct, and readable on the light and dark themes. */
+const CATEGORY_COLOURS: Record<string, string> = {
+  advertising: '#d9480f',
+  site_analytics: '#1971c2',
+  social_media: '#7048e8',
+  customer_interaction: '#0c8599',
+  audio_video_player: '#c2255c',
+  consent: '#5c940d',
+  hosting: '#868e96',
+  utilities: '#2b8a3e',
+  pornvertising: '#a61e4d',
+  extensions: '#e67700',
+  misc: '#495057',
+  unlisted: '#adb5bd',
+};
+const SITE_COLOUR = '#8d99a6';
+const DIM = '#e2e5e9';
+
+type LayoutState = 'running' | 'stopped' | 'settled' | 'failed';
+
+/**
+ * Sites ↔ companies, drawn by sigma.js (WebGL) and laid out by ForceAtlas2 in a worker. The page never waits for
+ * the layout; it can be stopped. Search highlights matching nodes, a click opens the node's page, and the same
+ * connections are in a table for screen readers and keyboards.
+ */
+export function GraphView({
+  ctx,
+  data,
+  window,
+  onWindow,
+}: {
+  ctx: ViewContext;
+  data: GraphData | undefined;
+  window: TimeWindow;
+  onWindow: (w: TimeWindow) => void;
+}) {
+  const { t } = ctx;
+  const container = useRef<HTMLDivElement>(null);
+  const sigma = useRef<Sigma | undefined>(undefined);
+  const worker = useRef<Worker | undefined>(undefined);
+  const highlight = useRef<Set<string>>(new Set());
+  const [layout, setLayout] = useState<LayoutState>('running');
+  const [query, setQuery] = useState('');
+  const labelOf = useMemo(
+    () => (n: GraphNode) => (n.type === 'company' ? ctx.company(n.key).name : n.key),
+    [ctx.company],
+  );
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q || !data) return [];
+    return data.nodes.filter((n) => labelOf(n).toLowerCase().includes(q) || n.key.toLowerCase().includes(q));
+  }, [query, data, labelOf]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!data || !element || !data.nodes.length) return;
+    const graph = new Graph({ type: 'undirected' });
+    for (const n of data.nodes) {
+      graph.addNode(n.id, {
+        x: n.x,
+        y: n.y,
+        size: n.type === 'company' ? 3 + Math.sqrt(n.degree) * 1.2 : 2 + Math.min(4, Math.sqrt(n.degree) * 0.5),
+        color: n.type === 'company' ? (CATEGORY_COLOURS[n.category ?? 'misc'] ?? '#495057') : SITE_COLOUR,
+        label: labelOf(n),
+      });
+    }
+    for (const e of data.edges) {
+      graph.mergeEdge((data.nodes[e.source] as GraphNode).id, (data.nodes[e.target] as GraphNode).id, {
+        size: 0.5,
+        color: '#ced4da',
+      });
+    }
+    const renderer = new Sigma(graph, element, {
+      labelRenderedSizeThreshold: 9,
+      labelFont: 'system-ui, sans-serif',
+      zIndex: true,
+      nodeReducer: (node, attrs) => {
+        const lit = highlight.current;
+        if (!lit.size) return attrs;
+        return lit.has(node)
+          ? { ...attrs, highlighted: true, zIndex: 1, forceLabel: true }
+          : { ...attrs, color: DIM, label: '', zIndex: 0 };
+      },
+      edgeReducer: (edge, attrs) => {
+        const lit = highlight.current;
+        if (!lit.size) return attrs;
+        const [a, b] = graph.extremities(edge);
+        return lit.has(a) || lit.has(b) ? { ...attrs, color: '#868e96', size: 1 } : { ...attrs, color: DIM };
+      },
+    });
+    renderer.on('clickNode', ({ node }) => {
+      const n = data.nodes.find((x) => x.id === node);
+      if (n) location.hash = n.type === 'company' ? ctx.companyHref(n.key) : ctx.siteHref(n.key);
+    });
+    renderer.on('enterNode', () => element.classList.add('pointing'));
+    renderer.on('leaveNode', () => element.classList.remove('pointing'));
+    sigma.current = renderer;
+
+    const layoutWorker = new LayoutWorker();
+    worker.current = layoutWorker;
+    layoutWorker.onmessage = (event: MessageEvent<LayoutReply>) => {
+      const { positions, done } = event.data;
+      let i = 0;
+      graph.updateEachNodeAttributes(
+        (_, attrs) => {
+          attrs.x = positions[i++] as number;
+          attrs.y = positions[i++] as number;
+          return attrs;
+        },
+        { attributes: ['x', 'y'] },
+      );
+      if (done) setLayout('settled');
+    };
+    // Without its worker the graph keeps its starting arrangement, which is readable; say so.
+    layoutWorker.onerror = () => setLayout('failed');
+    const positions = new Float32Array(data.nodes.flatMap((n) => [n.x, n.y]));
+    const sizes = new Float32Array(data.nodes.map((n) => graph.getNodeAttribute(n.id, 'size') as number));
+    const edges = new Uint32Array(data.edges.flatMap((e) => [e.source, e.target]));
+    const start: LayoutRequest = { type: 'start', positions, sizes, edges };
+    layoutWorker.postMessage(start, [positions.buffer, sizes.buffer, edges.buffer]);
+    setLayout('running');
+    return () => {
+      layoutWorker.terminate();
+      renderer.kill();
+      worker.current = undefined;
+      sigma.current = undefined;
+    };
+  }, [data, labelOf]);
+
+  useEffect(() => {
+    highlight.current = new Set(matches.map((n) => n.id));
+    const renderer = sigma.current;
+    if (!renderer) return;
+    renderer.refresh({ skipIndexation: true });
+    const first = matches[0];
+    const display = first && renderer.getNodeDisplayData(first.id);
+    if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.5 }, { duration: 300 });
+  }, [matches]);
+
+  const toggleLayout = () => {
+    const message: LayoutRequest = { type: layout === 'running' ? 'stop' : 'resume' };
+    worker.current?.postMessage(message);
+    setLayout(layout === 'running' ? 'stopped' : 'running');
+  };
+  const status: Record<LayoutState, MessageKey> = {
+    running: 'dashLayoutRunning',
+    stopped: 'dashLayoutStopped',
+    settled: 'dashLayoutSettled',
+    failed: 'dashLayoutFailed',
+  };
+  const companies = data?.nodes.filter((n) => n.type === 'company').length ?? 0;
+  const sites = (data?.nodes.length ?? 0) - companies;
+
+  return (
+    <section aria-labelledby="graph-heading">
+      <h2 id="graph-heading">{t('dashGraph')}</h2>
+      <WindowPicker t={t} window={window} onWindow={onWindow} />
+      {data && data.nodes.length === 0 ? (
+        <p data-testid="dash-empty">{t('dashEmpty')}</p>
+      ) : (
+        <>
+          <div class="graph-tools">
+            <label>
+              {t('dashGraphSearch')}{' '}
+              <input
+                type="search"
+                data-testid="graph-search"
+                value={query}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
+            </label>
+            <button type="button" data-testid="layout-toggle" onClick={toggleLayout} disabled={layout === 'failed'}>
+              {layout === 'running' ? t('dashLayoutStop') : t('dashLayoutResume')}
+            </button>
+            <span role="status" data-testid="layout-status">
+              {t(status[layout])}
+            </span>
+          </div>
+          {query.trim() && (
+            <p role="status" data-testid="graph-matches">
+              {matches.length ? t('dashGraphMatches', [String(matches.length)]) : t('dashNoMatch', [query])}{' '}
+              {matches.slice(0, 8).map((n) => (
+                <a key={n.id} class="match" href={n.type === 'company' ? ctx.companyHref(n.key) : ctx.siteHref(n.key)}>
+                  {labelOf(n)}
+                </a>
+              ))}
+            </p>
+          )}
+          <div
+            ref={container}
+            class="graph"
+            data-testid="graph"
+            role="img"
+            aria-label={t('dashGraphLabel', [String(sites), String(companies), String(data?.edges.length ?? 0)])}
+          />
+          {data && data.totalEdges > data.edges.length && (
+            <p>{t('dashGraphCapped', [String(data.edges.length), String(data.totalEdges)])}</p>
+          )}
+          <Legend ctx={ctx} data={data} />
+          {data && <ConnectionsTable ctx={ctx} data={data} labelOf={labelOf} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Legend({ ctx, data }: { ctx: ViewContext; data: GraphData | undefined }) {
+  const categories = [...new Set(data?.nodes.flatMap((n) => (n.category ? [n.category] : [])))].sort();
+  return (
+    <ul class="legend" aria-label={ctx.t('dashGraphLegend')}>
+      <li>
+        <span class="swatch" style={{ background: SITE_COLOUR }} /> {ctx.t('dashGraphSite')}
+      </li>
+      {categories.map((c) => (
+        <li key={c}>
+          <span class="swatch" style={{ background: CATEGORY_COLOURS[c] ?? '#495057' }} /> {categoryName(ctx.t, c)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The graph as a table (one row per company, with the sites it is connected to), rendered when opened. */
+function ConnectionsTable({
+  ctx,
+  data,
+  labelOf,
+}: {
+  ctx: ViewContext;
+  data: GraphData;
+  labelOf: (n: GraphNode) => string;
+}) {
+  const [open, setOpen] = useState(false);
+  const rows = useMemo(() => {
+    if (!open) return [];
+    const sitesOf = new Map<number, string[]>();
+    for (const e of data.edges) {
+      const list = sitesOf.get(e.target) ?? [];
+      list.push((data.nodes[e.source] as GraphNode).key);
+      sitesOf.set(e.target, list);
+    }
+    return [...sitesOf]
+      .map(([i, sites]) => ({ node: data.nodes[i] as GraphNode, sites: sites.sort() }))
+      .sort((a, b) => b.sites.length - a.sites.length || labelOf(a.node).localeCompare(labelOf(b.node)));
+  }, [open, data, labelOf]);
+  const { t } = ctx;
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="graph-table">
+      <summary>{t('dashGraphTable')}</summary>
+      {open && (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashColCompany')}</th>
+              <th scope="col">{t('dashColSites')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ node, sites }) => (
+              <tr key={node.id}>
+                <th scope="row">
+                  <a href={ctx.companyHref(node.key)}>{labelOf(node)}</a>
+                </th>
+                <td>
+                  {sites.slice(0, 50).map((s, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <a key={s} href={ctx.siteHref(s)}>
+                        {s}
+                      </a>
+                    </>
+                  ))}
+                  {sites.length > 50 && ` ${t('dashGraphMore', [String(sites.length - 50)])}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,99 @@
+import type { FlowKind, SiteCompanyAggregate } from '../storage/db.ts';
+
+/**
+ * The sites ↔ companies graph, Lightbeam's but grouped by company: one node per site, one per company, one edge per
+ * (site, company) that exchanged data. Positions are a deterministic starting layout — companies on a spiral by
+ * size, each site near the companies it fed — so the graph is readable before ForceAtlas2 refines it.
+ */
+export interface GraphData {
+  /** Node ids: `c:<company>` then `s:<site>`. */
+  nodes: GraphNode[];
+  edges: { source: number; target: number; requests: number }[];
+  /** Connections in the window, before the cap. */
+  totalEdges: number;
+}
+
+export interface GraphNode {
+  id: string;
+  type: 'company' | 'site';
+  /** The company id or the site. */
+  key: string;
+  kind?: FlowKind;
+  category?: string;
+  /** Edges drawn at this node. */
+  degree: number;
+  x: number;
+  y: number;
+}
+
+/** Most connections drawn; beyond it the ones with the fewest requests are left to the tables. */
+export const MAX_EDGES = 20_000;
+
+export function buildGraph(
+  flows: Pick<SiteCompanyAggregate, 'site' | 'company' | 'kind' | 'category' | 'requests'>[],
+  maxEdges = MAX_EDGES,
+): GraphData {
+  const kept = flows.length > maxEdges ? [...flows].sort((a, b) => b.requests - a.requests).slice(0, maxEdges) : flows;
+  const index = new Map<string, number>();
+  const nodes: GraphNode[] = [];
+  const nodeOf = (id: string, make: () => Omit<GraphNode, 'id' | 'degree' | 'x' | 'y'>) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = nodes.length;
+      index.set(id, i);
+      nodes.push({ id, degree: 0, x: 0, y: 0, ...make() });
+    }
+    return i;
+  };
+  const edges = kept.map((f) => {
+    const target = nodeOf(`c:${f.company}`, () => ({
+      type: 'company',
+      key: f.company,
+      kind: f.kind,
+      category: f.category,
+    }));
+    const source = nodeOf(`s:${f.site}`, () => ({ type: 'site', key: f.site }));
+    (nodes[source] as GraphNode).degree++;
+    (nodes[target] as GraphNode).degree++;
+    return { source, target, requests: f.requests };
+  });
+  placeNodes(nodes, edges);
+  return { nodes, edges, totalEdges: flows.length };
+}
+
+/** Companies on a golden-angle spiral, biggest in the middle; each site at the mean of its companies, jittered. */
+function placeNodes(nodes: GraphNode[], edges: GraphData['edges']): void {
+  const companies = nodes
+    .filter((n) => n.type === 'company')
+    .sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id));
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  companies.forEach((n, i) => {
+    const r = 10 * Math.sqrt(i + 1);
+    n.x = r * Math.cos(i * golden);
+    n.y = r * Math.sin(i * golden);
+  });
+  const sum = new Map<GraphNode, { x: number; y: number; n: number }>();
+  for (const e of edges) {
+    const site = nodes[e.source] as GraphNode;
+    const company = nodes[e.target] as GraphNode;
+    const s = sum.get(site) ?? { x: 0, y: 0, n: 0 };
+    s.x += company.x;
+    s.y += company.y;
+    s.n++;
+    sum.set(site, s);
+  }
+  for (const [site, s] of sum) {
+    // A stable jitter from the name, so sites sharing companies do not sit on one point.
+    const h = hash(site.key);
+    const angle = ((h % 3600) / 3600) * 2 * Math.PI;
+    const radius = 2 + ((h >>> 12) % 100) / 25;
+    site.x = s.x / s.n + radius * Math.cos(angle);
+    site.y = s.y / s.n + radius * Math.sin(angle);
+  }
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
