@@ -32,4 +32,16 @@ describe('pruneEvents', () => {
     const kept = (await db.events.toArray()).map((e) => e.path).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
     expect(kept).toEqual(Array.from({ length: 10 }, (_, i) => `/${i}`));
   });
+
+  it('expires more than one transaction’s worth, by age and by count', async () => {
+    const db = freshDb();
+    const now = Date.UTC(2026, 10, 23);
+    const old = Array.from({ length: 25_000 }, (_, i) => event({ time: now - 100 * DAY + i }));
+    const recent = Array.from({ length: 25_000 }, (_, i) => event({ time: now - DAY + i, path: `/${i}` }));
+    await db.events.bulkAdd([...old, ...recent]);
+    expect(await pruneEvents(db, { maxAgeDays: 90, maxEvents: 12_000 }, now)).toBe(25_000 + 13_000);
+    expect(await db.events.count()).toBe(12_000);
+    // The newest stay.
+    expect((await db.events.orderBy('time').first())?.path).toBe('/13000');
+  });
 });
