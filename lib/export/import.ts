@@ -1,5 +1,6 @@
 import type { DataKind } from '../disclose/kinds.ts';
 import type { DayCompanyAggregate, DisclosedDb, SharingEvent, SiteCompanyAggregate } from '../storage/db.ts';
+import { rebuildSummaries } from '../storage/summaries.ts';
 import { type ExportFile, validateExport } from './format.ts';
 
 export interface ImportReport {
@@ -37,7 +38,8 @@ const eventKey = (e: Pick<SharingEvent, 'time' | 'site' | 'company' | 'host' | '
 
 async function merge(db: DisclosedDb, file: ExportFile): Promise<ImportReport> {
   const report: ImportReport = { flowsAdded: 0, flowsUpdated: 0, daysAdded: 0, eventsAdded: 0, eventsAlreadyThere: 0 };
-  await db.transaction('rw', [db.events, db.siteCompanies, db.dayCompanies], async () => {
+  const tables = [db.events, db.siteCompanies, db.dayCompanies, db.companies, db.sites, db.days];
+  await db.transaction('rw', tables, async () => {
     const existingFlows = await db.siteCompanies.bulkGet(file.flows.map((f) => [f.site, f.organization.id]));
     const flows: SiteCompanyAggregate[] = file.flows.map((f, i) => {
       const kinds: SiteCompanyAggregate['kinds'] = {};
@@ -137,6 +139,11 @@ async function merge(db: DisclosedDb, file: ExportFile): Promise<ImportReport> {
     }
     report.eventsAdded = events.length;
     await Promise.all([db.siteCompanies.bulkPut(flows), db.dayCompanies.bulkPut(days), db.events.bulkAdd(events)]);
+    await rebuildSummaries(db, {
+      companies: flows.map((f) => f.company),
+      sites: flows.map((f) => f.site),
+      days: days.map((d) => d.day),
+    });
   });
   return report;
 }

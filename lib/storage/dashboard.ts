@@ -29,55 +29,86 @@ export interface Overview {
 
 export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<Overview> {
   const from = windowStart(window, now);
-  const days = await (from
-    ? db.dayCompanies.where('day').aboveOrEqual(from)
-    : db.dayCompanies.toCollection()
-  ).toArray();
+  const today = localDay(now);
+  if (!from) {
+    // All time: the summaries already hold every figure.
+    const [sites, companies, days] = await Promise.all([db.sites.count(), db.companies.toArray(), db.days.toArray()]);
+    const byDay = new Map(days.map((d) => [d.day, d]));
+    return {
+      sites,
+      companies: companies.length,
+      requests: companies.reduce((n, c) => n + c.requests, 0),
+      topCompanies: top(
+        companies.map((c) => ({ company: c.company, kind: c.kind, sites: c.sites, requests: c.requests })),
+      ),
+      timeline: everyDay(days[0]?.day ?? today, today).map((day) => ({
+        day,
+        requests: byDay.get(day)?.requests ?? 0,
+        companies: byDay.get(day)?.companies ?? 0,
+      })),
+      categories: categoriesOf(companies.map((c) => ({ category: c.categories[0] ?? 'misc', requests: c.requests }))),
+    };
+  }
+  const days = await db.dayCompanies.where('day').aboveOrEqual(from).toArray();
   const sites = new Set<string>();
   const byCompany = new Map<string, { kind: FlowKind; sites: Set<string>; requests: number }>();
-  const byDay = new Map<string, { requests: number; companies: Set<string> }>();
+  const byDay = new Map<string, { requests: number; companies: number }>();
   let requests = 0;
   for (const d of days) {
     requests += d.requests;
-    for (const s of d.sites) sites.add(s);
     const c = byCompany.get(d.company) ?? { kind: d.kind, sites: new Set<string>(), requests: 0 };
-    for (const s of d.sites) c.sites.add(s);
+    for (const s of d.sites) {
+      sites.add(s);
+      c.sites.add(s);
+    }
     c.requests += d.requests;
     byCompany.set(d.company, c);
-    const day = byDay.get(d.day) ?? { requests: 0, companies: new Set<string>() };
+    const day = byDay.get(d.day) ?? { requests: 0, companies: 0 };
     day.requests += d.requests;
-    day.companies.add(d.company);
+    day.companies++;
     byDay.set(d.day, day);
   }
-  // Categories come with the per-site totals active in the window (the per-day ones do not carry them).
-  const fromMs = from ? new Date(`${from}T00:00:00`).getTime() : 0;
-  const flows = await db.siteCompanies.where('lastSeen').aboveOrEqual(fromMs).toArray();
-  const categoryOf = new Map(flows.map((f) => [f.company, f.category]));
-  const byCategory = new Map<string, { companies: Set<string>; requests: number }>();
-  for (const [company, c] of byCompany) {
-    const category = categoryOf.get(company) ?? 'misc';
-    const entry = byCategory.get(category) ?? { companies: new Set<string>(), requests: 0 };
-    entry.companies.add(company);
-    entry.requests += c.requests;
-    byCategory.set(category, entry);
-  }
+  const ids = [...byCompany.keys()];
+  const summaries = await db.companies.bulkGet(ids);
   return {
     sites: sites.size,
     companies: byCompany.size,
     requests,
-    topCompanies: [...byCompany]
-      .map(([company, c]) => ({ company, kind: c.kind, sites: c.sites.size, requests: c.requests }))
-      .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.company.localeCompare(b.company))
-      .slice(0, 10),
-    timeline: everyDay(from || [...byDay.keys()].sort()[0] || localDay(now), localDay(now)).map((day) => ({
+    topCompanies: top(
+      [...byCompany].map(([company, c]) => ({ company, kind: c.kind, sites: c.sites.size, requests: c.requests })),
+    ),
+    timeline: everyDay(from, today).map((day) => ({
       day,
       requests: byDay.get(day)?.requests ?? 0,
-      companies: byDay.get(day)?.companies.size ?? 0,
+      companies: byDay.get(day)?.companies ?? 0,
     })),
-    categories: [...byCategory]
-      .map(([category, c]) => ({ category, companies: c.companies.size, requests: c.requests }))
-      .sort((a, b) => b.companies - a.companies || b.requests - a.requests || a.category.localeCompare(b.category)),
+    categories: categoriesOf(
+      ids.map((id, i) => ({
+        category: summaries[i]?.categories[0] ?? 'misc',
+        requests: byCompany.get(id)?.requests ?? 0,
+      })),
+    ),
   };
+}
+
+function top(rows: Overview['topCompanies']): Overview['topCompanies'] {
+  return rows
+    .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.company.localeCompare(b.company))
+    .slice(0, 10);
+}
+
+/** Companies and requests per category (a company counts under the first category it was seen in). */
+function categoriesOf(companies: { category: string; requests: number }[]): Overview['categories'] {
+  const byCategory = new Map<string, { companies: number; requests: number }>();
+  for (const c of companies) {
+    const entry = byCategory.get(c.category) ?? { companies: 0, requests: 0 };
+    entry.companies++;
+    entry.requests += c.requests;
+    byCategory.set(c.category, entry);
+  }
+  return [...byCategory]
+    .map(([category, c]) => ({ category, ...c }))
+    .sort((a, b) => b.companies - a.companies || b.requests - a.requests || a.category.localeCompare(b.category));
 }
 
 export interface CompanyRow {
@@ -102,46 +133,31 @@ export interface SiteRow {
 
 /** Every company, with the sites it reached and what it received. */
 export async function loadCompanies(db: DisclosedDb): Promise<CompanyRow[]> {
-  const rows = new Map<string, CompanyRow>();
-  await db.siteCompanies.each((f) => {
-    const r = rows.get(f.company) ?? {
-      company: f.company,
-      kind: f.kind,
-      categories: [],
-      sites: 0,
-      requests: 0,
-      firstSeen: f.firstSeen,
-      lastSeen: f.lastSeen,
-      kinds: [],
-    };
-    merge(r, f);
-    r.sites++;
-    if (!r.categories.includes(f.category)) r.categories.push(f.category);
-    rows.set(f.company, r);
-  });
-  return [...rows.values()]
-    .map(finish)
+  return (await db.companies.toArray())
+    .map((c) => ({
+      company: c.company,
+      kind: c.kind,
+      categories: c.categories,
+      sites: c.sites,
+      requests: c.requests,
+      firstSeen: c.firstSeen,
+      lastSeen: c.lastSeen,
+      kinds: kindsOf(c),
+    }))
     .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.company.localeCompare(b.company));
 }
 
 /** Every site, with the companies that received data there. */
 export async function loadSites(db: DisclosedDb): Promise<SiteRow[]> {
-  const rows = new Map<string, SiteRow>();
-  await db.siteCompanies.each((f) => {
-    const r = rows.get(f.site) ?? {
-      site: f.site,
-      companies: 0,
-      requests: 0,
-      firstSeen: f.firstSeen,
-      lastSeen: f.lastSeen,
-      kinds: [],
-    };
-    merge(r, f);
-    r.companies++;
-    rows.set(f.site, r);
-  });
-  return [...rows.values()]
-    .map(finish)
+  return (await db.sites.toArray())
+    .map((s) => ({
+      site: s.site,
+      companies: s.companies,
+      requests: s.requests,
+      firstSeen: s.firstSeen,
+      lastSeen: s.lastSeen,
+      kinds: kindsOf(s),
+    }))
     .sort((a, b) => b.companies - a.companies || b.requests - a.requests || a.site.localeCompare(b.site));
 }
 
@@ -165,23 +181,8 @@ export async function loadGraph(db: DisclosedDb, window: TimeWindow, now = Date.
 }
 
 /** The kinds a per-site total recorded, in vocabulary order. */
-export function kindsOf(f: Pick<SiteCompanyAggregate, 'kinds'>): DataKind[] {
+export function kindsOf(f: { kinds?: Partial<Record<DataKind, unknown>> }): DataKind[] {
   return DATA_KINDS.filter((k) => f.kinds?.[k]);
-}
-
-function merge(
-  r: { requests: number; firstSeen: number; lastSeen: number; kinds: DataKind[] },
-  f: SiteCompanyAggregate,
-) {
-  r.requests += f.requests;
-  r.firstSeen = Math.min(r.firstSeen, f.firstSeen);
-  r.lastSeen = Math.max(r.lastSeen, f.lastSeen);
-  for (const k of kindsOf(f)) if (!r.kinds.includes(k)) r.kinds.push(k);
-}
-
-function finish<T extends { kinds: DataKind[] }>(r: T): T {
-  r.kinds = DATA_KINDS.filter((k) => r.kinds.includes(k));
-  return r;
 }
 
 /** Every local day from `first` to `last` (YYYY-MM-DD, inclusive): a timeline shows the days nothing happened too. */

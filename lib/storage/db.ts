@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { DataKind } from '../disclose/kinds.ts';
+import { rebuildSummaries } from './summaries.ts';
 
 /** Whether a request went to a company a tracker list names, or to a third party no list knows. */
 export type FlowKind = 'tracker' | 'unlisted';
@@ -100,6 +101,39 @@ export interface ObservedIdentifier {
   sites: string[];
 }
 
+/** Totals per company over every site: the companies list and the all-time overview. Since version 3. */
+export interface CompanySummary {
+  company: string;
+  kind: FlowKind;
+  categories: string[];
+  /** Sites it received data from. */
+  sites: number;
+  requests: number;
+  failed: number;
+  firstSeen: number;
+  lastSeen: number;
+  kinds: Partial<Record<DataKind, SeenSpan>>;
+}
+
+/** Totals per site over every company: the sites list. Since version 3. */
+export interface SiteSummary {
+  site: string;
+  /** Companies that received data from it. */
+  companies: number;
+  requests: number;
+  firstSeen: number;
+  lastSeen: number;
+  kinds: Partial<Record<DataKind, SeenSpan>>;
+}
+
+/** Totals per local day: the timeline. Since version 3. */
+export interface DaySummary {
+  day: string;
+  /** Companies that received data that day. */
+  companies: number;
+  requests: number;
+}
+
 export type DisclosedDb = Dexie & {
   events: EntityTable<SharingEvent, 'id'>;
   pages: EntityTable<PageLoad, 'key'>;
@@ -109,6 +143,9 @@ export type DisclosedDb = Dexie & {
   dayCompanies: Table<DayCompanyAggregate, [string, string]>;
   /** Keyed by [company, name, value]. */
   identifiers: Table<ObservedIdentifier, [string, string, string]>;
+  companies: Table<CompanySummary, string>;
+  sites: Table<SiteSummary, string>;
+  days: Table<DaySummary, string>;
 };
 
 export const DB_NAME = 'disclosed';
@@ -143,6 +180,18 @@ export function openDb(name = DB_NAME): DisclosedDb {
           a.kinds ??= {};
         });
     });
+  // 3: summaries per company, site and day, so the dashboard reads a few thousand rows at any history size.
+  db.version(3)
+    .stores({ companies: 'company, sites', sites: 'site', days: 'day' })
+    .upgrade((tx) =>
+      rebuildSummaries({
+        siteCompanies: tx.table('siteCompanies'),
+        dayCompanies: tx.table('dayCompanies'),
+        companies: tx.table('companies'),
+        sites: tx.table('sites'),
+        days: tx.table('days'),
+      }),
+    );
   return db;
 }
 

@@ -1,4 +1,5 @@
 import { type DisclosedDb, localDay } from './db.ts';
+import { rebuildSummaries } from './summaries.ts';
 
 export interface ForgetReport {
   events: number;
@@ -15,7 +16,16 @@ export interface ForgetReport {
  * The recorder caches aggregates: call this through the background, which flushes and invalidates it.
  */
 export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetReport> {
-  const tables = [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers];
+  const tables = [
+    db.events,
+    db.pages,
+    db.siteCompanies,
+    db.dayCompanies,
+    db.identifiers,
+    db.companies,
+    db.sites,
+    db.days,
+  ];
   return db.transaction('rw', tables, async () => {
     const siteEvents = db.events.where('[site+company]').between([site, ''], [site, '\uffff']);
     // Per (day, company): how many of this site's stored events the day totals counted.
@@ -27,11 +37,14 @@ export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetR
     const events = await siteEvents.delete();
     const pageKeys = (await db.pages.toArray()).filter((p) => p.site === site).map((p) => p.key);
     await db.pages.bulkDelete(pageKeys);
+    const companies = (await db.siteCompanies.where('site').equals(site).toArray()).map((f) => f.company);
     const flows = await db.siteCompanies.where('site').equals(site).delete();
 
+    const days = new Set<string>();
     await db.dayCompanies
       .filter((d) => d.sites.includes(site))
       .modify((d, ref) => {
+        days.add(d.day);
         d.sites = d.sites.filter((s) => s !== site);
         d.requests = Math.max(0, d.requests - (perDay.get(`${d.day}\n${d.company}`) ?? 0));
         if (!d.sites.length) delete (ref as { value?: unknown }).value;
@@ -42,12 +55,22 @@ export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetR
         i.sites = i.sites.filter((s) => s !== site);
         if (!i.sites.length) delete (ref as { value?: unknown }).value;
       });
+    await rebuildSummaries(db, { companies, sites: [site], days });
     return { events, pages: pageKeys.length, flows };
   });
 }
 
 /** Deletes everything Disclosed recorded (settings stay). */
 export async function clearEverything(db: DisclosedDb): Promise<void> {
-  const tables = [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers];
+  const tables = [
+    db.events,
+    db.pages,
+    db.siteCompanies,
+    db.dayCompanies,
+    db.identifiers,
+    db.companies,
+    db.sites,
+    db.days,
+  ];
   await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
 }

@@ -1,12 +1,16 @@
 import {
+  type CompanySummary,
   type DayCompanyAggregate,
+  type DaySummary,
   type DisclosedDb,
   localDay,
   type ObservedIdentifier,
   type PageLoad,
   type SharingEvent,
   type SiteCompanyAggregate,
+  type SiteSummary,
 } from './db.ts';
+import { mergeSpan } from './summaries.ts';
 
 export interface RecorderOptions {
   /** Most events written in one transaction; a burst beyond it is split. */
@@ -70,6 +74,7 @@ export class Recorder {
   invalidate(): void {
     this.cache.sites.clear();
     this.cache.days.clear();
+    for (const map of Object.values(this.cache.summaries)) map.clear();
   }
 
   /** Resolves when everything added so far is committed (or has failed and been reported). */
@@ -155,13 +160,23 @@ export class Recorder {
 export interface AggregateCache {
   sites: Map<string, SiteCompanyAggregate>;
   days: Map<string, DayCompanyAggregate>;
+  summaries: {
+    companies: Map<string, CompanySummary>;
+    sites: Map<string, SiteSummary>;
+    days: Map<string, DaySummary>;
+  };
+  /** Entries kept per map; beyond it the map starts over (a worker's memory is not for a whole history). */
+  limit: number;
 }
 
-export function createAggregateCache(): AggregateCache {
-  return { sites: new Map(), days: new Map() };
+export function createAggregateCache(limit = 5000): AggregateCache {
+  return {
+    sites: new Map(),
+    days: new Map(),
+    summaries: { companies: new Map(), sites: new Map(), days: new Map() },
+    limit,
+  };
 }
-
-const LIMIT = 5000;
 
 /**
  * Adds events and their aggregate updates in one transaction, so totals always equal what is stored.
@@ -176,7 +191,17 @@ export async function writeEvents(
   pages: PageLoad[] = [],
   cache: AggregateCache = createAggregateCache(),
 ): Promise<void> {
-  await db.transaction('rw', [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers], async () => {
+  const tables = [
+    db.events,
+    db.pages,
+    db.siteCompanies,
+    db.dayCompanies,
+    db.identifiers,
+    db.companies,
+    db.sites,
+    db.days,
+  ];
+  await db.transaction('rw', tables, async () => {
     const writes: Promise<unknown>[] = pages.length ? [db.pages.bulkPut(pages)] : [];
     if (!events.length) {
       await Promise.all(writes);
@@ -188,14 +213,38 @@ export async function writeEvents(
     const dayKeys = uniqueKeys(events.map((e) => [localDay(e.time), e.company] as const)).filter(
       (k) => !cache.days.has(k.join('\n')),
     );
+    const cached = cache.summaries;
+    const companyKeys = [...new Set(events.map((e) => e.company))].filter((k) => !cached.companies.has(k));
+    const siteSummaryKeys = [...new Set(events.map((e) => e.site))].filter((k) => !cached.sites.has(k));
+    const daySummaryKeys = [...new Set(events.map((e) => localDay(e.time)))].filter((k) => !cached.days.has(k));
     // Work on copies: if the transaction fails, the cache must still hold what is stored.
     const sites = new Map<string, SiteCompanyAggregate>();
     const days = new Map<string, DayCompanyAggregate>();
-    if (siteKeys.length || dayKeys.length) {
-      const [siteRows, dayRows] = await Promise.all([
+    const summaries = {
+      companies: new Map<string, CompanySummary>(),
+      sites: new Map<string, SiteSummary>(),
+      days: new Map<string, DaySummary>(),
+    };
+    if (siteKeys.length || dayKeys.length || companyKeys.length || siteSummaryKeys.length || daySummaryKeys.length) {
+      const [siteRows, dayRows, companyRows, siteSummaryRows, daySummaryRows] = await Promise.all([
         siteKeys.length ? db.siteCompanies.bulkGet(siteKeys) : [],
         dayKeys.length ? db.dayCompanies.bulkGet(dayKeys) : [],
+        companyKeys.length ? db.companies.bulkGet(companyKeys) : [],
+        siteSummaryKeys.length ? db.sites.bulkGet(siteSummaryKeys) : [],
+        daySummaryKeys.length ? db.days.bulkGet(daySummaryKeys) : [],
       ]);
+      companyKeys.forEach((k, i) => {
+        const row = companyRows[i];
+        if (row) summaries.companies.set(k, row);
+      });
+      siteSummaryKeys.forEach((k, i) => {
+        const row = siteSummaryRows[i];
+        if (row) summaries.sites.set(k, row);
+      });
+      daySummaryKeys.forEach((k, i) => {
+        const row = daySummaryRows[i];
+        if (row) summaries.days.set(k, row);
+      });
       siteKeys.forEach((k, i) => {
         const row = siteRows[i];
         if (row) sites.set(k.join('\n'), row);
@@ -208,19 +257,21 @@ export async function writeEvents(
     for (const e of events) {
       const siteKey = `${e.site}\n${e.company}`;
       const cachedSite = cache.sites.get(siteKey);
-      const s = sites.get(siteKey) ??
-        (cachedSite ? { ...cachedSite, hosts: [...cachedSite.hosts], kinds: { ...cachedSite.kinds } } : undefined) ?? {
-          site: e.site,
-          company: e.company,
-          kind: e.kind,
-          category: e.category,
-          requests: 0,
-          failed: 0,
-          firstSeen: e.time,
-          lastSeen: e.time,
-          hosts: [],
-          kinds: {},
-        };
+      const known =
+        sites.get(siteKey) ??
+        (cachedSite ? { ...cachedSite, hosts: [...cachedSite.hosts], kinds: { ...cachedSite.kinds } } : undefined);
+      const s = known ?? {
+        site: e.site,
+        company: e.company,
+        kind: e.kind,
+        category: e.category,
+        requests: 0,
+        failed: 0,
+        firstSeen: e.time,
+        lastSeen: e.time,
+        hosts: [],
+        kinds: {},
+      };
       s.requests++;
       for (const kind of e.kinds) {
         const span = s.kinds[kind];
@@ -237,17 +288,18 @@ export async function writeEvents(
       const day = localDay(e.time);
       const dayKey = `${day}\n${e.company}`;
       const cachedDay = cache.days.get(dayKey);
-      const d = days.get(dayKey) ??
-        (cachedDay ? { ...cachedDay, sites: [...cachedDay.sites] } : undefined) ?? {
-          day,
-          company: e.company,
-          kind: e.kind,
-          requests: 0,
-          sites: [],
-        };
+      const knownDay = days.get(dayKey) ?? (cachedDay ? { ...cachedDay, sites: [...cachedDay.sites] } : undefined);
+      const d = knownDay ?? {
+        day,
+        company: e.company,
+        kind: e.kind,
+        requests: 0,
+        sites: [],
+      };
       d.requests++;
       if (!d.sites.includes(e.site)) d.sites.push(e.site);
       days.set(dayKey, d);
+      countInSummaries(e, day, !known, !knownDay, summaries, cached);
     }
     // Identifier values go to their own table, not onto the events (which views and exports read freely).
     const ids = new Map<string, ObservedIdentifier>();
@@ -293,12 +345,80 @@ export async function writeEvents(
       db.events.bulkAdd(stored),
       db.siteCompanies.bulkPut([...sites.values()]),
       db.dayCompanies.bulkPut([...days.values()]),
+      db.companies.bulkPut([...summaries.companies.values()]),
+      db.sites.bulkPut([...summaries.sites.values()]),
+      db.days.bulkPut([...summaries.days.values()]),
     ]);
-    if (cache.sites.size > LIMIT) cache.sites.clear();
-    if (cache.days.size > LIMIT) cache.days.clear();
+    if (cache.sites.size > cache.limit) cache.sites.clear();
+    if (cache.days.size > cache.limit) cache.days.clear();
     for (const [k, v] of sites) cache.sites.set(k, v);
     for (const [k, v] of days) cache.days.set(k, v);
+    for (const name of ['companies', 'sites', 'days'] as const) {
+      const target = cached[name] as Map<string, unknown>;
+      if (target.size > cache.limit) target.clear();
+      for (const [k, v] of summaries[name]) target.set(k, v);
+    }
   });
+}
+
+/**
+ * Counts one event in the company, site and day summaries. `newFlow`: the first event of this (site, company) pair,
+ * so the company reached one more site and the site one more company; `newDay`: the company's first that day.
+ */
+function countInSummaries(
+  e: SharingEvent,
+  day: string,
+  newFlow: boolean,
+  newDay: boolean,
+  summaries: AggregateCache['summaries'],
+  cached: AggregateCache['summaries'],
+): void {
+  const cachedCompany = cached.companies.get(e.company);
+  const c = summaries.companies.get(e.company) ??
+    (cachedCompany
+      ? { ...cachedCompany, categories: [...cachedCompany.categories], kinds: { ...cachedCompany.kinds } }
+      : undefined) ?? {
+      company: e.company,
+      kind: e.kind,
+      categories: [],
+      sites: 0,
+      requests: 0,
+      failed: 0,
+      firstSeen: e.time,
+      lastSeen: e.time,
+      kinds: {},
+    };
+  c.requests++;
+  if (e.outcome === 'error') c.failed++;
+  if (newFlow) c.sites++;
+  if (!c.categories.includes(e.category)) c.categories.push(e.category);
+  c.firstSeen = Math.min(c.firstSeen, e.time);
+  c.lastSeen = Math.max(c.lastSeen, e.time);
+  for (const kind of e.kinds) mergeSpan(c.kinds, kind, { first: e.time, last: e.time });
+  summaries.companies.set(e.company, c);
+
+  const cachedSite = cached.sites.get(e.site);
+  const s = summaries.sites.get(e.site) ??
+    (cachedSite ? { ...cachedSite, kinds: { ...cachedSite.kinds } } : undefined) ?? {
+      site: e.site,
+      companies: 0,
+      requests: 0,
+      firstSeen: e.time,
+      lastSeen: e.time,
+      kinds: {},
+    };
+  s.requests++;
+  if (newFlow) s.companies++;
+  s.firstSeen = Math.min(s.firstSeen, e.time);
+  s.lastSeen = Math.max(s.lastSeen, e.time);
+  for (const kind of e.kinds) mergeSpan(s.kinds, kind, { first: e.time, last: e.time });
+  summaries.sites.set(e.site, s);
+
+  const cachedDay = cached.days.get(day);
+  const d = summaries.days.get(day) ?? (cachedDay ? { ...cachedDay } : undefined) ?? { day, companies: 0, requests: 0 };
+  d.requests++;
+  if (newDay) d.companies++;
+  summaries.days.set(day, d);
 }
 
 function uniqueKeys(pairs: (readonly [string, string])[]): [string, string][] {

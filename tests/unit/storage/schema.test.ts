@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/storage/db.ts';
 
 describe('schema versions', () => {
-  it('upgrades a version-1 database to version 2 and keeps every event and total', async () => {
+  it('upgrades a version-1 database to the current version, keeps every event and total, and builds the summaries', async () => {
     const name = `disclosed-upgrade-${process.pid}`;
     // The database as version 1 of Disclosed left it: events and aggregates without data kinds.
     const old = new Dexie(name);
@@ -16,14 +16,52 @@ describe('schema versions', () => {
     await old
       .table('events')
       .add({ time: 1, page: 'p', tabId: 1, site: 'a.example', company: 'google', kind: 'tracker' });
-    await old.table('siteCompanies').add({ site: 'a.example', company: 'google', requests: 1, hosts: [] });
+    await old.table('siteCompanies').bulkAdd([
+      {
+        site: 'a.example',
+        company: 'google',
+        kind: 'tracker',
+        category: 'advertising',
+        requests: 1,
+        failed: 0,
+        firstSeen: 1,
+        lastSeen: 1,
+        hosts: [],
+      },
+      {
+        site: 'b.example',
+        company: 'google',
+        kind: 'tracker',
+        category: 'advertising',
+        requests: 4,
+        failed: 1,
+        firstSeen: 2,
+        lastSeen: 9,
+        hosts: [],
+      },
+    ]);
+    await old
+      .table('dayCompanies')
+      .add({ day: '2026-11-20', company: 'google', kind: 'tracker', requests: 5, sites: ['a.example', 'b.example'] });
     old.close();
 
     const db = openDb(name);
     const [event] = await db.events.toArray();
     expect(event).toMatchObject({ site: 'a.example', company: 'google', kinds: [], findings: [] });
     expect(await db.siteCompanies.get(['a.example', 'google'])).toMatchObject({ requests: 1, kinds: {} });
-    expect(db.verno).toBe(2);
+    expect(await db.companies.get('google')).toMatchObject({
+      sites: 2,
+      requests: 5,
+      failed: 1,
+      firstSeen: 1,
+      lastSeen: 9,
+    });
+    expect((await db.sites.toArray()).map((r) => [r.site, r.companies, r.requests])).toEqual([
+      ['a.example', 1, 1],
+      ['b.example', 1, 4],
+    ]);
+    expect(await db.days.get('2026-11-20')).toEqual({ day: '2026-11-20', companies: 1, requests: 5 });
+    expect(db.verno).toBe(3);
     db.close();
   });
 });
