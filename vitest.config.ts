@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           setupFiles: ['fake-indexeddb/auto'],
+          // Letters and days are written in local time: one zone, so snapshots read the same on every machine.
+          env: { TZ: 'UTC' },
         },
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
       },

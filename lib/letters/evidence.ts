@@ -1,0 +1,71 @@
+import { siteOf } from '../classify/domain.ts';
+import type { DisclosedDb } from '../storage/db.ts';
+import { kindsOf } from '../storage/dashboard.ts';
+import type { CitedIdentifier, LetterEvidence } from './compose.ts';
+import { type CookieFacts, judgeCookie } from './cookies.ts';
+
+/**
+ * Gathers what a letter to one company may say: read by that company's id from the totals and identifiers it alone
+ * owns, so nothing about another company can enter the letter. Sites that reveal sensitive data (GDPR Art. 9) are
+ * marked, and left out unless the user ticks them.
+ */
+export interface GatheredEvidence {
+  evidence: LetterEvidence;
+  /** Sites whose names suggest health, religion, sexuality, politics or trade unions. */
+  sensitiveSites: string[];
+  /** Identifiers seen in requests to this company (full values, from this device only). */
+  requestIdentifiers: CitedIdentifier[];
+}
+
+export async function gatherEvidence(
+  db: DisclosedDb,
+  company: { id: string; name: string },
+): Promise<GatheredEvidence | undefined> {
+  const [flows, identifiers] = await Promise.all([
+    db.siteCompanies.where('company').equals(company.id).toArray(),
+    db.identifiers.where('company').equals(company.id).toArray(),
+  ]);
+  const [first] = flows;
+  if (!first) return undefined;
+  const sites = [...new Set(flows.map((f) => f.site))].sort();
+  const kinds = new Set(flows.flatMap((f) => kindsOf(f)));
+  return {
+    evidence: {
+      companyId: company.id,
+      companyName: company.name,
+      domains: [...new Set(flows.flatMap((f) => f.hosts))].sort(),
+      sites,
+      requests: flows.reduce((n, f) => n + f.requests, 0),
+      firstSeen: Math.min(...flows.map((f) => f.firstSeen)),
+      lastSeen: Math.max(...flows.map((f) => f.lastSeen)),
+      categories: [...new Set(flows.map((f) => f.category))],
+      kinds: kindsOf({ kinds: Object.fromEntries([...kinds].map((k) => [k, true])) }),
+      // Nothing Disclosed records shows when a consent banner was answered: the unlawful-processing ground is not
+      // claimed until it can be shown.
+      beforeConsent: false,
+    },
+    sensitiveSites: sites.filter(isSensitiveSite),
+    requestIdentifiers: identifiers
+      .sort((a, b) => b.requests - a.requests)
+      .map((i) => ({ source: 'request' as const, name: i.name, value: i.value })),
+  };
+}
+
+/**
+ * The cookies a letter may cite: set on one of the company's own registrable domains (never a cookie of the site
+ * the user visited, nor of another company) and not a login, session or security cookie.
+ */
+export function citableCookies(domains: string[], cookies: CookieFacts[]): CitedIdentifier[] {
+  const owned = new Set(domains.map((d) => siteOf(d)));
+  return cookies
+    .filter((c) => owned.has(siteOf(c.domain.replace(/^\./, ''))) && judgeCookie(c).usable)
+    .map((c) => ({ source: 'cookie' as const, name: c.name, value: c.value, domain: c.domain }));
+}
+
+/** Words in a site's name that reveal a special category of data (GDPR Art. 9). A hint, which the user can correct. */
+const SENSITIVE =
+  /health|clinic|hospital|doctor|medic|pharma|apotheke|pharmacie|therap|cancer|hiv|diabet|pregnan|abortion|mental|psych|church|mosque|synagogue|bible|quran|islam|christ|jewish|catholic|religio|gay|lesbian|queer|lgbt|trans|pride|dating|grindr|party|election|vote|politic|union|gewerkschaft|syndicat/i;
+
+export function isSensitiveSite(site: string): boolean {
+  return SENSITIVE.test(site);
+}

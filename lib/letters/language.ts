@@ -1,0 +1,101 @@
+import type { DataKind } from '../disclose/kinds.ts';
+
+/**
+ * One letter language: every sentence Disclosed writes in letters, and the citations as lawyers of that language
+ * write them. A language is one file in ./languages; the test suite fails when one lacks a key or an anchor.
+ * Sentences are functions of what they mention, so word order is the language's own.
+ */
+export interface GdprCitations {
+  /** The regulation's name ("GDPR", "DSGVO", "RGPD"; "UK GDPR"). */
+  law: string;
+  groundConsent: string;
+  consentWithdrawal: string;
+  groundObjection: string;
+  objectionMarketing: string;
+  objectionParticular: string;
+  groundUnlawful: string;
+  /** The ePrivacy rule on storing or reading information on a device (Art. 5(3) of Directive 2002/58/EC; PECR). */
+  devicePrivacy: string;
+  exceptions: string;
+  notifyRecipients: string;
+  recipientsList: string;
+  deadline: string;
+  reasonsIfNotActing: string;
+  freeOfCharge: string;
+  identification: string;
+  representative: string;
+  complaint: string;
+}
+
+export interface CcpaCitations {
+  law: string;
+  delete: string;
+  notifyOthers: string;
+  optOut: string;
+  deadline: string;
+}
+
+/** What a sentence may mention about the request. */
+export interface LetterFacts {
+  company: string;
+  reference: string;
+  /** The letter's date, written out in the letter's language. */
+  date: string;
+}
+
+export interface LetterLanguage {
+  code: string;
+  /** The language's own name ("Deutsch"). */
+  name: string;
+  citations: { gdpr: GdprCitations; 'uk-gdpr': GdprCitations; ccpa: CcpaCitations };
+  kinds: Record<DataKind, string>;
+  /** Joins a list: "a, b and c". */
+  list: (items: string[]) => string;
+  subject: (f: LetterFacts) => string;
+  salutation: string;
+  gdpr: {
+    request: (c: GdprCitations) => string;
+    consent: (c: GdprCitations) => string;
+    marketing: (c: GdprCitations) => string;
+    particular: (c: GdprCitations, reason: string) => string;
+    unlawful: (c: GdprCitations) => string;
+    noException: (c: GdprCitations) => string;
+    recipients: (c: GdprCitations) => string;
+    confirm: (c: GdprCitations) => string;
+    deadline: (c: GdprCitations) => string;
+    identification: (c: GdprCitations) => string;
+    representative: (c: GdprCitations) => string;
+  };
+  ccpa: {
+    request: (c: CcpaCitations) => string;
+    optOut: (c: CcpaCitations) => string;
+    notifyOthers: (c: CcpaCitations) => string;
+    confirm: string;
+    deadline: (c: CcpaCitations) => string;
+    identification: string;
+  };
+  evidence: {
+    heading: string;
+    intro: string;
+    domains: (domains: string) => string;
+    period: (first: string, last: string) => string;
+    volume: (sites: number, requests: number) => string;
+    kinds: (kinds: string) => string;
+    sites: (sites: string) => string;
+    attachment: (file: string, sha256: string, sites: number) => string;
+    method: (version: string) => string;
+  };
+  identifiers: {
+    heading: string;
+    intro: string;
+    cookie: (name: string, domain: string) => string;
+    request: (name: string) => string;
+    keepCookies: string;
+  };
+  closing: string;
+  signature: string;
+  reminder: {
+    subject: (f: LetterFacts) => string;
+    body: (f: LetterFacts & { sentOn: string; due: string; law: string; right: string }) => string;
+  };
+}

@@ -1,0 +1,122 @@
+import type { GdprCitations, LetterLanguage } from '../language.ts';
+
+const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
+  law,
+  groundConsent: `article 17, paragraphe 1, point b), du ${law}`,
+  consentWithdrawal: `article 7, paragraphe 3, du ${law}`,
+  groundObjection: `article 17, paragraphe 1, point c), du ${law}`,
+  objectionMarketing: `article 21, paragraphe 2, du ${law}`,
+  objectionParticular: `article 21, paragraphe 1, du ${law}`,
+  groundUnlawful: `article 17, paragraphe 1, point d), du ${law}`,
+  devicePrivacy,
+  exceptions: `article 17, paragraphe 3, du ${law}`,
+  notifyRecipients: `article 19, première phrase, du ${law}`,
+  recipientsList: `article 19, seconde phrase, du ${law}`,
+  deadline: `article 12, paragraphe 3, du ${law}`,
+  reasonsIfNotActing: `article 12, paragraphe 4, du ${law}`,
+  freeOfCharge: `article 12, paragraphe 5, du ${law}`,
+  identification: `articles 11, paragraphe 2, et 12, paragraphe 6, du ${law}`,
+  representative: `article 27 du ${law}`,
+  complaint: `article 77 du ${law}`,
+});
+
+const language: LetterLanguage = {
+  code: 'fr',
+  name: 'Français',
+  citations: {
+    gdpr: gdpr('RGPD', 'article 5, paragraphe 3, de la directive 2002/58/CE'),
+    'uk-gdpr': gdpr('UK GDPR', 'regulation 6 des Privacy and Electronic Communications Regulations 2003'),
+    ccpa: {
+      law: 'CCPA',
+      delete: 'Cal. Civ. Code § 1798.105',
+      notifyOthers: 'Cal. Civ. Code § 1798.105(c)',
+      optOut: 'Cal. Civ. Code § 1798.120',
+      deadline: 'Cal. Civ. Code § 1798.130(a)(2)',
+    },
+  },
+  kinds: {
+    'page-address': 'les adresses des pages que j’ai consultées',
+    'page-title': 'les titres des pages que j’ai consultées',
+    'search-terms': 'mes recherches',
+    identifier: 'des identifiants de mon navigateur ou de mon appareil',
+    cookie: 'des cookies',
+    email: 'mon adresse électronique',
+    'hashed-email': 'une empreinte (hachage) de mon adresse électronique',
+    device: 'des caractéristiques de mon appareil (écran, langue, navigateur)',
+    location: 'ma localisation',
+    event: 'mes actions sur les pages (consultations, clics, achats)',
+    'session-recording': 'des enregistrements de mon activité sur les pages',
+  },
+  list: (items) =>
+    items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`,
+  subject: (f) => `Demande d’effacement de données personnelles – référence ${f.reference}`,
+  salutation: 'Madame, Monsieur le Délégué à la protection des données,',
+  gdpr: {
+    request: (c) =>
+      `Je vous demande d’effacer dans les meilleurs délais l’ensemble des données personnelles me concernant que vous détenez, décrites ci-dessous, en application de l’article 17 du ${c.law}.`,
+    consent: (c) =>
+      `Dans la mesure où vous traitez mes données sur la base d’un consentement, je retire tout consentement que j’aurais pu donner (${c.consentWithdrawal}) ; l’effacement est donc dû au titre de l’${c.groundConsent}.`,
+    marketing: (c) =>
+      `Je m’oppose au traitement de mes données à des fins de prospection, y compris au profilage qui y est lié (${c.objectionMarketing}). Cette opposition est absolue : l’effacement est dû au titre de l’${c.groundObjection}.`,
+    particular: (c, reason) =>
+      `Je m’oppose en outre, pour des raisons tenant à ma situation particulière, à tout traitement fondé sur vos intérêts légitimes (${c.objectionParticular}) : ${reason} L’effacement est donc également dû au titre de l’${c.groundObjection}.`,
+    unlawful: (c) =>
+      `Des informations ont été stockées sur mon appareil ou lues depuis celui-ci avant tout consentement de ma part, en violation de l’${c.devicePrivacy} ; les données ainsi obtenues ont fait l’objet d’un traitement illicite et doivent être effacées au titre de l’${c.groundUnlawful}.`,
+    noException: (c) =>
+      `Aucune des exceptions prévues à l’${c.exceptions} ne s’applique à ces données. Si vous en invoquez une, merci de la nommer et de motiver votre position.`,
+    recipients: (c) =>
+      `Merci de notifier cet effacement à chaque destinataire auquel ces données ont été communiquées (${c.notifyRecipients}) et de m’indiquer ces destinataires (${c.recipientsList}).`,
+    confirm: () =>
+      'Merci de me confirmer par écrit l’effacement des données, en précisant les identifiants auxquels elles étaient liées.',
+    deadline: (c) =>
+      `Vous êtes tenus de donner suite à cette demande dans un délai d’un mois à compter de sa réception (${c.deadline}) ; si vous n’y donnez pas suite, vous devez m’en indiquer les motifs dans le même délai (${c.reasonsIfNotActing}). La demande est gratuite (${c.freeOfCharge}).`,
+    identification: (c) =>
+      `Les identifiants ci-dessous ont été déposés ou collectés par vous pour reconnaître mon navigateur. Ils suffisent à retrouver les données concernées ; merci de ne pas exiger d’autres justificatifs (${c.identification}).`,
+    representative: (c) =>
+      `Cette demande vous est adressée en votre qualité de représentant dans l’Union (${c.representative}).`,
+  },
+  ccpa: {
+    request: (c) =>
+      `Je vous demande, en application du California Consumer Privacy Act, de supprimer toutes les informations personnelles que vous avez collectées à mon sujet (${c.delete}).`,
+    optOut: (c) =>
+      `Je vous enjoins également de ne pas vendre ni partager mes informations personnelles (${c.optOut}).`,
+    notifyOthers: (c) =>
+      `Merci de demander à vos prestataires, sous-traitants et à tout tiers à qui vous avez vendu ou partagé mes informations de les supprimer également (${c.notifyOthers}).`,
+    confirm:
+      'Merci de me confirmer par écrit la suppression, en précisant les identifiants auxquels les informations étaient liées.',
+    deadline: (c) =>
+      `Vous devez répondre gratuitement dans un délai de 45 jours calendaires à compter de la réception (${c.deadline}).`,
+    identification:
+      'Les identifiants ci-dessous ont été déposés ou collectés par vous pour reconnaître mon navigateur ; ils vous permettent de rattacher cette demande aux informations concernées.',
+  },
+  evidence: {
+    heading: 'Ce que mon navigateur vous a envoyé, tel qu’observé',
+    intro: 'Mon navigateur a enregistré, sur mon propre appareil, les requêtes suivantes vers vos domaines :',
+    domains: (domains) => `Vos domaines ayant reçu des données : ${domains}.`,
+    period: (first, last) => `Première observation ${first} ; dernière observation ${last}.`,
+    volume: (sites, requests) =>
+      `${requests} ${requests === 1 ? 'requête' : 'requêtes'} depuis ${sites} ${sites === 1 ? 'site' : 'sites'}.`,
+    kinds: (kinds) => `Elles contenaient ${kinds}.`,
+    sites: (sites) => `Sites : ${sites}.`,
+    attachment: (file, sha256, sites) =>
+      `La liste complète des ${sites} sites et des requêtes figure en pièce jointe, ${file} (SHA-256 ${sha256}).`,
+    method: (version) =>
+      `Méthode : l’extension de navigateur Disclosed ${version} a observé les requêtes émises par mon navigateur pendant ma navigation et les a conservées uniquement sur mon appareil. Elle note quel domaine a reçu une requête, quand, depuis quel site et quels types de données elle contenait ; elle ne bloque ni ne modifie rien.`,
+  },
+  identifiers: {
+    heading: 'Identifiants',
+    intro: 'Ces valeurs ont été observées dans vos cookies ou dans des requêtes qui vous étaient adressées :',
+    cookie: (name, domain) => `cookie ${name} (${domain})`,
+    request: (name) => `paramètre ${name} dans les requêtes qui vous sont adressées`,
+    keepCookies: 'Je conserve ces cookies jusqu’à la clôture de cette demande, afin que vous puissiez la vérifier.',
+  },
+  closing: 'Veuillez agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
+  signature: 'L’utilisateur du navigateur identifié ci-dessus',
+  reminder: {
+    subject: (f) => `Relance : demande du ${f.date}, référence ${f.reference}, restée sans réponse`,
+    body: (f) =>
+      `Le ${f.sentOn}, je vous ai adressé une demande (référence ${f.reference}) par laquelle j’exerçais mon ${f.right} au titre du ${f.law}. Le délai de réponse a expiré le ${f.due} et je n’ai reçu aucune réponse. Merci d’y donner suite sans plus attendre. À défaut, je saisirai l’autorité de contrôle.`,
+  },
+};
+
+export default language;
