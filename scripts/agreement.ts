@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import loadTrackerDB from '@ghostery/trackerdb';
 import { isOnSite, parseAddress, parseWebUrl } from '../lib/classify/domain.ts';
 import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
-import type { CorpusRequest } from './corpus.ts';
+import type { CorpusRequest } from './synthetic.ts';
 
 export type SdkEngine = Awaited<ReturnType<typeof loadTrackerDB>>;
 

@@ -5,18 +5,23 @@
  * 2. Tracker index: load time and heap, ours and the SDK's engine.
  * 3. Real Chromium: service-worker cold start (listeners, index), the exposure window under a burst, and the time
  *    from a request to its appearance in the open popup.
- * 4. Package: the store zip and the largest file.
+ * 4. The dashboard at 1,000,000 events: each view's first paint, and the graph's frame rate while panning.
+ * 5. Package: the store zip and the largest file.
  * Figures go to stdout and bench-results/latest.json. Timings vary with the machine's load: compare ratios.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseTrackerList } from '../lib/trackers/catalog.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
 import { backgroundStatus, launchWithExtension, tabIdOf } from './browser.ts';
-import { type CorpusRequest, generateCorpus, loadRealCorpus } from './corpus.ts';
+import { loadRealCorpus } from './corpus.ts';
 import { startFakeInternet } from './fake-internet.ts';
+import { fillDatabase } from './fill.ts';
+import { type CorpusRequest, generateCorpus } from './synthetic.ts';
+import { graphFrameRate, timeViews } from './view-timing.ts';
 
 const root = resolve(import.meta.dirname ?? '.', '..');
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
@@ -261,6 +266,53 @@ if (!skipBrowser) {
   );
   await browser.close();
   await internet.close();
+
+  results.dashboard = await dashboardAtScale();
+}
+
+/**
+ * The dashboard at a million events: a profile filled once by scripts/fill.ts (kept in bench-results/ and reused
+ * while the schema and the generator are unchanged), then each view's first paint and the graph's frame rate.
+ */
+async function dashboardAtScale() {
+  const events = 1_000_000;
+  const profile = join(root, 'bench-results', 'profile-1m');
+  const stamp = JSON.stringify({
+    events,
+    schema: createHash('sha256')
+      .update(readFileSync(join(root, 'lib', 'storage', 'db.ts')))
+      .digest('hex'),
+    generator: createHash('sha256')
+      .update(readFileSync(join(root, 'scripts', 'synthetic.ts')))
+      .digest('hex'),
+  });
+  const marker = join(profile, 'disclosed-fill.json');
+  const reuse = existsSync(marker) && readFileSync(marker, 'utf8') === stamp && !process.argv.includes('--refill');
+  console.log(`\n## Dashboard at ${events.toLocaleString('en')} events`);
+  if (!reuse) {
+    rmSync(profile, { recursive: true, force: true });
+    mkdirSync(profile, { recursive: true });
+    const filler = await launchWithExtension({ port: 9, userDataDir: profile });
+    const started = performance.now();
+    await fillDatabase(filler.context, filler.extensionId, { events });
+    await filler.close();
+    writeFileSync(marker, stamp);
+    console.log(`filled in ${((performance.now() - started) / 1000).toFixed(0)} s (reused by later runs)`);
+  }
+  const browser = await launchWithExtension({ port: 9, userDataDir: profile });
+  const views = await timeViews(browser.context, browser.extensionId, 5);
+  for (const v of views) {
+    console.log(`first paint #/${v.route}: median ${fmt(v.median, 0)} ms, worst ${fmt(v.max, 0)} ms (5 loads)`);
+  }
+  const graph = await graphFrameRate(browser.context, browser.extensionId);
+  console.log(
+    `graph, all time: ${graph.sites} sites, ${graph.companies} companies, ${graph.edges} connections drawn; panning ` +
+      `${fmt(graph.fpsStopped, 1)} fps (layout stopped), ${graph.fpsWhileLayout === null ? 'n/a' : fmt(graph.fpsWhileLayout, 1)} fps ` +
+      `(layout running), ${fmt(graph.fpsWithoutGraph, 1)} fps with no graph; longest main-thread task while laying out ` +
+      `${fmt(graph.longestTaskMs, 0)} ms; drawing still after "Stop layout": ${graph.stillAfterStop}`,
+  );
+  await browser.close();
+  return { events, views, graph };
 }
 
 console.log('\n## Package');

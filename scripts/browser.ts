@@ -36,11 +36,13 @@ export async function launchWithExtension(options: {
   headless?: boolean;
   /** Allow third-party cookies (this Chromium blocks them by default). */
   thirdPartyCookies?: boolean;
+  /** A profile to use (and keep); by default a new temporary one. */
+  userDataDir?: string;
 }): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'disclosed-profile-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'disclosed-profile-'));
   if (options.thirdPartyCookies) {
     mkdirSync(join(userDataDir, 'Default'), { recursive: true });
     writeFileSync(

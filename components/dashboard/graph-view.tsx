@@ -81,6 +81,9 @@ export function GraphView({
       });
     }
     const renderer = new Sigma(graph, element, {
+      // While the view moves, draw nodes only: panning a graph of thousands stays smooth on any graphics chip.
+      hideEdgesOnMove: data.edges.length > 2000,
+      hideLabelsOnMove: true,
       labelRenderedSizeThreshold: 9,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
@@ -108,8 +111,17 @@ export function GraphView({
 
     const layoutWorker = new LayoutWorker();
     worker.current = layoutWorker;
-    layoutWorker.onmessage = (event: MessageEvent<LayoutReply>) => {
-      const { positions, done } = event.data;
+    // Positions arrive faster than a big graph redraws: keep the latest, apply it at most every `spacing` ms.
+    const spacing = data.nodes.length > 1000 ? 250 : 0;
+    let latest: Float32Array | undefined;
+    let applied = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const apply = () => {
+      timer = undefined;
+      const positions = latest;
+      if (!positions) return;
+      latest = undefined;
+      applied = performance.now();
       let i = 0;
       graph.updateEachNodeAttributes(
         (_, attrs) => {
@@ -119,7 +131,16 @@ export function GraphView({
         },
         { attributes: ['x', 'y'] },
       );
-      if (done) setLayout('settled');
+    };
+    layoutWorker.onmessage = (event: MessageEvent<LayoutReply>) => {
+      latest = event.data.positions;
+      if (event.data.done) {
+        clearTimeout(timer);
+        apply();
+        setLayout('settled');
+      } else if (!timer) {
+        timer = setTimeout(apply, Math.max(0, spacing - (performance.now() - applied)));
+      }
     };
     // Without its worker the graph keeps its starting arrangement, which is readable; say so.
     layoutWorker.onerror = () => setLayout('failed');
@@ -130,6 +151,7 @@ export function GraphView({
     layoutWorker.postMessage(start, [positions.buffer, sizes.buffer, edges.buffer]);
     setLayout('running');
     return () => {
+      clearTimeout(timer);
       layoutWorker.terminate();
       renderer.kill();
       worker.current = undefined;

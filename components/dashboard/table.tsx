@@ -28,6 +28,7 @@ export function SortableTable<T>({
   testId?: string;
 }) {
   const [sort, setSort] = useState(initialSort);
+  const [shown, setShown] = useState(PAGE);
   const column = columns.find((c) => c.key === sort?.key);
   const sorted = column?.sort
     ? [...rows].sort((a, b) => {
@@ -37,46 +38,67 @@ export function SortableTable<T>({
         return sort?.descending ? -order : order;
       })
     : rows;
+  const left = sorted.length - shown;
   return (
-    <table class="data" data-testid={testId}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th
-              key={c.key}
-              scope="col"
-              class={c.numeric ? 'num' : undefined}
-              aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-            >
-              {c.sort ? (
-                <button
-                  type="button"
-                  class="sort"
-                  aria-label={t('dashSortBy', [c.label])}
-                  onClick={() =>
-                    setSort({ key: c.key, descending: sort?.key === c.key ? !sort.descending : c.numeric === true })
-                  }
-                >
-                  {c.label}
-                </button>
-              ) : (
-                c.label
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((row) => (
-          <tr key={rowKey(row)}>
+    <>
+      <table class="data" data-testid={testId}>
+        <thead>
+          <tr>
             {columns.map((c) => (
-              <td key={c.key} class={c.numeric ? 'num' : undefined}>
-                {c.render(row)}
-              </td>
+              <th
+                key={c.key}
+                scope="col"
+                class={c.numeric ? 'num' : undefined}
+                aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+              >
+                {c.sort ? (
+                  <button
+                    type="button"
+                    class="sort"
+                    aria-label={t('dashSortBy', [c.label])}
+                    onClick={() =>
+                      setSort({ key: c.key, descending: sort?.key === c.key ? !sort.descending : c.numeric === true })
+                    }
+                  >
+                    {c.label}
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sorted.slice(0, shown).map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <td key={c.key} class={c.numeric ? 'num' : undefined}>
+                  {c.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {left > 0 && (
+        <p>
+          <button
+            type="button"
+            class="more"
+            data-testid={testId ? `${testId}-more` : undefined}
+            onClick={() => setShown(shown + PAGE)}
+          >
+            {t('dashShowMore', [String(Math.min(PAGE, left)), String(left)])}
+          </button>
+        </p>
+      )}
+    </>
   );
 }
+
+/**
+ * Rows drawn at first, and added by each "show more": a history of thousands of companies stays quick to open
+ * (sorting and searching still cover every row).
+ */
+export const PAGE = 100;

@@ -1,6 +1,6 @@
+import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { GraphView } from '../../components/dashboard/graph-view.tsx';
 import {
   CompaniesView,
   CompanyView,
@@ -25,7 +25,7 @@ import {
   type TimeWindow,
 } from '../../lib/storage/dashboard.ts';
 import { openDb } from '../../lib/storage/db.ts';
-import { BUNDLED_ORGANIZATION_DETAILS, BUNDLED_TRACKER_LIST } from '../../lib/trackers/bundled.ts';
+import { BUNDLED_TRACKER_LIST, loadOrganizationDescriptions } from '../../lib/trackers/bundled.ts';
 import { createCompanyLookup, loadMatcher, parseTrackerList } from '../../lib/trackers/catalog.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 import { useLive } from './use-live.ts';
@@ -74,10 +74,11 @@ export function OptionsApp({ t }: { t: Translate }) {
   const route = useRoute();
   const db = useMemo(() => openDb(), []);
   const lookup = useMemo(() => createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST)), []);
-  const descriptions = useMemo(
-    () => (JSON.parse(BUNDLED_ORGANIZATION_DETAILS) as { descriptions: Record<string, string> }).descriptions,
-    [],
-  );
+  const [descriptions, setDescriptions] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (route.view === 'company' && !Object.keys(descriptions).length)
+      loadOrganizationDescriptions().then(setDescriptions);
+  }, [route.view]);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
   const ctx: ViewContext = {
     t,
@@ -149,7 +150,7 @@ export function OptionsApp({ t }: { t: Translate }) {
         )}
         {route.view === 'companies' && <CompaniesView ctx={ctx} rows={companies} />}
         {route.view === 'sites' && <SitesView ctx={ctx} rows={sites} />}
-        {route.view === 'graph' && <GraphView ctx={ctx} data={graph} window={window} onWindow={setWindow} />}
+        {route.view === 'graph' && <LazyGraphView ctx={ctx} data={graph} window={window} onWindow={setWindow} />}
         {route.view === 'company' && (
           <CompanyView ctx={ctx} id={route.id} description={descriptions[route.id] ?? ''} flows={flows} />
         )}
@@ -158,6 +159,18 @@ export function OptionsApp({ t }: { t: Translate }) {
       </main>
     </>
   );
+}
+
+type GraphViewProps = Parameters<typeof import('../../components/dashboard/graph-view.tsx').GraphView>[0];
+
+/** The graph view and its libraries (sigma, graphology) are a chunk of their own, loaded on the graph's first visit. */
+function LazyGraphView(props: GraphViewProps) {
+  const [view, setView] = useState<((p: GraphViewProps) => JSX.Element) | undefined>(undefined);
+  useEffect(() => {
+    import('../../components/dashboard/graph-view.tsx').then((m) => setView(() => m.GraphView));
+  }, []);
+  const View = view;
+  return View ? <View {...props} /> : <h2>{props.ctx.t('dashGraph')}</h2>;
 }
 
 function SettingsPage({ t, nameOf }: { t: Translate; nameOf: (id: string) => string }) {

@@ -1,4 +1,4 @@
-import type { FlowKind, SiteCompanyAggregate } from '../storage/db.ts';
+import type { FlowKind } from '../storage/db.ts';
 
 /**
  * The sites ↔ companies graph, Lightbeam's but grouped by company: one node per site, one per company, one edge per
@@ -8,7 +8,7 @@ import type { FlowKind, SiteCompanyAggregate } from '../storage/db.ts';
 export interface GraphData {
   /** Node ids: `c:<company>` then `s:<site>`. */
   nodes: GraphNode[];
-  edges: { source: number; target: number; requests: number }[];
+  edges: { source: number; target: number }[];
   /** Connections in the window, before the cap. */
   totalEdges: number;
 }
@@ -26,14 +26,24 @@ export interface GraphNode {
   y: number;
 }
 
-/** Most connections drawn; beyond it the ones with the fewest requests are left to the tables. */
-export const MAX_EDGES = 20_000;
+/** Most connections drawn. Every site and company is drawn; beyond the cap, the other connections are in the lists. */
+export const MAX_EDGES = 10_000;
 
+export interface GraphFlow {
+  site: string;
+  company: string;
+}
+
+/**
+ * The graph of the given connections. Over `maxEdges`, every node keeps one connection (so no site or company
+ * disappears), then the connections of the companies on the most sites fill the rest.
+ */
 export function buildGraph(
-  flows: Pick<SiteCompanyAggregate, 'site' | 'company' | 'kind' | 'category' | 'requests'>[],
+  flows: GraphFlow[],
+  companyOf: (id: string) => { kind: FlowKind; category: string } | undefined,
   maxEdges = MAX_EDGES,
 ): GraphData {
-  const kept = flows.length > maxEdges ? [...flows].sort((a, b) => b.requests - a.requests).slice(0, maxEdges) : flows;
+  const kept = flows.length > maxEdges ? capEdges(flows, maxEdges) : flows;
   const index = new Map<string, number>();
   const nodes: GraphNode[] = [];
   const nodeOf = (id: string, make: () => Omit<GraphNode, 'id' | 'degree' | 'x' | 'y'>) => {
@@ -46,19 +56,40 @@ export function buildGraph(
     return i;
   };
   const edges = kept.map((f) => {
-    const target = nodeOf(`c:${f.company}`, () => ({
-      type: 'company',
-      key: f.company,
-      kind: f.kind,
-      category: f.category,
-    }));
+    const target = nodeOf(`c:${f.company}`, () => {
+      const info = companyOf(f.company);
+      return {
+        type: 'company',
+        key: f.company,
+        kind: info?.kind ?? (f.company.startsWith('site:') ? 'unlisted' : 'tracker'),
+        category: info?.category ?? (f.company.startsWith('site:') ? 'unlisted' : 'misc'),
+      };
+    });
     const source = nodeOf(`s:${f.site}`, () => ({ type: 'site', key: f.site }));
     (nodes[source] as GraphNode).degree++;
     (nodes[target] as GraphNode).degree++;
-    return { source, target, requests: f.requests };
+    return { source, target };
   });
   placeNodes(nodes, edges);
   return { nodes, edges, totalEdges: flows.length };
+}
+
+function capEdges(flows: GraphFlow[], maxEdges: number): GraphFlow[] {
+  const reach = new Map<string, number>();
+  for (const f of flows) reach.set(f.company, (reach.get(f.company) ?? 0) + 1);
+  const ranked = [...flows].sort(
+    (a, b) => (reach.get(b.company) ?? 0) - (reach.get(a.company) ?? 0) || a.company.localeCompare(b.company),
+  );
+  const kept = new Set<GraphFlow>();
+  const take = (f: GraphFlow) => kept.size < maxEdges && kept.add(f);
+  // One connection per company, then one per site still alone (to its biggest company)…
+  const companies = new Set<string>();
+  for (const f of ranked) if (!companies.has(f.company) && take(f)) companies.add(f.company);
+  const sites = new Set([...kept].map((f) => f.site));
+  for (const f of ranked) if (!sites.has(f.site) && take(f)) sites.add(f.site);
+  // …then the rest, the companies on the most sites first.
+  for (const f of ranked) if (!take(f)) break;
+  return [...kept];
 }
 
 /** Companies on a golden-angle spiral, biggest in the middle; each site at the mean of its companies, jittered. */

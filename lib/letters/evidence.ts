@@ -1,6 +1,6 @@
 import { siteOf } from '../classify/domain.ts';
-import type { DisclosedDb } from '../storage/db.ts';
 import { kindsOf } from '../storage/dashboard.ts';
+import type { DisclosedDb } from '../storage/db.ts';
 import type { CitedIdentifier, LetterEvidence } from './compose.ts';
 import { type CookieFacts, judgeCookie } from './cookies.ts';
 

@@ -49,33 +49,42 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
       categories: categoriesOf(companies.map((c) => ({ category: c.categories[0] ?? 'misc', requests: c.requests }))),
     };
   }
-  const days = await db.dayCompanies.where('day').aboveOrEqual(from).toArray();
+  // Whole rows, not key cursors or many gets: Chromium reads a range of rows at once, keys one by one.
+  const [rows, days, companies] = await Promise.all([
+    db.dayCompanies.where('day').aboveOrEqual(from).toArray(),
+    db.days.where('day').aboveOrEqual(from).toArray(),
+    db.companies.toArray(),
+  ]);
   const sites = new Set<string>();
-  const byCompany = new Map<string, { kind: FlowKind; sites: Set<string>; requests: number }>();
-  const byDay = new Map<string, { requests: number; companies: number }>();
-  let requests = 0;
-  for (const d of days) {
-    requests += d.requests;
-    const c = byCompany.get(d.company) ?? { kind: d.kind, sites: new Set<string>(), requests: 0 };
-    for (const s of d.sites) {
-      sites.add(s);
-      c.sites.add(s);
+  const sitesOf = new Map<string, Set<string>>();
+  const requestsOf = new Map<string, number>();
+  for (const r of rows) {
+    const mine = sitesOf.get(r.company) ?? new Set<string>();
+    for (const site of r.sites) {
+      sites.add(site);
+      mine.add(site);
     }
-    c.requests += d.requests;
-    byCompany.set(d.company, c);
-    const day = byDay.get(d.day) ?? { requests: 0, companies: 0 };
-    day.requests += d.requests;
-    day.companies++;
-    byDay.set(d.day, day);
+    sitesOf.set(r.company, mine);
+    requestsOf.set(r.company, (requestsOf.get(r.company) ?? 0) + r.requests);
   }
+  const byCompany = new Map(
+    [...sitesOf].map(([company, s]) => [company, { sites: s.size, requests: requestsOf.get(company) ?? 0 }]),
+  );
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const summaryOf = new Map(companies.map((c) => [c.company, c]));
   const ids = [...byCompany.keys()];
-  const summaries = await db.companies.bulkGet(ids);
+  const summaries = ids.map((id) => summaryOf.get(id));
   return {
     sites: sites.size,
     companies: byCompany.size,
-    requests,
+    requests: days.reduce((n, d) => n + d.requests, 0),
     topCompanies: top(
-      [...byCompany].map(([company, c]) => ({ company, kind: c.kind, sites: c.sites.size, requests: c.requests })),
+      ids.map((company, i) => ({
+        company,
+        kind: summaries[i]?.kind ?? 'tracker',
+        sites: byCompany.get(company)?.sites ?? 0,
+        requests: byCompany.get(company)?.requests ?? 0,
+      })),
     ),
     timeline: everyDay(from, today).map((day) => ({
       day,
@@ -173,11 +182,24 @@ export async function loadSiteCompanies(db: DisclosedDb, site: string): Promise<
   return rows.sort((a, b) => b.requests - a.requests);
 }
 
-/** The sites ↔ companies graph of the connections active in a window (a per-site total last seen in it). */
+/**
+ * The sites ↔ companies graph of the connections active in a window (a per-site total last seen in it). Reads keys
+ * only — (site, company) pairs — and the small per-company summaries, so "all time" stays quick at any size.
+ */
 export async function loadGraph(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<GraphData> {
   const from = windowStart(window, now);
   const fromMs = from ? new Date(`${from}T00:00:00`).getTime() : 0;
-  return buildGraph(await db.siteCompanies.where('lastSeen').aboveOrEqual(fromMs).toArray());
+  const [pairs, companies] = await Promise.all([
+    from
+      ? db.siteCompanies.where('lastSeen').aboveOrEqual(fromMs).primaryKeys()
+      : db.siteCompanies.toCollection().primaryKeys(),
+    db.companies.toArray(),
+  ]);
+  const info = new Map(companies.map((c) => [c.company, { kind: c.kind, category: c.categories[0] ?? 'misc' }]));
+  return buildGraph(
+    pairs.map(([site, company]) => ({ site, company })),
+    (id) => info.get(id),
+  );
 }
 
 /** The kinds a per-site total recorded, in vocabulary order. */

@@ -9,5 +9,8 @@ export const BUNDLED_TRACKER_INDEX: string = indexText;
 /** For the extension's pages: every organization's details (country, website, privacy contact…). */
 export const BUNDLED_TRACKER_LIST: string = fullText;
 
-/** Organization descriptions, for the dashboard's company pages only (loaded by the page that imports this). */
-export { default as BUNDLED_ORGANIZATION_DETAILS } from '../generated/organization-details.json?raw';
+/** Organization descriptions, for the dashboard's company pages only: a chunk of its own, loaded when first needed. */
+export async function loadOrganizationDescriptions(): Promise<Record<string, string>> {
+  const { default: text } = await import('../generated/organization-details.json?raw');
+  return (JSON.parse(text) as { descriptions: Record<string, string> }).descriptions;
+}

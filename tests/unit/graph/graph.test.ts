@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../lib/graph/graph-data.ts';
 import { LayoutRun } from '../../../lib/graph/layout.ts';
 
-const flow = (site: string, company: string, requests = 1) => ({
-  site,
-  company,
-  kind: 'tracker' as const,
-  category: 'advertising',
-  requests,
-});
+const flow = (site: string, company: string) => ({ site, company });
+const info = () => ({ kind: 'tracker' as const, category: 'advertising' });
 
 describe('buildGraph', () => {
   it('has one node per site and per company, one edge per connection, with degrees', () => {
-    const g = buildGraph([flow('a.com', 'google'), flow('b.com', 'google'), flow('b.com', 'meta')]);
+    const g = buildGraph([flow('a.com', 'google'), flow('b.com', 'google'), flow('b.com', 'meta')], info);
     expect(g.nodes.map((n) => n.id).sort()).toEqual(['c:google', 'c:meta', 's:a.com', 's:b.com']);
     expect(g.edges).toHaveLength(3);
     expect(g.nodes.find((n) => n.id === 'c:google')?.degree).toBe(2);
@@ -21,25 +16,45 @@ describe('buildGraph', () => {
   });
 
   it('keeps a site and a company with the same name apart', () => {
-    const g = buildGraph([flow('example.com', 'site:example.com'), flow('example.com', 'google')]);
+    const g = buildGraph([flow('example.com', 'site:example.com'), flow('example.com', 'google')], info);
     expect(g.nodes.map((n) => n.id).sort()).toEqual(['c:google', 'c:site:example.com', 's:example.com']);
   });
 
-  it('keeps the connections with the most requests when over the cap, and counts the rest', () => {
-    const g = buildGraph([flow('a.com', 'x', 1), flow('a.com', 'y', 50), flow('b.com', 'z', 20)], 2);
-    const kept = g.edges.map((e) => g.nodes[e.target]?.key).sort();
-    expect(kept).toEqual(['y', 'z']);
-    expect(g.totalEdges).toBe(3);
-    expect(g.nodes.some((n) => n.key === 'x')).toBe(false);
+  it('over the cap keeps every site and company, then the connections of the companies on the most sites', () => {
+    const flows = [
+      ...['a', 'b', 'c', 'd'].map((s) => flow(`${s}.com`, 'big')),
+      flow('a.com', 'small'),
+      flow('b.com', 'small'),
+      flow('e.com', 'lonely'),
+      flow('e.com', 'small'),
+    ];
+    const g = buildGraph(flows, info, 6);
+    expect(g.edges).toHaveLength(6);
+    expect(g.totalEdges).toBe(8);
+    // Every node of the six connections is drawn…
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(
+      ['c:big', 'c:lonely', 'c:small', 's:a.com', 's:b.com', 's:c.com', 's:d.com', 's:e.com'].sort(),
+    );
+  });
+
+  it('takes kind and category from the company summaries, and marks unknown unlisted ones', () => {
+    const g = buildGraph([flow('a.com', 'google'), flow('a.com', 'site:cdn.example')], (id) =>
+      id === 'google' ? { kind: 'tracker', category: 'site_analytics' } : undefined,
+    );
+    expect(g.nodes.find((n) => n.id === 'c:google')).toMatchObject({ kind: 'tracker', category: 'site_analytics' });
+    expect(g.nodes.find((n) => n.id === 'c:site:cdn.example')).toMatchObject({
+      kind: 'unlisted',
+      category: 'unlisted',
+    });
   });
 
   it('starts each site near its companies, the same way every time', () => {
     const flows = [flow('a.com', 'google'), flow('b.com', 'meta'), flow('c.com', 'meta')];
-    const g = buildGraph(flows);
+    const g = buildGraph(flows, info);
     const at = (id: string) => g.nodes.find((n) => n.id === id) as { x: number; y: number };
     const dist = (a: string, b: string) => Math.hypot(at(a).x - at(b).x, at(a).y - at(b).y);
     expect(dist('s:b.com', 'c:meta')).toBeLessThan(dist('s:b.com', 'c:google'));
-    expect(buildGraph(flows).nodes).toEqual(g.nodes);
+    expect(buildGraph(flows, info).nodes).toEqual(g.nodes);
   });
 });
 
@@ -52,7 +67,7 @@ describe('LayoutRun', () => {
     flow('shared.com', 'beta'),
   ];
   const start = () => {
-    const g = buildGraph(flows);
+    const g = buildGraph(flows, info);
     return {
       g,
       run: new LayoutRun({

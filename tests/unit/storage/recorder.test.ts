@@ -108,7 +108,7 @@ describe('Recorder', () => {
   it('keeps events queued and reports the error when storage fails, then saves them once it works', async () => {
     const db = freshDb();
     const errors: unknown[] = [];
-    const recorder = new Recorder(db, { onError: (e) => errors.push(e), retryMs: 10 });
+    const recorder = new Recorder(db, { onError: (e) => errors.push(e), retryMs: 300 });
     const original = db.events.bulkAdd.bind(db.events);
     let fail = true;
     vi.spyOn(db.events, 'bulkAdd').mockImplementation((...args: Parameters<typeof original>) => {
@@ -116,8 +116,8 @@ describe('Recorder', () => {
       return original(...args);
     });
     recorder.add(event());
-    await new Promise((r) => setTimeout(r, 30));
-    expect(errors.length).toBeGreaterThan(0);
+    // Between the failure and the retry, the event waits in the queue.
+    await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));
     expect(String(errors[0])).toContain('disk is full');
     expect(recorder.pending).toBe(1);
     expect(recorder.lastError).toBe('QuotaExceededError: The disk is full');
