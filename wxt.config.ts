@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'storage', 'unlimitedStorage', 'tabs', 'alarms'],
+    permissions: ['webRequest', 'storage', 'unlimitedStorage', 'tabs', 'alarms', 'cookies', 'notifications'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'

@@ -8,7 +8,9 @@ import type { RawBody } from '../lib/disclose/params.ts';
 import { normalizeRequest, type RawRequestDetails } from '../lib/classify/request-details.ts';
 import { type BackgroundStatus, dispatch, type Handlers } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
-import { openDb } from '../lib/storage/db.ts';
+import type { MessageKey } from '../lib/i18n.ts';
+import { currentDue, isOpen } from '../lib/letters/records.ts';
+import { type DisclosedDb, openDb } from '../lib/storage/db.ts';
 import { clearEverything, forgetSite } from '../lib/storage/forget.ts';
 import { importExport } from '../lib/export/import.ts';
 import { siteFromInput } from '../lib/classify/domain.ts';
@@ -173,6 +175,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown) => dispatch(handlers, message));
 
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name.startsWith('letter:')) {
+      remindOfLetter(db, alarm.name).catch((error) => console.error('Disclosed: reminder failed', error));
+      return;
+    }
     if (alarm.name !== PRUNE_ALARM) return;
     settingsLoaded
       .then(() => pruneEvents(db, { maxAgeDays: settings.retentionDays, maxEvents: settings.maxEvents }))
@@ -192,3 +198,24 @@ export default defineBackground(() => {
   });
   capture.warmUp();
 });
+
+/**
+ * A letter's reminder (alarms set when the user said they sent it): a local notification a week before and on the
+ * deadline, unless the request was answered meanwhile.
+ */
+async function remindOfLetter(db: DisclosedDb, alarmName: string): Promise<void> {
+  const [, reference = '', when] = alarmName.split(':');
+  const record = await db.letters.get(reference);
+  if (!record || !isOpen(record)) return;
+  const due = currentDue(record) ?? '';
+  const t = (key: MessageKey, subs: string[]) => browser.i18n.getMessage(key, subs);
+  await browser.notifications.create(alarmName, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('lettersHeading', []),
+    message:
+      when === 'due'
+        ? t('lettersNotifyDue', [record.companyName])
+        : t('lettersNotifyBefore', [record.companyName, due]),
+  });
+}

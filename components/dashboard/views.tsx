@@ -297,6 +297,11 @@ export function CompanyView({
           </div>
         )}
       </dl>
+      <p>
+        <a class="button" href={`#/letter/${encodeURIComponent(id)}`} data-testid="draft-letter">
+          {t('draftDeletionRequest')}
+        </a>
+      </p>
       <h3>{t('dashCompanySites')}</h3>
       {flows && flows.length === 0 ? (
         <p>{t('dashNotFound')}</p>
@@ -382,6 +387,15 @@ export function SiteView({
             },
             { key: 'last', label: t('dashColLastSeen'), sort: (f) => f.lastSeen, render: (f) => ctx.date(f.lastSeen) },
             { key: 'kinds', label: t('dashColKinds'), render: (f) => kindTerms(t, flowKinds(f)) },
+            {
+              key: 'letter',
+              label: t('lettersHeading'),
+              render: (f) => (
+                <a href={`#/letter/${encodeURIComponent(f.company)}`} data-testid="draft-letter">
+                  {t('draftDeletionRequest')}
+                </a>
+              ),
+            },
           ]}
         />
       )}

@@ -21,7 +21,17 @@ export interface PopupModel {
   openSettings: () => void;
 }
 
-export function PopupView({ t, model }: { t: Translate; model: PopupModel }) {
+export function PopupView({
+  t,
+  model,
+  dashboardUrl = '',
+}: {
+  t: Translate;
+  model: PopupModel;
+  /** The dashboard's address (its entry points: a letter to one company, or a site's page to write to each). */
+  dashboardUrl?: string;
+}) {
+  const letterHref = (company: string) => `${dashboardUrl}#/letter/${encodeURIComponent(company)}`;
   const companies = model.recipients.filter((r) => r.kind === 'tracker');
   const unlisted = model.recipients.filter((r) => r.kind === 'unlisted');
   return (
@@ -60,6 +70,13 @@ export function PopupView({ t, model }: { t: Translate; model: PopupModel }) {
         </p>
       ) : (
         <>
+          {model.recipients.length > 1 && (
+            <p class="draft-all">
+              <a href={`${dashboardUrl}#/site/${encodeURIComponent(model.site)}`} target="_blank" rel="noreferrer">
+                {t('draftForEverySite')}
+              </a>
+            </p>
+          )}
           {companies.length > 0 && (
             <section aria-labelledby="companies-heading">
               <h2 id="companies-heading" data-testid="companies-heading">
@@ -69,7 +86,7 @@ export function PopupView({ t, model }: { t: Translate; model: PopupModel }) {
               </h2>
               <ul class="recipients" data-testid="companies">
                 {companies.map((r) => (
-                  <RecipientCard key={r.company} t={t} recipient={r} />
+                  <RecipientCard key={r.company} t={t} recipient={r} letterHref={letterHref(r.company)} />
                 ))}
               </ul>
             </section>
@@ -80,7 +97,7 @@ export function PopupView({ t, model }: { t: Translate; model: PopupModel }) {
               <p class="hint">{t('popupUnlistedHint')}</p>
               <ul class="recipients" data-testid="unlisted">
                 {unlisted.map((r) => (
-                  <RecipientCard key={r.company} t={t} recipient={r} />
+                  <RecipientCard key={r.company} t={t} recipient={r} letterHref={letterHref(r.company)} />
                 ))}
               </ul>
             </section>

@@ -4,7 +4,15 @@ import type { PopupRecipient } from './popup-view.tsx';
 import { Received } from './received.tsx';
 
 /** One company (or unlisted third party) and what it received. All values are rendered as text, never as HTML. */
-export function RecipientCard({ t, recipient }: { t: Translate; recipient: PopupRecipient }) {
+export function RecipientCard({
+  t,
+  recipient,
+  letterHref,
+}: {
+  t: Translate;
+  recipient: PopupRecipient;
+  letterHref?: string;
+}) {
   const { info } = recipient;
   const categories = recipient.categories.map((c) => t(`category_${c}` as MessageKey) || c).join(', ');
   return (
@@ -39,6 +47,13 @@ export function RecipientCard({ t, recipient }: { t: Translate; recipient: Popup
       <p class="domains">
         <span class="label">{t('popupDomains')}:</span> <span data-testid="domains">{recipient.hosts.join(', ')}</span>
       </p>
+      {letterHref && (
+        <p class="draft">
+          <a href={letterHref} target="_blank" rel="noreferrer" data-testid="draft-letter">
+            {t('draftDeletionRequest')}
+          </a>
+        </p>
+      )}
     </li>
   );
 }

@@ -9,10 +9,17 @@ import {
   SiteView,
   type ViewContext,
 } from '../../components/dashboard/views.tsx';
+import { Composer, type ComposerInput } from '../../components/letters/composer.tsx';
+import { LettersView } from '../../components/letters/letters-view.tsx';
 import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
+import { siteOf } from '../../lib/classify/domain.ts';
 import { buildExport, type ExportFormat, renderExport } from '../../lib/export/export.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { deadlineFor } from '../../lib/letters/deadline.ts';
+import { citableCookies, gatherEvidence } from '../../lib/letters/evidence.ts';
+import { setStatus } from '../../lib/letters/records.ts';
+import { newReference } from '../../lib/letters/send.ts';
 import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
 import {
@@ -24,10 +31,11 @@ import {
   loadSites,
   type TimeWindow,
 } from '../../lib/storage/dashboard.ts';
-import { openDb } from '../../lib/storage/db.ts';
+import { type DisclosedDb, localDay, openDb } from '../../lib/storage/db.ts';
 import { BUNDLED_TRACKER_LIST, loadOrganizationDescriptions } from '../../lib/trackers/bundled.ts';
 import { createCompanyLookup, loadMatcher, parseTrackerList } from '../../lib/trackers/catalog.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
+import type { Company } from '../../lib/trackers/matcher.ts';
 import { useLive } from './use-live.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -38,6 +46,8 @@ type Route =
   | { view: 'company'; id: string }
   | { view: 'sites' }
   | { view: 'graph' }
+  | { view: 'letters' }
+  | { view: 'letter'; id: string }
   | { view: 'site'; site: string }
   | { view: 'settings' };
 
@@ -52,6 +62,8 @@ function parseRoute(hash: string): Route {
   })();
   if (view === 'company' && decoded) return { view, id: decoded };
   if (view === 'site' && decoded) return { view, site: decoded };
+  if (view === 'letter' && decoded) return { view, id: decoded };
+  if (view === 'letters') return { view };
   if (view === 'companies' || view === 'sites' || view === 'graph' || view === 'settings') return { view };
   return { view: 'overview' };
 }
@@ -101,6 +113,10 @@ export function OptionsApp({ t }: { t: Translate }) {
     () => (route.view === 'graph' ? loadGraph(db, window) : Promise.resolve(undefined)),
     [route.view, window],
   );
+  const letters = useLive(
+    () => (route.view === 'letters' ? db.letters.toArray() : Promise.resolve(undefined)),
+    [route.view],
+  );
   const key = route.view === 'company' ? route.id : route.view === 'site' ? route.site : '';
   const flows = useLive(
     () =>
@@ -118,6 +134,8 @@ export function OptionsApp({ t }: { t: Translate }) {
       company: route.view === 'company' ? lookup(route.id).name : '',
       sites: t('dashSites'),
       graph: t('dashGraph'),
+      letters: t('lettersHeading'),
+      letter: route.view === 'letter' ? t('letterHeading', [lookup(route.id).name]) : '',
       site: route.view === 'site' ? route.site : '',
       settings: t('dashSettings'),
     };
@@ -129,9 +147,17 @@ export function OptionsApp({ t }: { t: Translate }) {
     ['companies', '#/companies', 'dashCompanies'],
     ['sites', '#/sites', 'dashSites'],
     ['graph', '#/graph', 'dashGraph'],
+    ['letters', '#/letters', 'lettersHeading'],
     ['settings', '#/settings', 'dashSettings'],
   ];
-  const current = route.view === 'company' ? 'companies' : route.view === 'site' ? 'sites' : route.view;
+  const current =
+    route.view === 'company'
+      ? 'companies'
+      : route.view === 'site'
+        ? 'sites'
+        : route.view === 'letter'
+          ? 'letters'
+          : route.view;
   return (
     <>
       <header class="dash-header">
@@ -156,6 +182,17 @@ export function OptionsApp({ t }: { t: Translate }) {
         )}
         {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
         {route.view === 'settings' && <SettingsPage t={t} nameOf={(id) => lookup(id).name} />}
+        {route.view === 'letters' && (
+          <LettersView
+            t={t}
+            letters={letters}
+            today={localDay(Date.now())}
+            companyHref={ctx.companyHref}
+            onStatus={(reference, status) => setStatus(db, reference, status)}
+            download={download}
+          />
+        )}
+        {route.view === 'letter' && <ComposerPage t={t} db={db} company={lookup(route.id)} />}
       </main>
     </>
   );
@@ -220,10 +257,107 @@ async function exportData(
     license: source.license,
   });
   const { body, type, filename } = renderExport(file, format);
+  download(filename, type, body);
+}
+
+/** Saves text as a file through the browser's downloads (nothing leaves the machine). */
+function download(filename: string, type: string, body: string): void {
   const url = URL.createObjectURL(new Blob([body], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Loads what a letter to one company may cite, then hands it to the composer. */
+function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; company: Company }) {
+  const [input, setInput] = useState<ComposerInput | null | undefined>(undefined);
+  useEffect(() => {
+    (async () => {
+      const gathered = await gatherEvidence(db, company);
+      if (!gathered) return setInput(null);
+      const owned = [...new Set(gathered.evidence.domains.map(siteOf))];
+      const jar = (await Promise.all(owned.map((domain) => browser.cookies.getAll({ domain })))).flat();
+      const correction = await db.contacts.get(company.id);
+      const today = localDay(Date.now());
+      setInput({
+        company,
+        gathered,
+        cookies: citableCookies(
+          gathered.evidence.domains,
+          jar.map((c) => ({
+            name: c.name,
+            value: c.value,
+            domain: c.domain,
+            httpOnly: c.httpOnly,
+            secure: c.secure,
+            session: c.session,
+          })),
+        ),
+        ...(correction ? { correction } : {}),
+        reference: newReference(today),
+        today,
+        extensionVersion: browser.runtime.getManifest().version,
+        uiLanguage: browser.i18n.getUILanguage().slice(0, 2),
+      });
+    })();
+  }, [company.id]);
+  if (input === undefined) return null;
+  if (input === null) return <p data-testid="dash-not-found">{t('dashNotFound')}</p>;
+  return (
+    <Composer
+      t={t}
+      input={input}
+      actions={{
+        download,
+        copy: (text) => navigator.clipboard.writeText(text),
+        saveContact: (value, representative) => {
+          db.contacts.put({
+            company: company.id,
+            value,
+            ...(representative ? { representative } : {}),
+            updatedAt: Date.now(),
+          });
+        },
+        sent: async (letter) => {
+          const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(letter.body));
+          await db.letters.put({
+            reference: input.reference,
+            company: company.id,
+            companyName: company.name,
+            jurisdiction: letter.jurisdiction,
+            language: letter.language,
+            right: 'erasure',
+            channel: letter.channel,
+            recipient: letter.recipient,
+            subject: letter.subject,
+            body: letter.body,
+            textHash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+            status: 'sent',
+            createdAt: Date.now(),
+            sentOn: letter.sentOn,
+            history: [{ at: Date.now(), status: 'sent', note: letter.sentOn }],
+          });
+          scheduleReminders(input.reference, deadlineFor(letter.jurisdiction, letter.sentOn).due);
+          location.hash = '#/letters';
+        },
+      }}
+    />
+  );
+}
+
+/** Local reminders a week before and on the deadline, at 9:00 (the background shows them as notifications). */
+function scheduleReminders(reference: string, due: string): void {
+  const at = (days: number) => {
+    const d = new Date(`${due}T09:00:00`);
+    d.setDate(d.getDate() - days);
+    return d.getTime();
+  };
+  for (const [name, when] of [
+    [`letter:${reference}:before`, at(7)],
+    [`letter:${reference}:due`, at(0)],
+  ] as const) {
+    if (when > Date.now()) browser.alarms.create(name, { when });
+  }
 }

@@ -94,6 +94,8 @@ export interface LetterLanguage {
   };
   closing: string;
   signature: string;
+  /** The right exercised, as the reminder names it ("right to erasure"). */
+  rightOfErasure: string;
   reminder: {
     subject: (f: LetterFacts) => string;
     body: (f: LetterFacts & { sentOn: string; due: string; law: string; right: string }) => string;

@@ -134,6 +134,48 @@ export interface DaySummary {
   requests: number;
 }
 
+export type LetterStatus =
+  | 'draft'
+  | 'sent'
+  | 'acknowledged'
+  | 'needs-identification'
+  | 'extended'
+  | 'fulfilled'
+  | 'refused'
+  | 'overdue'
+  | 'escalated'
+  | 'closed';
+
+/** A deletion request the user drafted and (once they say so) sent. Since version 4. */
+export interface LetterRecord {
+  reference: string;
+  company: string;
+  companyName: string;
+  jurisdiction: 'gdpr' | 'uk-gdpr' | 'ccpa';
+  language: string;
+  right: 'erasure';
+  channel: 'email' | 'web-form' | 'other';
+  recipient: string;
+  subject: string;
+  body: string;
+  /** SHA-256 of the body as sent, so the text can be shown unchanged later. */
+  textHash: string;
+  status: LetterStatus;
+  createdAt: number;
+  /** The day the user sent it (YYYY-MM-DD): the deadline runs from it. */
+  sentOn?: string;
+  history: { at: number; status: LetterStatus; note?: string }[];
+}
+
+/** A privacy contact the user corrected or added, shown as theirs. Since version 4. */
+export interface ContactCorrection {
+  company: string;
+  value: string;
+  /** The controller's EU representative (Art. 27), when the user gave one: letters go to it. */
+  representative?: string;
+  updatedAt: number;
+}
+
 export type DisclosedDb = Dexie & {
   events: EntityTable<SharingEvent, 'id'>;
   pages: EntityTable<PageLoad, 'key'>;
@@ -146,6 +188,8 @@ export type DisclosedDb = Dexie & {
   companies: Table<CompanySummary, string>;
   sites: Table<SiteSummary, string>;
   days: Table<DaySummary, string>;
+  letters: Table<LetterRecord, string>;
+  contacts: Table<ContactCorrection, string>;
 };
 
 export const DB_NAME = 'disclosed';
@@ -192,6 +236,8 @@ export function openDb(name = DB_NAME): DisclosedDb {
         days: tx.table('days'),
       }),
     );
+  // 4: deletion requests and the privacy contacts the user corrected.
+  db.version(4).stores({ letters: 'reference, company, status, createdAt', contacts: 'company' });
   return db;
 }
 

@@ -96,6 +96,14 @@ export const TEST_SITES: SiteMap = {
         'if(i<n)setTimeout(tick,5);else document.title="sent";})();</script>',
     ),
   },
+  // A blog with Magnite's and Google's pixels, each carrying its own id: for deletion requests.
+  'www.garden-blog.example': {
+    '/post.html': page(
+      'A post',
+      '<img alt="" src="https://pixel.rubiconproject.com/pixel.gif?uid=rp7f3a91c2e8">' +
+        '<img alt="" src="https://www.google-analytics.com/collect?v=1&cid=ga55512345.999&t=pageview">',
+    ),
+  },
   'static.news-site.example': { '/style.css': { type: 'text/css', body: 'body { font-family: serif; }' } },
   'ib.adnxs.com': { '/frame.html': page('Ad', '<img alt="" src="https://pixel.rubiconproject.com/tap.php?v=1">') },
   [META_PAGE]: {

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { statusKey } from '../../components/letters/composer.tsx';
 import { DATA_KINDS } from '../../lib/disclose/kinds.ts';
 import { translatorFromMessages } from '../../lib/i18n.ts';
+import { LETTER_STATUSES } from '../../lib/letters/records.ts';
 import { realTrackerList } from './fixture-lists.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -43,9 +45,15 @@ describe('locale files', () => {
       .join('\n');
     const unused = Object.keys(english).filter(
       (key) =>
-        !/^(category|kind|help|term)_/.test(key) && !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`),
+        !/^(category|kind|help|term|letterStatus)_/.test(key) &&
+        !code.includes(`'${key}'`) &&
+        !code.includes(`__MSG_${key}__`),
     );
     expect(unused).toEqual([]);
+  });
+
+  it('names every letter status', () => {
+    for (const status of LETTER_STATUSES) expect(english[statusKey(status)]?.message, status).toBeTruthy();
   });
 
   it('substitutes placeholders the way the browser does', () => {

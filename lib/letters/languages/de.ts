@@ -111,6 +111,7 @@ const language: LetterLanguage = {
   },
   closing: 'Mit freundlichen Grüßen',
   signature: 'Die Person, die den oben identifizierten Browser nutzt',
+  rightOfErasure: 'Recht auf Löschung',
   reminder: {
     subject: (f) => `Erinnerung: unbeantworteter Antrag vom ${f.date}, Zeichen ${f.reference}`,
     body: (f) =>

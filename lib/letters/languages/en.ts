@@ -109,6 +109,7 @@ const language: LetterLanguage = {
   },
   closing: 'Yours faithfully,',
   signature: 'The user of the browser identified above',
+  rightOfErasure: 'right to erasure',
   reminder: {
     subject: (f) => `Reminder: request of ${f.date}, reference ${f.reference}, not answered`,
     body: (f) =>

@@ -112,6 +112,7 @@ const language: LetterLanguage = {
   },
   closing: 'Veuillez agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
   signature: 'L’utilisateur du navigateur identifié ci-dessus',
+  rightOfErasure: 'droit à l’effacement',
   reminder: {
     subject: (f) => `Relance : demande du ${f.date}, référence ${f.reference}, restée sans réponse`,
     body: (f) =>

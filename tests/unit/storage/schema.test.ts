@@ -61,7 +61,7 @@ describe('schema versions', () => {
       ['b.example', 1, 4],
     ]);
     expect(await db.days.get('2026-11-20')).toEqual({ day: '2026-11-20', companies: 1, requests: 5 });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     db.close();
   });
 });

@@ -1,0 +1,355 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { type CitedIdentifier, composeErasure, type Letter, type LetterOptions } from '../../lib/letters/compose.ts';
+import type { Jurisdiction } from '../../lib/letters/deadline.ts';
+import { deadlineFor } from '../../lib/letters/deadline.ts';
+import type { GatheredEvidence } from '../../lib/letters/evidence.ts';
+import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
+import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
+import type { Company } from '../../lib/trackers/matcher.ts';
+
+export interface ComposerInput {
+  company: Company;
+  gathered: GatheredEvidence;
+  /** Citable cookies of the company's own domains (deny-list applied). */
+  cookies: CitedIdentifier[];
+  /** The user's correction of the privacy contact, if any. */
+  correction?: { value: string; representative?: string };
+  reference: string;
+  today: string;
+  extensionVersion: string;
+  /** The UI language, as the default letter language when one exists. */
+  uiLanguage: string;
+}
+
+export interface ComposerActions {
+  saveContact: (value: string, representative: string) => void;
+  download: (filename: string, type: string, text: string) => void;
+  copy: (text: string) => Promise<void>;
+  sent: (letter: {
+    recipient: string;
+    subject: string;
+    body: string;
+    jurisdiction: Jurisdiction;
+    language: string;
+    sentOn: string;
+    channel: 'email' | 'web-form' | 'other';
+  }) => Promise<void>;
+}
+
+const idKey = (i: CitedIdentifier) => `${i.source}\n${i.name}\n${i.value}`;
+
+/**
+ * The deletion-request composer: recipient, jurisdiction and language, the identifiers and sites to cite, an
+ * editable preview, and the ways to send it. Nothing is sent by Disclosed; the user says when they sent it.
+ */
+export function Composer({ t, input, actions }: { t: Translate; input: ComposerInput; actions: ComposerActions }) {
+  const { company, gathered } = input;
+  const trackerContact = company.contact;
+  const [contact, setContact] = useState(
+    input.correction?.value ??
+      (trackerContact.kind === 'email' || trackerContact.kind === 'url' ? trackerContact.value : ''),
+  );
+  const [representative, setRepresentative] = useState(input.correction?.representative ?? '');
+  const [jurisdiction, setJurisdiction] = useState<Jurisdiction>('gdpr');
+  const [language, setLanguage] = useState(
+    LETTER_LANGUAGES.some((l) => l.code === input.uiLanguage) ? input.uiLanguage : 'en',
+  );
+  const [reason, setReason] = useState('');
+  const candidates = useMemo(() => [...input.cookies, ...gathered.requestIdentifiers], [input.cookies, gathered]);
+  const [chosen, setChosen] = useState(() => new Set(candidates.map(idKey)));
+  const [sensitive, setSensitive] = useState(() => new Set<string>());
+  const [letter, setLetter] = useState<Letter | undefined>(undefined);
+  const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
+  const [sentOn, setSentOn] = useState(input.today);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    const evidence = {
+      ...gathered.evidence,
+      sites: gathered.evidence.sites.filter((s) => !gathered.sensitiveSites.includes(s) || sensitive.has(s)),
+    };
+    const options: LetterOptions = {
+      jurisdiction,
+      reference: input.reference,
+      date: input.today,
+      reason,
+      representative: !!representative.trim() && jurisdiction !== 'ccpa',
+      extensionVersion: input.extensionVersion,
+    };
+    composeErasure(
+      letterLanguage(language),
+      evidence,
+      candidates.filter((c) => chosen.has(idKey(c))),
+      options,
+    ).then(setLetter);
+  }, [gathered, jurisdiction, language, reason, chosen, sensitive, representative, candidates]);
+
+  const recipient = (representative.trim() && jurisdiction !== 'ccpa' ? representative : contact).trim();
+  const isForm = /^https?:\/\//i.test(recipient);
+  const subject = edited?.subject ?? letter?.subject ?? '';
+  const body = edited?.body ?? letter?.body ?? '';
+  const due = deadlineFor(jurisdiction, sentOn);
+  const toggle = (set: Set<string>, key: string, update: (s: Set<string>) => void) => {
+    const next = new Set(set);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    update(next);
+  };
+  const mailto = !isForm && recipient ? mailtoLink(recipient, subject, body) : undefined;
+
+  return (
+    <section aria-labelledby="letter-heading" class="composer">
+      <h2 id="letter-heading">{t('letterHeading', [company.name])}</h2>
+      <p class="notice" data-testid="not-legal-advice">
+        {t('letterNotLegalAdvice')}
+      </p>
+
+      <fieldset>
+        <legend>{t('letterRecipient')}</legend>
+        {!contact && !input.correction && (
+          <p data-testid="needs-contact" class="warning">
+            {t('letterNeedsContact')}{' '}
+            {company.privacyPolicy && (
+              <a href={company.privacyPolicy} target="_blank" rel="noreferrer">
+                {t('letterPrivacyPolicy')}
+              </a>
+            )}
+          </p>
+        )}
+        <label>
+          {t('letterContact')}{' '}
+          <input data-testid="letter-contact" value={contact} onInput={(e) => setContact(e.currentTarget.value)} />
+        </label>
+        {input.correction && <p class="hint">{t('letterContactYours')}</p>}
+        <label>
+          {t('letterRepresentative')}{' '}
+          <input value={representative} onInput={(e) => setRepresentative(e.currentTarget.value)} />
+        </label>
+        <button type="button" onClick={() => actions.saveContact(contact.trim(), representative.trim())}>
+          {t('letterSaveContact')}
+        </button>
+      </fieldset>
+
+      <fieldset class="letter-options">
+        <legend>{t('letterOptions')}</legend>
+        <label>
+          {t('letterJurisdiction')}{' '}
+          <select
+            data-testid="letter-jurisdiction"
+            value={jurisdiction}
+            onChange={(e) => setJurisdiction(e.currentTarget.value as Jurisdiction)}
+          >
+            <option value="gdpr">{t('letterJurisdictionGdpr')}</option>
+            <option value="uk-gdpr">{t('letterJurisdictionUk')}</option>
+            <option value="ccpa">{t('letterJurisdictionCcpa')}</option>
+          </select>
+        </label>
+        <label>
+          {t('letterLanguage')}{' '}
+          <select data-testid="letter-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+            {LETTER_LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {jurisdiction !== 'ccpa' && (
+          <label class="block">
+            {t('letterReason')}
+            <textarea rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('letterIdentifiers')}</legend>
+        {candidates.length === 0 ? (
+          <p>{t('letterNoIdentifiers')}</p>
+        ) : (
+          <ul class="checks" data-testid="letter-identifiers">
+            {candidates.map((c) => (
+              <li key={idKey(c)}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(idKey(c))}
+                    onChange={() => toggle(chosen, idKey(c), setChosen)}
+                  />{' '}
+                  {c.source === 'cookie' ? t('letterCookie', [c.name, c.domain ?? '']) : t('letterParameter', [c.name])}
+                  : <code>{c.value}</code>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {input.cookies.length > 0 && <p class="hint">{t('letterKeepCookies')}</p>}
+      </fieldset>
+
+      {gathered.sensitiveSites.length > 0 && (
+        <fieldset>
+          <legend>{t('letterSensitive')}</legend>
+          <p class="hint">{t('letterSensitiveHint')}</p>
+          <ul class="checks">
+            {gathered.sensitiveSites.map((s) => (
+              <li key={s}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={sensitive.has(s)}
+                    onChange={() => toggle(sensitive, s, setSensitive)}
+                  />{' '}
+                  {s}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+
+      <fieldset class="preview">
+        <legend>{t('letterPreview')}</legend>
+        <label class="block">
+          {t('letterSubject')}
+          <input
+            data-testid="letter-subject"
+            value={subject}
+            onInput={(e) => setEdited({ subject: e.currentTarget.value, body })}
+          />
+        </label>
+        <label class="block">
+          {t('letterBody')}
+          <textarea
+            data-testid="letter-body"
+            rows={24}
+            value={body}
+            onInput={(e) => setEdited({ subject, body: e.currentTarget.value })}
+          />
+        </label>
+        {edited && (
+          <button type="button" onClick={() => setEdited(undefined)}>
+            {t('letterResetText')}
+          </button>
+        )}
+        {letter?.attachment && <p class="hint">{t('letterAttachment', [letter.attachment.filename])}</p>}
+      </fieldset>
+
+      <fieldset class="send">
+        <legend>{t('letterSend')}</legend>
+        <p class="hint">{t('letterNoAutoSend')}</p>
+        <div class="actions">
+          {mailto && (
+            <a
+              class="button"
+              data-testid="letter-mailto"
+              href={mailto.href}
+              onClick={() => !mailto.withBody && actions.copy(body).then(() => setNotice(t('letterMailtoTooLong')))}
+            >
+              {t('letterOpenMail')}
+            </a>
+          )}
+          {isForm && (
+            <a
+              class="button"
+              href={recipient}
+              target="_blank"
+              rel="noreferrer"
+              onClick={() => actions.copy(body).then(() => setNotice(t('letterCopiedForForm')))}
+            >
+              {t('letterOpenForm')}
+            </a>
+          )}
+          <button
+            type="button"
+            onClick={() => actions.copy(recipient).then(() => setNotice(t('letterCopied')))}
+            disabled={!recipient}
+          >
+            {t('letterCopyRecipient')}
+          </button>
+          <button type="button" onClick={() => actions.copy(subject).then(() => setNotice(t('letterCopied')))}>
+            {t('letterCopySubject')}
+          </button>
+          <button type="button" onClick={() => actions.copy(body).then(() => setNotice(t('letterCopied')))}>
+            {t('letterCopyBody')}
+          </button>
+          <button
+            type="button"
+            data-testid="letter-eml"
+            disabled={isForm || !recipient}
+            onClick={() =>
+              actions.download(
+                `${input.reference}.eml`,
+                'message/rfc822',
+                emlFile({
+                  to: recipient,
+                  subject,
+                  body,
+                  date: new Date(),
+                  reference: input.reference,
+                  ...(letter?.attachment ? { attachment: letter.attachment } : {}),
+                }),
+              )
+            }
+          >
+            {t('letterDownloadEml')}
+          </button>
+          {letter?.attachment && (
+            <button
+              type="button"
+              onClick={() =>
+                letter.attachment &&
+                actions.download(letter.attachment.filename, letter.attachment.type, letter.attachment.text)
+              }
+            >
+              {t('letterDownloadEvidence')}
+            </button>
+          )}
+          <button type="button" onClick={() => window.print()}>
+            {t('letterPrint')}
+          </button>
+        </div>
+        {mailto && !mailto.withBody && (
+          <p class="hint" data-testid="mailto-too-long">
+            {t('letterMailtoTooLong')}
+          </p>
+        )}
+        <p role="status">{notice}</p>
+        <div class="sent">
+          <label>
+            {t('letterSentOn')}{' '}
+            <input
+              type="date"
+              data-testid="letter-sent-on"
+              value={sentOn}
+              max={input.today}
+              onInput={(e) => setSentOn(e.currentTarget.value || input.today)}
+            />
+          </label>
+          <button
+            type="button"
+            class="primary"
+            data-testid="letter-sent"
+            disabled={!recipient}
+            onClick={() =>
+              actions.sent({
+                recipient,
+                subject,
+                body,
+                jurisdiction,
+                language,
+                sentOn,
+                channel: isForm ? 'web-form' : 'email',
+              })
+            }
+          >
+            {t('letterISentIt')}
+          </button>
+          <p class="hint">{t('letterDueIf', [due.due])}</p>
+        </div>
+      </fieldset>
+    </section>
+  );
+}
+
+export const statusKey = (status: string) => `letterStatus_${status.replace(/-/g, '_')}` as MessageKey;
