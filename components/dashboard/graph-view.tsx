@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Sigma from 'sigma';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { GraphData, GraphNode } from '../../lib/graph/graph-data.ts';
 import LayoutWorker from '../../lib/graph/layout.worker.ts?worker';
 import type { LayoutReply, LayoutRequest } from '../../lib/graph/layout-protocol.ts';
@@ -49,6 +50,8 @@ export function GraphView({
   const sigma = useRef<Sigma | undefined>(undefined);
   const worker = useRef<Worker | undefined>(undefined);
   const highlight = useRef<Set<string>>(new Set());
+  const edgesHidden = useRef(false);
+  const revealEdges = useRef<() => void>(() => undefined);
   const [layout, setLayout] = useState<LayoutState>('running');
   const [query, setQuery] = useState('');
   const labelOf = useMemo(
@@ -80,10 +83,19 @@ export function GraphView({
         color: '#ced4da',
       });
     }
+    const big = data.edges.length > 2000;
+    // A big graph shows its edges once the layout rests: while nodes move, redrawing thousands of edges on every
+    // update would hold the page (on a machine without a graphics chip, for a good part of a second each time).
+    edgesHidden.current = big;
     const renderer = new Sigma(graph, element, {
       // While the view moves, draw nodes only: panning a graph of thousands stays smooth on any graphics chip.
-      hideEdgesOnMove: data.edges.length > 2000,
+      hideEdgesOnMove: big,
       hideLabelsOnMove: true,
+      // Points are the cheapest node shape to draw; edges as lines, not rectangles.
+      defaultNodeType: 'point',
+      nodeProgramClasses: { point: NodePointProgram },
+      defaultEdgeType: 'line',
+      edgeProgramClasses: { line: EdgeLineProgram },
       labelRenderedSizeThreshold: 9,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
@@ -95,6 +107,7 @@ export function GraphView({
           : { ...attrs, color: DIM, label: '', zIndex: 0 };
       },
       edgeReducer: (edge, attrs) => {
+        if (edgesHidden.current) return { ...attrs, hidden: true };
         const lit = highlight.current;
         if (!lit.size) return attrs;
         const [a, b] = graph.extremities(edge);
@@ -132,11 +145,18 @@ export function GraphView({
         { attributes: ['x', 'y'] },
       );
     };
+    const showEdges = () => {
+      if (!edgesHidden.current) return;
+      edgesHidden.current = false;
+      renderer.refresh();
+    };
+    revealEdges.current = showEdges;
     layoutWorker.onmessage = (event: MessageEvent<LayoutReply>) => {
       latest = event.data.positions;
       if (event.data.done) {
         clearTimeout(timer);
         apply();
+        showEdges();
         setLayout('settled');
       } else if (!timer) {
         timer = setTimeout(apply, Math.max(0, spacing - (performance.now() - applied)));
@@ -172,6 +192,7 @@ export function GraphView({
   const toggleLayout = () => {
     const message: LayoutRequest = { type: layout === 'running' ? 'stop' : 'resume' };
     worker.current?.postMessage(message);
+    if (layout === 'running') revealEdges.current();
     setLayout(layout === 'running' ? 'stopped' : 'running');
   };
   const status: Record<LayoutState, MessageKey> = {

@@ -33,9 +33,10 @@ import {
 } from '../../lib/storage/dashboard.ts';
 import { type DisclosedDb, localDay, openDb } from '../../lib/storage/db.ts';
 import { BUNDLED_TRACKER_LIST, loadOrganizationDescriptions } from '../../lib/trackers/bundled.ts';
-import { createCompanyLookup, loadMatcher, parseTrackerList } from '../../lib/trackers/catalog.ts';
+import { createCategoryLookup, createCompanyLookup, parseTrackerList } from '../../lib/trackers/catalog.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
+import { createTrackerMatcher } from '../../lib/trackers/matcher.ts';
 import { useLive } from './use-live.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -85,7 +86,10 @@ function useRoute(): Route {
 export function OptionsApp({ t }: { t: Translate }) {
   const route = useRoute();
   const db = useMemo(() => openDb(), []);
-  const lookup = useMemo(() => createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST)), []);
+  const [lookup, categoryOf] = useMemo(() => {
+    const list = parseTrackerList(BUNDLED_TRACKER_LIST);
+    return [createCompanyLookup(createTrackerMatcher([list])), createCategoryLookup(list)] as const;
+  }, []);
   const [descriptions, setDescriptions] = useState<Record<string, string>>({});
   useEffect(() => {
     if (route.view === 'company' && !Object.keys(descriptions).length)
@@ -110,7 +114,7 @@ export function OptionsApp({ t }: { t: Translate }) {
   );
   const sites = useLive(() => (route.view === 'sites' ? loadSites(db) : Promise.resolve(undefined)), [route.view]);
   const graph = useLive(
-    () => (route.view === 'graph' ? loadGraph(db, window) : Promise.resolve(undefined)),
+    () => (route.view === 'graph' ? loadGraph(db, window, categoryOf) : Promise.resolve(undefined)),
     [route.view, window],
   );
   const letters = useLive(

@@ -183,22 +183,34 @@ export async function loadSiteCompanies(db: DisclosedDb, site: string): Promise<
 }
 
 /**
- * The sites ↔ companies graph of the connections active in a window (a per-site total last seen in it). Reads keys
- * only — (site, company) pairs — and the small per-company summaries, so "all time" stays quick at any size.
+ * The sites ↔ companies graph of the connections active in a window: (site, company) pairs only, never the full
+ * per-site totals; colours come from the tracker list's categories.
  */
-export async function loadGraph(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<GraphData> {
+export async function loadGraph(
+  db: DisclosedDb,
+  window: TimeWindow,
+  categoryOf: (id: string) => string,
+  now = Date.now(),
+): Promise<GraphData> {
   const from = windowStart(window, now);
-  const fromMs = from ? new Date(`${from}T00:00:00`).getTime() : 0;
-  const [pairs, companies] = await Promise.all([
-    from
-      ? db.siteCompanies.where('lastSeen').aboveOrEqual(fromMs).primaryKeys()
-      : db.siteCompanies.toCollection().primaryKeys(),
-    db.companies.toArray(),
-  ]);
-  const info = new Map(companies.map((c) => [c.company, { kind: c.kind, category: c.categories[0] ?? 'misc' }]));
+  // A window's pairs come from its per-day rows (one range read); all time's from the per-site totals' keys.
+  const pairs: [string, string][] = from
+    ? await db.dayCompanies
+        .where('day')
+        .aboveOrEqual(from)
+        .toArray()
+        .then((rows) => {
+          const seen = new Map<string, [string, string]>();
+          for (const r of rows) for (const site of r.sites) seen.set(`${site}\n${r.company}`, [site, r.company]);
+          return [...seen.values()];
+        })
+    : await db.siteCompanies.toCollection().primaryKeys();
   return buildGraph(
     pairs.map(([site, company]) => ({ site, company })),
-    (id) => info.get(id),
+    (id) => {
+      const category = categoryOf(id);
+      return { kind: category === 'unlisted' ? 'unlisted' : 'tracker', category };
+    },
   );
 }
 

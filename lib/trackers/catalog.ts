@@ -20,3 +20,26 @@ export function createCompanyLookup(matcher: TrackerMatcher): (id: string) => Co
 export function loadMatcher(text: string): TrackerMatcher {
   return createTrackerMatcher([parseTrackerList(text)]);
 }
+
+/**
+ * Each company's main category in the list (the one most of its patterns carry; `pattern:<id>` companies their
+ * pattern's), for colouring without reading the database. Unlisted third parties are `unlisted`.
+ */
+export function createCategoryLookup(list: CompiledTrackerList): (id: string) => string {
+  const counts = new Map<string, Map<string, number>>();
+  for (const p of list.patterns) {
+    const org = list.organizations[p.organization];
+    const id = org ? org.id : `pattern:${p.id}`;
+    const category = list.categories[p.category]?.id ?? 'misc';
+    const mine = counts.get(id) ?? new Map<string, number>();
+    mine.set(category, (mine.get(category) ?? 0) + 1);
+    counts.set(id, mine);
+  }
+  const main = new Map(
+    [...counts].map(([id, c]) => [
+      id,
+      [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'misc',
+    ]),
+  );
+  return (id) => (id.startsWith('site:') ? 'unlisted' : (main.get(id) ?? 'misc'));
+}

@@ -3,6 +3,7 @@ import {
   everyDay,
   loadCompanies,
   loadCompanySites,
+  loadGraph,
   loadOverview,
   loadSiteCompanies,
   loadSites,
@@ -35,6 +36,25 @@ describe('dashboard queries', () => {
   it('lists every day of a span, across a month end', () => {
     expect(everyDay('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
     expect(everyDay('2026-11-23', '2026-11-23')).toEqual(['2026-11-23']);
+  });
+
+  it('draws the graph of the connections active in the window, coloured by each company’s category', async () => {
+    const categories = (id: string) => (id === 'facebook' ? 'advertising' : 'site_analytics');
+    const db = await history();
+    const ids = async (window: 'today' | 'all') =>
+      (await loadGraph(db, window, categories, now)).nodes.map((n) => n.id).sort();
+    expect(await ids('today')).toEqual(['c:facebook', 'c:google', 's:news.example', 's:shop.example']);
+    expect(await ids('all')).toEqual([
+      'c:facebook',
+      'c:google',
+      'c:hotjar',
+      's:clinic.example',
+      's:news.example',
+      's:shop.example',
+    ]);
+    const all = await loadGraph(db, 'all', categories, now);
+    expect(all.edges).toHaveLength(5);
+    expect(all.nodes.find((n) => n.id === 'c:facebook')?.category).toBe('advertising');
   });
 
   it('windows start on the right local day', () => {
