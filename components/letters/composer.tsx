@@ -23,7 +23,7 @@ export interface ComposerInput {
 }
 
 export interface ComposerActions {
-  saveContact: (value: string, representative: string) => void;
+  saveContact: (value: string, representative: string) => Promise<void>;
   download: (filename: string, type: string, text: string) => void;
   copy: (text: string) => Promise<void>;
   sent: (letter: {
@@ -63,6 +63,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
   const [sentOn, setSentOn] = useState(input.today);
   const [notice, setNotice] = useState('');
+  const [contactNotice, setContactNotice] = useState('');
 
   useEffect(() => {
     const evidence = {
@@ -122,11 +123,21 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           <input data-testid="letter-contact" value={contact} onInput={(e) => setContact(e.currentTarget.value)} />
         </label>
         {input.correction && <p class="hint">{t('letterContactYours')}</p>}
+        <p role="status" data-testid="contact-status">
+          {contactNotice}
+        </p>
         <label>
           {t('letterRepresentative')}{' '}
           <input value={representative} onInput={(e) => setRepresentative(e.currentTarget.value)} />
         </label>
-        <button type="button" onClick={() => actions.saveContact(contact.trim(), representative.trim())}>
+        <button
+          type="button"
+          onClick={() =>
+            actions
+              .saveContact(contact.trim(), representative.trim())
+              .then(() => setContactNotice(t('letterContactKept')))
+          }
+        >
           {t('letterSaveContact')}
         </button>
       </fieldset>

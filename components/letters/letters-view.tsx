@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from '../../lib/i18n.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { AUTHORITIES, authorityFor } from '../../lib/letters/authorities.ts';
 import { longDate } from '../../lib/letters/compose.ts';
 import { daysLeft } from '../../lib/letters/deadline.ts';
 import { letterLanguage } from '../../lib/letters/languages.ts';
@@ -112,9 +113,11 @@ export function LettersView({
                     {due && (
                       <button
                         type="button"
+                        data-testid="letter-follow-up"
+                        aria-expanded={reminderFor === r.reference}
                         onClick={() => setReminderFor(reminderFor === r.reference ? undefined : r.reference)}
                       >
-                        {t('lettersReminder')}
+                        {t('lettersFollowUp')}
                       </button>
                     )}
                   </td>
@@ -124,41 +127,142 @@ export function LettersView({
           </tbody>
         </table>
       )}
-      {reminder?.sentOn && <ReminderLetter t={t} record={reminder} today={today} />}
+      {reminder?.sentOn && <FollowUp t={t} record={reminder} today={today} />}
     </section>
   );
 }
 
-function ReminderLetter({ t, record, today }: { t: Translate; record: LetterRecord; today: string }) {
+type FollowUpKind = 'reminder' | 'replies' | 'complaint';
+
+/** After the deadline or a reply: a reminder letter, prepared answers to the usual replies, a complaint. */
+function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; today: string }) {
+  const [kind, setKind] = useState<FollowUpKind>('reminder');
+  const [country, setCountry] = useState(() => localStorage.getItem('disclosed.residence') ?? '');
   const lang = letterLanguage(record.language);
   const facts = {
     company: record.companyName,
     reference: record.reference,
     date: longDate(lang, record.sentOn ?? today),
   };
-  const law = record.jurisdiction === 'ccpa' ? lang.citations.ccpa.law : lang.citations[record.jurisdiction].law;
-  const subject = lang.reminder.subject(facts);
-  const body = `${lang.salutation}\n\n${lang.reminder.body({
-    ...facts,
-    sentOn: facts.date,
-    due: longDate(lang, currentDue(record) ?? today),
-    law,
-    right: lang.rightOfErasure,
-  })}\n\n${lang.closing}\n${lang.signature}\n${longDate(lang, today)} · ${record.reference}`;
+  const due = currentDue(record) ?? today;
+  const gdpr = record.jurisdiction === 'ccpa' ? undefined : lang.citations[record.jurisdiction];
+  const law = gdpr ? gdpr.law : lang.citations.ccpa.law;
+  const sign = `${lang.closing}\n${lang.signature}\n${longDate(lang, today)} · ${record.reference}`;
+  const authority = authorityFor(country);
+  const kinds: [FollowUpKind, MessageKey][] = [['reminder', 'lettersReminder']];
+  if (gdpr) kinds.push(['replies', 'lettersReplies'], ['complaint', 'lettersComplaint']);
+  const replies = gdpr
+    ? ([
+        ['lettersReplyCannotIdentify', lang.replies.cannotIdentify(gdpr, facts)],
+        ['lettersReplyIdDocument', lang.replies.idDocument(gdpr, facts)],
+        ['lettersReplyWebForm', lang.replies.webForm(gdpr, facts)],
+        ['lettersReplySuppressed', lang.replies.suppressed(gdpr, facts)],
+        ['lettersReplyFee', lang.replies.fee(gdpr, facts)],
+      ] as [MessageKey, string][])
+    : [];
   return (
-    <section aria-labelledby="reminder-heading" class="reminder">
-      <h3 id="reminder-heading">{t('lettersReminderHeading', [record.companyName])}</h3>
-      <p>
-        {t('letterRecipient')}: <code>{record.recipient}</code>
-      </p>
+    <section aria-labelledby="follow-up-heading" class="follow-up" data-testid="follow-up">
+      <h3 id="follow-up-heading">{t('lettersFollowUpHeading', [record.companyName, record.reference])}</h3>
+      <fieldset class="windows">
+        <legend class="visually-hidden">{t('lettersFollowUp')}</legend>
+        {kinds.map(([k, label]) => (
+          <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+            {t(label)}
+          </button>
+        ))}
+      </fieldset>
+      {kind === 'reminder' && (
+        <Draft
+          t={t}
+          to={record.recipient}
+          subject={lang.reminder.subject(facts)}
+          body={`${lang.salutation}\n\n${lang.reminder.body({ ...facts, sentOn: facts.date, due: longDate(lang, due), law, right: lang.rightOfErasure })}\n\n${sign}`}
+        />
+      )}
+      {kind === 'replies' && (
+        <dl class="replies">
+          {replies.map(([label, reply]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>
+                <textarea readOnly rows={5} aria-label={t(label)} value={`${lang.salutation}\n\n${reply}\n\n${sign}`} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {kind === 'complaint' && gdpr && (
+        <>
+          <label>
+            {t('lettersResidence')}{' '}
+            <select
+              data-testid="residence"
+              value={country}
+              onChange={(e) => {
+                setCountry(e.currentTarget.value);
+                localStorage.setItem('disclosed.residence', e.currentTarget.value);
+              }}
+            >
+              <option value="">—</option>
+              {AUTHORITIES.map((a) => (
+                <option key={a.country} value={a.country}>
+                  {regionName(a.country)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {authority && (
+            <p data-testid="authority">
+              <a href={authority.website} target="_blank" rel="noreferrer">
+                {authority.name}
+              </a>
+              {authority.note ? ` — ${authority.note}` : ''}
+            </p>
+          )}
+          <Draft
+            t={t}
+            to={authority?.name ?? ''}
+            subject={lang.complaint.subject(facts)}
+            body={`${lang.complaint.body(gdpr, {
+              ...facts,
+              authority: authority?.name ?? '',
+              sentOn: record.sentOn ?? '',
+              due,
+              recipient: record.recipient,
+              answer: record.status === 'refused' ? t('letterStatus_refused') : lang.complaint.noAnswer,
+            })}\n\n${sign}`}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Draft({ t, to, subject, body }: { t: Translate; to: string; subject: string; body: string }) {
+  return (
+    <>
+      {to && (
+        <p>
+          {t('letterRecipient')}: <code>{to}</code>
+        </p>
+      )}
       <label class="block">
         {t('letterSubject')}
         <input readOnly value={subject} />
       </label>
       <label class="block">
         {t('letterBody')}
-        <textarea readOnly rows={10} value={body} data-testid="reminder-body" />
+        <textarea readOnly rows={12} value={body} data-testid="follow-up-body" />
       </label>
-    </section>
+    </>
   );
+}
+
+function regionName(code: string): string {
+  if (code === 'US-CA') return 'California';
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -316,8 +316,8 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
       actions={{
         download,
         copy: (text) => navigator.clipboard.writeText(text),
-        saveContact: (value, representative) => {
-          db.contacts.put({
+        saveContact: async (value, representative) => {
+          await db.contacts.put({
             company: company.id,
             value,
             ...(representative ? { representative } : {}),

@@ -96,6 +96,23 @@ export interface LetterLanguage {
   signature: string;
   /** The right exercised, as the reminder names it ("right to erasure"). */
   rightOfErasure: string;
+  /** Prepared answers to the usual replies to a GDPR request (`f.date` is the original request's date). */
+  replies: {
+    cannotIdentify: (c: GdprCitations, f: LetterFacts) => string;
+    idDocument: (c: GdprCitations, f: LetterFacts) => string;
+    webForm: (c: GdprCitations, f: LetterFacts) => string;
+    suppressed: (c: GdprCitations, f: LetterFacts) => string;
+    fee: (c: GdprCitations, f: LetterFacts) => string;
+  };
+  /** A complaint to the supervisory authority, from the request's timeline. */
+  complaint: {
+    subject: (f: LetterFacts) => string;
+    body: (
+      c: GdprCitations,
+      f: LetterFacts & { authority: string; sentOn: string; due: string; recipient: string; answer: string },
+    ) => string;
+    noAnswer: string;
+  };
   reminder: {
     subject: (f: LetterFacts) => string;
     body: (f: LetterFacts & { sentOn: string; due: string; law: string; right: string }) => string;

@@ -94,8 +94,42 @@ describe('letters', () => {
         .sort(),
     ).toEqual([`letter:${reference}:before`, `letter:${reference}:due`]);
     expect(await axeViolations(composer)).toEqual([]);
+
+    // Follow-ups: the reminder letter cites the request; prepared answers; a complaint to the authority chosen.
+    await row.locator('[data-testid="letter-follow-up"]').click();
+    const reminder = await composer.inputValue('[data-testid="follow-up-body"]');
+    expect(reminder).toContain(reference);
+    expect(reminder).toContain('right to erasure under the GDPR');
+    await composer.getByRole('button', { name: 'Answers to their reply' }).click();
+    expect(await composer.locator('[data-testid="follow-up"] dt').allTextContents()).toHaveLength(5);
+    await composer.getByRole('button', { name: 'Complaint to the authority' }).click();
+    await composer.selectOption('[data-testid="residence"]', 'FR');
+    expect(await composer.locator('[data-testid="authority"] a').getAttribute('href')).toBe('https://www.cnil.fr');
+    const complaint = await composer.inputValue('[data-testid="follow-up-body"]');
+    expect(complaint).toContain('Article 77 GDPR');
+    expect(complaint).toContain(`${today}: I sent a request for erasure of my personal data to privacy@magnite.com`);
+    expect(await axeViolations(composer)).toEqual([]);
     await composer.close();
     await popup.close();
+    await page.close();
+  });
+
+  it('says a company needs a contact, and keeps the one the user enters as theirs', async () => {
+    const { context, extensionId } = env.browser;
+    const page = await context.newPage();
+    await page.goto('https://www.news-site.example/article.html', { waitUntil: 'networkidle' });
+    const letter = `chrome-extension://${extensionId}/options.html#/letter/${encodeURIComponent('site:unlisted-widgets.example')}`;
+    await page.goto(letter);
+    await page.waitForSelector('[data-testid="needs-contact"]');
+    expect(await page.locator('[data-testid="letter-sent"]').isDisabled()).toBe(true);
+    await page.fill('[data-testid="letter-contact"]', 'dpo@unlisted-widgets.example');
+    await page.getByRole('button', { name: 'Keep this contact' }).click();
+    await page.waitForSelector('[data-testid="contact-status"]:text("Kept")');
+    await page.reload();
+    await page.waitForSelector('[data-testid="letter-body"]');
+    expect(await page.inputValue('[data-testid="letter-contact"]')).toBe('dpo@unlisted-widgets.example');
+    expect(await page.locator('text=You entered this contact.').count()).toBe(1);
+    expect(await page.locator('[data-testid="needs-contact"]').count()).toBe(0);
     await page.close();
   });
 });

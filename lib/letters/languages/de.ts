@@ -112,6 +112,24 @@ const language: LetterLanguage = {
   closing: 'Mit freundlichen Grüßen',
   signature: 'Die Person, die den oben identifizierten Browser nutzt',
   rightOfErasure: 'Recht auf Löschung',
+  replies: {
+    cannotIdentify: (c, f) =>
+      `Sie teilen mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Zeichen ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; unter ihnen speichern Sie die Daten. Nach ${c.identification} dürfen Sie nur verlangen, was zur Identifizierung nötig ist, und Sie haben nicht gesagt, was darüber hinaus fehlt. Bitte bearbeiten Sie den Antrag.`,
+    idDocument: (c, f) =>
+      `Sie verlangen die Kopie eines Ausweises. Die betroffenen Daten sind mit den Kennungen aus meinem Antrag vom ${f.date} (Zeichen ${f.reference}) verknüpft, nicht mit meinem Namen; ein Ausweis hilft Ihnen nicht, sie zu finden, und gäbe Ihnen mehr Daten als nötig. Das ist nicht verhältnismäßig (${c.identification}). Bitte bearbeiten Sie den Antrag anhand der genannten Kennungen.`,
+    webForm: (c, f) =>
+      `Sie verlangen, dass ich Ihr Webformular nutze. Die ${c.law} schreibt keinen bestimmten Weg vor: Ein Antrag an Ihre veröffentlichte Datenschutzadresse ist wirksam, und die Frist nach ${c.deadline} läuft ab seinem Eingang am oder nach dem ${f.date}. Bitte bearbeiten Sie meinen Antrag (Zeichen ${f.reference}) so, wie er gestellt wurde.`,
+    suppressed: (c, f) =>
+      `Sie teilen mit, Sie hätten mich auf eine Sperrliste gesetzt. Meine Kennungen auf einer Liste zu führen ist weitere Verarbeitung, keine Löschung. Mein Antrag vom ${f.date} (Zeichen ${f.reference}) verlangt die Löschung nach ${c.groundConsent}; bitte löschen Sie die Daten und bestätigen Sie, mit welchen Kennungen sie verknüpft waren. Behalten Sie etwas, nennen Sie die Ausnahme des ${c.exceptions}, auf die Sie sich stützen.`,
+    fee: (c, f) =>
+      `Sie verlangen ein Entgelt. Anträge nach der ${c.law} sind unentgeltlich (${c.freeOfCharge}); ein einzelner Antrag wie meiner vom ${f.date} (Zeichen ${f.reference}) ist weder offenkundig unbegründet noch exzessiv. Bitte bearbeiten Sie ihn kostenfrei.`,
+  },
+  complaint: {
+    subject: (f) => `Beschwerde: unbeantworteter Antrag an ${f.company} (Zeichen ${f.reference})`,
+    body: (c, f) =>
+      `Ich lege nach ${c.complaint} Beschwerde gegen ${f.company} ein.\n\nAblauf:\n- ${f.sentOn}: Antrag auf Löschung meiner personenbezogenen Daten an ${f.recipient} gesandt (Zeichen ${f.reference}).\n- ${f.due}: Die Frist nach ${c.deadline} ist abgelaufen.\n- Antwort: ${f.answer}\n\nMein Antrag und die Nachweise der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, die Beschwerde zu prüfen und ${f.company} anzuweisen, meinen Antrag zu bearbeiten.`,
+    noAnswer: 'keine erhalten.',
+  },
   reminder: {
     subject: (f) => `Erinnerung: unbeantworteter Antrag vom ${f.date}, Zeichen ${f.reference}`,
     body: (f) =>

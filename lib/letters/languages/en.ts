@@ -110,6 +110,24 @@ const language: LetterLanguage = {
   closing: 'Yours faithfully,',
   signature: 'The user of the browser identified above',
   rightOfErasure: 'right to erasure',
+  replies: {
+    cannotIdentify: (c, f) =>
+      `You say you cannot identify me. My request of ${f.date} (reference ${f.reference}) lists identifiers that you yourselves set or collected to recognise my browser; they are the keys under which you hold the data. Under ${c.identification} you may ask only for what is needed to identify me, and you have not said what more that would be. Please act on the request.`,
+    idDocument: (c, f) =>
+      `You ask for a copy of an identity document. The data concerned is linked to the identifiers in my request of ${f.date} (reference ${f.reference}), not to my name; a passport would not let you find it and would give you more personal data than you need. Asking for it is not proportionate (${c.identification}). Please act on the request with the identifiers given.`,
+    webForm: (c, f) =>
+      `You ask me to use your web form. The ${c.law} does not require a particular channel: a request sent to your published privacy contact is valid, and the period of ${c.deadline} runs from its receipt on or after ${f.date}. Please act on my request (reference ${f.reference}) as sent.`,
+    suppressed: (c, f) =>
+      `You say you have added me to a suppression list. Keeping my identifiers on a list is continued processing, not erasure. My request of ${f.date} (reference ${f.reference}) asks for erasure under ${c.groundConsent}; please erase the data and confirm which identifiers it was linked to. If you keep anything, name the exception of ${c.exceptions} you rely on.`,
+    fee: (c, f) =>
+      `You ask for a fee. A request under the ${c.law} is free of charge (${c.freeOfCharge}); a single request such as mine of ${f.date} (reference ${f.reference}) is neither manifestly unfounded nor excessive. Please act on it without charge.`,
+  },
+  complaint: {
+    subject: (f) => `Complaint: request to ${f.company} not answered (reference ${f.reference})`,
+    body: (c, f) =>
+      `I lodge a complaint under ${c.complaint} against ${f.company}.\n\nTimeline:\n- ${f.sentOn}: I sent a request for erasure of my personal data to ${f.recipient} (reference ${f.reference}).\n- ${f.due}: the period of ${c.deadline} ended.\n- Answer: ${f.answer}\n\nMy request and the evidence of the data my browser sent to ${f.company} are attached. I ask you to examine the complaint and to order ${f.company} to act on my request.`,
+    noAnswer: 'none received.',
+  },
   reminder: {
     subject: (f) => `Reminder: request of ${f.date}, reference ${f.reference}, not answered`,
     body: (f) =>

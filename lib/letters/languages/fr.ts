@@ -113,6 +113,24 @@ const language: LetterLanguage = {
   closing: 'Veuillez agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
   signature: 'L’utilisateur du navigateur identifié ci-dessus',
   rightOfErasure: 'droit à l’effacement',
+  replies: {
+    cannotIdentify: (c, f) =>
+      `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (référence ${f.reference}) mentionne des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; ce sont les clés sous lesquelles vous conservez les données. Au titre des ${c.identification}, vous ne pouvez demander que ce qui est nécessaire pour m’identifier, et vous n’avez pas précisé ce qui manquerait. Merci de donner suite à la demande.`,
+    idDocument: (c, f) =>
+      `Vous demandez la copie d’une pièce d’identité. Les données concernées sont liées aux identifiants de ma demande du ${f.date} (référence ${f.reference}), non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous donnerait plus de données que nécessaire. Cette exigence n’est pas proportionnée (${c.identification}). Merci de traiter la demande à l’aide des identifiants fournis.`,
+    webForm: (c, f) =>
+      `Vous me demandez d’utiliser votre formulaire en ligne. Le ${c.law} n’impose aucun canal : une demande adressée à votre contact publié est valable, et le délai de l’${c.deadline} court à compter de sa réception, le ${f.date} ou après. Merci de traiter ma demande (référence ${f.reference}) telle qu’envoyée.`,
+    suppressed: (c, f) =>
+      `Vous indiquez m’avoir inscrit sur une liste d’exclusion. Conserver mes identifiants sur une liste est un traitement, non un effacement. Ma demande du ${f.date} (référence ${f.reference}) porte sur l’effacement au titre de l’${c.groundConsent} ; merci d’effacer les données et de confirmer les identifiants concernés. Si vous conservez quoi que ce soit, précisez l’exception de l’${c.exceptions} invoquée.`,
+    fee: (c, f) =>
+      `Vous demandez un paiement. Une demande fondée sur le ${c.law} est gratuite (${c.freeOfCharge}) ; une demande unique comme la mienne du ${f.date} (référence ${f.reference}) n’est ni manifestement infondée ni excessive. Merci de la traiter sans frais.`,
+  },
+  complaint: {
+    subject: (f) => `Plainte : demande à ${f.company} restée sans réponse (référence ${f.reference})`,
+    body: (c, f) =>
+      `Je dépose une plainte au titre de l’${c.complaint} contre ${f.company}.\n\nChronologie :\n- ${f.sentOn} : envoi d’une demande d’effacement de mes données personnelles à ${f.recipient} (référence ${f.reference}).\n- ${f.due} : expiration du délai prévu à l’${c.deadline}.\n- Réponse : ${f.answer}\n\nMa demande et les éléments attestant des données envoyées par mon navigateur à ${f.company} sont joints. Je vous prie d’examiner cette plainte et d’enjoindre à ${f.company} de donner suite à ma demande.`,
+    noAnswer: 'aucune.',
+  },
   reminder: {
     subject: (f) => `Relance : demande du ${f.date}, référence ${f.reference}, restée sans réponse`,
     body: (f) =>

@@ -130,6 +130,39 @@ describe('letter languages', () => {
   });
 });
 
+describe('follow-ups', () => {
+  const facts = { company: 'Magnite', reference: 'DSC-20261123-K7Q2M9', date: '23 November 2026' };
+  it.each(LETTER_LANGUAGES.flatMap((l) => (['gdpr', 'uk-gdpr'] as const).map((j) => [l.code, j, l] as const)))(
+    '%s %s: each prepared answer and the complaint cite their articles and the request',
+    (_, jurisdiction, lang) => {
+      const c = lang.citations[jurisdiction];
+      const r = lang.replies;
+      const cases: [string, string[]][] = [
+        [r.cannotIdentify(c, facts), [c.identification]],
+        [r.idDocument(c, facts), [c.identification]],
+        [r.webForm(c, facts), [c.deadline]],
+        [r.suppressed(c, facts), [c.groundConsent, c.exceptions]],
+        [r.fee(c, facts), [c.freeOfCharge]],
+        [
+          lang.complaint.body(c, {
+            ...facts,
+            authority: 'CNIL',
+            sentOn: '2026-10-01',
+            due: '2026-11-02',
+            recipient: 'privacy@magnite.com',
+            answer: lang.complaint.noAnswer,
+          }),
+          [c.complaint, c.deadline, '2026-10-01', '2026-11-02', 'privacy@magnite.com'],
+        ],
+      ];
+      for (const [text, anchors] of cases) {
+        expect(text).toContain(facts.reference);
+        for (const anchor of anchors) expect(text, anchor).toContain(anchor);
+      }
+    },
+  );
+});
+
 describe('composeErasure', () => {
   it('states only what was observed: no kinds sentence without kinds, no unlawful ground without evidence', async () => {
     const letter = await composeErasure(letterLanguage('en'), evidence({ kinds: [] }), [], options());
