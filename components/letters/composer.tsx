@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import { type CitedIdentifier, composeErasure, type Letter, type LetterOptions } from '../../lib/letters/compose.ts';
+import {
+  type CitedIdentifier,
+  composeLetter,
+  hashEmail,
+  type Letter,
+  type LetterOptions,
+  type LetterRight,
+} from '../../lib/letters/compose.ts';
 import type { Jurisdiction } from '../../lib/letters/deadline.ts';
 import { deadlineFor } from '../../lib/letters/deadline.ts';
 import type { GatheredEvidence } from '../../lib/letters/evidence.ts';
@@ -27,6 +34,7 @@ export interface ComposerActions {
   download: (filename: string, type: string, text: string) => void;
   copy: (text: string) => Promise<void>;
   sent: (letter: {
+    right: LetterRight;
     recipient: string;
     subject: string;
     body: string;
@@ -52,6 +60,8 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   );
   const [representative, setRepresentative] = useState(input.correction?.representative ?? '');
   const [jurisdiction, setJurisdiction] = useState<Jurisdiction>('gdpr');
+  const [requested, setRight] = useState<LetterRight>('erasure');
+  const right: LetterRight = jurisdiction === 'ccpa' ? 'erasure' : requested;
   const [language, setLanguage] = useState(
     LETTER_LANGUAGES.some((l) => l.code === input.uiLanguage) ? input.uiLanguage : 'en',
   );
@@ -63,6 +73,17 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
   const [sentOn, setSentOn] = useState(input.today);
   const [notice, setNotice] = useState('');
+  const [email, setEmail] = useState('');
+  const [ip, setIp] = useState('');
+  const [emailHash, setEmailHash] = useState('');
+  useEffect(() => {
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) hashEmail(email).then(setEmailHash);
+    else setEmailHash('');
+  }, [email]);
+  const personal: CitedIdentifier[] = [
+    ...(emailHash ? [{ source: 'hashed-email' as const, name: '', value: emailHash }] : []),
+    ...(isIpAddress(ip.trim()) ? [{ source: 'ip' as const, name: '', value: ip.trim() }] : []),
+  ];
   const [contactNotice, setContactNotice] = useState('');
 
   useEffect(() => {
@@ -72,19 +93,16 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
     };
     const options: LetterOptions = {
       jurisdiction,
+      right,
       reference: input.reference,
       date: input.today,
       reason,
       representative: !!representative.trim() && jurisdiction !== 'ccpa',
       extensionVersion: input.extensionVersion,
     };
-    composeErasure(
-      letterLanguage(language),
-      evidence,
-      candidates.filter((c) => chosen.has(idKey(c))),
-      options,
-    ).then(setLetter);
-  }, [gathered, jurisdiction, language, reason, chosen, sensitive, representative, candidates]);
+    const cited = [...candidates.filter((c) => chosen.has(idKey(c))), ...personal];
+    composeLetter(letterLanguage(language), evidence, cited, options).then(setLetter);
+  }, [gathered, jurisdiction, right, language, reason, chosen, sensitive, representative, candidates, emailHash, ip]);
 
   const recipient = (representative.trim() && jurisdiction !== 'ccpa' ? representative : contact).trim();
   const isForm = /^https?:\/\//i.test(recipient);
@@ -157,6 +175,20 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           </select>
         </label>
         <label>
+          {t('letterRight')}{' '}
+          <select
+            data-testid="letter-right"
+            value={right}
+            disabled={jurisdiction === 'ccpa'}
+            onChange={(e) => setRight(e.currentTarget.value as LetterRight)}
+          >
+            <option value="erasure">{t('letterRightErasure')}</option>
+            <option value="access">{t('letterRightAccess')}</option>
+            <option value="objection">{t('letterRightObjection')}</option>
+            <option value="withdrawal">{t('letterRightWithdrawal')}</option>
+          </select>
+        </label>
+        <label>
           {t('letterLanguage')}{' '}
           <select data-testid="letter-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
             {LETTER_LANGUAGES.map((l) => (
@@ -166,7 +198,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
             ))}
           </select>
         </label>
-        {jurisdiction !== 'ccpa' && (
+        {jurisdiction !== 'ccpa' && right === 'erasure' && (
           <label class="block">
             {t('letterReason')}
             <textarea rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
@@ -196,6 +228,28 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           </ul>
         )}
         {input.cookies.length > 0 && <p class="hint">{t('letterKeepCookies')}</p>}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('letterPersonal')}</legend>
+        <p class="hint warning">{t('letterPersonalWarning')}</p>
+        <label>
+          {t('letterEmail')}{' '}
+          <input
+            type="email"
+            data-testid="letter-email"
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+        </label>
+        {emailHash && (
+          <p class="hint" data-testid="letter-email-hash">
+            {t('letterEmailHashed', [emailHash])}
+          </p>
+        )}
+        <label>
+          {t('letterIp')} <input value={ip} onInput={(e) => setIp(e.currentTarget.value)} />
+        </label>
       </fieldset>
 
       {gathered.sensitiveSites.length > 0 && (
@@ -344,6 +398,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
             disabled={!recipient}
             onClick={() =>
               actions.sent({
+                right,
                 recipient,
                 subject,
                 body,
@@ -364,3 +419,10 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
 }
 
 export const statusKey = (status: string) => `letterStatus_${status.replace(/-/g, '_')}` as MessageKey;
+
+/** An IPv4 or IPv6 address as the user typed it (the extension never looks it up: that would be a request). */
+function isIpAddress(text: string): boolean {
+  return (
+    /^(\d{1,3})(\.\d{1,3}){3}$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':') && text.length >= 3)
+  );
+}

@@ -176,7 +176,7 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
           t={t}
           to={record.recipient}
           subject={lang.reminder.subject(facts)}
-          body={`${lang.salutation}\n\n${lang.reminder.body({ ...facts, sentOn: facts.date, due: longDate(lang, due), law, right: lang.rightOfErasure })}\n\n${sign}`}
+          body={`${lang.salutation}\n\n${lang.reminder.body({ ...facts, sentOn: facts.date, due: longDate(lang, due), law, right: lang.rightNames[record.right] })}\n\n${sign}`}
         />
       )}
       {kind === 'replies' && (

@@ -332,7 +332,7 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
             companyName: company.name,
             jurisdiction: letter.jurisdiction,
             language: letter.language,
-            right: 'erasure',
+            right: letter.right,
             channel: letter.channel,
             recipient: letter.recipient,
             subject: letter.subject,

@@ -22,15 +22,20 @@ export interface LetterEvidence {
 
 /** An identifier the user chose to cite. */
 export interface CitedIdentifier {
-  source: 'cookie' | 'request';
+  /** `hashed-email` and `ip` are the user's own, added only when they opt in. */
+  source: 'cookie' | 'request' | 'hashed-email' | 'ip';
   name: string;
   value: string;
   /** The cookie's domain, for cookies. */
   domain?: string;
 }
 
+/** The request: erasure (the default), or access, objection or consent withdrawal (GDPR and UK GDPR). */
+export type LetterRight = 'erasure' | 'access' | 'objection' | 'withdrawal';
+
 export interface LetterOptions {
   jurisdiction: Jurisdiction;
+  right?: LetterRight;
   reference: string;
   /** YYYY-MM-DD. */
   date: string;
@@ -79,17 +84,27 @@ export function chooseGrounds(
 /** Sites listed in the body; more go to the attachment. */
 const SITES_IN_BODY = 10;
 
-/** Writes the erasure request. Everything in it comes from `evidence` and `identifiers`: one company's facts only. */
-export async function composeErasure(
+/**
+ * Writes the request (erasure unless `options.right` says otherwise; the CCPA letters are erasure requests).
+ * Everything in it comes from `evidence` and `identifiers`: one company's facts only.
+ */
+export async function composeLetter(
   lang: LetterLanguage,
   evidence: LetterEvidence,
   identifiers: CitedIdentifier[],
   options: LetterOptions,
 ): Promise<Letter> {
-  const grounds = chooseGrounds(evidence, options);
+  const right = options.jurisdiction === 'ccpa' ? 'erasure' : (options.right ?? 'erasure');
+  const grounds = right === 'erasure' ? chooseGrounds(evidence, options) : [];
   const facts = { company: evidence.companyName, reference: options.reference, date: longDate(lang, options.date) };
   const paragraphs: string[] = [];
-  if (options.jurisdiction === 'ccpa') {
+  let subject = lang.subject(facts);
+  if (options.jurisdiction !== 'ccpa' && right !== 'erasure') {
+    const c = lang.citations[options.jurisdiction];
+    if (options.representative) paragraphs.push(lang.gdpr.representative(c));
+    paragraphs.push(lang.rights[right].body(c));
+    subject = lang.rights[right].subject(facts);
+  } else if (options.jurisdiction === 'ccpa') {
     const c = lang.citations.ccpa;
     paragraphs.push(
       [lang.ccpa.request(c), grounds.includes('ccpa-opt-out') ? lang.ccpa.optOut(c) : ''].filter(Boolean).join(' '),
@@ -123,10 +138,7 @@ export async function composeErasure(
       : e.sites(evidence.sites.join(', ')),
   ];
 
-  const idLines = identifiers.map(
-    (id) =>
-      `- ${id.source === 'cookie' ? lang.identifiers.cookie(id.name, id.domain ?? '') : lang.identifiers.request(id.name)}: ${id.value}`,
-  );
+  const idLines = identifiers.map((id) => `- ${identifierLabel(lang, id)}: ${id.value}`);
   const identification =
     options.jurisdiction === 'ccpa'
       ? lang.ccpa.identification
@@ -144,7 +156,7 @@ export async function composeErasure(
     e.method(options.extensionVersion),
     `${lang.closing}\n${lang.signature}\n${facts.date} · ${options.reference}`,
   ].join('\n\n');
-  return { subject: lang.subject(facts), body, grounds, ...(attachment ? { attachment } : {}) };
+  return { subject, body, grounds, ...(attachment ? { attachment } : {}) };
 }
 
 /** The full evidence as JSON, named after the reference, with its SHA-256 (computed locally). */
@@ -167,6 +179,25 @@ async function evidenceAttachment(evidence: LetterEvidence, options: LetterOptio
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return { filename: `evidence-${options.reference}.json`, type: 'application/json', text, sha256 };
+}
+
+function identifierLabel(lang: LetterLanguage, id: CitedIdentifier): string {
+  switch (id.source) {
+    case 'cookie':
+      return lang.identifiers.cookie(id.name, id.domain ?? '');
+    case 'request':
+      return lang.identifiers.request(id.name);
+    case 'hashed-email':
+      return lang.identifiers.hashedEmail;
+    case 'ip':
+      return lang.identifiers.ip;
+  }
+}
+
+/** SHA-256 of an email address as ad platforms hash it (trimmed, lower case), computed on this device. */
+export async function hashEmail(email: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(email.trim().toLowerCase()));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** ISO 8601 with the local offset: 2026-11-23T14:05:00+01:00. */

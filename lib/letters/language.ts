@@ -25,6 +25,9 @@ export interface GdprCitations {
   identification: string;
   representative: string;
   complaint: string;
+  access: string;
+  accessCopy: string;
+  marketingStop: string;
 }
 
 export interface CcpaCitations {
@@ -90,12 +93,20 @@ export interface LetterLanguage {
     intro: string;
     cookie: (name: string, domain: string) => string;
     request: (name: string) => string;
+    hashedEmail: string;
+    ip: string;
     keepCookies: string;
   };
   closing: string;
   signature: string;
-  /** The right exercised, as the reminder names it ("right to erasure"). */
-  rightOfErasure: string;
+  /** Each right as the reminder names it ("right to erasure"). */
+  rightNames: { erasure: string; access: string; objection: string; withdrawal: string };
+  /** The other requests (GDPR and UK GDPR): access, objection, consent withdrawal. */
+  rights: {
+    access: { subject: (f: LetterFacts) => string; body: (c: GdprCitations) => string };
+    objection: { subject: (f: LetterFacts) => string; body: (c: GdprCitations) => string };
+    withdrawal: { subject: (f: LetterFacts) => string; body: (c: GdprCitations) => string };
+  };
   /** Prepared answers to the usual replies to a GDPR request (`f.date` is the original request's date). */
   replies: {
     cannotIdentify: (c: GdprCitations, f: LetterFacts) => string;

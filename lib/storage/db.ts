@@ -153,7 +153,7 @@ export interface LetterRecord {
   companyName: string;
   jurisdiction: 'gdpr' | 'uk-gdpr' | 'ccpa';
   language: string;
-  right: 'erasure';
+  right: 'erasure' | 'access' | 'objection' | 'withdrawal';
   channel: 'email' | 'web-form' | 'other';
   recipient: string;
   subject: string;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tabIdOf } from '../../scripts/browser.ts';
@@ -46,6 +47,14 @@ describe('letters', () => {
     expect(offered.join(' ')).not.toContain('ga55512345');
     expect(await axeViolations(composer)).toEqual([]);
 
+    // Opt in to a hashed email: only the hash (computed on the device) goes in the letter.
+    await composer.fill('[data-testid="letter-email"]', 'Me@Example.org');
+    await composer.waitForSelector('[data-testid="letter-email-hash"]');
+    const hash = createHash('sha256').update('me@example.org').digest('hex');
+    await composer.waitForFunction(
+      (h) => (document.querySelector('[data-testid="letter-body"]') as HTMLTextAreaElement).value.includes(h),
+      hash,
+    );
     const [download] = await Promise.all([
       composer.waitForEvent('download'),
       composer.click('[data-testid="letter-eml"]'),
@@ -67,6 +76,8 @@ describe('letters', () => {
     expect(eml.body).toContain('pixel.rubiconproject.com');
     expect(eml.body).toContain('Websites: garden-blog.example.');
     expect(eml.body).not.toMatch(/google|ga55512345/i);
+    expect(eml.body).toContain(hash);
+    expect(eml.body).not.toMatch(/me@example\.org/i);
 
     const today = await composer.inputValue('[data-testid="letter-sent-on"]');
     await composer.click('[data-testid="letter-sent"]');

@@ -18,6 +18,9 @@ const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
   identification: `Art. 11 Abs. 2 und Art. 12 Abs. 6 ${law}`,
   representative: `Art. 27 ${law}`,
   complaint: `Art. 77 ${law}`,
+  access: `Art. 15 ${law}`,
+  accessCopy: `Art. 15 Abs. 3 ${law}`,
+  marketingStop: `Art. 21 Abs. 3 ${law}`,
 });
 
 const language: LetterLanguage = {
@@ -107,11 +110,35 @@ const language: LetterLanguage = {
     intro: 'Diese Werte wurden in Ihren Cookies oder in Anfragen an Sie beobachtet:',
     cookie: (name, domain) => `Cookie ${name} (${domain})`,
     request: (name) => `Parameter ${name} in Anfragen an Sie`,
+    hashedEmail: 'SHA-256-Hashwert meiner E-Mail-Adresse (in Kleinbuchstaben)',
+    ip: 'meine IP-Adresse',
     keepCookies: 'Ich behalte diese Cookies, bis dieser Antrag erledigt ist, damit Sie ihn prüfen können.',
   },
   closing: 'Mit freundlichen Grüßen',
   signature: 'Die Person, die den oben identifizierten Browser nutzt',
-  rightOfErasure: 'Recht auf Löschung',
+  rightNames: {
+    erasure: 'Recht auf Löschung',
+    access: 'Auskunftsrecht',
+    objection: 'Widerspruchsrecht',
+    withdrawal: 'Recht auf Widerruf der Einwilligung',
+  },
+  rights: {
+    access: {
+      subject: (f) => `Antrag auf Auskunft über personenbezogene Daten – Zeichen ${f.reference}`,
+      body: (c) =>
+        `Nach ${c.access} bitte ich Sie um Bestätigung, ob Sie personenbezogene Daten über mich verarbeiten, und gegebenenfalls um eine Kopie dieser Daten (${c.accessCopy}) mit den Verarbeitungszwecken, den Datenkategorien, den Empfängern, denen sie offengelegt wurden, der Speicherdauer, ihrer Herkunft und der Angabe, ob sie für automatisierte Entscheidungen einschließlich Profiling genutzt werden. Sie haben innerhalb eines Monats nach Eingang zu antworten (${c.deadline}), unentgeltlich (${c.freeOfCharge}).`,
+    },
+    objection: {
+      subject: (f) => `Widerspruch gegen die Verarbeitung personenbezogener Daten – Zeichen ${f.reference}`,
+      body: (c) =>
+        `Ich widerspreche der Verarbeitung meiner personenbezogenen Daten zum Zwecke der Direktwerbung einschließlich des damit verbundenen Profilings (${c.objectionMarketing}). Meine Daten dürfen für diese Zwecke nicht mehr verarbeitet werden (${c.marketingStop}). Bitte bestätigen Sie mir dies innerhalb eines Monats nach Eingang schriftlich (${c.deadline}).`,
+    },
+    withdrawal: {
+      subject: (f) => `Widerruf der Einwilligung – Zeichen ${f.reference}`,
+      body: (c) =>
+        `Ich widerrufe jede Einwilligung in die Verarbeitung meiner personenbezogenen Daten, die ich Ihnen erteilt haben mag (${c.consentWithdrawal}). Bitte beenden Sie jede darauf gestützte Verarbeitung und bestätigen Sie mir dies innerhalb eines Monats nach Eingang schriftlich (${c.deadline}).`,
+    },
+  },
   replies: {
     cannotIdentify: (c, f) =>
       `Sie teilen mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Zeichen ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; unter ihnen speichern Sie die Daten. Nach ${c.identification} dürfen Sie nur verlangen, was zur Identifizierung nötig ist, und Sie haben nicht gesagt, was darüber hinaus fehlt. Bitte bearbeiten Sie den Antrag.`,

@@ -18,6 +18,9 @@ const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
   identification: `Articles 11(2) and 12(6) ${law}`,
   representative: `Article 27 ${law}`,
   complaint: `Article 77 ${law}`,
+  access: `Article 15 ${law}`,
+  accessCopy: `Article 15(3) ${law}`,
+  marketingStop: `Article 21(3) ${law}`,
 });
 
 const language: LetterLanguage = {
@@ -105,11 +108,35 @@ const language: LetterLanguage = {
     intro: 'These values were seen in your cookies or in requests to you:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
     request: (name) => `parameter ${name} in requests to you`,
+    hashedEmail: 'SHA-256 of my email address (lower case)',
+    ip: 'my IP address',
     keepCookies: 'I will keep these cookies until this request is closed, so that you can verify it.',
   },
   closing: 'Yours faithfully,',
   signature: 'The user of the browser identified above',
-  rightOfErasure: 'right to erasure',
+  rightNames: {
+    erasure: 'right to erasure',
+    access: 'right of access',
+    objection: 'right to object',
+    withdrawal: 'right to withdraw consent',
+  },
+  rights: {
+    access: {
+      subject: (f) => `Request for access to personal data — reference ${f.reference}`,
+      body: (c) =>
+        `I ask you, under ${c.access}, to confirm whether you process personal data about me and, if so, to give me a copy of it (${c.accessCopy}) together with the purposes of the processing, the categories of data, the recipients to whom it was disclosed, how long it will be kept, where it came from, and whether it is used for automated decisions, including profiling. You must answer within one month of receipt (${c.deadline}), free of charge (${c.freeOfCharge}).`,
+    },
+    objection: {
+      subject: (f) => `Objection to processing of personal data — reference ${f.reference}`,
+      body: (c) =>
+        `I object to the processing of my personal data for direct marketing, including profiling related to it (${c.objectionMarketing}). From now on my data must no longer be processed for these purposes (${c.marketingStop}). Please confirm this in writing within one month of receipt (${c.deadline}).`,
+    },
+    withdrawal: {
+      subject: (f) => `Withdrawal of consent — reference ${f.reference}`,
+      body: (c) =>
+        `I withdraw any consent I may have given you to process my personal data (${c.consentWithdrawal}). Please stop every processing based on it and confirm this in writing within one month of receipt (${c.deadline}).`,
+    },
+  },
   replies: {
     cannotIdentify: (c, f) =>
       `You say you cannot identify me. My request of ${f.date} (reference ${f.reference}) lists identifiers that you yourselves set or collected to recognise my browser; they are the keys under which you hold the data. Under ${c.identification} you may ask only for what is needed to identify me, and you have not said what more that would be. Please act on the request.`,

@@ -18,6 +18,9 @@ const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
   identification: `articles 11, paragraphe 2, et 12, paragraphe 6, du ${law}`,
   representative: `article 27 du ${law}`,
   complaint: `article 77 du ${law}`,
+  access: `article 15 du ${law}`,
+  accessCopy: `article 15, paragraphe 3, du ${law}`,
+  marketingStop: `article 21, paragraphe 3, du ${law}`,
 });
 
 const language: LetterLanguage = {
@@ -108,11 +111,35 @@ const language: LetterLanguage = {
     intro: 'Ces valeurs ont été observées dans vos cookies ou dans des requêtes qui vous étaient adressées :',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
     request: (name) => `paramètre ${name} dans les requêtes qui vous sont adressées`,
+    hashedEmail: 'empreinte SHA-256 de mon adresse électronique (en minuscules)',
+    ip: 'mon adresse IP',
     keepCookies: 'Je conserve ces cookies jusqu’à la clôture de cette demande, afin que vous puissiez la vérifier.',
   },
   closing: 'Veuillez agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
   signature: 'L’utilisateur du navigateur identifié ci-dessus',
-  rightOfErasure: 'droit à l’effacement',
+  rightNames: {
+    erasure: 'droit à l’effacement',
+    access: 'droit d’accès',
+    objection: 'droit d’opposition',
+    withdrawal: 'droit de retirer mon consentement',
+  },
+  rights: {
+    access: {
+      subject: (f) => `Demande d’accès aux données personnelles – référence ${f.reference}`,
+      body: (c) =>
+        `En application de l’${c.access}, je vous demande de me confirmer si vous traitez des données personnelles me concernant et, le cas échéant, de m’en remettre une copie (${c.accessCopy}), avec les finalités du traitement, les catégories de données, les destinataires auxquels elles ont été communiquées, leur durée de conservation, leur source et l’existence d’une prise de décision automatisée, y compris un profilage. Vous devez répondre dans un délai d’un mois à compter de la réception (${c.deadline}), gratuitement (${c.freeOfCharge}).`,
+    },
+    objection: {
+      subject: (f) => `Opposition au traitement de données personnelles – référence ${f.reference}`,
+      body: (c) =>
+        `Je m’oppose au traitement de mes données personnelles à des fins de prospection, y compris au profilage qui y est lié (${c.objectionMarketing}). Mes données ne doivent plus être traitées à ces fins (${c.marketingStop}). Merci de me le confirmer par écrit dans un délai d’un mois à compter de la réception (${c.deadline}).`,
+    },
+    withdrawal: {
+      subject: (f) => `Retrait du consentement – référence ${f.reference}`,
+      body: (c) =>
+        `Je retire tout consentement que j’aurais pu vous donner au traitement de mes données personnelles (${c.consentWithdrawal}). Merci de cesser tout traitement fondé sur celui-ci et de me le confirmer par écrit dans un délai d’un mois à compter de la réception (${c.deadline}).`,
+    },
+  },
   replies: {
     cannotIdentify: (c, f) =>
       `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (référence ${f.reference}) mentionne des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; ce sont les clés sous lesquelles vous conservez les données. Au titre des ${c.identification}, vous ne pouvez demander que ce qui est nécessaire pour m’identifier, et vous n’avez pas précisé ce qui manquerait. Merci de donner suite à la demande.`,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type CitedIdentifier,
   chooseGrounds,
-  composeErasure,
+  composeLetter,
+  hashEmail,
   type LetterEvidence,
   type LetterOptions,
 } from '../../../lib/letters/compose.ts';
@@ -105,7 +106,7 @@ describe('letter languages', () => {
     '%s %s: every legal anchor for the grounds, and nothing of the CCPA',
     async (_, jurisdiction, lang) => {
       const o = options({ jurisdiction, reason: 'I am a journalist and my browsing reveals my sources.' });
-      const letter = await composeErasure(lang, evidence({ beforeConsent: true }), ids, o);
+      const letter = await composeLetter(lang, evidence({ beforeConsent: true }), ids, o);
       expect(letter.grounds).toEqual(['consent', 'marketing', 'particular', 'unlawful']);
       const c = lang.citations[jurisdiction as 'gdpr' | 'uk-gdpr'];
       for (const anchor of anchors(c, letter.grounds)) expect(letter.body, anchor).toContain(anchor);
@@ -117,7 +118,7 @@ describe('letter languages', () => {
   it.each(LETTER_LANGUAGES.map((l) => [l.code, l] as const))(
     '%s CCPA: its own citations, never the GDPR',
     async (_, lang) => {
-      const letter = await composeErasure(lang, evidence(), ids, options({ jurisdiction: 'ccpa' }));
+      const letter = await composeLetter(lang, evidence(), ids, options({ jurisdiction: 'ccpa' }));
       const c = lang.citations.ccpa;
       for (const anchor of [c.delete, c.optOut, c.notifyOthers, c.deadline]) expect(letter.body).toContain(anchor);
       expect(letter.body).not.toMatch(/GDPR|DSGVO|RGPD|Art(icle|\.)\s*17|2002\/58/i);
@@ -125,8 +126,56 @@ describe('letter languages', () => {
   );
 
   it.each(LETTER_LANGUAGES.map((l) => [l.code, l] as const))('%s letter, as written', async (code, lang) => {
-    const letter = await composeErasure(lang, evidence(), ids, options());
+    const letter = await composeLetter(lang, evidence(), ids, options());
     await expect(`${letter.subject}\n\n${letter.body}`).toMatchFileSnapshot(`./__snapshots__/erasure.${code}.txt`);
+  });
+});
+
+describe('other requests', () => {
+  it.each(
+    LETTER_LANGUAGES.flatMap((l) =>
+      (['access', 'objection', 'withdrawal'] as const).map((r) => [l.code, r, l] as const),
+    ),
+  )('%s %s: its own subject and articles, the same evidence, no erasure grounds', async (_, right, lang) => {
+    const letter = await composeLetter(lang, evidence(), ids, options({ right }));
+    const c = lang.citations.gdpr;
+    const anchors = {
+      access: [c.access, c.accessCopy, c.deadline],
+      objection: [c.objectionMarketing, c.marketingStop],
+      withdrawal: [c.consentWithdrawal, c.deadline],
+    }[right];
+    for (const anchor of anchors) expect(letter.body).toContain(anchor);
+    expect(letter.subject).toBe(
+      lang.rights[right].subject({ company: 'Magnite', reference: 'DSC-20261123-K7Q2M9', date: '' }),
+    );
+    expect(letter.grounds).toEqual([]);
+    expect(letter.body).not.toContain(c.groundConsent);
+    expect(letter.body).toContain('a91f0c77e2');
+    expect(letter.body).toContain('ads.rubiconproject.com');
+  });
+
+  it('a CCPA letter is an erasure request whatever right was asked', async () => {
+    const letter = await composeLetter(
+      letterLanguage('en'),
+      evidence(),
+      ids,
+      options({ jurisdiction: 'ccpa', right: 'access' }),
+    );
+    expect(letter.body).toContain('Cal. Civ. Code § 1798.105');
+  });
+
+  it('carries the opt-in hashed email and IP address with their own labels', async () => {
+    const hash = await hashEmail('  Test@Example.com ');
+    expect(hash).toBe('973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b');
+    const letter = await composeLetter(
+      letterLanguage('en'),
+      evidence(),
+      [...ids, { source: 'hashed-email', name: '', value: hash }, { source: 'ip', name: '', value: '203.0.113.7' }],
+      options(),
+    );
+    expect(letter.body).toContain(`- SHA-256 of my email address (lower case): ${hash}`);
+    expect(letter.body).toContain('- my IP address: 203.0.113.7');
+    expect(letter.body).not.toContain('test@example.com');
   });
 });
 
@@ -163,9 +212,9 @@ describe('follow-ups', () => {
   );
 });
 
-describe('composeErasure', () => {
+describe('composeLetter', () => {
   it('states only what was observed: no kinds sentence without kinds, no unlawful ground without evidence', async () => {
-    const letter = await composeErasure(letterLanguage('en'), evidence({ kinds: [] }), [], options());
+    const letter = await composeLetter(letterLanguage('en'), evidence({ kinds: [] }), [], options());
     expect(letter.body).not.toContain('They carried');
     expect(letter.body).not.toContain('Article 17(1)(d)');
     expect(letter.body).not.toContain('Identifiers');
@@ -174,7 +223,7 @@ describe('composeErasure', () => {
 
   it('moves a long site list to an attachment whose SHA-256 the body cites', async () => {
     const sites = Array.from({ length: 25 }, (_, i) => `site${i}.example`);
-    const letter = await composeErasure(letterLanguage('en'), evidence({ sites }), ids, options());
+    const letter = await composeLetter(letterLanguage('en'), evidence({ sites }), ids, options());
     const attachment = letter.attachment;
     if (!attachment) throw new Error('no attachment');
     expect(attachment.filename).toBe('evidence-DSC-20261123-K7Q2M9.json');
@@ -187,7 +236,7 @@ describe('composeErasure', () => {
   });
 
   it('writes first and last seen as ISO 8601 with an offset, and sites as registrable domains only', async () => {
-    const letter = await composeErasure(letterLanguage('en'), evidence(), ids, options());
+    const letter = await composeLetter(letterLanguage('en'), evidence(), ids, options());
     expect(letter.body).toMatch(
       /First seen 2026-10-01T\d\d:30:00[+-]\d\d:\d\d; last seen 2026-11-20T\d\d:05:00[+-]\d\d:\d\d\./,
     );
@@ -239,7 +288,7 @@ describe('composeErasure', () => {
             { name: 'visit', value: 'site-own-cookie', domain: `.${aSite}.example` },
           ];
           const cited = [...citableCookies(gathered.evidence.domains, jar), ...gathered.requestIdentifiers];
-          const letter = await composeErasure(lang, gathered.evidence, cited, options({ jurisdiction }));
+          const letter = await composeLetter(lang, gathered.evidence, cited, options({ jurisdiction }));
           const text = `${letter.subject}\n${letter.body}\n${letter.attachment?.text ?? ''}`;
           db.close();
           for (const mine of [aId, aCookie, `px.${aHost}.com`, `${aSite}.example`]) expect(text).toContain(mine);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeErasure } from '../../../lib/letters/compose.ts';
+import { composeLetter } from '../../../lib/letters/compose.ts';
 import { letterLanguage } from '../../../lib/letters/languages.ts';
 import { emlFile, encodeWord, icsFile, MAILTO_LIMIT, mailtoLink, newReference } from '../../../lib/letters/send.ts';
 
@@ -69,7 +69,7 @@ describe('emlFile', () => {
 
   it('attaches the evidence file when the letter has one', async () => {
     const sites = Array.from({ length: 30 }, (_, i) => `site${i}.example`);
-    const letter = await composeErasure(
+    const letter = await composeLetter(
       letterLanguage('en'),
       {
         companyId: 'x',
