@@ -1,5 +1,6 @@
 // biome-ignore assist/source/organizeImports: boot-time must be evaluated first, it timestamps the script's start.
 import { SCRIPT_START_MS } from '../lib/boot-time.ts';
+import { Dexie } from 'dexie';
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Capture } from '../lib/capture/capture.ts';
@@ -10,6 +11,16 @@ import { type BackgroundStatus, dispatch, type Handlers } from '../lib/messages.
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
 import type { MessageKey } from '../lib/i18n.ts';
 import { currentDue, isOpen } from '../lib/letters/records.ts';
+import {
+  NO_SESSION,
+  openSessionDb,
+  parseSessionState,
+  SESSION_DB,
+  SESSION_KEY,
+  type SessionDb,
+  SessionSink,
+  type SessionState,
+} from '../lib/classroom/session.ts';
 import { type DisclosedDb, openDb } from '../lib/storage/db.ts';
 import { clearEverything, forgetSite } from '../lib/storage/forget.ts';
 import { importExport } from '../lib/export/import.ts';
@@ -38,9 +49,30 @@ export default defineBackground(() => {
   const recorder = new Recorder(db);
 
   let settings: Settings = DEFAULT_SETTINGS;
-  const settingsLoaded = browser.storage.local.get(SETTINGS_KEY).then((stored) => {
-    settings = parseSettings(stored[SETTINGS_KEY]);
+  // A classroom session, when one runs, takes the events instead of the history (state in storage.session).
+  let session: SessionState = NO_SESSION;
+  let sessionDb: SessionDb | undefined;
+  const sessionSink = new SessionSink(() => {
+    sessionDb ??= openSessionDb();
+    return sessionDb;
   });
+  const dropped = { add: () => undefined };
+  const saveSession = async (next: SessionState) => {
+    session = next;
+    await browser.storage.session.set({ [SESSION_KEY]: next });
+    return next;
+  };
+  // Events wait for both: none may be recorded under the wrong settings, or into the history during a session.
+  const settingsLoaded = Promise.all([
+    browser.storage.local.get(SETTINGS_KEY).then((stored) => {
+      settings = parseSettings(stored[SETTINGS_KEY]);
+    }),
+    Promise.resolve(browser.storage.session?.get(SESSION_KEY))
+      .then((stored) => {
+        session = parseSessionState(stored?.[SESSION_KEY]);
+      })
+      .catch(() => undefined),
+  ]);
 
   let matcher: TrackerMatcher | undefined;
   const capture = new Capture({
@@ -54,6 +86,7 @@ export default defineBackground(() => {
       }
       return matcher;
     },
+    session: () => (session.active ? (session.paused ? dropped : sessionSink) : undefined),
     getTab: async (tabId) => {
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       return tab && { url: tab.url, incognito: tab.incognito };
@@ -161,6 +194,33 @@ export default defineBackground(() => {
       recorder.invalidate();
       capture.resetTabs();
       return { cleared: true };
+    },
+    'classroom/start': async () => {
+      await settingsLoaded;
+      if (session.active) return session;
+      sessionSink.discard();
+      await (sessionDb ??= openSessionDb()).events.clear();
+      return saveSession({ active: true, paused: false, startedAt: Date.now() });
+    },
+    'classroom/pause': async ({ paused }) => {
+      await settingsLoaded;
+      return session.active ? saveSession({ ...session, paused }) : session;
+    },
+    'classroom/reset': async () => {
+      sessionSink.discard();
+      await sessionSink.flush();
+      await (sessionDb ??= openSessionDb()).events.clear();
+      return session;
+    },
+    'classroom/end': async () => {
+      await saveSession(NO_SESSION);
+      sessionSink.discard();
+      await sessionSink.flush();
+      // No trace: the session's store goes whole.
+      sessionDb?.close();
+      sessionDb = undefined;
+      await Dexie.delete(SESSION_DB);
+      return session;
     },
     'background/status': async (): Promise<BackgroundStatus> => ({
       ...startup,

@@ -1,3 +1,4 @@
+import type { SessionState } from './classroom/session.ts';
 import type { ImportReport } from './export/import.ts';
 import type { Settings } from './settings.ts';
 import type { ForgetReport } from './storage/forget.ts';
@@ -37,6 +38,11 @@ export interface MessageMap {
   };
   /** Deletes everything recorded; settings stay. */
   'data/clear': { request: Record<string, never>; response: { cleared: true } };
+  /** Classroom sessions (see classroom/session.ts): each answers with the session's state after it. */
+  'classroom/start': { request: Record<string, never>; response: SessionState };
+  'classroom/pause': { request: { paused: boolean }; response: SessionState };
+  'classroom/reset': { request: Record<string, never>; response: SessionState };
+  'classroom/end': { request: Record<string, never>; response: SessionState };
 }
 
 export type MessageType = keyof MessageMap;
@@ -51,6 +57,10 @@ const TYPES: readonly MessageType[] = [
   'data/forget-site',
   'data/import',
   'data/clear',
+  'classroom/start',
+  'classroom/pause',
+  'classroom/reset',
+  'classroom/end',
 ];
 
 /** Messages come from our own pages, but a message is still data: check its shape before dispatching. */

@@ -172,6 +172,9 @@ export function OptionsApp({ t }: { t: Translate }) {
               {t(label)}
             </a>
           ))}
+          <a href="/classroom.html" target="_blank" rel="noreferrer">
+            {t('dashClassroom')}
+          </a>
         </nav>
       </header>
       <main>

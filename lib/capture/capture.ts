@@ -22,6 +22,11 @@ export interface CaptureDeps {
   settings: () => Settings;
   /** The browser's view of a tab, or undefined if it no longer exists. */
   getTab: (tabId: number) => Promise<TabInfo | undefined>;
+  /**
+   * While a classroom session runs: where its events go instead of the history (page loads are then not recorded
+   * either). Undefined when no session runs.
+   */
+  session?: () => { add(event: SharingEvent): void } | undefined;
   /** Told whenever the number of companies that received data on a tab's current page changes. */
   onCompanyCount?: (tabId: number, count: number) => void;
   now?: () => number;
@@ -120,7 +125,9 @@ export class Capture {
       .map((f) => ({ name: f.name.slice(0, 80), value: f.value.slice(0, 500) }));
     if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;
-    this.deps.recorder.add(event, observedAt);
+    const session = this.deps.session?.();
+    if (session) session.add(event);
+    else this.deps.recorder.add(event, observedAt);
     if (onTabPage && !tab.companies.has(event.company)) {
       tab.companies.add(event.company);
       this.deps.onCompanyCount?.(request.tabId, tab.companies.size);
@@ -131,7 +138,7 @@ export class Capture {
     const parsed = parseWebUrl(url);
     if (!parsed) return undefined;
     const page: PageLoad = { key: `${tabId}:${time}`, tabId, site: parsed.site, startedAt: time };
-    if (!incognito || this.deps.settings().recordPrivate) this.deps.recorder.addPage(page);
+    if ((!incognito || this.deps.settings().recordPrivate) && !this.deps.session?.()) this.deps.recorder.addPage(page);
     this.deps.onCompanyCount?.(tabId, 0);
     return { page, url, incognito, companies: new Set() };
   }

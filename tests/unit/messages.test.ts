@@ -7,6 +7,10 @@ const handlers: Handlers = {
   'data/forget-site': async () => ({ events: 0, pages: 0, flows: 0 }),
   'data/clear': async () => ({ cleared: true }),
   'data/import': async () => ({ ok: false, error: 'not JSON' }),
+  'classroom/start': async () => ({ active: true, paused: false, startedAt: 1 }),
+  'classroom/pause': async ({ paused }) => ({ active: true, paused, startedAt: 1 }),
+  'classroom/reset': async () => ({ active: true, paused: false, startedAt: 1 }),
+  'classroom/end': async () => ({ active: false, paused: false, startedAt: 0 }),
   'background/status': async () => ({
     scriptStartMs: 1,
     mainStartMs: 2,

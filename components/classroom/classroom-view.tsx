@@ -1,0 +1,161 @@
+import { useEffect } from 'preact/hooks';
+import type { SessionEvent, SessionState } from '../../lib/classroom/session.ts';
+import type { DataKind } from '../../lib/disclose/kinds.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { SessionGraph } from './session-graph.tsx';
+
+export interface SessionSummary {
+  requests: number;
+  companies: number;
+  sites: number;
+  /** The latest events, newest first. */
+  recent: SessionEvent[];
+  pairs: { site: string; company: string }[];
+}
+
+export interface ClassroomActions {
+  start: () => void;
+  end: () => void;
+  reset: () => void;
+  pause: () => void;
+  fullScreen: () => void;
+  anonymise: () => void;
+}
+
+const term = (t: Translate, k: DataKind) => t(`term_${k.replace(/-/g, '_')}` as MessageKey);
+const help = (t: Translate, k: DataKind) => t(`help_${k.replace(/-/g, '_')}` as MessageKey);
+
+/** Keys that drive the page from the back of a room: P pause, R reset, F full screen, A anonymise. */
+const SHORTCUTS: Record<string, keyof ClassroomActions> = { p: 'pause', r: 'reset', f: 'fullScreen', a: 'anonymise' };
+
+/**
+ * The live classroom view: counters, the feed of who got what from which site (newest first, each data kind
+ * explained in one sentence), and the session's sites ↔ companies graph. Big type, high contrast.
+ */
+export function ClassroomView({
+  t,
+  state,
+  summary,
+  anonymous,
+  nameOf,
+  act,
+}: {
+  t: Translate;
+  state: SessionState;
+  summary: SessionSummary | undefined;
+  anonymous: boolean;
+  nameOf: (id: string) => string;
+  act: ClassroomActions;
+}) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || !state.active) return;
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      const action = SHORTCUTS[e.key.toLowerCase()];
+      if (action) {
+        e.preventDefault();
+        act[action]();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state.active, act]);
+
+  if (!state.active) {
+    return (
+      <main class="classroom idle">
+        <h1>{t('classroomTitle')}</h1>
+        <p>{t('classroomIntro')}</p>
+        <button type="button" class="big" data-testid="classroom-start" onClick={act.start}>
+          {t('classroomStart')}
+        </button>
+      </main>
+    );
+  }
+  return (
+    <main class="classroom" data-anonymous={anonymous}>
+      <header class="bar">
+        <h1>{t('classroomTitle')}</h1>
+        <dl class="counters">
+          <div>
+            <dt>{t('classroomCompanies')}</dt>
+            <dd data-testid="count-companies">{summary?.companies ?? 0}</dd>
+          </div>
+          <div>
+            <dt>{t('classroomSites')}</dt>
+            <dd data-testid="count-sites">{summary?.sites ?? 0}</dd>
+          </div>
+          <div>
+            <dt>{t('classroomRequests')}</dt>
+            <dd data-testid="count-requests">{summary?.requests ?? 0}</dd>
+          </div>
+        </dl>
+        <div class="controls">
+          <button type="button" aria-pressed={state.paused} data-testid="classroom-pause" onClick={act.pause}>
+            {state.paused ? t('classroomResume') : t('classroomPause')} <kbd>P</kbd>
+          </button>
+          <button type="button" data-testid="classroom-reset" onClick={act.reset}>
+            {t('classroomReset')} <kbd>R</kbd>
+          </button>
+          <button type="button" onClick={act.fullScreen}>
+            {t('classroomFullScreen')} <kbd>F</kbd>
+          </button>
+          <button type="button" aria-pressed={anonymous} data-testid="classroom-anonymise" onClick={act.anonymise}>
+            {t('classroomAnonymise')} <kbd>A</kbd>
+          </button>
+          <button type="button" data-testid="classroom-end" onClick={act.end}>
+            {t('classroomEnd')}
+          </button>
+        </div>
+      </header>
+      {state.paused && (
+        <p class="paused" role="status">
+          {t('classroomPaused')}
+        </p>
+      )}
+      <div class="stage">
+        <section aria-labelledby="feed-heading" class="feed">
+          <h2 id="feed-heading">{t('classroomFeed')}</h2>
+          {!summary?.recent.length ? (
+            <p data-testid="classroom-empty" class="empty">
+              {t('classroomEmpty')}
+            </p>
+          ) : (
+            <ol data-testid="classroom-feed" aria-live="polite">
+              {summary.recent.map((e) => (
+                <li key={e.id} data-company={e.company}>
+                  <p class="who">
+                    <strong data-testid="feed-company">{nameOf(e.company)}</strong>{' '}
+                    {t('classroomFrom', [anonymous ? t('classroomASite') : e.site])}
+                  </p>
+                  {e.kinds.length ? (
+                    <ul class="what">
+                      {e.kinds.map((k) => (
+                        <li key={k}>
+                          <span class="term">{term(t, k)}</span> — {help(t, k)}
+                          {!anonymous && e.findings.find((f) => f.kind === k) && (
+                            <code class="value">{e.findings.find((f) => f.kind === k)?.value}</code>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p class="what">{t('classroomOnlyVisit')}</p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section aria-labelledby="graph-heading" class="session-graph">
+          <h2 id="graph-heading">{t('classroomGraph')}</h2>
+          <SessionGraph
+            pairs={summary?.pairs ?? []}
+            label={(kind, key) => (kind === 'company' ? nameOf(key) : anonymous ? '' : key)}
+            description={t('classroomGraphLabel', [String(summary?.sites ?? 0), String(summary?.companies ?? 0)])}
+          />
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,98 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { ClassroomView, type SessionSummary } from '../../components/classroom/classroom-view.tsx';
+import {
+  NO_SESSION,
+  openSessionDb,
+  parseSessionState,
+  SESSION_DB,
+  SESSION_KEY,
+  type SessionDb,
+  type SessionState,
+} from '../../lib/classroom/session.ts';
+import type { Translate } from '../../lib/i18n.ts';
+import { request } from '../../lib/messages.ts';
+import { BUNDLED_TRACKER_LIST } from '../../lib/trackers/bundled.ts';
+import { createCompanyLookup, loadMatcher } from '../../lib/trackers/catalog.ts';
+
+const send = (message: unknown) => browser.runtime.sendMessage(message);
+
+/** The classroom page: the session's state from storage.session, its events live from the session's own store. */
+export function ClassroomApp({ t }: { t: Translate }) {
+  const lookup = useMemo(() => createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST)), []);
+  const [state, setState] = useState<SessionState>(NO_SESSION);
+  const [summary, setSummary] = useState<SessionSummary | undefined>(undefined);
+  const [anonymous, setAnonymous] = useState(false);
+
+  useEffect(() => {
+    browser.storage.session.get(SESSION_KEY).then((s) => setState(parseSessionState(s[SESSION_KEY])));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && changes[SESSION_KEY]) setState(parseSessionState(changes[SESSION_KEY].newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  // One store per session: opened when it starts, closed when it ends (so the background can delete it).
+  useEffect(() => {
+    if (!state.active) {
+      setSummary(undefined);
+      return;
+    }
+    const db: SessionDb = openSessionDb(SESSION_DB, { autoOpen: false });
+    let subscription: { unsubscribe(): void } | undefined;
+    let closed = false;
+    db.open().then(() => {
+      if (closed) return;
+      subscription = liveQuery(() => summarize(db)).subscribe({
+        next: setSummary,
+        // The store went away (the session ended in another tab): the state change follows.
+        error: () => setSummary(undefined),
+      });
+    });
+    return () => {
+      closed = true;
+      subscription?.unsubscribe();
+      db.close();
+    };
+  }, [state.active, state.startedAt]);
+
+  const act = {
+    start: () => request(send, 'classroom/start', {}).then(setState),
+    // Close this page's connection first (by leaving the session view), so the store can be deleted at once.
+    end: () => {
+      setState(NO_SESSION);
+      return request(send, 'classroom/end', {}).then(setState);
+    },
+    reset: () => request(send, 'classroom/reset', {}).then(setState),
+    pause: () => request(send, 'classroom/pause', { paused: !state.paused }).then(setState),
+    fullScreen: () =>
+      document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen(),
+    anonymise: () => setAnonymous((a) => !a),
+  };
+  return (
+    <ClassroomView
+      t={t}
+      state={state}
+      summary={summary}
+      anonymous={anonymous}
+      nameOf={(id) => lookup(id).name}
+      act={act}
+    />
+  );
+}
+
+/** What the page shows, from every event of the session (a class session is thousands of events at most). */
+async function summarize(db: SessionDb): Promise<SessionSummary> {
+  const events = await db.events.orderBy('time').toArray();
+  const pairs = new Map<string, { site: string; company: string }>();
+  for (const e of events) pairs.set(`${e.site}\n${e.company}`, { site: e.site, company: e.company });
+  return {
+    requests: events.length,
+    companies: new Set(events.map((e) => e.company)).size,
+    sites: new Set(events.map((e) => e.site)).size,
+    recent: events.slice(-30).reverse(),
+    pairs: [...pairs.values()],
+  };
+}
