@@ -52,10 +52,11 @@ export default defineBackground(() => {
   // A classroom session, when one runs, takes the events instead of the history (state in storage.session).
   let session: SessionState = NO_SESSION;
   let sessionDb: SessionDb | undefined;
-  const sessionSink = new SessionSink(() => {
+  const sessionStore = () => {
     sessionDb ??= openSessionDb();
     return sessionDb;
-  });
+  };
+  const sessionSink = new SessionSink(sessionStore);
   const dropped = { add: () => undefined };
   const saveSession = async (next: SessionState) => {
     session = next;
@@ -199,7 +200,7 @@ export default defineBackground(() => {
       await settingsLoaded;
       if (session.active) return session;
       sessionSink.discard();
-      await (sessionDb ??= openSessionDb()).events.clear();
+      await sessionStore().events.clear();
       return saveSession({ active: true, paused: false, startedAt: Date.now() });
     },
     'classroom/pause': async ({ paused }) => {
@@ -209,7 +210,7 @@ export default defineBackground(() => {
     'classroom/reset': async () => {
       sessionSink.discard();
       await sessionSink.flush();
-      await (sessionDb ??= openSessionDb()).events.clear();
+      await sessionStore().events.clear();
       return session;
     },
     'classroom/end': async () => {

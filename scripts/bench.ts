@@ -264,6 +264,31 @@ if (!skipBrowser) {
   console.log(
     `request → visible in the open popup: median ${median(latencies)} ms, p95 ${percentile(latencies, 95)} ms (20 requests)`,
   );
+
+  // Request → a new entry in the classroom feed, during a demo session.
+  const classroom = await browser.context.newPage();
+  await classroom.goto(`chrome-extension://${browser.extensionId}/classroom.html`);
+  await classroom.click('[data-testid="classroom-start"]');
+  await classroom.waitForSelector('[data-testid="classroom-empty"]');
+  const feed: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const before = Number(await classroom.textContent('[data-testid="count-requests"]'));
+    const t = Date.now();
+    await page.evaluate((n) => {
+      new Image().src = `https://tracker${n}.doubleverify.com/p.gif?classroom`;
+    }, i);
+    await classroom.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="count-requests"]')?.textContent) > n,
+      before,
+      { timeout: 5000, polling: 'raf' },
+    );
+    feed.push(Date.now() - t);
+  }
+  await classroom.click('[data-testid="classroom-end"]');
+  results.classroomLatency = { medianMs: median(feed), p95Ms: percentile(feed, 95) };
+  console.log(
+    `request → in the classroom feed: median ${median(feed)} ms, p95 ${percentile(feed, 95)} ms (40 requests; target p95 < 500 ms)`,
+  );
   await browser.close();
   await internet.close();
 

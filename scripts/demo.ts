@@ -21,6 +21,11 @@ console.log(
 );
 
 if (!headless) {
+  // `--classroom`: the classroom page first, for a class (start a session, then browse in the other tab).
+  if (process.argv.includes('--classroom')) {
+    const classroom = await browser.context.newPage();
+    await classroom.goto(`chrome-extension://${browser.extensionId}/classroom.html`);
+  }
   const page = await browser.context.newPage();
   await page.goto(DEMO_PAGES[0]?.url.replace(/\/[^/]*\/[^/]*$/, '/') ?? 'about:blank');
   console.log(

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileTrackerDb, leanTrackerList, type TrackerDbJson } from './compile.ts';
+import { companyNames, compileTrackerDb, leanTrackerList, type TrackerDbJson } from './compile.ts';
 import { TRACKERDB_SOURCE } from './sources.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +30,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'tracker-list.json'), JSON.stringify(list));
 writeFileSync(join(out, 'tracker-index.json'), JSON.stringify(leanTrackerList(list)));
 writeFileSync(join(out, 'organization-details.json'), JSON.stringify(details));
+writeFileSync(join(out, 'company-names.json'), JSON.stringify(companyNames(list)));
 console.log(
   `tracker-lists: TrackerDB ${version} → ${list.organizations.length} organizations, ${list.patterns.length} patterns, ` +
     `${list.domains.length} domains, ${list.filters.length} filters (${skipped.length} skipped)`,

@@ -137,3 +137,30 @@ export function leanTrackerList(list: CompiledTrackerList): CompiledTrackerList 
     organizations: list.organizations.map(({ id, name }) => ({ id, name })),
   };
 }
+
+/**
+ * Each company's name and main category (the one most of its patterns carry), by company id as the matcher names
+ * them (organization id, or `pattern:<id>`): all the dashboard's lists need, a small fraction of the full list.
+ */
+export function companyNames(list: CompiledTrackerList): Record<string, [name: string, category: string]> {
+  const counts = new Map<string, { name: string; categories: Map<string, number> }>();
+  for (const p of list.patterns) {
+    const org = list.organizations[p.organization];
+    const id = org ? org.id : `pattern:${p.id}`;
+    const entry = counts.get(id) ?? { name: org ? org.name : p.name, categories: new Map<string, number>() };
+    const category = list.categories[p.category]?.id ?? 'misc';
+    entry.categories.set(category, (entry.categories.get(category) ?? 0) + 1);
+    counts.set(id, entry);
+  }
+  for (const org of list.organizations) {
+    if (!counts.has(org.id)) counts.set(org.id, { name: org.name, categories: new Map() });
+  }
+  return Object.fromEntries(
+    [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, { name, categories }]) => [
+        id,
+        [name, [...categories].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'misc'],
+      ]),
+  );
+}

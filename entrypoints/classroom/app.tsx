@@ -13,14 +13,14 @@ import {
 } from '../../lib/classroom/session.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { request } from '../../lib/messages.ts';
-import { BUNDLED_TRACKER_LIST } from '../../lib/trackers/bundled.ts';
-import { createCompanyLookup, loadMatcher } from '../../lib/trackers/catalog.ts';
+import { createNameLookup } from '../../lib/trackers/catalog.ts';
+import { BUNDLED_COMPANY_NAMES } from '../../lib/trackers/names.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 /** The classroom page: the session's state from storage.session, its events live from the session's own store. */
 export function ClassroomApp({ t }: { t: Translate }) {
-  const lookup = useMemo(() => createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST)), []);
+  const names = useMemo(() => createNameLookup(BUNDLED_COMPANY_NAMES), []);
   const [state, setState] = useState<SessionState>(NO_SESSION);
   const [summary, setSummary] = useState<SessionSummary | undefined>(undefined);
   const [anonymous, setAnonymous] = useState(false);
@@ -77,7 +77,7 @@ export function ClassroomApp({ t }: { t: Translate }) {
       state={state}
       summary={summary}
       anonymous={anonymous}
-      nameOf={(id) => lookup(id).name}
+      nameOf={(id) => names.company(id).name}
       act={act}
     />
   );

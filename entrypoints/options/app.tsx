@@ -32,11 +32,12 @@ import {
   type TimeWindow,
 } from '../../lib/storage/dashboard.ts';
 import { type DisclosedDb, localDay, openDb } from '../../lib/storage/db.ts';
-import { BUNDLED_TRACKER_LIST, loadOrganizationDescriptions } from '../../lib/trackers/bundled.ts';
-import { createCategoryLookup, createCompanyLookup, parseTrackerList } from '../../lib/trackers/catalog.ts';
+import { loadFullTrackerList, loadOrganizationDescriptions } from '../../lib/trackers/bundled.ts';
+import { createCompanyLookup, createNameLookup, parseTrackerList } from '../../lib/trackers/catalog.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
 import { createTrackerMatcher } from '../../lib/trackers/matcher.ts';
+import { BUNDLED_COMPANY_NAMES } from '../../lib/trackers/names.ts';
 import { useLive } from './use-live.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -86,10 +87,12 @@ function useRoute(): Route {
 export function OptionsApp({ t }: { t: Translate }) {
   const route = useRoute();
   const db = useMemo(() => openDb(), []);
-  const [lookup, categoryOf] = useMemo(() => {
-    const list = parseTrackerList(BUNDLED_TRACKER_LIST);
-    return [createCompanyLookup(createTrackerMatcher([list])), createCategoryLookup(list)] as const;
-  }, []);
+  // Names first (a small file): the lists draw at once. The full list, with each company's details, loads for the
+  // pages that show them — a company, a letter, the settings.
+  const names = useMemo(() => createNameLookup(BUNDLED_COMPANY_NAMES), []);
+  const categoryOf = names.categoryOf;
+  const full = useFullList(route.view === 'company' || route.view === 'letter' || route.view === 'settings');
+  const lookup = full?.lookup ?? names.company;
   const [descriptions, setDescriptions] = useState<Record<string, string>>({});
   useEffect(() => {
     if (route.view === 'company' && !Object.keys(descriptions).length)
@@ -105,7 +108,7 @@ export function OptionsApp({ t }: { t: Translate }) {
   };
   const [window, setWindow] = useState<TimeWindow>('7d');
   const overview = useLive(
-    () => (route.view === 'overview' ? loadOverview(db, window) : Promise.resolve(undefined)),
+    () => (route.view === 'overview' ? loadOverview(db, window, categoryOf) : Promise.resolve(undefined)),
     [route.view, window],
   );
   const companies = useLive(
@@ -188,7 +191,9 @@ export function OptionsApp({ t }: { t: Translate }) {
           <CompanyView ctx={ctx} id={route.id} description={descriptions[route.id] ?? ''} flows={flows} />
         )}
         {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
-        {route.view === 'settings' && <SettingsPage t={t} nameOf={(id) => lookup(id).name} />}
+        {route.view === 'settings' && full && (
+          <SettingsPage t={t} source={full.source} nameOf={(id) => lookup(id).name} />
+        )}
         {route.view === 'letters' && (
           <LettersView
             t={t}
@@ -199,7 +204,7 @@ export function OptionsApp({ t }: { t: Translate }) {
             download={download}
           />
         )}
-        {route.view === 'letter' && <ComposerPage t={t} db={db} company={lookup(route.id)} />}
+        {route.view === 'letter' && full && <ComposerPage t={t} db={db} company={full.lookup(route.id)} />}
       </main>
     </>
   );
@@ -217,10 +222,17 @@ function LazyGraphView(props: GraphViewProps) {
   return View ? <View {...props} /> : <h2>{props.ctx.t('dashGraph')}</h2>;
 }
 
-function SettingsPage({ t, nameOf }: { t: Translate; nameOf: (id: string) => string }) {
+function SettingsPage({
+  t,
+  source,
+  nameOf,
+}: {
+  t: Translate;
+  source: TrackerListSource;
+  nameOf: (id: string) => string;
+}) {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [status, setStatus] = useState<BackgroundStatus | undefined>(undefined);
-  const [source] = useState(() => parseTrackerList(BUNDLED_TRACKER_LIST).source);
   const [storageBytes, setStorageBytes] = useState<number | undefined>(undefined);
   const refreshUsage = () =>
     navigator.storage?.estimate().then(
@@ -367,4 +379,17 @@ function scheduleReminders(reference: string, due: string): void {
   ] as const) {
     if (when > Date.now()) browser.alarms.create(name, { when });
   }
+}
+
+/** The full tracker list (details of every company), loaded the first time a page needs it. */
+function useFullList(needed: boolean) {
+  const [full, setFull] = useState<{ lookup: (id: string) => Company; source: TrackerListSource } | undefined>();
+  useEffect(() => {
+    if (!needed || full) return;
+    loadFullTrackerList().then((text) => {
+      const list = parseTrackerList(text);
+      setFull({ lookup: createCompanyLookup(createTrackerMatcher([list])), source: list.source });
+    });
+  }, [needed]);
+  return full;
 }

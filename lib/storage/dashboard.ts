@@ -27,7 +27,16 @@ export interface Overview {
   categories: { category: string; companies: number; requests: number }[];
 }
 
-export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<Overview> {
+/**
+ * The overview of a window. A company counts under its main category in the tracker list (`categoryOf`), as the
+ * graph colours it.
+ */
+export async function loadOverview(
+  db: DisclosedDb,
+  window: TimeWindow,
+  categoryOf: (id: string) => string,
+  now = Date.now(),
+): Promise<Overview> {
   const from = windowStart(window, now);
   const today = localDay(now);
   if (!from) {
@@ -46,14 +55,13 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
         requests: byDay.get(day)?.requests ?? 0,
         companies: byDay.get(day)?.companies ?? 0,
       })),
-      categories: categoriesOf(companies.map((c) => ({ category: c.categories[0] ?? 'misc', requests: c.requests }))),
+      categories: categoriesOf(companies.map((c) => ({ category: categoryOf(c.company), requests: c.requests }))),
     };
   }
   // Whole rows, not key cursors or many gets: Chromium reads a range of rows at once, keys one by one.
-  const [rows, days, companies] = await Promise.all([
+  const [rows, days] = await Promise.all([
     db.dayCompanies.where('day').aboveOrEqual(from).toArray(),
     db.days.where('day').aboveOrEqual(from).toArray(),
-    db.companies.toArray(),
   ]);
   const sites = new Set<string>();
   const sitesOf = new Map<string, Set<string>>();
@@ -71,17 +79,16 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
     [...sitesOf].map(([company, s]) => [company, { sites: s.size, requests: requestsOf.get(company) ?? 0 }]),
   );
   const byDay = new Map(days.map((d) => [d.day, d]));
-  const summaryOf = new Map(companies.map((c) => [c.company, c]));
+  const kindOf = new Map(rows.map((r) => [r.company, r.kind]));
   const ids = [...byCompany.keys()];
-  const summaries = ids.map((id) => summaryOf.get(id));
   return {
     sites: sites.size,
     companies: byCompany.size,
     requests: days.reduce((n, d) => n + d.requests, 0),
     topCompanies: top(
-      ids.map((company, i) => ({
+      ids.map((company) => ({
         company,
-        kind: summaries[i]?.kind ?? 'tracker',
+        kind: kindOf.get(company) ?? 'tracker',
         sites: byCompany.get(company)?.sites ?? 0,
         requests: byCompany.get(company)?.requests ?? 0,
       })),
@@ -92,8 +99,8 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
       companies: byDay.get(day)?.companies ?? 0,
     })),
     categories: categoriesOf(
-      ids.map((id, i) => ({
-        category: summaries[i]?.categories[0] ?? 'misc',
+      ids.map((id) => ({
+        category: categoryOf(id),
         requests: byCompany.get(id)?.requests ?? 0,
       })),
     ),

@@ -14,3 +14,8 @@ export async function loadOrganizationDescriptions(): Promise<Record<string, str
   const { default: text } = await import('../generated/organization-details.json?raw');
   return (JSON.parse(text) as { descriptions: Record<string, string> }).descriptions;
 }
+
+/** The full list as a chunk of its own, for pages that draw first and need the details later (the dashboard). */
+export async function loadFullTrackerList(): Promise<string> {
+  return (await import('../generated/tracker-list.json?raw')).default;
+}

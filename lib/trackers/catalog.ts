@@ -22,24 +22,28 @@ export function loadMatcher(text: string): TrackerMatcher {
 }
 
 /**
- * Each company's main category in the list (the one most of its patterns carry; `pattern:<id>` companies their
- * pattern's), for colouring without reading the database. Unlisted third parties are `unlisted`.
+ * Names and main categories for the dashboard's lists, from the small names file (see tracker-lists/compile.ts):
+ * known companies by id, unlisted third parties by their `site:` id. Details (country, contact…) come from the full
+ * list, loaded when a page needs them.
  */
-export function createCategoryLookup(list: CompiledTrackerList): (id: string) => string {
-  const counts = new Map<string, Map<string, number>>();
-  for (const p of list.patterns) {
-    const org = list.organizations[p.organization];
-    const id = org ? org.id : `pattern:${p.id}`;
-    const category = list.categories[p.category]?.id ?? 'misc';
-    const mine = counts.get(id) ?? new Map<string, number>();
-    mine.set(category, (mine.get(category) ?? 0) + 1);
-    counts.set(id, mine);
-  }
-  const main = new Map(
-    [...counts].map(([id, c]) => [
-      id,
-      [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'misc',
-    ]),
-  );
-  return (id) => (id.startsWith('site:') ? 'unlisted' : (main.get(id) ?? 'misc'));
+export function createNameLookup(text: string): {
+  company: (id: string) => Company;
+  categoryOf: (id: string) => string;
+} {
+  const names = JSON.parse(text) as Record<string, [string, string]>;
+  const cache = new Map<string, Company>();
+  return {
+    company: (id) => {
+      let company = cache.get(id);
+      if (!company) {
+        const known = names[id];
+        company = known
+          ? { ...unlistedCompany(''), id, name: known[0], source: 'trackerdb' }
+          : unlistedCompany(id.replace(/^site:/, ''));
+        cache.set(id, company);
+      }
+      return company;
+    },
+    categoryOf: (id) => (id.startsWith('site:') ? 'unlisted' : (names[id]?.[1] ?? 'misc')),
+  };
 }

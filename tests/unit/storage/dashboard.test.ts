@@ -14,6 +14,9 @@ import { event, freshDb } from './helpers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date(2026, 10, 23, 15).getTime();
+/** Main categories, as the tracker list would give them. */
+const categories = (id: string) =>
+  id === 'facebook' ? 'advertising' : id === 'hotjar' ? 'site_analytics' : 'site_analytics';
 
 async function history() {
   const db = freshDb();
@@ -39,7 +42,6 @@ describe('dashboard queries', () => {
   });
 
   it('draws the graph of the connections active in the window, coloured by each company’s category', async () => {
-    const categories = (id: string) => (id === 'facebook' ? 'advertising' : 'site_analytics');
     const db = await history();
     const ids = async (window: 'today' | 'all') =>
       (await loadGraph(db, window, categories, now)).nodes.map((n) => n.id).sort();
@@ -65,7 +67,7 @@ describe('dashboard queries', () => {
 
   it('overview counts sites, companies and requests in the window', async () => {
     const db = await history();
-    const today = await loadOverview(db, 'today', now);
+    const today = await loadOverview(db, 'today', categories, now);
     expect(today).toMatchObject({ sites: 2, companies: 2, requests: 3 });
     expect(today.topCompanies.map((c) => [c.company, c.sites])).toEqual([
       ['google', 2],
@@ -75,7 +77,7 @@ describe('dashboard queries', () => {
       { category: 'site_analytics', companies: 1, requests: 2 },
       { category: 'advertising', companies: 1, requests: 1 },
     ]);
-    const all = await loadOverview(db, 'all', now);
+    const all = await loadOverview(db, 'all', categories, now);
     expect(all).toMatchObject({ sites: 3, companies: 3, requests: 5 });
     expect(all.topCompanies[0]).toMatchObject({ company: 'google', sites: 3 });
     // Every day from the first recorded one to today, the empty ones as zeros.
@@ -83,7 +85,7 @@ describe('dashboard queries', () => {
     expect(all.timeline[0]).toEqual({ day: '2026-11-13', requests: 2, companies: 2 });
     expect(all.timeline[1]).toEqual({ day: '2026-11-14', requests: 0, companies: 0 });
     expect(all.timeline.at(-1)).toEqual({ day: '2026-11-23', requests: 3, companies: 2 });
-    expect((await loadOverview(db, '7d', now)).timeline.map((d) => d.day)).toEqual([
+    expect((await loadOverview(db, '7d', categories, now)).timeline.map((d) => d.day)).toEqual([
       '2026-11-17',
       '2026-11-18',
       '2026-11-19',
