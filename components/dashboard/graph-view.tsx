@@ -77,13 +77,18 @@ export function GraphView({
         label: labelOf(n),
       });
     }
-    for (const e of data.edges) {
-      graph.mergeEdge((data.nodes[e.source] as GraphNode).id, (data.nodes[e.target] as GraphNode).id, {
-        size: 0.5,
-        color: '#ced4da',
-      });
-    }
+    const addEdges = () => {
+      for (const e of data.edges) {
+        graph.addEdge((data.nodes[e.source] as GraphNode).id, (data.nodes[e.target] as GraphNode).id, {
+          size: 0.5,
+          color: '#ced4da',
+        });
+      }
+    };
     const big = data.edges.length > 2000;
+    // A big graph's edges stay hidden while the layout runs, so they join after the first frame: the nodes show
+    // sooner.
+    if (!big) addEdges();
     // A big graph shows its edges once the layout rests: while nodes move, redrawing thousands of edges on every
     // update would hold the page (on a machine without a graphics chip, for a good part of a second each time).
     edgesHidden.current = big;
@@ -121,6 +126,8 @@ export function GraphView({
     renderer.on('enterNode', () => element.classList.add('pointing'));
     renderer.on('leaveNode', () => element.classList.remove('pointing'));
     sigma.current = renderer;
+    let edgesTimer: ReturnType<typeof setTimeout> | undefined;
+    if (big) renderer.once('afterRender', () => (edgesTimer = setTimeout(addEdges, 0)));
 
     const layoutWorker = new LayoutWorker();
     worker.current = layoutWorker;
@@ -172,6 +179,7 @@ export function GraphView({
     setLayout('running');
     return () => {
       clearTimeout(timer);
+      clearTimeout(edgesTimer);
       layoutWorker.terminate();
       renderer.kill();
       worker.current = undefined;

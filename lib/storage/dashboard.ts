@@ -200,18 +200,11 @@ export async function loadGraph(
   now = Date.now(),
 ): Promise<GraphData> {
   const from = windowStart(window, now);
-  // A window's pairs come from its per-day rows (one range read); all time's from the per-site totals' keys.
-  const pairs: [string, string][] = from
-    ? await db.dayCompanies
-        .where('day')
-        .aboveOrEqual(from)
-        .toArray()
-        .then((rows) => {
-          const seen = new Map<string, [string, string]>();
-          for (const r of rows) for (const site of r.sites) seen.set(`${site}\n${r.company}`, [site, r.company]);
-          return [...seen.values()];
-        })
-    : await db.siteCompanies.toCollection().primaryKeys();
+  // Keys only: the (site, company) pairs last seen in the window, or all of them.
+  const fromMs = from ? new Date(`${from}T00:00:00`).getTime() : 0;
+  const pairs = await (from
+    ? db.siteCompanies.where('lastSeen').aboveOrEqual(fromMs).primaryKeys()
+    : db.siteCompanies.toCollection().primaryKeys());
   return buildGraph(
     pairs.map(([site, company]) => ({ site, company })),
     (id) => {
