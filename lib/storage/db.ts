@@ -195,6 +195,14 @@ export type DisclosedDb = Dexie & {
 export const DB_NAME = 'disclosed';
 
 /**
+ * The tables that hold what was recorded (not the user's letters and contacts): what the recorder writes in one
+ * transaction, and what forgetting a site or deleting everything goes through.
+ */
+export function recordTables(db: DisclosedDb) {
+  return [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers, db.companies, db.sites, db.days];
+}
+
+/**
  * Opens the database. The version history below is the schema's history: every change is a new version (with an
  * `upgrade()` when stored data must be reshaped), never an edit of an old one.
  */

@@ -1,4 +1,4 @@
-import { type DisclosedDb, localDay } from './db.ts';
+import { type DisclosedDb, localDay, recordTables } from './db.ts';
 import { rebuildSummaries } from './summaries.ts';
 
 export interface ForgetReport {
@@ -16,16 +16,7 @@ export interface ForgetReport {
  * The recorder caches aggregates: call this through the background, which flushes and invalidates it.
  */
 export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetReport> {
-  const tables = [
-    db.events,
-    db.pages,
-    db.siteCompanies,
-    db.dayCompanies,
-    db.identifiers,
-    db.companies,
-    db.sites,
-    db.days,
-  ];
+  const tables = recordTables(db);
   return db.transaction('rw', tables, async () => {
     const siteEvents = db.events.where('[site+company]').between([site, ''], [site, '\uffff']);
     // Per (day, company): how many of this site's stored events the day totals counted.
@@ -62,15 +53,6 @@ export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetR
 
 /** Deletes everything Disclosed recorded (settings stay). */
 export async function clearEverything(db: DisclosedDb): Promise<void> {
-  const tables = [
-    db.events,
-    db.pages,
-    db.siteCompanies,
-    db.dayCompanies,
-    db.identifiers,
-    db.companies,
-    db.sites,
-    db.days,
-  ];
+  const tables = recordTables(db);
   await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
 }

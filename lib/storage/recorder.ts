@@ -6,6 +6,7 @@ import {
   localDay,
   type ObservedIdentifier,
   type PageLoad,
+  recordTables,
   type SharingEvent,
   type SiteCompanyAggregate,
   type SiteSummary,
@@ -191,16 +192,7 @@ export async function writeEvents(
   pages: PageLoad[] = [],
   cache: AggregateCache = createAggregateCache(),
 ): Promise<void> {
-  const tables = [
-    db.events,
-    db.pages,
-    db.siteCompanies,
-    db.dayCompanies,
-    db.identifiers,
-    db.companies,
-    db.sites,
-    db.days,
-  ];
+  const tables = recordTables(db);
   await db.transaction('rw', tables, async () => {
     const writes: Promise<unknown>[] = pages.length ? [db.pages.bulkPut(pages)] : [];
     if (!events.length) {
