@@ -18,7 +18,7 @@ import { buildExport, type ExportFormat, renderExport } from '../../lib/export/e
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { deadlineFor } from '../../lib/letters/deadline.ts';
 import { citableCookies, gatherEvidence } from '../../lib/letters/evidence.ts';
-import { setStatus } from '../../lib/letters/records.ts';
+import { recordSent, reminderAlarms, setStatus } from '../../lib/letters/records.ts';
 import { newReference } from '../../lib/letters/send.ts';
 import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
@@ -340,45 +340,24 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
           });
         },
         sent: async (letter) => {
-          const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(letter.body));
-          await db.letters.put({
+          const record = await recordSent(db, {
+            ...letter,
             reference: input.reference,
             company: company.id,
             companyName: company.name,
-            jurisdiction: letter.jurisdiction,
-            language: letter.language,
-            right: letter.right,
-            channel: letter.channel,
-            recipient: letter.recipient,
-            subject: letter.subject,
-            body: letter.body,
-            textHash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
-            status: 'sent',
-            createdAt: Date.now(),
-            sentOn: letter.sentOn,
-            history: [{ at: Date.now(), status: 'sent', note: letter.sentOn }],
           });
-          scheduleReminders(input.reference, deadlineFor(letter.jurisdiction, letter.sentOn).due);
+          // Local reminders; the background shows them as notifications.
+          for (const { name, when } of reminderAlarms(
+            record.reference,
+            deadlineFor(record.jurisdiction, letter.sentOn).due,
+          )) {
+            browser.alarms.create(name, { when });
+          }
           location.hash = '#/letters';
         },
       }}
     />
   );
-}
-
-/** Local reminders a week before and on the deadline, at 9:00 (the background shows them as notifications). */
-function scheduleReminders(reference: string, due: string): void {
-  const at = (days: number) => {
-    const d = new Date(`${due}T09:00:00`);
-    d.setDate(d.getDate() - days);
-    return d.getTime();
-  };
-  for (const [name, when] of [
-    [`letter:${reference}:before`, at(7)],
-    [`letter:${reference}:due`, at(0)],
-  ] as const) {
-    if (when > Date.now()) browser.alarms.create(name, { when });
-  }
 }
 
 /** The full tracker list (details of every company), loaded the first time a page needs it. */

@@ -36,16 +36,36 @@ export function isOpen(record: LetterRecord): boolean {
   return !FINISHED.has(record.status) && record.status !== 'draft';
 }
 
-/** Records that the user sent the letter on `sentOn` (YYYY-MM-DD): the deadline runs from that day. */
-export async function markSent(db: DisclosedDb, reference: string, sentOn: string, now = Date.now()): Promise<void> {
-  await db.letters
-    .where('reference')
-    .equals(reference)
-    .modify((r) => {
-      r.status = 'sent';
-      r.sentOn = sentOn;
-      r.history.push({ at: now, status: 'sent', note: sentOn });
-    });
+/** What the composer knows when the user says they sent a letter. */
+export type SentLetter = Omit<LetterRecord, 'textHash' | 'status' | 'createdAt' | 'history' | 'sentOn'> & {
+  sentOn: string;
+};
+
+/** Records a letter the user sent on `sentOn` (YYYY-MM-DD): its deadline runs from that day. */
+export async function recordSent(db: DisclosedDb, letter: SentLetter, now = Date.now()): Promise<LetterRecord> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(letter.body));
+  const record: LetterRecord = {
+    ...letter,
+    textHash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    status: 'sent',
+    createdAt: now,
+    history: [{ at: now, status: 'sent', note: letter.sentOn }],
+  };
+  await db.letters.put(record);
+  return record;
+}
+
+/** The alarms that remind of a deadline: a week before and on the day, at 9:00 local time; only future ones. */
+export function reminderAlarms(reference: string, due: string, now = Date.now()): { name: string; when: number }[] {
+  const at = (daysBefore: number) => {
+    const d = new Date(`${due}T09:00:00`);
+    d.setDate(d.getDate() - daysBefore);
+    return d.getTime();
+  };
+  return [
+    { name: `letter:${reference}:before`, when: at(7) },
+    { name: `letter:${reference}:due`, when: at(0) },
+  ].filter((a) => a.when > now);
 }
 
 export async function setStatus(db: DisclosedDb, reference: string, status: LetterStatus, now = Date.now()) {
