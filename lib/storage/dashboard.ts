@@ -200,11 +200,11 @@ export async function loadGraph(
   now = Date.now(),
 ): Promise<GraphData> {
   const from = windowStart(window, now);
-  // Keys only: the (site, company) pairs last seen in the window, or all of them.
-  const fromMs = from ? new Date(`${from}T00:00:00`).getTime() : 0;
-  const pairs = await (from
-    ? db.siteCompanies.where('lastSeen').aboveOrEqual(fromMs).primaryKeys()
-    : db.siteCompanies.toCollection().primaryKeys());
+  // The days' pairs: a few rows, however many per-site totals there are.
+  const days = await (from ? db.days.where('day').aboveOrEqual(from) : db.days.toCollection()).toArray();
+  const seen = new Set<string>();
+  for (const d of days) for (const pair of d.pairs) seen.add(pair);
+  const pairs = [...seen].map((pair) => pair.split('\t') as [string, string]);
   return buildGraph(
     pairs.map(([site, company]) => ({ site, company })),
     (id) => {

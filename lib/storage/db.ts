@@ -132,6 +132,11 @@ export interface DaySummary {
   /** Companies that received data that day. */
   companies: number;
   requests: number;
+  /**
+   * Every (site, company) pair of the day, as `site\tcompany`: a window's graph is a few of these rows, not
+   * thousands of per-site totals. Since version 5.
+   */
+  pairs: string[];
 }
 
 export type LetterStatus =
@@ -246,6 +251,18 @@ export function openDb(name = DB_NAME): DisclosedDb {
     );
   // 4: deletion requests and the privacy contacts the user corrected.
   db.version(4).stores({ letters: 'reference, company, status, createdAt', contacts: 'company' });
+  // 5: each day's (site, company) pairs in its summary.
+  db.version(5)
+    .stores({})
+    .upgrade((tx) =>
+      rebuildSummaries({
+        siteCompanies: tx.table('siteCompanies'),
+        dayCompanies: tx.table('dayCompanies'),
+        companies: tx.table('companies'),
+        sites: tx.table('sites'),
+        days: tx.table('days'),
+      }),
+    );
   return db;
 }
 

@@ -289,9 +289,10 @@ export async function writeEvents(
         sites: [],
       };
       d.requests++;
-      if (!d.sites.includes(e.site)) d.sites.push(e.site);
+      const newDaySite = !d.sites.includes(e.site);
+      if (newDaySite) d.sites.push(e.site);
       days.set(dayKey, d);
-      countInSummaries(e, day, !known, !knownDay, summaries, cached);
+      countInSummaries(e, day, { newFlow: !known, newDay: !knownDay, newDaySite }, summaries, cached);
     }
     // Identifier values go to their own table, not onto the events (which views and exports read freely).
     const ids = new Map<string, ObservedIdentifier>();
@@ -355,13 +356,13 @@ export async function writeEvents(
 
 /**
  * Counts one event in the company, site and day summaries. `newFlow`: the first event of this (site, company) pair,
- * so the company reached one more site and the site one more company; `newDay`: the company's first that day.
+ * so the company reached one more site and the site one more company; `newDay`: the company's first that day;
+ * `newDaySite`: the pair's first that day.
  */
 function countInSummaries(
   e: SharingEvent,
   day: string,
-  newFlow: boolean,
-  newDay: boolean,
+  { newFlow, newDay, newDaySite }: { newFlow: boolean; newDay: boolean; newDaySite: boolean },
   summaries: AggregateCache['summaries'],
   cached: AggregateCache['summaries'],
 ): void {
@@ -407,9 +408,16 @@ function countInSummaries(
   summaries.sites.set(e.site, s);
 
   const cachedDay = cached.days.get(day);
-  const d = summaries.days.get(day) ?? (cachedDay ? { ...cachedDay } : undefined) ?? { day, companies: 0, requests: 0 };
+  const d = summaries.days.get(day) ??
+    (cachedDay ? { ...cachedDay, pairs: [...cachedDay.pairs] } : undefined) ?? {
+      day,
+      companies: 0,
+      requests: 0,
+      pairs: [],
+    };
   d.requests++;
   if (newDay) d.companies++;
+  if (newDaySite) d.pairs.push(`${e.site}\t${e.company}`);
   summaries.days.set(day, d);
 }
 

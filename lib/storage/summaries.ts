@@ -70,7 +70,12 @@ export function siteSummary(site: string, flows: SiteCompanyAggregate[]): SiteSu
 
 export function daySummary(day: string, rows: DayCompanyAggregate[]): DaySummary | undefined {
   if (!rows.length) return undefined;
-  return { day, companies: rows.length, requests: rows.reduce((n, r) => n + r.requests, 0) };
+  return {
+    day,
+    companies: rows.length,
+    requests: rows.reduce((n, r) => n + r.requests, 0),
+    pairs: rows.flatMap((r) => r.sites.map((site) => `${site}\t${r.company}`)),
+  };
 }
 
 /**

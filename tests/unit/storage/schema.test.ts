@@ -60,8 +60,13 @@ describe('schema versions', () => {
       ['a.example', 1, 1],
       ['b.example', 1, 4],
     ]);
-    expect(await db.days.get('2026-11-20')).toEqual({ day: '2026-11-20', companies: 1, requests: 5 });
-    expect(db.verno).toBe(4);
+    expect(await db.days.get('2026-11-20')).toEqual({
+      day: '2026-11-20',
+      companies: 1,
+      requests: 5,
+      pairs: ['a.example\tgoogle', 'b.example\tgoogle'],
+    });
+    expect(db.verno).toBe(5);
     db.close();
   });
 });

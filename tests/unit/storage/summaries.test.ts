@@ -15,7 +15,7 @@ async function snapshot(db: DisclosedDb) {
       categories: [...r.categories].sort(),
     })),
     sites: sort(await db.sites.toArray(), (r) => r.site),
-    days: sort(await db.days.toArray(), (r) => r.day),
+    days: sort(await db.days.toArray(), (r) => r.day).map((r) => ({ ...r, pairs: [...r.pairs].sort() })),
   };
 }
 
@@ -71,6 +71,8 @@ describe('summaries', () => {
     expect(await db.companies.get('google')).toMatchObject({ sites: 1, requests: 1 });
     expect(await db.companies.get('meta')).toBeUndefined();
     expect(await db.sites.get('b.example')).toBeUndefined();
-    expect(await db.days.toArray()).toEqual([{ day: '2026-11-20', companies: 1, requests: 1 }]);
+    expect(await db.days.toArray()).toEqual([
+      { day: '2026-11-20', companies: 1, requests: 1, pairs: ['a.example\tgoogle'] },
+    ]);
   });
 });
