@@ -32,9 +32,9 @@ import {
   type TimeWindow,
 } from '../../lib/storage/dashboard.ts';
 import { type DisclosedDb, localDay, openDb } from '../../lib/storage/db.ts';
-import { loadFullTrackerList, loadOrganizationDescriptions } from '../../lib/trackers/bundled.ts';
 import { createCompanyLookup, createNameLookup, parseTrackerList } from '../../lib/trackers/catalog.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
+import { loadFullTrackerList, loadOrganizationDescriptions } from '../../lib/trackers/lazy.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
 import { createTrackerMatcher } from '../../lib/trackers/matcher.ts';
 import { BUNDLED_COMPANY_NAMES } from '../../lib/trackers/names.ts';
