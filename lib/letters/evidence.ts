@@ -1,4 +1,5 @@
 import { siteOf } from '../classify/domain.ts';
+import { DATA_KINDS } from '../disclose/kinds.ts';
 import { kindsOf } from '../storage/dashboard.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { CitedIdentifier, LetterEvidence } from './compose.ts';
@@ -39,7 +40,7 @@ export async function gatherEvidence(
       firstSeen: Math.min(...flows.map((f) => f.firstSeen)),
       lastSeen: Math.max(...flows.map((f) => f.lastSeen)),
       categories: [...new Set(flows.map((f) => f.category))],
-      kinds: kindsOf({ kinds: Object.fromEntries([...kinds].map((k) => [k, true])) }),
+      kinds: DATA_KINDS.filter((k) => kinds.has(k)),
       // Nothing Disclosed records shows when a consent banner was answered: the unlawful-processing ground is not
       // claimed until it can be shown.
       beforeConsent: false,

@@ -38,6 +38,15 @@ export interface CcpaCitations {
   deadline: string;
 }
 
+/** The California Civil Code is cited the same way in every letter language. */
+export const CCPA_CITATIONS: CcpaCitations = {
+  law: 'CCPA',
+  delete: 'Cal. Civ. Code § 1798.105',
+  notifyOthers: 'Cal. Civ. Code § 1798.105(c)',
+  optOut: 'Cal. Civ. Code § 1798.120',
+  deadline: 'Cal. Civ. Code § 1798.130(a)(2)',
+};
+
 /** What a sentence may mention about the request. */
 export interface LetterFacts {
   company: string;

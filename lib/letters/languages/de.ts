@@ -1,4 +1,4 @@
-import type { GdprCitations, LetterLanguage } from '../language.ts';
+import { CCPA_CITATIONS, type GdprCitations, type LetterLanguage } from '../language.ts';
 
 const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
   law,
@@ -29,13 +29,7 @@ const language: LetterLanguage = {
   citations: {
     gdpr: gdpr('DSGVO', 'Art. 5 Abs. 3 der Richtlinie 2002/58/EG'),
     'uk-gdpr': gdpr('UK GDPR', 'Regulation 6 der Privacy and Electronic Communications Regulations 2003'),
-    ccpa: {
-      law: 'CCPA',
-      delete: 'Cal. Civ. Code § 1798.105',
-      notifyOthers: 'Cal. Civ. Code § 1798.105(c)',
-      optOut: 'Cal. Civ. Code § 1798.120',
-      deadline: 'Cal. Civ. Code § 1798.130(a)(2)',
-    },
+    ccpa: CCPA_CITATIONS,
   },
   kinds: {
     'page-address': 'die Adressen der Seiten, die ich besucht habe',

@@ -1,4 +1,4 @@
-import type { GdprCitations, LetterLanguage } from '../language.ts';
+import { CCPA_CITATIONS, type GdprCitations, type LetterLanguage } from '../language.ts';
 
 const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
   law,
@@ -29,13 +29,7 @@ const language: LetterLanguage = {
   citations: {
     gdpr: gdpr('GDPR', 'Article 5(3) of Directive 2002/58/EC'),
     'uk-gdpr': gdpr('UK GDPR', 'regulation 6 of the Privacy and Electronic Communications Regulations 2003'),
-    ccpa: {
-      law: 'CCPA',
-      delete: 'Cal. Civ. Code § 1798.105',
-      notifyOthers: 'Cal. Civ. Code § 1798.105(c)',
-      optOut: 'Cal. Civ. Code § 1798.120',
-      deadline: 'Cal. Civ. Code § 1798.130(a)(2)',
-    },
+    ccpa: CCPA_CITATIONS,
   },
   kinds: {
     'page-address': 'the addresses of pages I visited',

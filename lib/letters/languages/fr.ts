@@ -1,4 +1,4 @@
-import type { GdprCitations, LetterLanguage } from '../language.ts';
+import { CCPA_CITATIONS, type GdprCitations, type LetterLanguage } from '../language.ts';
 
 const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
   law,
@@ -29,13 +29,7 @@ const language: LetterLanguage = {
   citations: {
     gdpr: gdpr('RGPD', 'article 5, paragraphe 3, de la directive 2002/58/CE'),
     'uk-gdpr': gdpr('UK GDPR', 'regulation 6 des Privacy and Electronic Communications Regulations 2003'),
-    ccpa: {
-      law: 'CCPA',
-      delete: 'Cal. Civ. Code § 1798.105',
-      notifyOthers: 'Cal. Civ. Code § 1798.105(c)',
-      optOut: 'Cal. Civ. Code § 1798.120',
-      deadline: 'Cal. Civ. Code § 1798.130(a)(2)',
-    },
+    ccpa: CCPA_CITATIONS,
   },
   kinds: {
     'page-address': 'les adresses des pages que j’ai consultées',
