@@ -1,5 +1,5 @@
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
-import { buildGraph, type GraphData } from '../graph/graph-data.ts';
+import { buildGraph, type GraphData, type GraphFlow } from '../graph/graph-data.ts';
 import { type DisclosedDb, type FlowKind, localDay, type SiteCompanyAggregate } from './db.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
@@ -58,28 +58,26 @@ export async function loadOverview(
       categories: categoriesOf(companies.map((c) => ({ category: categoryOf(c.company), requests: c.requests }))),
     };
   }
-  // Whole rows, not key cursors or many gets: Chromium reads a range of rows at once, keys one by one.
-  const [rows, days] = await Promise.all([
-    db.dayCompanies.where('day').aboveOrEqual(from).toArray(),
-    db.days.where('day').aboveOrEqual(from).toArray(),
-  ]);
+  // The days' summaries only: one row a day, however many (day, company) totals there are.
+  const days = await db.days.where('day').aboveOrEqual(from).toArray();
   const sites = new Set<string>();
-  const sitesOf = new Map<string, Set<string>>();
-  const requestsOf = new Map<string, number>();
-  for (const r of rows) {
-    const mine = sitesOf.get(r.company) ?? new Set<string>();
-    for (const site of r.sites) {
-      sites.add(site);
-      mine.add(site);
-    }
-    sitesOf.set(r.company, mine);
-    requestsOf.set(r.company, (requestsOf.get(r.company) ?? 0) + r.requests);
+  const pairs = new Set<string>();
+  for (const d of days) for (const pair of d.pairs) pairs.add(pair);
+  const byCompany = new Map<string, { sites: number; requests: number }>();
+  for (const pair of pairs) {
+    const [site = '', company = ''] = pair.split('\t');
+    sites.add(site);
+    const mine = byCompany.get(company);
+    if (mine) mine.sites++;
+    else byCompany.set(company, { sites: 1, requests: 0 });
   }
-  const byCompany = new Map(
-    [...sitesOf].map(([company, s]) => [company, { sites: s.size, requests: requestsOf.get(company) ?? 0 }]),
-  );
+  for (const d of days) {
+    for (const [company, requests] of Object.entries(d.companyRequests)) {
+      const mine = byCompany.get(company);
+      if (mine) mine.requests += requests;
+    }
+  }
   const byDay = new Map(days.map((d) => [d.day, d]));
-  const kindOf = new Map(rows.map((r) => [r.company, r.kind]));
   const ids = [...byCompany.keys()];
   return {
     sites: sites.size,
@@ -88,7 +86,7 @@ export async function loadOverview(
     topCompanies: top(
       ids.map((company) => ({
         company,
-        kind: kindOf.get(company) ?? 'tracker',
+        kind: kindOfCompany(company),
         sites: byCompany.get(company)?.sites ?? 0,
         requests: byCompany.get(company)?.requests ?? 0,
       })),
@@ -204,14 +202,17 @@ export async function loadGraph(
   const days = await (from ? db.days.where('day').aboveOrEqual(from) : db.days.toCollection()).toArray();
   const seen = new Set<string>();
   for (const d of days) for (const pair of d.pairs) seen.add(pair);
-  const pairs = [...seen].map((pair) => pair.split('\t') as [string, string]);
-  return buildGraph(
-    pairs.map(([site, company]) => ({ site, company })),
-    (id) => {
-      const category = categoryOf(id);
-      return { kind: category === 'unlisted' ? 'unlisted' : 'tracker', category };
-    },
-  );
+  const flows: GraphFlow[] = [];
+  for (const pair of seen) {
+    const tab = pair.indexOf('\t');
+    flows.push({ site: pair.slice(0, tab), company: pair.slice(tab + 1) });
+  }
+  return buildGraph(flows, (id) => ({ kind: kindOfCompany(id), category: categoryOf(id) }));
+}
+
+/** Unlisted third parties are recorded under a `site:` id (classify.ts); every other id is a listed tracker. */
+function kindOfCompany(id: string): FlowKind {
+  return id.startsWith('site:') ? 'unlisted' : 'tracker';
 }
 
 /** The kinds a per-site total recorded, in vocabulary order. */

@@ -137,6 +137,8 @@ export interface DaySummary {
    * thousands of per-site totals. Since version 5.
    */
   pairs: string[];
+  /** Requests per company that day: a window's overview reads a few of these rows. Since version 6. */
+  companyRequests: Record<string, number>;
 }
 
 export type LetterStatus =
@@ -251,8 +253,10 @@ export function openDb(name = DB_NAME): DisclosedDb {
     );
   // 4: deletion requests and the privacy contacts the user corrected.
   db.version(4).stores({ letters: 'reference, company, status, createdAt', contacts: 'company' });
-  // 5: each day's (site, company) pairs in its summary.
-  db.version(5)
+  // 5: each day's (site, company) pairs in its summary; 6: its requests per company. Version 6 rebuilds the
+  // summaries for both, so a database at version 4 is rebuilt once.
+  db.version(5).stores({});
+  db.version(6)
     .stores({})
     .upgrade((tx) =>
       rebuildSummaries({

@@ -409,13 +409,17 @@ function countInSummaries(
 
   const cachedDay = cached.days.get(day);
   const d = summaries.days.get(day) ??
-    (cachedDay ? { ...cachedDay, pairs: [...cachedDay.pairs] } : undefined) ?? {
+    (cachedDay
+      ? { ...cachedDay, pairs: [...cachedDay.pairs], companyRequests: { ...cachedDay.companyRequests } }
+      : undefined) ?? {
       day,
       companies: 0,
       requests: 0,
       pairs: [],
+      companyRequests: {},
     };
   d.requests++;
+  d.companyRequests[e.company] = (d.companyRequests[e.company] ?? 0) + 1;
   if (newDay) d.companies++;
   if (newDaySite) d.pairs.push(`${e.site}\t${e.company}`);
   summaries.days.set(day, d);

@@ -75,6 +75,7 @@ export function daySummary(day: string, rows: DayCompanyAggregate[]): DaySummary
     companies: rows.length,
     requests: rows.reduce((n, r) => n + r.requests, 0),
     pairs: rows.flatMap((r) => r.sites.map((site) => `${site}\t${r.company}`)),
+    companyRequests: Object.fromEntries(rows.map((r) => [r.company, r.requests])),
   };
 }
 
@@ -93,13 +94,11 @@ export async function rebuildSummaries(
     const byCompany = new Map<string, SiteCompanyAggregate[]>();
     const bySite = new Map<string, SiteCompanyAggregate[]>();
     await db.siteCompanies.each((f) => {
-      byCompany.set(f.company, [...(byCompany.get(f.company) ?? []), f]);
-      bySite.set(f.site, [...(bySite.get(f.site) ?? []), f]);
+      addTo(byCompany, f.company, f);
+      addTo(bySite, f.site, f);
     });
     const byDay = new Map<string, DayCompanyAggregate[]>();
-    await db.dayCompanies.each((d) => {
-      byDay.set(d.day, [...(byDay.get(d.day) ?? []), d]);
-    });
+    await db.dayCompanies.each((d) => addTo(byDay, d.day, d));
     await Promise.all([
       db.companies.bulkPut([...byCompany].flatMap(([c, f]) => companySummary(c, f) ?? [])),
       db.sites.bulkPut([...bySite].flatMap(([s, f]) => siteSummary(s, f) ?? [])),
@@ -119,4 +118,10 @@ export async function rebuildSummaries(
     const row = daySummary(day, await db.dayCompanies.where('day').equals(day).toArray());
     await (row ? db.days.put(row) : db.days.delete(day));
   }
+}
+
+function addTo<T>(groups: Map<string, T[]>, key: string, row: T): void {
+  const group = groups.get(key);
+  if (group) group.push(row);
+  else groups.set(key, [row]);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   everyDay,
@@ -9,6 +10,7 @@ import {
   loadSites,
   windowStart,
 } from '../../../lib/storage/dashboard.ts';
+import { localDay } from '../../../lib/storage/db.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { event, freshDb } from './helpers.ts';
 
@@ -94,6 +96,56 @@ describe('dashboard queries', () => {
       '2026-11-22',
       '2026-11-23',
     ]);
+  });
+
+  it('a window’s overview, read from the days’ summaries, equals a count straight from the events', async () => {
+    const history = fc.array(
+      fc.record({
+        daysAgo: fc.integer({ min: 0, max: 12 }),
+        site: fc.constantFrom('a.example', 'b.example', 'c.example', 'd.example'),
+        company: fc.constantFrom('google', 'facebook', 'hotjar', 'site:widgets.example'),
+      }),
+      { minLength: 1, maxLength: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(history, fc.constantFrom('today', '7d', '30d'), async (rows, window) => {
+        const db = freshDb();
+        const recorder = new Recorder(db, { maxBatch: 7 });
+        const events = rows.map((r, i) =>
+          event({
+            time: now - r.daysAgo * DAY - i,
+            site: r.site,
+            company: r.company,
+            kind: r.company.startsWith('site:') ? 'unlisted' : 'tracker',
+          }),
+        );
+        for (const e of events) recorder.add(e);
+        await recorder.flush();
+        const from = windowStart(window, now);
+        const inWindow = events.filter((e) => localDay(e.time) >= from);
+        const overview = await loadOverview(db, window, categories, now);
+        const companies = [...new Set(inWindow.map((e) => e.company))];
+        expect(overview).toMatchObject({
+          sites: new Set(inWindow.map((e) => e.site)).size,
+          companies: companies.length,
+          requests: inWindow.length,
+        });
+        const expected = companies.map((company) => {
+          const mine = inWindow.filter((e) => e.company === company);
+          return {
+            company,
+            kind: company.startsWith('site:') ? 'unlisted' : 'tracker',
+            sites: new Set(mine.map((e) => e.site)).size,
+            requests: mine.length,
+          };
+        });
+        const order = (a: (typeof expected)[number], b: (typeof expected)[number]) =>
+          b.sites - a.sites || b.requests - a.requests || a.company.localeCompare(b.company);
+        expect(overview.topCompanies).toEqual(expected.sort(order).slice(0, 10));
+        db.close();
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('lists companies and sites with what they received, and the sites of one company', async () => {

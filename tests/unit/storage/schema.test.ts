@@ -65,8 +65,9 @@ describe('schema versions', () => {
       companies: 1,
       requests: 5,
       pairs: ['a.example\tgoogle', 'b.example\tgoogle'],
+      companyRequests: { google: 5 },
     });
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     db.close();
   });
 });

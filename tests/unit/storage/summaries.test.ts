@@ -72,7 +72,7 @@ describe('summaries', () => {
     expect(await db.companies.get('meta')).toBeUndefined();
     expect(await db.sites.get('b.example')).toBeUndefined();
     expect(await db.days.toArray()).toEqual([
-      { day: '2026-11-20', companies: 1, requests: 1, pairs: ['a.example\tgoogle'] },
+      { day: '2026-11-20', companies: 1, requests: 1, pairs: ['a.example\tgoogle'], companyRequests: { google: 1 } },
     ]);
   });
 });
