@@ -1,5 +1,5 @@
 import type { FlowKind } from '../storage/db.ts';
-import type { Company, TrackerMatcher } from '../trackers/matcher.ts';
+import { type Company, type TrackerMatcher, unlistedCompany } from '../trackers/matcher.ts';
 import { isOnSite, parseAddress, parseWebUrl, siteOf } from './domain.ts';
 import type { ObservedRequest } from './request-details.ts';
 
@@ -78,18 +78,5 @@ export function classifyRequest(
     path,
     company: unlisted(siteOf(hostname)),
     category: 'unlisted',
-  };
-}
-
-/** A third party no list names: known by its registrable domain, with nothing else claimed about it. */
-export function unlistedCompany(site: string): Company {
-  return {
-    id: `site:${site}`,
-    name: site,
-    country: '',
-    website: '',
-    privacyPolicy: '',
-    contact: { kind: 'none', value: '' },
-    source: 'observed',
   };
 }

@@ -1,6 +1,5 @@
-import { unlistedCompany } from '../classify/classify.ts';
 import type { CompiledTrackerList } from './format.ts';
-import { type Company, createTrackerMatcher, type TrackerMatcher } from './matcher.ts';
+import { type Company, createTrackerMatcher, type TrackerMatcher, unlistedCompany } from './matcher.ts';
 
 /** Reads the compiled list shipped with the extension (bundled as text, parsed on first use). */
 export function parseTrackerList(text: string): CompiledTrackerList {

@@ -20,6 +20,19 @@ export interface Company {
   source: string;
 }
 
+/** A third party no list names: known by its registrable domain (`site:` id), with nothing else claimed about it. */
+export function unlistedCompany(site: string): Company {
+  return {
+    id: `site:${site}`,
+    name: site,
+    country: '',
+    website: '',
+    privacyPolicy: '',
+    contact: { kind: 'none', value: '' },
+    source: 'observed',
+  };
+}
+
 export interface TrackerMatch {
   company: Company;
   patternId: string;

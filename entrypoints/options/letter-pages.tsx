@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { Composer, type ComposerInput } from '../../components/letters/composer.tsx';
+import { LettersView } from '../../components/letters/letters-view.tsx';
+import { siteOf } from '../../lib/classify/domain.ts';
+import type { Translate } from '../../lib/i18n.ts';
+import { deadlineFor } from '../../lib/letters/deadline.ts';
+import { citableCookies, gatherEvidence } from '../../lib/letters/evidence.ts';
+import { recordSent, reminderAlarms, setStatus } from '../../lib/letters/records.ts';
+import { newReference } from '../../lib/letters/send.ts';
+import { type DisclosedDb, localDay } from '../../lib/storage/db.ts';
+import type { Company } from '../../lib/trackers/matcher.ts';
+import { download } from './download.ts';
+import { useLive } from './use-live.ts';
+
+// The deletion requests: the composer and the list of letters sent, a chunk of their own (the letter languages,
+// the authorities, date arithmetic), loaded when one of these pages is opened.
+
+/** Every letter sent, with its status and deadline. */
+export function LettersPage({
+  t,
+  db,
+  companyHref,
+}: {
+  t: Translate;
+  db: DisclosedDb;
+  companyHref: (id: string) => string;
+}) {
+  const letters = useLive(() => db.letters.toArray(), [db]);
+  return (
+    <LettersView
+      t={t}
+      letters={letters}
+      today={localDay(Date.now())}
+      companyHref={companyHref}
+      onStatus={(reference, status) => setStatus(db, reference, status)}
+      download={download}
+    />
+  );
+}
+
+export /** Loads what a letter to one company may cite, then hands it to the composer. */
+function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; company: Company }) {
+  const [input, setInput] = useState<ComposerInput | null | undefined>(undefined);
+  useEffect(() => {
+    (async () => {
+      const gathered = await gatherEvidence(db, company);
+      if (!gathered) return setInput(null);
+      const owned = [...new Set(gathered.evidence.domains.map(siteOf))];
+      const jar = (await Promise.all(owned.map((domain) => browser.cookies.getAll({ domain })))).flat();
+      const correction = await db.contacts.get(company.id);
+      const today = localDay(Date.now());
+      setInput({
+        company,
+        gathered,
+        cookies: citableCookies(
+          gathered.evidence.domains,
+          jar.map((c) => ({
+            name: c.name,
+            value: c.value,
+            domain: c.domain,
+            httpOnly: c.httpOnly,
+            secure: c.secure,
+            session: c.session,
+          })),
+        ),
+        ...(correction ? { correction } : {}),
+        reference: newReference(today),
+        today,
+        extensionVersion: browser.runtime.getManifest().version,
+        uiLanguage: browser.i18n.getUILanguage().slice(0, 2),
+      });
+    })();
+  }, [company.id]);
+  if (input === undefined) return null;
+  if (input === null) return <p data-testid="dash-not-found">{t('dashNotFound')}</p>;
+  return (
+    <Composer
+      t={t}
+      input={input}
+      actions={{
+        download,
+        copy: (text) => navigator.clipboard.writeText(text),
+        saveContact: async (value, representative) => {
+          await db.contacts.put({
+            company: company.id,
+            value,
+            ...(representative ? { representative } : {}),
+            updatedAt: Date.now(),
+          });
+        },
+        sent: async (letter) => {
+          const record = await recordSent(db, {
+            ...letter,
+            reference: input.reference,
+            company: company.id,
+            companyName: company.name,
+          });
+          // Local reminders; the background shows them as notifications.
+          for (const { name, when } of reminderAlarms(
+            record.reference,
+            deadlineFor(record.jurisdiction, letter.sentOn).due,
+          )) {
+            browser.alarms.create(name, { when });
+          }
+          location.hash = '#/letters';
+        },
+      }}
+    />
+  );
+}

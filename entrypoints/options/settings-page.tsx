@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { DataControls } from '../../components/options/data-controls.tsx';
+import { SettingsView } from '../../components/options/settings-view.tsx';
+import { buildExport, type ExportFormat, renderExport } from '../../lib/export/export.ts';
+import type { Translate } from '../../lib/i18n.ts';
+import { type BackgroundStatus, request } from '../../lib/messages.ts';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
+import { openDb } from '../../lib/storage/db.ts';
+import type { TrackerListSource } from '../../lib/trackers/format.ts';
+import { download } from './download.ts';
+
+// The settings page, with data controls, export and import: a chunk of its own, loaded when the page is opened.
+
+const send = (message: unknown) => browser.runtime.sendMessage(message);
+
+export function SettingsPage({
+  t,
+  source,
+  nameOf,
+}: {
+  t: Translate;
+  source: TrackerListSource;
+  nameOf: (id: string) => string;
+}) {
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [status, setStatus] = useState<BackgroundStatus | undefined>(undefined);
+  const [storageBytes, setStorageBytes] = useState<number | undefined>(undefined);
+  const refreshUsage = () =>
+    navigator.storage?.estimate().then(
+      (e) => setStorageBytes(e.usage),
+      () => undefined,
+    );
+  useEffect(() => {
+    browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
+    request(send, 'background/status', {}).then(setStatus, () => undefined);
+    refreshUsage();
+  }, []);
+  if (!settings) return null;
+  const update = (patch: Partial<Settings>) => request(send, 'settings/update', patch).then(setSettings);
+  return (
+    <>
+      <SettingsView t={t} settings={settings} status={status} source={source} onChange={update} />
+      <DataControls
+        t={t}
+        storageBytes={storageBytes}
+        excludedSites={settings.excludedSites}
+        onExcludedChange={(excludedSites) => update({ excludedSites })}
+        onForget={(site) => request(send, 'data/forget-site', { site }).finally(refreshUsage)}
+        onClear={() => request(send, 'data/clear', {}).finally(refreshUsage)}
+        confirm={(question) => window.confirm(question)}
+        onExport={(format) => exportData(format, source, nameOf)}
+        onImport={(text) => request(send, 'data/import', { text }).finally(refreshUsage)}
+      />
+    </>
+  );
+}
+
+/** Builds an export from the database (reading needs no background) and saves it as a download. */
+async function exportData(
+  format: ExportFormat,
+  source: TrackerListSource,
+  nameOf: (id: string) => string,
+): Promise<void> {
+  const file = await buildExport(openDb(), nameOf, {
+    name: source.name,
+    version: source.version,
+    license: source.license,
+  });
+  const { body, type, filename } = renderExport(file, format);
+  download(filename, type, body);
+}
