@@ -4,18 +4,25 @@
  */
 import type { BrowserContext } from 'playwright-core';
 
-/** Each view, and what shows that its data arrived. */
+/** The pause before each timed load. */
+const SETTLE_MS = 1000;
+
+/** Each view, and what shows that its data arrived (the graph: drawn with its data, no longer busy). */
 export const VIEWS: { route: string; ready: string }[] = [
   { route: 'overview', ready: '[data-testid="total-requests"]' },
   { route: 'companies', ready: '[data-testid="companies-table"] tbody tr' },
   { route: 'sites', ready: '[data-testid="sites-table"] tbody tr' },
-  { route: 'graph', ready: '[data-testid="graph"] canvas' },
+  { route: 'graph', ready: '[data-testid="graph"][aria-busy="false"] canvas' },
   { route: 'company/google', ready: '[data-testid="company-sites"] tbody tr' },
   { route: 'settings', ready: '[data-testid="storage-used"]' },
 ];
 
-/** Milliseconds from navigation start to the first frame with `ready` in the page, for one load of `route`. */
+/**
+ * Milliseconds from navigation start to the first frame with `ready` in the page, for one load of `route`. Each load
+ * starts on a quiet browser: the previous page's teardown (its WebGL contexts, its worker) is not this one's cost.
+ */
 export async function firstPaint(context: BrowserContext, extensionId: string, route: string, ready: string) {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const page = await context.newPage();
   try {
     // A string, not a function: tsx would wrap named arrows in a helper the page does not have.

@@ -1,5 +1,5 @@
 import Graph from 'graphology';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { GraphData, GraphNode } from '../../lib/graph/graph-data.ts';
@@ -53,6 +53,8 @@ export function GraphView({
   const edgesHidden = useRef(false);
   const revealEdges = useRef<() => void>(() => undefined);
   const [layout, setLayout] = useState<LayoutState>('running');
+  // The data the canvas shows: until it is drawn, the graph is busy.
+  const [drawn, setDrawn] = useState<GraphData | undefined>(undefined);
   const [query, setQuery] = useState('');
   const labelOf = useMemo(
     () => (n: GraphNode) => (n.type === 'company' ? ctx.company(n.key).name : n.key),
@@ -64,9 +66,57 @@ export function GraphView({
     return data.nodes.filter((n) => labelOf(n).toLowerCase().includes(q) || n.key.toLowerCase().includes(q));
   }, [query, data, labelOf]);
 
-  useEffect(() => {
+  // One renderer for as long as the canvas is there: a new time window draws into it, without new WebGL contexts.
+  const hasCanvas = !data || data.nodes.length > 0;
+  useLayoutEffect(
+    () => () => {
+      sigma.current?.kill();
+      sigma.current = undefined;
+    },
+    [hasCanvas],
+  );
+  const createRenderer = (element: HTMLElement, big: boolean) => {
+    const renderer: Sigma = new Sigma(new Graph({ type: 'undirected' }), element, {
+      // While the view moves, a big graph draws nodes only: panning thousands stays smooth on any graphics chip.
+      hideEdgesOnMove: big,
+      hideLabelsOnMove: true,
+      // Points are the cheapest node shape to draw; edges as lines, not rectangles. Sigma always registers its
+      // default programs under these names (circle nodes; arrow and line edges): taking the names over keeps it from
+      // compiling shaders this graph never uses.
+      defaultNodeType: 'circle',
+      nodeProgramClasses: { circle: NodePointProgram },
+      defaultEdgeType: 'line',
+      edgeProgramClasses: { line: EdgeLineProgram, arrow: EdgeLineProgram },
+      labelRenderedSizeThreshold: 9,
+      labelFont: 'system-ui, sans-serif',
+      zIndex: true,
+      nodeReducer: (node, attrs) => {
+        const lit = highlight.current;
+        if (!lit.size) return attrs;
+        return lit.has(node)
+          ? { ...attrs, highlighted: true, zIndex: 1, forceLabel: true }
+          : { ...attrs, color: DIM, label: '', zIndex: 0 };
+      },
+      edgeReducer: (edge, attrs) => {
+        if (edgesHidden.current) return { ...attrs, hidden: true };
+        const lit = highlight.current;
+        if (!lit.size) return attrs;
+        const [a, b] = renderer.getGraph().extremities(edge);
+        return lit.has(a) || lit.has(b) ? { ...attrs, color: '#868e96', size: 1 } : { ...attrs, color: DIM };
+      },
+    });
+    renderer.on('enterNode', () => element.classList.add('pointing'));
+    renderer.on('leaveNode', () => element.classList.remove('pointing'));
+    return renderer;
+  };
+
+  // The data: drawn in the frame it arrives in (a layout effect), then laid out by the worker.
+  useLayoutEffect(() => {
     const element = container.current;
     if (!data || !element || !data.nodes.length) return;
+    const big = data.edges.length > 2000;
+    sigma.current ??= createRenderer(element, big);
+    const renderer = sigma.current;
     const graph = new Graph({ type: 'undirected' });
     for (const n of data.nodes) {
       graph.addNode(n.id, {
@@ -85,47 +135,20 @@ export function GraphView({
         });
       }
     };
-    const big = data.edges.length > 2000;
     // A big graph's edges stay hidden while the layout runs, so they join after the first frame: the nodes show
     // sooner.
     if (!big) addEdges();
     // A big graph shows its edges once the layout rests: while nodes move, redrawing thousands of edges on every
     // update would hold the page (on a machine without a graphics chip, for a good part of a second each time).
     edgesHidden.current = big;
-    const renderer = new Sigma(graph, element, {
-      // While the view moves, draw nodes only: panning a graph of thousands stays smooth on any graphics chip.
-      hideEdgesOnMove: big,
-      hideLabelsOnMove: true,
-      // Points are the cheapest node shape to draw; edges as lines, not rectangles.
-      defaultNodeType: 'point',
-      nodeProgramClasses: { point: NodePointProgram },
-      defaultEdgeType: 'line',
-      edgeProgramClasses: { line: EdgeLineProgram },
-      labelRenderedSizeThreshold: 9,
-      labelFont: 'system-ui, sans-serif',
-      zIndex: true,
-      nodeReducer: (node, attrs) => {
-        const lit = highlight.current;
-        if (!lit.size) return attrs;
-        return lit.has(node)
-          ? { ...attrs, highlighted: true, zIndex: 1, forceLabel: true }
-          : { ...attrs, color: DIM, label: '', zIndex: 0 };
-      },
-      edgeReducer: (edge, attrs) => {
-        if (edgesHidden.current) return { ...attrs, hidden: true };
-        const lit = highlight.current;
-        if (!lit.size) return attrs;
-        const [a, b] = graph.extremities(edge);
-        return lit.has(a) || lit.has(b) ? { ...attrs, color: '#868e96', size: 1 } : { ...attrs, color: DIM };
-      },
-    });
-    renderer.on('clickNode', ({ node }) => {
+    if (renderer.getSetting('hideEdgesOnMove') !== big) renderer.setSetting('hideEdgesOnMove', big);
+    renderer.setGraph(graph);
+    setDrawn(data);
+    const onClick = ({ node }: { node: string }) => {
       const n = data.nodes.find((x) => x.id === node);
       if (n) location.hash = n.type === 'company' ? ctx.companyHref(n.key) : ctx.siteHref(n.key);
-    });
-    renderer.on('enterNode', () => element.classList.add('pointing'));
-    renderer.on('leaveNode', () => element.classList.remove('pointing'));
-    sigma.current = renderer;
+    };
+    renderer.on('clickNode', onClick);
     let edgesTimer: ReturnType<typeof setTimeout> | undefined;
     if (big) renderer.once('afterRender', () => (edgesTimer = setTimeout(addEdges, 0)));
 
@@ -171,9 +194,18 @@ export function GraphView({
     };
     // Without its worker the graph keeps its starting arrangement, which is readable; say so.
     layoutWorker.onerror = () => setLayout('failed');
-    const positions = new Float32Array(data.nodes.flatMap((n) => [n.x, n.y]));
-    const sizes = new Float32Array(data.nodes.map((n) => graph.getNodeAttribute(n.id, 'size') as number));
-    const edges = new Uint32Array(data.edges.flatMap((e) => [e.source, e.target]));
+    const positions = new Float32Array(data.nodes.length * 2);
+    const sizes = new Float32Array(data.nodes.length);
+    data.nodes.forEach((n, i) => {
+      positions[2 * i] = n.x;
+      positions[2 * i + 1] = n.y;
+      sizes[i] = graph.getNodeAttribute(n.id, 'size') as number;
+    });
+    const edges = new Uint32Array(data.edges.length * 2);
+    data.edges.forEach((e, i) => {
+      edges[2 * i] = e.source;
+      edges[2 * i + 1] = e.target;
+    });
     const start: LayoutRequest = { type: 'start', positions, sizes, edges };
     layoutWorker.postMessage(start, [positions.buffer, sizes.buffer, edges.buffer]);
     setLayout('running');
@@ -181,12 +213,10 @@ export function GraphView({
       clearTimeout(timer);
       clearTimeout(edgesTimer);
       layoutWorker.terminate();
-      renderer.kill();
+      renderer.off('clickNode', onClick);
       worker.current = undefined;
-      sigma.current = undefined;
     };
-  }, [data, labelOf]);
-
+  }, [data, labelOf, hasCanvas]);
   useEffect(() => {
     highlight.current = new Set(matches.map((n) => n.id));
     const renderer = sigma.current;
@@ -252,6 +282,7 @@ export function GraphView({
             class="graph"
             data-testid="graph"
             role="img"
+            aria-busy={drawn !== data || !data}
             aria-label={t('dashGraphLabel', [String(sites), String(companies), String(data?.edges.length ?? 0)])}
           />
           {data && data.totalEdges > data.edges.length && (

@@ -44,32 +44,40 @@ export function buildGraph(
   maxEdges = MAX_EDGES,
 ): GraphData {
   const kept = flows.length > maxEdges ? capEdges(flows, maxEdges) : flows;
-  const index = new Map<string, number>();
+  // Plain loops and index maps: this runs once per page load, before the JIT has warmed up.
   const nodes: GraphNode[] = [];
-  const nodeOf = (id: string, make: () => Omit<GraphNode, 'id' | 'degree' | 'x' | 'y'>) => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = nodes.length;
-      index.set(id, i);
-      nodes.push({ id, degree: 0, x: 0, y: 0, ...make() });
-    }
-    return i;
-  };
-  const edges = kept.map((f) => {
-    const target = nodeOf(`c:${f.company}`, () => {
-      const info = companyOf(f.company);
-      return {
+  const companyIndex = new Map<string, number>();
+  const siteIndex = new Map<string, number>();
+  const edges: GraphData['edges'] = new Array(kept.length);
+  for (let e = 0; e < kept.length; e++) {
+    const { site, company } = kept[e] as GraphFlow;
+    let target = companyIndex.get(company);
+    if (target === undefined) {
+      target = nodes.length;
+      companyIndex.set(company, target);
+      const info = companyOf(company);
+      const unlisted = company.startsWith('site:');
+      nodes.push({
+        id: `c:${company}`,
         type: 'company',
-        key: f.company,
-        kind: info?.kind ?? (f.company.startsWith('site:') ? 'unlisted' : 'tracker'),
-        category: info?.category ?? (f.company.startsWith('site:') ? 'unlisted' : 'misc'),
-      };
-    });
-    const source = nodeOf(`s:${f.site}`, () => ({ type: 'site', key: f.site }));
+        key: company,
+        kind: info?.kind ?? (unlisted ? 'unlisted' : 'tracker'),
+        category: info?.category ?? (unlisted ? 'unlisted' : 'misc'),
+        degree: 0,
+        x: 0,
+        y: 0,
+      });
+    }
+    let source = siteIndex.get(site);
+    if (source === undefined) {
+      source = nodes.length;
+      siteIndex.set(site, source);
+      nodes.push({ id: `s:${site}`, type: 'site', key: site, degree: 0, x: 0, y: 0 });
+    }
     (nodes[source] as GraphNode).degree++;
     (nodes[target] as GraphNode).degree++;
-    return { source, target };
-  });
+    edges[e] = { source, target };
+  }
   placeNodes(nodes, edges);
   return { nodes, edges, totalEdges: flows.length };
 }
@@ -96,30 +104,30 @@ function capEdges(flows: GraphFlow[], maxEdges: number): GraphFlow[] {
 function placeNodes(nodes: GraphNode[], edges: GraphData['edges']): void {
   const companies = nodes
     .filter((n) => n.type === 'company')
-    .sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id));
+    // Ties by id in code-unit order: the same on every machine, and quicker than a collation.
+    .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const golden = Math.PI * (3 - Math.sqrt(5));
   companies.forEach((n, i) => {
     const r = 10 * Math.sqrt(i + 1);
     n.x = r * Math.cos(i * golden);
     n.y = r * Math.sin(i * golden);
   });
-  const sum = new Map<GraphNode, { x: number; y: number; n: number }>();
+  const sumX = new Float64Array(nodes.length);
+  const sumY = new Float64Array(nodes.length);
   for (const e of edges) {
-    const site = nodes[e.source] as GraphNode;
     const company = nodes[e.target] as GraphNode;
-    const s = sum.get(site) ?? { x: 0, y: 0, n: 0 };
-    s.x += company.x;
-    s.y += company.y;
-    s.n++;
-    sum.set(site, s);
+    sumX[e.source] = (sumX[e.source] as number) + company.x;
+    sumY[e.source] = (sumY[e.source] as number) + company.y;
   }
-  for (const [site, s] of sum) {
+  for (let i = 0; i < nodes.length; i++) {
+    const site = nodes[i] as GraphNode;
+    if (site.type !== 'site' || !site.degree) continue;
     // A stable jitter from the name, so sites sharing companies do not sit on one point.
     const h = hash(site.key);
     const angle = ((h % 3600) / 3600) * 2 * Math.PI;
     const radius = 2 + ((h >>> 12) % 100) / 25;
-    site.x = s.x / s.n + radius * Math.cos(angle);
-    site.y = s.y / s.n + radius * Math.sin(angle);
+    site.x = (sumX[i] as number) / site.degree + radius * Math.cos(angle);
+    site.y = (sumY[i] as number) / site.degree + radius * Math.sin(angle);
   }
 }
 

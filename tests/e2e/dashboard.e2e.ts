@@ -63,6 +63,8 @@ describe('dashboard', () => {
     const page = await dashboard('graph');
     const graph = page.locator('[data-testid="graph"]');
     await graph.locator('canvas').first().waitFor();
+    // Busy until the canvas shows the data, then not.
+    await page.waitForSelector('[data-testid="graph"][aria-busy="false"]');
     // 2 sites and 5 companies (the overview's totals), 6 connections: the news site's 5 and Google on facebook.com.
     expect(await graph.getAttribute('aria-label')).toContain('2 sites and 5 companies with 6 connections');
     // The layout ran in its worker and settled by itself (a graph this small takes a few steps).
