@@ -125,6 +125,8 @@ function oneOf<T extends string>(value: unknown, path: string, options: readonly
 
 const SITE = /^[a-z0-9.-]+$|^browser$/;
 const HOST = /^[a-z0-9.:[\]-]+$/;
+/** Organization ids: printable, no tab or line break (the day summaries use them as separators). */
+const ORGANIZATION = /^[^\p{Cc}]+$/u;
 const FLOW_KINDS = ['tracker', 'unlisted'] as const;
 
 function span(value: unknown, path: string): ExportSpan {
@@ -157,7 +159,10 @@ function flow(value: unknown, path: string): ExportFlow {
   const org = object(o.organization, `${path}.organization`, { required: ['id', 'name'] });
   return {
     site: text(o.site, `${path}.site`, SITE),
-    organization: { id: text(org.id, `${path}.organization.id`), name: text(org.name, `${path}.organization.name`) },
+    organization: {
+      id: text(org.id, `${path}.organization.id`, ORGANIZATION),
+      name: text(org.name, `${path}.organization.name`),
+    },
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
     category: text(o.category, `${path}.category`, /^[a-z_]+$/),
     domains: list(o.domains, `${path}.domains`, (v, p) => text(v, p, HOST)),
@@ -173,7 +178,7 @@ function day(value: unknown, path: string): ExportDay {
   const o = object(value, path, { required: ['day', 'organization', 'kind', 'requests', 'sites'] });
   return {
     day: text(o.day, `${path}.day`, /^\d{4}-\d{2}-\d{2}$/),
-    organization: text(o.organization, `${path}.organization`),
+    organization: text(o.organization, `${path}.organization`, ORGANIZATION),
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
     requests: count(o.requests, `${path}.requests`),
     sites: list(o.sites, `${path}.sites`, (v, p) => text(v, p, SITE), 100_000),
@@ -212,7 +217,7 @@ function event(value: unknown, path: string): ExportEvent {
   return {
     time: time(o.time, `${path}.time`),
     site: text(o.site, `${path}.site`, SITE),
-    organization: text(o.organization, `${path}.organization`),
+    organization: text(o.organization, `${path}.organization`, ORGANIZATION),
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
     category: text(o.category, `${path}.category`, /^[a-z_]+$/),
     host: text(o.host, `${path}.host`, HOST),

@@ -1,6 +1,7 @@
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { buildGraph, type GraphData, type GraphFlow } from '../graph/graph-data.ts';
 import { type DisclosedDb, type FlowKind, localDay, type SiteCompanyAggregate } from './db.ts';
+import { countsOf, linesOf } from './summaries.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
 
@@ -62,7 +63,7 @@ export async function loadOverview(
   const days = await db.days.where('day').aboveOrEqual(from).toArray();
   const sites = new Set<string>();
   const pairs = new Set<string>();
-  for (const d of days) for (const pair of d.pairs) pairs.add(pair);
+  for (const d of days) for (const pair of linesOf(d.pairs)) pairs.add(pair);
   const byCompany = new Map<string, { sites: number; requests: number }>();
   for (const pair of pairs) {
     const [site = '', company = ''] = pair.split('\t');
@@ -72,7 +73,7 @@ export async function loadOverview(
     else byCompany.set(company, { sites: 1, requests: 0 });
   }
   for (const d of days) {
-    for (const [company, requests] of Object.entries(d.companyRequests)) {
+    for (const [company, requests] of countsOf(d.companyRequests)) {
       const mine = byCompany.get(company);
       if (mine) mine.requests += requests;
     }
@@ -201,7 +202,7 @@ export async function loadGraph(
   // The days' pairs: a few rows, however many per-site totals there are.
   const days = await (from ? db.days.where('day').aboveOrEqual(from) : db.days.toCollection()).toArray();
   const seen = new Set<string>();
-  for (const d of days) for (const pair of d.pairs) seen.add(pair);
+  for (const d of days) for (const pair of linesOf(d.pairs)) seen.add(pair);
   const flows: GraphFlow[] = [];
   for (const pair of seen) {
     const tab = pair.indexOf('\t');

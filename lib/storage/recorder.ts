@@ -11,7 +11,7 @@ import {
   type SiteCompanyAggregate,
   type SiteSummary,
 } from './db.ts';
-import { mergeSpan } from './summaries.ts';
+import { countsOf, countsText, mergeSpan } from './summaries.ts';
 
 export interface RecorderOptions {
   /** Most events written in one transaction; a burst beyond it is split. */
@@ -157,6 +157,14 @@ export class Recorder {
   }
 }
 
+/** A day's summary as the recorder counts into it: its requests per company as a map, stored as text. */
+interface DayTally extends Omit<DaySummary, 'companyRequests'> {
+  companyRequests: Map<string, number>;
+}
+
+const tallyOf = (row: DaySummary): DayTally => ({ ...row, companyRequests: countsOf(row.companyRequests) });
+const rowOf = (tally: DayTally): DaySummary => ({ ...tally, companyRequests: countsText(tally.companyRequests) });
+
 /** Aggregates already read or written by this worker, so most batches need no read round trip. */
 export interface AggregateCache {
   sites: Map<string, SiteCompanyAggregate>;
@@ -164,7 +172,7 @@ export interface AggregateCache {
   summaries: {
     companies: Map<string, CompanySummary>;
     sites: Map<string, SiteSummary>;
-    days: Map<string, DaySummary>;
+    days: Map<string, DayTally>;
   };
   /** Entries kept per map; beyond it the map starts over (a worker's memory is not for a whole history). */
   limit: number;
@@ -215,7 +223,7 @@ export async function writeEvents(
     const summaries = {
       companies: new Map<string, CompanySummary>(),
       sites: new Map<string, SiteSummary>(),
-      days: new Map<string, DaySummary>(),
+      days: new Map<string, DayTally>(),
     };
     if (siteKeys.length || dayKeys.length || companyKeys.length || siteSummaryKeys.length || daySummaryKeys.length) {
       const [siteRows, dayRows, companyRows, siteSummaryRows, daySummaryRows] = await Promise.all([
@@ -235,7 +243,7 @@ export async function writeEvents(
       });
       daySummaryKeys.forEach((k, i) => {
         const row = daySummaryRows[i];
-        if (row) summaries.days.set(k, row);
+        if (row) summaries.days.set(k, tallyOf(row));
       });
       siteKeys.forEach((k, i) => {
         const row = siteRows[i];
@@ -340,7 +348,7 @@ export async function writeEvents(
       db.dayCompanies.bulkPut([...days.values()]),
       db.companies.bulkPut([...summaries.companies.values()]),
       db.sites.bulkPut([...summaries.sites.values()]),
-      db.days.bulkPut([...summaries.days.values()]),
+      db.days.bulkPut([...summaries.days.values()].map(rowOf)),
     ]);
     if (cache.sites.size > cache.limit) cache.sites.clear();
     if (cache.days.size > cache.limit) cache.days.clear();
@@ -409,19 +417,17 @@ function countInSummaries(
 
   const cachedDay = cached.days.get(day);
   const d = summaries.days.get(day) ??
-    (cachedDay
-      ? { ...cachedDay, pairs: [...cachedDay.pairs], companyRequests: { ...cachedDay.companyRequests } }
-      : undefined) ?? {
+    (cachedDay ? { ...cachedDay, companyRequests: new Map(cachedDay.companyRequests) } : undefined) ?? {
       day,
       companies: 0,
       requests: 0,
-      pairs: [],
-      companyRequests: {},
+      pairs: '',
+      companyRequests: new Map(),
     };
   d.requests++;
-  d.companyRequests[e.company] = (d.companyRequests[e.company] ?? 0) + 1;
+  d.companyRequests.set(e.company, (d.companyRequests.get(e.company) ?? 0) + 1);
   if (newDay) d.companies++;
-  if (newDaySite) d.pairs.push(`${e.site}\t${e.company}`);
+  if (newDaySite) d.pairs += `${d.pairs ? '\n' : ''}${e.site}\t${e.company}`;
   summaries.days.set(day, d);
 }
 

@@ -74,9 +74,31 @@ export function daySummary(day: string, rows: DayCompanyAggregate[]): DaySummary
     day,
     companies: rows.length,
     requests: rows.reduce((n, r) => n + r.requests, 0),
-    pairs: rows.flatMap((r) => r.sites.map((site) => `${site}\t${r.company}`)),
-    companyRequests: Object.fromEntries(rows.map((r) => [r.company, r.requests])),
+    pairs: rows.flatMap((r) => r.sites.map((site) => `${site}\t${r.company}`)).join('\n'),
+    companyRequests: countsText(rows.map((r) => [r.company, r.requests])),
   };
+}
+
+/** A day summary's lines (`pairs`, `companyRequests`): none for an empty text. */
+export function linesOf(text: string): string[] {
+  return text ? text.split('\n') : [];
+}
+
+/** `companyRequests` read into a map. */
+export function countsOf(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of linesOf(text)) {
+    const tab = line.lastIndexOf('\t');
+    counts.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return counts;
+}
+
+/** Counts written as `companyRequests`. */
+export function countsText(counts: Iterable<[string, number]>): string {
+  const lines: string[] = [];
+  for (const [company, n] of counts) lines.push(`${company}\t${n}`);
+  return lines.join('\n');
 }
 
 /**

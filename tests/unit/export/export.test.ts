@@ -127,6 +127,11 @@ describe('import refuses what is not a valid export, and changes nothing', () =>
       (f) => ({ ...f, events: [{ ...f.events[0], dataKinds: ['soul'] }] }),
       /dataKinds\[0\]: must be one of/,
     ],
+    [
+      'a line break in an organization id',
+      (f) => ({ ...f, days: [{ ...f.days[0], organization: 'google\nsite.example\tmeta' }] }),
+      /days\[0\]\.organization: does not look right/,
+    ],
     ['a huge string', (f) => ({ ...f, flows: [{ ...f.flows[0], category: 'a'.repeat(5000) }] }), /longer than 2048/],
   ])('%s', async (_, mutate, message) => {
     const db = await browsed();

@@ -64,8 +64,8 @@ describe('schema versions', () => {
       day: '2026-11-20',
       companies: 1,
       requests: 5,
-      pairs: ['a.example\tgoogle', 'b.example\tgoogle'],
-      companyRequests: { google: 5 },
+      pairs: 'a.example\tgoogle\nb.example\tgoogle',
+      companyRequests: 'google\t5',
     });
     expect(db.verno).toBe(6);
     db.close();

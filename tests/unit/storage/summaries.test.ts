@@ -3,7 +3,7 @@ import type { DataKind } from '../../../lib/disclose/kinds.ts';
 import type { DisclosedDb } from '../../../lib/storage/db.ts';
 import { forgetSite } from '../../../lib/storage/forget.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
-import { rebuildSummaries } from '../../../lib/storage/summaries.ts';
+import { countsOf, linesOf, rebuildSummaries } from '../../../lib/storage/summaries.ts';
 import { event, freshDb } from './helpers.ts';
 
 /** The summaries as stored, sorted, for comparison. */
@@ -15,7 +15,11 @@ async function snapshot(db: DisclosedDb) {
       categories: [...r.categories].sort(),
     })),
     sites: sort(await db.sites.toArray(), (r) => r.site),
-    days: sort(await db.days.toArray(), (r) => r.day).map((r) => ({ ...r, pairs: [...r.pairs].sort() })),
+    days: sort(await db.days.toArray(), (r) => r.day).map((r) => ({
+      ...r,
+      pairs: linesOf(r.pairs).sort(),
+      companyRequests: [...countsOf(r.companyRequests)].sort(),
+    })),
   };
 }
 
@@ -72,7 +76,7 @@ describe('summaries', () => {
     expect(await db.companies.get('meta')).toBeUndefined();
     expect(await db.sites.get('b.example')).toBeUndefined();
     expect(await db.days.toArray()).toEqual([
-      { day: '2026-11-20', companies: 1, requests: 1, pairs: ['a.example\tgoogle'], companyRequests: { google: 1 } },
+      { day: '2026-11-20', companies: 1, requests: 1, pairs: 'a.example\tgoogle', companyRequests: 'google\t1' },
     ]);
   });
 });
