@@ -14,6 +14,9 @@ export const VIEWS: { route: string; ready: string }[] = [
   { route: 'sites', ready: '[data-testid="sites-table"] tbody tr' },
   { route: 'graph', ready: '[data-testid="graph"][aria-busy="false"] canvas' },
   { route: 'company/google', ready: '[data-testid="company-sites"] tbody tr' },
+  // The most visited site of the generated history (scripts/synthetic.ts).
+  { route: 'site/site0.com', ready: '[data-testid="site-companies"] tbody tr' },
+  { route: 'letters', ready: '[data-testid="letters-empty"], [data-testid="letters-table"]' },
   { route: 'settings', ready: '[data-testid="storage-used"]' },
 ];
 

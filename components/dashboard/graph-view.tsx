@@ -150,7 +150,10 @@ export function GraphView({
     };
     renderer.on('clickNode', onClick);
     let edgesTimer: ReturnType<typeof setTimeout> | undefined;
-    if (big) renderer.once('afterRender', () => (edgesTimer = setTimeout(addEdges, 0)));
+    const afterFirstFrame = () => {
+      edgesTimer = setTimeout(addEdges, 0);
+    };
+    if (big) renderer.once('afterRender', afterFirstFrame);
 
     const layoutWorker = new LayoutWorker();
     worker.current = layoutWorker;
@@ -212,6 +215,7 @@ export function GraphView({
     return () => {
       clearTimeout(timer);
       clearTimeout(edgesTimer);
+      renderer.off('afterRender', afterFirstFrame);
       layoutWorker.terminate();
       renderer.off('clickNode', onClick);
       worker.current = undefined;
