@@ -85,6 +85,8 @@ describe('dashboard', () => {
     await page.goto(`chrome-extension://${env.browser.extensionId}/options.html#/graph`);
     await page.click('[data-testid="graph-table"] summary');
     const google = page.locator('[data-testid="graph-table"] tr', { has: page.locator('th a:text-is("Google")') });
+    // The details element reports its opening in a task of its own: wait for the rows.
+    await google.waitFor();
     expect(await google.locator('td a').allTextContents()).toEqual(['facebook.com', 'news-site.example']);
     await page.close();
   });
