@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DataKind } from '../disclose/kinds.ts';
 import { rebuildSummaries } from './summaries.ts';
 
@@ -243,34 +243,23 @@ export function openDb(name = DB_NAME): DisclosedDb {
           a.kinds ??= {};
         });
     });
+  // Every summary rebuilt from the totals, inside an upgrade's transaction.
+  const rebuildAll = (tx: Transaction) =>
+    rebuildSummaries({
+      siteCompanies: tx.table('siteCompanies'),
+      dayCompanies: tx.table('dayCompanies'),
+      companies: tx.table('companies'),
+      sites: tx.table('sites'),
+      days: tx.table('days'),
+    });
   // 3: summaries per company, site and day, so the dashboard reads a few thousand rows at any history size.
-  db.version(3)
-    .stores({ companies: 'company, sites', sites: 'site', days: 'day' })
-    .upgrade((tx) =>
-      rebuildSummaries({
-        siteCompanies: tx.table('siteCompanies'),
-        dayCompanies: tx.table('dayCompanies'),
-        companies: tx.table('companies'),
-        sites: tx.table('sites'),
-        days: tx.table('days'),
-      }),
-    );
+  db.version(3).stores({ companies: 'company, sites', sites: 'site', days: 'day' });
   // 4: deletion requests and the privacy contacts the user corrected.
   db.version(4).stores({ letters: 'reference, company, status, createdAt', contacts: 'company' });
   // 5: each day's (site, company) pairs in its summary; 6: its requests per company, and both as lines of text.
-  // Version 6 rebuilds the summaries, so a database at version 4 is rebuilt once.
+  // Version 6 builds every summary from the totals, so an older database (from version 2 on) is rebuilt once.
   db.version(5).stores({});
-  db.version(6)
-    .stores({})
-    .upgrade((tx) =>
-      rebuildSummaries({
-        siteCompanies: tx.table('siteCompanies'),
-        dayCompanies: tx.table('dayCompanies'),
-        companies: tx.table('companies'),
-        sites: tx.table('sites'),
-        days: tx.table('days'),
-      }),
-    );
+  db.version(6).stores({}).upgrade(rebuildAll);
   return db;
 }
 

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/storage/db.ts';
+import { countsOf, linesOf } from '../../../lib/storage/summaries.ts';
 
 describe('schema versions', () => {
   it('upgrades a version-1 database to the current version, keeps every event and total, and builds the summaries', async () => {
@@ -67,6 +68,57 @@ describe('schema versions', () => {
       pairs: 'a.example\tgoogle\nb.example\tgoogle',
       companyRequests: 'google\t5',
     });
+    expect(db.verno).toBe(6);
+    db.close();
+  });
+
+  it('rewrites a version-5 database’s day summaries (pairs in an array then) as lines of text, with counts', async () => {
+    const name = `disclosed-upgrade-5-${process.pid}`;
+    const old = new Dexie(name);
+    old.version(5).stores({
+      events: '++id, time, [page+company], [site+company], company',
+      pages: 'key, [tabId+startedAt], startedAt',
+      siteCompanies: '[site+company], site, company, lastSeen',
+      dayCompanies: '[day+company], day, company',
+      identifiers: '[company+name+value], company, lastSeen',
+      companies: 'company, sites',
+      sites: 'site',
+      days: 'day',
+      letters: 'reference, company, status, createdAt',
+      contacts: 'company',
+    });
+    const flow = {
+      kind: 'tracker',
+      category: 'advertising',
+      failed: 0,
+      firstSeen: 1,
+      lastSeen: 1,
+      hosts: [],
+      kinds: {},
+    };
+    await old.table('siteCompanies').bulkAdd([
+      { ...flow, site: 'a.example', company: 'google', requests: 2 },
+      { ...flow, site: 'a.example', company: 'meta', requests: 3 },
+    ]);
+    await old.table('dayCompanies').bulkAdd([
+      { day: '2026-11-20', company: 'google', kind: 'tracker', requests: 2, sites: ['a.example'] },
+      { day: '2026-11-20', company: 'meta', kind: 'tracker', requests: 3, sites: ['a.example'] },
+    ]);
+    await old.table('days').add({
+      day: '2026-11-20',
+      companies: 2,
+      requests: 5,
+      pairs: ['a.example\tgoogle', 'a.example\tmeta'],
+    });
+    old.close();
+
+    const db = openDb(name);
+    const day = await db.days.get('2026-11-20');
+    expect(day && linesOf(day.pairs).sort()).toEqual(['a.example\tgoogle', 'a.example\tmeta']);
+    expect(day && [...countsOf(day.companyRequests)].sort()).toEqual([
+      ['google', 2],
+      ['meta', 3],
+    ]);
     expect(db.verno).toBe(6);
     db.close();
   });
