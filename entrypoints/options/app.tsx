@@ -172,7 +172,7 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
         )}
         {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
         {route.view === 'settings' && full && (
-          <SettingsPage t={t} source={full.source} nameOf={(id) => lookup(id).name} />
+          <SettingsPage t={t} db={db} source={full.source} nameOf={(id) => lookup(id).name} />
         )}
         {route.view === 'letters' && <LettersPage t={t} db={db} companyHref={ctx.companyHref} />}
         {route.view === 'letter' && full && <ComposerPage t={t} db={db} company={full.lookup(route.id)} />}

@@ -6,7 +6,7 @@ import { buildExport, type ExportFormat, renderExport } from '../../lib/export/e
 import type { Translate } from '../../lib/i18n.ts';
 import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
-import { openDb } from '../../lib/storage/db.ts';
+import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 import { download } from './download.ts';
 
@@ -16,10 +16,12 @@ const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 export function SettingsPage({
   t,
+  db,
   source,
   nameOf,
 }: {
   t: Translate;
+  db: DisclosedDb;
   source: TrackerListSource;
   nameOf: (id: string) => string;
 }) {
@@ -49,7 +51,7 @@ export function SettingsPage({
         onForget={(site) => request(send, 'data/forget-site', { site }).finally(refreshUsage)}
         onClear={() => request(send, 'data/clear', {}).finally(refreshUsage)}
         confirm={(question) => window.confirm(question)}
-        onExport={(format) => exportData(format, source, nameOf)}
+        onExport={(format) => exportData(db, format, source, nameOf)}
         onImport={(text) => request(send, 'data/import', { text }).finally(refreshUsage)}
       />
     </>
@@ -58,11 +60,12 @@ export function SettingsPage({
 
 /** Builds an export from the database (reading needs no background) and saves it as a download. */
 async function exportData(
+  db: DisclosedDb,
   format: ExportFormat,
   source: TrackerListSource,
   nameOf: (id: string) => string,
 ): Promise<void> {
-  const file = await buildExport(openDb(), nameOf, {
+  const file = await buildExport(db, nameOf, {
     name: source.name,
     version: source.version,
     license: source.license,

@@ -70,6 +70,11 @@ describe('dashboard', () => {
     // The layout ran in its worker and settled by itself (a graph this small takes a few steps).
     await page.waitForSelector('[data-testid="layout-status"]:text-is("Layout finished.")');
     expect(await page.locator('[data-testid="layout-toggle"]').textContent()).toBe('Resume layout');
+    // Another time window redraws the same canvas (everything here happened today).
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    await page.waitForSelector('[data-testid="graph"][aria-busy="false"]');
+    expect(await graph.getAttribute('aria-label')).toContain('2 sites and 5 companies with 6 connections');
+    await page.waitForSelector('[data-testid="layout-status"]:text-is("Layout finished.")');
 
     await page.fill('[data-testid="graph-search"]', 'magnite');
     expect(await page.locator('[data-testid="graph-matches"] a').allTextContents()).toEqual(['Magnite']);
