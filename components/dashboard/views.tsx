@@ -3,7 +3,7 @@ import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { type CompanyRow, kindsOf, type Overview, type SiteRow, type TimeWindow } from '../../lib/storage/dashboard.ts';
 import type { SiteCompanyAggregate } from '../../lib/storage/db.ts';
-import type { Company } from '../../lib/trackers/matcher.ts';
+import { type Company, isUnlistedId } from '../../lib/trackers/matcher.ts';
 import { countryName } from '../country.ts';
 import { type Column, SortableTable } from './table.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
@@ -250,7 +250,7 @@ export function CompanyView({
       <h2 id="company-heading" data-testid="company-name">
         {c.name}
       </h2>
-      {id.startsWith('site:') ? <p>{t('dashUnlistedNote')}</p> : description ? <p>{description}</p> : null}
+      {isUnlistedId(id) ? <p>{t('dashUnlistedNote')}</p> : description ? <p>{description}</p> : null}
       <dl class="facts">
         {c.country && (
           <div>
@@ -278,7 +278,7 @@ export function CompanyView({
             </dd>
           </div>
         )}
-        {!id.startsWith('site:') && (
+        {!isUnlistedId(id) && (
           <div>
             <dt>{t('dashPrivacyContact')}</dt>
             <dd data-testid="privacy-contact">

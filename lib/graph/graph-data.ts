@@ -1,4 +1,5 @@
 import type { FlowKind } from '../storage/db.ts';
+import { isUnlistedId } from '../trackers/matcher.ts';
 
 /**
  * The sites ↔ companies graph, Lightbeam's but grouped by company: one node per site, one per company, one edge per
@@ -56,7 +57,7 @@ export function buildGraph(
       target = nodes.length;
       companyIndex.set(company, target);
       const info = companyOf(company);
-      const unlisted = company.startsWith('site:');
+      const unlisted = isUnlistedId(company);
       nodes.push({
         id: `c:${company}`,
         type: 'company',

@@ -1,7 +1,8 @@
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
-import { buildGraph, type GraphData, type GraphFlow } from '../graph/graph-data.ts';
+import { buildGraph, type GraphData } from '../graph/graph-data.ts';
+import { isUnlistedId } from '../trackers/matcher.ts';
 import { type DisclosedDb, type FlowKind, localDay, type SiteCompanyAggregate } from './db.ts';
-import { countsOf, linesOf } from './summaries.ts';
+import { countsOf, linesOf, splitPair } from './summaries.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
 
@@ -66,7 +67,7 @@ export async function loadOverview(
   for (const d of days) for (const pair of linesOf(d.pairs)) pairs.add(pair);
   const byCompany = new Map<string, { sites: number; requests: number }>();
   for (const pair of pairs) {
-    const [site = '', company = ''] = pair.split('\t');
+    const { site, company } = splitPair(pair);
     sites.add(site);
     const mine = byCompany.get(company);
     if (mine) mine.sites++;
@@ -203,17 +204,11 @@ export async function loadGraph(
   const days = await (from ? db.days.where('day').aboveOrEqual(from) : db.days.toCollection()).toArray();
   const seen = new Set<string>();
   for (const d of days) for (const pair of linesOf(d.pairs)) seen.add(pair);
-  const flows: GraphFlow[] = [];
-  for (const pair of seen) {
-    const tab = pair.indexOf('\t');
-    flows.push({ site: pair.slice(0, tab), company: pair.slice(tab + 1) });
-  }
-  return buildGraph(flows, (id) => ({ kind: kindOfCompany(id), category: categoryOf(id) }));
+  return buildGraph([...seen].map(splitPair), (id) => ({ kind: kindOfCompany(id), category: categoryOf(id) }));
 }
 
-/** Unlisted third parties are recorded under a `site:` id (classify.ts); every other id is a listed tracker. */
 function kindOfCompany(id: string): FlowKind {
-  return id.startsWith('site:') ? 'unlisted' : 'tracker';
+  return isUnlistedId(id) ? 'unlisted' : 'tracker';
 }
 
 /** The kinds a per-site total recorded, in vocabulary order. */

@@ -11,7 +11,7 @@ import {
   type SiteCompanyAggregate,
   type SiteSummary,
 } from './db.ts';
-import { countsOf, countsText, mergeSpan } from './summaries.ts';
+import { countsOf, countsText, mergeSpan, pairLine } from './summaries.ts';
 
 export interface RecorderOptions {
   /** Most events written in one transaction; a burst beyond it is split. */
@@ -427,7 +427,7 @@ function countInSummaries(
   d.requests++;
   d.companyRequests.set(e.company, (d.companyRequests.get(e.company) ?? 0) + 1);
   if (newDay) d.companies++;
-  if (newDaySite) d.pairs += `${d.pairs ? '\n' : ''}${e.site}\t${e.company}`;
+  if (newDaySite) d.pairs += `${d.pairs ? '\n' : ''}${pairLine(e.site, e.company)}`;
   summaries.days.set(day, d);
 }
 

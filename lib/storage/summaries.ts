@@ -74,9 +74,19 @@ export function daySummary(day: string, rows: DayCompanyAggregate[]): DaySummary
     day,
     companies: rows.length,
     requests: rows.reduce((n, r) => n + r.requests, 0),
-    pairs: rows.flatMap((r) => r.sites.map((site) => `${site}\t${r.company}`)).join('\n'),
+    pairs: rows.flatMap((r) => r.sites.map((site) => pairLine(site, r.company))).join('\n'),
     companyRequests: countsText(rows.map((r) => [r.company, r.requests])),
   };
+}
+
+/** One (site, company) pair as a line of a day summary's `pairs`, and back. */
+export function pairLine(site: string, company: string): string {
+  return `${site}\t${company}`;
+}
+
+export function splitPair(line: string): { site: string; company: string } {
+  const tab = line.indexOf('\t');
+  return { site: line.slice(0, tab), company: line.slice(tab + 1) };
 }
 
 /** A day summary's lines (`pairs`, `companyRequests`): none for an empty text. */

@@ -1,5 +1,5 @@
 import type { CompiledTrackerList } from './format.ts';
-import { type Company, createTrackerMatcher, type TrackerMatcher, unlistedCompany } from './matcher.ts';
+import { type Company, createTrackerMatcher, isUnlistedId, type TrackerMatcher, unlistedCompany } from './matcher.ts';
 
 /** Reads the compiled list shipped with the extension (bundled as text, parsed on first use). */
 export function parseTrackerList(text: string): CompiledTrackerList {
@@ -43,6 +43,6 @@ export function createNameLookup(text: string): {
       }
       return company;
     },
-    categoryOf: (id) => (id.startsWith('site:') ? 'unlisted' : (names[id]?.[1] ?? 'misc')),
+    categoryOf: (id) => (isUnlistedId(id) ? 'unlisted' : (names[id]?.[1] ?? 'misc')),
   };
 }

@@ -20,6 +20,11 @@ export interface Company {
   source: string;
 }
 
+/** Whether a company id names an unlisted third party (see `unlistedCompany`). */
+export function isUnlistedId(id: string): boolean {
+  return id.startsWith('site:');
+}
+
 /** A third party no list names: known by its registrable domain (`site:` id), with nothing else claimed about it. */
 export function unlistedCompany(site: string): Company {
   return {
