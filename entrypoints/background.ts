@@ -5,8 +5,8 @@ import browser, { type WebRequest } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Capture } from '../lib/capture/capture.ts';
 import { PendingRequests } from '../lib/capture/pending.ts';
-import type { RawBody } from '../lib/disclose/params.ts';
-import { normalizeRequest, type RawRequestDetails } from '../lib/classify/request-details.ts';
+
+import { normalizeRequest, type RawBody, type RawRequestDetails } from '../lib/classify/request-details.ts';
 import { type BackgroundStatus, dispatch, type Handlers } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
 import type { MessageKey } from '../lib/i18n.ts';

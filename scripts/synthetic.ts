@@ -4,8 +4,9 @@
  * scripts/fill-page.ts runs it inside an extension page.
  */
 import { classifyRequest } from '../lib/classify/classify.ts';
+import type { StoredFinding } from '../lib/disclose/decode.ts';
 import type { DataKind } from '../lib/disclose/kinds.ts';
-import type { PageLoad, SharingEvent, StoredFinding } from '../lib/storage/db.ts';
+import type { PageLoad, SharingEvent } from '../lib/storage/events.ts';
 import type { CompiledTrackerList } from '../lib/trackers/format.ts';
 import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
 

@@ -6,7 +6,7 @@ import { daysLeft } from '../../lib/letters/deadline.ts';
 import { letterLanguage } from '../../lib/letters/languages.ts';
 import { currentDue, effectiveStatus, LETTER_STATUSES } from '../../lib/letters/records.ts';
 import { icsFile } from '../../lib/letters/send.ts';
-import type { LetterRecord, LetterStatus } from '../../lib/storage/db.ts';
+import type { LetterRecord, LetterStatus } from '../../lib/letters/types.ts';
 import { statusKey } from './composer.tsx';
 
 /** Every request, by status, with the days left or overdue; reminders, a reminder letter, the calendar file. */

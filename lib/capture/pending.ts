@@ -1,11 +1,4 @@
-import type { RawBody } from '../disclose/params.ts';
-
-/** What the early webRequest events tell about a request, kept until it finishes. */
-export interface RequestExtras {
-  body?: RawBody;
-  referer?: string;
-  cookieNames?: string[];
-}
+import type { RawBody, RequestExtras } from '../classify/request-details.ts';
 
 interface Header {
   name: string;

@@ -1,7 +1,9 @@
-import type { FlowKind } from '../storage/db.ts';
 import { type Company, type TrackerMatcher, unlistedCompany } from '../trackers/matcher.ts';
 import { isOnSite, parseAddress, parseWebUrl, siteOf } from './domain.ts';
 import type { ObservedRequest } from './request-details.ts';
+
+/** Whether a request went to a company a tracker list names, or to a third party no list knows. */
+export type FlowKind = 'tracker' | 'unlisted';
 
 /** Site name used for requests no page made (the browser's own, or an extension's). */
 export const BROWSER_SITE = 'browser';

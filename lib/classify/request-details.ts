@@ -1,5 +1,18 @@
-import type { RequestExtras } from '../capture/pending.ts';
-import type { Outcome } from '../storage/db.ts';
+/** Whether the request was actually sent and answered, or failed (blocked by another extension, network error…). */
+export type Outcome = 'completed' | 'error';
+
+/** The request body as both browsers describe it (webRequest `requestBody`). */
+export interface RawBody {
+  formData?: Record<string, string[]>;
+  raw?: { bytes?: ArrayBuffer }[];
+}
+
+/** What the early webRequest events tell about a request, kept until it finishes. */
+export interface RequestExtras {
+  body?: RawBody;
+  referer?: string;
+  cookieNames?: string[];
+}
 
 /**
  * The one place that knows how Chrome and Firefox describe a request. Everything after it sees `ObservedRequest`.

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { SharingEvent } from '../storage/db.ts';
+import type { SharingEvent } from '../storage/events.ts';
 
 /**
  * Classroom demo sessions. While one runs, what the browser shares goes to a store of its own — never to the

@@ -1,7 +1,16 @@
-import type { StoredFinding } from '../storage/db.ts';
+import type { RawBody } from '../classify/request-details.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
-import { bodyParameters, decode, type Parameter, queryParameters, type RawBody } from './params.ts';
+import { bodyParameters, decode, type Parameter, queryParameters } from './params.ts';
 import { classifyParameter, type Finding, searchTermsOf } from './rules.ts';
+
+/** One thing a request carried, as stored: the value already truncated and redacted for display. */
+export interface StoredFinding {
+  kind: DataKind;
+  source: 'url' | 'referer' | 'body' | 'cookie';
+  name: string;
+  value: string;
+  detail?: string;
+}
 
 export interface DecodeInput {
   url: string;

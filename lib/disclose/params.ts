@@ -5,6 +5,8 @@
  * out.
  */
 
+import type { RawBody } from '../classify/request-details.ts';
+
 export type ParameterSource = 'url' | 'referer' | 'body' | 'cookie';
 
 export interface Parameter {
@@ -14,12 +16,6 @@ export interface Parameter {
   value: string;
   /** The value was encoded JSON, read into the parameters that follow it: judge those, not the wrapper. */
   container?: true;
-}
-
-/** The request body as both browsers describe it (webRequest `requestBody`). */
-export interface RawBody {
-  formData?: Record<string, string[]>;
-  raw?: { bytes?: ArrayBuffer }[];
 }
 
 const MAX_PARAMETERS = 400;

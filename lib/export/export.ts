@@ -1,5 +1,7 @@
 import type { DataKind } from '../disclose/kinds.ts';
-import type { DisclosedDb, SharingEvent, SiteCompanyAggregate } from '../storage/db.ts';
+import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
+import type { DisclosedDb } from '../storage/db.ts';
+import type { SharingEvent } from '../storage/events.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFlow } from './format.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,5 +1,7 @@
 import type { DataKind } from '../disclose/kinds.ts';
-import type { DayCompanyAggregate, DisclosedDb, SharingEvent, SiteCompanyAggregate } from '../storage/db.ts';
+import type { DayCompanyAggregate, SiteCompanyAggregate } from '../storage/aggregates.ts';
+import type { DisclosedDb } from '../storage/db.ts';
+import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
 import { type ExportFile, validateExport } from './format.ts';
 

@@ -1,4 +1,4 @@
-import type { FlowKind } from '../storage/db.ts';
+import type { FlowKind } from '../classify/classify.ts';
 import { isUnlistedId } from '../trackers/matcher.ts';
 
 /**

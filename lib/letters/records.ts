@@ -1,5 +1,6 @@
-import type { DisclosedDb, LetterRecord, LetterStatus } from '../storage/db.ts';
+import type { DisclosedDb } from '../storage/db.ts';
 import { type Deadline, deadlineFor } from './deadline.ts';
+import type { LetterRecord, LetterStatus } from './types.ts';
 
 /** What the user can say happened to a request, in the order a request usually goes. */
 export const LETTER_STATUSES: LetterStatus[] = [

@@ -1,7 +1,10 @@
+import type { FlowKind } from '../classify/classify.ts';
+import { localDay } from '../day.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { buildGraph, type GraphData } from '../graph/graph-data.ts';
 import { isUnlistedId } from '../trackers/matcher.ts';
-import { type DisclosedDb, type FlowKind, localDay, type SiteCompanyAggregate } from './db.ts';
+import type { SiteCompanyAggregate } from './aggregates.ts';
+import type { DisclosedDb } from './db.ts';
 import { countsOf, linesOf, splitPair } from './summaries.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */

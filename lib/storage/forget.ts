@@ -1,4 +1,5 @@
-import { type DisclosedDb, localDay, recordTables } from './db.ts';
+import { localDay } from '../day.ts';
+import { type DisclosedDb, recordTables } from './db.ts';
 import { rebuildSummaries } from './summaries.ts';
 
 export interface ForgetReport {

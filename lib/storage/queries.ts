@@ -1,6 +1,9 @@
+import type { FlowKind } from '../classify/classify.ts';
+import type { StoredFinding } from '../disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { leafName } from '../disclose/rules.ts';
-import type { DisclosedDb, FlowKind, PageLoad, StoredFinding } from './db.ts';
+import type { DisclosedDb } from './db.ts';
+import type { PageLoad } from './events.ts';
 
 /** One recipient of data on a page, as the popup lists it. */
 export interface PageRecipient {

@@ -1,16 +1,13 @@
-import {
-  type CompanySummary,
-  type DayCompanyAggregate,
-  type DaySummary,
-  type DisclosedDb,
-  localDay,
-  type ObservedIdentifier,
-  type PageLoad,
-  recordTables,
-  type SharingEvent,
-  type SiteCompanyAggregate,
-  type SiteSummary,
-} from './db.ts';
+import { localDay } from '../day.ts';
+import type {
+  CompanySummary,
+  DayCompanyAggregate,
+  DaySummary,
+  SiteCompanyAggregate,
+  SiteSummary,
+} from './aggregates.ts';
+import { type DisclosedDb, recordTables } from './db.ts';
+import type { ObservedIdentifier, PageLoad, SharingEvent } from './events.ts';
 import { countsOf, countsText, mergeSpan, pairLine } from './summaries.ts';
 
 export interface RecorderOptions {

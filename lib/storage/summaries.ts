@@ -3,11 +3,11 @@ import type {
   CompanySummary,
   DayCompanyAggregate,
   DaySummary,
-  DisclosedDb,
   SeenSpan,
   SiteCompanyAggregate,
   SiteSummary,
-} from './db.ts';
+} from './aggregates.ts';
+import type { DisclosedDb } from './db.ts';
 
 /**
  * Per-company, per-site and per-day summaries: what the dashboard's lists and all-time overview read, so a view

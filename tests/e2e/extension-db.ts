@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import type { SharingEvent } from '../../lib/storage/db.ts';
+import type { SharingEvent } from '../../lib/storage/events.ts';
 import { inExtensionPage } from '../../scripts/browser.ts';
 
 type StoredEvent = Required<Pick<SharingEvent, 'host' | 'path' | 'page' | 'site' | 'company' | 'outcome' | 'tabId'>>;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { RawBody } from '../../../lib/classify/request-details.ts';
 import { type DecodeInput, decodeRequest, displayValue } from '../../../lib/disclose/decode.ts';
 import { DATA_KINDS, isDataKind } from '../../../lib/disclose/kinds.ts';
-import type { RawBody } from '../../../lib/disclose/params.ts';
 import { looksRandom } from '../../../lib/disclose/rules.ts';
 
 interface Fixture {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localDay } from '../../../lib/day.ts';
 import {
   everyDay,
   loadCompanies,
@@ -10,7 +11,6 @@ import {
   loadSites,
   windowStart,
 } from '../../../lib/storage/dashboard.ts';
-import { localDay } from '../../../lib/storage/db.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { event, freshDb } from './helpers.ts';
 

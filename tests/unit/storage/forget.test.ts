@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDay } from '../../../lib/storage/db.ts';
+import { localDay } from '../../../lib/day.ts';
 import { clearEverything, forgetSite } from '../../../lib/storage/forget.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { event, freshDb } from './helpers.ts';

@@ -1,5 +1,5 @@
-import type { SharingEvent } from '../../../lib/storage/db.ts';
 import { type DisclosedDb, openDb } from '../../../lib/storage/db.ts';
+import type { SharingEvent } from '../../../lib/storage/events.ts';
 
 let counter = 0;
 /** A fresh database per test, on fake-indexeddb (loaded by the unit project's setup). */

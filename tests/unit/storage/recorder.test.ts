@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { localDay } from '../../../lib/storage/db.ts';
+import { localDay } from '../../../lib/day.ts';
 import { loadPageSummary } from '../../../lib/storage/queries.ts';
 import { Recorder, writeEvents } from '../../../lib/storage/recorder.ts';
 import { event, freshDb } from './helpers.ts';

@@ -1,0 +1,61 @@
+import type { FlowKind } from '../classify/classify.ts';
+import type { Outcome } from '../classify/request-details.ts';
+import type { StoredFinding } from '../disclose/decode.ts';
+import type { DataKind } from '../disclose/kinds.ts';
+
+// What the recorder stores as it observes: each request, each page load, each identifier value. The running totals
+// built from them are in aggregates.ts; the schema that holds both is db.ts.
+
+/** One request that carried data from a page to a third party. Bounded by age and count (see retention.ts). */
+export interface SharingEvent {
+  id?: number;
+  /** When the request finished, in ms since the epoch. */
+  time: number;
+  /** The page load it belongs to (see `PageLoad.key`), or `browser` / `site:<site>` for requests without a tab. */
+  page: string;
+  tabId: number;
+  /** The first party: the registrable domain of the tab's top-level page. */
+  site: string;
+  /** Company id: an organization id, `pattern:<id>` or, for unlisted third parties, `site:<domain>`. */
+  company: string;
+  kind: FlowKind;
+  category: string;
+  /** The request's hostname and path (no query: what was in it is for the disclosure decoder, not a log). */
+  host: string;
+  path: string;
+  type: string;
+  method: string;
+  outcome: Outcome;
+  error?: string;
+  /** What it carried (vocabulary order), and the parameters that carried it (at most 12). Since version 2. */
+  kinds: DataKind[];
+  findings: StoredFinding[];
+  /** Full identifier values, on their way to the `identifiers` table; never stored on the event itself. */
+  identifiers?: { name: string; value: string }[];
+}
+
+/** A top-level page load in a tab: what the popup and badge count against. Holds no address, only the site. */
+export interface PageLoad {
+  /** `${tabId}:${startedAt}`. */
+  key: string;
+  tabId: number;
+  site: string;
+  startedAt: number;
+}
+
+/**
+ * An identifier a company received, with its full value: what a deletion request cites so the company can find the
+ * person ("we cannot identify you" is answered before it is asked). Personal data: it stays on this device, and
+ * exports leave it out unless the user asks. Since version 2.
+ */
+export interface ObservedIdentifier {
+  company: string;
+  /** The parameter that carried it (`cid`, `data.uid`). */
+  name: string;
+  value: string;
+  firstSeen: number;
+  lastSeen: number;
+  requests: number;
+  /** Sites it was sent from (at most 20). */
+  sites: string[];
+}
