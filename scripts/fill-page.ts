@@ -4,8 +4,9 @@
  * debugging protocol but a count, and writes it through the recorder's own transaction: the aggregates the views
  * read are exactly what the extension would have built from the same events.
  */
+
+import { createAggregateCache, writeEvents } from '../lib/storage/batch.ts';
 import { openDb } from '../lib/storage/db.ts';
-import { createAggregateCache, writeEvents } from '../lib/storage/recorder.ts';
 import { parseTrackerList } from '../lib/trackers/catalog.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { generateHistory, type HistoryOptions } from './synthetic.ts';

@@ -8,11 +8,11 @@ import {
   SiteView,
   type ViewContext,
 } from '../../components/dashboard/views.tsx';
+import { loadGraph } from '../../lib/graph/load-graph.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import {
   loadCompanies,
   loadCompanySites,
-  loadGraph,
   loadOverview,
   loadSiteCompanies,
   loadSites,

@@ -1,5 +1,5 @@
 import type { DataKind } from '../disclose/kinds.ts';
-import type { DayCompanyAggregate, SiteCompanyAggregate } from '../storage/aggregates.ts';
+import { type DayCompanyAggregate, mergeDayFlow, mergeFlow, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
@@ -66,35 +66,26 @@ async function merge(db: DisclosedDb, file: ExportFile): Promise<ImportReport> {
         return incoming;
       }
       report.flowsUpdated++;
-      const merged: SiteCompanyAggregate = {
-        ...local,
-        requests: Math.max(local.requests, incoming.requests),
-        failed: Math.max(local.failed, incoming.failed),
-        firstSeen: Math.min(local.firstSeen, incoming.firstSeen),
-        lastSeen: Math.max(local.lastSeen, incoming.lastSeen),
-        hosts: [...new Set([...local.hosts, ...incoming.hosts])],
-        kinds: { ...local.kinds },
-      };
-      for (const [k, span] of Object.entries(incoming.kinds) as [DataKind, { first: number; last: number }][]) {
-        const mine = merged.kinds[k];
-        merged.kinds[k] = mine
-          ? { first: Math.min(mine.first, span.first), last: Math.max(mine.last, span.last) }
-          : span;
-      }
-      return merged;
+      mergeFlow(local, incoming, 'max');
+      return local;
     });
 
     const existingDays = await db.dayCompanies.bulkGet(file.days.map((d) => [d.day, d.organization]));
     const days: DayCompanyAggregate[] = file.days.map((d, i) => {
-      const local = existingDays[i];
-      if (!local) report.daysAdded++;
-      return {
+      const incoming: DayCompanyAggregate = {
         day: d.day,
         company: d.organization,
         kind: d.kind,
-        requests: Math.max(local?.requests ?? 0, d.requests),
-        sites: [...new Set([...(local?.sites ?? []), ...d.sites])],
+        requests: d.requests,
+        sites: [...new Set(d.sites)],
       };
+      const local = existingDays[i];
+      if (!local) {
+        report.daysAdded++;
+        return incoming;
+      }
+      mergeDayFlow(local, incoming, 'max');
+      return local;
     });
 
     const known = new Set<string>();

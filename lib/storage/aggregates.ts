@@ -1,5 +1,7 @@
 import type { FlowKind } from '../classify/classify.ts';
+import { localDay } from '../day.ts';
 import type { DataKind } from '../disclose/kinds.ts';
+import type { ObservedIdentifier, SharingEvent } from './events.ts';
 
 // The running totals: per (site, company), per (day, company), and the summaries per company, site and day that
 // the dashboard reads.
@@ -75,4 +77,291 @@ export interface DaySummary {
   companyRequests: string;
   // Lines of text, not arrays or objects: a fresh page reads a week of these in ~3 ms, against ~20 ms for the same
   // pairs and counts as an array of strings and an object with a key per company.
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The aggregate rules: how events add up into totals, how totals merge, and how summaries follow from totals. The
+// recorder (event by event), the rebuilds (forget a site, a schema upgrade) and the import (merging another copy of
+// a history) all count through these functions, so a total means the same thing whichever of them wrote it.
+// Pure and in memory: reading and writing the rows is the callers' business.
+
+type Kinds = Partial<Record<DataKind, SeenSpan>>;
+
+/**
+ * How two totals of the same key combine. `sum`: they count different events (what is stored and a new batch).
+ * `max`: they may count the same events (this history and an export of it), so the larger count and the wider span
+ * win — exact for an export of this same history, and never a double count.
+ */
+export type Combine = 'sum' | 'max';
+
+const combine = (a: number, b: number, how: Combine) => (how === 'sum' ? a + b : Math.max(a, b));
+
+/** Widens a kind's first and last seen to cover `span` (a copy of it when the kind is new). */
+export function mergeSpan(kinds: Kinds, kind: DataKind, span: SeenSpan): void {
+  const mine = kinds[kind];
+  if (!mine) kinds[kind] = { first: span.first, last: span.last };
+  else {
+    if (span.first < mine.first) mine.first = span.first;
+    if (span.last > mine.last) mine.last = span.last;
+  }
+}
+
+function mergeKinds(into: Kinds, from: Kinds): void {
+  for (const kind of Object.keys(from) as DataKind[]) {
+    const span = from[kind];
+    if (span) mergeSpan(into, kind, span);
+  }
+}
+
+/** The key of a (site, company) or (day, company) total, for maps. */
+export function pairKey(a: string, company: string): string {
+  return `${a}\n${company}`;
+}
+
+/** One event as a (site, company) total of its own. */
+export function flowOf(e: SharingEvent): SiteCompanyAggregate {
+  const kinds: Kinds = {};
+  for (const kind of e.kinds) kinds[kind] = { first: e.time, last: e.time };
+  return {
+    site: e.site,
+    company: e.company,
+    kind: e.kind,
+    category: e.category,
+    requests: 1,
+    failed: e.outcome === 'error' ? 1 : 0,
+    firstSeen: e.time,
+    lastSeen: e.time,
+    hosts: [e.host],
+    kinds,
+  };
+}
+
+/** One event as a (day, company) total of its own. */
+export function dayFlowOf(e: SharingEvent): DayCompanyAggregate {
+  return { day: localDay(e.time), company: e.company, kind: e.kind, requests: 1, sites: [e.site] };
+}
+
+/** A copy that merging into leaves the original as it was. */
+export function copyFlow(f: SiteCompanyAggregate): SiteCompanyAggregate {
+  const kinds: Kinds = {};
+  mergeKinds(kinds, f.kinds ?? {});
+  return { ...f, hosts: [...f.hosts], kinds };
+}
+
+export function copyDayFlow(d: DayCompanyAggregate): DayCompanyAggregate {
+  return { ...d, sites: [...d.sites] };
+}
+
+/** Merges a total of the same (site, company) into `into`. Its kind and category stay those first recorded. */
+export function mergeFlow(into: SiteCompanyAggregate, add: SiteCompanyAggregate, how: Combine): void {
+  into.requests = combine(into.requests, add.requests, how);
+  into.failed = combine(into.failed, add.failed, how);
+  if (add.firstSeen < into.firstSeen) into.firstSeen = add.firstSeen;
+  if (add.lastSeen > into.lastSeen) into.lastSeen = add.lastSeen;
+  for (const host of add.hosts) if (!into.hosts.includes(host)) into.hosts.push(host);
+  into.kinds ??= {};
+  mergeKinds(into.kinds, add.kinds ?? {});
+}
+
+/** Merges a total of the same (day, company) into `into`; returns the sites that are new to it. */
+export function mergeDayFlow(into: DayCompanyAggregate, add: DayCompanyAggregate, how: Combine): string[] {
+  into.requests = combine(into.requests, add.requests, how);
+  const added: string[] = [];
+  for (const site of add.sites) {
+    if (!into.sites.includes(site)) {
+      into.sites.push(site);
+      added.push(site);
+    }
+  }
+  return added;
+}
+
+/**
+ * Takes a forgotten site out of a (day, company) total, with the `requests` of its events that are still stored
+ * (those retention deleted cannot be told apart by site, and stay). False when no site is left: the row goes.
+ */
+export function withoutSite(d: DayCompanyAggregate, site: string, requests: number): boolean {
+  d.sites = d.sites.filter((s) => s !== site);
+  d.requests = Math.max(0, d.requests - requests);
+  return d.sites.length > 0;
+}
+
+/** A company's summary before anything is counted into it. */
+function emptyCompany(flow: SiteCompanyAggregate): CompanySummary {
+  return {
+    company: flow.company,
+    kind: flow.kind,
+    categories: [],
+    sites: 0,
+    requests: 0,
+    failed: 0,
+    firstSeen: flow.firstSeen,
+    lastSeen: flow.lastSeen,
+    kinds: {},
+  };
+}
+
+function emptySite(flow: SiteCompanyAggregate): SiteSummary {
+  return { site: flow.site, companies: 0, requests: 0, firstSeen: flow.firstSeen, lastSeen: flow.lastSeen, kinds: {} };
+}
+
+/** Counts a (site, company) total into its company's summary; `newSite`: the company had not reached this site. */
+export function addToCompany(c: CompanySummary, flow: SiteCompanyAggregate, newSite: boolean): void {
+  c.requests += flow.requests;
+  c.failed += flow.failed;
+  if (newSite) c.sites++;
+  if (!c.categories.includes(flow.category)) c.categories.push(flow.category);
+  if (flow.firstSeen < c.firstSeen) c.firstSeen = flow.firstSeen;
+  if (flow.lastSeen > c.lastSeen) c.lastSeen = flow.lastSeen;
+  mergeKinds(c.kinds, flow.kinds ?? {});
+}
+
+/** Counts a (site, company) total into its site's summary; `newCompany`: the site had not fed this company. */
+export function addToSite(s: SiteSummary, flow: SiteCompanyAggregate, newCompany: boolean): void {
+  s.requests += flow.requests;
+  if (newCompany) s.companies++;
+  if (flow.firstSeen < s.firstSeen) s.firstSeen = flow.firstSeen;
+  if (flow.lastSeen > s.lastSeen) s.lastSeen = flow.lastSeen;
+  mergeKinds(s.kinds, flow.kinds ?? {});
+}
+
+/** A day's summary while it is being counted into: its requests per company as a map (stored as text). */
+export interface DayTally extends Omit<DaySummary, 'companyRequests'> {
+  companyRequests: Map<string, number>;
+}
+
+export function emptyDay(day: string): DayTally {
+  return { day, companies: 0, requests: 0, pairs: '', companyRequests: new Map() };
+}
+
+export const tallyOf = (row: DaySummary): DayTally => ({ ...row, companyRequests: countsOf(row.companyRequests) });
+export const dayRowOf = (tally: DayTally): DaySummary => ({
+  ...tally,
+  companyRequests: countsText(tally.companyRequests),
+});
+
+/**
+ * Counts a (day, company) total into its day's summary: `newCompany`, the company's first total that day;
+ * `newSites`, the sites new to that (day, company).
+ */
+export function addToDay(d: DayTally, dayFlow: DayCompanyAggregate, newCompany: boolean, newSites: string[]): void {
+  d.requests += dayFlow.requests;
+  d.companyRequests.set(dayFlow.company, (d.companyRequests.get(dayFlow.company) ?? 0) + dayFlow.requests);
+  if (newCompany) d.companies++;
+  for (const site of newSites) d.pairs += `${d.pairs ? '\n' : ''}${pairLine(site, dayFlow.company)}`;
+}
+
+/** The totals and summaries in memory, keyed as in `pairKey` (totals) or by company, site and day (summaries). */
+export interface Totals {
+  flows: Map<string, SiteCompanyAggregate>;
+  dayFlows: Map<string, DayCompanyAggregate>;
+  companies: Map<string, CompanySummary>;
+  sites: Map<string, SiteSummary>;
+  days: Map<string, DayTally>;
+}
+
+export function emptyTotals(): Totals {
+  return { flows: new Map(), dayFlows: new Map(), companies: new Map(), sites: new Map(), days: new Map() };
+}
+
+/**
+ * Counts one event into the totals and summaries, in place. Whatever is stored for the event's keys must be in
+ * `t` first: a key missing from it counts as never seen (a new site for the company, a new company for the day).
+ */
+export function countEvent(t: Totals, e: SharingEvent): void {
+  const flow = flowOf(e);
+  const key = pairKey(e.site, e.company);
+  const known = t.flows.get(key);
+  if (known) {
+    mergeFlow(known, flow, 'sum');
+    // The pair's first category is the one it keeps, so it is the one its company's summary lists: as a rebuild
+    // from the totals would (a company whose patterns differ in category can reach one site under both).
+    flow.category = known.category;
+  } else t.flows.set(key, flow);
+  const company = t.companies.get(e.company) ?? emptyCompany(flow);
+  addToCompany(company, flow, !known);
+  t.companies.set(e.company, company);
+  const site = t.sites.get(e.site) ?? emptySite(flow);
+  addToSite(site, flow, !known);
+  t.sites.set(e.site, site);
+
+  const dayFlow = dayFlowOf(e);
+  const dayKey = pairKey(dayFlow.day, e.company);
+  const knownDay = t.dayFlows.get(dayKey);
+  const newSites = knownDay ? mergeDayFlow(knownDay, dayFlow, 'sum') : dayFlow.sites;
+  if (!knownDay) t.dayFlows.set(dayKey, dayFlow);
+  const day = t.days.get(dayFlow.day) ?? emptyDay(dayFlow.day);
+  addToDay(day, dayFlow, !knownDay, newSites);
+  t.days.set(dayFlow.day, day);
+}
+
+/** The summaries that follow from a set of totals: what a rebuild stores. */
+export function summarize(
+  flows: Iterable<SiteCompanyAggregate>,
+  dayFlows: Iterable<DayCompanyAggregate>,
+): { companies: CompanySummary[]; sites: SiteSummary[]; days: DaySummary[] } {
+  const t = emptyTotals();
+  for (const flow of flows) {
+    const company = t.companies.get(flow.company) ?? emptyCompany(flow);
+    addToCompany(company, flow, true);
+    t.companies.set(flow.company, company);
+    const site = t.sites.get(flow.site) ?? emptySite(flow);
+    addToSite(site, flow, true);
+    t.sites.set(flow.site, site);
+  }
+  for (const dayFlow of dayFlows) {
+    const day = t.days.get(dayFlow.day) ?? emptyDay(dayFlow.day);
+    addToDay(day, dayFlow, true, dayFlow.sites);
+    t.days.set(dayFlow.day, day);
+  }
+  return {
+    companies: [...t.companies.values()],
+    sites: [...t.sites.values()],
+    days: [...t.days.values()].map(dayRowOf),
+  };
+}
+
+/** Counts one event's carrying of an identifier into its row (`row` is new when the value was never seen). */
+export function countIdentifier(row: ObservedIdentifier | undefined, e: SharingEvent, name: string, value: string) {
+  const r = row ?? { company: e.company, name, value, firstSeen: e.time, lastSeen: e.time, requests: 0, sites: [] };
+  r.requests++;
+  if (e.time < r.firstSeen) r.firstSeen = e.time;
+  if (e.time > r.lastSeen) r.lastSeen = e.time;
+  // A bounded list: an identifier sent from every site is cited by its first twenty.
+  if (!r.sites.includes(e.site) && r.sites.length < 20) r.sites.push(e.site);
+  return r;
+}
+
+// A day summary's lines of text (see `DaySummary`): written and read only here.
+
+/** One (site, company) pair as a line of a day summary's `pairs`, and back. */
+export function pairLine(site: string, company: string): string {
+  return `${site}\t${company}`;
+}
+
+export function splitPair(line: string): { site: string; company: string } {
+  const tab = line.indexOf('\t');
+  return { site: line.slice(0, tab), company: line.slice(tab + 1) };
+}
+
+/** A day summary's lines (`pairs`, `companyRequests`): none for an empty text. */
+export function linesOf(text: string): string[] {
+  return text ? text.split('\n') : [];
+}
+
+/** `companyRequests` read into a map. */
+export function countsOf(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of linesOf(text)) {
+    const tab = line.lastIndexOf('\t');
+    counts.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return counts;
+}
+
+/** Counts written as `companyRequests`. */
+export function countsText(counts: Iterable<[string, number]>): string {
+  const lines: string[] = [];
+  for (const [company, n] of counts) lines.push(`${company}\t${n}`);
+  return lines.join('\n');
 }

@@ -1,11 +1,9 @@
 import type { FlowKind } from '../classify/classify.ts';
 import { localDay } from '../day.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
-import { buildGraph, type GraphData } from '../graph/graph-data.ts';
 import { isUnlistedId } from '../trackers/matcher.ts';
-import type { SiteCompanyAggregate } from './aggregates.ts';
+import { countsOf, linesOf, type SiteCompanyAggregate, splitPair } from './aggregates.ts';
 import type { DisclosedDb } from './db.ts';
-import { countsOf, linesOf, splitPair } from './summaries.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
 
@@ -192,25 +190,8 @@ export async function loadSiteCompanies(db: DisclosedDb, site: string): Promise<
   return rows.sort((a, b) => b.requests - a.requests);
 }
 
-/**
- * The sites ↔ companies graph of the connections active in a window: (site, company) pairs only, never the full
- * per-site totals; colours come from the tracker list's categories.
- */
-export async function loadGraph(
-  db: DisclosedDb,
-  window: TimeWindow,
-  categoryOf: (id: string) => string,
-  now = Date.now(),
-): Promise<GraphData> {
-  const from = windowStart(window, now);
-  // The days' pairs: a few rows, however many per-site totals there are.
-  const days = await (from ? db.days.where('day').aboveOrEqual(from) : db.days.toCollection()).toArray();
-  const seen = new Set<string>();
-  for (const d of days) for (const pair of linesOf(d.pairs)) seen.add(pair);
-  return buildGraph([...seen].map(splitPair), (id) => ({ kind: kindOfCompany(id), category: categoryOf(id) }));
-}
-
-function kindOfCompany(id: string): FlowKind {
+/** Whether a company id names a listed company or an unlisted third party. */
+export function kindOfCompany(id: string): FlowKind {
   return isUnlistedId(id) ? 'unlisted' : 'tracker';
 }
 

@@ -1,4 +1,5 @@
 import { localDay } from '../day.ts';
+import { pairKey, withoutSite } from './aggregates.ts';
 import { type DisclosedDb, recordTables } from './db.ts';
 import { rebuildSummaries } from './summaries.ts';
 
@@ -23,7 +24,7 @@ export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetR
     // Per (day, company): how many of this site's stored events the day totals counted.
     const perDay = new Map<string, number>();
     await siteEvents.each((e) => {
-      const key = `${localDay(e.time)}\n${e.company}`;
+      const key = pairKey(localDay(e.time), e.company);
       perDay.set(key, (perDay.get(key) ?? 0) + 1);
     });
     const events = await siteEvents.delete();
@@ -37,9 +38,8 @@ export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetR
       .filter((d) => d.sites.includes(site))
       .modify((d, ref) => {
         days.add(d.day);
-        d.sites = d.sites.filter((s) => s !== site);
-        d.requests = Math.max(0, d.requests - (perDay.get(`${d.day}\n${d.company}`) ?? 0));
-        if (!d.sites.length) delete (ref as { value?: unknown }).value;
+        if (!withoutSite(d, site, perDay.get(pairKey(d.day, d.company)) ?? 0))
+          delete (ref as { value?: unknown }).value;
       });
     await db.identifiers
       .filter((i) => i.sites.includes(site))

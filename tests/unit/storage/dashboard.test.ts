@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDay } from '../../../lib/day.ts';
+import { loadGraph } from '../../../lib/graph/load-graph.ts';
 import {
   everyDay,
   loadCompanies,
   loadCompanySites,
-  loadGraph,
   loadOverview,
   loadSiteCompanies,
   loadSites,

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { localDay } from '../../../lib/day.ts';
+import { createAggregateCache, writeEvents } from '../../../lib/storage/batch.ts';
 import { loadPageSummary } from '../../../lib/storage/queries.ts';
-import { Recorder, writeEvents } from '../../../lib/storage/recorder.ts';
+import { Recorder } from '../../../lib/storage/recorder.ts';
 import { event, freshDb } from './helpers.ts';
 
 describe('writeEvents', () => {
@@ -42,6 +43,16 @@ describe('writeEvents', () => {
     await expect(writeEvents(db, [event(), event({ id: existing })])).rejects.toThrow();
     expect(await db.events.count()).toBe(1);
     expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(1);
+  });
+  it('a failed batch leaves nothing of itself in the cache: the next batch counts from what is stored', async () => {
+    const db = freshDb();
+    const cache = createAggregateCache();
+    await writeEvents(db, [event()], [], cache);
+    const existing = (await db.events.toCollection().primaryKeys())[0];
+    await expect(writeEvents(db, [event(), event({ id: existing })], [], cache)).rejects.toThrow();
+    await writeEvents(db, [event({ site: 'shop.example' })], [], cache);
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.requests).toBe(1);
+    expect(await db.companies.get('google')).toMatchObject({ requests: 2, sites: 2 });
   });
 });
 

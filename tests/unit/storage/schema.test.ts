@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { countsOf, linesOf } from '../../../lib/storage/aggregates.ts';
 import { openDb } from '../../../lib/storage/db.ts';
-import { countsOf, linesOf } from '../../../lib/storage/summaries.ts';
 
 describe('schema versions', () => {
   it('upgrades a version-1 database to the current version, keeps every event and total, and builds the summaries', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DataKind } from '../../../lib/disclose/kinds.ts';
+import { countsOf, linesOf } from '../../../lib/storage/aggregates.ts';
 import type { DisclosedDb } from '../../../lib/storage/db.ts';
 import { forgetSite } from '../../../lib/storage/forget.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
-import { countsOf, linesOf, rebuildSummaries } from '../../../lib/storage/summaries.ts';
+import { rebuildSummaries } from '../../../lib/storage/summaries.ts';
 import { event, freshDb } from './helpers.ts';
 
 /** The summaries as stored, sorted, for comparison. */
