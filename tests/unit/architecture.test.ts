@@ -38,7 +38,7 @@ function importsOf(file: string): string[] {
   const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)'(\.[^']+)'/g)].map((m) => m[1] as string);
   return specifiers
     .map((s) => resolve(dirname(file), s.replace(/\?raw$/, '')))
-    .filter((target) => target.startsWith(lib + '/') && /\.tsx?$/.test(target));
+    .filter((target) => target.startsWith(`${lib}/`) && /\.tsx?$/.test(target));
 }
 
 /** A lib/ path's top folder (or file, for the modules at lib/'s top). */
