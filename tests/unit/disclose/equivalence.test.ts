@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cookieNames } from '../../../lib/capture/pending.ts';
 import { decode, textParameters } from '../../../lib/disclose/params.ts';
 import { leafName, looksRandom } from '../../../lib/disclose/rules.ts';
 
@@ -68,6 +69,23 @@ describe('fast paths answer as the plain code did', () => {
         expect(looksRandom(value)).toBe(reference(value));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('cookieNames: the first 30 distinct names of the pairs', () => {
+    fc.assert(
+      fc.property(text('ab=; ', 120), (header) => {
+        const expected = [
+          ...new Set(
+            header
+              .split(';')
+              .map((pair) => pair.split('=')[0]?.trim() ?? '')
+              .filter(Boolean),
+          ),
+        ].slice(0, 30);
+        expect(cookieNames(header)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
