@@ -131,18 +131,26 @@ const RECORDER_HINTS = [
   'mc.yandex.',
 ];
 
+/** An ASCII letter, either case (`| 0x20` lower-cases one and maps no other character onto one). */
+const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
 function sessionRecording(url: string, parameters: Parameter[]): Finding | undefined {
-  const hostAndPath = url.replace(/^[a-z]+:\/\//i, '');
-  let hostEnd = 0;
-  while (hostEnd < hostAndPath.length) {
-    const c = hostAndPath.charCodeAt(hostEnd);
-    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
-    hostEnd++;
-  }
-  const host = hostAndPath.slice(0, hostEnd);
+  // The address without its scheme (what /^[a-z]+:\/\//i would strip), copied only for a likely recorder.
+  let start = 0;
+  while (isLetter(url.charCodeAt(start))) start++;
+  start = start > 0 && url.startsWith('://', start) ? start + 3 : 0;
   let byEndpoint = false;
+  let host = '';
   for (const hint of RECORDER_HINTS) {
-    if (!hostAndPath.includes(hint)) continue;
+    if (!url.includes(hint, start)) continue;
+    const hostAndPath = url.slice(start);
+    let hostEnd = 0;
+    while (hostEnd < hostAndPath.length) {
+      const c = hostAndPath.charCodeAt(hostEnd);
+      if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
+      hostEnd++;
+    }
+    host = hostAndPath.slice(0, hostEnd);
     for (const re of RECORDER_ENDPOINTS) if (re.test(hostAndPath) || re.test(host)) byEndpoint = true;
     break;
   }
