@@ -17,7 +17,7 @@ import { parseTrackerList } from '../lib/trackers/catalog.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
 import { backgroundStatus, launchWithExtension, tabIdOf } from './browser.ts';
-import { loadRealCorpus } from './corpus.ts';
+import { browserShaped, type CapturedRequest, loadCapturedCorpus, loadRealCorpus } from './corpus.ts';
 import { startFakeInternet } from './fake-internet.ts';
 import { fillDatabase } from './fill.ts';
 import { type CorpusRequest, generateCorpus } from './synthetic.ts';
@@ -107,8 +107,11 @@ console.log('\n## Disclosure decoding (per third-party request, address only)');
   let kinds = 0;
   for (let pass = 0; pass < 5; pass++) {
     const t = performance.now();
-    for (const r of sample)
-      kinds += (await decodeRequest({ url: r.url, method: 'GET', pageUrl: r.pageUrl })).kinds.length;
+    for (const r of sample) {
+      // Synchronous unless a body is compressed (none here): no await per request.
+      const d = decodeRequest({ url: r.url, method: 'GET', pageUrl: r.pageUrl });
+      kinds += (d instanceof Promise ? await d : d).kinds.length;
+    }
     passes.push(performance.now() - t);
   }
   const perRequestUs = (median(passes) * 1000) / sample.length;
@@ -116,6 +119,14 @@ console.log('\n## Disclosure decoding (per third-party request, address only)');
   console.log(
     `${sample.length} requests: ${fmt(perRequestUs, 1)} µs a request (median of 5 passes; ${kinds} kinds found)`,
   );
+}
+
+console.log("\n## The worker's per-request path on real requests (headers and bodies), against the SDK");
+{
+  const captured = loadCapturedCorpus();
+  if (captured) results.workerPath = await workerPath(captured);
+  else console.log('real corpus: ../shared/corpus/raw is absent, skipped');
+  results.hostile = await worstHostile();
 }
 
 console.log('\n## Tracker index load');
@@ -371,3 +382,154 @@ execSync('npx wxt zip', { cwd: root, stdio: 'ignore' });
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify(results, null, 2));
 console.log('\nWritten to bench-results/latest.json');
+
+/**
+ * The worker's whole per-request path on the real page loads, with their headers and bodies, against the SDK's
+ * `matchUrl` alone on the same requests, in the same process, passes alternating (SDK, ours, …) as in timeBoth:
+ * - normalise + classify: `normalizeRequest` on Chrome-shaped details, the body and headers through
+ *   `PendingRequests` (Referer, cookie names), the first party, `classifyRequest`;
+ * - decode: `decodeRequest` (address, Referer, cookies, body) and `storedFindings`, for the requests capture
+ *   decodes (third parties);
+ * - the whole path in one loop, as a check on the sum of the two.
+ * Every figure is per request of the corpus (the SDK classifies each of them too).
+ */
+async function workerPath(captured: CapturedRequest[]) {
+  const [
+    { PendingRequests },
+    { classifyRequest, firstPartySite },
+    { normalizeRequest },
+    { decodeRequest, storedFindings },
+  ] = await Promise.all([
+    import('../lib/capture/pending.ts'),
+    import('../lib/classify/classify.ts'),
+    import('../lib/classify/request-details.ts'),
+    import('../lib/disclose/decode.ts'),
+  ]);
+  type Input = Parameters<typeof decodeRequest>[0];
+  const shaped = captured.map((r, i) => browserShaped(r, i));
+  const pending = new PendingRequests();
+  let sink = 0;
+  const front = (s: (typeof shaped)[number], pageUrl: string): Input | undefined => {
+    pending.body(s.details.requestId, s.body);
+    pending.headers(s.details.requestId, s.headers);
+    const request = normalizeRequest(s.details, 'completed', 0);
+    const extras = pending.take(request.requestId);
+    const result = classifyRequest(request, firstPartySite(request, pageUrl), matcher);
+    if (result.kind !== 'tracker' && result.kind !== 'unlisted') return undefined;
+    sink += result.host.length;
+    return { url: request.url, method: request.method, pageUrl, ...extras };
+  };
+  // What capture hands to the decoder, built once for the decode-only passes.
+  const inputs = shaped.flatMap((s, i) => front(s, captured[i]!.pageUrl) ?? []);
+  // A compressed body makes the decoder asynchronous: those are awaited together at the end of a pass.
+  const later: Promise<unknown>[] = [];
+  const decodeOne = (input: Input) => {
+    const d = decodeRequest(input);
+    if (d instanceof Promise) later.push(d.then((x) => storedFindings(x.findings)));
+    else sink += storedFindings(d.findings).length + d.kinds.length;
+  };
+  const settle = async () => {
+    if (later.length) await Promise.all(later.splice(0));
+  };
+  const repeat = Math.max(1, Math.ceil(30_000 / captured.length));
+  const passes: Record<'sdk' | 'front' | 'decode' | 'whole', () => void | Promise<void>> = {
+    sdk: () => {
+      for (let k = 0; k < repeat; k++) for (const r of captured) sink += sdkCompany(sdk as SdkEngine, r) ? 1 : 0;
+    },
+    front: () => {
+      for (let k = 0; k < repeat; k++) for (const [i, s] of shaped.entries()) front(s, captured[i]!.pageUrl);
+    },
+    decode: async () => {
+      for (let k = 0; k < repeat; k++) for (const input of inputs) decodeOne(input);
+      await settle();
+    },
+    whole: async () => {
+      for (let k = 0; k < repeat; k++)
+        for (const [i, s] of shaped.entries()) {
+          const input = front(s, captured[i]!.pageUrl);
+          if (input) decodeOne(input);
+        }
+      await settle();
+    },
+  };
+  const times = await alternate(passes, 9);
+  const us = (ms: number) => (ms * 1000) / (captured.length * repeat);
+  const row = {
+    requests: captured.length,
+    decoded: inputs.length,
+    withBody: inputs.filter((x) => x.body).length,
+    withCookies: inputs.filter((x) => x.cookieNames?.length).length,
+    withReferer: inputs.filter((x) => x.referer).length,
+    normaliseClassifyUs: us(times.front.medianMs),
+    decodeUs: us(times.decode.medianMs),
+    decodePerDecodedUs: (times.decode.medianMs * 1000) / (inputs.length * repeat),
+    sumUs: us(times.front.medianMs + times.decode.medianMs),
+    wholeUs: us(times.whole.medianMs),
+    sdkUs: us(times.sdk.medianMs),
+    sumOverSdk: (times.front.medianMs + times.decode.medianMs) / times.sdk.medianMs,
+    wholeOverSdk: times.whole.medianMs / times.sdk.medianMs,
+    sink,
+  };
+  console.log(
+    `${row.requests} requests (${row.decoded} decoded: ${row.withBody} with a body, ${row.withReferer} with a Referer, ` +
+      `${row.withCookies} with cookies), per request: normalise + classify ${fmt(row.normaliseClassifyUs)} µs, decode ` +
+      `${fmt(row.decodeUs)} µs (${fmt(row.decodePerDecodedUs)} µs a decoded request), sum ${fmt(row.sumUs)} µs ` +
+      `(whole path in one loop ${fmt(row.wholeUs)} µs); SDK matchUrl alone ${fmt(row.sdkUs)} µs — sum/SDK ` +
+      `${fmt(row.sumOverSdk)}, whole/SDK ${fmt(row.wholeOverSdk)} (target ≤ 1; median of 9 alternating passes)`,
+  );
+  return row;
+}
+
+/** Runs each pass in turn, `passes` rounds after a first (warm-up) round; the median and first pass of each. */
+async function alternate<K extends string>(fns: Record<K, () => void | Promise<void>>, passes: number) {
+  const keys = Object.keys(fns) as K[];
+  const samples = new Map<K, number[]>(keys.map((k) => [k, []]));
+  const first = new Map<K, number>();
+  for (let round = 0; round <= passes; round++) {
+    for (const k of keys) {
+      const t = performance.now();
+      await fns[k]();
+      const ms = performance.now() - t;
+      if (round === 0) first.set(k, ms);
+      else samples.get(k)?.push(ms);
+    }
+  }
+  return Object.fromEntries(
+    keys.map((k) => [k, { firstMs: first.get(k) ?? NaN, medianMs: median(samples.get(k) ?? []) }]),
+  ) as Record<K, { firstMs: number; medianMs: number }>;
+}
+
+/** The slowest single hostile request (tests/unit/disclose/hostile-cases.ts): median of 15 decodes of each. */
+async function worstHostile() {
+  const [{ hostileRequests }, { decodeRequest }] = await Promise.all([
+    import('../tests/unit/disclose/hostile-cases.ts'),
+    import('../lib/disclose/decode.ts'),
+  ]);
+  const rows: { name: string; medianMs: number; threw?: string }[] = [];
+  for (const c of hostileRequests()) {
+    const ms: number[] = [];
+    let threw: string | undefined;
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      try {
+        await decodeRequest(c.input);
+      } catch (error) {
+        // The decoder must never throw: say so rather than stop the benchmark.
+        threw = String(error).slice(0, 80);
+      }
+      ms.push(performance.now() - t);
+    }
+    rows.push({ name: c.name, medianMs: median(ms), ...(threw ? { threw } : {}) });
+  }
+  for (const r of rows) if (r.threw) console.log(`   threw: ${r.name} — ${r.threw}`);
+  rows.sort((a, b) => b.medianMs - a.medianMs);
+  const worst = rows[0];
+  console.log(
+    `worst hostile request: ${worst ? `${fmt(worst.medianMs * 1000, 0)} µs (${worst.name})` : 'none'} of ${rows.length} ` +
+      `(target ≤ 2 ms; next: ${rows
+        .slice(1, 4)
+        .map((r) => `${r.name} ${fmt(r.medianMs * 1000, 0)} µs`)
+        .join(', ')})`,
+  );
+  return { worstMs: worst?.medianMs ?? null, cases: rows };
+}

@@ -99,12 +99,14 @@ export class Capture {
 
     // A request from a tab whose page we know, and that the page made: count it against that page load.
     const onTabPage = tab && tab.page.site === site;
-    const disclosure = await decodeRequest({
+    const decoded = decodeRequest({
       url: request.url,
       method: request.method,
       pageUrl: onTabPage ? tab.url : request.topLevelUrl,
       ...request.extras,
     });
+    // Synchronous but for a compressed body.
+    const disclosure = decoded instanceof Promise ? await decoded : decoded;
     const event: SharingEvent = {
       time: request.time,
       page: onTabPage ? tab.page.key : site === BROWSER_SITE ? BROWSER_SITE : `site:${site}`,

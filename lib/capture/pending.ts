@@ -24,6 +24,9 @@ export class PendingRequests {
     if (!headers) return;
     const extras = this.entry(requestId);
     for (const h of headers) {
+      // Only a name of the right length is lower-cased and compared: a request has a dozen headers.
+      const length = h.name.length;
+      if (length !== 7 && length !== 6) continue;
       const name = h.name.toLowerCase();
       if (name === 'referer' && h.value) extras.referer = h.value;
       else if (name === 'cookie' && h.value) extras.cookieNames = cookieNames(h.value);
@@ -57,12 +60,16 @@ export class PendingRequests {
 
 /** Cookie names from a Cookie header (`a=1; b=2`): the values are not kept. */
 export function cookieNames(header: string): string[] {
-  return [
-    ...new Set(
-      header
-        .split(';')
-        .map((pair) => pair.split('=')[0]?.trim() ?? '')
-        .filter(Boolean),
-    ),
-  ].slice(0, 30);
+  // The first 30 distinct names, in order, found in one pass (a header can hold hundreds of pairs).
+  const names: string[] = [];
+  let eq = -2; // the next "=", searched again only once passed
+  for (let at = 0; at <= header.length && names.length < 30; ) {
+    let end = header.indexOf(';', at);
+    if (end < 0) end = header.length;
+    if (eq !== -1 && eq < at) eq = header.indexOf('=', at);
+    const name = header.slice(at, eq >= 0 && eq < end ? eq : end).trim();
+    if (name && !names.includes(name)) names.push(name);
+    at = end + 1;
+  }
+  return names;
 }

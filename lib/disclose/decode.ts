@@ -1,7 +1,7 @@
 import type { RawBody } from '../classify/request-details.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
-import { bodyParameters, decode, type Parameter, queryParameters } from './params.ts';
-import { classifyParameter, type Finding, searchTermsOf } from './rules.ts';
+import { addQueryParameters, decode, type Parameter, type Parameters, readBody } from './params.ts';
+import { addFindings, type Finding, parsedAddress, searchTermsOf } from './rules.ts';
 
 /** One thing a request carried, as stored: the value already truncated and redacted for display. */
 export interface StoredFinding {
@@ -31,6 +31,8 @@ export interface Disclosure {
   findings: Finding[];
   /** Every parameter read (for the "one example request" table), at most 60. */
   parameters: Parameter[];
+  /** Set when the request was larger than is read (a huge address or body, a compression bomb). */
+  truncated?: true;
 }
 
 /**
@@ -52,12 +54,25 @@ const RECORDER_ENDPOINTS: RegExp[] = [
 const RECORDER_BODY =
   /"(?:mousemove|mouse_move|scroll|keydown|keypress|mutation|snapshot|dom_snapshot)"|"type":\s*[23],\s*"data":\s*\{"(?:source|node)"/gi;
 
-/** Decodes what a request carried: its address, Referer, cookie names and body. Never throws. */
-export async function decodeRequest(input: DecodeInput): Promise<Disclosure> {
+/**
+ * Decodes what a request carried: its address, Referer, cookie names and body. Never throws. Synchronous, except
+ * for a compressed body (inflating is asynchronous in browsers): then a promise.
+ */
+export function decodeRequest(input: DecodeInput): Disclosure | Promise<Disclosure> {
+  const body = readBody(input.body);
+  return body instanceof Promise ? body.then((b) => disclose(input, b)) : disclose(input, body);
+}
+
+/** Each kind's bit, in vocabulary order (eleven kinds: they fit one number). */
+const KIND_BIT = new Map<DataKind, number>(DATA_KINDS.map((k, i) => [k, 1 << i]));
+
+function disclose(input: DecodeInput, body: Parameters): Disclosure {
   const page = { url: input.pageUrl, searchTerms: searchTermsOf(input.pageUrl) };
-  const parameters = [...queryParameters(input.url), ...(await bodyParameters(input.body))];
+  const parameters: Parameter[] = [];
+  const cut = addQueryParameters(parameters, input.url);
+  for (const p of body.parameters) parameters.push(p);
   const findings: Finding[] = [];
-  for (const p of parameters) findings.push(...classifyParameter(p, page));
+  for (const p of parameters) addFindings(findings, p, page);
 
   if (input.referer) {
     const referer = refererFinding(input.referer, page.url);
@@ -78,24 +93,26 @@ export async function decodeRequest(input: DecodeInput): Promise<Disclosure> {
   const recording = sessionRecording(input.url, parameters);
   if (recording) findings.push(recording);
 
-  const present = new Set(findings.map((f) => f.kind));
-  return { kinds: DATA_KINDS.filter((k) => present.has(k)), findings, parameters: parameters.slice(0, 60) };
+  let present = 0;
+  for (const f of findings) present |= KIND_BIT.get(f.kind) ?? 0;
+  const kinds: DataKind[] = [];
+  if (present) for (const [i, k] of DATA_KINDS.entries()) if (present & (1 << i)) kinds.push(k);
+  const disclosure: Disclosure = {
+    kinds,
+    findings,
+    parameters: parameters.length > 60 ? parameters.slice(0, 60) : parameters,
+  };
+  if (cut || body.truncated) disclosure.truncated = true;
+  return disclosure;
 }
 
 function refererFinding(referer: string, pageUrl: string | undefined): Finding | undefined {
-  let sent: URL;
-  try {
-    sent = new URL(referer);
-  } catch {
-    return undefined;
-  }
+  const sent = parsedAddress(referer);
+  if (!sent) return undefined;
   // A referer from another page (a frame's own address, say) is not the page the person was on.
   if (pageUrl) {
-    try {
-      if (new URL(pageUrl).hostname !== sent.hostname) return undefined;
-    } catch {
-      return undefined;
-    }
+    const page = parsedAddress(pageUrl);
+    if (!page || page.hostname !== sent.hostname) return undefined;
   }
   const full = sent.pathname !== '/' || sent.search !== '';
   return {
@@ -107,17 +124,60 @@ function refererFinding(referer: string, pageUrl: string | undefined): Finding |
   };
 }
 
+/**
+ * Text every RECORDER_ENDPOINTS pattern needs (a host, or host and path, without one cannot match any): most
+ * requests are ruled out by a few substring searches instead of eighteen regular expressions.
+ */
+const RECORDER_HINTS = [
+  'hotjar.',
+  'fullstory.com/rec/',
+  'clarity.ms/collect',
+  'mouseflow.com/',
+  'smartlook.',
+  'r.lr-',
+  'quantummetric.com/horizon',
+  'contentsquare.net/',
+  'mc.yandex.',
+];
+
+/** An ASCII letter, either case (`| 0x20` lower-cases one and maps no other character onto one). */
+const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
 function sessionRecording(url: string, parameters: Parameter[]): Finding | undefined {
-  const hostAndPath = url.replace(/^[a-z]+:\/\//i, '');
-  const host = hostAndPath.split(/[/?#]/)[0] ?? '';
-  const byEndpoint = RECORDER_ENDPOINTS.some((re) => re.test(hostAndPath) || re.test(host));
-  const body = parameters
-    .filter((p) => p.source === 'body')
-    .map((p) => `"${p.name.split('.').at(-1)}":"${p.value}"`)
-    .join(',');
-  const raw = parameters.find((p) => p.name === 'body')?.value ?? '';
-  const streamed = (raw.match(RECORDER_BODY)?.length ?? 0) >= 3 || (body.match(RECORDER_BODY)?.length ?? 0) >= 3;
-  if (!byEndpoint && !streamed && !mouseStream(parameters)) return undefined;
+  // The address without its scheme (what /^[a-z]+:\/\//i would strip), copied only for a likely recorder.
+  let start = 0;
+  while (isLetter(url.charCodeAt(start))) start++;
+  start = start > 0 && url.startsWith('://', start) ? start + 3 : 0;
+  let byEndpoint = false;
+  let host = '';
+  for (const hint of RECORDER_HINTS) {
+    if (!url.includes(hint, start)) continue;
+    const hostAndPath = url.slice(start);
+    let hostEnd = 0;
+    while (hostEnd < hostAndPath.length) {
+      const c = hostAndPath.charCodeAt(hostEnd);
+      if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
+      hostEnd++;
+    }
+    host = hostAndPath.slice(0, hostEnd);
+    for (const re of RECORDER_ENDPOINTS) if (re.test(hostAndPath) || re.test(host)) byEndpoint = true;
+    break;
+  }
+  let bodyParameters = 0;
+  let raw: string | undefined;
+  for (const p of parameters) {
+    if (p.source === 'body') bodyParameters++;
+    if (raw === undefined && p.name === 'body') raw = p.value;
+  }
+  let streamed = !!raw && (raw.match(RECORDER_BODY)?.length ?? 0) >= 3;
+  if (!streamed && bodyParameters) {
+    const body = parameters
+      .filter((p) => p.source === 'body')
+      .map((p) => `"${p.name.split('.').at(-1)}":"${p.value}"`)
+      .join(',');
+    streamed = (body.match(RECORDER_BODY)?.length ?? 0) >= 3;
+  }
+  if (!byEndpoint && !streamed && !(bodyParameters >= 10 && mouseStream(parameters))) return undefined;
   return {
     kind: 'session-recording',
     source: 'body',
@@ -131,9 +191,9 @@ function sessionRecording(url: string, parameters: Parameter[]): Finding | undef
 function mouseStream(parameters: Parameter[]): boolean {
   let coordinates = 0;
   for (const p of parameters) {
-    const leaf = p.name.split('.').at(-1)?.toLowerCase();
-    if (p.source === 'body' && (leaf === 'x' || leaf === 'y' || leaf === 'keycode' || leaf === 'scrolly'))
-      coordinates++;
+    if (p.source !== 'body') continue;
+    const leaf = p.name.slice(p.name.lastIndexOf('.') + 1).toLowerCase();
+    if (leaf === 'x' || leaf === 'y' || leaf === 'keycode' || leaf === 'scrolly') coordinates++;
   }
   return coordinates >= 10;
 }

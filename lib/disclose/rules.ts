@@ -260,19 +260,64 @@ const EVENT_WORDS: [RegExp, string][] = [
   [/^(scroll)$/i, 'scroll'],
 ];
 
+/** Device rules by parameter name, in DEVICE's order (a name may have more than one). */
+const DEVICE_BY_NAME = new Map<string, (typeof DEVICE)[number][]>();
+for (const d of DEVICE) for (const name of d.names) DEVICE_BY_NAME.set(name, [...(DEVICE_BY_NAME.get(name) ?? []), d]);
+const COORDINATE_PAIR_NAMES = set('geo', 'coords', 'latlng', 'latlon', 'll');
+
+/** A separator of flattened names: `.`, `[` or `]`. */
+const isSeparator = (c: number) => c === 46 || c === 91 || c === 93;
+
 /** The last segment of a flattened name, as sent: `ud.em` → `em`, `events[0].name` → `name`, `cd[value]` → `value`. */
 export function leafName(name: string): string {
-  return (
-    name
-      .split(/[.[\]]/)
-      .filter(Boolean)
-      .at(-1) ?? ''
-  );
+  let end = name.length;
+  while (end > 0 && isSeparator(name.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSeparator(name.charCodeAt(start - 1))) start--;
+  return start === 0 && end === name.length ? name : name.slice(start, end);
 }
 
+/**
+ * Small memo of the answers that depend only on a string (a parsed address, whether a name is an identifier's):
+ * the same page address, Referer and parameter names come with request after request. Emptied when full.
+ */
+function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const map = new Map<string, T>();
+  return (key) => {
+    let value = map.get(key);
+    if (value === undefined && !map.has(key)) {
+      value = compute(key);
+      if (map.size >= limit) map.clear();
+      map.set(key, value);
+    }
+    return value as T;
+  };
+}
+
+/** The parts of an address the rules compare, parsed by the WHATWG URL parser; undefined when it is none. */
+export interface ParsedAddress {
+  hostname: string;
+  pathname: string;
+  search: string;
+}
+
+/** `new URL(url)`, remembered for the addresses seen again and again (a tab's page, its Referer). Never throws. */
+export const parsedAddress = memo(256, (url: string): ParsedAddress | undefined => {
+  try {
+    const { hostname, pathname, search } = new URL(url);
+    return { hostname, pathname, search };
+  } catch {
+    return undefined;
+  }
+});
+
+const isIdName = memo(2048, (leaf: string) => ID_NAMES.has(leaf) || ID_NAME_PATTERN.test(leaf));
+
 /** What was searched for on a page, from its address; undefined when it was no search. */
-export function searchTermsOf(pageUrl: string | undefined): string | undefined {
-  if (!pageUrl) return undefined;
+export const searchTermsOf = (pageUrl: string | undefined): string | undefined =>
+  pageUrl ? pageSearchTerms(pageUrl) : undefined;
+
+const pageSearchTerms = memo(64, (pageUrl: string): string | undefined => {
   try {
     const params = new URL(pageUrl).searchParams;
     for (const name of PAGE_SEARCH_NAMES) {
@@ -283,81 +328,106 @@ export function searchTermsOf(pageUrl: string | undefined): string | undefined {
     // Not an address: no search terms.
   }
   return undefined;
-}
+});
 
 /**
  * What one parameter carries: usually one kind, none when it is nothing personal (a version, a width, a cache-
  * buster), two when a page address also holds what was searched for.
  */
 export function classifyParameter(p: Parameter, page: PageContext): Finding[] {
-  const first = classifyOne(p, page);
-  if (!first) return [];
-  if (first.kind === 'page-address' && page.searchTerms && includesTerms(first.value, page.searchTerms)) {
-    return [first, { ...first, kind: 'search-terms', detail: undefined }];
-  }
-  return [first];
+  const out: Finding[] = [];
+  addFindings(out, p, page);
+  return out;
 }
 
+/** `classifyParameter`, appending to `out` (the decoder's per-parameter path allocates no list of its own). */
+export function addFindings(out: Finding[], p: Parameter, page: PageContext): void {
+  const first = classifyOne(p, page);
+  if (!first) return;
+  out.push(first);
+  if (first.kind === 'page-address' && page.searchTerms && includesTerms(first.value, page.searchTerms)) {
+    out.push({ ...first, kind: 'search-terms', detail: undefined });
+  }
+}
+
+function found(p: Parameter, value: string, kind: DataKind, detail?: string): Finding {
+  const finding: Finding = { kind, source: p.source, name: p.name, value };
+  if (detail) finding.detail = detail;
+  return finding;
+}
+
+/**
+ * The rules in order, the first that holds decides. Cheap necessary conditions (an "@" for an email, a hash's
+ * length, a known name) come before each regular expression, so most values meet few of them.
+ */
 function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
+  if (p.container) return undefined;
   const value = p.value.trim();
-  if (!value || p.container) return undefined;
+  if (!value) return undefined;
   const leaf = leafName(p.name).toLowerCase();
-  const found = (kind: DataKind, detail?: string): Finding => ({
-    kind,
-    source: p.source,
-    name: p.name,
-    value,
-    ...(detail ? { detail } : {}),
-  });
+  const length = value.length;
 
-  if (EMAIL.test(value)) return found('email');
-  if (HEX_HASH.test(value) && (HASHED_EMAIL_NAMES.has(leaf) || /e?mail/.test(leaf))) return found('hashed-email');
+  if (value.includes('@') && EMAIL.test(value)) return found(p, value, 'email');
+  if (
+    (length === 32 || length === 40 || length === 64) &&
+    HEX_HASH.test(value) &&
+    (HASHED_EMAIL_NAMES.has(leaf) || /e?mail/.test(leaf))
+  )
+    return found(p, value, 'hashed-email');
 
-  const address = pageAddress(value, page.url);
-  if (address) return found('page-address', address);
-  if (value.length > 1 && value.startsWith('/') && page.url && samePath(value, page.url))
-    return found('page-address', 'full');
-  if (PAGE_URL_NAMES.has(leaf) && /^https?:\/\//i.test(value) && !page.url) return found('page-address', 'full');
+  const web = startsWithWebScheme(value);
+  const address = web ? pageAddress(value, page.url) : undefined;
+  if (address) return found(p, value, 'page-address', address);
+  if (length > 1 && value.charCodeAt(0) === 47 /* / */ && page.url && samePath(value, page.url))
+    return found(p, value, 'page-address', 'full');
+  if (web && !page.url && PAGE_URL_NAMES.has(leaf)) return found(p, value, 'page-address', 'full');
 
-  if (TITLE_NAMES.has(leaf) && /\p{L}/u.test(value) && !/^https?:/i.test(value)) return found('page-title');
+  if (TITLE_NAMES.has(leaf) && /\p{L}/u.test(value) && !/^https?:/i.test(value)) return found(p, value, 'page-title');
 
-  if (page.searchTerms && includesTerms(value, page.searchTerms)) return found('search-terms');
-  if (SEARCH_NAMES.has(leaf) && /\p{L}/u.test(value) && value.length >= 2) return found('search-terms');
+  if (page.searchTerms && includesTerms(value, page.searchTerms)) return found(p, value, 'search-terms');
+  if (SEARCH_NAMES.has(leaf) && length >= 2 && /\p{L}/u.test(value)) return found(p, value, 'search-terms');
 
-  if ((LAT_NAMES.has(leaf) || LON_NAMES.has(leaf)) && isPreciseCoordinate(value, LAT_NAMES.has(leaf) ? 90 : 180)) {
-    return found('location', `${leaf} ${value}`);
+  const lat = LAT_NAMES.has(leaf);
+  if ((lat || LON_NAMES.has(leaf)) && isPreciseCoordinate(value, lat ? 90 : 180)) {
+    return found(p, value, 'location', `${leaf} ${value}`);
   }
-  if (/^(geo|coords|latlng|latlon|ll)$/.test(leaf)) {
+  if (COORDINATE_PAIR_NAMES.has(leaf)) {
     const [a, b] = value.split(/[,;| ]+/);
-    if (a && b && isPreciseCoordinate(a, 90) && isPreciseCoordinate(b, 180)) return found('location', value);
+    if (a && b && isPreciseCoordinate(a, 90) && isPreciseCoordinate(b, 180)) return found(p, value, 'location', value);
   }
 
-  for (const d of DEVICE) if (d.names.has(leaf) && d.value.test(value)) return found('device', d.say(value));
+  const devices = DEVICE_BY_NAME.get(leaf);
+  if (devices) for (const d of devices) if (d.value.test(value)) return found(p, value, 'device', d.say(value));
   if ((leaf === 'ua' || leaf === 'user_agent' || leaf === 'useragent') && /Mozilla\/\d/.test(value)) {
-    return found('device', 'browser user agent');
+    return found(p, value, 'device', 'browser user agent');
   }
 
   if (EVENT_NAMES.has(leaf) || (leaf === 't' && HIT_TYPES.has(value.toLowerCase()))) {
-    if (/^[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value)) return found('event', eventName(value));
+    if (/^[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value))
+      return found(p, value, 'event', eventName(value));
   }
 
-  if ((ID_NAMES.has(leaf) || ID_NAME_PATTERN.test(leaf)) && looksLikeId(value)) return found('identifier', p.name);
+  if (isIdName(leaf) && looksLikeId(value)) return found(p, value, 'identifier', p.name);
   if (CACHE_BUSTER_NAMES.has(leaf) || CONSENT_NAMES.has(leaf) || CODE_NAMES.has(leaf)) return undefined;
-  if (looksRandom(value)) return found('identifier', p.name);
+  if (looksRandom(value)) return found(p, value, 'identifier', p.name);
   return undefined;
+}
+
+/** `/^https?:\/\//i.test(value)`, without the regular expression. */
+function startsWithWebScheme(value: string): boolean {
+  // `| 0x20` lower-cases a letter (and maps no other character onto one).
+  if ((value.charCodeAt(0) | 0x20) !== 104 /* h */ || (value.charCodeAt(1) | 0x20) !== 116 /* t */) return false;
+  if ((value.charCodeAt(2) | 0x20) !== 116 || (value.charCodeAt(3) | 0x20) !== 112 /* p */) return false;
+  const colon = (value.charCodeAt(4) | 0x20) === 115 /* s */ ? 5 : 4;
+  return value.charCodeAt(colon) === 58 && value.charCodeAt(colon + 1) === 47 && value.charCodeAt(colon + 2) === 47;
 }
 
 /** `full` when a value is this page's address with its path or query, `site-only` when only its origin. */
 function pageAddress(value: string, pageUrl: string | undefined): 'full' | 'site-only' | undefined {
-  if (!pageUrl || !/^https?:\/\//i.test(value)) return undefined;
-  let sent: URL;
-  let page: URL;
-  try {
-    sent = new URL(value);
-    page = new URL(pageUrl);
-  } catch {
-    return undefined;
-  }
+  if (!pageUrl || !startsWithWebScheme(value)) return undefined;
+  const sent = parsedAddress(value);
+  const page = sent && parsedAddress(pageUrl);
+  if (!sent || !page) return undefined;
   if (sent.hostname !== page.hostname) return undefined;
   // Only the origin of a page deeper in: the site, not the page. Any path of the site (a single-page app changes
   // its path without a page load) names a page.
@@ -368,22 +438,21 @@ function pageAddress(value: string, pageUrl: string | undefined): 'full' | 'site
 
 /** A bare path (`dp=/world/article`) that is the page's own. */
 function samePath(value: string, pageUrl: string): boolean {
-  try {
-    const page = new URL(pageUrl);
-    const path = value.split(/[?#]/)[0];
-    return path === page.pathname && page.pathname !== '/';
-  } catch {
-    return false;
-  }
+  const page = parsedAddress(pageUrl);
+  if (!page || page.pathname === '/') return false;
+  const path = value.split(/[?#]/)[0];
+  return path === page.pathname;
 }
 
+const normaliseTerms = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[+\s]+/g, ' ')
+    .trim();
+const normalisedTerms = memo(64, normaliseTerms);
+
 function includesTerms(value: string, terms: string): boolean {
-  const normalise = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[+\s]+/g, ' ')
-      .trim();
-  return normalise(value).includes(normalise(terms));
+  return normaliseTerms(value).includes(normalisedTerms(terms));
 }
 
 function isPreciseCoordinate(value: string, max: number): boolean {
@@ -419,9 +488,18 @@ export function looksRandom(value: string): boolean {
   // A library name with its version ("pbjs_lite_v4.2.0"), or a path of words ("acme/main/201804191753").
   if (/\d+\.\d+\.\d+/.test(value) && /[a-z]{3}/i.test(value)) return false;
   if (/^[a-z]{3,}(?:\/[\w.-]+)+$/i.test(value)) return false;
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  // Shannon entropy of the characters (all ASCII here), summed in order of first appearance as a Map would be.
+  const counts = new Uint8Array(128);
+  const order: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (counts[c] === 0) order.push(c);
+    counts[c] = (counts[c] as number) + 1;
+  }
   let entropy = 0;
-  for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
+  for (const c of order) {
+    const n = counts[c] as number;
+    entropy -= (n / value.length) * Math.log2(n / value.length);
+  }
   return entropy >= 3.3;
 }
