@@ -2,26 +2,13 @@
 // Every use sits behind `import.meta.env.MODE === 'bench'`, a constant at build time: in the shipped builds the
 // branches are dead and this module is dropped whole (tests/e2e/shipped-build.e2e.ts checks the built files).
 // Imported first by the background, so the time below is taken before any other module is evaluated.
+import { BENCH_TIMINGS_MESSAGE, type BenchTimings } from './bench-protocol.ts';
 
 /** performance.now() when the background script began to evaluate: what came before is the browser's share. */
 const scriptStartMs = import.meta.env.MODE === 'bench' ? performance.now() : 0;
 
-/** The message the bench sends an extension page's `chrome.runtime.sendMessage` to read the timings. */
-export const BENCH_TIMINGS_MESSAGE = 'bench/timings';
-
-/** How long the last batches waited in memory, kept for the exposure window the bench reports. */
+/** How many batches are kept, for the exposure window the bench reports. */
 const KEPT_BATCHES = 200;
-
-/** Cold-start timings, in ms since the worker started (performance.now() in a service worker), and recent batches. */
-export interface BenchTimings {
-  scriptStartMs: number;
-  mainStartMs: number;
-  listenersReadyMs: number;
-  /** Null until the tracker index was loaded. */
-  indexReadyMs: number | null;
-  /** Per committed batch: its size and the time from its first event's arrival to its commit. */
-  batches: { events: number; exposureMs: number }[];
-}
 
 export class BenchProbe {
   private readonly timings: BenchTimings = {
