@@ -15,7 +15,7 @@ import type { DisclosedDb } from '../storage/db.ts';
 export interface LetterDeps {
   db: DisclosedDb;
   /** `browser.alarms.create(name, { when })`. */
-  createAlarm: (name: string, when: number) => unknown;
+  createAlarm: (name: string, when: number) => Promise<unknown> | undefined;
   /** Shows a local notification (`browser.notifications.create`); its id is the alarm's name. */
   notify: (id: string, notice: { title: string; message: string }) => Promise<unknown>;
   /** `browser.i18n.getMessage`. */
@@ -43,7 +43,9 @@ export class LetterCommands {
     const now = this.now();
     const record = await recordSent(this.deps.db, letter, now);
     const due = currentDue(record);
-    if (due) for (const { name, when } of reminderAlarms(record.reference, due, now)) this.deps.createAlarm(name, when);
+    // Set before answering, so the page that sent the letter finds its reminders.
+    if (due)
+      await Promise.all(reminderAlarms(record.reference, due, now).map((a) => this.deps.createAlarm(a.name, a.when)));
     return record;
   }
 
