@@ -16,11 +16,17 @@ export class Traffic {
   private readonly pending = new PendingRequests();
   /** Whether the user let the extension into private windows (Chrome); undefined until the browser says. */
   private privateAccess: boolean | undefined;
+  private isReady = false;
 
   constructor(
     private readonly capture: Capture,
     private readonly ready: Promise<unknown>,
-  ) {}
+  ) {
+    // Registered first, so it runs before the events queued on `ready`, which keep their order.
+    ready.then(() => {
+      this.isReady = true;
+    });
+  }
 
   body(requestId: string, body: RawBody | undefined): void {
     this.pending.body(requestId, body);
@@ -35,9 +41,9 @@ export class Traffic {
     const request = normalizeRequest(details, outcome);
     const extras = this.pending.take(request.requestId);
     if (extras) request.extras = extras;
-    this.ready
-      .then(() => this.capture.observe(request, observedAt))
-      .catch((error) => console.error('Disclosed:', error));
+    // Once ready, handed over in the listener's own task: the capture notes the settings and the session then.
+    const observe = () => this.capture.observe(request, observedAt);
+    (this.isReady ? observe() : this.ready.then(observe)).catch((error) => console.error('Disclosed:', error));
   }
 
   /**
