@@ -5,7 +5,7 @@ import type { ContactCorrection, LetterRecord, LetterStatus } from './letters/ty
 import type { Settings } from './settings.ts';
 import type { ForgetReport } from './storage/forget.ts';
 
-/** What the background reports about itself: shown in the popup and the settings page. */
+/** What the background reports about itself, for the popup: what a user can act on. */
 export interface BackgroundStatus {
   /** The last storage error (a full disk, say), or null. Events stay queued while it persists. */
   storageError: string | null;

@@ -151,6 +151,19 @@ describe('background.main()', () => {
     expect(events.map((e) => e.site)).toEqual(['shop.example']);
   });
 
+  it('follows settings another page wrote to storage', async () => {
+    background.main();
+    await send('background/status', {});
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { excludedSites: ['news.example'] } });
+    loadPage();
+    trackerRequest();
+    tabId = (await fakeBrowser.tabs.create({ url: 'https://shop.example/' })).id as number;
+    loadPage('https://shop.example/');
+    trackerRequest();
+    const events = await eventsStored(1);
+    expect(events.map((e) => e.site)).toEqual(['shop.example']);
+  });
+
   it('forgets a site: its events, page loads and totals go, and its next request starts a new page load', async () => {
     background.main();
     loadPage();
