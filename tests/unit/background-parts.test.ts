@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { letterReminderAlarm, PRUNE_ALARM, parseAlarm } from '../../lib/alarms.ts';
+import { BenchProbe } from '../../lib/background/bench-probe.ts';
+import { BENCH_TIMINGS_MESSAGE } from '../../lib/background/bench-protocol.ts';
 import { reminderAlarms } from '../../lib/letters/records.ts';
 import { Recorder } from '../../lib/storage/recorder.ts';
 import { event, freshDb } from './storage/helpers.ts';
@@ -82,5 +84,20 @@ describe('alarm names', () => {
       { kind: 'letter-reminder', reference: 'DSC-1', when: 'before' },
       { kind: 'letter-reminder', reference: 'DSC-1', when: 'due' },
     ]);
+  });
+});
+
+describe('the bench probe', () => {
+  it('answers only the bench message, with the index load time and the batches it was told of', async () => {
+    const probe = new BenchProbe();
+    const load = probe.timeIndexLoad(() => 'index');
+    expect(load()).toBe('index');
+    probe.listenersReady();
+    probe.batch({ events: 3, firstObservedAt: 10, committedAt: 14 });
+    expect(probe.answer({ type: 'background/status', payload: {} })).toBeUndefined();
+    expect(probe.answer(null)).toBeUndefined();
+    const timings = await probe.answer({ type: BENCH_TIMINGS_MESSAGE });
+    expect(timings).toMatchObject({ indexReadyMs: expect.any(Number), batches: [{ events: 3, exposureMs: 4 }] });
+    expect(timings?.listenersReadyMs).toBeGreaterThanOrEqual(timings?.mainStartMs ?? Infinity);
   });
 });
