@@ -1,28 +1,16 @@
 import type { SessionState } from './classroom/session.ts';
 import type { ImportReport } from './export/import.ts';
+import type { SentLetter } from './letters/records.ts';
+import type { ContactCorrection, LetterRecord, LetterStatus } from './letters/types.ts';
 import type { Settings } from './settings.ts';
 import type { ForgetReport } from './storage/forget.ts';
 
-/** What the background reports about itself: shown in the popup and the About section. */
+/** What the background reports about itself, for the popup: what a user can act on. */
 export interface BackgroundStatus {
-  /** Milliseconds from the worker's start until its script began to evaluate (the browser's share of a cold start). */
-  scriptStartMs: number;
-  /** … until the modules were evaluated and the background's main function began. */
-  mainStartMs: number;
-  /** Milliseconds from the worker's start until its listeners were registered. */
-  listenersReadyMs: number;
-  /** Milliseconds from the worker's start until the tracker index was loaded; null until the first request needs it. */
-  indexReadyMs: number | null;
   /** The last storage error (a full disk, say), or null. Events stay queued while it persists. */
   storageError: string | null;
+  /** Events observed but not yet committed. */
   pendingEvents: number;
-  /** Longest recent time from observing an event to its commit: the most a sudden stop of the worker can lose. */
-  exposureMs: number;
-  medianExposureMs: number;
-  /** Sizes of the last 20 batches written. */
-  batchSizes: number[];
-  /** Exposure of each of the last 20 batches. */
-  recentExposuresMs: number[];
 }
 
 /** The one protocol between the extension's pages and its background: each request with its response type. */
@@ -43,6 +31,18 @@ export interface MessageMap {
   'classroom/pause': { request: { paused: boolean }; response: SessionState };
   'classroom/reset': { request: Record<string, never>; response: SessionState };
   'classroom/end': { request: Record<string, never>; response: SessionState };
+  /** The user's own privacy contact for a company (see letters/records.ts). */
+  'letters/save-contact': {
+    request: { company: string; value: string; representative?: string };
+    response: ContactCorrection;
+  };
+  /** Records a sent letter and sets its deadline reminders. */
+  'letters/record-sent': { request: SentLetter; response: LetterRecord };
+  /** What the user says happened to a request; `updated` is false when no such letter is stored. */
+  'letters/set-status': {
+    request: { reference: string; status: LetterStatus };
+    response: { updated: boolean };
+  };
 }
 
 export type MessageType = keyof MessageMap;
@@ -51,28 +51,132 @@ export type Handlers = {
   [T in MessageType]: (payload: MessageMap[T]['request']) => Promise<MessageMap[T]['response']>;
 };
 
-const TYPES: readonly MessageType[] = [
-  'settings/update',
-  'background/status',
-  'data/forget-site',
-  'data/import',
-  'data/clear',
-  'classroom/start',
-  'classroom/pause',
-  'classroom/reset',
-  'classroom/end',
-];
+type Fields = Record<string, unknown>;
+/** Checks one payload: null when it is valid, else what is wrong with it (for the sender's console). */
+type Check = (payload: Fields) => string | null;
 
-/** Messages come from our own pages, but a message is still data: check its shape before dispatching. */
+const LONG_TEXT = 1_000_000;
+
+/** A string field, present (unless optional) and at most `max` characters. */
+const text =
+  (key: string, max = 2000, optional = false): Check =>
+  (p) => {
+    if (p[key] === undefined && optional) return null;
+    const v = p[key];
+    return typeof v === 'string' && v.length <= max ? null : `${key} must be a string of at most ${max} characters`;
+  };
+
+/** A field that must be one of the keys of `allowed` (a Record over a union type, so no member is forgotten). */
+const oneOf =
+  (key: string, allowed: Record<string, true>): Check =>
+  (p) =>
+    typeof p[key] === 'string' && Object.hasOwn(allowed, p[key] as string)
+      ? null
+      : `${key} must be one of ${Object.keys(allowed).join(', ')}`;
+
+const day: Check = (p) =>
+  typeof p.sentOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.sentOn) ? null : 'sentOn must be a day, YYYY-MM-DD';
+
+const all =
+  (...checks: Check[]): Check =>
+  (p) => {
+    for (const check of checks) {
+      const problem = check(p);
+      if (problem) return problem;
+    }
+    return null;
+  };
+
+const none: Check = () => null;
+
+const SETTING_TYPES: Record<keyof Settings, (v: unknown) => boolean> = {
+  paused: (v) => typeof v === 'boolean',
+  recordPrivate: (v) => typeof v === 'boolean',
+  retentionDays: (v) => typeof v === 'number',
+  maxEvents: (v) => typeof v === 'number',
+  excludedSites: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+};
+
+// A wrong-typed field is refused rather than passed on: parsing would quietly put the default in its place.
+const settingsPatch: Check = (p) => {
+  for (const [key, value] of Object.entries(p)) {
+    const valid = SETTING_TYPES[key as keyof Settings];
+    if (!valid) return `unknown setting ${key}; known: ${Object.keys(SETTING_TYPES).join(', ')}`;
+    if (!valid(value)) return `setting ${key} has the wrong type`;
+  }
+  return null;
+};
+
+const JURISDICTIONS: Record<LetterRecord['jurisdiction'], true> = { gdpr: true, 'uk-gdpr': true, ccpa: true };
+const RIGHTS: Record<LetterRecord['right'], true> = { erasure: true, access: true, objection: true, withdrawal: true };
+const CHANNELS: Record<LetterRecord['channel'], true> = { email: true, 'web-form': true, other: true };
+const STATUSES: Record<LetterStatus, true> = {
+  draft: true,
+  sent: true,
+  acknowledged: true,
+  'needs-identification': true,
+  extended: true,
+  fulfilled: true,
+  refused: true,
+  overdue: true,
+  escalated: true,
+  closed: true,
+};
+
+/** Every message type with the check of its payload: the list of what the background accepts. */
+const PAYLOADS: Record<MessageType, Check> = {
+  'settings/update': settingsPatch,
+  'background/status': none,
+  'data/forget-site': text('site', 2000),
+  'data/import': text('text', 500_000_000),
+  'data/clear': none,
+  'classroom/start': none,
+  'classroom/pause': (p) => (typeof p.paused === 'boolean' ? null : 'paused must be true or false'),
+  'classroom/reset': none,
+  'classroom/end': none,
+  'letters/save-contact': all(text('company', 200), text('value'), text('representative', 2000, true)),
+  'letters/record-sent': all(
+    text('reference', 100),
+    text('company', 200),
+    text('companyName', 500),
+    oneOf('jurisdiction', JURISDICTIONS),
+    text('language', 20),
+    oneOf('right', RIGHTS),
+    oneOf('channel', CHANNELS),
+    text('recipient'),
+    text('subject'),
+    text('body', LONG_TEXT),
+    day,
+  ),
+  'letters/set-status': all(text('reference', 100), oneOf('status', STATUSES)),
+};
+
+/** Messages come from our own pages, but a message is still data: check its envelope before dispatching. */
 export function isMessage(value: unknown): value is Message {
   if (!value || typeof value !== 'object') return false;
   const { type, payload } = value as { type?: unknown; payload?: unknown };
-  return TYPES.includes(type as MessageType) && typeof payload === 'object' && payload !== null;
+  return (
+    typeof type === 'string' &&
+    Object.hasOwn(PAYLOADS, type) &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    !Array.isArray(payload)
+  );
 }
 
-/** Dispatches a message to its handler; unknown messages get no answer (undefined), as the runtime expects. */
+/** What is wrong with a message's payload, or null when it is valid. */
+export function payloadProblem(message: Message): string | null {
+  return PAYLOADS[message.type](message.payload as Fields);
+}
+
+/**
+ * Dispatches a message to its handler. Unknown messages get no answer (undefined), as the runtime expects; a known
+ * message with an invalid payload is refused with the reason, and no handler sees it.
+ */
 export function dispatch(handlers: Handlers, message: unknown): Promise<unknown> | undefined {
   if (!isMessage(message)) return undefined;
+  const problem = payloadProblem(message);
+  if (problem) return Promise.reject(new Error(`Disclosed: refused ${message.type}: ${problem}`));
   const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
   return handler(message.payload);
 }

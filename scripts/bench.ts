@@ -3,8 +3,8 @@
  * 1. Classification: our matcher against the TrackerDB SDK's `matchUrl`, same requests, same process — the real
  *    corpus (when ../shared is present) and a generated corpus of 100,000 requests; time per request and agreement.
  * 2. Tracker index: load time and heap, ours and the SDK's engine.
- * 3. Real Chromium: service-worker cold start (listeners, index), the exposure window under a burst, and the time
- *    from a request to its appearance in the open popup.
+ * 3. Real Chromium (scripts/bench-chromium.ts, on the bench build): service-worker cold start (listeners, index),
+ *    the exposure window under a burst, and the time from a request to its appearance in the open popup.
  * 4. The dashboard at 1,000,000 events: each view's first paint, and the graph's frame rate while panning.
  * 5. Package: the store zip and the largest file.
  * Figures go to stdout and bench-results/latest.json. Timings vary with the machine's load: compare ratios.
@@ -16,9 +16,9 @@ import { join, resolve } from 'node:path';
 import { parseTrackerList } from '../lib/trackers/catalog.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
-import { backgroundStatus, launchWithExtension, tabIdOf } from './browser.ts';
+import { realChromium } from './bench-chromium.ts';
+import { launchWithExtension } from './browser.ts';
 import { browserShaped, type CapturedRequest, loadCapturedCorpus, loadRealCorpus } from './corpus.ts';
-import { startFakeInternet } from './fake-internet.ts';
 import { fillDatabase } from './fill.ts';
 import { type CorpusRequest, generateCorpus } from './synthetic.ts';
 import { graphFrameRate, timeViews } from './view-timing.ts';
@@ -33,8 +33,6 @@ const matcher = createTrackerMatcher([parseTrackerList(indexText)]);
 const sdk = await loadSdk();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 /**
@@ -176,133 +174,8 @@ console.log('\n## Tracker index load');
 }
 
 if (!skipBrowser) {
-  console.log('\n## Real Chromium (headless)');
-  execSync('npx wxt build', { cwd: root, stdio: 'ignore' });
-  const { TEST_SITES, NEWS } = await import('../tests/e2e/test-site.ts');
-  const internet = await startFakeInternet(TEST_SITES);
-  const browser = await launchWithExtension({ port: internet.port });
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  const status = async () =>
-    (await backgroundStatus(browser.context, browser.extensionId)) as unknown as Record<string, number>;
-
-  const starts: Record<string, number>[] = [];
-  for (let i = 0; i < 12; i++) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((r) => setTimeout(r, 300));
-    starts.push(await status());
-  }
-  const col = (key: string, from?: string) => starts.map((s) => (s[key] ?? NaN) - (from ? (s[from] ?? 0) : 0));
-  const cold = {
-    browserShareMs: median(col('scriptStartMs')),
-    modulesMs: median(col('mainStartMs', 'scriptStartMs')),
-    listenersFromScriptStartMs: median(col('listenersReadyMs', 'scriptStartMs')),
-    indexFromScriptStartMs: median(col('indexReadyMs', 'scriptStartMs')),
-    listenersFromWorkerStartMs: median(col('listenersReadyMs')),
-    indexFromWorkerStartMs: median(col('indexReadyMs')),
-    p95IndexFromWorkerStartMs: percentile(col('indexReadyMs'), 95),
-  };
-  results.coldStart = cold;
-  console.log(
-    `cold start (median of 12 stops): the browser starts the worker in ${fmt(cold.browserShareMs, 0)} ms; from our script's ` +
-      `start, listeners live at ${fmt(cold.listenersFromScriptStartMs, 0)} ms (modules ${fmt(cold.modulesMs, 0)} ms), index ` +
-      `loaded at ${fmt(cold.indexFromScriptStartMs, 0)} ms; from the worker's start: listeners ${fmt(cold.listenersFromWorkerStartMs, 0)} ms, ` +
-      `index ${fmt(cold.indexFromWorkerStartMs, 0)} ms (p95 ${fmt(cold.p95IndexFromWorkerStartMs, 0)} ms)`,
-  );
-
-  // A burst at 2,000 tracker requests a second: every one stored, and how long events wait in memory.
-  const burstHost = 'ssl.google-analytics.com';
-  const before = internet.requestsTo([burstHost]).length;
-  await page.goto(`https://${NEWS}/burst.html?n=2000&rate=2000`);
-  await page.waitForFunction(() => document.title === 'sent', undefined, { timeout: 30_000 });
-  // The page has issued them all; the browser sends six at a time per host. Wait until the server's count settles.
-  for (let last = -1, quietSince = Date.now(); Date.now() - quietSince < 1000; ) {
-    const count = internet.requestsTo([burstHost]).length;
-    if (count !== last) {
-      last = count;
-      quietSince = Date.now();
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await new Promise((r) => setTimeout(r, 500));
-  const burst = await status();
-  const received = internet.requestsTo([burstHost]).length - before;
-  const { storedEvents } = await import('../tests/e2e/extension-db.ts');
-  const events = (await storedEvents(browser.context, browser.extensionId)).filter((e) => e.host === burstHost);
-  const completed = events.filter((e) => e.outcome === 'completed').length;
-  results.burst = {
-    received,
-    storedCompleted: completed,
-    storedFailed: events.length - completed,
-    medianExposureMs: burst.medianExposureMs,
-    maxExposureMs: burst.exposureMs,
-  };
-  console.log(
-    `burst of 2,000 requests at 2,000/s: the server answered ${received}; stored ${completed} completed and ` +
-      `${events.length - completed} failed inside the browser; events wait in memory ` +
-      `${fmt(burst.medianExposureMs ?? NaN, 1)} ms (median), ${fmt(burst.exposureMs ?? NaN, 1)} ms (max of the last 200 batches)`,
-  );
-
-  // Request → visible in the open popup.
-  await page.goto(`https://${NEWS}/empty.html?latency`, { waitUntil: 'networkidle' });
-  const tabId = await tabIdOf(browser.context, browser.extensionId, `https://${NEWS}/empty.html?latency`);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('main[aria-busy="false"]');
-  const latencies: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const count = await popup.locator('[data-testid="recipient"]').count();
-    const t = Date.now();
-    await page.evaluate((n) => {
-      new Image().src = `https://tracker${n}.doubleverify.com/p.gif`;
-    }, i);
-    // Each new host of the same company bumps its request count; wait for the count to change.
-    await popup.waitForFunction(
-      ([before, n]) => {
-        const el = document.querySelector('[data-company="doubleverify"] [data-testid="requests"]');
-        return (
-          Number(el?.getAttribute('data-count') ?? 0) >= n ||
-          document.querySelectorAll('[data-testid="recipient"]').length > before
-        );
-      },
-      [count, i + 1] as const,
-      { timeout: 5000 },
-    );
-    latencies.push(Date.now() - t);
-  }
-  results.popupLatency = { medianMs: median(latencies), p95Ms: percentile(latencies, 95) };
-  console.log(
-    `request → visible in the open popup: median ${median(latencies)} ms, p95 ${percentile(latencies, 95)} ms (20 requests)`,
-  );
-
-  // Request → a new entry in the classroom feed, during a demo session.
-  const classroom = await browser.context.newPage();
-  await classroom.goto(`chrome-extension://${browser.extensionId}/classroom.html`);
-  await classroom.click('[data-testid="classroom-start"]');
-  await classroom.waitForSelector('[data-testid="classroom-empty"]');
-  const feed: number[] = [];
-  for (let i = 0; i < 40; i++) {
-    const before = Number(await classroom.textContent('[data-testid="count-requests"]'));
-    const t = Date.now();
-    await page.evaluate((n) => {
-      new Image().src = `https://tracker${n}.doubleverify.com/p.gif?classroom`;
-    }, i);
-    await classroom.waitForFunction(
-      (n) => Number(document.querySelector('[data-testid="count-requests"]')?.textContent) > n,
-      before,
-      { timeout: 5000, polling: 'raf' },
-    );
-    feed.push(Date.now() - t);
-  }
-  await classroom.click('[data-testid="classroom-end"]');
-  results.classroomLatency = { medianMs: median(feed), p95Ms: percentile(feed, 95) };
-  console.log(
-    `request → in the classroom feed: median ${median(feed)} ms, p95 ${percentile(feed, 95)} ms (40 requests; target p95 < 500 ms)`,
-  );
-  await browser.close();
-  await internet.close();
-
+  // Also runnable alone: `npx tsx scripts/bench-chromium.ts`.
+  Object.assign(results, await realChromium());
   results.dashboard = await dashboardAtScale();
 }
 

@@ -6,9 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { BENCH_TIMINGS_MESSAGE, type BenchTimings } from '../lib/background/bench-protocol.ts';
 import type { BackgroundStatus } from '../lib/messages.ts';
 
+/** The build users get (`wxt build`): what the end-to-end tests load. */
 export const EXTENSION_DIR = resolve(import.meta.dirname ?? '.', '..', '.output', 'chrome-mv3');
+/** The bench build (`wxt build --mode bench`): the same extension plus the timing probe (lib/background/bench-probe.ts). */
+export const BENCH_EXTENSION_DIR = resolve(import.meta.dirname ?? '.', '..', '.output', 'chrome-mv3-bench');
 
 /** The bit of the `chrome` global an extension page has that the harness calls. */
 export interface ChromeGlobal {
@@ -38,9 +42,13 @@ export async function launchWithExtension(options: {
   thirdPartyCookies?: boolean;
   /** A profile to use (and keep); by default a new temporary one. */
   userDataDir?: string;
+  /** The unpacked extension to load: by default the shipped build. */
+  extensionDir?: string;
 }): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    const command = extensionDir === BENCH_EXTENSION_DIR ? 'npx wxt build --mode bench' : 'npm run build';
+    throw new Error(`No build at ${extensionDir}: run \`${command}\` first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'disclosed-profile-'));
   if (options.thirdPartyCookies) {
@@ -63,8 +71,8 @@ export async function launchWithExtension(options: {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
     ],
@@ -142,5 +150,16 @@ export function backgroundStatus(context: BrowserContext, extensionId: string): 
         type: 'background/status',
         payload: {},
       }) as Promise<BackgroundStatus>,
+  );
+}
+
+/** The bench build's cold-start timings and recent batches (it wakes the worker if it is stopped). */
+export function benchTimings(context: BrowserContext, extensionId: string): Promise<BenchTimings> {
+  return inExtensionPage(
+    context,
+    extensionId,
+    (type: string) =>
+      (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({ type }) as Promise<BenchTimings>,
+    BENCH_TIMINGS_MESSAGE,
   );
 }

@@ -29,6 +29,8 @@ const compiled = step('compile tracker data', bin('tsx'), ['tracker-lists/cli.ts
 step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
 step('lint and format (biome check)', bin('biome'), ['check', '.']);
 step('build for Firefox (wxt build -b firefox)', bin('wxt'), ['build', '-b', 'firefox']);
+// The bench's variant, into .output/chrome-mv3-bench: tests/e2e/shipped-build.e2e.ts compares the shipped builds to it.
+step('build the bench variant (wxt build --mode bench)', bin('wxt'), ['build', '--mode', 'bench']);
 // Built last, so the end-to-end tests load the Chromium build.
 const built = compiled && step('build for Chromium (wxt build)', bin('wxt'), ['build']);
 

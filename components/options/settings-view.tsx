@@ -1,18 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
-import type { BackgroundStatus } from '../../lib/messages.ts';
 import type { Settings } from '../../lib/settings.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 
 interface Props {
   t: Translate;
   settings: Settings;
-  status: BackgroundStatus | undefined;
   source: TrackerListSource;
   onChange: (patch: Partial<Settings>) => Promise<unknown>;
 }
 
-export function SettingsView({ t, settings, status, source, onChange }: Props) {
+export function SettingsView({ t, settings, source, onChange }: Props) {
   const [message, setMessage] = useState('');
   const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
   const numberField = (key: 'retentionDays' | 'maxEvents', min: number, max: number) => (event: Event) => {
@@ -80,11 +78,6 @@ export function SettingsView({ t, settings, status, source, onChange }: Props) {
             {source.licenseUrl}
           </a>
         </p>
-        {status && (
-          <p class="hint">
-            {t('optionsStartup', [Math.round(status.listenersReadyMs), Math.round(status.indexReadyMs ?? 0)])}
-          </p>
-        )}
       </section>
     </>
   );

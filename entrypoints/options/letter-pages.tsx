@@ -5,17 +5,19 @@ import { LettersView } from '../../components/letters/letters-view.tsx';
 import { siteOf } from '../../lib/classify/domain.ts';
 import { localDay } from '../../lib/day.ts';
 import type { Translate } from '../../lib/i18n.ts';
-import { deadlineFor } from '../../lib/letters/deadline.ts';
 import { citableCookies, gatherEvidence } from '../../lib/letters/evidence.ts';
-import { recordSent, reminderAlarms, setStatus } from '../../lib/letters/records.ts';
 import { newReference } from '../../lib/letters/send.ts';
+import { request } from '../../lib/messages.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { Company } from '../../lib/trackers/matcher.ts';
 import { download } from './download.ts';
 import { useLive } from './use-live.ts';
 
 // The deletion requests: the composer and the list of letters sent, a chunk of their own (the letter languages,
-// the authorities, date arithmetic), loaded when one of these pages is opened.
+// the authorities, date arithmetic), loaded when one of these pages is opened. They read the database live; every
+// write (a contact, a sent letter and its reminders, a status) is a message to the background.
+
+const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 /** Every letter sent, with its status and deadline. */
 export function LettersPage({
@@ -34,7 +36,11 @@ export function LettersPage({
       letters={letters}
       today={localDay(Date.now())}
       companyHref={companyHref}
-      onStatus={(reference, status) => setStatus(db, reference, status)}
+      onStatus={(reference, status) => {
+        request(send, 'letters/set-status', { reference, status }).catch((error) =>
+          console.error('Disclosed: could not set the status', error),
+        );
+      }}
       download={download}
     />
   );
@@ -83,27 +89,20 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
         download,
         copy: (text) => navigator.clipboard.writeText(text),
         saveContact: async (value, representative) => {
-          await db.contacts.put({
+          await request(send, 'letters/save-contact', {
             company: company.id,
             value,
             ...(representative ? { representative } : {}),
-            updatedAt: Date.now(),
           });
         },
         sent: async (letter) => {
-          const record = await recordSent(db, {
+          // The background records it and sets the reminders it later shows as notifications.
+          await request(send, 'letters/record-sent', {
             ...letter,
             reference: input.reference,
             company: company.id,
             companyName: company.name,
           });
-          // Local reminders; the background shows them as notifications.
-          for (const { name, when } of reminderAlarms(
-            record.reference,
-            deadlineFor(record.jurisdiction, letter.sentOn).due,
-          )) {
-            browser.alarms.create(name, { when });
-          }
           location.hash = '#/letters';
         },
       }}

@@ -4,7 +4,7 @@ import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
 import { buildExport, type ExportFormat, renderExport } from '../../lib/export/export.ts';
 import type { Translate } from '../../lib/i18n.ts';
-import { type BackgroundStatus, request } from '../../lib/messages.ts';
+import { request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
@@ -26,7 +26,6 @@ export function SettingsPage({
   nameOf: (id: string) => string;
 }) {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
-  const [status, setStatus] = useState<BackgroundStatus | undefined>(undefined);
   const [storageBytes, setStorageBytes] = useState<number | undefined>(undefined);
   const refreshUsage = () =>
     navigator.storage?.estimate().then(
@@ -35,14 +34,13 @@ export function SettingsPage({
     );
   useEffect(() => {
     browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
-    request(send, 'background/status', {}).then(setStatus, () => undefined);
     refreshUsage();
   }, []);
   if (!settings) return null;
   const update = (patch: Partial<Settings>) => request(send, 'settings/update', patch).then(setSettings);
   return (
     <>
-      <SettingsView t={t} settings={settings} status={status} source={source} onChange={update} />
+      <SettingsView t={t} settings={settings} source={source} onChange={update} />
       <DataControls
         t={t}
         storageBytes={storageBytes}

@@ -88,6 +88,9 @@ export class Capture {
   async observe(request: ObservedRequest, observedAt = performance.now()): Promise<void> {
     const settings = this.deps.settings();
     if (settings.paused || request.type === 'main_frame') return;
+    // Where the event goes is decided now, as it is observed: a classroom session that ends (or pauses) while the
+    // request is being classified must not send it to the history (or the feed).
+    const session = this.deps.session?.();
     const tab = request.tabId >= 0 ? await this.tabState(request.tabId) : undefined;
     const incognito = request.incognito ?? tab?.incognito ?? false;
     if (incognito && !settings.recordPrivate) return;
@@ -128,7 +131,6 @@ export class Capture {
       .map((f) => ({ name: f.name.slice(0, 80), value: f.value.slice(0, 500) }));
     if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;
-    const session = this.deps.session?.();
     if (session) session.add(event);
     else this.deps.recorder.add(event, observedAt);
     if (onTabPage && !tab.companies.has(event.company)) {

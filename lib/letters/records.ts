@@ -1,6 +1,7 @@
+import { letterReminderAlarm, type ReminderWhen } from '../alarms.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import { type Deadline, deadlineFor } from './deadline.ts';
-import type { LetterRecord, LetterStatus } from './types.ts';
+import type { ContactCorrection, LetterRecord, LetterStatus } from './types.ts';
 
 /** What the user can say happened to a request, in the order a request usually goes. */
 export const LETTER_STATUSES: LetterStatus[] = [
@@ -64,13 +65,41 @@ export function reminderAlarms(reference: string, due: string, now = Date.now())
     return d.getTime();
   };
   return [
-    { name: `letter:${reference}:before`, when: at(7) },
-    { name: `letter:${reference}:due`, when: at(0) },
+    { name: letterReminderAlarm(reference, 'before'), when: at(7) },
+    { name: letterReminderAlarm(reference, 'due'), when: at(0) },
   ].filter((a) => a.when > now);
 }
 
-export async function setStatus(db: DisclosedDb, reference: string, status: LetterStatus, now = Date.now()) {
-  await db.letters
+/** What a reminder says, or undefined when none is due any more (answered meanwhile, or the letter is gone). */
+export async function reminderFor(
+  db: DisclosedDb,
+  reference: string,
+  when: ReminderWhen,
+): Promise<{ companyName: string; when: ReminderWhen; due: string } | undefined> {
+  const record = await db.letters.get(reference);
+  if (!record || !isOpen(record)) return undefined;
+  return { companyName: record.companyName, when, due: currentDue(record) ?? '' };
+}
+
+/** Keeps the user's own privacy contact (and EU representative) for a company: later letters go there. */
+export async function saveContact(
+  db: DisclosedDb,
+  contact: Omit<ContactCorrection, 'updatedAt'>,
+  now = Date.now(),
+): Promise<ContactCorrection> {
+  const row: ContactCorrection = {
+    company: contact.company,
+    value: contact.value,
+    ...(contact.representative ? { representative: contact.representative } : {}),
+    updatedAt: now,
+  };
+  await db.contacts.put(row);
+  return row;
+}
+
+/** Sets a letter's status and notes it in its history; resolves with how many letters changed (0 or 1). */
+export function setStatus(db: DisclosedDb, reference: string, status: LetterStatus, now = Date.now()): Promise<number> {
+  return db.letters
     .where('reference')
     .equals(reference)
     .modify((r) => {

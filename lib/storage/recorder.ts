@@ -11,6 +11,11 @@ export interface RecorderOptions {
   retryMs?: number;
   /** Most events kept in memory while writes keep failing; beyond it the oldest are dropped (and counted). */
   maxQueued?: number;
+  /**
+   * Told after each committed batch: how many events it held and when the first of them was observed
+   * (performance.now()). For whoever measures the exposure window (the bench build, tests); the extension passes none.
+   */
+  onBatch?: (batch: { events: number; firstObservedAt: number; committedAt: number }) => void;
 }
 
 /**
@@ -25,7 +30,6 @@ export class Recorder {
   private queue: SharingEvent[] = [];
   /** When each queued event was handed over (performance.now()), parallel to `queue`. */
   private queuedAt: number[] = [];
-  private windows: number[] = [];
   private pages: PageLoad[] = [];
   private inFlight: Promise<void> | undefined;
   private readonly maxBatch: number;
@@ -33,6 +37,10 @@ export class Recorder {
   private readonly onError: (error: unknown) => void;
   private readonly retryMs: number;
   private readonly maxQueued: number;
+  private readonly onBatch: RecorderOptions['onBatch'];
+  /** Held while an exclusive operation runs: no batch starts until it has finished. */
+  private exclusiveRun: Promise<unknown> = Promise.resolve();
+  private held = false;
   /** Events dropped because storage kept failing and the queue was full. */
   dropped = 0;
   /** The last write error while writes are failing ("QuotaExceededError: …"), null once a write succeeds. */
@@ -46,6 +54,7 @@ export class Recorder {
     this.onError = options.onError ?? ((error) => console.error('Disclosed: could not save events', error));
     this.retryMs = options.retryMs ?? 1000;
     this.maxQueued = options.maxQueued ?? 100_000;
+    this.onBatch = options.onBatch;
   }
 
   /** Queues an event; `observedAt` (performance.now() when its browser event arrived) measures the exposure. */
@@ -60,14 +69,30 @@ export class Recorder {
     this.kick();
   }
 
-  /** Forgets cached aggregates: call after anything but the recorder changed them (forget a site, import, clear). */
-  invalidate(): void {
-    clearCache(this.cache);
+  /**
+   * Runs `op` — anything but the recorder that changes stored events or aggregates (forget a site, import, clear) —
+   * alone: writes in flight are committed first, none starts while it runs (events observed meanwhile wait in the
+   * queue), and the cached aggregates are dropped after it, whether it succeeded or not. Operations run one at a time.
+   */
+  exclusive<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.exclusiveRun.then(async () => {
+      await this.flush();
+      this.held = true;
+      try {
+        return await op();
+      } finally {
+        this.invalidate();
+        this.held = false;
+        if (this.queue.length || this.pages.length) this.kick();
+      }
+    });
+    this.exclusiveRun = run.catch(() => undefined);
+    return run;
   }
 
   /** Resolves when everything added so far is committed (or has failed and been reported). */
   async flush(): Promise<void> {
-    while (this.inFlight || this.queue.length || this.pages.length) {
+    while (this.inFlight || ((this.queue.length || this.pages.length) && !this.held)) {
       if (!this.inFlight) this.kick();
       await this.inFlight;
     }
@@ -78,30 +103,13 @@ export class Recorder {
     return this.queue.length;
   }
 
-  /**
-   * The exposure window: the longest time, over the last 200 batches, from an event's browser event arriving to
-   * its transaction committing. Only events observed within this long before the worker is killed can be lost.
-   */
-  get exposureMs(): number {
-    return this.windows.length ? Math.max(...this.windows) : 0;
-  }
-
-  /** The median of the same: the typical time an event spends only in memory. */
-  get medianExposureMs(): number {
-    const sorted = [...this.windows].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
-  }
-
-  /** Sizes of the last batches written, newest last (for the status report). */
-  readonly batchSizes: number[] = [];
-
-  /** The exposure of each of the last batches, oldest first, in ms. */
-  get recentExposures(): number[] {
-    return [...this.windows];
+  /** Forgets cached aggregates: `exclusive` does it after its operation; a test that changes storage directly too. */
+  invalidate(): void {
+    clearCache(this.cache);
   }
 
   private kick(): void {
-    if (this.inFlight) return;
+    if (this.inFlight || this.held) return;
     this.inFlight = this.writeBatch().finally(() => {
       this.inFlight = undefined;
       if (this.queue.length || this.pages.length) this.kick();
@@ -118,12 +126,12 @@ export class Recorder {
     try {
       await writeEvents(this.db, events, pages, this.cache);
       this.lastError = null;
-      if (queuedAt.length) {
-        this.windows.push(performance.now() - (queuedAt[0] as number));
-        this.batchSizes.push(events.length);
-        if (this.windows.length > 200) this.windows.shift();
-        if (this.batchSizes.length > 200) this.batchSizes.shift();
-      }
+      if (events.length)
+        this.onBatch?.({
+          events: events.length,
+          firstObservedAt: queuedAt[0] as number,
+          committedAt: performance.now(),
+        });
     } catch (error) {
       // Keep them for the next attempt rather than dropping what was observed.
       this.queue.unshift(...events);

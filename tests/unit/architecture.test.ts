@@ -3,19 +3,21 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The import graph of lib/: no cycles, and each layer imports only from layers below it (the data flow of
-// DESIGN.md: trackers → classify → disclose → storage → what reads storage → the message protocol).
+// DESIGN.md: trackers → classify → disclose → storage → what reads storage → the message protocol → the worker's handlers).
 
 const root = resolve(import.meta.dirname, '..', '..');
 const lib = join(root, 'lib');
 
 /** Layers, lowest first: a module may import its own folder or a lower layer. */
 const LAYERS: string[][] = [
-  ['trackers', 'generated', 'day.ts', 'boot-time.ts', 'i18n.ts', 'settings.ts'],
+  ['trackers', 'generated', 'day.ts', 'alarms.ts', 'i18n.ts', 'settings.ts'],
   ['classify'],
   ['disclose'],
   ['storage'],
   ['capture', 'export', 'graph', 'letters', 'classroom'],
-  ['messages.ts', 'background'],
+  ['messages.ts'],
+  // What the service worker runs: the handlers of the messages, the order of browser events.
+  ['background'],
 ];
 
 /**

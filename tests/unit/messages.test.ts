@@ -2,27 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers, isMessage } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 
+const session = { active: true, paused: false, startedAt: 1 };
 const handlers: Handlers = {
   'settings/update': async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
   'data/forget-site': async () => ({ events: 0, pages: 0, flows: 0 }),
   'data/clear': async () => ({ cleared: true }),
   'data/import': async () => ({ ok: false, error: 'not JSON' }),
-  'classroom/start': async () => ({ active: true, paused: false, startedAt: 1 }),
-  'classroom/pause': async ({ paused }) => ({ active: true, paused, startedAt: 1 }),
-  'classroom/reset': async () => ({ active: true, paused: false, startedAt: 1 }),
+  'classroom/start': async () => session,
+  'classroom/pause': async ({ paused }) => ({ ...session, paused }),
+  'classroom/reset': async () => session,
   'classroom/end': async () => ({ active: false, paused: false, startedAt: 0 }),
-  'background/status': async () => ({
-    scriptStartMs: 1,
-    mainStartMs: 2,
-    listenersReadyMs: 3,
-    indexReadyMs: 4,
-    storageError: null,
-    pendingEvents: 0,
-    exposureMs: 0,
-    medianExposureMs: 0,
-    batchSizes: [],
-    recentExposuresMs: [],
-  }),
+  'background/status': async () => ({ storageError: null, pendingEvents: 0 }),
+  'letters/save-contact': async (c) => ({ ...c, updatedAt: 1 }),
+  'letters/record-sent': async (l) => ({ ...l, textHash: '', status: 'sent', createdAt: 1, history: [] }),
+  'letters/set-status': async () => ({ updated: true }),
+};
+
+const sent = {
+  reference: 'DSC-20261123-K7Q2M9',
+  company: 'magnite',
+  companyName: 'Magnite',
+  jurisdiction: 'gdpr',
+  language: 'en',
+  right: 'erasure',
+  channel: 'email',
+  recipient: 'privacy@magnite.com',
+  subject: 'Request for erasure',
+  body: 'Dear Data Protection Officer,',
+  sentOn: '2026-10-31',
 };
 
 describe('message protocol', () => {
@@ -37,9 +44,46 @@ describe('message protocol', () => {
     ['settings/update'],
     [{ type: 'settings/update' }],
     [{ type: 'no/such', payload: {} }],
+    [{ type: 'toString', payload: {} }],
     [{ type: 'settings/update', payload: null }],
+    [{ type: 'settings/update', payload: [] }],
   ])('ignores %j (no answer, as the runtime expects)', (message) => {
     expect(isMessage(message)).toBe(false);
     expect(dispatch(handlers, message)).toBeUndefined();
+  });
+
+  it.each([
+    ['letters/record-sent', sent],
+    ['letters/save-contact', { company: 'magnite', value: 'privacy@magnite.com' }],
+    ['letters/save-contact', { company: 'magnite', value: 'x', representative: 'EU rep' }],
+    ['letters/set-status', { reference: 'DSC-1', status: 'needs-identification' }],
+    ['settings/update', { excludedSites: ['bank.example'], retentionDays: 30 }],
+    ['classroom/pause', { paused: true }],
+  ])('passes a valid %s payload to its handler', async (type, payload) => {
+    await expect(dispatch(handlers, { type, payload })).resolves.toBeDefined();
+  });
+
+  it.each([
+    ['letters/record-sent', { ...sent, jurisdiction: 'mars' }, 'jurisdiction must be one of gdpr, uk-gdpr, ccpa'],
+    ['letters/record-sent', { ...sent, sentOn: 'yesterday' }, 'sentOn must be a day'],
+    ['letters/record-sent', { ...sent, body: 42 }, 'body must be a string'],
+    ['letters/record-sent', { ...sent, reference: undefined }, 'reference must be a string'],
+    ['letters/save-contact', { company: 'magnite' }, 'value must be a string'],
+    ['letters/save-contact', { company: 'magnite', value: 'x', representative: 7 }, 'representative must be'],
+    ['letters/set-status', { reference: 'DSC-1', status: 'lost' }, 'status must be one of draft, sent'],
+    ['settings/update', { paused: 'yes' }, 'setting paused has the wrong type'],
+    ['settings/update', { theme: 'dark' }, 'unknown setting theme'],
+    ['data/forget-site', {}, 'site must be a string'],
+    ['classroom/pause', { paused: 1 }, 'paused must be true or false'],
+  ])('refuses %s with %j, saying why', async (type, payload, reason) => {
+    let reached = false;
+    const spy: Handlers = {
+      ...handlers,
+      [type]: async () => {
+        reached = true;
+      },
+    };
+    await expect(dispatch(spy, { type, payload })).rejects.toThrow(reason);
+    expect(reached).toBe(false);
   });
 });

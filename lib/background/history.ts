@@ -1,0 +1,66 @@
+import { siteFromInput } from '../classify/domain.ts';
+import { importExport } from '../export/import.ts';
+import type { BackgroundStatus, MessageMap } from '../messages.ts';
+import type { Settings } from '../settings.ts';
+import type { DisclosedDb } from '../storage/db.ts';
+import { clearEverything, type ForgetReport, forgetSite } from '../storage/forget.ts';
+import type { Recorder } from '../storage/recorder.ts';
+import { pruneEvents } from '../storage/retention.ts';
+
+export interface HistoryDeps {
+  db: DisclosedDb;
+  recorder: Recorder;
+  /** Told after stored page loads were deleted: per-tab state that points at them must start over. */
+  onPagesDeleted: () => void;
+}
+
+/**
+ * The browsing history's commands (the stored events and their aggregates): each change that is not the recorder's
+ * runs through `recorder.exclusive`, so no batch lands in the middle of it and no stale cached aggregate after it.
+ */
+export class History {
+  private openError: string | null = null;
+
+  constructor(private readonly deps: HistoryDeps) {}
+
+  /**
+   * Opens (on a new profile, creates) the database now rather than in the first transaction, which would then stay
+   * in flight ~100 ms longer — time in which a stop of the worker can cut it.
+   */
+  open(): void {
+    this.deps.db.open().catch((error) => {
+      this.openError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    });
+  }
+
+  status(): BackgroundStatus {
+    return { storageError: this.deps.recorder.lastError ?? this.openError, pendingEvents: this.deps.recorder.pending };
+  }
+
+  /** Removes every trace of a site, given as the user typed it (an address or a domain). */
+  async forgetSite(site: string): Promise<ForgetReport> {
+    const report = await this.deps.recorder.exclusive(() => forgetSite(this.deps.db, siteFromInput(site) ?? site));
+    this.deps.onPagesDeleted();
+    return report;
+  }
+
+  async importText(text: string): Promise<MessageMap['data/import']['response']> {
+    try {
+      const report = await this.deps.recorder.exclusive(() => importExport(this.deps.db, text));
+      return { ok: true, report };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async clear(): Promise<{ cleared: true }> {
+    await this.deps.recorder.exclusive(() => clearEverything(this.deps.db));
+    this.deps.onPagesDeleted();
+    return { cleared: true };
+  }
+
+  /** Drops events past the retention limits the user set. */
+  prune(settings: Settings): Promise<unknown> {
+    return pruneEvents(this.deps.db, { maxAgeDays: settings.retentionDays, maxEvents: settings.maxEvents });
+  }
+}

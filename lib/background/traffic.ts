@@ -1,0 +1,65 @@
+import type { Capture } from '../capture/capture.ts';
+import { PendingRequests } from '../capture/pending.ts';
+import { normalizeRequest, type Outcome, type RawBody, type RawRequestDetails } from '../classify/request-details.ts';
+
+interface Header {
+  name: string;
+  value?: string;
+}
+
+/**
+ * The webRequest events, in the order the browser sends them, turned into the capture's calls. Bodies and headers
+ * arrive before a request finishes and are held until it does; nothing is recorded before `ready` (the settings and
+ * any running classroom session are known), so no event lands under the wrong settings or in the wrong store.
+ */
+export class Traffic {
+  private readonly pending = new PendingRequests();
+  /** Whether the user let the extension into private windows (Chrome); undefined until the browser says. */
+  private privateAccess: boolean | undefined;
+  private isReady = false;
+
+  constructor(
+    private readonly capture: Capture,
+    private readonly ready: Promise<unknown>,
+  ) {
+    // Registered first, so it runs before the events queued on `ready`, which keep their order.
+    ready.then(() => {
+      this.isReady = true;
+    });
+  }
+
+  body(requestId: string, body: RawBody | undefined): void {
+    this.pending.body(requestId, body);
+  }
+
+  headers(requestId: string, headers: Header[] | undefined): void {
+    this.pending.headers(requestId, headers);
+  }
+
+  /** A request finished (completed, failed, or a redirect hop that reached its server). */
+  finished(details: RawRequestDetails, outcome: Outcome, observedAt = performance.now()): void {
+    const request = normalizeRequest(details, outcome);
+    const extras = this.pending.take(request.requestId);
+    if (extras) request.extras = extras;
+    // Once ready, handed over in the listener's own task: the capture notes the settings and the session then.
+    const observe = () => this.capture.observe(request, observedAt);
+    (this.isReady ? observe() : this.ready.then(observe)).catch((error) => console.error('Disclosed:', error));
+  }
+
+  /**
+   * Chrome sends private windows' events only if the user allowed the extension there; if not, no tab needs to be
+   * asked whether it is private (a round trip that would hold up the first events of every page load).
+   */
+  privateAccessKnown(allowed: boolean): void {
+    this.privateAccess = allowed;
+  }
+
+  /** A main frame's response started: requests from now on belong to the tab's new page load. */
+  pageStarted(details: { tabId: number; url: string; timeStamp: number; incognito?: boolean }): void {
+    // Firefox says whether the request is private; Chrome does not.
+    const incognito = details.incognito ?? (this.privateAccess === false ? false : undefined);
+    this.ready
+      .then(() => this.capture.navigated(details.tabId, details.url, incognito, Math.round(details.timeStamp)))
+      .catch((error) => console.error('Disclosed:', error));
+  }
+}

@@ -1,0 +1,309 @@
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WebRequest } from 'webextension-polyfill';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openSessionDb, SESSION_DB, SESSION_KEY } from '../../lib/classroom/session.ts';
+import { buildExport, renderExport } from '../../lib/export/export.ts';
+import { type Message, type MessageMap, type MessageType, request } from '../../lib/messages.ts';
+import { SETTINGS_KEY } from '../../lib/settings.ts';
+import { DB_NAME, openDb } from '../../lib/storage/db.ts';
+import { webRequest } from './background-browser.ts';
+
+// The background as the browser runs it: `main()` against WXT's in-memory browser (storage, runtime, alarms, tabs,
+// notifications, action) plus the stand-ins for what it lacks, on fake-indexeddb. Tests fire browser events and send
+// messages, then read what ended up stored — in the database, in storage, in notifications — as a page would.
+// webextension-polyfill is not replaced by WxtVitest, and throws outside an extension: the module is swapped here.
+vi.mock('webextension-polyfill', async () => {
+  const { fakeBrowser } = await import('wxt/testing/fake-browser');
+  const standIns = await import('./background-browser.ts');
+  Object.assign(fakeBrowser, {
+    webRequest: standIns.webRequest,
+    extension: standIns.extension,
+    i18n: standIns.i18n,
+  });
+  return { default: fakeBrowser };
+});
+
+const { default: background } = await import('../../entrypoints/background.ts');
+
+const send = <T extends MessageType>(type: T, payload: MessageMap[T]['request']) =>
+  request((message: Message<T>) => fakeBrowser.runtime.sendMessage(message), type, payload);
+
+const PAGE = 'https://news.example/article?id=7';
+const GA =
+  'https://www.google-analytics.com/g/collect?v=2&tid=G-TEST&cid=555.777&dl=https%3A%2F%2Fnews.example%2Farticle';
+
+let tabId = 0;
+let nextRequest = 0;
+/** The page the tab shows: its requests' initiator. */
+let page = PAGE;
+
+/** A page load in the tab, as Chrome reports it: its main frame's response started. */
+function loadPage(url = PAGE) {
+  page = url;
+  webRequest.onResponseStarted.fire({
+    requestId: String(++nextRequest),
+    url,
+    method: 'GET',
+    frameId: 0,
+    parentFrameId: -1,
+    tabId,
+    type: 'main_frame',
+    timeStamp: Date.now(),
+    statusCode: 200,
+    statusLine: 'HTTP/1.1 200 OK',
+    fromCache: false,
+  } as WebRequest.OnResponseStartedDetailsType);
+}
+
+/** A tracker request from the page, event by event: its body, its headers, then its completion. */
+function trackerRequest(url = GA, outcome: 'completed' | 'error' = 'completed') {
+  const requestId = String(++nextRequest);
+  const common = { requestId, url, method: 'GET', frameId: 0, parentFrameId: -1, tabId, type: 'image' as const };
+  webRequest.onBeforeRequest.fire({ ...common, timeStamp: Date.now() } as WebRequest.OnBeforeRequestDetailsType);
+  webRequest.onSendHeaders.fire({
+    ...common,
+    timeStamp: Date.now(),
+    requestHeaders: [
+      { name: 'Referer', value: 'https://news.example/' },
+      { name: 'Cookie', value: '_ga=GA1.1.555.777; NID=abc' },
+    ],
+  } as WebRequest.OnSendHeadersDetailsType);
+  const done = { ...common, initiator: new URL(page).origin, timeStamp: Date.now() };
+  if (outcome === 'completed')
+    webRequest.onCompleted.fire({
+      ...done,
+      statusCode: 204,
+      statusLine: 'HTTP/1.1 204 No Content',
+      fromCache: false,
+    } as WebRequest.OnCompletedDetailsType);
+  else webRequest.onErrorOccurred.fire({ ...done, error: 'net::ERR_FAILED' } as WebRequest.OnErrorOccurredDetailsType);
+}
+
+/** The database as any extension page reads it: its own connection, independent of the worker's. */
+const db = openDb();
+const eventsStored = async (count: number) =>
+  vi.waitFor(async () => {
+    const events = await db.events.toArray();
+    expect(events).toHaveLength(count);
+    return events;
+  });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await Dexie.delete(DB_NAME);
+  await Dexie.delete(SESSION_DB);
+  tabId = (await fakeBrowser.tabs.create({ url: PAGE })).id as number;
+  page = PAGE;
+});
+
+afterEach(() => {
+  // The worker's connection closes itself when the next test deletes the database (Dexie's versionchange default).
+  vi.useRealTimers();
+});
+
+describe('background.main()', () => {
+  it('registers its listeners on the first tick: the event that woke the worker is recorded', async () => {
+    background.main();
+    // No await between main() and the events, as when the browser starts the worker for them.
+    loadPage();
+    trackerRequest();
+    const [event] = await eventsStored(1);
+    expect(event).toMatchObject({
+      site: 'news.example',
+      company: 'google',
+      host: 'www.google-analytics.com',
+      outcome: 'completed',
+      tabId,
+    });
+    expect(event?.kinds).toEqual(expect.arrayContaining(['page-address', 'identifier', 'cookie']));
+    expect((await db.pages.toArray()).map((p) => p.site)).toEqual(['news.example']);
+    expect(await db.siteCompanies.get(['news.example', 'google'])).toMatchObject({ requests: 1 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('1'));
+  });
+
+  it('answers the status with what users need: a storage error, events pending', async () => {
+    background.main();
+    expect(await send('background/status', {})).toEqual({ storageError: null, pendingEvents: 0 });
+  });
+
+  it('stores settings changes and records nothing while paused', async () => {
+    background.main();
+    expect(await send('settings/update', { paused: true })).toMatchObject({ paused: true });
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ paused: true });
+    loadPage();
+    trackerRequest();
+    await expect(send('settings/update', { theme: 'dark' } as never)).rejects.toThrow('unknown setting theme');
+    await send('settings/update', { paused: false });
+    trackerRequest();
+    await eventsStored(1);
+  });
+
+  it('reads the stored settings before it records: an excluded site stays unrecorded after a restart', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { excludedSites: ['news.example'] } });
+    background.main();
+    loadPage();
+    trackerRequest();
+    tabId = (await fakeBrowser.tabs.create({ url: 'https://shop.example/' })).id as number;
+    loadPage('https://shop.example/');
+    trackerRequest();
+    const events = await eventsStored(1);
+    expect(events.map((e) => e.site)).toEqual(['shop.example']);
+  });
+
+  it('follows settings another page wrote to storage', async () => {
+    background.main();
+    await send('background/status', {});
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { excludedSites: ['news.example'] } });
+    loadPage();
+    trackerRequest();
+    tabId = (await fakeBrowser.tabs.create({ url: 'https://shop.example/' })).id as number;
+    loadPage('https://shop.example/');
+    trackerRequest();
+    const events = await eventsStored(1);
+    expect(events.map((e) => e.site)).toEqual(['shop.example']);
+  });
+
+  it('forgets a site: its events, page loads and totals go, and its next request starts a new page load', async () => {
+    background.main();
+    loadPage();
+    trackerRequest();
+    trackerRequest(GA, 'error');
+    await eventsStored(2);
+    expect(await send('data/forget-site', { site: 'https://news.example/whatever' })).toMatchObject({ events: 2 });
+    expect(await db.events.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+    expect(await db.siteCompanies.count()).toBe(0);
+    expect(await db.companies.get('google')).toBeUndefined();
+    // The worker's cached totals went with them: a new request counts from zero.
+    trackerRequest();
+    await eventsStored(1);
+    await vi.waitFor(async () =>
+      expect(await db.siteCompanies.get(['news.example', 'google'])).toMatchObject({ requests: 1, failed: 0 }),
+    );
+    expect(await db.companies.get('google')).toMatchObject({ requests: 1, sites: 1 });
+  });
+
+  it('clears everything, then imports an export back whole', async () => {
+    background.main();
+    loadPage();
+    trackerRequest();
+    trackerRequest();
+    await eventsStored(2);
+    await vi.waitFor(async () => expect(await db.companies.get('google')).toMatchObject({ requests: 2 }));
+    const file = renderExport(
+      await buildExport(db, (id) => id, { name: 'test', version: '1', license: 'test' }),
+      'json',
+    );
+    expect(await send('data/clear', {})).toEqual({ cleared: true });
+    expect(await db.events.count()).toBe(0);
+    expect(await db.companies.count()).toBe(0);
+    const imported = await send('data/import', { text: file.body });
+    expect(imported).toMatchObject({ ok: true, report: { flowsAdded: 1 } });
+    expect(await db.siteCompanies.get(['news.example', 'google'])).toMatchObject({ requests: 2 });
+    expect(await send('data/import', { text: 'not an export' })).toMatchObject({ ok: false });
+  });
+
+  it('runs a classroom session in its own store, never in the history, and leaves no trace when it ends', async () => {
+    background.main();
+    const started = await send('classroom/start', {});
+    expect(started).toMatchObject({ active: true, paused: false });
+    expect((await fakeBrowser.storage.session.get(SESSION_KEY))[SESSION_KEY]).toMatchObject({ active: true });
+    loadPage();
+    trackerRequest();
+    // Opened as the classroom page opens it (with its schema, so this connection may be the one that creates it).
+    const session = openSessionDb();
+    await vi.waitFor(async () => expect(await session.events.count()).toBe(1));
+    session.close();
+    await send('classroom/pause', { paused: true });
+    // Observed while paused, still being classified as the session ends: it goes nowhere, not to the history.
+    trackerRequest();
+    expect(await send('classroom/end', {})).toMatchObject({ active: false });
+    expect((await fakeBrowser.storage.session.get(SESSION_KEY))[SESSION_KEY]).toMatchObject({ active: false });
+    expect(await Dexie.exists(SESSION_DB)).toBe(false);
+    expect(await db.events.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+    // After the session, the history records again.
+    trackerRequest();
+    await eventsStored(1);
+  });
+
+  it('keeps a running session across a worker restart', async () => {
+    await fakeBrowser.storage.session.set({ [SESSION_KEY]: { active: true, paused: false, startedAt: 1 } });
+    background.main();
+    loadPage();
+    trackerRequest();
+    // Opened as the classroom page opens it (with its schema, so this connection may be the one that creates it).
+    const session = openSessionDb();
+    await vi.waitFor(async () => expect(await session.events.count()).toBe(1));
+    session.close();
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('records a sent letter, sets its reminders, and notifies when one fires unless it was answered', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-02T10:00:00Z'), toFake: ['Date'] });
+    background.main();
+    await send('letters/save-contact', { company: 'google', value: 'privacy@google.example' });
+    expect(await db.contacts.get('google')).toMatchObject({ value: 'privacy@google.example' });
+    const record = await send('letters/record-sent', {
+      reference: 'DSC-20261102-ABCDEF',
+      company: 'google',
+      companyName: 'Google',
+      jurisdiction: 'gdpr',
+      language: 'en',
+      right: 'erasure',
+      channel: 'email',
+      recipient: 'privacy@google.example',
+      subject: 'Erasure',
+      body: 'Please erase.',
+      sentOn: '2026-11-02',
+    });
+    expect(record).toMatchObject({ status: 'sent' });
+    expect(await db.letters.get('DSC-20261102-ABCDEF')).toMatchObject({ status: 'sent', sentOn: '2026-11-02' });
+    const alarms = (await fakeBrowser.alarms.getAll()).map((a) => a.name).filter((n) => n.startsWith('letter:'));
+    expect(alarms).toEqual(['letter:DSC-20261102-ABCDEF:before', 'letter:DSC-20261102-ABCDEF:due']);
+
+    // 2 November → due 2 December (a Wednesday).
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'letter:DSC-20261102-ABCDEF:before', scheduledTime: 0 });
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.notifications.getAll()).toMatchObject({
+        'letter:DSC-20261102-ABCDEF:before': {
+          title: 'lettersHeading()',
+          message: 'lettersNotifyBefore(Google|2026-12-02)',
+        },
+      }),
+    );
+    expect(await send('letters/set-status', { reference: 'DSC-20261102-ABCDEF', status: 'fulfilled' })).toEqual({
+      updated: true,
+    });
+    expect(await db.letters.get('DSC-20261102-ABCDEF')).toMatchObject({ status: 'fulfilled' });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'letter:DSC-20261102-ABCDEF:due', scheduledTime: 0 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['letter:DSC-20261102-ABCDEF:before']);
+  });
+
+  it('refuses a letter whose payload is not one, and stores nothing', async () => {
+    background.main();
+    await expect(send('letters/record-sent', { reference: 'DSC-1', jurisdiction: 'mars' } as never)).rejects.toThrow(
+      'refused letters/record-sent',
+    );
+    expect(await db.letters.count()).toBe(0);
+    expect(await send('letters/set-status', { reference: 'DSC-none', status: 'closed' })).toEqual({ updated: false });
+  });
+
+  it('schedules pruning once and prunes on its alarm by the stored limits', async () => {
+    background.main();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('prune-events')).toBeDefined());
+    loadPage();
+    trackerRequest();
+    await eventsStored(1);
+    // An event older than the retention limit.
+    await db.events.add({
+      ...(await db.events.toArray())[0],
+      id: undefined,
+      time: Date.now() - 200 * 86_400_000,
+    } as never);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'prune-events', scheduledTime: 0 });
+    await eventsStored(1);
+  });
+});
