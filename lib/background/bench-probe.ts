@@ -32,17 +32,14 @@ export class BenchProbe {
     };
   }
 
-  /** The recorder's `onBatch`. */
-  readonly batch = ({
-    events,
-    firstObservedAt,
-    committedAt,
-  }: {
-    events: number;
-    firstObservedAt: number;
-    committedAt: number;
-  }) => {
-    this.timings.batches.push({ events, exposureMs: committedAt - firstObservedAt });
+  /**
+   * The recorder's `onBatch`. A batch's exposure runs from its oldest event's request finishing (the browser's
+   * timestamp) to the commit: the longest any of its events was only in memory.
+   */
+  readonly batch = ({ events, committedAt }: { events: readonly { time: number }[]; committedAt: number }) => {
+    let oldest = committedAt;
+    for (const e of events) if (e.time < oldest) oldest = e.time;
+    this.timings.batches.push({ events: events.length, exposureMs: committedAt - oldest });
     if (this.timings.batches.length > KEPT_BATCHES) this.timings.batches.shift();
   };
 

@@ -37,12 +37,12 @@ export class Traffic {
   }
 
   /** A request finished (completed, failed, or a redirect hop that reached its server). */
-  finished(details: RawRequestDetails, outcome: Outcome, observedAt = performance.now()): void {
+  finished(details: RawRequestDetails, outcome: Outcome): void {
     const request = normalizeRequest(details, outcome);
     const extras = this.pending.take(request.requestId);
     if (extras) request.extras = extras;
     // Once ready, handed over in the listener's own task: the capture notes the settings and the session then.
-    const observe = () => this.capture.observe(request, observedAt);
+    const observe = () => this.capture.observe(request);
     (this.isReady ? observe() : this.ready.then(observe)).catch((error) => console.error('Disclosed:', error));
   }
 

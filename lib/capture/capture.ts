@@ -85,7 +85,7 @@ export class Capture {
   }
 
   /** Handles one finished request. Resolves once it is queued for storage (or found not to be sharing). */
-  async observe(request: ObservedRequest, observedAt = performance.now()): Promise<void> {
+  async observe(request: ObservedRequest): Promise<void> {
     const settings = this.deps.settings();
     if (settings.paused || request.type === 'main_frame') return;
     // Where the event goes is decided now, as it is observed: a classroom session that ends (or pauses) while the
@@ -132,7 +132,7 @@ export class Capture {
     if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;
     if (session) session.add(event);
-    else this.deps.recorder.add(event, observedAt);
+    else this.deps.recorder.add(event);
     if (onTabPage && !tab.companies.has(event.company)) {
       tab.companies.add(event.company);
       this.deps.onCompanyCount?.(request.tabId, tab.companies.size);

@@ -12,10 +12,10 @@ export interface RecorderOptions {
   /** Most events kept in memory while writes keep failing; beyond it the oldest are dropped (and counted). */
   maxQueued?: number;
   /**
-   * Told after each committed batch: how many events it held and when the first of them was observed
-   * (performance.now()). For whoever measures the exposure window (the bench build, tests); the extension passes none.
+   * Told after each committed batch: its events and when it committed (ms since the epoch, as the events' `time`).
+   * For whoever measures how long events wait in memory (the bench build, tests); the extension passes none.
    */
-  onBatch?: (batch: { events: number; firstObservedAt: number; committedAt: number }) => void;
+  onBatch?: (batch: { events: readonly SharingEvent[]; committedAt: number }) => void;
 }
 
 /**
@@ -28,8 +28,6 @@ export interface RecorderOptions {
  */
 export class Recorder {
   private queue: SharingEvent[] = [];
-  /** When each queued event was handed over (performance.now()), parallel to `queue`. */
-  private queuedAt: number[] = [];
   private pages: PageLoad[] = [];
   private inFlight: Promise<void> | undefined;
   private readonly maxBatch: number;
@@ -57,10 +55,8 @@ export class Recorder {
     this.onBatch = options.onBatch;
   }
 
-  /** Queues an event; `observedAt` (performance.now() when its browser event arrived) measures the exposure. */
-  add(event: SharingEvent, observedAt = performance.now()): void {
+  add(event: SharingEvent): void {
     this.queue.push(event);
-    this.queuedAt.push(observedAt);
     this.kick();
   }
 
@@ -120,27 +116,19 @@ export class Recorder {
     // Let the events of the current task's microtasks join this batch.
     await Promise.resolve();
     const events = this.queue.splice(0, this.maxBatch);
-    const queuedAt = this.queuedAt.splice(0, events.length);
     const pages = this.pages.splice(0);
     if (!events.length && !pages.length) return;
     try {
       await writeEvents(this.db, events, pages, this.cache);
       this.lastError = null;
-      if (events.length)
-        this.onBatch?.({
-          events: events.length,
-          firstObservedAt: queuedAt[0] as number,
-          committedAt: performance.now(),
-        });
+      if (events.length) this.onBatch?.({ events, committedAt: Date.now() });
     } catch (error) {
       // Keep them for the next attempt rather than dropping what was observed.
       this.queue.unshift(...events);
-      this.queuedAt.unshift(...queuedAt);
       this.pages.unshift(...pages);
       const excess = this.queue.length - this.maxQueued;
       if (excess > 0) {
         this.queue.splice(0, excess);
-        this.queuedAt.splice(0, excess);
         this.dropped += excess;
       }
       // First line only: Dexie appends the failed operations' details, which help a log, not the person reading it.
