@@ -13,8 +13,7 @@ import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTrackerList } from '../lib/trackers/catalog.ts';
-import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
+import { loadMatcher, parseTrackerList } from '../lib/trackers/load.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
 import { backgroundStatus, launchWithExtension, tabIdOf } from './browser.ts';
 import { loadRealCorpus } from './corpus.ts';
@@ -28,8 +27,10 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), node:
 const skipBrowser = process.argv.includes('--no-browser');
 
 execSync('npm run trackers --silent', { cwd: root, stdio: 'inherit' });
+// The packed index the service worker loads, and the list in full form that generated corpora are drawn from.
 const indexText = readFileSync(join(root, 'lib', 'generated', 'tracker-index.json'), 'utf8');
-const matcher = createTrackerMatcher([parseTrackerList(indexText)]);
+const fullList = parseTrackerList(readFileSync(join(root, 'lib', 'generated', 'tracker-list.json'), 'utf8'));
+const matcher = loadMatcher(indexText);
 const sdk = await loadSdk();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -97,11 +98,11 @@ console.log('\n## Classification against the TrackerDB SDK (same process, same r
 const real = loadRealCorpus();
 if (real) results.realCorpus = classification('real corpus (../shared/corpus)', real);
 else console.log('real corpus: ../shared/corpus is absent, skipped');
-results.generatedCorpus = classification('generated corpus', generateCorpus(parseTrackerList(indexText), 100_000));
+results.generatedCorpus = classification('generated corpus', generateCorpus(fullList, 100_000));
 
 console.log('\n## Disclosure decoding (per third-party request, address only)');
 {
-  const sample = (real ?? generateCorpus(parseTrackerList(indexText), 20_000)).filter(isThirdParty);
+  const sample = (real ?? generateCorpus(fullList, 20_000)).filter(isThirdParty);
   const { decodeRequest } = await import('../lib/disclose/decode.ts');
   const passes: number[] = [];
   let kinds = 0;
@@ -123,7 +124,7 @@ console.log('\n## Tracker index load');
   const loads: number[] = [];
   for (let i = 0; i < 15; i++) {
     const t = performance.now();
-    createTrackerMatcher([parseTrackerList(indexText)]);
+    loadMatcher(indexText);
     loads.push(performance.now() - t);
   }
   const engine = readFileSync(join(root, 'node_modules', '@ghostery', 'trackerdb', 'dist', 'trackerdb.engine'));
@@ -139,7 +140,7 @@ console.log('\n## Tracker index load');
   if (gc) {
     gc();
     const before = process.memoryUsage().heapUsed;
-    const held = createTrackerMatcher([parseTrackerList(indexText)]);
+    const held = loadMatcher(indexText);
     // Touch it so every lazily built part that matching needs exists.
     held.match({
       url: 'https://www.google-analytics.com/collect',
