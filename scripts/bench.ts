@@ -19,6 +19,7 @@ import { backgroundStatus, launchWithExtension, tabIdOf } from './browser.ts';
 import { loadRealCorpus } from './corpus.ts';
 import { startFakeInternet } from './fake-internet.ts';
 import { fillDatabase } from './fill.ts';
+import { describePopupOpen, popupOpenSpeed } from './popup-open.ts';
 import { type CorpusRequest, generateCorpus } from './synthetic.ts';
 import { graphFrameRate, timeViews } from './view-timing.ts';
 
@@ -293,7 +294,16 @@ if (!skipBrowser) {
   await browser.close();
   await internet.close();
 
+  results.popupOpen = await popupOpenSection();
   results.dashboard = await dashboardAtScale();
+}
+
+/** Opening the popup on a tab with 40 companies, until they are all drawn (scripts/popup-open.ts). */
+async function popupOpenSection() {
+  console.log('\n## Popup open (real Chromium)');
+  const popupOpen = await popupOpenSpeed(40, 20);
+  console.log(describePopupOpen(popupOpen));
+  return popupOpen;
 }
 
 /**
