@@ -120,6 +120,10 @@ export interface TrackerIndex {
   patternSource: number[];
   /** One line per hostname (suffix) the index knows. */
   hosts: string;
+  /** Per host: where its line starts in `hosts`. */
+  hostOffsets: number[];
+  /** The hash table over the hosts (see `buildHostSlots`): 0 for an empty slot, else a host's index + 1. */
+  hostSlots: number[];
   /** Per host: the pattern its domain lists name, or -1. */
   hostDomain: number[];
   /**

@@ -62,6 +62,8 @@ function shapeProblem(index: TrackerIndex): string | undefined {
     'patternSource',
     'hostDomain',
     'hostFiltersEnd',
+    'hostOffsets',
+    'hostSlots',
     'filterPattern',
     'filterFlags',
   ] as const;
@@ -89,6 +91,7 @@ function shapeProblem(index: TrackerIndex): string | undefined {
     from = to;
   }
   if (hosts && index.hostFiltersEnd[hosts - 1] !== hostFilters) return 'the host filters do not end at hostFilterCount';
+
   for (let i = 0; i < filters; i++) {
     const p = index.filterPattern[i] as number;
     if (!(p >= 0 && p < patterns)) return `filter ${i} names no pattern`;
@@ -97,5 +100,31 @@ function shapeProblem(index: TrackerIndex): string | undefined {
     const o = index.patternOrganization[i] as number;
     if (!(o >= -1 && o < organizations)) return `pattern ${i} names no organization`;
   }
+  return hostTableProblem(index);
+}
+
+/** The hostname table: each host a line of `hosts` where its offset says, and every slot empty or a host. */
+function hostTableProblem(index: TrackerIndex): string | undefined {
+  const { hosts: text, hostOffsets: offsets, hostSlots: slots } = index;
+  const hosts = index.hostDomain.length;
+  if (offsets.length !== hosts) return 'hostOffsets does not match the hosts';
+  for (let h = 0; h < hosts; h++) {
+    const from = offsets[h] as number;
+    const to = h + 1 < hosts ? (offsets[h + 1] as number) - 1 : text.length;
+    if (!(from >= 0 && to > from && to <= text.length && (h === 0 ? from === 0 : text.charCodeAt(from - 1) === 10))) {
+      return `host ${h} is not where hostOffsets says`;
+    }
+  }
+  // The last host runs to the end of the text: it holds no line break (a line too many in `hosts`).
+  if (hosts && text.indexOf('\n', offsets[hosts - 1]) >= 0) return 'hosts has more lines than hostOffsets';
+  const size = slots.length;
+  if (size < hosts * 2 || (size & (size - 1)) !== 0) return 'hostSlots is not a power of two twice the hosts';
+  let used = 0;
+  for (let i = 0; i < size; i++) {
+    const entry = slots[i] as number;
+    if (!(entry >= 0 && entry <= hosts)) return `hostSlots ${i} names no host`;
+    if (entry) used++;
+  }
+  if (used !== hosts) return 'hostSlots does not hold every host once';
   return undefined;
 }

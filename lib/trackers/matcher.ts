@@ -8,6 +8,7 @@ import {
   type TrackerIndex,
   type TrackerListSource,
 } from './format.ts';
+import { HASH_SEED, hashStep } from './host-table.ts';
 import { packTrackerIndex } from './pack.ts';
 
 // Company lives with the catalog; re-exported here for the modules that meet it through a match.
@@ -82,8 +83,9 @@ export const REBUILD = 'rebuild it with `npm run trackers`.';
 
 /**
  * Builds the in-memory lookup from the compact index (see `TrackerIndex`), or from lists in full form, which are
- * packed first. Loading builds one Map (hostname → its row in the index's tables) and a few small structures for
- * the ~180 filters not tied to a host; names, regular expressions and matches are made on first use.
+ * packed first. The hostname table comes prebuilt (host-table.ts), so loading builds only a few small structures for
+ * the ~180 filters not tied to a host; names, regular expressions and matches are made on first use. A request's
+ * hostname suffixes are looked up without slicing them.
  */
 export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)[]): TrackerMatcher {
   const full = lists.filter((l): l is CompiledTrackerList => l.format === TRACKER_LIST_FORMAT);
@@ -94,9 +96,53 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
   const index = packed[0] ?? packTrackerIndex(full);
   const { hostDomain, hostFiltersEnd, filterPattern, filterFlags, hostFilterCount } = index;
 
-  const hostNames = lines(index.hosts, hostDomain.length, 'hosts');
-  const hosts = new Map<string, number>();
-  for (let i = 0; i < hostNames.length; i++) hosts.set(hostNames[i] as string, i);
+  // The hostname table was built at pack time (host-table.ts): nothing to build here.
+  const { hosts: hostText, hostOffsets, hostSlots } = index;
+  const slotMask = hostSlots.length - 1;
+  const hostCount = hostDomain.length;
+
+  /** The row of hostname[start…] in the index, or -1; `hash` is its `hostHash`. */
+  function findHost(hostname: string, start: number, hash: number): number {
+    const length = hostname.length - start;
+    for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
+      const entry = hostSlots[slot] as number;
+      if (entry === 0) return -1;
+      const row = entry - 1;
+      const from = hostOffsets[row] as number;
+      const to = row + 1 < hostCount ? (hostOffsets[row + 1] as number) - 1 : hostText.length;
+      if (to - from === length) {
+        let same = true;
+        for (let i = 0; i < length; i++) {
+          if (hostText.charCodeAt(from + i) !== hostname.charCodeAt(start + i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return row;
+      }
+    }
+  }
+
+  /**
+   * Reads the hostname right to left once, noting where each suffix starts (after each dot, then the whole name)
+   * and its hash, shortest first, into the scratch arrays; returns how many. Suffix k > 0 contains a dot.
+   */
+  function suffixesOf(hostname: string): number {
+    let count = 0;
+    let hash = HASH_SEED;
+    for (let i = hostname.length - 1; i >= 0; i--) {
+      const c = hostname.charCodeAt(i);
+      if (c === 46 && i + 1 < hostname.length && count < MAX_SUFFIXES - 1) {
+        suffixStarts[count] = i + 1;
+        suffixHashes[count] = hash;
+        count++;
+      }
+      hash = hashStep(hash, c);
+    }
+    suffixStarts[count] = 0;
+    suffixHashes[count] = hash;
+    return count + 1;
+  }
 
   const regexSources = lines(index.filterRe, filterPattern.length, 'filterRe');
   const regexes: (RegExp | undefined)[] = [];
@@ -210,15 +256,13 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
   }
 
   function byDomain(hostname: string): TrackerMatch | undefined {
-    for (let at = -1; ; ) {
-      const suffix = at < 0 ? hostname : hostname.slice(at + 1);
-      if (!suffix.includes('.')) return undefined;
-      const row = hosts.get(suffix);
-      const hit = row === undefined ? -1 : (hostDomain[row] as number);
+    // Longest suffix first; a suffix without a dot (k = 0) is no domain.
+    for (let k = suffixesOf(hostname) - 1; k > 0; k--) {
+      const row = findHost(hostname, suffixStarts[k] as number, suffixHashes[k] as number);
+      const hit = row < 0 ? -1 : (hostDomain[row] as number);
       if (hit >= 0) return matchAt(hit);
-      at = hostname.indexOf('.', at + 1);
-      if (at < 0) return undefined;
     }
+    return undefined;
   }
 
   function match(input: MatchInput): TrackerMatch | undefined {
@@ -230,12 +274,11 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
     const hostEnd = url.indexOf(hostname) + hostname.length;
     let withPath = -1;
     let domain = -1;
-    for (let at = -1; ; ) {
-      const suffix = at < 0 ? hostname : hostname.slice(at + 1);
-      const row = hosts.get(suffix);
-      if (row !== undefined) {
+    for (let k = suffixesOf(hostname) - 1; k >= 0; k--) {
+      const row = findHost(hostname, suffixStarts[k] as number, suffixHashes[k] as number);
+      if (row >= 0) {
         const listed = hostDomain[row] as number;
-        if (domain < 0 && listed >= 0 && suffix.includes('.')) domain = listed;
+        if (domain < 0 && listed >= 0 && k > 0) domain = listed;
         const to = hostFiltersEnd[row] as number;
         for (let f = row === 0 ? 0 : (hostFiltersEnd[row - 1] as number); f < to; f++) {
           if (((filterFlags[f] as number) & FILTER_FLAGS.re) === 0) {
@@ -245,8 +288,6 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
           }
         }
       }
-      at = hostname.indexOf('.', at + 1);
-      if (at < 0) break;
     }
     if (withPath >= 0) return matchAt(filterPattern[withPath] as number);
     if (tokenFilters.size) {
@@ -312,6 +353,11 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
     sources: index.sources,
   };
 }
+
+/** A hostname has at most 127 labels; scratch space for its suffixes, reused by every match (matching is sync). */
+const MAX_SUFFIXES = 128;
+const suffixStarts = new Int32Array(MAX_SUFFIXES);
+const suffixHashes = new Int32Array(MAX_SUFFIXES);
 
 function organizationCount(index: TrackerIndex): number {
   return index.sourceOrganizations.reduce((a, b) => a + b, 0);

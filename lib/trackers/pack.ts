@@ -7,6 +7,7 @@ import {
   TRACKER_INDEX_FORMAT,
   type TrackerIndex,
 } from './format.ts';
+import { buildHostSlots } from './host-table.ts';
 
 /**
  * Packs compiled lists into the matcher's compact index (format 2). Pure and deterministic. Several lists merge into
@@ -81,6 +82,13 @@ export function packTrackerIndex(lists: CompiledTrackerList[]): TrackerIndex {
   const hostFilterCount = filters.length;
   filters.push(...others);
 
+  const hostNames = [...hosts.keys()];
+  const hostOffsets: number[] = [];
+  for (let i = 0, at = 0; i < hostNames.length; i++) {
+    hostOffsets.push(at);
+    at += (hostNames[i] as string).length + 1;
+  }
+
   const filterSites: TrackerIndex['filterSites'] = [];
   const filterFlags = filters.map((f, i) => {
     let flags = f.party ?? 0;
@@ -112,7 +120,9 @@ export function packTrackerIndex(lists: CompiledTrackerList[]): TrackerIndex {
     patternCategory,
     patternOrganization,
     patternSource,
-    hosts: [...hosts.keys()].join('\n'),
+    hosts: hostNames.join('\n'),
+    hostOffsets,
+    hostSlots: buildHostSlots(hostNames),
     hostDomain,
     hostFiltersEnd,
     hostFilterCount,

@@ -84,6 +84,22 @@ describe('packTrackerIndex and the packed index', () => {
     expect(sources.get('my_org')).toBe('mine');
   });
 
+  it('finds every listed host through the prebuilt table', () => {
+    const index = parseTrackerIndex(shippedIndex);
+    const matcher = loadMatcher(shippedIndex);
+    const hosts = index.hosts.split('\n');
+    const patternIds = index.patternIds.split('\n');
+    expect(hosts.length).toBe(index.hostDomain.length);
+    let found = 0;
+    for (const [row, host] of hosts.entries()) {
+      if ((index.hostDomain[row] as number) < 0) continue;
+      // A listed host is its own longest listed suffix: found in the table, it names its own pattern.
+      expect(matcher.matchHostname(host)?.patternId, host).toBe(patternIds[index.hostDomain[row] as number]);
+      found++;
+    }
+    expect(found).toBeGreaterThan(5000);
+  });
+
   it('refuses to pack a value that would break its one-line-per-value columns', () => {
     const list = compiledMiniList();
     list.organizations[0] = { id: 'acme_ads', name: 'Acme\nAds' };
@@ -121,7 +137,17 @@ describe('loading the packed index refuses an old or damaged file, saying to reb
       damaged((i) => ((i.hostFiltersEnd as number[])[0] = 999)),
       /host 0 is out of range/,
     ],
-    ['one host line too many', damaged((i) => (i.hosts = `${i.hosts}\nextra.example`)), /hosts column has/],
+    [
+      'one host line too many',
+      damaged((i) => (i.hosts = `${i.hosts}\nextra.example`)),
+      /hosts has more lines than hostOffsets/,
+    ],
+    ['a host slot naming no host', damaged((i) => ((i.hostSlots as number[])[0] = 9999)), /hostSlots 0 names no host/],
+    [
+      'a host offset off its line',
+      damaged((i) => ((i.hostOffsets as number[])[1] = 3)),
+      /host 1 is not where hostOffsets says/,
+    ],
   ])('%s', (_, text, message) => {
     expect(() => loadMatcher(text)).toThrow(message);
     expect(() => loadMatcher(text)).toThrow(/rebuild it with `npm run trackers`/);
