@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { loadMatcher, parseTrackerList } from '../lib/trackers/load.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
 import { backgroundStatus, launchWithExtension, tabIdOf } from './browser.ts';
+import { coldIndexLoad } from './cold-index-load.ts';
 import { loadRealCorpus } from './corpus.ts';
 import { startFakeInternet } from './fake-internet.ts';
 import { fillDatabase } from './fill.ts';
@@ -166,6 +167,8 @@ console.log('\n## Tracker index load');
   );
 }
 
+results.coldIndexLoad = coldIndexLoadSection();
+
 if (!skipBrowser) {
   console.log('\n## Real Chromium (headless)');
   execSync('npx wxt build', { cwd: root, stdio: 'ignore' });
@@ -296,6 +299,15 @@ if (!skipBrowser) {
 
   results.popupOpen = await popupOpenSection();
   results.dashboard = await dashboardAtScale();
+}
+
+/** The index's load in a fresh process, as a service worker's start pays it (scripts/cold-index-load.ts). */
+function coldIndexLoadSection() {
+  const cold = coldIndexLoad(7);
+  console.log(
+    `cold load, once in a fresh process (median of 7): ours ${fmt(cold.oursMs, 1)} ms, SDK engine ${fmt(cold.sdkMs, 1)} ms`,
+  );
+  return cold;
 }
 
 /** Opening the popup on a tab with 40 companies, until they are all drawn (scripts/popup-open.ts). */
