@@ -28,6 +28,9 @@ export function usePopupModel(): PopupModel {
   const [storageError, setStorageError] = useState<string | null>(null);
 
   useEffect(() => {
+    // Open the database while the tab is looked up, rather than after (the first query would open it): two
+    // round trips to the browser at once instead of one after the other. A failure shows through the query.
+    db.open().catch(() => undefined);
     currentTab().then(setTab, () => setTab(null));
     browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -36,7 +36,7 @@ export interface CompiledCategory {
   description: string;
 }
 
-/** The details are absent in the service worker's lean variant of a list (see `leanTrackerList`). */
+/** A list in full form carries each organization's details; the packed index keeps id and name, the catalog the rest. */
 export interface CompiledOrganization {
   id: string;
   name: string;
