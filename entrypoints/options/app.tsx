@@ -206,7 +206,9 @@ const ComposerPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.C
 function useCatalogDetails(needed: boolean): CompanyCatalog | undefined {
   const [catalog, setCatalog] = useState<CompanyCatalog | undefined>();
   useEffect(() => {
-    if (needed && !catalog) bundledCatalogWithDetails().then(setCatalog);
+    if (needed && !catalog) {
+      bundledCatalogWithDetails().then(setCatalog, (error) => console.error('Disclosed: company details', error));
+    }
   }, [needed]);
   return catalog;
 }
