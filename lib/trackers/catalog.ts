@@ -64,7 +64,15 @@ export function parseCompanyDetails(text: string): Map<string, CompanyDetails> {
   if (file?.format !== CATALOG_FORMAT || !Array.isArray(file.companies)) {
     throw new Error(`The company details file is not in format ${CATALOG_FORMAT}: ${REBUILD}`);
   }
-  return new Map(file.companies);
+  const details = new Map<string, CompanyDetails>();
+  for (const entry of file.companies as unknown[]) {
+    const [id, d] = Array.isArray(entry) ? (entry as [unknown, unknown]) : [];
+    if (typeof id !== 'string' || typeof d !== 'object' || d === null) {
+      throw new Error(`The company details file has an entry that is not [id, details]: ${REBUILD}`);
+    }
+    details.set(id, d as CompanyDetails);
+  }
+  return details;
 }
 
 function parseJson(text: string, what: string): unknown {

@@ -127,6 +127,7 @@ describe('the company catalog', () => {
   it.each([
     ['text that is not JSON', 'nope'],
     ['the old descriptions file', '{"format":1,"descriptions":{}}'],
+    ['a file with an entry that is no [id, details] pair', '{"format":1,"companies":[["google",{}],"google"]}'],
   ])('refuses a details file that is %s, saying to rebuild', (_, text) => {
     expect(() => parseCompanyDetails(text)).toThrow(/npm run trackers/);
   });
