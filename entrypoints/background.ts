@@ -14,7 +14,7 @@ import { dispatch, type Handlers } from '../lib/messages.ts';
 import { openDb } from '../lib/storage/db.ts';
 import { Recorder } from '../lib/storage/recorder.ts';
 import { BUNDLED_TRACKER_INDEX } from '../lib/trackers/bundled.ts';
-import { loadMatcher } from '../lib/trackers/catalog.ts';
+import { loadMatcher } from '../lib/trackers/load.ts';
 import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
 
 // Wiring only: every listener is registered synchronously, on the first tick, so the event that woke the worker is

@@ -13,13 +13,14 @@ import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTrackerList } from '../lib/trackers/catalog.ts';
-import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
+import { loadMatcher, parseTrackerList } from '../lib/trackers/load.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
 import { realChromium } from './bench-chromium.ts';
 import { launchWithExtension } from './browser.ts';
+import { coldIndexLoad } from './cold-index-load.ts';
 import { browserShaped, type CapturedRequest, loadCapturedCorpus, loadRealCorpus } from './corpus.ts';
 import { fillDatabase } from './fill.ts';
+import { describePopupOpen, popupOpenSpeed } from './popup-open.ts';
 import { type CorpusRequest, generateCorpus } from './synthetic.ts';
 import { graphFrameRate, timeViews } from './view-timing.ts';
 
@@ -28,8 +29,10 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), node:
 const skipBrowser = process.argv.includes('--no-browser');
 
 execSync('npm run trackers --silent', { cwd: root, stdio: 'inherit' });
+// The packed index the service worker loads, and the list in full form that generated corpora are drawn from.
 const indexText = readFileSync(join(root, 'lib', 'generated', 'tracker-index.json'), 'utf8');
-const matcher = createTrackerMatcher([parseTrackerList(indexText)]);
+const fullList = parseTrackerList(readFileSync(join(root, 'lib', 'generated', 'tracker-list.json'), 'utf8'));
+const matcher = loadMatcher(indexText);
 const sdk = await loadSdk();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -95,11 +98,11 @@ console.log('\n## Classification against the TrackerDB SDK (same process, same r
 const real = loadRealCorpus();
 if (real) results.realCorpus = classification('real corpus (../shared/corpus)', real);
 else console.log('real corpus: ../shared/corpus is absent, skipped');
-results.generatedCorpus = classification('generated corpus', generateCorpus(parseTrackerList(indexText), 100_000));
+results.generatedCorpus = classification('generated corpus', generateCorpus(fullList, 100_000));
 
 console.log('\n## Disclosure decoding (per third-party request, address only)');
 {
-  const sample = (real ?? generateCorpus(parseTrackerList(indexText), 20_000)).filter(isThirdParty);
+  const sample = (real ?? generateCorpus(fullList, 20_000)).filter(isThirdParty);
   const { decodeRequest } = await import('../lib/disclose/decode.ts');
   const passes: number[] = [];
   let kinds = 0;
@@ -132,7 +135,7 @@ console.log('\n## Tracker index load');
   const loads: number[] = [];
   for (let i = 0; i < 15; i++) {
     const t = performance.now();
-    createTrackerMatcher([parseTrackerList(indexText)]);
+    loadMatcher(indexText);
     loads.push(performance.now() - t);
   }
   const engine = readFileSync(join(root, 'node_modules', '@ghostery', 'trackerdb', 'dist', 'trackerdb.engine'));
@@ -148,7 +151,7 @@ console.log('\n## Tracker index load');
   if (gc) {
     gc();
     const before = process.memoryUsage().heapUsed;
-    const held = createTrackerMatcher([parseTrackerList(indexText)]);
+    const held = loadMatcher(indexText);
     // Touch it so every lazily built part that matching needs exists.
     held.match({
       url: 'https://www.google-analytics.com/collect',
@@ -173,10 +176,30 @@ console.log('\n## Tracker index load');
   );
 }
 
+results.coldIndexLoad = coldIndexLoadSection();
+
 if (!skipBrowser) {
   // Also runnable alone: `npx tsx scripts/bench-chromium.ts`.
   Object.assign(results, await realChromium());
+  results.popupOpen = await popupOpenSection();
   results.dashboard = await dashboardAtScale();
+}
+
+/** The index's load in a fresh process, as a service worker's start pays it (scripts/cold-index-load.ts). */
+function coldIndexLoadSection() {
+  const cold = coldIndexLoad(7);
+  console.log(
+    `cold load, once in a fresh process (median of 7): ours ${fmt(cold.oursMs, 1)} ms, SDK engine ${fmt(cold.sdkMs, 1)} ms`,
+  );
+  return cold;
+}
+
+/** Opening the popup on a tab with 40 companies, until they are all drawn (scripts/popup-open.ts). */
+async function popupOpenSection() {
+  console.log('\n## Popup open (real Chromium)');
+  const popupOpen = await popupOpenSpeed(40, 20);
+  console.log(describePopupOpen(popupOpen));
+  return popupOpen;
 }
 
 /**

@@ -10,7 +10,7 @@ import { PendingRequests } from '../lib/capture/pending.ts';
 import { classifyRequest, firstPartySite } from '../lib/classify/classify.ts';
 import { normalizeRequest } from '../lib/classify/request-details.ts';
 import { decodeRequest } from '../lib/disclose/decode.ts';
-import { parseTrackerList } from '../lib/trackers/catalog.ts';
+import { parseTrackerList } from '../lib/trackers/load.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { browserShaped, loadCapturedCorpus } from './corpus.ts';
 import { generateCorpus } from './synthetic.ts';

@@ -12,7 +12,7 @@ import { parseWebUrl } from '../lib/classify/domain.ts';
 import type { ObservedRequest } from '../lib/classify/request-details.ts';
 import { decodeRequest, displayValue } from '../lib/disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../lib/disclose/kinds.ts';
-import { parseTrackerList } from '../lib/trackers/catalog.ts';
+import { parseTrackerList } from '../lib/trackers/load.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { SHARED_CORPUS } from './corpus.ts';
 

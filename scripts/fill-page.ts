@@ -7,7 +7,7 @@
 
 import { createAggregateCache, writeEvents } from '../lib/storage/batch.ts';
 import { openDb } from '../lib/storage/db.ts';
-import { parseTrackerList } from '../lib/trackers/catalog.ts';
+import { parseTrackerList } from '../lib/trackers/load.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { generateHistory, type HistoryOptions } from './synthetic.ts';
 

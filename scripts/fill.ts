@@ -45,7 +45,7 @@ export async function fillDatabase(
   extensionId: string,
   options: FillOptions,
 ): Promise<number> {
-  const indexText = readFileSync(resolve(root, 'lib', 'generated', 'tracker-index.json'), 'utf8');
+  const indexText = readFileSync(resolve(root, 'lib', 'generated', 'tracker-list.json'), 'utf8');
   const { onProgress, ...history } = options;
   const page = await context.newPage();
   try {

@@ -2,11 +2,12 @@
  * Build step: compiles the pinned `@ghostery/trackerdb` into `lib/generated/`, offline.
  * Run by `npm run trackers` (and before every build and test run).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { companyNames, compileTrackerDb, leanTrackerList, type TrackerDbJson } from './compile.ts';
+import { packTrackerIndex } from '../lib/trackers/pack.ts';
+import { companyCatalog, compileTrackerDb, type TrackerDbJson } from './compile.ts';
 import { TRACKERDB_SOURCE } from './sources.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,10 +28,14 @@ const { list, details, skipped } = compileTrackerDb(db, { ...TRACKERDB_SOURCE, v
 
 const out = join(root, 'lib', 'generated');
 mkdirSync(out, { recursive: true });
+const catalog = companyCatalog(list, details);
+// What ships: the matcher's compact index (service worker) and the company catalog in two files (pages).
+writeFileSync(join(out, 'tracker-index.json'), JSON.stringify(packTrackerIndex([list])));
+writeFileSync(join(out, 'company-names.json'), JSON.stringify(catalog.names));
+writeFileSync(join(out, 'company-details.json'), JSON.stringify(catalog.details));
+// The list in full form, for tests and scripts (corpus generation, evaluation); no extension page imports it.
 writeFileSync(join(out, 'tracker-list.json'), JSON.stringify(list));
-writeFileSync(join(out, 'tracker-index.json'), JSON.stringify(leanTrackerList(list)));
-writeFileSync(join(out, 'organization-details.json'), JSON.stringify(details));
-writeFileSync(join(out, 'company-names.json'), JSON.stringify(companyNames(list)));
+rmSync(join(out, 'organization-details.json'), { force: true });
 console.log(
   `tracker-lists: TrackerDB ${version} → ${list.organizations.length} organizations, ${list.patterns.length} patterns, ` +
     `${list.domains.length} domains, ${list.filters.length} filters (${skipped.length} skipped)`,

@@ -1,4 +1,8 @@
 import {
+  CATALOG_FORMAT,
+  type CompanyDetails,
+  type CompanyDetailsFile,
+  type CompanyNamesFile,
   type CompiledCategory,
   type CompiledFilter,
   type CompiledOrganization,
@@ -128,39 +132,51 @@ function httpUrl(value: unknown): string {
 }
 
 /**
- * The variant the service worker loads: the same format, but organizations keep only their id and name (the worker
- * records company ids; the popup and dashboard read the full list). Halves what the worker parses at start-up.
+ * The company catalog, in two files (see `CompanyNamesFile`, `CompanyDetailsFile`): what a first paint needs — each
+ * company's name and main category (the one most of its patterns carry) — and what a company page needs, loaded on
+ * demand. Companies are named as the matcher names them: organization id, or `pattern:<id>` for a pattern the list
+ * gives no organization.
  */
-export function leanTrackerList(list: CompiledTrackerList): CompiledTrackerList {
-  return {
-    ...list,
-    organizations: list.organizations.map(({ id, name }) => ({ id, name })),
-  };
-}
-
-/**
- * Each company's name and main category (the one most of its patterns carry), by company id as the matcher names
- * them (organization id, or `pattern:<id>`): all the dashboard's lists need, a small fraction of the full list.
- */
-export function companyNames(list: CompiledTrackerList): Record<string, [name: string, category: string]> {
+export function companyCatalog(
+  list: CompiledTrackerList,
+  details: OrganizationDetails,
+): { names: CompanyNamesFile; details: CompanyDetailsFile } {
   const counts = new Map<string, { name: string; categories: Map<string, number> }>();
+  for (const org of list.organizations) counts.set(org.id, { name: org.name, categories: new Map() });
   for (const p of list.patterns) {
     const org = list.organizations[p.organization];
     const id = org ? org.id : `pattern:${p.id}`;
-    const entry = counts.get(id) ?? { name: org ? org.name : p.name, categories: new Map<string, number>() };
+    const entry = counts.get(id) ?? { name: p.name, categories: new Map<string, number>() };
     const category = list.categories[p.category]?.id ?? 'misc';
     entry.categories.set(category, (entry.categories.get(category) ?? 0) + 1);
     counts.set(id, entry);
   }
+  const ids = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const mainCategory = (categories: Map<string, number>) =>
+    [...categories].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'misc';
+  const names: CompanyNamesFile = {
+    format: CATALOG_FORMAT,
+    sources: [list.source],
+    ids: ids.map((id) => oneLine(id)).join('\n'),
+    names: ids.map((id) => oneLine(counts.get(id)?.name ?? id)).join('\n'),
+    categories: ids.map((id) => mainCategory(counts.get(id)?.categories ?? new Map())).join('\n'),
+  };
+  const companies: CompanyDetailsFile['companies'] = [];
   for (const org of list.organizations) {
-    if (!counts.has(org.id)) counts.set(org.id, { name: org.name, categories: new Map() });
+    const entry: CompanyDetails = {
+      country: org.country ?? '',
+      website: org.website ?? '',
+      privacyPolicy: org.privacyPolicy ?? '',
+      contact: org.contact ?? { kind: 'none', value: '' },
+      description: details.descriptions[org.id] ?? '',
+    };
+    const known = entry.country || entry.website || entry.privacyPolicy || entry.description;
+    if (known || entry.contact.kind !== 'none' || entry.contact.raw) companies.push([org.id, entry]);
   }
-  return Object.fromEntries(
-    [...counts]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, { name, categories }]) => [
-        id,
-        [name, [...categories].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'misc'],
-      ]),
-  );
+  return { names, details: { format: CATALOG_FORMAT, companies } };
+}
+
+/** The names file's columns are lines: a name with a line break in it is written on one line. */
+function oneLine(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ');
 }

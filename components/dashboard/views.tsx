@@ -3,7 +3,7 @@ import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
 import { type CompanyRow, kindsOf, type Overview, type SiteRow, type TimeWindow } from '../../lib/storage/dashboard.ts';
-import { type Company, isUnlistedId } from '../../lib/trackers/matcher.ts';
+import { type Company, isUnlistedId } from '../../lib/trackers/company.ts';
 import { countryName } from '../country.ts';
 import { type Column, SortableTable } from './table.tsx';
 import { TimelineChart } from './timeline-chart.tsx';

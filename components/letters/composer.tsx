@@ -13,7 +13,7 @@ import { deadlineFor } from '../../lib/letters/deadline.ts';
 import type { GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
 import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
-import type { Company } from '../../lib/trackers/matcher.ts';
+import type { Company } from '../../lib/trackers/company.ts';
 
 export interface ComposerInput {
   company: Company;

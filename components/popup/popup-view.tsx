@@ -1,7 +1,7 @@
 import { DATA_KINDS } from '../../lib/disclose/kinds.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
-import type { Company } from '../../lib/trackers/matcher.ts';
+import type { Company } from '../../lib/trackers/company.ts';
 import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
 

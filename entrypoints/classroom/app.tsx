@@ -13,14 +13,13 @@ import {
 } from '../../lib/classroom/session.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { request } from '../../lib/messages.ts';
-import { createNameLookup } from '../../lib/trackers/catalog.ts';
-import { BUNDLED_COMPANY_NAMES } from '../../lib/trackers/names.ts';
+import { bundledCatalog } from '../../lib/trackers/names.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 /** The classroom page: the session's state from storage.session, its events live from the session's own store. */
 export function ClassroomApp({ t }: { t: Translate }) {
-  const names = useMemo(() => createNameLookup(BUNDLED_COMPANY_NAMES), []);
+  const names = useMemo(() => bundledCatalog(), []);
   const [state, setState] = useState<SessionState>(NO_SESSION);
   const [summary, setSummary] = useState<SessionSummary | undefined>(undefined);
   const [anonymous, setAnonymous] = useState(false);

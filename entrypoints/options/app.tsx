@@ -19,12 +19,8 @@ import {
   type TimeWindow,
 } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
-import { createCompanyLookup, createNameLookup, parseTrackerList } from '../../lib/trackers/catalog.ts';
-import type { TrackerListSource } from '../../lib/trackers/format.ts';
-import { loadFullTrackerList, loadOrganizationDescriptions } from '../../lib/trackers/lazy.ts';
-import type { Company } from '../../lib/trackers/matcher.ts';
-import { createTrackerMatcher } from '../../lib/trackers/matcher.ts';
-import { BUNDLED_COMPANY_NAMES } from '../../lib/trackers/names.ts';
+import type { CompanyCatalog } from '../../lib/trackers/catalog.ts';
+import { bundledCatalog, bundledCatalogWithDetails } from '../../lib/trackers/names.ts';
 import { useLive } from './use-live.ts';
 
 type Route =
@@ -71,17 +67,13 @@ function useRoute(): Route {
 /** The dashboard (the extension's options page, opened in a tab): overview, companies, sites, settings. */
 export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   const route = useRoute();
-  // Names first (a small file): the lists draw at once. The full list, with each company's details, loads for the
-  // pages that show them — a company, a letter, the settings.
-  const names = useMemo(() => createNameLookup(BUNDLED_COMPANY_NAMES), []);
+  // The company catalog: names first (a small file), so the lists draw at once; each company's details (its own
+  // chunk) load for the pages that show them — a company, a letter.
+  const names = useMemo(() => bundledCatalog(), []);
+  const detailed = useCatalogDetails(route.view === 'company' || route.view === 'letter');
+  const catalog = detailed ?? names;
+  const lookup = catalog.company;
   const categoryOf = names.categoryOf;
-  const full = useFullList(route.view === 'company' || route.view === 'letter' || route.view === 'settings');
-  const lookup = full?.lookup ?? names.company;
-  const [descriptions, setDescriptions] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (route.view === 'company' && !Object.keys(descriptions).length)
-      loadOrganizationDescriptions().then(setDescriptions);
-  }, [route.view]);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
   const ctx: ViewContext = {
     t,
@@ -168,14 +160,14 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
         {route.view === 'sites' && <SitesView ctx={ctx} rows={sites} />}
         {route.view === 'graph' && <GraphView ctx={ctx} data={graph} window={window} onWindow={setWindow} />}
         {route.view === 'company' && (
-          <CompanyView ctx={ctx} id={route.id} description={descriptions[route.id] ?? ''} flows={flows} />
+          <CompanyView ctx={ctx} id={route.id} description={catalog.description(route.id)} flows={flows} />
         )}
         {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
-        {route.view === 'settings' && full && (
-          <SettingsPage t={t} db={db} source={full.source} nameOf={(id) => lookup(id).name} />
+        {route.view === 'settings' && names.sources[0] && (
+          <SettingsPage t={t} db={db} source={names.sources[0]} nameOf={(id) => lookup(id).name} />
         )}
         {route.view === 'letters' && <LettersPage t={t} db={db} companyHref={ctx.companyHref} />}
-        {route.view === 'letter' && full && <ComposerPage t={t} db={db} company={full.lookup(route.id)} />}
+        {route.view === 'letter' && detailed && <ComposerPage t={t} db={db} company={detailed.company(route.id)} />}
       </main>
     </>
   );
@@ -210,15 +202,13 @@ const SettingsPage = lazyView(() => import('./settings-page.tsx').then((m) => m.
 const LettersPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.LettersPage));
 const ComposerPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.ComposerPage));
 
-/** The full tracker list (details of every company), loaded the first time a page needs it. */
-function useFullList(needed: boolean) {
-  const [full, setFull] = useState<{ lookup: (id: string) => Company; source: TrackerListSource } | undefined>();
+/** The catalog with every company's details, loaded the first time a page needs them (then kept). */
+function useCatalogDetails(needed: boolean): CompanyCatalog | undefined {
+  const [catalog, setCatalog] = useState<CompanyCatalog | undefined>();
   useEffect(() => {
-    if (!needed || full) return;
-    loadFullTrackerList().then((text) => {
-      const list = parseTrackerList(text);
-      setFull({ lookup: createCompanyLookup(createTrackerMatcher([list])), source: list.source });
-    });
+    if (needed && !catalog) {
+      bundledCatalogWithDetails().then(setCatalog, (error) => console.error('Disclosed: company details', error));
+    }
   }, [needed]);
-  return full;
+  return catalog;
 }

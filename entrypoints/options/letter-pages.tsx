@@ -9,7 +9,7 @@ import { citableCookies, gatherEvidence } from '../../lib/letters/evidence.ts';
 import { newReference } from '../../lib/letters/send.ts';
 import { request } from '../../lib/messages.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
-import type { Company } from '../../lib/trackers/matcher.ts';
+import type { Company } from '../../lib/trackers/company.ts';
 import { download } from './download.ts';
 import { useLive } from './use-live.ts';
 

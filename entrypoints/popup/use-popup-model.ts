@@ -7,8 +7,7 @@ import { request } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
 import { openDb } from '../../lib/storage/db.ts';
 import { loadPageSummary, type PageSummary } from '../../lib/storage/queries.ts';
-import { BUNDLED_TRACKER_LIST } from '../../lib/trackers/bundled.ts';
-import { createCompanyLookup, loadMatcher } from '../../lib/trackers/catalog.ts';
+import { bundledCatalog } from '../../lib/trackers/names.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
@@ -21,13 +20,17 @@ interface TabView {
 /** The popup's one reader: the tab, the settings, and the tab's page summary, live from the database. */
 export function usePopupModel(): PopupModel {
   const db = useMemo(() => openDb(), []);
-  const lookup = useMemo(() => createCompanyLookup(loadMatcher(BUNDLED_TRACKER_LIST)), []);
+  // Names only (the catalog's small file): the popup shows who got data, and links to the dashboard for details.
+  const catalog = useMemo(() => bundledCatalog(), []);
   const [tab, setTab] = useState<TabView | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [summary, setSummary] = useState<PageSummary | undefined>(undefined);
   const [storageError, setStorageError] = useState<string | null>(null);
 
   useEffect(() => {
+    // Open the database while the tab is looked up, rather than after (the first query would open it): two
+    // round trips to the browser at once instead of one after the other. A failure shows through the query.
+    db.open().catch(() => undefined);
     currentTab().then(setTab, () => setTab(null));
     browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -56,7 +59,7 @@ export function usePopupModel(): PopupModel {
     site: site ?? null,
     privateNotRecorded: !!tab?.incognito && !settings.recordPrivate,
     paused: settings.paused,
-    recipients: (summary?.recipients ?? []).map((r) => ({ ...r, info: lookup(r.company) })),
+    recipients: (summary?.recipients ?? []).map((r) => ({ ...r, info: catalog.company(r.company) })),
     storageError,
     setPaused: (paused) => {
       request(send, 'settings/update', { paused }).then(setSettings);

@@ -1,4 +1,5 @@
-import { type Company, type TrackerMatcher, unlistedCompany } from '../trackers/matcher.ts';
+import { type Company, unlistedCompany } from '../trackers/company.ts';
+import type { TrackerMatcher } from '../trackers/matcher.ts';
 import { isOnSite, parseAddress, parseWebUrl, siteOf } from './domain.ts';
 import type { ObservedRequest } from './request-details.ts';
 

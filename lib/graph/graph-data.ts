@@ -1,5 +1,5 @@
 import type { FlowKind } from '../classify/classify.ts';
-import { isUnlistedId } from '../trackers/matcher.ts';
+import { isUnlistedId } from '../trackers/company.ts';
 
 /**
  * The sites ↔ companies graph, Lightbeam's but grouped by company: one node per site, one per company, one edge per

@@ -1,7 +1,7 @@
 import type { FlowKind } from '../classify/classify.ts';
 import { localDay } from '../day.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
-import { isUnlistedId } from '../trackers/matcher.ts';
+import { isUnlistedId } from '../trackers/company.ts';
 import { countsOf, linesOf, type SiteCompanyAggregate, splitPair } from './aggregates.ts';
 import type { DisclosedDb } from './db.ts';
 

@@ -36,7 +36,7 @@ export interface CompiledCategory {
   description: string;
 }
 
-/** The details are absent in the service worker's lean variant of a list (see `leanTrackerList`). */
+/** A list in full form carries each organization's details; the packed index keeps id and name, the catalog the rest. */
 export interface CompiledOrganization {
   id: string;
   name: string;
@@ -95,3 +95,108 @@ export interface OrganizationDetails {
   format: typeof TRACKER_LIST_FORMAT;
   descriptions: Record<string, string>;
 }
+
+/**
+ * The compact index the matcher loads (`tracker-index.json`, written by `tracker-lists/`, packed by
+ * `packTrackerIndex`). Format 2. Laid out so that loading it builds almost no objects: texts are one string per
+ * column (lines joined by "\n", split when first needed) and numbers are flat arrays, parallel to them. Filters are
+ * ordered host filters first, grouped by host, so that a host's filters are one range; then the others.
+ */
+export interface TrackerIndex {
+  format: typeof TRACKER_INDEX_FORMAT;
+  /** Every list packed into this index, in priority order; `patternSource` indexes it. */
+  sources: TrackerListSource[];
+  /** How many of the organizations (in order) each source brought. */
+  sourceOrganizations: number[];
+  categories: CompiledCategory[];
+  /** One line each: organization ids, and their names in the same order. */
+  organizationIds: string;
+  organizationNames: string;
+  /** One line each: pattern ids and names; then per pattern its category, organization (or -1) and source. */
+  patternIds: string;
+  patternNames: string;
+  patternCategory: number[];
+  patternOrganization: number[];
+  patternSource: number[];
+  /** One line per hostname (suffix) the index knows. */
+  hosts: string;
+  /** Per host: where its line starts in `hosts`. */
+  hostOffsets: number[];
+  /** The hash table over the hosts (see `buildHostSlots`): 0 for an empty slot, else a host's index + 1. */
+  hostSlots: number[];
+  /** Per host: the pattern its domain lists name, or -1. */
+  hostDomain: number[];
+  /**
+   * Per host: where its host filters end. They start where the previous host's end (0 for the first host): a
+   * host's filters are the range [hostFiltersEnd[h - 1], hostFiltersEnd[h]).
+   */
+  hostFiltersEnd: number[];
+  /** Filters `0 … hostFilterCount - 1` are host filters (see `hostFiltersEnd`); the rest match anywhere in the address. */
+  hostFilterCount: number;
+  /** Per filter: its pattern, and its flags (`FILTER_FLAGS`). */
+  filterPattern: number[];
+  filterFlags: number[];
+  /** One line per filter: its regular expression source, empty when it has none (the host alone matches). */
+  filterRe: string;
+  /** One line per filter after the host filters: its index word, or empty. */
+  filterTokens: string;
+  /** The few filters restricted to pages: [filter, included sites, excluded sites], sites joined by "|". */
+  filterSites: [filter: number, include: string, exclude: string][];
+}
+
+export const TRACKER_INDEX_FORMAT = 2;
+
+/** How a filter's flags pack its options into one number. */
+export const FILTER_FLAGS = {
+  /** Bits 0–1: `party` (1 third-party only, 2 first-party only). */
+  partyMask: 0b11,
+  /** Bits 2–8: the request types allowed, one bit each in `FILTER_TYPES` order; none set: any type. */
+  typesShift: 2,
+  typesMask: 0b1111111,
+  /** The filter has `filterSites` restrictions. */
+  sites: 1 << 9,
+  /** The filter has a regular expression (`filterRe`). */
+  re: 1 << 10,
+} as const;
+
+/** The request types a filter can name, in bit order (see `FILTER_FLAGS`). */
+export const FILTER_TYPES: readonly FilterRequestType[] = [
+  'script',
+  'image',
+  'stylesheet',
+  'xmlhttprequest',
+  'sub_frame',
+  'font',
+  'media',
+];
+
+/**
+ * The company catalog's first-paint file (`company-names.json`): every company's name and main category, all a
+ * list needs to draw. Company ids are the matcher's: an organization id, or `pattern:<id>`.
+ */
+export interface CompanyNamesFile {
+  format: typeof CATALOG_FORMAT;
+  sources: TrackerListSource[];
+  /** One line each, in the same order: company ids, names, and main category ids. */
+  ids: string;
+  names: string;
+  categories: string;
+}
+
+/** The catalog's details file (`company-details.json`), loaded on demand by pages that show a company's details. */
+export interface CompanyDetailsFile {
+  format: typeof CATALOG_FORMAT;
+  /** By company id; only companies with at least one detail are listed. */
+  companies: [id: string, details: CompanyDetails][];
+}
+
+export interface CompanyDetails {
+  /** ISO 3166-1 alpha-2, or empty when unknown. */
+  country: string;
+  website: string;
+  privacyPolicy: string;
+  contact: PrivacyContact;
+  description: string;
+}
+
+export const CATALOG_FORMAT = 1;

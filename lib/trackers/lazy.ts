@@ -1,14 +1,13 @@
-// Tracker data for pages that draw first and need details later (the dashboard): each file is a chunk of its own,
-// loaded on first use. Kept apart from bundled.ts, whose static imports would put the whole list in the page's
-// first chunk.
+// The company catalog's details half, a chunk of its own loaded on first use: only pages that show a company's
+// country, links, contact or description (a company page, a letter) need it.
 
-/** The full list, with every company's details (country, website, privacy contact…). */
-export async function loadFullTrackerList(): Promise<string> {
-  return (await import('../generated/tracker-list.json?raw')).default;
-}
+import { parseCompanyDetails } from './catalog.ts';
+import type { CompanyDetails } from './format.ts';
 
-/** Organization descriptions, for company pages. */
-export async function loadOrganizationDescriptions(): Promise<Record<string, string>> {
-  const { default: text } = await import('../generated/organization-details.json?raw');
-  return (JSON.parse(text) as { descriptions: Record<string, string> }).descriptions;
+let details: Promise<Map<string, CompanyDetails>> | undefined;
+
+/** Every company's details, by company id; fetched and parsed once per page. */
+export function loadCompanyDetails(): Promise<Map<string, CompanyDetails>> {
+  details ??= import('../generated/company-details.json?raw').then((m) => parseCompanyDetails(m.default));
+  return details;
 }

@@ -1,42 +1,15 @@
-import type {
-  CompiledCategory,
-  CompiledFilter,
-  CompiledTrackerList,
-  FilterRequestType,
-  PrivacyContact,
-  TrackerListSource,
+import type { Company } from './company.ts';
+import {
+  type CompiledCategory,
+  type CompiledTrackerList,
+  FILTER_FLAGS,
+  TRACKER_INDEX_FORMAT,
+  TRACKER_LIST_FORMAT,
+  type TrackerIndex,
+  type TrackerListSource,
 } from './format.ts';
-
-/** The company a request went to, as the UI and storage name it. */
-export interface Company {
-  /** Stable key: the organization id, or `pattern:<id>` when the list names no organization. */
-  id: string;
-  name: string;
-  country: string;
-  website: string;
-  privacyPolicy: string;
-  contact: PrivacyContact;
-  /** Which list it came from. */
-  source: string;
-}
-
-/** Whether a company id names an unlisted third party (see `unlistedCompany`). */
-export function isUnlistedId(id: string): boolean {
-  return id.startsWith('site:');
-}
-
-/** A third party no list names: known by its registrable domain (`site:` id), with nothing else claimed about it. */
-export function unlistedCompany(site: string): Company {
-  return {
-    id: `site:${site}`,
-    name: site,
-    country: '',
-    website: '',
-    privacyPolicy: '',
-    contact: { kind: 'none', value: '' },
-    source: 'observed',
-  };
-}
+import { HASH_SEED, hashStep } from './host-table.ts';
+import { packTrackerIndex } from './pack.ts';
 
 export interface TrackerMatch {
   company: Company;
@@ -56,100 +29,181 @@ export interface MatchInput {
   pageHostname: string;
 }
 
-interface HostEntry {
-  /** Pattern index from the domain lists, or -1. */
-  domain: number;
-  filters: RuntimeFilter[] | undefined;
-}
-
-interface RuntimeFilter extends CompiledFilter {
-  match: number;
-  regex?: RegExp;
-  literal?: string;
-}
-
 export interface TrackerMatcher {
   /** The best match for a request: path and host filters first, then the hostname's known domains. */
   match(input: MatchInput): TrackerMatch | undefined;
   /** The match for a bare hostname (its longest known suffix), e.g. to learn who owns the page's own site. */
   matchHostname(hostname: string): TrackerMatch | undefined;
+  /** Every company the lists name (id, name, source; no details: those are the catalog's). */
   companies(): Company[];
   sources: TrackerListSource[];
 }
 
-const TYPE_ALIASES: Record<string, FilterRequestType> = {
-  xhr: 'xmlhttprequest',
-  fetch: 'xmlhttprequest',
-  xmlhttprequest: 'xmlhttprequest',
-  subdocument: 'sub_frame',
-  sub_frame: 'sub_frame',
-};
+/** Bit of a request type in a filter's flags; 0 for types no filter can name (so a typed filter refuses them). */
+function typeBit(type: string): number {
+  switch (type) {
+    case 'script':
+      return 1 << FILTER_FLAGS.typesShift;
+    case 'image':
+      return 1 << (FILTER_FLAGS.typesShift + 1);
+    case 'stylesheet':
+      return 1 << (FILTER_FLAGS.typesShift + 2);
+    case 'xmlhttprequest':
+    case 'xhr':
+    case 'fetch':
+      return 1 << (FILTER_FLAGS.typesShift + 3);
+    case 'sub_frame':
+    case 'subdocument':
+      return 1 << (FILTER_FLAGS.typesShift + 4);
+    case 'font':
+      return 1 << (FILTER_FLAGS.typesShift + 5);
+    case 'media':
+      return 1 << (FILTER_FLAGS.typesShift + 6);
+    default:
+      return 0;
+  }
+}
+
+const TYPES_MASK = FILTER_FLAGS.typesMask << FILTER_FLAGS.typesShift;
+
+/** The lines of a column that holds `count` values (an empty column is one empty line to `split`). */
+function lines(text: string, count: number, what: string): string[] {
+  const out = count === 0 ? [] : text.split('\n');
+  if (out.length !== count) {
+    throw new Error(`The tracker index's ${what} column has ${out.length} lines for ${count} values: ${REBUILD}`);
+  }
+  return out;
+}
+
+/** What to do about an index this code cannot read. */
+export const REBUILD = 'rebuild it with `npm run trackers`.';
 
 /**
- * Builds the in-memory lookup from one or more compiled lists. Costs a few milliseconds: maps from hostnames and
- * tokens to filters; regular expressions are created on first use.
+ * Builds the in-memory lookup from the compact index (see `TrackerIndex`), or from lists in full form, which are
+ * packed first. The hostname table comes prebuilt (host-table.ts), so loading builds only a few small structures for
+ * the ~180 filters not tied to a host; names, regular expressions and matches are made on first use. A request's
+ * hostname suffixes are looked up without slicing them.
  */
-export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatcher {
-  // Matches are built lazily, on first use: most of the ~3,500 patterns are never met in a browsing session.
-  const patternRefs: { list: CompiledTrackerList; index: number }[] = [];
-  const matches: (TrackerMatch | undefined)[] = [];
-  // One map from hostname (suffix) to both what the domain lists and the host filters say about it: each suffix of
-  // a request's hostname is sliced and looked up once.
-  const hosts = new Map<string, HostEntry>();
-  const entry = (host: string) => {
-    let e = hosts.get(host);
-    if (!e) {
-      e = { domain: -1, filters: undefined };
-      hosts.set(host, e);
-    }
-    return e;
-  };
-  const tokenFilters = new Map<number, RuntimeFilter[]>();
-  // A bitmap over token hashes: most words of an address index no filter, and a bit test is cheaper than a Map.
-  const tokenBits = new Uint32Array(1 << 11);
-  const otherFilters: RuntimeFilter[] = [];
-  const companies = new Map<string, Company>();
+export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)[]): TrackerMatcher {
+  const full = lists.filter((l): l is CompiledTrackerList => l.format === TRACKER_LIST_FORMAT);
+  const packed = lists.filter((l): l is TrackerIndex => l.format === TRACKER_INDEX_FORMAT);
+  if (full.length + packed.length !== lists.length || packed.length > 1 || (packed.length && full.length)) {
+    throw new Error('createTrackerMatcher takes one packed index, or lists in full form (packed together here)');
+  }
+  const index = packed[0] ?? packTrackerIndex(full);
+  const { hostDomain, hostFiltersEnd, filterPattern, filterFlags, hostFilterCount } = index;
 
-  for (const list of lists) {
-    const base = patternRefs.length;
-    for (let index = 0; index < list.patterns.length; index++) patternRefs.push({ list, index });
-    for (const [domain, pattern] of list.domains) {
-      const e = entry(domain);
-      if (e.domain < 0) e.domain = base + pattern;
-    }
-    for (const filter of list.filters) {
-      // The parsed list is ours alone: annotate its objects in place rather than copying 4,500 of them.
-      const runtime = filter as RuntimeFilter;
-      runtime.match = base + filter.pattern;
-      if (filter.host) {
-        const e = entry(filter.host);
-        if (e.filters) e.filters.push(runtime);
-        else e.filters = [runtime];
-      } else if (filter.token && !COMMON_TOKENS.has(filter.token)) {
-        const hash = hashToken(filter.token, 0, filter.token.length);
-        push(tokenFilters, hash, runtime);
-        tokenBits[(hash >>> 5) & 0x7ff] = (tokenBits[(hash >>> 5) & 0x7ff] as number) | (1 << (hash & 31));
-      } else {
-        // No token, or one nearly every address has ("js"): found through a literal run instead.
-        runtime.literal = longestLiteral(filter.re ?? '');
-        otherFilters.push(runtime);
+  // The hostname table was built at pack time (host-table.ts): nothing to build here.
+  const { hosts: hostText, hostOffsets, hostSlots } = index;
+  const slotMask = hostSlots.length - 1;
+  const hostCount = hostDomain.length;
+
+  /** The row of hostname[start…] in the index, or -1; `hash` is its `hostHash`. */
+  function findHost(hostname: string, start: number, hash: number): number {
+    const length = hostname.length - start;
+    for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
+      const entry = hostSlots[slot] as number;
+      if (entry === 0) return -1;
+      const row = entry - 1;
+      const from = hostOffsets[row] as number;
+      const to = row + 1 < hostCount ? (hostOffsets[row + 1] as number) - 1 : hostText.length;
+      if (to - from === length) {
+        let same = true;
+        for (let i = 0; i < length; i++) {
+          if (hostText.charCodeAt(from + i) !== hostname.charCodeAt(start + i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return row;
       }
     }
   }
 
-  function companyFor(list: CompiledTrackerList, orgIndex: number, patternName: string, patternId: string): Company {
-    const org = list.organizations[orgIndex];
-    const id = org ? org.id : `pattern:${patternId}`;
+  /**
+   * Reads the hostname right to left once, noting where each suffix starts (after each dot, then the whole name)
+   * and its hash, shortest first, into the scratch arrays; returns how many. Suffix k > 0 contains a dot.
+   */
+  function suffixesOf(hostname: string): number {
+    let count = 0;
+    let hash = HASH_SEED;
+    for (let i = hostname.length - 1; i >= 0; i--) {
+      const c = hostname.charCodeAt(i);
+      if (c === 46 && i + 1 < hostname.length && count < MAX_SUFFIXES - 1) {
+        suffixStarts[count] = i + 1;
+        suffixHashes[count] = hash;
+        count++;
+      }
+      hash = hashStep(hash, c);
+    }
+    suffixStarts[count] = 0;
+    suffixHashes[count] = hash;
+    return count + 1;
+  }
+
+  const regexSources = lines(index.filterRe, filterPattern.length, 'filterRe');
+  const regexes: (RegExp | undefined)[] = [];
+  const sites = new Map<number, { include: string[] | undefined; exclude: string[] | undefined }>();
+  for (const [filter, include, exclude] of index.filterSites) {
+    sites.set(filter, {
+      include: include ? include.split('|') : undefined,
+      exclude: exclude ? exclude.split('|') : undefined,
+    });
+  }
+
+  // The filters not tied to a host: by word token (hash → filters), or, lacking a useful token, by a literal run.
+  const tokenFilters = new Map<number, number[]>();
+  // A bitmap over token hashes: most words of an address index no filter, and a bit test is cheaper than a Map.
+  const tokenBits = new Uint32Array(1 << 11);
+  const otherFilters: number[] = [];
+  const literalOf = new Map<number, string>();
+  const tokens = lines(index.filterTokens, filterPattern.length - hostFilterCount, 'filterTokens');
+  for (let i = hostFilterCount; i < filterPattern.length; i++) {
+    const token = tokens[i - hostFilterCount] as string;
+    if (token && !COMMON_TOKENS.has(token)) {
+      const hash = hashToken(token, 0, token.length);
+      push(tokenFilters, hash, i);
+      tokenBits[(hash >>> 5) & 0x7ff] = (tokenBits[(hash >>> 5) & 0x7ff] as number) | (1 << (hash & 31));
+    } else {
+      // No token, or one nearly every address has ("js"): found through a literal run instead.
+      const literal = longestLiteral(regexSources[i] ?? '');
+      if (literal) literalOf.set(i, literal);
+      otherFilters.push(i);
+    }
+  }
+  // One case-insensitive scan for all the literals of those filters; only a hit runs their regexes.
+  const literals = otherFilters.flatMap((i) => (literalOf.has(i) ? [escapeRegex(literalOf.get(i) as string)] : []));
+  const literalScan = literals.length ? new RegExp(literals.join('|'), 'i') : undefined;
+  const unprefiltered = otherFilters.filter((i) => !literalOf.has(i));
+
+  // Names are split on the first match: most sessions meet a few dozen of the ~3,500 patterns.
+  let names: { orgIds: string[]; orgNames: string[]; patternIds: string[]; patternNames: string[] } | undefined;
+  const namesOf = () => {
+    names ??= {
+      orgIds: lines(index.organizationIds, organizationCount(index), 'organizationIds'),
+      orgNames: lines(index.organizationNames, organizationCount(index), 'organizationNames'),
+      patternIds: lines(index.patternIds, index.patternCategory.length, 'patternIds'),
+      patternNames: lines(index.patternNames, index.patternCategory.length, 'patternNames'),
+    };
+    return names;
+  };
+  const matches: (TrackerMatch | undefined)[] = [];
+  const companies = new Map<string, Company>();
+
+  function companyFor(orgIndex: number, patternIndex: number, source: number): Company {
+    const n = namesOf();
+    const orgId = orgIndex >= 0 ? n.orgIds[orgIndex] : undefined;
+    const id = orgId ?? `pattern:${n.patternIds[patternIndex]}`;
     let company = companies.get(id);
     if (!company) {
       company = {
         id,
-        name: org ? org.name : patternName,
-        country: org?.country ?? '',
-        website: org?.website ?? '',
-        privacyPolicy: org?.privacyPolicy ?? '',
-        contact: org?.contact ?? { kind: 'none', value: '' },
-        source: list.source.id,
+        name: (orgId !== undefined ? n.orgNames[orgIndex] : n.patternNames[patternIndex]) ?? id,
+        country: '',
+        website: '',
+        privacyPolicy: '',
+        contact: { kind: 'none', value: '' },
+        source: index.sources[source]?.id ?? '',
       };
       companies.set(id, company);
     }
@@ -159,81 +213,80 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
   function matchAt(i: number): TrackerMatch | undefined {
     let m = matches[i];
     if (!m) {
-      const ref = patternRefs[i];
-      const pattern = ref?.list.patterns[ref.index];
-      if (!ref || !pattern) return undefined;
+      if (!(i >= 0 && i < index.patternCategory.length)) return undefined;
+      const n = namesOf();
       m = {
-        company: companyFor(ref.list, pattern.organization, pattern.name, pattern.id),
-        patternId: pattern.id,
-        patternName: pattern.name,
-        category: ref.list.categories[pattern.category] ?? { id: 'misc', name: 'Misc', description: '' },
+        company: companyFor(index.patternOrganization[i] as number, i, index.patternSource[i] as number),
+        patternId: n.patternIds[i] as string,
+        patternName: n.patternNames[i] as string,
+        category: index.categories[index.patternCategory[i] as number] ?? { id: 'misc', name: 'Misc', description: '' },
       };
       matches[i] = m;
     }
     return m;
   }
 
-  // One case-insensitive scan for all the literals of the filters no token indexes; only a hit runs their regexes.
-  const literals = otherFilters.filter((f) => f.literal).map((f) => escapeRegex(f.literal as string));
-  const literalScan = literals.length ? new RegExp(literals.join('|'), 'i') : undefined;
-  const unprefiltered = otherFilters.filter((f) => !f.literal);
-
-  function accepts(f: RuntimeFilter, input: MatchInput): boolean {
-    if (f.party === 1 && !input.thirdParty) return false;
-    if (f.party === 2 && input.thirdParty) return false;
-    if (f.types && !f.types.includes(TYPE_ALIASES[input.type] ?? (input.type as FilterRequestType))) return false;
-    if (f.includeSites && !f.includeSites.some((s) => isSubdomainOf(input.pageHostname, s))) return false;
-    if (f.excludeSites?.some((s) => isSubdomainOf(input.pageHostname, s))) return false;
+  function accepts(f: number, input: MatchInput, type: number): boolean {
+    const flags = filterFlags[f] as number;
+    const party = flags & FILTER_FLAGS.partyMask;
+    if (party === 1 && !input.thirdParty) return false;
+    if (party === 2 && input.thirdParty) return false;
+    if ((flags & TYPES_MASK) !== 0 && (flags & type) === 0) return false;
+    if (flags & FILTER_FLAGS.sites) {
+      const s = sites.get(f);
+      if (s?.include && !s.include.some((site) => isSubdomainOf(input.pageHostname, site))) return false;
+      if (s?.exclude?.some((site) => isSubdomainOf(input.pageHostname, site))) return false;
+    }
     return true;
   }
 
-  function test(f: RuntimeFilter, url: string, from: number): boolean {
-    if (f.re === undefined) return true;
-    if (!f.regex) {
+  function test(f: number, url: string, from: number): boolean {
+    let regex = regexes[f];
+    if (!regex) {
+      const source = regexSources[f] as string;
       // Host filters match from the end of the hostname (sticky); the others anywhere in the address.
-      f.regex = f.host ? new RegExp(f.re.slice(1), 'iy') : new RegExp(f.re, 'i');
+      regex = f < hostFilterCount ? new RegExp(source.slice(1), 'iy') : new RegExp(source, 'i');
+      regexes[f] = regex;
     }
-    f.regex.lastIndex = from;
-    return f.regex.test(url);
+    regex.lastIndex = from;
+    return regex.test(url);
   }
 
   function byDomain(hostname: string): TrackerMatch | undefined {
-    for (let at = -1; ; ) {
-      const suffix = at < 0 ? hostname : hostname.slice(at + 1);
-      if (!suffix.includes('.')) return undefined;
-      const hit = hosts.get(suffix)?.domain ?? -1;
+    // Longest suffix first; a suffix without a dot (k = 0) is no domain.
+    for (let k = suffixesOf(hostname) - 1; k > 0; k--) {
+      const row = findHost(hostname, suffixStarts[k] as number, suffixHashes[k] as number);
+      const hit = row < 0 ? -1 : (hostDomain[row] as number);
       if (hit >= 0) return matchAt(hit);
-      at = hostname.indexOf('.', at + 1);
-      if (at < 0) return undefined;
     }
+    return undefined;
   }
 
   function match(input: MatchInput): TrackerMatch | undefined {
     // No lower-casing copy of the address: filters compile case-insensitive, and words are hashed lower-cased.
     const { hostname, url } = input;
+    const type = typeBit(input.type);
     // Suffixes longest first. A filter on a whole host wins over one on a path of it, as in the SDK (whose token
     // index meets the hostname's words before the path's); the longest listed domain is the fallback.
     const hostEnd = url.indexOf(hostname) + hostname.length;
-    let withPath: RuntimeFilter | undefined;
+    let withPath = -1;
     let domain = -1;
-    for (let at = -1; ; ) {
-      const suffix = at < 0 ? hostname : hostname.slice(at + 1);
-      const e = hosts.get(suffix);
-      if (e) {
-        if (domain < 0 && e.domain >= 0 && suffix.includes('.')) domain = e.domain;
-        if (e.filters) {
-          for (const f of e.filters) {
-            if (f.re === undefined ? accepts(f, input) : !withPath && accepts(f, input) && test(f, url, hostEnd)) {
-              if (f.re === undefined) return matchAt(f.match);
-              withPath = f;
-            }
+    for (let k = suffixesOf(hostname) - 1; k >= 0; k--) {
+      const row = findHost(hostname, suffixStarts[k] as number, suffixHashes[k] as number);
+      if (row >= 0) {
+        const listed = hostDomain[row] as number;
+        if (domain < 0 && listed >= 0 && k > 0) domain = listed;
+        const to = hostFiltersEnd[row] as number;
+        for (let f = row === 0 ? 0 : (hostFiltersEnd[row - 1] as number); f < to; f++) {
+          if (((filterFlags[f] as number) & FILTER_FLAGS.re) === 0) {
+            if (accepts(f, input, type)) return matchAt(filterPattern[f] as number);
+          } else if (withPath < 0 && accepts(f, input, type) && test(f, url, hostEnd)) {
+            withPath = f;
           }
         }
       }
-      at = hostname.indexOf('.', at + 1);
-      if (at < 0) break;
     }
-    if (withPath) return matchAt(withPath.match);
+    if (withPath >= 0) return matchAt(filterPattern[withPath] as number);
     if (tokenFilters.size) {
       // Walk the address's words ([a-z0-9]+), hashing each as it is read (the same hash as `hashToken`), and look
       // the hash up in the bitmap, then the map: no substrings are allocated.
@@ -250,7 +303,9 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
         if (length >= 2 && ((tokenBits[(hash >>> 5) & 0x7ff] as number) & (1 << (hash & 31))) !== 0) {
           const candidates = tokenFilters.get(hash);
           if (candidates) {
-            for (const f of candidates) if (accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
+            for (const f of candidates) {
+              if (accepts(f, input, type) && test(f, url, 0)) return matchAt(filterPattern[f] as number);
+            }
           }
         }
         length = 0;
@@ -261,10 +316,15 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
     if (literalScan?.test(url)) {
       const lower = url.toLowerCase();
       for (const f of otherFilters) {
-        if (f.literal && lower.includes(f.literal) && accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
+        const literal = literalOf.get(f);
+        if (literal && lower.includes(literal) && accepts(f, input, type) && test(f, url, 0)) {
+          return matchAt(filterPattern[f] as number);
+        }
       }
     }
-    for (const f of unprefiltered) if (accepts(f, input) && test(f, url, 0)) return matchAt(f.match);
+    for (const f of unprefiltered) {
+      if (accepts(f, input, type) && test(f, url, 0)) return matchAt(filterPattern[f] as number);
+    }
     return domain >= 0 ? matchAt(domain) : undefined;
   }
 
@@ -272,14 +332,32 @@ export function createTrackerMatcher(lists: CompiledTrackerList[]): TrackerMatch
     match,
     matchHostname: byDomain,
     companies: () => {
-      for (const list of lists) {
-        for (const [i, org] of list.organizations.entries()) companyFor(list, i, org.name, '');
-        for (const p of list.patterns) if (p.organization < 0) companyFor(list, -1, p.name, p.id);
+      const n = namesOf();
+      let source = 0;
+      let sourceEnd = index.sourceOrganizations[0] ?? 0;
+      for (let o = 0; o < n.orgIds.length; o++) {
+        while (o >= sourceEnd && source < index.sourceOrganizations.length - 1) {
+          source++;
+          sourceEnd += index.sourceOrganizations[source] as number;
+        }
+        companyFor(o, -1, source);
+      }
+      for (let p = 0; p < index.patternOrganization.length; p++) {
+        if ((index.patternOrganization[p] as number) < 0) companyFor(-1, p, index.patternSource[p] as number);
       }
       return [...companies.values()];
     },
-    sources: lists.map((l) => l.source),
+    sources: index.sources,
   };
+}
+
+/** A hostname has at most 127 labels; scratch space for its suffixes, reused by every match (matching is sync). */
+const MAX_SUFFIXES = 128;
+const suffixStarts = new Int32Array(MAX_SUFFIXES);
+const suffixHashes = new Int32Array(MAX_SUFFIXES);
+
+function organizationCount(index: TrackerIndex): number {
+  return index.sourceOrganizations.reduce((a, b) => a + b, 0);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTrackerList } from '../../lib/trackers/catalog.ts';
 import type { CompiledTrackerList } from '../../lib/trackers/format.ts';
+import { parseTrackerList } from '../../lib/trackers/load.ts';
 import { compileTrackerDb, type TrackerDbJson } from '../../tracker-lists/compile.ts';
 import { TRACKERDB_SOURCE } from '../../tracker-lists/sources.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTrackerDb, leanTrackerList } from '../../../tracker-lists/compile.ts';
+import { packTrackerIndex } from '../../../lib/trackers/pack.ts';
+import { companyCatalog, compileTrackerDb } from '../../../tracker-lists/compile.ts';
 import { TRACKERDB_SOURCE } from '../../../tracker-lists/sources.ts';
 import { miniTrackerDb } from '../fixture-lists.ts';
 
@@ -62,12 +63,25 @@ describe('compileTrackerDb', () => {
     expect(() => compileTrackerDb(db, source)).toThrow(/unknown category "no_such_category"/);
   });
 
-  it('keeps descriptions out of the index, and details out of the lean variant', () => {
+  it('keeps company details out of the packed index the matcher loads', () => {
+    const { list } = compileTrackerDb(miniTrackerDb(), source);
+    const packed = JSON.stringify(packTrackerIndex([list]));
+    for (const detail of ['Sells ads.', 'privacy@acme-ads.example', 'https://acme-ads.example/privacy', '"DE"']) {
+      expect(packed).not.toContain(detail);
+    }
+    expect(packed).toContain('Acme Ads');
+  });
+
+  it('splits the company catalog into names for a first paint and details for company pages', () => {
     const { list, details } = compileTrackerDb(miniTrackerDb(), source);
-    expect(details.descriptions.acme_ads).toBe('Sells ads.');
-    expect(JSON.stringify(list)).not.toContain('Sells ads.');
-    const lean = leanTrackerList(list);
-    expect(lean.organizations[0]).toEqual({ id: 'acme_ads', name: 'Acme Ads' });
-    expect(lean.filters).toEqual(list.filters);
+    const catalog = companyCatalog(list, details);
+    expect(catalog.names.ids.split('\n')).toEqual(['acme_ads', 'metrico', 'pattern:orphan_cdn', 'social_co']);
+    expect(catalog.names.names.split('\n')).toEqual(['Acme Ads', 'Metrico', 'Orphan CDN', '<b>Social</b> Co']);
+    expect(catalog.names.categories.split('\n')).toEqual(['advertising', 'site_analytics', 'hosting', 'advertising']);
+    expect(JSON.stringify(catalog.names)).not.toContain('Sells ads.');
+    const byId = new Map(catalog.details.companies);
+    expect(byId.get('acme_ads')).toMatchObject({ country: 'DE', description: 'Sells ads.' });
+    expect(byId.get('metrico')?.contact).toEqual({ kind: 'none', value: '', raw: 'n/a' });
+    expect(JSON.stringify(companyCatalog(list, details))).toBe(JSON.stringify(catalog));
   });
 });

@@ -90,6 +90,27 @@ describe('createTrackerMatcher on the real TrackerDB', () => {
   });
 });
 
+describe('hostnames at the edges of the hostname table', () => {
+  const matcher = createTrackerMatcher([compiledMiniList()]);
+  const deep = `${Array.from({ length: 200 }, (_, i) => `l${i}`).join('.')}.acme-ads.example`;
+  it.each([
+    ['a listed domain itself', 'acme-ads.example', 'acme_ads'],
+    ['a subdomain several labels deep', 'a.b.c.d.acmecdn.example', 'acme_ads'],
+    ['more labels than a hostname may have', deep, 'acme_ads'],
+    ['a trailing dot (no listed name ends in one)', 'acme-ads.example.', null],
+    ['a listed name inside a label', 'acme-ads.example.evil', null],
+    ['a top-level domain alone', 'example', null],
+    ['an empty hostname', '', null],
+    ['a lone dot', '.', null],
+    ['a prototype member name', '__proto__', null],
+    ['a prototype member name under a listed domain', 'constructor.acme-ads.example', 'acme_ads'],
+  ])('%s: %s → %s', (_, hostname, expected) => {
+    expect(matcher.matchHostname(hostname)?.company.id ?? null).toBe(expected);
+    const url = `https://${hostname}/x`;
+    expect(matcher.match({ ...request('https://a.example/'), url, hostname })?.company.id ?? null).toBe(expected);
+  });
+});
+
 describe('isSubdomainOf', () => {
   it.each([
     ['a.example', 'a.example', true],
