@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { entryProblem } from '../lib/trackers/load.ts';
 import { packTrackerIndex } from '../lib/trackers/pack.ts';
 import { companyCatalog, compileTrackerDb, type TrackerDbJson } from './compile.ts';
 import { TRACKERDB_SOURCE } from './sources.ts';
@@ -30,7 +31,11 @@ const out = join(root, 'lib', 'generated');
 mkdirSync(out, { recursive: true });
 const catalog = companyCatalog(list, details);
 // What ships: the matcher's compact index (service worker) and the company catalog in two files (pages).
-writeFileSync(join(out, 'tracker-index.json'), JSON.stringify(packTrackerIndex([list])));
+const index = packTrackerIndex([list]);
+// The worker checks the index's shape when it loads it; every entry is checked here, once, before it ships.
+const problem = entryProblem(index);
+if (problem) throw new Error(`tracker-lists: the packed index is inconsistent (${problem}); nothing written.`);
+writeFileSync(join(out, 'tracker-index.json'), JSON.stringify(index));
 writeFileSync(join(out, 'company-names.json'), JSON.stringify(catalog.names));
 writeFileSync(join(out, 'company-details.json'), JSON.stringify(catalog.details));
 // The list in full form, for tests and scripts (corpus generation, evaluation); no extension page imports it.

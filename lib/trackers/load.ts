@@ -3,8 +3,11 @@ import { createTrackerMatcher, REBUILD, type TrackerMatcher } from './matcher.ts
 
 /**
  * Reads the compact tracker index (`tracker-index.json`) and checks its shape: a file from an older build, or a
- * damaged one, is refused with a message saying so rather than misclassifying requests. The checks are linear
- * scans over flat arrays (well under a millisecond for TrackerDB).
+ * damaged one (a column missing, of the wrong type or length, a boundary off), is refused with a message saying so
+ * rather than misclassifying requests. The shape check touches each column once, not each entry: on a worker's
+ * cold start, unoptimised loops over its ~40,000 numbers cost more than the rest of the load. Every entry is
+ * checked where the file is made (`entryProblem`, run by `npm run trackers` before it writes the file, and by the
+ * tests on the shipped file).
  */
 export function parseTrackerIndex(text: string): TrackerIndex {
   let index: TrackerIndex;
@@ -84,15 +87,36 @@ function shapeProblem(index: TrackerIndex): string | undefined {
     return 'hostFilterCount is out of range';
   const hosts = index.hostDomain.length;
   if (index.hostFiltersEnd.length !== hosts) return 'the host columns differ in length';
+  if (hosts && index.hostFiltersEnd[hosts - 1] !== hostFilters) return 'the host filters do not end at hostFilterCount';
+  if (organizations < 0) return 'sourceOrganizations is negative';
+  const { hosts: text, hostOffsets: offsets, hostSlots: slots } = index;
+  if (offsets.length !== hosts) return 'hostOffsets does not match the hosts';
+  // The last host runs to the end of the text: it holds no line break (a line too many in `hosts`).
+  if (hosts && text.indexOf('\n', offsets[hosts - 1]) >= 0) return 'hosts has more lines than hostOffsets';
+  const size = slots.length;
+  if (size < hosts * 2 || (size & (size - 1)) !== 0) return 'hostSlots is not a power of two twice the hosts';
+  return undefined;
+}
+
+/**
+ * Every entry of an index whose shape is sound: each host's pattern and filter range, each filter's pattern, each
+ * pattern's organization, each host where its offset says, each slot of the host table. What `npm run trackers`
+ * checks before it writes the file, with `shapeProblem`; undefined when all is well.
+ */
+export function entryProblem(index: TrackerIndex): string | undefined {
+  const shape = shapeProblem(index);
+  if (shape) return shape;
+  const patterns = index.patternCategory.length;
+  const organizations = index.sourceOrganizations.reduce((a, b) => a + b, 0);
+  const hostFilters = index.hostFilterCount;
+  const hosts = index.hostDomain.length;
   for (let h = 0, from = 0; h < hosts; h++) {
     const domain = index.hostDomain[h] as number;
     const to = index.hostFiltersEnd[h] as number;
     if (!(domain >= -1 && domain < patterns && to >= from && to <= hostFilters)) return `host ${h} is out of range`;
     from = to;
   }
-  if (hosts && index.hostFiltersEnd[hosts - 1] !== hostFilters) return 'the host filters do not end at hostFilterCount';
-
-  for (let i = 0; i < filters; i++) {
+  for (let i = 0; i < index.filterPattern.length; i++) {
     const p = index.filterPattern[i] as number;
     if (!(p >= 0 && p < patterns)) return `filter ${i} names no pattern`;
   }
@@ -107,7 +131,6 @@ function shapeProblem(index: TrackerIndex): string | undefined {
 function hostTableProblem(index: TrackerIndex): string | undefined {
   const { hosts: text, hostOffsets: offsets, hostSlots: slots } = index;
   const hosts = index.hostDomain.length;
-  if (offsets.length !== hosts) return 'hostOffsets does not match the hosts';
   for (let h = 0; h < hosts; h++) {
     const from = offsets[h] as number;
     const to = h + 1 < hosts ? (offsets[h + 1] as number) - 1 : text.length;
@@ -115,12 +138,8 @@ function hostTableProblem(index: TrackerIndex): string | undefined {
       return `host ${h} is not where hostOffsets says`;
     }
   }
-  // The last host runs to the end of the text: it holds no line break (a line too many in `hosts`).
-  if (hosts && text.indexOf('\n', offsets[hosts - 1]) >= 0) return 'hosts has more lines than hostOffsets';
-  const size = slots.length;
-  if (size < hosts * 2 || (size & (size - 1)) !== 0) return 'hostSlots is not a power of two twice the hosts';
   let used = 0;
-  for (let i = 0; i < size; i++) {
+  for (let i = 0; i < slots.length; i++) {
     const entry = slots[i] as number;
     if (!(entry >= 0 && entry <= hosts)) return `hostSlots ${i} names no host`;
     if (entry) used++;

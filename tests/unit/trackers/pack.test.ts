@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CompiledTrackerList } from '../../../lib/trackers/format.ts';
-import { loadMatcher, parseTrackerIndex } from '../../../lib/trackers/load.ts';
+import { entryProblem, loadMatcher, parseTrackerIndex } from '../../../lib/trackers/load.ts';
 import { createTrackerMatcher, type MatchInput } from '../../../lib/trackers/matcher.ts';
 import { packTrackerIndex } from '../../../lib/trackers/pack.ts';
 import { generateCorpus } from '../../../scripts/synthetic.ts';
@@ -128,6 +128,17 @@ describe('loading the packed index refuses an old or damaged file, saying to reb
       /damaged \(the filter columns differ/,
     ],
     [
+      'one host line too many',
+      damaged((i) => (i.hosts = `${i.hosts}\nextra.example`)),
+      /hosts has more lines than hostOffsets/,
+    ],
+  ])('%s', (_, text, message) => {
+    expect(() => loadMatcher(text)).toThrow(message);
+    expect(() => loadMatcher(text)).toThrow(/rebuild it with `npm run trackers`/);
+  });
+
+  it.each([
+    [
       'a filter naming no pattern',
       damaged((i) => ((i.filterPattern as number[])[0] = 99)),
       /filter 0 names no pattern/,
@@ -137,20 +148,19 @@ describe('loading the packed index refuses an old or damaged file, saying to reb
       damaged((i) => ((i.hostFiltersEnd as number[])[0] = 999)),
       /host 0 is out of range/,
     ],
-    [
-      'one host line too many',
-      damaged((i) => (i.hosts = `${i.hosts}\nextra.example`)),
-      /hosts has more lines than hostOffsets/,
-    ],
     ['a host slot naming no host', damaged((i) => ((i.hostSlots as number[])[0] = 9999)), /hostSlots 0 names no host/],
     [
       'a host offset off its line',
       damaged((i) => ((i.hostOffsets as number[])[1] = 3)),
       /host 1 is not where hostOffsets says/,
     ],
-  ])('%s', (_, text, message) => {
-    expect(() => loadMatcher(text)).toThrow(message);
-    expect(() => loadMatcher(text)).toThrow(/rebuild it with `npm run trackers`/);
+  ])('%s: found by the check every entry passes before the build writes the index', (_, text, message) => {
+    expect(entryProblem(JSON.parse(text))).toMatch(message);
+  });
+
+  it('passes the entry check with the file the build wrote, and with a freshly packed list', () => {
+    expect(entryProblem(parseTrackerIndex(shippedIndex))).toBeUndefined();
+    expect(entryProblem(good)).toBeUndefined();
   });
 
   it('loads the file the build wrote', () => {
