@@ -102,6 +102,17 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A page load and a tracker request on the excluded news.example, then on shop.example: only the second is stored. */
+async function expectNewsExcluded() {
+  loadPage();
+  trackerRequest();
+  tabId = (await fakeBrowser.tabs.create({ url: 'https://shop.example/' })).id as number;
+  loadPage('https://shop.example/');
+  trackerRequest();
+  const events = await eventsStored(1);
+  expect(events.map((e) => e.site)).toEqual(['shop.example']);
+}
+
 describe('background.main()', () => {
   it('registers its listeners on the first tick: the event that woke the worker is recorded', async () => {
     background.main();
@@ -142,26 +153,14 @@ describe('background.main()', () => {
   it('reads the stored settings before it records: an excluded site stays unrecorded after a restart', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { excludedSites: ['news.example'] } });
     background.main();
-    loadPage();
-    trackerRequest();
-    tabId = (await fakeBrowser.tabs.create({ url: 'https://shop.example/' })).id as number;
-    loadPage('https://shop.example/');
-    trackerRequest();
-    const events = await eventsStored(1);
-    expect(events.map((e) => e.site)).toEqual(['shop.example']);
+    await expectNewsExcluded();
   });
 
   it('follows settings another page wrote to storage', async () => {
     background.main();
     await send('background/status', {});
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { excludedSites: ['news.example'] } });
-    loadPage();
-    trackerRequest();
-    tabId = (await fakeBrowser.tabs.create({ url: 'https://shop.example/' })).id as number;
-    loadPage('https://shop.example/');
-    trackerRequest();
-    const events = await eventsStored(1);
-    expect(events.map((e) => e.site)).toEqual(['shop.example']);
+    await expectNewsExcluded();
   });
 
   it('forgets a site: its events, page loads and totals go, and its next request starts a new page load', async () => {

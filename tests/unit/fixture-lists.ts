@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledTrackerList } from '../../lib/trackers/format.ts';
 import { parseTrackerList } from '../../lib/trackers/load.ts';
+import type { MatchInput } from '../../lib/trackers/matcher.ts';
 import { compileTrackerDb, type TrackerDbJson } from '../../tracker-lists/compile.ts';
 import { TRACKERDB_SOURCE } from '../../tracker-lists/sources.ts';
 
@@ -19,4 +20,16 @@ export function compiledMiniList(): CompiledTrackerList {
 /** The real compiled TrackerDB, as the build writes it (`npm run trackers` runs before the tests). */
 export function realTrackerList(): CompiledTrackerList {
   return parseTrackerList(readFileSync(join(root, 'lib', 'generated', 'tracker-list.json'), 'utf8'));
+}
+
+/** What the matcher is asked about an image request from a news page, with any field changed. */
+export function matchInput(url: string, extra: Partial<MatchInput> = {}): MatchInput {
+  return {
+    url,
+    hostname: new URL(url).hostname,
+    type: 'image',
+    thirdParty: true,
+    pageHostname: 'www.news.example',
+    ...extra,
+  };
 }

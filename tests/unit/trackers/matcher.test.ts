@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTrackerMatcher, isSubdomainOf, type MatchInput } from '../../../lib/trackers/matcher.ts';
-import { compiledMiniList, realTrackerList } from '../fixture-lists.ts';
-
-const request = (url: string, extra: Partial<MatchInput> = {}): MatchInput => ({
-  url,
-  hostname: new URL(url).hostname,
-  type: 'image',
-  thirdParty: true,
-  pageHostname: 'www.news.example',
-  ...extra,
-});
+import { compiledMiniList, realTrackerList, matchInput as request } from '../fixture-lists.ts';
 
 describe('createTrackerMatcher on the fixture list', () => {
   const matcher = createTrackerMatcher([compiledMiniList()]);

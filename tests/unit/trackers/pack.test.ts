@@ -6,21 +6,12 @@ import { entryProblem, loadMatcher, parseTrackerIndex } from '../../../lib/track
 import { createTrackerMatcher, type MatchInput } from '../../../lib/trackers/matcher.ts';
 import { packTrackerIndex } from '../../../lib/trackers/pack.ts';
 import { generateCorpus } from '../../../scripts/synthetic.ts';
-import { compiledMiniList, realTrackerList } from '../fixture-lists.ts';
+import { compiledMiniList, realTrackerList, matchInput as request } from '../fixture-lists.ts';
 
 const shippedIndex = readFileSync(
   join(import.meta.dirname, '..', '..', '..', 'lib', 'generated', 'tracker-index.json'),
   'utf8',
 );
-
-const request = (url: string, extra: Partial<MatchInput> = {}): MatchInput => ({
-  url,
-  hostname: new URL(url).hostname,
-  type: 'image',
-  thirdParty: true,
-  pageHostname: 'www.news.example',
-  ...extra,
-});
 
 describe('packTrackerIndex and the packed index', () => {
   it('is deterministic: the same lists pack to byte-identical text', () => {
