@@ -151,6 +151,7 @@ export function companyCatalog(
     entry.categories.set(category, (entry.categories.get(category) ?? 0) + 1);
     counts.set(id, entry);
   }
+  const countries = new Map(list.organizations.map((org) => [org.id, org.country ?? '']));
   const ids = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const mainCategory = (categories: Map<string, number>) =>
     [...categories].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'misc';
@@ -160,6 +161,7 @@ export function companyCatalog(
     ids: ids.map((id) => oneLine(id)).join('\n'),
     names: ids.map((id) => oneLine(counts.get(id)?.name ?? id)).join('\n'),
     categories: ids.map((id) => mainCategory(counts.get(id)?.categories ?? new Map())).join('\n'),
+    countries: ids.map((id) => oneLine(countries.get(id) ?? '')).join('\n'),
   };
   const companies: CompanyDetailsFile['companies'] = [];
   for (const org of list.organizations) {

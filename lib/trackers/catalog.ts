@@ -23,7 +23,7 @@ export interface CompanyCatalog {
   /** The company's main category id; `unlisted` for unlisted third parties, `misc` for ids the catalog lacks. */
   categoryOf(id: string): string;
   description(id: string): string;
-  /** Whether the details file is in: until then `company` gives names only. */
+  /** Whether the details file is in: until then `company` gives names, categories and countries only. */
   readonly hasDetails: boolean;
   /** The lists the catalog was compiled from, for the About section and exports. */
   readonly sources: TrackerListSource[];
@@ -31,7 +31,7 @@ export interface CompanyCatalog {
 
 export interface CompanyNames {
   sources: TrackerListSource[];
-  byId: Map<string, { name: string; category: string }>;
+  byId: Map<string, { name: string; category: string; country: string }>;
 }
 
 /** What to do about a catalog file this code cannot read. */
@@ -43,17 +43,28 @@ export function parseCompanyNames(text: string): CompanyNames {
   if (file?.format !== CATALOG_FORMAT) {
     throw new Error(`The company names file is not in format ${CATALOG_FORMAT}: ${REBUILD}`);
   }
-  if (typeof file.ids !== 'string' || typeof file.names !== 'string' || typeof file.categories !== 'string') {
-    throw new Error(`The company names file lacks its ids, names or categories: ${REBUILD}`);
+  if (
+    typeof file.ids !== 'string' ||
+    typeof file.names !== 'string' ||
+    typeof file.categories !== 'string' ||
+    typeof file.countries !== 'string'
+  ) {
+    throw new Error(`The company names file lacks its ids, names, categories or countries: ${REBUILD}`);
   }
   const ids = file.ids === '' ? [] : file.ids.split('\n');
   const names = file.names.split('\n');
   const categories = file.categories.split('\n');
-  if (ids.length && (names.length !== ids.length || categories.length !== ids.length)) {
+  const countries = file.countries.split('\n');
+  if (
+    ids.length &&
+    (names.length !== ids.length || categories.length !== ids.length || countries.length !== ids.length)
+  ) {
     throw new Error(`The company names file's columns differ in length: ${REBUILD}`);
   }
-  const byId = new Map<string, { name: string; category: string }>();
-  for (const [i, id] of ids.entries()) byId.set(id, { name: names[i] as string, category: categories[i] as string });
+  const byId = new Map<string, { name: string; category: string; country: string }>();
+  for (const [i, id] of ids.entries()) {
+    byId.set(id, { name: names[i] as string, category: categories[i] as string, country: countries[i] as string });
+  }
   return { sources: Array.isArray(file.sources) ? file.sources : [], byId };
 }
 
@@ -96,7 +107,7 @@ export function createCompanyCatalog(names: CompanyNames, details?: Map<string, 
           company = {
             id,
             name: known.name,
-            country: d?.country ?? '',
+            country: d?.country || known.country,
             website: d?.website ?? '',
             privacyPolicy: d?.privacyPolicy ?? '',
             contact: d?.contact ?? { kind: 'none', value: '' },

@@ -177,10 +177,14 @@ export const FILTER_TYPES: readonly FilterRequestType[] = [
 export interface CompanyNamesFile {
   format: typeof CATALOG_FORMAT;
   sources: TrackerListSource[];
-  /** One line each, in the same order: company ids, names, and main category ids. */
+  /**
+   * One line each, in the same order: company ids, names, main category ids, and countries (ISO 3166-1 alpha-2, an
+   * empty line when unknown). The country is here, not with the details, because the popup shows it at once.
+   */
   ids: string;
   names: string;
   categories: string;
+  countries: string;
 }
 
 /** The catalog's details file (`company-details.json`), loaded on demand by pages that show a company's details. */
@@ -199,4 +203,4 @@ export interface CompanyDetails {
   description: string;
 }
 
-export const CATALOG_FORMAT = 1;
+export const CATALOG_FORMAT = 2;

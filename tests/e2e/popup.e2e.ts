@@ -44,6 +44,8 @@ describe('popup on a news article', () => {
     expect(await popup.page.locator('[data-company="google"] [data-testid="categories"]').textContent()).toBe(
       'Advertising, Site analytics',
     );
+    // The country comes with the names the popup draws from (not with the details it never loads).
+    expect(await popup.page.locator('[data-company="google"] .country').textContent()).toBe('Country: United States');
     // The request the server hung up on reached it, and is shown as failed.
     expect(env.internet.log.some((r) => r.path.startsWith('/drop/'))).toBe(true);
     const microsoft = popup.page.locator('[data-company="microsoft"]');

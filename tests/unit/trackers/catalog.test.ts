@@ -49,10 +49,12 @@ describe('the company catalog', () => {
     expect(names.byId.size).toBe(companies.length);
   });
 
-  it('gives names only until the details are loaded, then country, links, contact and description', () => {
+  it('gives names and countries until the details are loaded, then links, contact and description', () => {
     const namesOnly = miniCatalog(false);
     expect(namesOnly.hasDetails).toBe(false);
-    expect(namesOnly.company('acme_ads')).toMatchObject({ name: 'Acme Ads', country: '', website: '' });
+    // The popup draws from the names alone and says each company's country: it must not read "unknown" there.
+    expect(namesOnly.company('acme_ads')).toMatchObject({ name: 'Acme Ads', country: 'DE', website: '' });
+    expect(real.company('google').country).toBe('US');
     expect(namesOnly.description('acme_ads')).toBe('');
 
     const detailed = miniCatalog(true);
@@ -113,11 +115,16 @@ describe('the company catalog', () => {
 
   it.each([
     ['text that is not JSON', '{"format":1,', /not valid JSON.*npm run trackers/],
-    ['an older format', '{"magnite":["Magnite","advertising"]}', /not in format 1.*npm run trackers/],
-    ['a file without its columns', '{"format":1,"ids":"a"}', /lacks its ids, names or categories.*npm run trackers/],
+    ['an older format', '{"magnite":["Magnite","advertising"]}', /not in format 2.*npm run trackers/],
+    ['the format before countries', '{"format":1,"ids":"a","names":"A","categories":"misc"}', /not in format 2/],
+    [
+      'a file without its columns',
+      '{"format":2,"ids":"a"}',
+      /lacks its ids, names, categories or countries.*npm run trackers/,
+    ],
     [
       'columns of different lengths',
-      '{"format":1,"ids":"a\\nb","names":"A","categories":"misc\\nmisc"}',
+      '{"format":2,"ids":"a\\nb","names":"A","categories":"misc\\nmisc","countries":"\\n"}',
       /columns differ in length.*npm run trackers/,
     ],
   ])('refuses a names file that is %s, saying to rebuild', (_, text, message) => {
@@ -127,7 +134,7 @@ describe('the company catalog', () => {
   it.each([
     ['text that is not JSON', 'nope'],
     ['the old descriptions file', '{"format":1,"descriptions":{}}'],
-    ['a file with an entry that is no [id, details] pair', '{"format":1,"companies":[["google",{}],"google"]}'],
+    ['a file with an entry that is no [id, details] pair', '{"format":2,"companies":[["google",{}],"google"]}'],
   ])('refuses a details file that is %s, saying to rebuild', (_, text) => {
     expect(() => parseCompanyDetails(text)).toThrow(/npm run trackers/);
   });
