@@ -10,7 +10,7 @@ import {
 } from '../../lib/letters/compose.ts';
 import type { Jurisdiction } from '../../lib/letters/deadline.ts';
 import { deadlineFor } from '../../lib/letters/deadline.ts';
-import type { GatheredEvidence } from '../../lib/letters/evidence.ts';
+import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
 import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
 import type { Company } from '../../lib/trackers/company.ts';
@@ -87,10 +87,10 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [contactNotice, setContactNotice] = useState('');
 
   useEffect(() => {
-    const evidence = {
-      ...gathered.evidence,
-      sites: gathered.evidence.sites.filter((s) => !gathered.sensitiveSites.includes(s) || sensitive.has(s)),
-    };
+    const evidence = evidenceFor(
+      gathered,
+      gathered.evidence.sites.filter((s) => !gathered.sensitiveSites.includes(s) || sensitive.has(s)),
+    );
     const options: LetterOptions = {
       jurisdiction,
       right,

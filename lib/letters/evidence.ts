@@ -1,6 +1,7 @@
 import { siteOf } from '../classify/domain.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
 import { kindsOf } from '../storage/dashboard.ts';
+import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { CitedIdentifier, LetterEvidence } from './compose.ts';
 import { type CookieFacts, judgeCookie } from './cookies.ts';
@@ -11,7 +12,10 @@ import { type CookieFacts, judgeCookie } from './cookies.ts';
  * marked, and left out unless the user ticks them.
  */
 export interface GatheredEvidence {
+  /** Over every site the company received data from; `evidenceFor` narrows it to the sites a letter lists. */
   evidence: LetterEvidence;
+  /** The company's totals per site, which `evidenceFor` adds up for the sites a letter lists. */
+  perSite: SiteCompanyAggregate[];
   /** Sites whose names suggest health, religion, sexuality, politics or trade unions. */
   sensitiveSites: string[];
   /** Identifiers seen in requests to this company (full values, from this device only). */
@@ -26,29 +30,49 @@ export async function gatherEvidence(
     db.siteCompanies.where('company').equals(company.id).toArray(),
     db.identifiers.where('company').equals(company.id).toArray(),
   ]);
-  const [first] = flows;
-  if (!first) return undefined;
-  const sites = [...new Set(flows.map((f) => f.site))].sort();
-  const kinds = new Set(flows.flatMap((f) => kindsOf(f)));
+  if (!flows.length) return undefined;
+  const evidence = summed(company, flows);
   return {
-    evidence: {
-      companyId: company.id,
-      companyName: company.name,
-      domains: [...new Set(flows.flatMap((f) => f.hosts))].sort(),
-      sites,
-      requests: flows.reduce((n, f) => n + f.requests, 0),
-      firstSeen: Math.min(...flows.map((f) => f.firstSeen)),
-      lastSeen: Math.max(...flows.map((f) => f.lastSeen)),
-      categories: [...new Set(flows.map((f) => f.category))],
-      kinds: DATA_KINDS.filter((k) => kinds.has(k)),
-      // Nothing Disclosed records shows when a consent banner was answered: the unlawful-processing ground is not
-      // claimed until it can be shown.
-      beforeConsent: false,
-    },
-    sensitiveSites: sites.filter(isSensitiveSite),
+    evidence,
+    perSite: flows,
+    sensitiveSites: evidence.sites.filter(isSensitiveSite),
     requestIdentifiers: identifiers
       .sort((a, b) => b.requests - a.requests)
       .map((i) => ({ source: 'request' as const, name: i.name, value: i.value })),
+  };
+}
+
+/**
+ * The evidence over the given sites only: a letter that lists some of the sites (a sensitive one left out) counts
+ * the requests, dates, domains and kinds of those sites, so its "N requests from M websites" adds up.
+ */
+export function evidenceFor(gathered: GatheredEvidence, sites: string[]): LetterEvidence {
+  const listed = new Set(sites);
+  const { companyId: id, companyName: name } = gathered.evidence;
+  return summed({ id, name }, gathered.perSite.filter((f) => listed.has(f.site)));
+}
+
+function summed(company: { id: string; name: string }, flows: SiteCompanyAggregate[]): LetterEvidence {
+  const kinds = new Set(flows.flatMap((f) => kindsOf(f)));
+  let firstSeen = flows[0]?.firstSeen ?? 0;
+  let lastSeen = flows[0]?.lastSeen ?? 0;
+  for (const f of flows) {
+    if (f.firstSeen < firstSeen) firstSeen = f.firstSeen;
+    if (f.lastSeen > lastSeen) lastSeen = f.lastSeen;
+  }
+  return {
+    companyId: company.id,
+    companyName: company.name,
+    domains: [...new Set(flows.flatMap((f) => f.hosts))].sort(),
+    sites: [...new Set(flows.map((f) => f.site))].sort(),
+    requests: flows.reduce((n, f) => n + f.requests, 0),
+    firstSeen,
+    lastSeen,
+    categories: [...new Set(flows.map((f) => f.category))],
+    kinds: DATA_KINDS.filter((k) => kinds.has(k)),
+    // Nothing Disclosed records shows when a consent banner was answered: the unlawful-processing ground is not
+    // claimed until it can be shown.
+    beforeConsent: false,
   };
 }
 
