@@ -86,8 +86,8 @@ export default defineBackground(() => {
   // Observe only: no 'blocking' anywhere. Recorded when finished, so each event knows whether it was sent.
   browser.webRequest.onCompleted.addListener((d) => traffic.finished(d, 'completed'), all);
   browser.webRequest.onErrorOccurred.addListener((d) => traffic.finished(d, 'error'), all);
-  // Each hop of a redirect chain reached its server: record it (the final hop arrives as onCompleted).
-  browser.webRequest.onBeforeRedirect.addListener((d) => traffic.finished(d, 'completed'), all);
+  // A hop of a redirect chain: the server's reached it, the browser's own or another extension's did not.
+  browser.webRequest.onBeforeRedirect.addListener((d) => traffic.redirected(d), all);
   browser.webRequest.onResponseStarted.addListener((d) => traffic.pageStarted(d), {
     urls: ['<all_urls>'],
     types: ['main_frame'],

@@ -2,6 +2,15 @@ import type { Capture } from '../capture/capture.ts';
 import { PendingRequests } from '../capture/pending.ts';
 import { normalizeRequest, type Outcome, type RawBody, type RawRequestDetails } from '../classify/request-details.ts';
 
+/** What `onBeforeRedirect` adds to a request's details. */
+export interface RedirectDetails extends RawRequestDetails {
+  redirectUrl?: string;
+  statusLine?: string;
+}
+
+/** The error recorded for a request redirected away from the web before it was sent. */
+export const REDIRECTED_AWAY = 'redirected inside the browser to a non-web address: nothing was sent';
+
 interface Header {
   name: string;
   value?: string;
@@ -34,6 +43,23 @@ export class Traffic {
 
   headers(requestId: string, headers: Header[] | undefined): void {
     this.pending.headers(requestId, headers);
+  }
+
+  /**
+   * A redirect. One the server answered is a hop that reached it, recorded as such. One made inside the browser
+   * sent nothing: Chrome reports an HSTS upgrade or another extension's redirect as "307 Internal Redirect" (seen
+   * with no server address). To a web address the request goes on, and its next hop is what gets recorded; to
+   * anything else (`data:`, an extension's page — another extension's, or Firefox SmartBlock's `moz-extension:`
+   * shims) nothing will be sent at all: it is recorded as blocked, never as received.
+   */
+  redirected(details: RedirectDetails): void {
+    const toWeb = /^https?:/i.test(details.redirectUrl ?? '');
+    if (!toWeb) {
+      this.finished({ ...details, error: REDIRECTED_AWAY }, 'error');
+      return;
+    }
+    if (/internal redirect/i.test(details.statusLine ?? '')) return;
+    this.finished(details, 'completed');
   }
 
   /** A request finished (completed, failed, or a redirect hop that reached its server). */

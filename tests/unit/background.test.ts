@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebRequest } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { REDIRECTED_AWAY } from '../../lib/background/traffic.ts';
 import { openSessionDb, SESSION_DB, SESSION_KEY } from '../../lib/classroom/session.ts';
 import { buildExport, renderExport } from '../../lib/export/export.ts';
 import { type Message, type MessageMap, type MessageType, request } from '../../lib/messages.ts';
@@ -80,6 +81,22 @@ function trackerRequest(url = GA, outcome: 'completed' | 'error' = 'completed') 
   else webRequest.onErrorOccurred.fire({ ...done, error: 'net::ERR_FAILED' } as WebRequest.OnErrorOccurredDetailsType);
 }
 
+/** A request that ends in a redirect hop: the browser's `onBeforeRedirect`, as Chrome describes it. */
+function redirectedRequest(url: string, statusLine: string, redirectUrl: string) {
+  const requestId = String(++nextRequest);
+  const common = { requestId, url, method: 'GET', frameId: 0, parentFrameId: -1, tabId, type: 'image' as const };
+  webRequest.onBeforeRequest.fire({ ...common, timeStamp: Date.now() } as WebRequest.OnBeforeRequestDetailsType);
+  webRequest.onBeforeRedirect.fire({
+    ...common,
+    initiator: new URL(page).origin,
+    timeStamp: Date.now(),
+    statusCode: Number(statusLine.split(' ')[1]),
+    statusLine,
+    redirectUrl,
+    fromCache: false,
+  } as WebRequest.OnBeforeRedirectDetailsType);
+}
+
 /** The database as any extension page reads it: its own connection, independent of the worker's. */
 const db = openDb();
 const eventsStored = async (count: number) =>
@@ -148,6 +165,36 @@ describe('background.main()', () => {
     await send('settings/update', { paused: false });
     trackerRequest();
     await eventsStored(1);
+  });
+
+  it.each([
+    ['a server redirect reached the server: a received hop', 'HTTP/1.1 302 Found', `${GA}&hop=2`, 'completed'],
+    // Chrome's words for an HSTS upgrade or another extension's redirect: the next hop is the one that is sent.
+    ['an internal redirect to a web address is no hop of its own', 'HTTP/1.1 307 Internal Redirect', GA, null],
+    [
+      "another extension's redirect to a data: address sent nothing: blocked, never received",
+      'HTTP/1.1 307 Internal Redirect',
+      'data:image/gif;base64,R0lGODlhAQABAAAAACw=',
+      'error',
+    ],
+    [
+      "a redirect to an extension's page (Firefox SmartBlock's shims) sent nothing",
+      'HTTP/1.1 302 Found',
+      'moz-extension://0a1b2c3d/shims/analytics.js',
+      'error',
+    ],
+  ] as const)('%s', async (_, statusLine, redirectUrl, outcome) => {
+    background.main();
+    loadPage();
+    redirectedRequest(`${GA}&hop=1`, statusLine, redirectUrl);
+    // A plain request after it: once it is stored, the redirect has been handled too.
+    trackerRequest(`${GA}&after`);
+    const events = await eventsStored(outcome ? 2 : 1);
+    const [first] = events;
+    if (!outcome) expect(events).toHaveLength(1);
+    else expect(first).toMatchObject({ outcome, ...(outcome === 'error' ? { error: REDIRECTED_AWAY } : {}) });
+    const google = await db.siteCompanies.get(['news.example', 'google']);
+    expect(google).toMatchObject({ requests: outcome ? 2 : 1, failed: outcome === 'error' ? 1 : 0 });
   });
 
   it('reads the stored settings before it records: an excluded site stays unrecorded after a restart', async () => {
