@@ -55,7 +55,7 @@ export class Traffic {
   redirected(details: RedirectDetails): void {
     const toWeb = /^https?:/i.test(details.redirectUrl ?? '');
     if (!toWeb) {
-      this.finished({ ...details, error: REDIRECTED_AWAY }, 'error');
+      this.finished({ ...details, error: REDIRECTED_AWAY, redirectedAway: true }, 'error');
       return;
     }
     if (/internal redirect/i.test(details.statusLine ?? '')) return;

@@ -1,4 +1,5 @@
 import { BROWSER_SITE, classifyRequest, firstPartySite } from '../classify/classify.ts';
+import { deliveryOf } from '../classify/delivery.ts';
 import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
 import { decodeRequest, storedFindings } from '../disclose/decode.ts';
@@ -131,6 +132,9 @@ export class Capture {
       .map((f) => ({ name: f.name.slice(0, 80), value: f.value.slice(0, 500) }));
     if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;
+    const { delivery, reason } = deliveryOf(request);
+    event.delivery = delivery;
+    event.deliveryReason = reason;
     if (session) session.add(event);
     else this.deps.recorder.add(event);
     if (onTabPage && !tab.companies.has(event.company)) {

@@ -39,6 +39,10 @@ export interface ObservedRequest {
   incognito?: boolean;
   outcome: Outcome;
   error?: string;
+  /** Served from the HTTP cache, or revalidated there: the browser does not say which (see delivery.ts). */
+  fromCache?: boolean;
+  /** Redirected inside the browser to a non-web address before it was sent. */
+  redirectedAway?: boolean;
   /** Body, Referer and cookie names, from the request's earlier events (absent after a worker restart). */
   extras?: RequestExtras;
 }
@@ -58,6 +62,10 @@ export interface RawRequestDetails {
   frameAncestors?: { url: string; frameId: number }[];
   incognito?: boolean;
   error?: string;
+  /** onCompleted and onBeforeRedirect: served from the HTTP cache (or revalidated: the browser does not say). */
+  fromCache?: boolean;
+  /** Set by the caller for a redirect inside the browser to a non-web address (see `Traffic.redirected`). */
+  redirectedAway?: boolean;
 }
 
 /** Normalises a finished request (completed or failed) from either browser. */
@@ -86,6 +94,8 @@ export function normalizeRequest(details: RawRequestDetails, outcome: Outcome, n
     time: Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp as number) : now,
     outcome,
   };
+  if (details.fromCache) request.fromCache = true;
+  if (details.redirectedAway) request.redirectedAway = true;
   if (initiator) request.initiator = initiator;
   if (topLevelUrl) request.topLevelUrl = topLevelUrl;
   if (typeof details.incognito === 'boolean') request.incognito = details.incognito;

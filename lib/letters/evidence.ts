@@ -1,7 +1,7 @@
 import { siteOf } from '../classify/domain.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
-import { kindsOf } from '../storage/dashboard.ts';
 import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
+import { kindsOf } from '../storage/dashboard.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { CitedIdentifier, LetterEvidence } from './compose.ts';
 import { type CookieFacts, judgeCookie } from './cookies.ts';
@@ -49,7 +49,10 @@ export async function gatherEvidence(
 export function evidenceFor(gathered: GatheredEvidence, sites: string[]): LetterEvidence {
   const listed = new Set(sites);
   const { companyId: id, companyName: name } = gathered.evidence;
-  return summed({ id, name }, gathered.perSite.filter((f) => listed.has(f.site)));
+  return summed(
+    { id, name },
+    gathered.perSite.filter((f) => listed.has(f.site)),
+  );
 }
 
 function summed(company: { id: string; name: string }, flows: SiteCompanyAggregate[]): LetterEvidence {

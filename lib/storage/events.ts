@@ -1,4 +1,5 @@
 import type { FlowKind } from '../classify/classify.ts';
+import type { Delivery, DeliveryReason } from '../classify/delivery.ts';
 import type { Outcome } from '../classify/request-details.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
@@ -27,6 +28,12 @@ export interface SharingEvent {
   method: string;
   outcome: Outcome;
   error?: string;
+  /**
+   * Whether it reached the server, and why that is thought (classify/delivery.ts). Recorded since it could be told;
+   * absent on older events, whose `outcome` is all there is.
+   */
+  delivery?: Delivery;
+  deliveryReason?: DeliveryReason;
   /** What it carried (vocabulary order), and the parameters that carried it (at most 12). Since version 2. */
   kinds: DataKind[];
   findings: StoredFinding[];

@@ -142,6 +142,7 @@ describe('background.main()', () => {
       company: 'google',
       host: 'www.google-analytics.com',
       outcome: 'completed',
+      delivery: 'received',
       tabId,
     });
     expect(event?.kinds).toEqual(expect.arrayContaining(['page-address', 'identifier', 'cookie']));
@@ -192,9 +193,33 @@ describe('background.main()', () => {
     const events = await eventsStored(outcome ? 2 : 1);
     const [first] = events;
     if (!outcome) expect(events).toHaveLength(1);
-    else expect(first).toMatchObject({ outcome, ...(outcome === 'error' ? { error: REDIRECTED_AWAY } : {}) });
+    else {
+      expect(first).toMatchObject(
+        outcome === 'error'
+          ? { outcome, error: REDIRECTED_AWAY, delivery: 'not-received', deliveryReason: 'redirected-away' }
+          : { outcome, delivery: 'received', deliveryReason: 'response' },
+      );
+    }
     const google = await db.siteCompanies.get(['news.example', 'google']);
     expect(google).toMatchObject({ requests: outcome ? 2 : 1, failed: outcome === 'error' ? 1 : 0 });
+  });
+
+  it('records a pixel served from the cache as one that may not have reached the company', async () => {
+    background.main();
+    loadPage();
+    const requestId = String(++nextRequest);
+    const common = { requestId, url: GA, method: 'GET', frameId: 0, parentFrameId: -1, tabId, type: 'image' as const };
+    webRequest.onBeforeRequest.fire({ ...common, timeStamp: Date.now() } as WebRequest.OnBeforeRequestDetailsType);
+    webRequest.onCompleted.fire({
+      ...common,
+      initiator: new URL(page).origin,
+      timeStamp: Date.now(),
+      statusCode: 200,
+      statusLine: 'HTTP/1.1 200 OK',
+      fromCache: true,
+    } as WebRequest.OnCompletedDetailsType);
+    const [event] = await eventsStored(1);
+    expect(event).toMatchObject({ outcome: 'completed', delivery: 'uncertain', deliveryReason: 'cache' });
   });
 
   it('reads the stored settings before it records: an excluded site stays unrecorded after a restart', async () => {
