@@ -29,9 +29,14 @@ describe('popup on a news article', () => {
   it('names each company with the number of requests the server received from the page', async () => {
     const url = `https://${NEWS}/article.html`;
     const { tabId } = await visit(url);
-    const expected = Object.fromEntries(
-      Object.entries(ARTICLE_COMPANIES).map(([name, hosts]) => [name, env.internet.requestsTo([...hosts]).length]),
-    );
+    // The request the server hangs up on is one request, though Chromium may retry it on a reused connection (seen:
+    // the server logs it twice, the page made it once).
+    const made = (hosts: readonly string[]) => {
+      const hits = env.internet.requestsTo([...hosts]);
+      const dropped = new Set(hits.filter((r) => r.path.startsWith('/drop/')).map((r) => `${r.host}${r.path}`));
+      return hits.filter((r) => !r.path.startsWith('/drop/')).length + dropped.size;
+    };
+    const expected = Object.fromEntries(Object.entries(ARTICLE_COMPANIES).map(([name, hosts]) => [name, made(hosts)]));
     // Each company was reached at least once: the counts are not trivially equal.
     expect(Object.values(expected).every((n) => n > 0)).toBe(true);
     expect(expected.Google).toBe(3);
