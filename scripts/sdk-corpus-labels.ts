@@ -265,9 +265,11 @@ export const LABELS: Record<string, Label[]> = {
   ],
 };
 
-/** Braze's three requests differ in what they hold: the hand reading of each, by what is in its body. */
+/** Requests to one endpoint that differ in what they hold (Braze's three, Sentry's envelopes): read by body. */
 export function refine(sdk: string, body: string, expected: Partial<Record<DataKind, string>>) {
   const out = { ...expected };
+  // Sentry: only the error's envelope holds the breadcrumb that says a purchase was made.
+  if (sdk === 'sentry' && body.includes('"message":"purchase"')) out.event = 'breadcrumb message "purchase"';
   if (sdk === 'braze') {
     if (body.includes(EMAIL)) out.email = `attributes.email ${EMAIL}`;
     if (body.includes('"name":"ce"')) {
