@@ -424,7 +424,8 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
   }
 
   if (EVENT_NAMES.has(leaf) || (leaf === 't' && HIT_TYPES.has(value.toLowerCase()))) {
-    if (/^[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value))
+    // PostHog and Mixpanel mark their own events with "$": `$identify`, `$pageview`.
+    if (/^\$?[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value))
       return found(p, value, 'event', eventName(value));
   }
   if (

@@ -133,10 +133,11 @@ describe('what browser SDKs send', () => {
     expect(await kinds({ body: body({ text }) })).toEqual(['email']);
   });
 
-  it('knows a whole user agent under any name, `$`-marked device names, and no user agent in other text', async () => {
+  it('knows a whole user agent under any name, `$`-marked names and events, and no user agent in other text', async () => {
     const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
     expect(await kinds({ body: json({ attributes: { 'user_agent.original': { value: ua } } }) })).toEqual(['device']);
     expect(await kinds({ body: json({ properties: { $screen_width: 1280 } }) })).toEqual(['device']);
+    expect(await kinds({ body: json({ batch: [{ event: '$identify' }] }) })).toEqual(['event']);
     expect(await kinds({ body: json({ note: 'Mozilla/5 is a foundation' }) })).toEqual([]);
   });
 
