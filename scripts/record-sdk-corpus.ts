@@ -21,6 +21,7 @@ import { LABELS, REFERER, refine, type SdkFixture, type SdkRequest } from './sdk
 const root = resolve(import.meta.dirname ?? '.', '..');
 const OUT = join(root, 'tests', 'fixtures', 'sdk-corpus');
 const SITE = 'shop.example';
+const POSTHOG_TOKEN = 'phc_4711abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Each SDK's page script: identify the fake user, a page view, a purchase; `window.done` once it has sent. */
 const SDKS: Record<string, { packages: string[]; hosts: RegExp; code: string }> = {
@@ -38,7 +39,7 @@ setTimeout(() => Sentry.flush(2000).then(() => { window.done = true; }), 500);`,
     packages: ['posthog-js'],
     hosts: /(^|\.)posthog\.com$/,
     code: `import posthog from 'posthog-js';
-posthog.init('phc_4711abcdefghijklmnopqrstuvwxyz0123456789', { api_host: 'https://us.i.posthog.com', autocapture: false, disable_session_recording: true, capture_pageview: false, request_batching: true });
+posthog.init('phc_4711abcdefghijklmnopqrstuvwxyz0123456789', { api_host: 'https://us.i.posthog.com', autocapture: false, disable_session_recording: true, capture_pageview: false, request_batching: true, opt_out_useragent_filter: true });
 posthog.identify('user-4711', { email: 'jane.doe@example.com' });
 posthog.capture('$pageview');
 posthog.capture('purchase', { order_id: 'order-1001', value: 42, currency: 'EUR' });
@@ -230,6 +231,16 @@ function answer(host: string, path: string, method: string) {
     });
   if (host.endsWith('posthog.com') && /\/(flags|decide)/.test(path))
     return json({ featureFlags: {}, sessionRecording: false });
+  if (host.endsWith('posthog.com') && /\/config(\.js)?$/.test(path)) {
+    const config = { token: POSTHOG_TOKEN, supportedCompression: ['gzip', 'gzip-js'], hasFeatureFlags: false };
+    const remote = JSON.stringify({ config, siteApps: [] });
+    return path.endsWith('.js')
+      ? {
+          type: 'text/javascript',
+          body: `(window._POSTHOG_REMOTE_CONFIG = window._POSTHOG_REMOTE_CONFIG || {})['${POSTHOG_TOKEN}'] = ${remote};`,
+        }
+      : json(config);
+  }
   if (host.endsWith('braze.com')) return json({});
   if (host.endsWith('segment.io') || host.endsWith('customer.io')) return json({ success: true });
   return undefined;

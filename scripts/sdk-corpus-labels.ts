@@ -54,6 +54,15 @@ export const LABELS: Record<string, Label[]> = {
         device: 'timezone Europe/Berlin',
       },
     },
+    {
+      url: /\/e\/$/,
+      expected: {
+        identifier: ID('distinct_id user-4711, $device_id, $session_id'),
+        'page-address': '$current_url, the page with its query',
+        device: '$screen_width/$screen_height, $viewport_*, $browser_language, $timezone, $raw_user_agent',
+        event: 'event $identify / $pageview and purchase',
+      },
+    },
     { url: /\/config/, expected: {} },
   ],
   mixpanel: [
@@ -268,6 +277,9 @@ export const LABELS: Record<string, Label[]> = {
 /** Requests to one endpoint that differ in what they hold (Braze's three, Sentry's envelopes): read by body. */
 export function refine(sdk: string, body: string, expected: Partial<Record<DataKind, string>>) {
   const out = { ...expected };
+  // PostHog: only the batch with $identify sets the email ($set.email).
+  if (sdk === 'posthog' && body.includes('"$identify"') && body.includes(EMAIL)) out.email = `$set.email ${EMAIL}`;
+  if (sdk === 'posthog' && body.includes('"$pageview"')) out['page-title'] = 'properties.title of the $pageview';
   // Sentry: only the error's envelope holds the breadcrumb that says a purchase was made.
   if (sdk === 'sentry' && body.includes('"message":"purchase"')) out.event = 'breadcrumb message "purchase"';
   if (sdk === 'braze') {
