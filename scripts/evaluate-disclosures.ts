@@ -1,8 +1,11 @@
 /**
- * `npm run evaluate:disclosures`: what the disclosure decoder finds in real page loads recorded by others
- * (../shared/corpus/raw: HAR files and Chrome DevTools logs with full request data). Prints, per company, how many
- * third-party requests it got and which data kinds they carried, with a few example findings. Skips cleanly when
- * ../shared is absent. Results also go to bench-results/disclosures.md.
+ * `npm run evaluate:disclosures`: how well the disclosure decoder reads what trackers are sent.
+ * 1. The SDK corpus (tests/fixtures/sdk-corpus): requests real browser SDKs sent, with kinds established by hand.
+ *    Prints recall (hand-established kinds found) and false claims (kinds claimed that were not carried), overall
+ *    and per kind, then every miss and every false claim. Always runs: the fixtures are in the repository.
+ * 2. Real page loads recorded by others (../shared/corpus/raw: HAR files and Chrome DevTools logs with full request
+ *    data). Prints, per company, how many third-party requests it got and which data kinds they carried, with a few
+ *    example findings. Skips cleanly when ../shared is absent. Results also go to bench-results/disclosures.md.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +18,7 @@ import { DATA_KINDS, type DataKind } from '../lib/disclose/kinds.ts';
 import { parseTrackerList } from '../lib/trackers/load.ts';
 import { createTrackerMatcher } from '../lib/trackers/matcher.ts';
 import { SHARED_CORPUS } from './corpus.ts';
+import { loadSdkCorpus, scoreSdkCorpus, sdkReport } from './sdk-corpus.ts';
 
 interface Captured {
   url: string;
@@ -24,6 +28,12 @@ interface Captured {
   headers: Record<string, string>;
   body?: string;
 }
+
+const sdkFixtures = loadSdkCorpus();
+const sdkLines = sdkReport(await scoreSdkCorpus(sdkFixtures), sdkFixtures);
+console.log(`${sdkLines.join('\n')}\n`);
+mkdirSync(resolve(import.meta.dirname ?? '.', '..', 'bench-results'), { recursive: true });
+writeFileSync(resolve(import.meta.dirname ?? '.', '..', 'bench-results', 'sdk-corpus.md'), `${sdkLines.join('\n')}\n`);
 
 const raw = join(SHARED_CORPUS, 'raw');
 if (!existsSync(raw)) {

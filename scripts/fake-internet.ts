@@ -22,7 +22,18 @@ export interface LoggedRequest {
   referer: string;
   /** The Cookie header the request carried. */
   cookie: string;
+  /** Every header as received (names lower-cased by Node). */
+  headers: Record<string, string | string[] | undefined>;
+  /** The body's bytes as received, once the request has ended (empty for none). */
+  body: Buffer;
 }
+
+/** An answer for a request the site map does not hold (a feature-flag SDK expects JSON, say); undefined: the default. */
+export type Answer = (
+  host: string,
+  path: string,
+  method: string,
+) => { status?: number; type: string; body: string } | undefined;
 
 /** host → path → page. A page is HTML, or any other content with its type. */
 export type SiteMap = Record<string, Record<string, string | { type: string; body: string }>>;
@@ -52,26 +63,48 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-export async function startFakeInternet(sites: SiteMap, port = 0): Promise<FakeInternet> {
+export async function startFakeInternet(sites: SiteMap, port = 0, answer?: Answer): Promise<FakeInternet> {
   const log: LoggedRequest[] = [];
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', 'https://x');
-    log.push({
+    const entry: LoggedRequest = {
       time: Date.now(),
       method: req.method ?? 'GET',
       host,
       path: url.pathname + url.search,
       referer: String(req.headers.referer ?? ''),
       cookie: String(req.headers.cookie ?? ''),
+      headers: { ...req.headers },
+      body: Buffer.alloc(0),
+    };
+    log.push(entry);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      entry.body = Buffer.concat(chunks);
     });
-    req.resume();
     const page = sites[host]?.[url.pathname];
-    const headers = { 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
+    const answered = page ? undefined : answer?.(host, url.pathname + url.search, req.method ?? 'GET');
+    // Any origin may read the answer, with credentials too, and a preflight is granted whatever it asks: browser SDKs
+    // send JSON with custom headers, and the request itself is only sent once its preflight is answered so.
+    const origin = req.headers.origin;
+    const headers: Record<string, string> = {
+      'cache-control': 'no-store',
+      'access-control-allow-origin': origin ?? '*',
+      ...(origin ? { 'access-control-allow-credentials': 'true', vary: 'Origin' } : {}),
+    };
+    const preflight = req.headers['access-control-request-headers'];
+    if (req.method === 'OPTIONS') {
+      headers['access-control-allow-methods'] = 'GET, POST, PUT, DELETE, OPTIONS';
+      if (preflight) headers['access-control-allow-headers'] = String(preflight);
+    }
     const redirectTo = url.pathname === '/redirect' ? url.searchParams.get('to') : null;
     if (url.pathname.startsWith('/drop/')) {
       // A server that accepts the request and hangs up without answering: the browser reports an error.
       req.socket.destroy();
+    } else if (answered) {
+      res.writeHead(answered.status ?? 200, { ...headers, 'content-type': answered.type }).end(answered.body);
     } else if (redirectTo) {
       res.writeHead(302, { ...headers, location: redirectTo }).end();
     } else if (typeof page === 'string') {

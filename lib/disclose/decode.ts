@@ -1,6 +1,6 @@
 import type { RawBody } from '../classify/request-details.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
-import { addQueryParameters, decode, type Parameter, type Parameters, readBody } from './params.ts';
+import { addPathParameters, addQueryParameters, decode, type Parameter, type Parameters, readBody } from './params.ts';
 import { addFindings, type Finding, parsedAddress, searchTermsOf } from './rules.ts';
 
 /** One thing a request carried, as stored: the value already truncated and redacted for display. */
@@ -70,6 +70,7 @@ function disclose(input: DecodeInput, body: Parameters): Disclosure {
   const page = { url: input.pageUrl, searchTerms: searchTermsOf(input.pageUrl) };
   const parameters: Parameter[] = [];
   const cut = addQueryParameters(parameters, input.url);
+  addPathParameters(parameters, input.url);
   for (const p of body.parameters) parameters.push(p);
   const findings: Finding[] = [];
   for (const p of parameters) addFindings(findings, p, page);
@@ -177,6 +178,7 @@ function sessionRecording(url: string, parameters: Parameter[]): Finding | undef
       .join(',');
     streamed = (body.match(RECORDER_BODY)?.length ?? 0) >= 3;
   }
+  if (!streamed && bodyParameters >= 3) streamed = domEventStream(parameters);
   if (!byEndpoint && !streamed && !(bodyParameters >= 10 && mouseStream(parameters))) return undefined;
   return {
     kind: 'session-recording',
@@ -185,6 +187,21 @@ function sessionRecording(url: string, parameters: Parameter[]): Finding | undef
     value: '',
     detail: byEndpoint ? 'known recorder endpoint' : 'interaction stream',
   };
+}
+
+/**
+ * Events in the shape of rrweb's (the recorder under PostHog's, Sentry's and many vendors' replays, or sent by a
+ * site's own code): a full snapshot of the page's DOM (`data.node`), or incremental snapshots that each name their
+ * source (mutation, mouse, scroll, input…) as `data.source`. Read on the flattened names, wherever it is sent.
+ */
+function domEventStream(parameters: Parameter[]): boolean {
+  let incremental = 0;
+  for (const p of parameters) {
+    if (p.source !== 'body') continue;
+    if (p.name.endsWith('].data.node.type')) return true;
+    if (p.name.endsWith('].data.source') && ++incremental >= 3) return true;
+  }
+  return false;
 }
 
 /** Many events in one batch with pointer coordinates or key codes: a recording of what the person did. */

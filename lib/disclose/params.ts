@@ -60,6 +60,31 @@ export function addQueryParameters(out: Parameter[], url: string, source: Parame
   return cut;
 }
 
+/**
+ * Appends what an address's path carries as base64 JSON (LaunchDarkly puts the whole user context there:
+ * `/sdk/evalx/ENV/contexts/eyJrZXkiOi…`), read under the name `path`. Other path segments are left alone: a path
+ * names a resource, and its random-looking parts (build hashes, project ids) are not about the person.
+ */
+export function addPathParameters(out: Parameter[], url: string): void {
+  const scheme = url.indexOf('://');
+  const pathStart = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+  if (pathStart < 0) return;
+  let end = url.length;
+  for (const c of ['?', '#']) {
+    const at = url.indexOf(c, pathStart);
+    if (at >= 0 && at < end) end = at;
+  }
+  // Only a segment of some length that starts as base64 of "{" does: most paths have none, and cost one search.
+  if (!url.includes('/ey', pathStart) && !url.includes('/W', pathStart)) return;
+  for (const segment of url.slice(pathStart + 1, end).split('/', 32)) {
+    if (segment.length < 16 || segment.length > MAX_QUERY_CHARS) continue;
+    const inner = base64Json(decode(segment));
+    if (inner === undefined) continue;
+    out.push({ source: 'url', name: 'path', value: segment, container: true });
+    flatten(out, 'url', 'path', inner, 1);
+  }
+}
+
 /** `a=1&b=2` pairs; a value that is base64 JSON is expanded under its name. */
 export function formParameters(text: string, source: ParameterSource): Parameter[] {
   const out: Parameter[] = [];
@@ -181,6 +206,16 @@ function addTextParameters(out: Parameter[], text: string): boolean {
   if (/^[^\s=&]+=\S*$/.test(trimmed)) {
     addFormParameters(out, trimmed, 'body', 0, trimmed.length);
     return false;
+  }
+  // Base64 JSON written backwards (Statsig's `se=1` bodies): `…Jye` is `eyJ…` reversed.
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if ((last === 101 /* e */ || last === 87) /* W */ && trimmed.length <= MAX_BODY_CHARS) {
+    const reversed = base64Json(trimmed.split('').reverse().join(''));
+    if (reversed !== undefined) {
+      out.push({ source: 'body', name: 'body', value: trimmed.slice(0, 4000), container: true });
+      flatten(out, 'body', '', reversed, 0);
+      return false;
+    }
   }
   out.push({ source: 'body', name: 'body', value: trimmed.slice(0, 4000) });
   return false;

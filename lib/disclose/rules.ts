@@ -80,6 +80,20 @@ const LAT_NAMES = set('lat', 'latitude', 'geo_lat');
 const LON_NAMES = set('lon', 'lng', 'long', 'longitude', 'geo_lon', 'geo_lng');
 const EVENT_NAMES = set('en', 'ev', 'event', 'event_name', 'eventname', 'evt', 'ea', 'event_type', 'action', 'e_n');
 const HIT_TYPES = set('pageview', 'event', 'transaction', 'item', 'social', 'timing', 'screenview');
+/**
+ * Names that hold an event's name in many SDKs' payloads but hold much else too (`name`, `key`, a log `message`,
+ * Plausible's and Braze's `n`): an event only when the value is one of the unmistakable ones (STRICT_EVENT).
+ */
+const LOOSE_EVENT_NAMES = set('name', 'key', 'n', 'message', 'msg', 'event_key', 'eventkey');
+const STRICT_EVENT =
+  /^(?:\$?page[ _-]?view(?:ed)?|purchase|order[ _-]completed|checkout[ _-]completed|add[ _-]?to[ _-]?cart|begin[ _-]checkout|initiate[ _-]?checkout|sign[ _-]?up|complete[ _-]registration|generate[ _-]lead)$/i;
+/** `type` of a call in Segment-style payloads (Segment, RudderStack, Customer.io): a page call is a page view. */
+const PAGE_CALL_TYPES = set('page', 'pageview', 'page_view');
+/** Objects that describe the person: their `id` or `key` is the person's identifier (`user.id`, `context.key`). */
+const PERSON_OBJECTS = set('user', 'usr', 'context', 'visitor', 'person', 'customer', 'profile', 'identity', 'member');
+const UA_NAMES = set('ua', 'user_agent', 'useragent', 'user-agent');
+/** A whole browser user-agent string, whatever it is called: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/…`. */
+const USER_AGENT = /^Mozilla\/\d\.\d \([^)]{3,}\) \S/;
 const ID_NAMES = set(
   'cid',
   'uid',
@@ -246,9 +260,9 @@ const DEVICE: { names: Set<string>; value: RegExp; say: (v: string) => string }[
 ];
 
 const EVENT_WORDS: [RegExp, string][] = [
-  [/^(page_?view|pageview|page|view_page)$/i, 'page view'],
+  [/^(\$?page[ _-]?view(ed)?|\$?mp_web_page_view|page|view_page)$/i, 'page view'],
   [/^(add_?to_?cart|addtocart|add_to_basket)$/i, 'add to cart'],
-  [/^(purchase|order|transaction|checkout_completed|complete_?payment)$/i, 'purchase'],
+  [/^(purchase|order|transaction|checkout_completed|complete_?payment|order[ _]completed)$/i, 'purchase'],
   [/^(begin_?checkout|initiate_?checkout|checkout)$/i, 'checkout'],
   [
     /^(form_?submit|submit|lead|generate_lead|complete_?registration|sign_?up|submit_?application|contact)$/i,
@@ -364,7 +378,9 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
   if (p.container) return undefined;
   const value = p.value.trim();
   if (!value) return undefined;
-  const leaf = leafName(p.name).toLowerCase();
+  // Mixpanel and PostHog mark their own properties with "$": `$screen_width` says what `screen_width` says.
+  const named = leafName(p.name).toLowerCase();
+  const leaf = named.charCodeAt(0) === 36 /* $ */ ? named.slice(1) : named;
   const length = value.length;
 
   if (value.includes('@') && EMAIL.test(value)) return found(p, value, 'email');
@@ -385,7 +401,9 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
   if (TITLE_NAMES.has(leaf) && /\p{L}/u.test(value) && !/^https?:/i.test(value)) return found(p, value, 'page-title');
 
   if (page.searchTerms && includesTerms(value, page.searchTerms)) return found(p, value, 'search-terms');
-  if (SEARCH_NAMES.has(leaf) && length >= 2 && /\p{L}/u.test(value)) return found(p, value, 'search-terms');
+  // `search: "?order=…"` is an address's query string (location.search), not something searched for.
+  if (SEARCH_NAMES.has(leaf) && length >= 2 && value.charCodeAt(0) !== 63 /* ? */ && /\p{L}/u.test(value))
+    return found(p, value, 'search-terms');
 
   const lat = LAT_NAMES.has(leaf);
   if ((lat || LON_NAMES.has(leaf)) && isPreciseCoordinate(value, lat ? 90 : 180)) {
@@ -398,19 +416,45 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
 
   const devices = DEVICE_BY_NAME.get(leaf);
   if (devices) for (const d of devices) if (d.value.test(value)) return found(p, value, 'device', d.say(value));
-  if ((leaf === 'ua' || leaf === 'user_agent' || leaf === 'useragent') && /Mozilla\/\d/.test(value)) {
+  if (
+    value.charCodeAt(0) === 77 /* M */ &&
+    ((UA_NAMES.has(leaf) && /Mozilla\/\d/.test(value)) || USER_AGENT.test(value))
+  ) {
     return found(p, value, 'device', 'browser user agent');
   }
 
   if (EVENT_NAMES.has(leaf) || (leaf === 't' && HIT_TYPES.has(value.toLowerCase()))) {
-    if (/^[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value))
+    // PostHog and Mixpanel mark their own events with "$": `$identify`, `$pageview`.
+    if (/^\$?[\p{L}\d _.:/-]{3,60}$/u.test(value) && /\p{L}{3}/u.test(value))
       return found(p, value, 'event', eventName(value));
   }
+  if (
+    (LOOSE_EVENT_NAMES.has(leaf) && STRICT_EVENT.test(value)) ||
+    (leaf === 'type' && PAGE_CALL_TYPES.has(value.toLowerCase()))
+  )
+    return found(p, value, 'event', eventName(value));
+
+  if ((leaf === 'id' || leaf === 'key' || leaf === 'value') && personObject(p.name) && looksLikeId(value))
+    return found(p, value, 'identifier', p.name);
 
   if (isIdName(leaf) && looksLikeId(value)) return found(p, value, 'identifier', p.name);
   if (CACHE_BUSTER_NAMES.has(leaf) || CONSENT_NAMES.has(leaf) || CODE_NAMES.has(leaf)) return undefined;
   if (looksRandom(value)) return found(p, value, 'identifier', p.name);
   return undefined;
+}
+
+/**
+ * Whether a flattened name's value is a person's id: `user.id`, `context.key`, or an attribute written as
+ * `user.id.value` (Sentry's span attributes). The object is the segment before the leaf (before `id.value`).
+ */
+function personObject(name: string): boolean {
+  const parts = name.split(/[.[\]]+/).filter(Boolean);
+  let end = parts.length - 1;
+  if (parts[end]?.toLowerCase() === 'value') end--;
+  const leaf = parts[end]?.toLowerCase();
+  if (leaf !== 'id' && leaf !== 'key') return false;
+  const owner = parts[end - 1]?.toLowerCase();
+  return owner !== undefined && PERSON_OBJECTS.has(owner);
 }
 
 /** `/^https?:\/\//i.test(value)`, without the regular expression. */

@@ -108,3 +108,61 @@ describe('displayValue', () => {
     expect(displayValue(finding)).toBe(expected);
   });
 });
+
+// Shapes seen in the SDK corpus (tests/fixtures/sdk-corpus): each rule on its smallest case, and its near miss.
+describe('what browser SDKs send', () => {
+  const page = 'https://shop.example/checkout?order=1';
+  const json = (value: unknown): RawBody => body({ text: JSON.stringify(value) })!;
+  const kinds = async (input: Partial<DecodeInput>) =>
+    (await decodeRequest({ url: 'https://sdk.example/e', method: 'POST', pageUrl: page, ...input })).kinds;
+
+  it('reads base64 JSON in an address path (a LaunchDarkly context), not other path segments', async () => {
+    const context = Buffer.from(JSON.stringify({ kind: 'user', key: 'u-1', email: 'jane@example.com' })).toString(
+      'base64url',
+    );
+    expect(await kinds({ url: `https://app.sdk.example/sdk/evalx/abc/contexts/${context}`, method: 'GET' })).toContain(
+      'email',
+    );
+    expect(await kinds({ url: 'https://cdn.sdk.example/a8F3kQ9zP2mX7vL4/app.js', method: 'GET' })).toEqual([]);
+  });
+
+  it('reads a body of base64 JSON written backwards (Statsig)', async () => {
+    const text = [...Buffer.from(JSON.stringify({ user: { email: 'jane@example.com' } })).toString('base64')]
+      .reverse()
+      .join('');
+    expect(await kinds({ body: body({ text }) })).toEqual(['email']);
+  });
+
+  it('knows a whole user agent under any name, `$`-marked names and events, and no user agent in other text', async () => {
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+    expect(await kinds({ body: json({ attributes: { 'user_agent.original': { value: ua } } }) })).toEqual(['device']);
+    expect(await kinds({ body: json({ properties: { $screen_width: 1280 } }) })).toEqual(['device']);
+    expect(await kinds({ body: json({ batch: [{ event: '$identify' }] }) })).toEqual(['event']);
+    expect(await kinds({ body: json({ note: 'Mozilla/5 is a foundation' }) })).toEqual([]);
+  });
+
+  it('takes a page call for a page view, and location.search for no search', async () => {
+    expect(await kinds({ body: json({ type: 'page', properties: { search: '?order=1' } }) })).toEqual(['event']);
+    expect(await kinds({ body: json({ type: 'track' }) })).toEqual([]);
+  });
+
+  it('reads unmistakable event names under loose names (name, key, n, message) and nothing else there', async () => {
+    for (const value of [{ name: 'purchase' }, { key: 'page-view' }, { n: 'pageview' }, { message: 'Order Completed' }])
+      expect(await kinds({ body: json(value) }), JSON.stringify(value)).toEqual(['event']);
+    for (const value of [{ name: 'Jane' }, { key: 'new-checkout' }, { n: 'page' }, { message: 'timeout' }])
+      expect(await kinds({ body: json(value) }), JSON.stringify(value)).toEqual([]);
+  });
+
+  it("takes the id or key of a person's object for an identifier", async () => {
+    expect(await kinds({ body: json({ user: { id: 'user-4711' } }) })).toEqual(['identifier']);
+    expect(await kinds({ body: json({ context: { key: 'user-4711' } }) })).toEqual(['identifier']);
+    expect(await kinds({ body: json({ product: { id: 'sku-1001' } }) })).toEqual([]);
+  });
+
+  it('knows rrweb-style snapshots for a session recording, not two events that name a source', async () => {
+    const full = { events: [{ type: 2, data: { node: { type: 0, childNodes: [] } } }, { type: 4, data: {} }, {}] };
+    expect(await kinds({ body: json(full) })).toEqual(['session-recording']);
+    const two = { events: [{ type: 3, data: { source: 1 } }, { type: 3, data: { source: 2 } }, { type: 5 }] };
+    expect(await kinds({ body: json(two) })).toEqual([]);
+  });
+});
