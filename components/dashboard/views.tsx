@@ -236,11 +236,14 @@ export function CompanyView({
   id,
   description,
   flows,
+  detailsLoaded = true,
 }: {
   ctx: ViewContext;
   id: string;
   description: string;
   flows: SiteCompanyAggregate[] | undefined;
+  /** Whether the catalog's details are in: until then no contact is shown, rather than "none known". */
+  detailsLoaded?: boolean;
 }) {
   const { t } = ctx;
   const c = ctx.company(id);
@@ -278,7 +281,7 @@ export function CompanyView({
             </dd>
           </div>
         )}
-        {!isUnlistedId(id) && (
+        {!isUnlistedId(id) && detailsLoaded && (
           <div>
             <dt>{t('dashPrivacyContact')}</dt>
             <dd data-testid="privacy-contact">

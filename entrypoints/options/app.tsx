@@ -160,7 +160,13 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
         {route.view === 'sites' && <SitesView ctx={ctx} rows={sites} />}
         {route.view === 'graph' && <GraphView ctx={ctx} data={graph} window={window} onWindow={setWindow} />}
         {route.view === 'company' && (
-          <CompanyView ctx={ctx} id={route.id} description={catalog.description(route.id)} flows={flows} />
+          <CompanyView
+            ctx={ctx}
+            id={route.id}
+            description={catalog.description(route.id)}
+            flows={flows}
+            detailsLoaded={catalog.hasDetails}
+          />
         )}
         {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
         {route.view === 'settings' && names.sources[0] && (
