@@ -21,6 +21,8 @@ describe('the company catalog in the dashboard', () => {
     async (id) => {
       const { page, errors } = await companyPage(id);
       await page.waitForSelector(`[data-testid="company-name"]:text-is("${id}")`);
+      // The contact row is drawn once the details are in: only then may the page say none is known.
+      await page.waitForSelector('[data-testid="privacy-contact"]');
       // Nothing is claimed for this id: no country, website or policy, and "no contact known".
       const none = JSON.parse(
         readFileSync(join(import.meta.dirname, '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
