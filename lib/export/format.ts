@@ -124,9 +124,17 @@ function object(value: unknown, path: string, keys: { required: string[]; option
   return o;
 }
 
+function codePoints(value: string): number {
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
+}
+
 function text(value: unknown, path: string, pattern?: RegExp): string {
   if (typeof value !== 'string') throw new ImportError(path, 'must be text');
-  if (value.length > LIMIT.text) throw new ImportError(path, `is longer than ${LIMIT.text} characters`);
+  // Characters are code points, as JSON Schema's maxLength counts them: only text over the limit in UTF-16 units can be.
+  if (value.length > LIMIT.text && codePoints(value) > LIMIT.text)
+    throw new ImportError(path, `is longer than ${LIMIT.text} characters`);
   if (pattern && !pattern.test(value))
     throw new ImportError(path, `does not look right (${JSON.stringify(value.slice(0, 40))})`);
   return value;
