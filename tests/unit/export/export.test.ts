@@ -5,8 +5,8 @@ import { type ExportFileV1, ImportError, validateExport } from '../../../lib/exp
 import { importExport } from '../../../lib/export/import.ts';
 import { clearEverything } from '../../../lib/storage/forget.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
+import { expectMatchesSchema } from '../../export-schema.ts';
 import { event, freshDb } from '../storage/helpers.ts';
-import { expectMatchesSchema } from './schema.ts';
 
 const trackerData = { name: 'Ghostery Tracker Database', version: '1.0.945', license: 'CC BY-NC-SA 4.0' };
 const names: Record<string, string> = { google: 'Google', facebook: 'Meta' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ExportFile, validateExport } from '../../../lib/export/format.ts';
-import { matchesSchema } from './schema.ts';
+import { matchesSchema } from '../../export-schema.ts';
 
 // docs/export-format.schema.json and the import's hand-written validateExport must say the same: each row is a file
 // with the verdict both must give. A rule added to one and not the other fails here.

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { expect } from 'vitest';
 
-// The JSON Schema of the export format, beside its prose in docs/. Tests only: the extension validates by hand.
-const schemaPath = join(import.meta.dirname, '..', '..', '..', 'docs', 'export-format.schema.json');
+// The JSON Schema of the export format, beside its prose in docs/, for the unit and end-to-end tests. Tests only:
+// the extension validates by hand (lib/export/format.ts) and ships neither the schema nor ajv.
+const schemaPath = join(import.meta.dirname, '..', 'docs', 'export-format.schema.json');
 export const exportSchema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
 
 // strict: a keyword the validator does not know is an error in the schema, not silently ignored.
