@@ -114,6 +114,7 @@ describe('the JSON Schema and validateExport agree', () => {
     ],
     ['a date, not a time', withFlow({ lastSeen: '2026-11-20' }), 'refused'],
     ['month 13', withEvent({ time: '2026-13-20T12:00:00.000Z' }), 'refused'],
+    ['an offset of 25 hours', withEvent({ time: '2026-11-20T12:00:00.000+25:00' }), 'refused'],
     ['a day that is not a date', { ...base(), days: [{ ...V2.days[0], day: 'Friday' }] }, 'refused'],
     ['a lower-case method', withEvent({ method: 'get' }), 'refused'],
     ['an unknown outcome', withEvent({ outcome: 'blocked' }), 'refused'],
