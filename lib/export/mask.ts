@@ -14,36 +14,36 @@ const EXTENSION = /^(.+?)(\.[a-z][a-z0-9]{0,4})$/i;
 
 /**
  * Whether a piece of text looks like an identifier rather than a word: a UUID, an email-like `@`, five or more digits
- * in a row, eight or more hex characters with a digit among them, or a long token of letters and digits (base64 and
- * the like: sixteen or more with a digit, or ten or more that mix digits, capitals and small letters).
- * Words, short numbers (`2026`, `11`, `page-2`) and language codes (`en-GB`) are not.
+ * in a row, eight or more hex characters with a digit and a letter among them, or a token of letters and digits
+ * (base64 and the like) whose characters keep changing class — capital, small letter, digit — as random ones do and
+ * words do not: sixteen or more with 3 changes in 10, or ten or more letters and digits of every class with more than
+ * 5 in 10. Words, slugs, short numbers (`2026`, `page-2`), camel case (`iPhone15Pro`) and language codes are not.
  */
 export function looksLikeIdentifier(text: string): boolean {
   if (UUID.test(text) || text.includes('@')) return true;
   if (/\d{5}/.test(text)) return true;
-  // Pieces between separators: a slug's words are judged one by one, a token cut by `-` or `_` still as a whole.
+  // The whole and its pieces between separators: a token cut by `-` or `_` is judged whole, as well as in parts.
   const runs = [text, ...text.split(/[-_.~:,+=/ ]+/)];
   return runs.some((piece) => {
-    if (!/\d/.test(piece)) return false;
-    if (piece.length >= 8 && /^[0-9a-f]+$/i.test(piece) && /[a-f]/i.test(piece)) return true;
-    if (piece.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(piece) && /[A-Za-z]/.test(piece)) {
-      // A run of dashed words with a number in it (`size-42-running-shoes`) is a slug, not a token.
-      const words = piece.split(/[-_]/);
-      if (words.length === 1 || words.some((w) => w.length >= 10)) return true;
-    }
-    return (
-      piece.length >= 10 && /^[A-Za-z0-9]+$/.test(piece) && /[A-Z]/.test(piece) && /[a-z]/.test(piece) && mixed(piece)
-    );
+    if (!/\d/.test(piece) || !/[A-Za-z]/.test(piece)) return false;
+    if (piece.length >= 8 && /^[0-9a-f]+$/i.test(piece)) return true;
+    if (piece.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(piece) && classChanges(piece) >= 0.3) return true;
+    return piece.length >= 10 && /^[A-Za-z0-9]+$/.test(piece) && /[A-Z]/.test(piece) && /[a-z]/.test(piece)
+      ? classChanges(piece) > 0.5
+      : false;
   });
 }
 
-/** Whether more than half the neighbouring characters change class (capital, small letter, digit): `dQw4w9WgXcQ` does,
- * `iPhone15Pro` and other camel-case words do not. */
-function mixed(piece: string): boolean {
-  const kind = (c: string) => (/\d/.test(c) ? 0 : c === c.toUpperCase() ? 1 : 2);
+/**
+ * How often neighbouring characters change class (capital, small letter, digit), separators left out, from 0 to 1:
+ * `dQw4w9WgXcQ` 1, `iPhone15Pro` 0.5, `size-42-running-shoes` about 0.1.
+ */
+function classChanges(piece: string): number {
+  const chars = piece.replace(/[^A-Za-z0-9]/g, '');
+  const kind = (c: string) => (c >= '0' && c <= '9' ? 0 : c >= 'A' && c <= 'Z' ? 1 : 2);
   let changes = 0;
-  for (let i = 1; i < piece.length; i++) if (kind(piece[i - 1] ?? '') !== kind(piece[i] ?? '')) changes++;
-  return changes / (piece.length - 1) > 0.5;
+  for (let i = 1; i < chars.length; i++) if (kind(chars[i - 1] ?? '') !== kind(chars[i] ?? '')) changes++;
+  return chars.length > 1 ? changes / (chars.length - 1) : 0;
 }
 
 function decoded(text: string): string {

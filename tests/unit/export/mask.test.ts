@@ -17,6 +17,7 @@ describe('maskPath', () => {
     ['an email address', '/u/jane.doe@example.com/inbox', '/u/:id/inbox'],
     ['an encoded email address', '/u/jane%40example.com', '/u/:id'],
     ['a segment cut short', '/a/very/long/pa…', '/a/very/long/…'],
+    ['a lower-case random token', '/k/k3j4h5g6f7d8s9a0qwer', '/k/:id'],
     // Not masked: words, short numbers, dates, language codes, versions, slugs.
     ['a date', '/2026/11/30/', '/2026/11/30/'],
     ['a dashed date', '/archive/2026-11-30', '/archive/2026-11-30'],
@@ -26,6 +27,8 @@ describe('maskPath', () => {
     ['camel-case words', '/Products/WinterCollection/iPhone15Pro', '/Products/WinterCollection/iPhone15Pro'],
     ['an API version and a page', '/v2/collect/page-2/index.html', '/v2/collect/page-2/index.html'],
     ['four digits', '/tr/1234', '/tr/1234'],
+    ['a long word and a year', '/events/international-conference-2026', '/events/international-conference-2026'],
+    ['a long camel-case name with a number', '/Windows10Download', '/Windows10Download'],
     ['the root', '/', '/'],
     ['nothing', '', ''],
   ])('%s: %s → %s', (_, path, masked) => {
