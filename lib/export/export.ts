@@ -1,8 +1,10 @@
+import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFlow } from './format.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFinding, type ExportFlow } from './format.ts';
+import { maskAddress, maskPath, maskSegment, maskWords, valueShape } from './mask.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -63,13 +65,33 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
     kind: e.kind,
     category: e.category,
     host: e.host,
-    path: e.path,
+    path: maskPath(e.path),
     type: e.type,
     method: e.method,
     outcome: e.outcome,
     ...(e.error ? { error: e.error } : {}),
     dataKinds: e.kinds ?? [],
-    findings: e.findings ?? [],
+    findings: (e.findings ?? []).map(exportFinding),
+  };
+}
+
+/**
+ * Kinds whose detail is Disclosed's own description (`full`, `screen 1920×1080`, `purchase`) or, for cookies, the
+ * cookie names: kept, masked. Any other detail is left out: a location's is the coordinates, an identifier's repeats
+ * the parameter name.
+ */
+const DETAIL_KEPT = new Set<string>(['page-address', 'device', 'event', 'session-recording', 'cookie']);
+
+/** A finding without a character of its value: what carried what, and the value's shape. */
+export function exportFinding(f: StoredFinding): ExportFinding {
+  const address = f.kind === 'page-address' ? maskAddress(f.value) : undefined;
+  return {
+    kind: f.kind,
+    source: f.source,
+    name: f.name.split('.').map(maskSegment).join('.'),
+    shape: valueShape(f.value),
+    ...(address ? { address } : {}),
+    ...(f.detail && DETAIL_KEPT.has(f.kind) ? { detail: maskWords(f.detail) } : {}),
   };
 }
 

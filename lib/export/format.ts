@@ -1,12 +1,15 @@
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 
 /**
- * Disclosed's export file, version 1 (docs/export-format.md says it in prose). Times are ISO 8601 strings in UTC.
- * Identifier values and page loads are never exported: the first are personal data, the second only make sense in
- * the browser that recorded them.
+ * Disclosed's export file, version 2 (docs/export-format.md says it in prose, docs/export-format.schema.json as a
+ * JSON Schema that the tests hold this validator to). Times are ISO 8601 strings in UTC. An export carries no
+ * identifying value: paths and addresses are masked (mask.ts), findings keep no characters of what was sent.
+ * Version 1 files (findings with their shortened values) are still read.
  */
 export const EXPORT_FORMAT = 'disclosed-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** The versions an import reads: exports are always written in the newest. */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 export interface ExportSpan {
   first: string;
@@ -47,13 +50,25 @@ export interface ExportEvent {
   outcome: 'completed' | 'error';
   error?: string;
   dataKinds: DataKind[];
-  findings: {
-    kind: DataKind;
-    source: 'url' | 'referer' | 'body' | 'cookie';
-    name: string;
-    value: string;
-    detail?: string;
-  }[];
+  findings: ExportFinding[];
+}
+
+export const FINDING_SOURCES = ['url', 'referer', 'body', 'cookie'] as const;
+/** What a sent value looked like, in place of its characters (see `valueShape` in mask.ts). */
+export const VALUE_SHAPES = ['empty', 'digits', 'hex', 'token', 'email', 'address', 'text'] as const;
+export type ValueShape = (typeof VALUE_SHAPES)[number];
+
+/** A parameter that carried a data kind: its name, never its value. */
+export interface ExportFinding {
+  kind: DataKind;
+  source: (typeof FINDING_SOURCES)[number];
+  /** The parameter's name, identifier-like parts masked. */
+  name: string;
+  shape: ValueShape;
+  /** Page-address findings: the address, masked (origin, masked path, parameter names). */
+  address?: string;
+  /** A description from Disclosed's own words (`full`, `screen 1920×1080`), or cookie names, masked. */
+  detail?: string;
 }
 
 export interface ExportFile {
@@ -65,6 +80,23 @@ export interface ExportFile {
   days: ExportDay[];
   events: ExportEvent[];
 }
+
+/** Version 1: findings kept their value as the popup shows it (shortened, an identifier's middle cut out). */
+export interface ExportFindingV1 {
+  kind: DataKind;
+  source: (typeof FINDING_SOURCES)[number];
+  name: string;
+  value: string;
+  detail?: string;
+}
+
+export interface ExportFileV1 extends Omit<ExportFile, 'version' | 'events'> {
+  version: 1;
+  events: (Omit<ExportEvent, 'findings'> & { findings: ExportFindingV1[] })[];
+}
+
+/** A file an import reads. */
+export type ReadableExport = ExportFile | ExportFileV1;
 
 /** Why a file was refused: a path into it and what is wrong there. */
 export class ImportError extends Error {
@@ -92,9 +124,17 @@ function object(value: unknown, path: string, keys: { required: string[]; option
   return o;
 }
 
+function codePoints(value: string): number {
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
+}
+
 function text(value: unknown, path: string, pattern?: RegExp): string {
   if (typeof value !== 'string') throw new ImportError(path, 'must be text');
-  if (value.length > LIMIT.text) throw new ImportError(path, `is longer than ${LIMIT.text} characters`);
+  // Characters are code points, as JSON Schema's maxLength counts them: only text over the limit in UTF-16 units can be.
+  if (value.length > LIMIT.text && codePoints(value) > LIMIT.text)
+    throw new ImportError(path, `is longer than ${LIMIT.text} characters`);
   if (pattern && !pattern.test(value))
     throw new ImportError(path, `does not look right (${JSON.stringify(value.slice(0, 40))})`);
   return value;
@@ -106,8 +146,12 @@ function count(value: unknown, path: string): number {
   return value;
 }
 
+/** The same expression is the schema's `time` pattern. */
+const TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
 function time(value: unknown, path: string): string {
-  const t = text(value, path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  const t = text(value, path, TIME);
   if (Number.isNaN(Date.parse(t))) throw new ImportError(path, 'is not a date');
   return t;
 }
@@ -185,18 +229,34 @@ function day(value: unknown, path: string): ExportDay {
   };
 }
 
-function finding(value: unknown, path: string): ExportEvent['findings'][number] {
+function findingV1(value: unknown, path: string): ExportFindingV1 {
   const o = object(value, path, { required: ['kind', 'source', 'name', 'value'], optional: ['detail'] });
   return {
     kind: oneOf(o.kind, `${path}.kind`, DATA_KINDS),
-    source: oneOf(o.source, `${path}.source`, ['url', 'referer', 'body', 'cookie'] as const),
+    source: oneOf(o.source, `${path}.source`, FINDING_SOURCES),
     name: text(o.name, `${path}.name`),
     value: text(o.value, `${path}.value`),
     ...(o.detail !== undefined ? { detail: text(o.detail, `${path}.detail`) } : {}),
   };
 }
 
-function event(value: unknown, path: string): ExportEvent {
+function finding(value: unknown, path: string): ExportFinding {
+  const o = object(value, path, { required: ['kind', 'source', 'name', 'shape'], optional: ['address', 'detail'] });
+  return {
+    kind: oneOf(o.kind, `${path}.kind`, DATA_KINDS),
+    source: oneOf(o.source, `${path}.source`, FINDING_SOURCES),
+    name: text(o.name, `${path}.name`),
+    shape: oneOf(o.shape, `${path}.shape`, VALUE_SHAPES),
+    ...(o.address !== undefined ? { address: text(o.address, `${path}.address`, /^https?:\/\//) } : {}),
+    ...(o.detail !== undefined ? { detail: text(o.detail, `${path}.detail`) } : {}),
+  };
+}
+
+function event<F>(
+  value: unknown,
+  path: string,
+  item: (v: unknown, p: string) => F,
+): Omit<ExportEvent, 'findings'> & { findings: F[] } {
   const o = object(value, path, {
     required: [
       'time',
@@ -227,27 +287,26 @@ function event(value: unknown, path: string): ExportEvent {
     outcome: oneOf(o.outcome, `${path}.outcome`, ['completed', 'error'] as const),
     ...(o.error !== undefined ? { error: text(o.error, `${path}.error`) } : {}),
     dataKinds: list(o.dataKinds, `${path}.dataKinds`, (v, p) => oneOf(v, p, DATA_KINDS)),
-    findings: list(o.findings, `${path}.findings`, finding, 50),
+    findings: list(o.findings, `${path}.findings`, item, 50),
   };
 }
 
-/** Checks a parsed file against version 1 of the format; throws an ImportError that says where and what. */
-export function validateExport(value: unknown): ExportFile {
+/** Checks a parsed file against its version of the format (1 or 2); throws an ImportError that says where and what. */
+export function validateExport(value: unknown): ReadableExport {
   const o = object(value, 'file', {
     required: ['format', 'version', 'exportedAt', 'trackerData', 'flows', 'days', 'events'],
   });
   if (o.format !== EXPORT_FORMAT)
     throw new ImportError('file.format', `must be "${EXPORT_FORMAT}": this is not a Disclosed export`);
-  if (o.version !== EXPORT_VERSION) {
+  if (!READABLE_VERSIONS.includes(o.version as 1 | 2)) {
     throw new ImportError(
       'file.version',
-      `is ${JSON.stringify(o.version)}; this version of Disclosed reads version ${EXPORT_VERSION}`,
+      `is ${JSON.stringify(o.version)}; this version of Disclosed reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
   }
   const td = object(o.trackerData, 'file.trackerData', { required: ['name', 'version', 'license'] });
-  return {
+  const common: Omit<ExportFile, 'version' | 'events'> = {
     format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
     exportedAt: time(o.exportedAt, 'file.exportedAt'),
     trackerData: {
       name: text(td.name, 'file.trackerData.name'),
@@ -256,6 +315,12 @@ export function validateExport(value: unknown): ExportFile {
     },
     flows: list(o.flows, 'file.flows', flow, LIMIT.flows),
     days: list(o.days, 'file.days', day, LIMIT.flows),
-    events: list(o.events, 'file.events', event, LIMIT.events),
   };
+  if (o.version === 1)
+    return {
+      ...common,
+      version: 1,
+      events: list(o.events, 'file.events', (v, p) => event(v, p, findingV1), LIMIT.events),
+    };
+  return { ...common, version: 2, events: list(o.events, 'file.events', (v, p) => event(v, p, finding), LIMIT.events) };
 }

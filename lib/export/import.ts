@@ -1,9 +1,11 @@
+import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 import { type DayCompanyAggregate, mergeDayFlow, mergeFlow, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
-import { type ExportFile, validateExport } from './format.ts';
+import { type ReadableExport, validateExport } from './format.ts';
+import { maskPath, shapeMarker } from './mask.ts';
 
 export interface ImportReport {
   flowsAdded: number;
@@ -35,10 +37,26 @@ export async function importExport(db: DisclosedDb, fileText: string): Promise<I
 }
 
 const ms = (iso: string) => Date.parse(iso);
+/** Paths compare masked: a version 2 file holds them so, the browser it came from holds them whole. */
 const eventKey = (e: Pick<SharingEvent, 'time' | 'site' | 'company' | 'host' | 'path' | 'type' | 'method'>) =>
-  [e.time, e.site, e.company, e.host, e.path, e.type, e.method].join('\n');
+  [e.time, e.site, e.company, e.host, maskPath(e.path), e.type, e.method].join('\n');
 
-async function merge(db: DisclosedDb, file: ExportFile): Promise<ImportReport> {
+/**
+ * An imported finding as stored. A version 2 file has no value to give back: a page finding keeps its masked address,
+ * any other the mark of its shape (`‹digits›`), which is what the history then shows and exports again.
+ */
+function storedFinding(f: ReadableExport['events'][number]['findings'][number]): StoredFinding {
+  if ('value' in f) return f;
+  return {
+    kind: f.kind,
+    source: f.source,
+    name: f.name,
+    value: f.address ?? shapeMarker(f.shape),
+    ...(f.detail ? { detail: f.detail } : {}),
+  };
+}
+
+async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportReport> {
   const report: ImportReport = { flowsAdded: 0, flowsUpdated: 0, daysAdded: 0, eventsAdded: 0, eventsAlreadyThere: 0 };
   const tables = [db.events, db.siteCompanies, db.dayCompanies, db.companies, db.sites, db.days];
   await db.transaction('rw', tables, async () => {
@@ -120,7 +138,7 @@ async function merge(db: DisclosedDb, file: ExportFile): Promise<ImportReport> {
         outcome: e.outcome,
         ...(e.error ? { error: e.error } : {}),
         kinds: e.dataKinds,
-        findings: e.findings,
+        findings: e.findings.map(storedFinding),
       };
       const key = eventKey(event);
       if (known.has(key)) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectMatchesSchema } from '../export-schema.ts';
 import { everythingStored, storedEvents } from './extension-db.ts';
 import { useExtensionBrowser } from './setup.ts';
 import { META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
@@ -94,6 +95,11 @@ describe('export and import', () => {
     await visit(`https://${META_PAGE}/disclosed-test.html?export`);
     await eventually(async () => (await totals()).includes('news-site.example'));
     const before = await totals();
+    // What the recorder kept whole for deletion requests: none of it may be in the file.
+    const stored = JSON.parse(await everythingStored(env.browser.context, env.browser.extensionId)) as {
+      identifiers?: { value: string }[];
+    };
+    const identifierValues = (stored.identifiers ?? []).map((i) => i.value).filter((v) => v.length >= 4);
 
     const settings = await openSettings();
     const [download] = await Promise.all([
@@ -102,7 +108,10 @@ describe('export and import', () => {
     ]);
     const path = await download.path();
     const exported = JSON.parse(readFileSync(path, 'utf8'));
-    expect(exported).toMatchObject({ format: 'disclosed-export', version: 1 });
+    expect(exported).toMatchObject({ format: 'disclosed-export', version: 2 });
+    expectMatchesSchema(exported);
+    const text = readFileSync(path, 'utf8');
+    for (const value of identifierValues) expect(text).not.toContain(value);
     expect(
       exported.flows.some(
         (f: { site: string; organization: { name: string } }) =>

@@ -8,6 +8,7 @@ import { buildExport, renderExport } from '../../lib/export/export.ts';
 import { type Message, type MessageMap, type MessageType, request } from '../../lib/messages.ts';
 import { SETTINGS_KEY } from '../../lib/settings.ts';
 import { DB_NAME, openDb } from '../../lib/storage/db.ts';
+import { expectMatchesSchema } from '../export-schema.ts';
 import { webRequest } from './background-browser.ts';
 
 // The background as the browser runs it: `main()` against WXT's in-memory browser (storage, runtime, alarms, tabs,
@@ -266,6 +267,7 @@ describe('background.main()', () => {
       await buildExport(db, (id) => id, { name: 'test', version: '1', license: 'test' }),
       'json',
     );
+    expectMatchesSchema(JSON.parse(file.body));
     expect(await send('data/clear', {})).toEqual({ cleared: true });
     expect(await db.events.count()).toBe(0);
     expect(await db.companies.count()).toBe(0);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildExport, flowsCsv, flowsGexf } from '../../../lib/export/export.ts';
-import { ImportError, validateExport } from '../../../lib/export/format.ts';
+import type { StoredFinding } from '../../../lib/disclose/decode.ts';
+import { buildExport, exportFinding, flowsCsv, flowsGexf } from '../../../lib/export/export.ts';
+import { type ExportFileV1, ImportError, validateExport } from '../../../lib/export/format.ts';
 import { importExport } from '../../../lib/export/import.ts';
 import { clearEverything } from '../../../lib/storage/forget.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
+import { expectMatchesSchema } from '../../export-schema.ts';
 import { event, freshDb } from '../storage/helpers.ts';
 
 const trackerData = { name: 'Ghostery Tracker Database', version: '1.0.945', license: 'CC BY-NC-SA 4.0' };
@@ -17,8 +19,28 @@ async function browsed() {
   recorder.add(
     event({
       time: t,
-      kinds: ['identifier'],
-      findings: [{ kind: 'identifier', source: 'url', name: 'cid', value: '12345678…00' }],
+      // A path with an id in it: exported masked, and still recognised as this event when imported back.
+      path: '/g/collect/550e8400-e29b-41d4-a716-446655440000',
+      kinds: ['page-address', 'search-terms', 'identifier', 'cookie', 'email'],
+      findings: [
+        {
+          kind: 'page-address',
+          source: 'url',
+          name: 'dl',
+          value: 'https://news.example/u/98765432/inbox?q=x&t=1',
+          detail: 'full',
+        },
+        { kind: 'search-terms', source: 'url', name: 'q', value: 'jane doe lawyer' },
+        { kind: 'identifier', source: 'url', name: 'cid', value: '12345678…00', detail: 'cid' },
+        {
+          kind: 'cookie',
+          source: 'cookie',
+          name: 'Cookie',
+          value: '_ga, _hjSessionUser_4815162',
+          detail: '_ga, _hjSessionUser_4815162',
+        },
+        { kind: 'email', source: 'body', name: 'user.email', value: 'j…@example.com' },
+      ],
       identifiers: [{ name: 'cid', value: '1234567890.1700000000' }],
     }),
   );
@@ -58,10 +80,15 @@ async function views(db: Awaited<ReturnType<typeof browsed>>) {
   };
 }
 
+/** Every identifying string `browsed()` stored: none may be in an export. */
+const IDENTIFYING = ['1234567890', '12345678', '550e8400', '98765432', 'jane', 'j…@', 'example.com', '4815162', 'q=x'];
+
 describe('export', () => {
-  it('holds the flows, days and events, valid against its own format, and no identifier values', async () => {
+  it('holds the flows, days and events, valid against its own format and the schema, and no identifier values', async () => {
     const db = await browsed();
     const file = await buildExport(db, nameOf, trackerData, Date.UTC(2026, 10, 23));
+    expect(file.version).toBe(2);
+    expectMatchesSchema(file);
     expect(validateExport(JSON.parse(JSON.stringify(file)))).toEqual(file);
     expect(file.flows.find((f) => f.organization.id === 'google')).toMatchObject({
       site: 'news.example',
@@ -71,13 +98,38 @@ describe('export', () => {
       dataKinds: { identifier: { first: '2026-11-20T12:00:00.000Z', last: '2026-11-20T12:00:00.000Z' } },
     });
     expect(file.events).toHaveLength(4);
-    expect(JSON.stringify(file)).not.toContain('1234567890.1700000000');
+    const json = JSON.stringify(file);
+    for (const value of IDENTIFYING) expect(json).not.toContain(value);
   });
 
-  it('round-trips: export, delete everything, import — the same views come back; again adds nothing', async () => {
+  it('masks the path and keeps of each finding its kind, source, name and shape, never its characters', async () => {
+    const file = await buildExport(await browsed(), nameOf, trackerData);
+    const first = file.events[0]!;
+    expect(first.path).toBe('/g/collect/:id');
+    expect(first.findings).toEqual([
+      {
+        kind: 'page-address',
+        source: 'url',
+        name: 'dl',
+        shape: 'address',
+        address: 'https://news.example/u/:id/inbox?q&t',
+        detail: 'full',
+      },
+      { kind: 'search-terms', source: 'url', name: 'q', shape: 'text' },
+      { kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' },
+      { kind: 'cookie', source: 'cookie', name: 'Cookie', shape: 'text', detail: '_ga, :id' },
+      { kind: 'email', source: 'body', name: 'user.email', shape: 'email' },
+    ]);
+  });
+
+  it('round-trips: export, delete everything, import — the same totals, the events as exported; again adds nothing', async () => {
     const db = await browsed();
     const before = await views(db);
-    const text = JSON.stringify(await buildExport(db, nameOf, trackerData));
+    const exported = await buildExport(db, nameOf, trackerData);
+    const text = JSON.stringify(exported);
+    // Into the browser it came from: every event is recognised, though its path there is whole.
+    expect(await importExport(db, text)).toMatchObject({ flowsAdded: 0, eventsAdded: 0, eventsAlreadyThere: 4 });
+    expect(await views(db)).toEqual(before);
     await clearEverything(db);
     expect(await importExport(db, text)).toEqual({
       flowsAdded: 3,
@@ -86,7 +138,12 @@ describe('export', () => {
       eventsAdded: 4,
       eventsAlreadyThere: 0,
     });
-    expect(await views(db)).toEqual(before);
+    const after = await views(db);
+    expect({ flows: after.flows, days: after.days }).toEqual({ flows: before.flows, days: before.days });
+    // The events hold what the file held, no more: exporting them again writes the same events.
+    const again = await buildExport(db, nameOf, trackerData);
+    expectMatchesSchema(again);
+    expect(again.events).toEqual(exported.events);
     expect(await importExport(db, text)).toEqual({
       flowsAdded: 0,
       flowsUpdated: 3,
@@ -94,7 +151,106 @@ describe('export', () => {
       eventsAdded: 0,
       eventsAlreadyThere: 4,
     });
-    expect(await views(db)).toEqual(before);
+    expect(await views(db)).toEqual(after);
+  });
+});
+
+/** A version 1 file, as Disclosed wrote them before: paths whole, findings with their shortened values. */
+const V1: ExportFileV1 = {
+  format: 'disclosed-export',
+  version: 1,
+  exportedAt: '2026-11-23T13:30:00.000Z',
+  trackerData,
+  flows: [
+    {
+      site: 'news.example',
+      organization: { id: 'google', name: 'Google' },
+      kind: 'tracker',
+      category: 'site_analytics',
+      domains: ['www.google-analytics.com'],
+      requests: 1,
+      failed: 0,
+      firstSeen: '2026-11-20T12:00:00.000Z',
+      lastSeen: '2026-11-20T12:00:00.000Z',
+      dataKinds: { identifier: { first: '2026-11-20T12:00:00.000Z', last: '2026-11-20T12:00:00.000Z' } },
+    },
+  ],
+  days: [{ day: '2026-11-20', organization: 'google', kind: 'tracker', requests: 1, sites: ['news.example'] }],
+  events: [
+    {
+      time: '2026-11-20T12:00:00.000Z',
+      site: 'news.example',
+      organization: 'google',
+      kind: 'tracker',
+      category: 'site_analytics',
+      host: 'www.google-analytics.com',
+      path: '/j/collect/12345678901',
+      type: 'image',
+      method: 'GET',
+      outcome: 'completed',
+      dataKinds: ['identifier'],
+      findings: [{ kind: 'identifier', source: 'url', name: 'cid', value: '12345678…00', detail: 'cid' }],
+    },
+  ],
+};
+
+describe('version 1 files', () => {
+  it('are read, and exported again as version 2: masked, without values, valid by the schema', async () => {
+    const db = freshDb();
+    expect(validateExport(V1)).toEqual(V1);
+    expect(await importExport(db, JSON.stringify(V1))).toMatchObject({ flowsAdded: 1, daysAdded: 1, eventsAdded: 1 });
+    const file = await buildExport(db, nameOf, trackerData);
+    expectMatchesSchema(file);
+    expect(file.version).toBe(2);
+    expect(file.flows).toEqual(V1.flows);
+    expect(file.events[0]).toMatchObject({
+      path: '/j/collect/:id',
+      findings: [{ kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' }],
+    });
+    expect(JSON.stringify(file)).not.toContain('12345678');
+    // The version 2 file is the same history: importing it over the version 1 import adds nothing.
+    expect(await importExport(db, JSON.stringify(file))).toMatchObject({ eventsAdded: 0, eventsAlreadyThere: 1 });
+  });
+
+  it('are refused whole when a version 1 file has a version 2 finding, and the other way round', () => {
+    const v2Finding = { kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' };
+    const mixed = { ...V1, events: [{ ...V1.events[0], findings: [v2Finding] }] };
+    expect(() => validateExport(mixed)).toThrow(/findings\[0\]\.shape: is not part of the format/);
+    expect(() => validateExport({ ...V1, version: 2 })).toThrow(/findings\[0\]\.value: is not part of the format/);
+  });
+});
+
+describe('exportFinding', () => {
+  const f = (kind: StoredFinding['kind'], value: string, detail?: string, name = 'p'): StoredFinding => ({
+    kind,
+    source: 'url',
+    name,
+    value,
+    ...(detail ? { detail } : {}),
+  });
+  it.each<[string, StoredFinding, object]>([
+    ['a hashed email', f('hashed-email', 'a1b2c3d4…9f'), { shape: 'hex' }],
+    ['a page title', f('page-title', 'Jane Doe – Inbox'), { shape: 'text' }],
+    [
+      'coordinates: the detail goes too',
+      f('location', '52.520008,13.404954', '52.520008,13.404954'),
+      { shape: 'text' },
+    ],
+    ['a device, its description kept', f('device', '1920x1080', 'screen 1920×1080'), { detail: 'screen 1920×1080' }],
+    ['an event name kept', f('event', 'add_to_cart', 'add to cart'), { detail: 'add to cart' }],
+    ['a recorder, by its description', f('session-recording', '', 'known recorder endpoint'), { shape: 'empty' }],
+    [
+      'a site-only referer',
+      f('page-address', 'https://news.example/', 'site-only'),
+      { address: 'https://news.example/' },
+    ],
+    ['an id in a parameter name', f('identifier', 'abc', undefined, 'data.8f3a2b1c9d.uid'), { name: 'data.:id.uid' }],
+  ])('%s', (_, finding, expected) => {
+    const exported = exportFinding(finding);
+    expect(exported).toMatchObject(expected);
+    if (finding.kind === 'location') expect(exported).not.toHaveProperty('detail');
+    expect(JSON.stringify(exported)).not.toContain('Jane');
+    expect(JSON.stringify(exported)).not.toContain('52.52');
   });
 });
 
@@ -105,8 +261,13 @@ describe('import refuses what is not a valid export, and changes nothing', () =>
     ['text that is not JSON', () => '{"format":', /not JSON/],
     ['another JSON file', () => ({ hello: 'world' }), /file\.format is missing|not part of the format/],
     ['another format', (f) => ({ ...f, format: 'lightbeam' }), /not a Disclosed export/],
-    ['a newer version', (f) => ({ ...f, version: 2 }), /reads version 1/],
+    ['a newer version', (f) => ({ ...f, version: 3 }), /reads versions 1 and 2/],
     ['an unknown field', (f) => ({ ...f, extra: 1 }), /file\.extra: is not part of the format/],
+    [
+      'a value in a version 2 finding',
+      (f) => ({ ...f, events: [{ ...f.events[0], findings: [{ ...f.events[0].findings[0], value: 'x' }] }] }),
+      /findings\[0\]\.value: is not part of the format/,
+    ],
     [
       'markup in a site',
       (f) => ({ ...f, flows: [{ ...f.flows[0], site: '<img src=x onerror=alert(1)>' }] }),
@@ -185,6 +346,7 @@ describe('renderExport', () => {
       filename: 'disclosed-2026-11-23.json',
     });
     expect(JSON.parse(renderExport(file, 'json').body)).toEqual(file);
+    expectMatchesSchema(JSON.parse(renderExport(file, 'json').body));
     expect(renderExport(file, 'csv')).toMatchObject({ type: 'text/csv', filename: 'disclosed-2026-11-23.csv' });
     expect(renderExport(file, 'gexf').body).toContain('<gexf');
   });

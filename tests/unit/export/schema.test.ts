@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { type ExportFile, validateExport } from '../../../lib/export/format.ts';
+import { matchesSchema } from '../../export-schema.ts';
+
+// docs/export-format.schema.json and the import's hand-written validateExport must say the same: each row is a file
+// with the verdict both must give. A rule added to one and not the other fails here.
+
+const V2: ExportFile = {
+  format: 'disclosed-export',
+  version: 2,
+  exportedAt: '2026-11-23T13:30:00.000Z',
+  trackerData: { name: 'Ghostery Tracker Database', version: '1.0.945', license: 'CC BY-NC-SA 4.0' },
+  flows: [
+    {
+      site: 'news.example',
+      organization: { id: 'google', name: 'Google' },
+      kind: 'tracker',
+      category: 'site_analytics',
+      domains: ['www.google-analytics.com'],
+      requests: 2,
+      failed: 1,
+      firstSeen: '2026-11-20T12:00:00.000Z',
+      lastSeen: '2026-11-20T12:05:00.000Z',
+      dataKinds: { identifier: { first: '2026-11-20T12:00:00.000Z', last: '2026-11-20T12:00:00.000Z' } },
+    },
+  ],
+  days: [{ day: '2026-11-20', organization: 'google', kind: 'tracker', requests: 2, sites: ['news.example'] }],
+  events: [
+    {
+      time: '2026-11-20T12:00:00.000Z',
+      site: 'news.example',
+      organization: 'google',
+      kind: 'tracker',
+      category: 'site_analytics',
+      host: 'www.google-analytics.com',
+      path: '/g/collect/:id',
+      type: 'image',
+      method: 'GET',
+      outcome: 'completed',
+      dataKinds: ['page-address', 'identifier'],
+      findings: [
+        {
+          kind: 'page-address',
+          source: 'url',
+          name: 'dl',
+          shape: 'address',
+          address: 'https://news.example/a/:id?q',
+          detail: 'full',
+        },
+        { kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' },
+      ],
+    },
+  ],
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: each row reshapes a file freely.
+type File = Record<string, any>;
+const base = (): File => structuredClone(V2);
+const withFlow = (change: File) => ({ ...base(), flows: [{ ...V2.flows[0], ...change }] });
+const withEvent = (change: File) => ({ ...base(), events: [{ ...V2.events[0], ...change }] });
+const withFinding = (change: File) => withEvent({ findings: [{ ...V2.events[0]!.findings[1], ...change }] });
+const { version: _, ...noVersion } = V2;
+
+describe('the JSON Schema and validateExport agree', () => {
+  it.each<[string, unknown, 'valid' | 'refused']>([
+    ['a whole file', base(), 'valid'],
+    ['nothing recorded', { ...base(), flows: [], days: [], events: [] }, 'valid'],
+    [
+      'the browser as site, a time with an offset',
+      withFlow({ site: 'browser', firstSeen: '2026-11-20T13:00:00+01:00' }),
+      'valid',
+    ],
+    ['a failed event with its error', withEvent({ outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' }), 'valid'],
+    ['no data kinds', withFlow({ dataKinds: {} }), 'valid'],
+    [
+      'a finding with a detail',
+      withFinding({ kind: 'cookie', source: 'cookie', shape: 'text', detail: '_ga, :id' }),
+      'valid',
+    ],
+    ['text of exactly 2048 characters', withFlow({ category: 'a'.repeat(2048) }), 'valid'],
+    [
+      '2048 characters, one outside the BMP',
+      withFlow({ organization: { id: 'google', name: `${'a'.repeat(2047)}😀` } }),
+      'valid',
+    ],
+    [
+      '2049 characters, one outside the BMP',
+      withFlow({ organization: { id: 'google', name: `${'a'.repeat(2048)}😀` } }),
+      'refused',
+    ],
+    ['not an object', [], 'refused'],
+    ['no version', noVersion, 'refused'],
+    ['version 3', { ...base(), version: 3 }, 'refused'],
+    ['version 1 holding version 2 findings', { ...base(), version: 1 }, 'refused'],
+    ['another format', { ...base(), format: 'lightbeam' }, 'refused'],
+    ['an unknown field', { ...base(), extra: true }, 'refused'],
+    ['no events', { ...base(), events: undefined }, 'refused'],
+    ['tracker data without a license', { ...base(), trackerData: { name: 'x', version: '1' } }, 'refused'],
+    ['a negative count', withFlow({ requests: -1 }), 'refused'],
+    ['a fractional count', withFlow({ requests: 1.5 }), 'refused'],
+    ['a count as text', withFlow({ failed: '1' }), 'refused'],
+    ['markup in a site', withFlow({ site: '<img src=x onerror=alert(1)>' }), 'refused'],
+    ['a host with a space', withFlow({ domains: ['evil host'] }), 'refused'],
+    ['domains that are not a list', withFlow({ domains: 'a.example' }), 'refused'],
+    ['a name that is not text', withFlow({ organization: { id: 'google', name: 7 } }), 'refused'],
+    ['a tab in an organization id', withEvent({ organization: 'google\tmeta' }), 'refused'],
+    ['an unknown flow kind', withFlow({ kind: 'friend' }), 'refused'],
+    ['an unknown data kind in a flow', withFlow({ dataKinds: { soul: V2.flows[0]!.dataKinds.identifier } }), 'refused'],
+    ['data kinds as a list', withFlow({ dataKinds: [] }), 'refused'],
+    [
+      'a span without its end',
+      withFlow({ dataKinds: { identifier: { first: '2026-11-20T12:00:00.000Z' } } }),
+      'refused',
+    ],
+    ['a date, not a time', withFlow({ lastSeen: '2026-11-20' }), 'refused'],
+    ['month 13', withEvent({ time: '2026-13-20T12:00:00.000Z' }), 'refused'],
+    ['an offset of 25 hours', withEvent({ time: '2026-11-20T12:00:00.000+25:00' }), 'refused'],
+    ['a day that is not a date', { ...base(), days: [{ ...V2.days[0], day: 'Friday' }] }, 'refused'],
+    ['a lower-case method', withEvent({ method: 'get' }), 'refused'],
+    ['an unknown outcome', withEvent({ outcome: 'blocked' }), 'refused'],
+    ['an unknown data kind in an event', withEvent({ dataKinds: ['soul'] }), 'refused'],
+    ['text over 2048 characters', withEvent({ path: `/${'a'.repeat(2048)}` }), 'refused'],
+    ['51 findings', withEvent({ findings: Array(51).fill(V2.events[0]!.findings[1]) }), 'refused'],
+    ['a finding with its value', withFinding({ value: '1234567890' }), 'refused'],
+    ['a finding without its shape', withFinding({ shape: undefined }), 'refused'],
+    ['an unknown shape', withFinding({ shape: 'uuid' }), 'refused'],
+    ['an unknown source', withFinding({ source: 'header' }), 'refused'],
+    ['a script address', withFinding({ address: 'javascript:alert(1)' }), 'refused'],
+    ['a finding that is not an object', withEvent({ findings: [null] }), 'refused'],
+  ])('%s', (_, file, verdict) => {
+    const json = JSON.parse(JSON.stringify(file)) as unknown;
+    let accepted = true;
+    try {
+      validateExport(json);
+    } catch {
+      accepted = false;
+    }
+    expect({ schema: matchesSchema(json), validateExport: accepted }).toEqual({
+      schema: verdict === 'valid',
+      validateExport: verdict === 'valid',
+    });
+  });
+});
