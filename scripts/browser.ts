@@ -35,6 +35,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Flags for headless Chromium on these machines: no sandbox (root), no GPU, and none of the browser's own network
+ * traffic (its background connections are refused here, many at a time, and it has no internet to reach).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchWithExtension(options: {
   port: number;
   headless?: boolean;
@@ -64,13 +78,7 @@ export async function launchWithExtension(options: {
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,

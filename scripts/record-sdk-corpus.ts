@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from './browser.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './browser.ts';
 import { type LoggedRequest, startFakeInternet } from './fake-internet.ts';
 import { LABELS, REFERER, refine, type SdkFixture, type SdkRequest } from './sdk-corpus-labels.ts';
 
@@ -288,13 +288,7 @@ const browser = await chromium.launch({
   executablePath: chromiumPath(),
   headless: true,
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM_ARGS,
     `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}, EXCLUDE localhost`,
     '--ignore-certificate-errors',
   ],
