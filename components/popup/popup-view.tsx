@@ -32,8 +32,12 @@ export function PopupView({
   dashboardUrl?: string;
 }) {
   const letterHref = (company: string) => `${dashboardUrl}#/letter/${encodeURIComponent(company)}`;
-  const companies = model.recipients.filter((r) => r.kind === 'tracker');
-  const unlisted = model.recipients.filter((r) => r.kind === 'unlisted');
+  // Only what reached a company is "received": a company whose every request was blocked, failed or came from the
+  // cache is listed apart, with what it would have received.
+  const reached = model.recipients.filter((r) => !r.attemptedOnly);
+  const companies = reached.filter((r) => r.kind === 'tracker');
+  const unlisted = reached.filter((r) => r.kind === 'unlisted');
+  const attempted = model.recipients.filter((r) => r.attemptedOnly);
   return (
     <main class="popup" aria-busy={model.loading}>
       <header class="popup-header">
@@ -70,7 +74,7 @@ export function PopupView({
         </p>
       ) : (
         <>
-          {model.recipients.length > 1 && (
+          {reached.length > 1 && (
             <p class="draft-all">
               <a href={`${dashboardUrl}#/site/${encodeURIComponent(model.site)}`} target="_blank" rel="noreferrer">
                 {t('draftForEverySite')}
@@ -98,6 +102,17 @@ export function PopupView({
               <ul class="recipients" data-testid="unlisted">
                 {unlisted.map((r) => (
                   <RecipientCard key={r.company} t={t} recipient={r} letterHref={letterHref(r.company)} />
+                ))}
+              </ul>
+            </section>
+          )}
+          {attempted.length > 0 && (
+            <section aria-labelledby="attempted-heading">
+              <h2 id="attempted-heading">{t('popupAttemptedHeading')}</h2>
+              <p class="hint">{t('popupAttemptedHint')}</p>
+              <ul class="recipients" data-testid="attempted">
+                {attempted.map((r) => (
+                  <RecipientCard key={r.company} t={t} recipient={r} />
                 ))}
               </ul>
             </section>

@@ -26,8 +26,10 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
     <>
       <p class="received" data-testid="received">
         {kinds.length === 0
-          ? t('popupReceivedNothing')
-          : t('popupReceived', [kinds.map((k) => receivedPhrase(t, k, details[k])).join(', ')])}
+          ? t(recipient.attemptedOnly ? 'popupWouldHaveReceivedNothing' : 'popupReceivedNothing')
+          : t(recipient.attemptedOnly ? 'popupWouldHaveReceived' : 'popupReceived', [
+              kinds.map((k) => receivedPhrase(t, k, details[k])).join(', '),
+            ])}
       </p>
 
       {example && example.findings.length > 0 && (

@@ -1,5 +1,5 @@
 import { BROWSER_SITE, classifyRequest, firstPartySite } from '../classify/classify.ts';
-import { deliveryOf } from '../classify/delivery.ts';
+import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
 import { decodeRequest, storedFindings } from '../disclose/decode.ts';
@@ -137,7 +137,8 @@ export class Capture {
     event.deliveryReason = reason;
     if (session) session.add(event);
     else this.deps.recorder.add(event);
-    if (onTabPage && !tab.companies.has(event.company)) {
+    // The badge counts companies that received data: a request blocked or served from the cache adds none.
+    if (onTabPage && wasReceived(event) && !tab.companies.has(event.company)) {
       tab.companies.add(event.company);
       this.deps.onCompanyCount?.(request.tabId, tab.companies.size);
     }

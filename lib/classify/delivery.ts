@@ -88,3 +88,11 @@ export function deliveryOf(details: FinishDetails): DeliveryFacts {
   for (const [pattern, facts] of ERRORS) if (pattern.test(name)) return facts;
   return { delivery: 'uncertain', reason: 'unknown-error' };
 }
+
+/**
+ * Whether a stored request may be said to have reached the company: `delivery` where it was recorded; for older
+ * requests, which knew only whether they completed, a completed one.
+ */
+export function wasReceived(e: { delivery?: Delivery; outcome: 'completed' | 'error' }): boolean {
+  return e.delivery ? e.delivery === 'received' : e.outcome === 'completed';
+}

@@ -1,4 +1,5 @@
 import type { FlowKind } from '../classify/classify.ts';
+import { wasReceived } from '../classify/delivery.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { leafName } from '../disclose/rules.ts';
@@ -12,8 +13,13 @@ export interface PageRecipient {
   /** Every category its requests fell under on this page (Google: analytics and advertising, say). */
   categories: string[];
   requests: number;
-  /** Requests that failed or were blocked by something else: seen leaving, not known to have arrived. */
+  /** Requests not known to have arrived: blocked, failed, or served from the cache. */
   failed: number;
+  /**
+   * None of its requests is known to have reached it: what it would have received (its kinds, details and example
+   * are then those of the attempts), shown apart from the companies that received data.
+   */
+  attemptedOnly?: true;
   hosts: string[];
   /** What it received on this page, in vocabulary order. */
   kinds: DataKind[];
@@ -41,6 +47,8 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   const page = await db.pages.where('[tabId+startedAt]').between([tabId, -Infinity], [tabId, Infinity]).last();
   if (!page || page.site !== site) return { page: undefined, recipients: [] };
   const byCompany = new Map<string, PageRecipient>();
+  // What each company's attempts carried, apart: shown only for a company none of whose requests arrived.
+  const tried = new Map<string, Pick<PageRecipient, 'kinds' | 'details' | 'example'>>();
   await db.events
     .where('[page+company]')
     .between([page.key, ''], [page.key, '\uffff'])
@@ -59,21 +67,31 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
         };
         byCompany.set(e.company, r);
       }
-      for (const kind of e.kinds ?? []) if (!r.kinds.includes(kind)) r.kinds.push(kind);
+      const received = wasReceived(e);
+      let carried: Pick<PageRecipient, 'kinds' | 'details' | 'example'> = r;
+      if (!received) {
+        carried = tried.get(e.company) ?? { kinds: [], details: {} };
+        tried.set(e.company, carried);
+      }
+      for (const kind of e.kinds ?? []) if (!carried.kinds.includes(kind)) carried.kinds.push(kind);
       for (const f of e.findings ?? []) {
         const detail = f.kind === 'identifier' ? leafName(f.name) : f.detail;
-        const list = r.details[f.kind] ?? [];
+        const list = carried.details[f.kind] ?? [];
         if (detail && !list.includes(detail) && list.length < 6) list.push(detail);
-        r.details[f.kind] = list;
+        carried.details[f.kind] = list;
       }
-      if ((e.findings?.length ?? 0) > (r.example?.findings.length ?? 0)) {
-        r.example = { host: e.host, path: e.path, findings: e.findings };
+      if ((e.findings?.length ?? 0) > (carried.example?.findings.length ?? 0)) {
+        carried.example = { host: e.host, path: e.path, findings: e.findings };
       }
       if (!r.categories.includes(e.category)) r.categories.push(e.category);
       r.requests++;
-      if (e.outcome === 'error') r.failed++;
+      if (!received) r.failed++;
       if (!r.hosts.includes(e.host)) r.hosts.push(e.host);
     });
+  for (const r of byCompany.values()) {
+    const attempts = tried.get(r.company);
+    if (r.failed === r.requests && attempts) Object.assign(r, attempts, { attemptedOnly: true });
+  }
   const recipients = [...byCompany.values()].sort(
     (a, b) => b.requests - a.requests || a.company.localeCompare(b.company),
   );
@@ -89,10 +107,16 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   return { page, recipients };
 }
 
-/** The companies that received data on a page load: keys only, from the [page+company] index. */
+/** The companies that received data on a page load (what the badge counts): not those only attempted. */
 export async function pageCompanies(db: DisclosedDb, pageKey: string): Promise<Set<string>> {
-  const keys = await db.events.where('[page+company]').between([pageKey, ''], [pageKey, '\uffff']).uniqueKeys();
-  return new Set(keys.map((k) => String((k as unknown as [string, string])[1])));
+  const companies = new Set<string>();
+  await db.events
+    .where('[page+company]')
+    .between([pageKey, ''], [pageKey, '\uffff'])
+    .each((e) => {
+      if (wasReceived(e)) companies.add(e.company);
+    });
+  return companies;
 }
 
 /**

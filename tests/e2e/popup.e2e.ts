@@ -54,7 +54,7 @@ describe('popup on a news article', () => {
     // The request the server hung up on reached it, and is shown as failed.
     expect(env.internet.log.some((r) => r.path.startsWith('/drop/'))).toBe(true);
     const microsoft = popup.page.locator('[data-company="microsoft"]');
-    expect(await microsoft.textContent()).toContain('1 failed or blocked');
+    expect(await microsoft.textContent()).toContain('1 blocked, failed or from the cache');
     await popup.close();
   });
 

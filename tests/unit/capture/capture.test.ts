@@ -200,6 +200,12 @@ describe('Capture', () => {
     s.capture.navigated(1, 'https://www.news.example/', false, 1000);
     await s.capture.observe(request(GA, { outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' }));
     await s.recorder.flush();
-    expect(await s.db.events.toArray()).toMatchObject([{ outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' }]);
+    expect(await s.db.events.toArray()).toMatchObject([
+      { outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT', delivery: 'not-received' },
+    ]);
+    // Blocked: the company received nothing, and the badge does not count it.
+    expect(s.badge.get(1)).toBe(0);
+    await s.capture.observe(request(GA));
+    expect(s.badge.get(1)).toBe(1);
   });
 });

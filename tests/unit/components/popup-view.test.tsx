@@ -61,9 +61,38 @@ describe('PopupView', () => {
     expect(html).toContain('United States');
     expect(html).toContain('4 requests');
     expect(html).toContain('1 request<');
-    expect(html).toContain('1 failed or blocked');
+    expect(html).toContain('1 blocked, failed or from the cache');
     expect(html).toMatch(/data-testid="unlisted".*widgets\.example/s);
     expect(html).toContain('Every request also reveals your IP address');
+  });
+
+  it('counts only companies that received data, and lists the ones only attempted apart, in the conditional', () => {
+    const html = render(
+      model({
+        recipients: [
+          company('google', 'Google', { kinds: ['identifier'], details: { identifier: ['cid'] } }),
+          company('facebook', 'Meta', {
+            requests: 2,
+            failed: 2,
+            attemptedOnly: true,
+            kinds: ['page-address', 'identifier'],
+            details: { identifier: ['fbp'] },
+          }),
+        ],
+      }),
+    );
+    expect(html).toContain('1 company received data from this page');
+    const [received = '', attempted = ''] = html.split('data-testid="attempted"');
+    expect(received).toContain('Google');
+    expect(received).not.toContain('Meta');
+    expect(html).toContain('Tried to send data — blocked by your browser or another extension');
+    expect(attempted).toContain('Meta');
+    expect(attempted).toContain('Would have received: the address of this page, an identifier (fbp)');
+    expect(attempted).not.toContain('Received:');
+    // No letter is offered for what no request carried to the company.
+    expect(attempted).not.toContain('data-testid="draft-letter"');
+    // One company reached: no "write to every company on this site".
+    expect(html).not.toContain(messages.draftForEverySite.message);
   });
 
   it.each([

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { writeEvents } from '../../../lib/storage/batch.ts';
+import { loadPageSummary, pageCompanies } from '../../../lib/storage/queries.ts';
+import { event, freshDb } from './helpers.ts';
+
+const PAGE = { key: '1:1000', tabId: 1, site: 'news.example', startedAt: 1000 };
+const id = (name: string, value: string) => ({ kind: 'identifier' as const, source: 'url' as const, name, value });
+
+/** A page on which Google got one request through, and Meta's two were blocked and served from the cache. */
+async function page() {
+  const db = freshDb();
+  await writeEvents(
+    db,
+    [
+      event({ kinds: ['page-address'], delivery: 'received', deliveryReason: 'response' }),
+      event({
+        kinds: ['identifier'],
+        findings: [id('cid', '555.777')],
+        outcome: 'error',
+        error: 'net::ERR_BLOCKED_BY_CLIENT',
+        delivery: 'not-received',
+        deliveryReason: 'blocked-by-extension',
+      }),
+      event({
+        company: 'facebook',
+        host: 'www.facebook.com',
+        kinds: ['event'],
+        findings: [{ kind: 'event', source: 'url', name: 'ev', value: 'PageView', detail: 'page view' }],
+        outcome: 'error',
+        error: 'net::ERR_BLOCKED_BY_CLIENT',
+        delivery: 'not-received',
+        deliveryReason: 'blocked-by-extension',
+      }),
+      event({ company: 'facebook', host: 'www.facebook.com', delivery: 'uncertain', deliveryReason: 'cache' }),
+      // Recorded before deliveries were: a completed request counts as received, a failed one does not.
+      event({ company: 'bing', host: 'bat.bing.com', kinds: ['event'] }),
+    ],
+    [PAGE],
+  );
+  return db;
+}
+
+describe('the popup summary of a page', () => {
+  it('says what arrived as received, and a company none of whose requests arrived as only attempted', async () => {
+    const db = await page();
+    const { recipients } = await loadPageSummary(db, 1, 'news.example');
+    const byId = new Map(recipients.map((r) => [r.company, r]));
+    // Google: the blocked request's identifier is not among what it received.
+    expect(byId.get('google')).toMatchObject({ requests: 2, failed: 1, kinds: ['page-address'] });
+    expect(byId.get('google')?.attemptedOnly).toBeUndefined();
+    expect(byId.get('google')?.details.identifier).toBeUndefined();
+    // Meta: blocked, then from the cache: what it would have received, marked so.
+    expect(byId.get('facebook')).toMatchObject({ requests: 2, failed: 2, attemptedOnly: true, kinds: ['event'] });
+    expect(byId.get('facebook')?.details.event).toEqual(['page view']);
+    expect(byId.get('bing')).toMatchObject({ requests: 1, failed: 0, kinds: ['event'] });
+  });
+
+  it('gives the badge only the companies that received data', async () => {
+    const db = await page();
+    expect([...(await pageCompanies(db, PAGE.key))].sort()).toEqual(['bing', 'google']);
+  });
+});
