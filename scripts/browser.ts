@@ -58,6 +58,8 @@ export async function launchWithExtension(options: {
   userDataDir?: string;
   /** The unpacked extension to load: by default the shipped build. */
   extensionDir?: string;
+  /** Other unpacked extensions to load beside it (a blocker, say). */
+  alsoLoad?: string[];
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -79,8 +81,8 @@ export async function launchWithExtension(options: {
     ignoreHTTPSErrors: true,
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...(options.alsoLoad ?? [])].join(',')}`,
+      `--load-extension=${[extensionDir, ...(options.alsoLoad ?? [])].join(',')}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
     ],

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { storedEvents } from './extension-db.ts';
+import { PopupPage, tabIdOf } from './popup-page.ts';
+import { useExtensionBrowser } from './setup.ts';
+import { ARTICLE_COMPANIES, NEWS, TEST_SITES } from './test-site.ts';
+
+// A user's blocker beside Disclosed: a second extension whose declarativeNetRequest rules block Meta's hosts. What
+// the popup and the badge say must follow the local server's log: Meta received nothing.
+const env = useExtensionBrowser(TEST_SITES, { alsoLoad: [join(import.meta.dirname, 'blocking-extension')] });
+
+describe('with another extension blocking a company', () => {
+  it('does not say the blocked company received data, and says what it tried to send', async () => {
+    const url = `https://${NEWS}/article.html?blocked`;
+    const page = await env.browser.context.newPage();
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const tabId = await tabIdOf(env.browser.context, env.browser.extensionId, url);
+    // The server never heard from Meta; the others were reached.
+    expect(env.internet.requestsTo([...ARTICLE_COMPANIES.Meta])).toEqual([]);
+    expect(env.internet.requestsTo([...ARTICLE_COMPANIES.Google]).length).toBeGreaterThan(0);
+
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
+    await popup.page.waitForSelector('[data-testid="attempted"] [data-company="facebook"]');
+    const received = Object.keys(await popup.counts('companies')).sort();
+    expect(received).toEqual(['Google', 'Magnite', 'Microsoft']);
+    expect(await popup.text('companies-heading')).toBe('3 companies received data from this page');
+    const meta = popup.page.locator('[data-testid="attempted"] [data-company="facebook"]');
+    expect(await meta.locator('[data-testid="received"]').textContent()).toMatch(/^Would have received: /);
+    expect(await meta.locator('[data-testid="draft-letter"]').count()).toBe(0);
+
+    // The badge: three companies and the unlisted third party, not Meta.
+    const helper = await env.browser.context.newPage();
+    await helper.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+    const badge = await helper.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+        ).chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
+    expect(badge).toBe('4');
+
+    // Stored as the browser said: blocked by a client, not received.
+    const metaEvents = (await storedEvents(env.browser.context, env.browser.extensionId)).filter(
+      (e) => e.company === 'facebook' && e.site === 'news-site.example',
+    );
+    expect(metaEvents.length).toBeGreaterThan(0);
+    for (const e of metaEvents) {
+      expect(e).toMatchObject({ error: 'net::ERR_BLOCKED_BY_CLIENT', delivery: 'not-received' });
+    }
+    await Promise.all([popup.close(), helper.close(), page.close()]);
+  });
+});
