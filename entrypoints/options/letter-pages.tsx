@@ -48,11 +48,15 @@ export function LettersPage({
 
 export /** Loads what a letter to one company may cite, then hands it to the composer. */
 function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; company: Company }) {
-  const [input, setInput] = useState<ComposerInput | null | undefined>(undefined);
+  const [input, setInput] = useState<ComposerInput | 'nothing-reached' | null | undefined>(undefined);
   useEffect(() => {
     (async () => {
       const gathered = await gatherEvidence(db, company);
-      if (!gathered) return setInput(null);
+      // Requests only attempted (blocked, failed, from the cache) are no evidence that the company has any data.
+      if (!gathered) {
+        const attempted = await db.attempts.where('company').equals(company.id).count();
+        return setInput(attempted ? 'nothing-reached' : null);
+      }
       const owned = [...new Set(gathered.evidence.domains.map(siteOf))];
       const jar = (await Promise.all(owned.map((domain) => browser.cookies.getAll({ domain })))).flat();
       const correction = await db.contacts.get(company.id);
@@ -81,6 +85,13 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
   }, [company.id]);
   if (input === undefined) return null;
   if (input === null) return <p data-testid="dash-not-found">{t('dashNotFound')}</p>;
+  if (input === 'nothing-reached') {
+    return (
+      <p class="notice" data-testid="nothing-reached">
+        {t('lettersNothingReached', [company.name])}
+      </p>
+    );
+  }
   return (
     <Composer
       t={t}

@@ -1,4 +1,5 @@
 import type { FlowKind } from '../classify/classify.ts';
+import { wasReceived } from '../classify/delivery.ts';
 import { localDay } from '../day.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 import type { ObservedIdentifier, SharingEvent } from './events.ts';
@@ -24,6 +25,23 @@ export interface SiteCompanyAggregate {
   lastSeen: number;
   hosts: string[];
   /** Each kind of data this company received from this site, first and last seen. Since version 2. */
+  kinds: Partial<Record<DataKind, SeenSpan>>;
+}
+
+/**
+ * Requests to a company from a site that are not known to have reached it (blocked, failed, served from the cache),
+ * per (site, company): kept apart from the totals above, which count only what was received. Since version 7.
+ */
+export interface AttemptAggregate {
+  site: string;
+  company: string;
+  kind: FlowKind;
+  category: string;
+  requests: number;
+  firstSeen: number;
+  lastSeen: number;
+  hosts: string[];
+  /** What the attempts carried: what the company would have received. */
   kinds: Partial<Record<DataKind, SeenSpan>>;
 }
 
@@ -136,6 +154,12 @@ export function flowOf(e: SharingEvent): SiteCompanyAggregate {
   };
 }
 
+/** An attempted event's (site, company) total: the same, without a failed count (every attempt is one). */
+function attemptOf(flow: SiteCompanyAggregate): AttemptAggregate {
+  const { failed: _, ...attempt } = flow;
+  return attempt;
+}
+
 /** One event as a (day, company) total of its own. */
 export function dayFlowOf(e: SharingEvent): DayCompanyAggregate {
   return { day: localDay(e.time), company: e.company, kind: e.kind, requests: 1, sites: [e.site] };
@@ -154,8 +178,18 @@ export function copyDayFlow(d: DayCompanyAggregate): DayCompanyAggregate {
 
 /** Merges a total of the same (site, company) into `into`. Its kind and category stay those first recorded. */
 export function mergeFlow(into: SiteCompanyAggregate, add: SiteCompanyAggregate, how: Combine): void {
-  into.requests = combine(into.requests, add.requests, how);
   into.failed = combine(into.failed, add.failed, how);
+  mergeSeen(into, add, how);
+}
+
+/** Merges an attempt total of the same (site, company) into `into`. */
+export function mergeAttempt(into: AttemptAggregate, add: AttemptAggregate, how: Combine): void {
+  mergeSeen(into, add, how);
+}
+
+/** What a received total and an attempted one have alike: requests, span, hosts and kinds. */
+function mergeSeen(into: AttemptAggregate, add: AttemptAggregate, how: Combine): void {
+  into.requests = combine(into.requests, add.requests, how);
   if (add.firstSeen < into.firstSeen) into.firstSeen = add.firstSeen;
   if (add.lastSeen > into.lastSeen) into.lastSeen = add.lastSeen;
   for (const host of add.hosts) if (!into.hosts.includes(host)) into.hosts.push(host);
@@ -254,6 +288,7 @@ export function addToDay(d: DayTally, dayFlow: DayCompanyAggregate, newCompany: 
 /** The totals and summaries in memory, keyed as in `pairKey` (totals) or by company, site and day (summaries). */
 export interface Totals {
   flows: Map<string, SiteCompanyAggregate>;
+  attempts: Map<string, AttemptAggregate>;
   dayFlows: Map<string, DayCompanyAggregate>;
   companies: Map<string, CompanySummary>;
   sites: Map<string, SiteSummary>;
@@ -261,7 +296,14 @@ export interface Totals {
 }
 
 export function emptyTotals(): Totals {
-  return { flows: new Map(), dayFlows: new Map(), companies: new Map(), sites: new Map(), days: new Map() };
+  return {
+    flows: new Map(),
+    attempts: new Map(),
+    dayFlows: new Map(),
+    companies: new Map(),
+    sites: new Map(),
+    days: new Map(),
+  };
 }
 
 /**
@@ -271,6 +313,13 @@ export function emptyTotals(): Totals {
 export function countEvent(t: Totals, e: SharingEvent): void {
   const flow = flowOf(e);
   const key = pairKey(e.site, e.company);
+  // Only what reached the company is counted as received, in every total and summary; an attempt goes apart.
+  if (!wasReceived(e)) {
+    const attempt = t.attempts.get(key);
+    if (attempt) mergeAttempt(attempt, attemptOf(flow), 'sum');
+    else t.attempts.set(key, attemptOf(flow));
+    return;
+  }
   const known = t.flows.get(key);
   if (known) {
     mergeFlow(known, flow, 'sum');

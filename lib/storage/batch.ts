@@ -1,3 +1,4 @@
+import { wasReceived } from '../classify/delivery.ts';
 import { localDay } from '../day.ts';
 import { countEvent, countIdentifier, dayRowOf, emptyTotals, pairKey, type Totals, tallyOf } from './aggregates.ts';
 import { type DisclosedDb, recordTables } from './db.ts';
@@ -52,7 +53,12 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
   const companies = new Set<string>();
   const sites = new Set<string>();
   const days = new Set<string>();
+  const attemptKeys = new Map<string, [string, string]>();
   for (const e of events) {
+    if (!wasReceived(e)) {
+      attemptKeys.set(pairKey(e.site, e.company), [e.site, e.company]);
+      continue;
+    }
     const day = localDay(e.time);
     flowKeys.set(pairKey(e.site, e.company), [e.site, e.company]);
     dayFlowKeys.set(pairKey(day, e.company), [day, e.company]);
@@ -67,14 +73,22 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
   const needCompanies = absent(companies, t.companies);
   const needSites = absent(sites, t.sites);
   const needDays = absent(days, t.days);
-  if (needFlows.length || needDayFlows.length || needCompanies.length || needSites.length || needDays.length) {
-    const [flowRows, dayFlowRows, companyRows, siteRows, dayRows] = await Promise.all([
+  const needAttempts = missing(attemptKeys, t.attempts);
+  const needs = [needFlows, needDayFlows, needCompanies, needSites, needDays, needAttempts];
+  if (needs.some((keys) => keys.length)) {
+    const [flowRows, dayFlowRows, companyRows, siteRows, dayRows, attemptRows] = await Promise.all([
       needFlows.length ? db.siteCompanies.bulkGet(needFlows.map(([, k]) => k)) : [],
       needDayFlows.length ? db.dayCompanies.bulkGet(needDayFlows.map(([, k]) => k)) : [],
       needCompanies.length ? db.companies.bulkGet(needCompanies) : [],
       needSites.length ? db.sites.bulkGet(needSites) : [],
       needDays.length ? db.days.bulkGet(needDays) : [],
+      needAttempts.length ? db.attempts.bulkGet(needAttempts.map(([, k]) => k)) : [],
     ]);
+    fill(
+      t.attempts,
+      needAttempts.map(([k]) => k),
+      attemptRows,
+    );
     fill(
       t.flows,
       needFlows.map(([k]) => k),
@@ -105,6 +119,7 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
     db.sites.bulkPut(rows(t.sites, sites)),
     db.days.bulkPut(rows(t.days, days).map(dayRowOf)),
   ];
+  if (attemptKeys.size) writes.push(db.attempts.bulkPut(rows(t.attempts, attemptKeys.keys())));
   const identifiers = await countIdentifiers(db, events);
   if (identifiers.length) writes.push(db.identifiers.bulkPut(identifiers));
   return writes;
@@ -113,6 +128,8 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
 /** The identifier rows the events add to (read, since they are not cached: few requests carry one). */
 async function countIdentifiers(db: DisclosedDb, events: SharingEvent[]): Promise<ObservedIdentifier[]> {
   const keys = new Map<string, [string, string, string]>();
+  // An identifier is evidence only where it reached the company: those of blocked requests are not kept.
+  events = events.filter(wasReceived);
   for (const e of events) {
     for (const { name, value } of e.identifiers ?? [])
       keys.set(`${e.company}\n${name}\n${value}`, [e.company, name, value]);

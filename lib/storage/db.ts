@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { localDay } from '../day.ts';
 import type { ContactCorrection, LetterRecord } from '../letters/types.ts';
 import type {
+  AttemptAggregate,
   CompanySummary,
   DayCompanyAggregate,
   DaySummary,
@@ -22,6 +24,8 @@ export type DisclosedDb = Dexie & {
   companies: Table<CompanySummary, string>;
   sites: Table<SiteSummary, string>;
   days: Table<DaySummary, string>;
+  /** Keyed by [site, company]: requests not known to have reached the company. Since version 7. */
+  attempts: Table<AttemptAggregate, [string, string]>;
   letters: Table<LetterRecord, string>;
   contacts: Table<ContactCorrection, string>;
 };
@@ -33,7 +37,17 @@ export const DB_NAME = 'disclosed';
  * transaction, and what forgetting a site or deleting everything goes through.
  */
 export function recordTables(db: DisclosedDb) {
-  return [db.events, db.pages, db.siteCompanies, db.dayCompanies, db.identifiers, db.companies, db.sites, db.days];
+  return [
+    db.events,
+    db.pages,
+    db.siteCompanies,
+    db.dayCompanies,
+    db.identifiers,
+    db.companies,
+    db.sites,
+    db.days,
+    db.attempts,
+  ];
 }
 
 /**
@@ -85,5 +99,63 @@ export function openDb(name = DB_NAME): DisclosedDb {
   // Version 6 builds every summary from the totals, so an older database (from version 2 on) is rebuilt once.
   db.version(5).stores({});
   db.version(6).stores({}).upgrade(rebuildAll);
+  // 7: the totals count only what reached the company; attempts (blocked, failed, from the cache) are kept apart.
+  db.version(7)
+    .stores({ attempts: '[site+company], company, site' })
+    .upgrade((tx) => separateAttempts(tx).then(() => rebuildAll(tx)));
   return db;
+}
+
+/**
+ * The version 7 upgrade, as far as what was stored allows: each (site, company) total's failed requests become an
+ * attempt total (with its kinds only when every request failed: otherwise which kinds the failures carried is not
+ * known, and the received total keeps them all); the failed events still stored are taken off their day's totals,
+ * and a site whose every request to a company failed leaves that company's days. Older records had no cache flag:
+ * a completed request stays received.
+ */
+async function separateAttempts(tx: Transaction): Promise<void> {
+  const failedPerDay = new Map<string, number>();
+  await tx
+    .table('events')
+    .filter((e: SharingEvent) => e.outcome === 'error')
+    .each((e: SharingEvent) => {
+      const key = `${localDay(e.time)}\n${e.company}`;
+      failedPerDay.set(key, (failedPerDay.get(key) ?? 0) + 1);
+    });
+  const attempts: AttemptAggregate[] = [];
+  const gone = new Set<string>();
+  await tx
+    .table('siteCompanies')
+    .toCollection()
+    .modify((f: SiteCompanyAggregate, ref: { value?: unknown }) => {
+      if (!f.failed) return;
+      const whole = f.failed >= f.requests;
+      attempts.push({
+        site: f.site,
+        company: f.company,
+        kind: f.kind,
+        category: f.category,
+        requests: f.failed,
+        firstSeen: f.firstSeen,
+        lastSeen: f.lastSeen,
+        hosts: [...f.hosts],
+        kinds: whole ? (f.kinds ?? {}) : {},
+      });
+      if (whole) {
+        gone.add(`${f.site}\n${f.company}`);
+        delete ref.value;
+      } else {
+        f.requests -= f.failed;
+        f.failed = 0;
+      }
+    });
+  await tx.table('attempts').bulkPut(attempts);
+  await tx
+    .table('dayCompanies')
+    .toCollection()
+    .modify((d: DayCompanyAggregate, ref: { value?: unknown }) => {
+      d.requests = Math.max(0, d.requests - (failedPerDay.get(`${d.day}\n${d.company}`) ?? 0));
+      d.sites = d.sites.filter((site) => !gone.has(`${site}\n${d.company}`));
+      if (!d.sites.length || d.requests === 0) delete ref.value;
+    });
 }

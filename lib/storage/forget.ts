@@ -32,6 +32,7 @@ export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetR
     await db.pages.bulkDelete(pageKeys);
     const companies = (await db.siteCompanies.where('site').equals(site).toArray()).map((f) => f.company);
     const flows = await db.siteCompanies.where('site').equals(site).delete();
+    await db.attempts.where('site').equals(site).delete();
 
     const days = new Set<string>();
     await db.dayCompanies

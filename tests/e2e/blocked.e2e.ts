@@ -48,6 +48,15 @@ describe('with another extension blocking a company', () => {
     for (const e of metaEvents) {
       expect(e).toMatchObject({ error: 'net::ERR_BLOCKED_BY_CLIENT', delivery: 'not-received' });
     }
+    // Nothing reached Meta: the dashboard neither lists it as a recipient nor drafts a letter with no evidence.
+    await helper.goto(`chrome-extension://${env.browser.extensionId}/options.html#/site/news-site.example`);
+    await helper.waitForSelector('[data-testid="site-companies"] tbody tr');
+    expect(await helper.locator('[data-testid="site-companies"]').textContent()).not.toContain('Meta');
+    await helper.goto(`chrome-extension://${env.browser.extensionId}/options.html#/letter/facebook`);
+    await helper.waitForSelector('[data-testid="nothing-reached"]');
+    expect(await helper.locator('[data-testid="nothing-reached"]').textContent()).toContain(
+      'none of them is known to have reached it',
+    );
     await Promise.all([popup.close(), helper.close(), page.close()]);
   });
 });

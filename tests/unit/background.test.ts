@@ -201,8 +201,10 @@ describe('background.main()', () => {
           : { outcome, delivery: 'received', deliveryReason: 'response' },
       );
     }
+    // Only what reached the server is in the totals; what was redirected away is an attempt.
     const google = await db.siteCompanies.get(['news.example', 'google']);
-    expect(google).toMatchObject({ requests: outcome ? 2 : 1, failed: outcome === 'error' ? 1 : 0 });
+    expect(google).toMatchObject({ requests: outcome === 'completed' ? 2 : 1, failed: 0 });
+    expect((await db.attempts.get(['news.example', 'google']))?.requests).toBe(outcome === 'error' ? 1 : undefined);
   });
 
   it('records a pixel served from the cache as one that may not have reached the company', async () => {

@@ -186,7 +186,10 @@ describe('counting events', () => {
             companyRequests: lines(d.companyRequests),
           }));
         expect(days([...t.days.values()].map(dayRowOf))).toEqual(days(rebuilt.days));
-        expect([...t.companies.values()].reduce((n, c) => n + c.requests, 0)).toBe(events.length);
+        // A failed request is an attempt, apart: the summaries count what was received.
+        const failed = events.filter((e) => e.outcome === 'error').length;
+        expect([...t.companies.values()].reduce((n, c) => n + c.requests, 0)).toBe(events.length - failed);
+        expect([...t.attempts.values()].reduce((n, a) => n + a.requests, 0)).toBe(failed);
       }),
       { numRuns: 200 },
     );

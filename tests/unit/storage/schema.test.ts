@@ -50,17 +50,20 @@ describe('schema versions', () => {
     const [event] = await db.events.toArray();
     expect(event).toMatchObject({ site: 'a.example', company: 'google', kinds: [], findings: [] });
     expect(await db.siteCompanies.get(['a.example', 'google'])).toMatchObject({ requests: 1, kinds: {} });
+    // Version 7: the failed request is no longer counted as received; it is an attempt of its own.
     expect(await db.companies.get('google')).toMatchObject({
       sites: 2,
-      requests: 5,
-      failed: 1,
+      requests: 4,
+      failed: 0,
       firstSeen: 1,
       lastSeen: 9,
     });
+    expect(await db.attempts.get(['b.example', 'google'])).toMatchObject({ requests: 1, kinds: {} });
     expect((await db.sites.toArray()).map((r) => [r.site, r.companies, r.requests])).toEqual([
       ['a.example', 1, 1],
-      ['b.example', 1, 4],
+      ['b.example', 1, 3],
     ]);
+    // No stored event says on which day the failure was: the day keeps its count.
     expect(await db.days.get('2026-11-20')).toEqual({
       day: '2026-11-20',
       companies: 1,
@@ -68,7 +71,7 @@ describe('schema versions', () => {
       pairs: 'a.example\tgoogle\nb.example\tgoogle',
       companyRequests: 'google\t5',
     });
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     db.close();
   });
 
@@ -119,7 +122,67 @@ describe('schema versions', () => {
       ['google', 2],
       ['meta', 3],
     ]);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
+    db.close();
+  });
+
+  it('moves a version-6 database’s failed requests out of the totals it counts as received', async () => {
+    const name = `disclosed-upgrade-6-${process.pid}`;
+    const old = new Dexie(name);
+    old.version(6).stores({
+      events: '++id, time, [page+company], [site+company], company',
+      pages: 'key, [tabId+startedAt], startedAt',
+      siteCompanies: '[site+company], site, company, lastSeen',
+      dayCompanies: '[day+company], day, company',
+      identifiers: '[company+name+value], company, lastSeen',
+      companies: 'company, sites',
+      sites: 'site',
+      days: 'day',
+      letters: 'reference, company, status, createdAt',
+      contacts: 'company',
+    });
+    const t = Date.UTC(2026, 10, 20, 12);
+    const base = { page: 'p', tabId: 1, kind: 'tracker', category: 'advertising', host: 'h', path: '/', type: 'image' };
+    await old.table('events').bulkAdd([
+      { ...base, time: t, site: 'a.example', company: 'google', method: 'GET', outcome: 'completed' },
+      { ...base, time: t, site: 'a.example', company: 'google', method: 'GET', outcome: 'error' },
+      { ...base, time: t, site: 'a.example', company: 'meta', method: 'GET', outcome: 'error' },
+      { ...base, time: t, site: 'b.example', company: 'meta', method: 'GET', outcome: 'completed' },
+    ]);
+    const flow = { kind: 'tracker', category: 'advertising', firstSeen: t, lastSeen: t, hosts: ['h'] };
+    await old.table('siteCompanies').bulkAdd([
+      {
+        ...flow,
+        site: 'a.example',
+        company: 'google',
+        requests: 2,
+        failed: 1,
+        kinds: { identifier: { first: t, last: t } },
+      },
+      { ...flow, site: 'a.example', company: 'meta', requests: 1, failed: 1, kinds: { event: { first: t, last: t } } },
+      { ...flow, site: 'b.example', company: 'meta', requests: 1, failed: 0, kinds: {} },
+    ]);
+    await old.table('dayCompanies').bulkAdd([
+      { day: '2026-11-20', company: 'google', kind: 'tracker', requests: 2, sites: ['a.example'] },
+      { day: '2026-11-20', company: 'meta', kind: 'tracker', requests: 2, sites: ['a.example', 'b.example'] },
+    ]);
+    old.close();
+
+    const db = openDb(name);
+    expect(db.verno).toBe(7);
+    expect(await db.siteCompanies.get(['a.example', 'google'])).toMatchObject({ requests: 1, failed: 0 });
+    // Meta's every request from a.example failed: that total is an attempt now, with what it carried.
+    expect(await db.siteCompanies.get(['a.example', 'meta'])).toBeUndefined();
+    expect(await db.attempts.get(['a.example', 'meta'])).toMatchObject({
+      requests: 1,
+      kinds: { event: { first: t, last: t } },
+    });
+    expect(await db.attempts.get(['a.example', 'google'])).toMatchObject({ requests: 1, kinds: {} });
+    expect(await db.dayCompanies.get(['2026-11-20', 'meta'])).toMatchObject({ requests: 1, sites: ['b.example'] });
+    expect(await db.dayCompanies.get(['2026-11-20', 'google'])).toMatchObject({ requests: 1 });
+    expect(await db.companies.get('meta')).toMatchObject({ sites: 1, requests: 1 });
+    expect(await db.days.get('2026-11-20')).toMatchObject({ companies: 2, requests: 2 });
+    expect(await db.events.count()).toBe(4);
     db.close();
   });
 });
