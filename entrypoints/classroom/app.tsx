@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ClassroomView, type SessionSummary } from '../../components/classroom/classroom-view.tsx';
+import { wasReceived } from '../../lib/classify/delivery.ts';
 import {
   NO_SESSION,
   openSessionDb,
@@ -82,9 +83,12 @@ export function ClassroomApp({ t }: { t: Translate }) {
   );
 }
 
-/** What the page shows, from every event of the session (a class session is thousands of events at most). */
+/**
+ * What the page shows, from the session's events that reached their company (a class session is thousands of events
+ * at most): a request the browser or another extension blocked is no data the class should see a company receive.
+ */
 async function summarize(db: SessionDb): Promise<SessionSummary> {
-  const events = await db.events.orderBy('time').toArray();
+  const events = (await db.events.orderBy('time').toArray()).filter(wasReceived);
   const pairs = new Map<string, { site: string; company: string }>();
   for (const e of events) pairs.set(`${e.site}\n${e.company}`, { site: e.site, company: e.company });
   return {

@@ -59,4 +59,23 @@ describe('with another extension blocking a company', () => {
     );
     await Promise.all([popup.close(), helper.close(), page.close()]);
   });
+
+  it('shows a classroom only the companies that received data', async () => {
+    const classroom = await env.browser.context.newPage();
+    await classroom.goto(`chrome-extension://${env.browser.extensionId}/classroom.html`);
+    await classroom.click('[data-testid="classroom-start"]');
+    await classroom.waitForSelector('[data-testid="classroom-empty"]');
+    const page = await env.browser.context.newPage();
+    await page.goto(`https://${NEWS}/article.html?classroom`, { waitUntil: 'networkidle' });
+    await classroom.waitForSelector('[data-testid="classroom-feed"]');
+    // Google, Magnite, Microsoft and the unlisted widget reached; Meta's requests were blocked.
+    await classroom.waitForFunction(
+      () => document.querySelector('[data-testid="count-companies"]')?.textContent === '4',
+      undefined,
+      { timeout: 5000 },
+    );
+    expect(await classroom.locator('[data-testid="feed-company"]').allTextContents()).not.toContain('Meta');
+    await classroom.click('[data-testid="classroom-end"]');
+    await Promise.all([classroom.close(), page.close()]);
+  });
 });
