@@ -60,6 +60,8 @@ export async function launchWithExtension(options: {
   extensionDir?: string;
   /** Other unpacked extensions to load beside it (a blocker, say). */
   alsoLoad?: string[];
+  /** Trust the fake internet's certificate by its key (`FakeInternet.spki`), so that Chromium caches what it fetches. */
+  trustSpki?: string;
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -85,6 +87,7 @@ export async function launchWithExtension(options: {
       `--load-extension=${[extensionDir, ...(options.alsoLoad ?? [])].join(',')}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
+      ...(options.trustSpki ? [`--ignore-certificate-errors-spki-list=${options.trustSpki}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));

@@ -7,6 +7,7 @@
  * an independent count to compare with what the extension stored. Nothing leaves the machine.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -43,6 +44,11 @@ export interface FakeInternet {
   log: LoggedRequest[];
   /** Requests logged for these hosts (exact hostnames). */
   requestsTo(hosts: string[]): LoggedRequest[];
+  /**
+   * The base64 SHA-256 of the test certificate's public key: Chromium's `--ignore-certificate-errors-spki-list`
+   * takes it, and only then caches what it fetched (it stores nothing while it ignores a certificate error).
+   */
+  spki: string;
   close(): Promise<void>;
 }
 
@@ -90,7 +96,8 @@ export async function startFakeInternet(sites: SiteMap, port = 0, answer?: Answe
     // send JSON with custom headers, and the request itself is only sent once its preflight is answered so.
     const origin = req.headers.origin;
     const headers: Record<string, string> = {
-      'cache-control': 'no-store',
+      // Nothing is cached but what asks to be: `/cached/` answers may be kept an hour.
+      'cache-control': url.pathname.startsWith('/cached/') ? 'public, max-age=3600' : 'no-store',
       'access-control-allow-origin': origin ?? '*',
       ...(origin ? { 'access-control-allow-credentials': 'true', vary: 'Origin' } : {}),
     };
@@ -129,7 +136,11 @@ export async function startFakeInternet(sites: SiteMap, port = 0, answer?: Answe
     }
   };
   const http = createHttpServer(handler);
-  const https = createHttpsServer(selfSignedCertificate(), handler);
+  const certificate = selfSignedCertificate();
+  const https = createHttpsServer(certificate, handler);
+  const spki = createHash('sha256')
+    .update(new X509Certificate(certificate.cert).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
   const sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
     sockets.add(socket);
@@ -147,6 +158,7 @@ export async function startFakeInternet(sites: SiteMap, port = 0, answer?: Answe
     port: (server.address() as AddressInfo).port,
     log,
     requestsTo: (hosts) => log.filter((r) => hosts.includes(r.host)),
+    spki,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

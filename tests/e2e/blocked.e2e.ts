@@ -7,7 +7,10 @@ import { ARTICLE_COMPANIES, NEWS, TEST_SITES } from './test-site.ts';
 
 // A user's blocker beside Disclosed: a second extension whose declarativeNetRequest rules block Meta's hosts. What
 // the popup and the badge say must follow the local server's log: Meta received nothing.
-const env = useExtensionBrowser(TEST_SITES, { alsoLoad: [join(import.meta.dirname, 'blocking-extension')] });
+const env = useExtensionBrowser(TEST_SITES, {
+  alsoLoad: [join(import.meta.dirname, 'blocking-extension')],
+  cache: true,
+});
 
 describe('with another extension blocking a company', () => {
   it('does not say the blocked company received data, and says what it tried to send', async () => {
@@ -77,5 +80,40 @@ describe('with another extension blocking a company', () => {
     expect(await classroom.locator('[data-testid="feed-company"]').allTextContents()).not.toContain('Meta');
     await classroom.click('[data-testid="classroom-end"]');
     await Promise.all([classroom.close(), page.close()]);
+  });
+
+  it('does not count a pixel answered from the browser cache as a second delivery', async () => {
+    const url = `https://${NEWS}/empty.html?cached`;
+    const page = await env.browser.context.newPage();
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const pixel = 'https://www.google-analytics.com/cached/p.gif';
+    const load = (on = page) =>
+      on.evaluate(
+        (src) =>
+          new Promise((resolve) => {
+            const img = new Image();
+            img.onload = img.onerror = resolve;
+            img.src = src;
+          }),
+        pixel,
+      );
+    await load();
+    // In another tab, so the image comes from the HTTP cache (a tab's renderer reuses it without any request).
+    const again = await env.browser.context.newPage();
+    await again.goto(`${url}&again`, { waitUntil: 'networkidle' });
+    await load(again);
+    // The server was asked once; the browser answered the second from its cache.
+    expect(
+      env.internet.requestsTo(['www.google-analytics.com']).filter((r) => r.path === '/cached/p.gif'),
+    ).toHaveLength(1);
+    const tabId = await tabIdOf(env.browser.context, env.browser.extensionId, `${url}&again`);
+    const stored = async () =>
+      (await storedEvents(env.browser.context, env.browser.extensionId)).filter((e) => e.path === '/cached/p.gif');
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
+    // On this page load the pixel came from the cache: Google is listed as only attempted, not as a recipient.
+    await popup.page.waitForSelector('[data-testid="attempted"] [data-company="google"]');
+    expect(await popup.page.locator('[data-testid="companies"] [data-company="google"]').count()).toBe(0);
+    expect((await stored()).map((e) => e.delivery).sort()).toEqual(['received', 'uncertain']);
+    await Promise.all([popup.close(), page.close(), again.close()]);
   });
 });

@@ -2,7 +2,8 @@ import type { BrowserContext } from 'playwright-core';
 import type { SharingEvent } from '../../lib/storage/events.ts';
 import { inExtensionPage } from '../../scripts/browser.ts';
 
-type StoredEvent = Required<Pick<SharingEvent, 'host' | 'path' | 'page' | 'site' | 'company' | 'outcome' | 'tabId'>>;
+type StoredEvent = Required<Pick<SharingEvent, 'host' | 'path' | 'page' | 'site' | 'company' | 'outcome' | 'tabId'>> &
+  Pick<SharingEvent, 'delivery' | 'error'>;
 
 /** Stored events, read straight from the extension's IndexedDB from an extension page: independent of the worker. */
 export async function storedEvents(context: BrowserContext, extensionId: string): Promise<StoredEvent[]> {

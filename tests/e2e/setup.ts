@@ -8,12 +8,18 @@ import { type FakeInternet, type SiteMap, startFakeInternet } from '../../script
  */
 export function useExtensionBrowser(
   sites: SiteMap,
-  options: { thirdPartyCookies?: boolean; alsoLoad?: string[] } = {},
+  options: { thirdPartyCookies?: boolean; alsoLoad?: string[]; cache?: boolean } = {},
 ): { internet: FakeInternet; browser: ExtensionBrowser } {
   const handle = {} as { internet: FakeInternet; browser: ExtensionBrowser };
   beforeAll(async () => {
     handle.internet = await startFakeInternet(sites);
-    handle.browser = await launchWithExtension({ port: handle.internet.port, ...options });
+    const { cache, ...rest } = options;
+    handle.browser = await launchWithExtension({
+      port: handle.internet.port,
+      ...rest,
+      // Chromium caches nothing while it ignores a certificate error: trust the test certificate by its key.
+      ...(cache ? { trustSpki: handle.internet.spki } : {}),
+    });
   });
   afterAll(async () => {
     await handle.browser?.close();
