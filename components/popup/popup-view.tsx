@@ -108,7 +108,10 @@ export function PopupView({
           )}
           {attempted.length > 0 && (
             <section aria-labelledby="attempted-heading">
-              <h2 id="attempted-heading">{t('popupAttemptedHeading')}</h2>
+              <h2 id="attempted-heading">
+                {/* "Blocked" only when it was: a request answered from the cache or that failed was not blocked. */}
+                {attempted.every((r) => r.blockedOnly) ? t('popupAttemptedHeading') : t('popupAttemptedHeadingAny')}
+              </h2>
               <p class="hint">{t('popupAttemptedHint')}</p>
               <ul class="recipients" data-testid="attempted">
                 {attempted.map((r) => (

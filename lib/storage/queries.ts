@@ -1,5 +1,5 @@
 import type { FlowKind } from '../classify/classify.ts';
-import { wasReceived } from '../classify/delivery.ts';
+import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { leafName } from '../disclose/rules.ts';
@@ -20,6 +20,8 @@ export interface PageRecipient {
    * are then those of the attempts), shown apart from the companies that received data.
    */
   attemptedOnly?: true;
+  /** Every request that did not arrive was stopped by the browser or another extension (not a failure, not the cache). */
+  blockedOnly?: boolean;
   hosts: string[];
   /** What it received on this page, in vocabulary order. */
   kinds: DataKind[];
@@ -30,6 +32,9 @@ export interface PageRecipient {
   /** For an unlisted third party seen with an identifier or its own cookie on 3+ sites: those sites. */
   trackingSites?: string[];
 }
+
+/** Reasons that mean the browser or another extension stopped the request before it was sent. */
+const BLOCKED = new Set<string>(['blocked-by-extension', 'tracking-protection', 'redirected-away']);
 
 /** Sites on which a third party must receive an identifier or its cookie before it is said to track across sites. */
 export const CROSS_SITE_THRESHOLD = 3;
@@ -85,7 +90,10 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       }
       if (!r.categories.includes(e.category)) r.categories.push(e.category);
       r.requests++;
-      if (!received) r.failed++;
+      if (!received) {
+        r.failed++;
+        r.blockedOnly = (r.blockedOnly ?? true) && BLOCKED.has(e.deliveryReason ?? deliveryOf(e).reason);
+      }
       if (!r.hosts.includes(e.host)) r.hosts.push(e.host);
     });
   for (const r of byCompany.values()) {

@@ -27,6 +27,9 @@ describe('with another extension blocking a company', () => {
     const received = Object.keys(await popup.counts('companies')).sort();
     expect(received).toEqual(['Google', 'Magnite', 'Microsoft']);
     expect(await popup.text('companies-heading')).toBe('3 companies received data from this page');
+    expect(await popup.page.textContent('#attempted-heading')).toBe(
+      'Tried to send data — blocked by your browser or another extension',
+    );
     const meta = popup.page.locator('[data-testid="attempted"] [data-company="facebook"]');
     expect(await meta.locator('[data-testid="received"]').textContent()).toMatch(/^Would have received: /);
     expect(await meta.locator('[data-testid="draft-letter"]').count()).toBe(0);
@@ -113,6 +116,8 @@ describe('with another extension blocking a company', () => {
     // On this page load the pixel came from the cache: Google is listed as only attempted, not as a recipient.
     await popup.page.waitForSelector('[data-testid="attempted"] [data-company="google"]');
     expect(await popup.page.locator('[data-testid="companies"] [data-company="google"]').count()).toBe(0);
+    // From the cache is not blocked: the heading does not say so.
+    expect(await popup.page.textContent('#attempted-heading')).toContain("answered from your browser's cache");
     expect((await stored()).map((e) => e.delivery).sort()).toEqual(['received', 'uncertain']);
     await Promise.all([popup.close(), page.close(), again.close()]);
   });

@@ -75,6 +75,7 @@ describe('PopupView', () => {
             requests: 2,
             failed: 2,
             attemptedOnly: true,
+            blockedOnly: true,
             kinds: ['page-address', 'identifier'],
             details: { identifier: ['fbp'] },
           }),
@@ -93,6 +94,13 @@ describe('PopupView', () => {
     expect(attempted).not.toContain('data-testid="draft-letter"');
     // One company reached: no "write to every company on this site".
     expect(html).not.toContain(messages.draftForEverySite.message);
+  });
+
+  it('says "blocked" over the attempts only when every one was blocked', () => {
+    const cached = company('facebook', 'Meta', { requests: 1, failed: 1, attemptedOnly: true, blockedOnly: false });
+    const html = render(model({ recipients: [company('google', 'Google'), cached] }));
+    expect(html).toContain("Tried to send data — blocked, failed or answered from your browser's cache");
+    expect(html).not.toContain('blocked by your browser or another extension');
   });
 
   it.each([

@@ -52,6 +52,9 @@ describe('the popup summary of a page', () => {
     // Meta: blocked, then from the cache: what it would have received, marked so.
     expect(byId.get('facebook')).toMatchObject({ requests: 2, failed: 2, attemptedOnly: true, kinds: ['event'] });
     expect(byId.get('facebook')?.details.event).toEqual(['page view']);
+    // One of Meta's was blocked, the other came from the cache: not all of it was blocked.
+    expect(byId.get('facebook')?.blockedOnly).toBe(false);
+    expect(byId.get('google')?.blockedOnly).toBe(true);
     expect(byId.get('bing')).toMatchObject({ requests: 1, failed: 0, kinds: ['event'] });
   });
 
