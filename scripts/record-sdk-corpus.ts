@@ -11,12 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './browser.ts';
 import { type LoggedRequest, startFakeInternet } from './fake-internet.ts';
-import { LABELS, REFERER, refine, type SdkFixture, type SdkRequest } from './sdk-corpus-labels.ts';
+import { expectedKinds, type SdkFixture, type SdkRequest } from './sdk-corpus-labels.ts';
 
 const root = resolve(import.meta.dirname ?? '.', '..');
 const OUT = join(root, 'tests', 'fixtures', 'sdk-corpus');
@@ -347,17 +346,12 @@ if (unlabelled) console.log(`${unlabelled} requests without labels: read them an
 
 /** The hand-established kinds of one request (scripts/sdk-corpus-labels.ts); counts the requests no label covers. */
 function label(sdk: string, request: SdkRequest): SdkRequest {
-  const found = (LABELS[sdk] ?? []).find((l) => l.url.test(request.url) && (!l.method || l.method === request.method));
-  if (!found) {
+  const expected = expectedKinds(sdk, request, SITE);
+  if (!expected) {
     unlabelled++;
     console.log(`  ${sdk}: no label for ${request.method} ${request.url.slice(0, 150)}`);
     return { ...request, expected: {} };
   }
-  const bytes = Buffer.from(request.body, 'base64');
-  const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString() : bytes.toString();
-  const expected = refine(sdk, text, found.expected);
-  if (request.headers.referer?.startsWith(`https://${SITE}/`) && !expected['page-address'])
-    expected['page-address'] = REFERER;
   return { ...request, expected };
 }
 

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { DataKind } from '../lib/disclose/kinds.ts';
 
 /** One recorded request of the SDK corpus, with the kinds established by hand from its payload. */
@@ -24,13 +25,13 @@ export interface Label {
   expected: Partial<Record<DataKind, string>>;
 }
 
-export const REFERER = 'Referer header: https://shop.example/, the site the person is on';
+export const REFERER = 'Referer header: https://shop.example/, the site the person is on (not the page)';
 const ID = (where: string) => `identifier: ${where}`;
 const EMAIL = 'jane.doe@example.com';
 
 /**
  * The kinds each SDK's requests carried, read by hand from the recorded payloads (first label whose address
- * matches). Every request also carried a Referer naming the shop (added as page-address where present). Device
+ * matches). Every request also carried a Referer naming the shop, its origin only (added as site-address). Device
  * details count only in the payload: the User-Agent header goes with every request, from any site.
  */
 export const LABELS: Record<string, Label[]> = {
@@ -38,7 +39,6 @@ export const LABELS: Record<string, Label[]> = {
     {
       url: /envelope/,
       expected: {
-        'page-address': 'request.url / url.full: the page with its query',
         identifier: ID('user.id user-4711, plus trace and span ids'),
         email: `user.email ${EMAIL}`,
         device: 'User-Agent inside the payload (request.headers, user_agent.original)',
@@ -58,7 +58,8 @@ export const LABELS: Record<string, Label[]> = {
       url: /\/e\/$/,
       expected: {
         identifier: ID('distinct_id user-4711, $device_id, $session_id'),
-        'page-address': '$current_url, the page with its query',
+        'full-address': '$current_url, the page with its query',
+        'page-address': '$pathname: the page path',
         device: '$screen_width/$screen_height, $viewport_*, $browser_language, $timezone, $raw_user_agent',
         event: 'event $identify / $pageview and purchase',
       },
@@ -70,7 +71,8 @@ export const LABELS: Record<string, Label[]> = {
       url: /\/track\//,
       expected: {
         identifier: ID('distinct_id user-4711, $device_id'),
-        'page-address': '$current_url, the page with its query',
+        'full-address': '$current_url, the page with its query',
+        'page-address': 'current_url_path of the purchase: the page path',
         device: '$screen_width / $screen_height 1280×720, $os, $browser',
         event: 'event: $mp_web_page_view and Purchase',
       },
@@ -103,7 +105,8 @@ export const LABELS: Record<string, Label[]> = {
       expected: {
         identifier: ID('userId user-4711, anonymousId'),
         email: `traits.email ${EMAIL}`,
-        'page-address': 'context.page.url',
+        'full-address': 'context.page.url, the page with its query',
+        'page-address': 'context.page.path',
         'page-title': 'context.page.title',
         device: 'context.userAgent, locale en-GB, timezone Europe/Berlin',
       },
@@ -112,7 +115,8 @@ export const LABELS: Record<string, Label[]> = {
       url: /\/v1\/[pt]$/,
       expected: {
         identifier: ID('userId user-4711, anonymousId'),
-        'page-address': 'context.page.url',
+        'full-address': 'context.page.url, the page with its query',
+        'page-address': 'context.page.path',
         'page-title': 'context.page.title',
         device: 'context.userAgent, locale en-GB, timezone Europe/Berlin',
         event: 'type page (a page view) / event Order Completed',
@@ -125,7 +129,8 @@ export const LABELS: Record<string, Label[]> = {
       expected: {
         identifier: ID('userId user-4711, anonymousId'),
         email: `traits.email ${EMAIL}`,
-        'page-address': 'context.page.url',
+        'full-address': 'context.page.url, the page with its query',
+        'page-address': 'context.page.path',
         'page-title': 'context.page.title',
         device: 'context.userAgent, locale en-GB',
       },
@@ -134,7 +139,8 @@ export const LABELS: Record<string, Label[]> = {
       url: /\/v1\/[pt]$/,
       expected: {
         identifier: ID('userId user-4711, anonymousId'),
-        'page-address': 'context.page.url',
+        'full-address': 'context.page.url, the page with its query',
+        'page-address': 'context.page.path',
         'page-title': 'context.page.title',
         device: 'context.userAgent, locale en-GB',
         event: 'type page (a page view) / event Order Completed',
@@ -154,7 +160,7 @@ export const LABELS: Record<string, Label[]> = {
       expected: {
         identifier: ID('context.key user-4711'),
         email: `context.email ${EMAIL}`,
-        'page-address': 'url of each custom event',
+        'full-address': 'url of each custom event, the page with its query',
         event: 'custom events page-view and purchase',
       },
     },
@@ -166,7 +172,7 @@ export const LABELS: Record<string, Label[]> = {
       expected: {
         identifier: ID('usr.id user-4711, session.id, usr.anonymous_id'),
         email: `usr.email ${EMAIL}`,
-        'page-address': 'view.url',
+        'full-address': 'view.url, the page with its query',
         device: 'display.viewport 1280×720',
         event: 'a view event (the page view) and the custom action purchase',
       },
@@ -178,7 +184,8 @@ export const LABELS: Record<string, Label[]> = {
       expected: {
         identifier: ID('usr.id user-4711, session_id'),
         email: `usr.email ${EMAIL}`,
-        'page-address': 'view.url',
+        'full-address': 'view.url, the page with its query',
+        'page-address': 'page: the page path, in the page-view log',
         event: 'log messages "page view" and "purchase"',
       },
     },
@@ -198,7 +205,8 @@ export const LABELS: Record<string, Label[]> = {
         identifier: ID('user.id user-4711, device.id'),
         email: `user.email ${EMAIL}`,
         device: 'device.userAgent, locale en-GB',
-        'page-address': 'request.url',
+        'full-address': 'request.url, the page with its query',
+        'page-address': 'context: the page path',
         event: 'breadcrumb "purchase"',
       },
     },
@@ -216,7 +224,7 @@ export const LABELS: Record<string, Label[]> = {
       expected: {
         identifier: ID('user.userID user-4711, stableID'),
         email: `user.email ${EMAIL} (gzip body)`,
-        'page-address': 'statsigMetadata.currentPage',
+        'page-address': 'statsigMetadata.currentPage: the page without its query',
         event: 'eventName page_view and purchase',
       },
     },
@@ -225,7 +233,7 @@ export const LABELS: Record<string, Label[]> = {
     {
       url: /\/api\/event/,
       expected: {
-        'page-address': 'u: the page with its query',
+        'full-address': 'u: the page with its query',
         event: 'n: pageview / Purchase',
         device: 'w: the window width 1280',
       },
@@ -254,7 +262,7 @@ export const LABELS: Record<string, Label[]> = {
     {
       url: /nr-data\.net\/1\//,
       expected: {
-        'page-address': 'ref: the page address',
+        'page-address': 'ref: the page address without its query',
         identifier: ID('ja["enduser.id"] user-4711, s (session)'),
         email: `ja.email ${EMAIL}`,
       },
@@ -266,7 +274,7 @@ export const LABELS: Record<string, Label[]> = {
       expected: {
         'session-recording': 'rrweb events: a DOM snapshot, mouse moves, input (gzip body)',
         identifier: ID('user_id user-4711, session_id'),
-        'page-address': 'meta event href',
+        'full-address': 'meta event href, the page with its query',
         'page-title': 'the title element in the DOM snapshot',
         device: 'meta event width/height 1280×720',
       },
@@ -280,8 +288,18 @@ export function refine(sdk: string, body: string, expected: Partial<Record<DataK
   // PostHog: only the batch with $identify sets the email ($set.email).
   if (sdk === 'posthog' && body.includes('"$identify"') && body.includes(EMAIL)) out.email = `$set.email ${EMAIL}`;
   if (sdk === 'posthog' && body.includes('"$pageview"')) out['page-title'] = 'properties.title of the $pageview';
-  // Sentry: only the error's envelope holds the breadcrumb that says a purchase was made.
+  // PostHog's flags request names the page the person arrived on (the page itself here).
+  if (sdk === 'posthog' && body.includes('"$initial_current_url"')) {
+    out['full-address'] = 'person_properties.$initial_current_url, the page with its query';
+    out['page-address'] = 'person_properties.$initial_pathname: the page path';
+  }
+  // Sentry: only the error's envelope holds the breadcrumb that says a purchase was made, and the transaction named
+  // by its path; the error's and the logs' envelopes hold the page's address, the spans' envelope none.
   if (sdk === 'sentry' && body.includes('"message":"purchase"')) out.event = 'breadcrumb message "purchase"';
+  if (sdk === 'sentry' && body.includes('sentry.html?order='))
+    out['full-address'] = 'request.url / url.full: the page with its query';
+  if (sdk === 'sentry' && body.includes('"transaction":"/sentry.html"'))
+    out['page-address'] = 'transaction: the page path';
   if (sdk === 'braze') {
     if (body.includes(EMAIL)) out.email = `attributes.email ${EMAIL}`;
     if (body.includes('"name":"ce"')) {
@@ -290,4 +308,18 @@ export function refine(sdk: string, body: string, expected: Partial<Record<DataK
     }
   }
   return out;
+}
+
+/**
+ * The hand-established kinds of one request: its SDK's first label whose address matches, refined by body, and the
+ * site the Referer named. Undefined when no label covers it.
+ */
+export function expectedKinds(sdk: string, request: Omit<SdkRequest, 'expected'>, site: string) {
+  const found = (LABELS[sdk] ?? []).find((l) => l.url.test(request.url) && (!l.method || l.method === request.method));
+  if (!found) return undefined;
+  const bytes = Buffer.from(request.body, 'base64');
+  const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString() : bytes.toString();
+  const expected = refine(sdk, text, found.expected);
+  if (request.headers.referer === `https://${site}/`) expected['site-address'] = REFERER;
+  return expected;
 }

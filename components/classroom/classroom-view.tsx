@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { SessionEvent, SessionState } from '../../lib/classroom/session.ts';
-import type { DataKind } from '../../lib/disclose/kinds.ts';
+import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { SessionGraph } from './session-graph.tsx';
 
@@ -130,7 +130,7 @@ export function ClassroomView({
                   </p>
                   {e.kinds.length ? (
                     <ul class="what">
-                      {e.kinds.map((k) => (
+                      {shownKinds(e.kinds).map((k) => (
                         <li key={k}>
                           <span class="term">{term(t, k)}</span> — {help(t, k)}
                           {!anonymous && e.findings.find((f) => f.kind === k) && (

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { DataKind } from '../../lib/disclose/kinds.ts';
+import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
 import { type CompanyRow, kindsOf, type Overview, type SiteRow, type TimeWindow } from '../../lib/storage/dashboard.ts';
@@ -19,7 +19,9 @@ export interface ViewContext {
 }
 
 const kindTerms = (t: Translate, kinds: DataKind[]) =>
-  kinds.map((k) => t(`term_${k.replace(/-/g, '_')}` as MessageKey)).join(', ');
+  shownKinds(kinds)
+    .map((k) => t(`term_${k.replace(/-/g, '_')}` as MessageKey))
+    .join(', ');
 export const categoryName = (t: Translate, c: string) => t(`category_${c}` as MessageKey) || c;
 
 export function OverviewView({

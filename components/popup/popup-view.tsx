@@ -1,4 +1,4 @@
-import { DATA_KINDS } from '../../lib/disclose/kinds.ts';
+import { DATA_KINDS, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/company.ts';
@@ -120,7 +120,10 @@ export function PopupView({
               </ul>
             </section>
           )}
-          <KindGlossary t={t} kinds={DATA_KINDS.filter((k) => model.recipients.some((r) => r.kinds.includes(k)))} />
+          <KindGlossary
+            t={t}
+            kinds={DATA_KINDS.filter((k) => model.recipients.some((r) => shownKinds(r.kinds).includes(k)))}
+          />
           <p class="hint">{t('popupIpNote')}</p>
         </>
       )}

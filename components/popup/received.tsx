@@ -1,4 +1,4 @@
-import type { DataKind } from '../../lib/disclose/kinds.ts';
+import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 
@@ -6,9 +6,9 @@ const key = (prefix: 'kind' | 'help' | 'term', kind: DataKind) => `${prefix}_${k
 
 /** One phrase per kind received: "an identifier (cid)", "device details (screen 1920×1080)"… */
 export function receivedPhrase(t: Translate, kind: DataKind, details: string[] = []): string {
-  if (kind === 'page-address' && details.length && details.every((d) => d === 'site-only')) {
-    return t('kind_page_address_site');
-  }
+  // A full address names its query's parameters (their values are never kept): "…with its query (q, utm_source)".
+  if (kind === 'full-address')
+    return details.length ? t('kind_full_address_names', [details.join(', ')]) : t(key('kind', kind));
   if (kind === 'identifier' || kind === 'cookie' || kind === 'device' || kind === 'event') {
     return details.length ? t(key('kind', kind), [details.join(', ')]) : t(key('kind', kind), ['…']);
   }
@@ -28,7 +28,9 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
         {kinds.length === 0
           ? t(recipient.attemptedOnly ? 'popupWouldHaveReceivedNothing' : 'popupReceivedNothing')
           : t(recipient.attemptedOnly ? 'popupWouldHaveReceived' : 'popupReceived', [
-              kinds.map((k) => receivedPhrase(t, k, details[k])).join(', '),
+              shownKinds(kinds)
+                .map((k) => receivedPhrase(t, k, details[k]))
+                .join(', '),
             ])}
       </p>
 
@@ -62,7 +64,7 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
   );
 }
 
-/** Each kind of data received on the page, explained once, in one plain sentence. */
+/** Each kind of data the page's sentences name, explained once, in one plain sentence. */
 export function KindGlossary({ t, kinds }: { t: Translate; kinds: DataKind[] }) {
   if (!kinds.length) return null;
   return (

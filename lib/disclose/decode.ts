@@ -1,7 +1,8 @@
 import type { RawBody } from '../classify/request-details.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
+import { maskAddress, maskPath } from './mask.ts';
 import { addPathParameters, addQueryParameters, decode, type Parameter, type Parameters, readBody } from './params.ts';
-import { addFindings, type Finding, parsedAddress, searchTermsOf } from './rules.ts';
+import { addFindings, addressFinding, addressLevel, type Finding, levelOf, searchTermsOf } from './rules.ts';
 
 /** One thing a request carried, as stored: the value already truncated and redacted for display. */
 export interface StoredFinding {
@@ -63,7 +64,7 @@ export function decodeRequest(input: DecodeInput): Disclosure | Promise<Disclosu
   return body instanceof Promise ? body.then((b) => disclose(input, b)) : disclose(input, body);
 }
 
-/** Each kind's bit, in vocabulary order (eleven kinds: they fit one number). */
+/** Each kind's bit, in vocabulary order (thirteen kinds: they fit one number). */
 const KIND_BIT = new Map<DataKind, number>(DATA_KINDS.map((k, i) => [k, 1 << i]));
 
 function disclose(input: DecodeInput, body: Parameters): Disclosure {
@@ -79,7 +80,7 @@ function disclose(input: DecodeInput, body: Parameters): Disclosure {
     const referer = refererFinding(input.referer, page.url);
     if (referer) findings.push(referer);
     if (page.searchTerms && decode(input.referer).toLowerCase().includes(page.searchTerms.toLowerCase())) {
-      findings.push({ kind: 'search-terms', source: 'referer', name: 'Referer', value: input.referer });
+      findings.push({ kind: 'search-terms', source: 'referer', name: 'Referer', value: page.searchTerms });
     }
   }
   if (input.cookieNames?.length) {
@@ -108,21 +109,9 @@ function disclose(input: DecodeInput, body: Parameters): Disclosure {
 }
 
 function refererFinding(referer: string, pageUrl: string | undefined): Finding | undefined {
-  const sent = parsedAddress(referer);
-  if (!sent) return undefined;
   // A referer from another page (a frame's own address, say) is not the page the person was on.
-  if (pageUrl) {
-    const page = parsedAddress(pageUrl);
-    if (!page || page.hostname !== sent.hostname) return undefined;
-  }
-  const full = sent.pathname !== '/' || sent.search !== '';
-  return {
-    kind: 'page-address',
-    source: 'referer',
-    name: 'Referer',
-    value: referer,
-    detail: full ? 'full' : 'site-only',
-  };
+  const level = pageUrl ? addressLevel(referer, pageUrl) : levelOf(referer);
+  return level ? addressFinding('referer', 'Referer', referer, level) : undefined;
 }
 
 /**
@@ -249,7 +238,28 @@ export function displayValue(finding: Pick<Finding, 'kind' | 'value'>): string {
     case 'hashed-email':
     case 'identifier':
       return v.length > 12 ? `${v.slice(0, 8)}…${v.slice(-2)}` : v;
+    case 'site-address':
+    case 'page-address':
+    case 'full-address':
+      return shortened(keptAddress(v));
     default:
-      return v.length > 80 ? `${v.slice(0, 77)}…` : v;
+      return shortened(v);
   }
+}
+
+const shortened = (v: string) => (v.length > 80 ? `${v.slice(0, 77)}…` : v);
+
+/**
+ * An address as it is kept: origin, masked path and the query's parameter names, never their values (they can carry
+ * tokens). A bare path (`dp=/world/article?id=…`) keeps its masked path and names.
+ */
+export function keptAddress(value: string): string {
+  const masked = maskAddress(value);
+  if (masked) return masked;
+  if (value.charCodeAt(0) === 47 /* / */) {
+    const path = maskAddress(`https://x.invalid${value}`);
+    if (path) return path.slice('https://x.invalid'.length);
+    return maskPath(value.split(/[?#]/, 1)[0] ?? '');
+  }
+  return '';
 }

@@ -1,5 +1,6 @@
-import type { DataKind } from './kinds.ts';
-import type { Parameter } from './params.ts';
+import type { AddressKind, DataKind } from './kinds.ts';
+import { maskSegment } from './mask.ts';
+import { decode, type Parameter } from './params.ts';
 
 /** One thing a request was found to carry, with the parameter that carried it. */
 export interface Finding {
@@ -8,7 +9,7 @@ export interface Finding {
   name: string;
   /** The value as sent (full; only ever shown truncated and redacted, see `displayValue`). */
   value: string;
-  /** A short machine-readable precision: `site-only`, `screen 1920×1080`, `page view`, cookie names… */
+  /** A short machine-readable precision: a full address's parameter names, `screen 1920×1080`, `page view`, cookie names… */
   detail?: string;
 }
 
@@ -359,8 +360,9 @@ export function addFindings(out: Finding[], p: Parameter, page: PageContext): vo
   const first = classifyOne(p, page);
   if (!first) return;
   out.push(first);
-  if (first.kind === 'page-address' && page.searchTerms && includesTerms(first.value, page.searchTerms)) {
-    out.push({ ...first, kind: 'search-terms', detail: undefined });
+  // An address that holds what was searched for sent the search too: its finding keeps the terms, not the address.
+  if (first.kind === 'full-address' && page.searchTerms && includesTerms(first.value, page.searchTerms)) {
+    out.push({ kind: 'search-terms', source: first.source, name: first.name, value: page.searchTerms });
   }
 }
 
@@ -392,11 +394,12 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
     return found(p, value, 'hashed-email');
 
   const web = startsWithWebScheme(value);
-  const address = web ? pageAddress(value, page.url) : undefined;
-  if (address) return found(p, value, 'page-address', address);
+  if (web) {
+    const level = page.url ? addressLevel(value, page.url) : PAGE_URL_NAMES.has(leaf) ? levelOf(value) : undefined;
+    if (level) return addressFinding(p.source, p.name, value, level);
+  }
   if (length > 1 && value.charCodeAt(0) === 47 /* / */ && page.url && samePath(value, page.url))
-    return found(p, value, 'page-address', 'full');
-  if (web && !page.url && PAGE_URL_NAMES.has(leaf)) return found(p, value, 'page-address', 'full');
+    return addressFinding(p.source, p.name, value, levelOf(`https://x${value}`) ?? 'page-address');
 
   if (TITLE_NAMES.has(leaf) && /\p{L}/u.test(value) && !/^https?:/i.test(value)) return found(p, value, 'page-title');
 
@@ -466,18 +469,57 @@ function startsWithWebScheme(value: string): boolean {
   return value.charCodeAt(colon) === 58 && value.charCodeAt(colon + 1) === 47 && value.charCodeAt(colon + 2) === 47;
 }
 
-/** `full` when a value is this page's address with its path or query, `site-only` when only its origin. */
-function pageAddress(value: string, pageUrl: string | undefined): 'full' | 'site-only' | undefined {
-  if (!pageUrl || !startsWithWebScheme(value)) return undefined;
+/**
+ * How much of this page's address a value gives away, or undefined when it is no address of this page's host:
+ * `full-address` when it has a query, `page-address` for a path (or the home page itself), `site-address` for the
+ * bare origin of a page deeper in. Any path of the site counts as the page (a single-page app changes its path
+ * without a page load).
+ */
+export function addressLevel(value: string, pageUrl: string): AddressKind | undefined {
   const sent = parsedAddress(value);
   const page = sent && parsedAddress(pageUrl);
-  if (!sent || !page) return undefined;
-  if (sent.hostname !== page.hostname) return undefined;
-  // Only the origin of a page deeper in: the site, not the page. Any path of the site (a single-page app changes
-  // its path without a page load) names a page.
-  const pagePath = page.pathname + page.search;
-  if (sent.pathname === '/' && !sent.search) return pagePath === '/' ? 'full' : 'site-only';
-  return 'full';
+  if (!sent || !page || sent.hostname !== page.hostname) return undefined;
+  // A script, style sheet, image or font of the site (a stack trace's file) names the site, not a page.
+  if (sent.pathname !== page.pathname && RESOURCE_FILE.test(sent.pathname)) return 'site-address';
+  if (sent.search.length > 1) return 'full-address';
+  if (sent.pathname !== '/') return 'page-address';
+  return page.pathname === '/' ? 'page-address' : 'site-address';
+}
+
+const RESOURCE_FILE = /\.(?:m?js|css|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|otf|wasm)$/i;
+
+/** The level of an address judged on its own, when the page it came from is not known. */
+export function levelOf(value: string): AddressKind | undefined {
+  const sent = parsedAddress(value);
+  if (!sent) return undefined;
+  return sent.search.length > 1 ? 'full-address' : sent.pathname !== '/' ? 'page-address' : 'site-address';
+}
+
+/** An address finding: a full address's detail names its query's parameters (their values are not kept). */
+export function addressFinding(source: Finding['source'], name: string, value: string, level: AddressKind): Finding {
+  const finding: Finding = { kind: level, source, name, value };
+  if (level === 'full-address') {
+    const names = queryNames(value);
+    if (names) finding.detail = names;
+  }
+  return finding;
+}
+
+/**
+ * A query's parameter names, identifier-like ones masked, each once, comma-separated (`q, utm_source`); at most 12,
+ * and 120 characters.
+ */
+function queryNames(address: string): string | undefined {
+  const start = address.indexOf('?');
+  if (start === -1) return undefined;
+  const end = address.indexOf('#', start);
+  const names: string[] = [];
+  for (const pair of address.slice(start + 1, end === -1 ? undefined : end).split('&', 40)) {
+    const name = maskSegment(decode(pair.split('=', 1)[0] ?? '').trim());
+    if (name && !names.includes(name)) names.push(name);
+    if (names.length === 12) break;
+  }
+  return names.length ? names.join(', ').slice(0, 120) : undefined;
 }
 
 /** A bare path (`dp=/world/article`) that is the page's own. */

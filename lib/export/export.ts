@@ -1,10 +1,11 @@
 import type { StoredFinding } from '../disclose/decode.ts';
-import type { DataKind } from '../disclose/kinds.ts';
+import { type DataKind, isAddressKind } from '../disclose/kinds.ts';
+import { maskAddress, maskPath, maskSegment } from '../disclose/mask.ts';
 import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFinding, type ExportFlow } from './format.ts';
-import { maskAddress, maskPath, maskSegment, maskWords, valueShape } from './mask.ts';
+import { maskWords, valueShape } from './mask.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -76,15 +77,15 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
 }
 
 /**
- * Kinds whose detail is Disclosed's own description (`full`, `screen 1920×1080`, `purchase`) or, for cookies, the
- * cookie names: kept, masked. Any other detail is left out: a location's is the coordinates, an identifier's repeats
- * the parameter name.
+ * Kinds whose detail is Disclosed's own description (`screen 1920×1080`, `purchase`), a full address's parameter
+ * names or, for cookies, the cookie names: kept, masked. Any other detail is left out: a location's is the
+ * coordinates, an identifier's repeats the parameter name.
  */
-const DETAIL_KEPT = new Set<string>(['page-address', 'device', 'event', 'session-recording', 'cookie']);
+const DETAIL_KEPT = new Set<string>(['full-address', 'device', 'event', 'session-recording', 'cookie']);
 
 /** A finding without a character of its value: what carried what, and the value's shape. */
 export function exportFinding(f: StoredFinding): ExportFinding {
-  const address = f.kind === 'page-address' ? maskAddress(f.value) : undefined;
+  const address = isAddressKind(f.kind) ? maskAddress(f.value) : undefined;
   return {
     kind: f.kind,
     source: f.source,

@@ -1,15 +1,17 @@
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 
 /**
- * Disclosed's export file, version 2 (docs/export-format.md says it in prose, docs/export-format.schema.json as a
+ * Disclosed's export file, version 3 (docs/export-format.md says it in prose, docs/export-format.schema.json as a
  * JSON Schema that the tests hold this validator to). Times are ISO 8601 strings in UTC. An export carries no
- * identifying value: paths and addresses are masked (mask.ts), findings keep no characters of what was sent.
- * Version 1 files (findings with their shortened values) are still read.
+ * identifying value: paths and addresses are masked (lib/disclose/mask.ts), findings keep no characters of what
+ * was sent. Version 3 tells the three levels of a page address apart (`site-address`, `page-address`,
+ * `full-address`); versions 1 and 2 had one `page-address` for all three, and are still read (and their addresses
+ * split as a database upgrade splits them). Version 1 findings keep their shortened values.
  */
 export const EXPORT_FORMAT = 'disclosed-export';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 /** The versions an import reads: exports are always written in the newest. */
-export const READABLE_VERSIONS = [1, 2] as const;
+export const READABLE_VERSIONS = [1, 2, 3] as const;
 
 export interface ExportSpan {
   first: string;
@@ -65,15 +67,19 @@ export interface ExportFinding {
   /** The parameter's name, identifier-like parts masked. */
   name: string;
   shape: ValueShape;
-  /** Page-address findings: the address, masked (origin, masked path, parameter names). */
+  /** Address findings (the three levels): the address, masked (origin, masked path, parameter names). */
   address?: string;
-  /** A description from Disclosed's own words (`full`, `screen 1920×1080`), or cookie names, masked. */
+  /**
+   * A description in Disclosed's own words (`screen 1920×1080`, `purchase`), a full address's parameter names, or
+   * cookie names; masked.
+   */
   detail?: string;
 }
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
+  /** Written as 3; a version 2 file reads into the same shape (its findings too), its addresses at one level. */
+  version: typeof EXPORT_VERSION | 2;
   exportedAt: string;
   trackerData: { name: string; version: string; license: string };
   flows: ExportFlow[];
@@ -291,17 +297,18 @@ function event<F>(
   };
 }
 
-/** Checks a parsed file against its version of the format (1 or 2); throws an ImportError that says where and what. */
+/** Checks a parsed file against its version of the format (1, 2 or 3); throws an ImportError that says where and what. */
 export function validateExport(value: unknown): ReadableExport {
   const o = object(value, 'file', {
     required: ['format', 'version', 'exportedAt', 'trackerData', 'flows', 'days', 'events'],
   });
   if (o.format !== EXPORT_FORMAT)
     throw new ImportError('file.format', `must be "${EXPORT_FORMAT}": this is not a Disclosed export`);
-  if (!READABLE_VERSIONS.includes(o.version as 1 | 2)) {
+  if (!READABLE_VERSIONS.includes(o.version as 1 | 2 | 3)) {
+    const versions = `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}`;
     throw new ImportError(
       'file.version',
-      `is ${JSON.stringify(o.version)}; this version of Disclosed reads versions ${READABLE_VERSIONS.join(' and ')}`,
+      `is ${JSON.stringify(o.version)}; this version of Disclosed reads versions ${versions}`,
     );
   }
   const td = object(o.trackerData, 'file.trackerData', { required: ['name', 'version', 'license'] });
@@ -322,5 +329,6 @@ export function validateExport(value: unknown): ReadableExport {
       version: 1,
       events: list(o.events, 'file.events', (v, p) => event(v, p, findingV1), LIMIT.events),
     };
-  return { ...common, version: 2, events: list(o.events, 'file.events', (v, p) => event(v, p, finding), LIMIT.events) };
+  const events = list(o.events, 'file.events', (v, p) => event(v, p, finding), LIMIT.events);
+  return { ...common, version: o.version === 2 ? 2 : 3, events };
 }

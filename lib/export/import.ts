@@ -1,11 +1,13 @@
 import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
+import { maskPath } from '../disclose/mask.ts';
+import { AddressLevels } from '../storage/addresses.ts';
 import { type DayCompanyAggregate, mergeDayFlow, mergeFlow, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
 import { type ReadableExport, validateExport } from './format.ts';
-import { maskPath, shapeMarker } from './mask.ts';
+import { shapeMarker } from './mask.ts';
 
 export interface ImportReport {
   flowsAdded: number;
@@ -56,16 +58,41 @@ function storedFinding(f: ReadableExport['events'][number]['findings'][number]):
   };
 }
 
+function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
+  return {
+    time: ms(e.time),
+    page: 'import',
+    tabId: -1,
+    site: e.site,
+    company: e.organization,
+    kind: e.kind,
+    category: e.category,
+    host: e.host,
+    path: e.path,
+    type: e.type,
+    method: e.method,
+    outcome: e.outcome,
+    ...(e.error ? { error: e.error } : {}),
+    kinds: e.dataKinds,
+    findings: e.findings.map(storedFinding),
+  };
+}
+
 async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportReport> {
   const report: ImportReport = { flowsAdded: 0, flowsUpdated: 0, daysAdded: 0, eventsAdded: 0, eventsAlreadyThere: 0 };
   const tables = [db.events, db.siteCompanies, db.dayCompanies, db.companies, db.sites, db.days];
+  const incomingEvents = file.events.map(storedEvent);
+  // Before version 3 one `page-address` stood for the three levels: split as the version 8 upgrade splits them.
+  const levels = file.version < 3 ? new AddressLevels() : undefined;
+  if (levels) for (const e of incomingEvents) levels.upgradeEvent(e);
   await db.transaction('rw', tables, async () => {
     const existingFlows = await db.siteCompanies.bulkGet(file.flows.map((f) => [f.site, f.organization.id]));
     const flows: SiteCompanyAggregate[] = file.flows.map((f, i) => {
-      const kinds: SiteCompanyAggregate['kinds'] = {};
+      let kinds: SiteCompanyAggregate['kinds'] = {};
       for (const [k, span] of Object.entries(f.dataKinds)) {
         if (span) kinds[k as DataKind] = { first: ms(span.first), last: ms(span.last) };
       }
+      if (levels) kinds = levels.upgradeKinds({ site: f.site, company: f.organization.id, kinds }, true);
       const incoming: SiteCompanyAggregate = {
         site: f.site,
         company: f.organization.id,
@@ -122,24 +149,7 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
         .each((e) => known.add(eventKey(e)));
     }
     const events: SharingEvent[] = [];
-    for (const e of file.events) {
-      const event: SharingEvent = {
-        time: ms(e.time),
-        page: 'import',
-        tabId: -1,
-        site: e.site,
-        company: e.organization,
-        kind: e.kind,
-        category: e.category,
-        host: e.host,
-        path: e.path,
-        type: e.type,
-        method: e.method,
-        outcome: e.outcome,
-        ...(e.error ? { error: e.error } : {}),
-        kinds: e.dataKinds,
-        findings: e.findings.map(storedFinding),
-      };
+    for (const event of incomingEvents) {
       const key = eventKey(event);
       if (known.has(key)) {
         report.eventsAlreadyThere++;

@@ -1,4 +1,4 @@
-import type { DataKind } from '../disclose/kinds.ts';
+import { type DataKind, shownKinds } from '../disclose/kinds.ts';
 import type { Jurisdiction } from './deadline.ts';
 import type { GdprCitations, LetterLanguage } from './language.ts';
 
@@ -132,7 +132,7 @@ export async function composeLetter(
     e.domains(evidence.domains.join(', ')),
     e.period(isoWithOffset(evidence.firstSeen), isoWithOffset(evidence.lastSeen)),
     e.volume(evidence.sites.length, evidence.requests),
-    ...(evidence.kinds.length ? [e.kinds(lang.list(evidence.kinds.map((k) => lang.kinds[k])))] : []),
+    ...(evidence.kinds.length ? [e.kinds(lang.list(shownKinds(evidence.kinds).map((k) => lang.kinds[k])))] : []),
     attachment
       ? e.attachment(attachment.filename, attachment.sha256, evidence.sites.length)
       : e.sites(evidence.sites.join(', ')),

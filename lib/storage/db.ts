@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { localDay } from '../day.ts';
 import type { ContactCorrection, LetterRecord } from '../letters/types.ts';
+import { upgradeAddressLevels } from './addresses.ts';
 import type {
   AttemptAggregate,
   CompanySummary,
@@ -103,6 +104,10 @@ export function openDb(name = DB_NAME): DisclosedDb {
   db.version(7)
     .stores({ attempts: '[site+company], company, site' })
     .upgrade((tx) => separateAttempts(tx).then(() => rebuildAll(tx)));
+  // 8: the page address at three levels (the site, the page, the full address) where one kind stood for all three.
+  db.version(8)
+    .stores({})
+    .upgrade((tx) => upgradeAddressLevels(tx).then(() => rebuildAll(tx)));
   return db;
 }
 

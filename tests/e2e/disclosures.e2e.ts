@@ -68,8 +68,15 @@ describe('what each company received, in the popup', () => {
   it('says when a search page gives its search terms away', async () => {
     const { page, popup } = await popupFor('https://www.shoe-shop.example/search.html?q=divorce+lawyer+berlin');
     expect(await received(popup, 'google', /searched/)).toBe(
-      'Received: the address of this page, what you searched for',
+      'Received: the full address of this page, with its query (q), what you searched for',
     );
+    // The address is kept with its parameter names only: what was searched for is its own finding.
+    const google = popup.page.locator('[data-company="google"]');
+    await google.locator('summary').click();
+    const rows = await google.locator('[data-testid="example"] tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('https://www.shoe-shop.example/search.html?q'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('dldivorce lawyer berlin'))).toBe(true);
+    expect(rows.some((r) => r.includes('q=divorce'))).toBe(false);
     await popup.close();
     await page.close();
   });

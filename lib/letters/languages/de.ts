@@ -32,7 +32,10 @@ const language: LetterLanguage = {
     ccpa: CCPA_CITATIONS,
   },
   kinds: {
+    'site-address': 'auf welchen Websites ich war',
     'page-address': 'die Adressen der Seiten, die ich besucht habe',
+    'full-address':
+      'die vollständigen Adressen der Seiten, die ich besucht habe, einschließlich ihrer Abfrageparameter',
     'page-title': 'die Titel der Seiten, die ich besucht habe',
     'search-terms': 'meine Suchbegriffe',
     identifier: 'Kennungen meines Browsers oder Geräts',

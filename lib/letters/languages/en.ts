@@ -32,7 +32,9 @@ const language: LetterLanguage = {
     ccpa: CCPA_CITATIONS,
   },
   kinds: {
+    'site-address': 'which websites I was on',
     'page-address': 'the addresses of pages I visited',
+    'full-address': 'the full addresses of pages I visited, including their query strings',
     'page-title': 'the titles of pages I visited',
     'search-terms': 'what I searched for',
     identifier: 'identifiers of my browser or device',

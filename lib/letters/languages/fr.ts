@@ -32,7 +32,9 @@ const language: LetterLanguage = {
     ccpa: CCPA_CITATIONS,
   },
   kinds: {
+    'site-address': 'les sites sur lesquels je me trouvais',
     'page-address': 'les adresses des pages que j’ai consultées',
+    'full-address': 'les adresses complètes des pages que j’ai consultées, paramètres de requête compris',
     'page-title': 'les titres des pages que j’ai consultées',
     'search-terms': 'mes recherches',
     identifier: 'des identifiants de mon navigateur ou de mon appareil',

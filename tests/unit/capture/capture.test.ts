@@ -170,7 +170,16 @@ describe('Capture', () => {
     );
     await s.recorder.flush();
     const [e] = await s.db.events.toArray();
-    expect(e?.kinds).toEqual(['page-address', 'identifier', 'cookie', 'email', 'event']);
+    expect(e?.kinds).toEqual(['full-address', 'identifier', 'cookie', 'email', 'event']);
+    // The page's address is kept as origin, path and parameter names: never a query value.
+    expect(e?.findings).toContainEqual({
+      kind: 'full-address',
+      source: 'url',
+      name: 'dl',
+      value: 'https://www.news.example/world/a?id',
+      detail: 'id',
+    });
+    expect(JSON.stringify(e)).not.toContain('id=7');
     expect(e?.findings).toContainEqual({ kind: 'email', source: 'body', name: 'em', value: 'j…@example.com' });
     expect(e?.findings).toContainEqual({
       kind: 'identifier',

@@ -135,9 +135,9 @@ describe('PopupView', () => {
       model({
         recipients: [
           company('google', 'Google', {
-            kinds: ['page-address', 'identifier', 'device', 'event'],
+            kinds: ['site-address', 'full-address', 'identifier', 'device', 'event'],
             details: {
-              'page-address': ['full'],
+              'full-address': ['q, utm_source'],
               identifier: ['cid'],
               device: ['screen 1920×1080', 'language en-US'],
               event: ['page view'],
@@ -150,22 +150,22 @@ describe('PopupView', () => {
           }),
           company('widgets', 'widgets.example', {
             kind: 'unlisted',
-            kinds: ['page-address'],
-            details: { 'page-address': ['site-only'] },
+            kinds: ['site-address'],
             trackingSites: ['a.example', 'b.example', 'c.example'],
           }),
         ],
       }),
     );
     expect(html).toContain(
-      'Received: the address of this page, an identifier (cid), device details (screen 1920×1080, language en-US), what you did (page view)',
+      'Received: the full address of this page, with its query (q, utm_source), an identifier (cid), device details (screen 1920×1080, language en-US), what you did (page view)',
     );
     expect(html).toContain('Received: which site you were on (not the page)');
     expect(html).toContain('Example request to www.google-analytics.com');
     expect(html).toMatch(/<td>cid<\/td><td class="value">12345678…00<\/td>/);
     expect(html).toContain('A value that singles out your browser or you');
     // Each kind on the page is explained once, in the glossary.
-    expect(html.match(/The address of the page you were reading/g)?.length).toBe(1);
+    expect(html.match(/The page's whole address/g)?.length).toBe(1);
+    expect(html.match(/The address of the site you were on/g)?.length).toBe(1);
     expect(html).toContain(
       'Tracks you across sites (observed): it received an identifier or its own cookie on 3 sites: a.example, b.example, c.example.',
     );

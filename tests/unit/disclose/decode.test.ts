@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { RawBody } from '../../../lib/classify/request-details.ts';
-import { type DecodeInput, decodeRequest, displayValue } from '../../../lib/disclose/decode.ts';
-import { DATA_KINDS, isDataKind } from '../../../lib/disclose/kinds.ts';
+import { type DecodeInput, decodeRequest, displayValue, storedFindings } from '../../../lib/disclose/decode.ts';
+import { DATA_KINDS, isDataKind, shownKinds } from '../../../lib/disclose/kinds.ts';
 import { looksRandom } from '../../../lib/disclose/rules.ts';
 
 interface Fixture {
@@ -106,6 +106,73 @@ describe('displayValue', () => {
     [{ kind: 'page-title' as const, value: 'x'.repeat(100) }, `${'x'.repeat(77)}…`],
   ])('%j → %s', (finding, expected) => {
     expect(displayValue(finding)).toBe(expected);
+  });
+});
+
+describe('how much of the page address was sent', () => {
+  const page = 'https://news.example/world/floods?id=7&utm_source=mail';
+  const sent = async (value: string, pageUrl: string | undefined = page) => {
+    const url = `https://t.example/c?dl=${encodeURIComponent(value)}`;
+    return (await decodeRequest({ url, method: 'GET', ...(pageUrl ? { pageUrl } : {}) })).kinds;
+  };
+
+  it.each([
+    ['the origin of a page deeper in: the site only', 'https://news.example/', 'site-address'],
+    ['the path without its query: the page', 'https://news.example/world/floods', 'page-address'],
+    ['the path and the query: the full address', page, 'full-address'],
+    ['another page of the site with a query (a single-page app)', 'https://news.example/a?b=1', 'full-address'],
+  ])('%s', async (_, value, kind) => {
+    expect(await sent(value)).toEqual([kind]);
+  });
+
+  it('takes the home page’s own origin for the page, not the site only', async () => {
+    expect(await sent('https://news.example/', 'https://news.example/')).toEqual(['page-address']);
+  });
+
+  it('claims no address of the page for an address of another site', async () => {
+    expect(await sent('https://elsewhere.example/world/floods?id=7')).toEqual([]);
+  });
+
+  it('judges an address by its own shape when the page is not known', async () => {
+    expect(await sent('https://news.example/', undefined)).toEqual(['site-address']);
+    expect(await sent('https://news.example/world', undefined)).toEqual(['page-address']);
+    expect(await sent('https://news.example/world?id=7', undefined)).toEqual(['full-address']);
+  });
+
+  it('reads the Referer at the level the browser sent it', async () => {
+    const referer = async (value: string) =>
+      (await decodeRequest({ url: 'https://t.example/p.gif', method: 'GET', pageUrl: page, referer: value })).kinds;
+    expect(await referer('https://news.example/')).toEqual(['site-address']);
+    expect(await referer('https://news.example/world/floods')).toEqual(['page-address']);
+    expect(await referer(page)).toEqual(['full-address']);
+  });
+
+  it('keeps an address as origin, masked path and parameter names: never a query value', async () => {
+    const pageUrl = 'https://shop.example/orders/550e8400-e29b-41d4-a716-446655440000?token=s3cr3tT0ken&q=shoes';
+    const result = await decodeRequest({
+      url: `https://t.example/c?dl=${encodeURIComponent(pageUrl)}`,
+      method: 'GET',
+      pageUrl,
+    });
+    const [address, terms] = storedFindings(result.findings);
+    expect(address).toMatchObject({
+      kind: 'full-address',
+      value: 'https://shop.example/orders/:id?token&q',
+      detail: 'token, q',
+    });
+    // The search the address carried is its own finding, with the terms only.
+    expect(terms).toMatchObject({ kind: 'search-terms', value: 'shoes' });
+    expect(JSON.stringify(storedFindings(result.findings))).not.toContain('s3cr3t');
+  });
+
+  it('keeps a bare path masked too', () => {
+    expect(displayValue({ kind: 'page-address', value: '/u/12345678/orders?ref=abc' })).toBe('/u/:id/orders?ref');
+  });
+
+  it('lists only the highest level in a sentence, keeping the others in storage', () => {
+    expect(shownKinds(['site-address', 'full-address', 'identifier'])).toEqual(['full-address', 'identifier']);
+    expect(shownKinds(['site-address', 'page-address'])).toEqual(['page-address']);
+    expect(shownKinds(['site-address', 'cookie'])).toEqual(['site-address', 'cookie']);
   });
 });
 

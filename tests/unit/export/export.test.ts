@@ -21,14 +21,15 @@ async function browsed() {
       time: t,
       // A path with an id in it: exported masked, and still recognised as this event when imported back.
       path: '/g/collect/550e8400-e29b-41d4-a716-446655440000',
-      kinds: ['page-address', 'search-terms', 'identifier', 'cookie', 'email'],
+      kinds: ['full-address', 'search-terms', 'identifier', 'cookie', 'email'],
       findings: [
         {
-          kind: 'page-address',
+          // As a version 7 database held it: whole. Exports mask it all the same.
+          kind: 'full-address',
           source: 'url',
           name: 'dl',
           value: 'https://news.example/u/98765432/inbox?q=x&t=1',
-          detail: 'full',
+          detail: 'q, t',
         },
         { kind: 'search-terms', source: 'url', name: 'q', value: 'jane doe lawyer' },
         { kind: 'identifier', source: 'url', name: 'cid', value: '12345678…00', detail: 'cid' },
@@ -87,7 +88,7 @@ describe('export', () => {
   it('holds the flows, days and events, valid against its own format and the schema, and no identifier values', async () => {
     const db = await browsed();
     const file = await buildExport(db, nameOf, trackerData, Date.UTC(2026, 10, 23));
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expectMatchesSchema(file);
     expect(validateExport(JSON.parse(JSON.stringify(file)))).toEqual(file);
     expect(file.flows.find((f) => f.organization.id === 'google')).toMatchObject({
@@ -108,12 +109,12 @@ describe('export', () => {
     expect(first.path).toBe('/g/collect/:id');
     expect(first.findings).toEqual([
       {
-        kind: 'page-address',
+        kind: 'full-address',
         source: 'url',
         name: 'dl',
         shape: 'address',
         address: 'https://news.example/u/:id/inbox?q&t',
-        detail: 'full',
+        detail: 'q, t',
       },
       { kind: 'search-terms', source: 'url', name: 'q', shape: 'text' },
       { kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' },
@@ -196,20 +197,20 @@ const V1: ExportFileV1 = {
 };
 
 describe('version 1 files', () => {
-  it('are read, and exported again as version 2: masked, without values, valid by the schema', async () => {
+  it('are read, and exported again as version 3: masked, without values, valid by the schema', async () => {
     const db = freshDb();
     expect(validateExport(V1)).toEqual(V1);
     expect(await importExport(db, JSON.stringify(V1))).toMatchObject({ flowsAdded: 1, daysAdded: 1, eventsAdded: 1 });
     const file = await buildExport(db, nameOf, trackerData);
     expectMatchesSchema(file);
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.flows).toEqual(V1.flows);
     expect(file.events[0]).toMatchObject({
       path: '/j/collect/:id',
       findings: [{ kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' }],
     });
     expect(JSON.stringify(file)).not.toContain('12345678');
-    // The version 2 file is the same history: importing it over the version 1 import adds nothing.
+    // The version 3 file is the same history: importing it over the version 1 import adds nothing.
     expect(await importExport(db, JSON.stringify(file))).toMatchObject({ eventsAdded: 0, eventsAlreadyThere: 1 });
   });
 
@@ -218,6 +219,66 @@ describe('version 1 files', () => {
     const mixed = { ...V1, events: [{ ...V1.events[0], findings: [v2Finding] }] };
     expect(() => validateExport(mixed)).toThrow(/findings\[0\]\.shape: is not part of the format/);
     expect(() => validateExport({ ...V1, version: 2 })).toThrow(/findings\[0\]\.value: is not part of the format/);
+  });
+});
+
+describe('version 2 files', () => {
+  // As version 2 wrote them: one page-address kind, a detail saying how much of the address was sent.
+  const V2 = {
+    ...V1,
+    version: 2,
+    flows: [
+      {
+        ...V1.flows[0],
+        requests: 2,
+        firstSeen: '2026-11-19T12:00:00.000Z',
+        dataKinds: { 'page-address': { first: '2026-11-19T12:00:00.000Z', last: '2026-11-20T12:00:00.000Z' } },
+      },
+    ],
+    events: [
+      {
+        ...V1.events[0],
+        path: '/j/collect/:id',
+        dataKinds: ['page-address'],
+        findings: [
+          {
+            kind: 'page-address',
+            source: 'url',
+            name: 'dl',
+            shape: 'address',
+            address: 'https://news.example/world?id',
+            detail: 'full',
+          },
+          {
+            kind: 'page-address',
+            source: 'referer',
+            name: 'Referer',
+            shape: 'address',
+            address: 'https://news.example/',
+            detail: 'site-only',
+          },
+        ],
+      },
+    ],
+  };
+
+  it('are read with their addresses split into the three levels, no more claimed than the file shows', async () => {
+    const db = freshDb();
+    await importExport(db, JSON.stringify(V2));
+    const [e] = await db.events.toArray();
+    expect(e?.kinds).toEqual(['site-address', 'full-address']);
+    expect(e?.findings.map((f) => [f.kind, f.value])).toEqual([
+      ['full-address', 'https://news.example/world?id'],
+      ['site-address', 'https://news.example/'],
+    ]);
+    // The day before the file's one event: only the site is sure.
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.kinds).toEqual({
+      'site-address': { first: Date.UTC(2026, 10, 19, 12), last: Date.UTC(2026, 10, 20, 12) },
+      'full-address': { first: Date.UTC(2026, 10, 20, 12), last: Date.UTC(2026, 10, 20, 12) },
+    });
+    const again = await buildExport(db, nameOf, trackerData);
+    expectMatchesSchema(again);
+    expect(again.events[0]?.findings[0]).toMatchObject({ kind: 'full-address', detail: 'id' });
   });
 });
 
@@ -240,10 +301,11 @@ describe('exportFinding', () => {
     ['a device, its description kept', f('device', '1920x1080', 'screen 1920×1080'), { detail: 'screen 1920×1080' }],
     ['an event name kept', f('event', 'add_to_cart', 'add to cart'), { detail: 'add to cart' }],
     ['a recorder, by its description', f('session-recording', '', 'known recorder endpoint'), { shape: 'empty' }],
+    ['the site only', f('site-address', 'https://news.example/'), { address: 'https://news.example/' }],
     [
-      'a site-only referer',
-      f('page-address', 'https://news.example/', 'site-only'),
-      { address: 'https://news.example/' },
+      'a full address, its query names kept, no value',
+      f('full-address', 'https://news.example/a?token=s3cr3t&q=x', 'token, q'),
+      { address: 'https://news.example/a?token&q', detail: 'token, q' },
     ],
     ['an id in a parameter name', f('identifier', 'abc', undefined, 'data.8f3a2b1c9d.uid'), { name: 'data.:id.uid' }],
   ])('%s', (_, finding, expected) => {
@@ -252,6 +314,7 @@ describe('exportFinding', () => {
     if (finding.kind === 'location') expect(exported).not.toHaveProperty('detail');
     expect(JSON.stringify(exported)).not.toContain('Jane');
     expect(JSON.stringify(exported)).not.toContain('52.52');
+    expect(JSON.stringify(exported)).not.toContain('s3cr3t');
   });
 });
 
@@ -262,10 +325,10 @@ describe('import refuses what is not a valid export, and changes nothing', () =>
     ['text that is not JSON', () => '{"format":', /not JSON/],
     ['another JSON file', () => ({ hello: 'world' }), /file\.format is missing|not part of the format/],
     ['another format', (f) => ({ ...f, format: 'lightbeam' }), /not a Disclosed export/],
-    ['a newer version', (f) => ({ ...f, version: 3 }), /reads versions 1 and 2/],
+    ['a newer version', (f) => ({ ...f, version: 4 }), /reads versions 1, 2 and 3/],
     ['an unknown field', (f) => ({ ...f, extra: 1 }), /file\.extra: is not part of the format/],
     [
-      'a value in a version 2 finding',
+      'a value in a version 3 finding',
       (f) => ({ ...f, events: [{ ...f.events[0], findings: [{ ...f.events[0].findings[0], value: 'x' }] }] }),
       /findings\[0\]\.value: is not part of the format/,
     ],

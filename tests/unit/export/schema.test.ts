@@ -5,9 +5,9 @@ import { matchesSchema } from '../../export-schema.ts';
 // docs/export-format.schema.json and the import's hand-written validateExport must say the same: each row is a file
 // with the verdict both must give. A rule added to one and not the other fails here.
 
-const V2: ExportFile = {
+const V3: ExportFile = {
   format: 'disclosed-export',
-  version: 2,
+  version: 3,
   exportedAt: '2026-11-23T13:30:00.000Z',
   trackerData: { name: 'Ghostery Tracker Database', version: '1.0.945', license: 'CC BY-NC-SA 4.0' },
   flows: [
@@ -37,15 +37,15 @@ const V2: ExportFile = {
       type: 'image',
       method: 'GET',
       outcome: 'completed',
-      dataKinds: ['page-address', 'identifier'],
+      dataKinds: ['full-address', 'identifier'],
       findings: [
         {
-          kind: 'page-address',
+          kind: 'full-address',
           source: 'url',
           name: 'dl',
           shape: 'address',
           address: 'https://news.example/a/:id?q',
-          detail: 'full',
+          detail: 'q',
         },
         { kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' },
       ],
@@ -55,11 +55,11 @@ const V2: ExportFile = {
 
 // biome-ignore lint/suspicious/noExplicitAny: each row reshapes a file freely.
 type File = Record<string, any>;
-const base = (): File => structuredClone(V2);
-const withFlow = (change: File) => ({ ...base(), flows: [{ ...V2.flows[0], ...change }] });
-const withEvent = (change: File) => ({ ...base(), events: [{ ...V2.events[0], ...change }] });
-const withFinding = (change: File) => withEvent({ findings: [{ ...V2.events[0]!.findings[1], ...change }] });
-const { version: _, ...noVersion } = V2;
+const base = (): File => structuredClone(V3);
+const withFlow = (change: File) => ({ ...base(), flows: [{ ...V3.flows[0], ...change }] });
+const withEvent = (change: File) => ({ ...base(), events: [{ ...V3.events[0], ...change }] });
+const withFinding = (change: File) => withEvent({ findings: [{ ...V3.events[0]!.findings[1], ...change }] });
+const { version: _, ...noVersion } = V3;
 
 describe('the JSON Schema and validateExport agree', () => {
   it.each<[string, unknown, 'valid' | 'refused']>([
@@ -90,7 +90,7 @@ describe('the JSON Schema and validateExport agree', () => {
     ],
     ['not an object', [], 'refused'],
     ['no version', noVersion, 'refused'],
-    ['version 3', { ...base(), version: 3 }, 'refused'],
+    ['version 4', { ...base(), version: 4 }, 'refused'],
     ['version 1 holding version 2 findings', { ...base(), version: 1 }, 'refused'],
     ['another format', { ...base(), format: 'lightbeam' }, 'refused'],
     ['an unknown field', { ...base(), extra: true }, 'refused'],
@@ -105,7 +105,7 @@ describe('the JSON Schema and validateExport agree', () => {
     ['a name that is not text', withFlow({ organization: { id: 'google', name: 7 } }), 'refused'],
     ['a tab in an organization id', withEvent({ organization: 'google\tmeta' }), 'refused'],
     ['an unknown flow kind', withFlow({ kind: 'friend' }), 'refused'],
-    ['an unknown data kind in a flow', withFlow({ dataKinds: { soul: V2.flows[0]!.dataKinds.identifier } }), 'refused'],
+    ['an unknown data kind in a flow', withFlow({ dataKinds: { soul: V3.flows[0]!.dataKinds.identifier } }), 'refused'],
     ['data kinds as a list', withFlow({ dataKinds: [] }), 'refused'],
     [
       'a span without its end',
@@ -115,12 +115,12 @@ describe('the JSON Schema and validateExport agree', () => {
     ['a date, not a time', withFlow({ lastSeen: '2026-11-20' }), 'refused'],
     ['month 13', withEvent({ time: '2026-13-20T12:00:00.000Z' }), 'refused'],
     ['an offset of 25 hours', withEvent({ time: '2026-11-20T12:00:00.000+25:00' }), 'refused'],
-    ['a day that is not a date', { ...base(), days: [{ ...V2.days[0], day: 'Friday' }] }, 'refused'],
+    ['a day that is not a date', { ...base(), days: [{ ...V3.days[0], day: 'Friday' }] }, 'refused'],
     ['a lower-case method', withEvent({ method: 'get' }), 'refused'],
     ['an unknown outcome', withEvent({ outcome: 'blocked' }), 'refused'],
     ['an unknown data kind in an event', withEvent({ dataKinds: ['soul'] }), 'refused'],
     ['text over 2048 characters', withEvent({ path: `/${'a'.repeat(2048)}` }), 'refused'],
-    ['51 findings', withEvent({ findings: Array(51).fill(V2.events[0]!.findings[1]) }), 'refused'],
+    ['51 findings', withEvent({ findings: Array(51).fill(V3.events[0]!.findings[1]) }), 'refused'],
     ['a finding with its value', withFinding({ value: '1234567890' }), 'refused'],
     ['a finding without its shape', withFinding({ shape: undefined }), 'refused'],
     ['an unknown shape', withFinding({ shape: 'uuid' }), 'refused'],

@@ -221,6 +221,21 @@ describe('composeLetter', () => {
     expect(letter.body).toContain('14 requests from 2 websites.');
   });
 
+  it('says how much of the page addresses was sent: the site only is not "the addresses of pages"', async () => {
+    const only = await composeLetter(letterLanguage('en'), evidence({ kinds: ['site-address'] }), [], options());
+    expect(only.body).toContain('which websites I was on');
+    expect(only.body).not.toContain('addresses of pages');
+    const full = await composeLetter(
+      letterLanguage('de'),
+      evidence({ kinds: ['site-address', 'full-address', 'identifier'] }),
+      [],
+      options(),
+    );
+    // The highest level says the lower ones: listed once.
+    expect(full.body).toContain('die vollständigen Adressen der Seiten, die ich besucht habe');
+    expect(full.body).not.toContain('auf welchen Websites ich war');
+  });
+
   it('moves a long site list to an attachment whose SHA-256 the body cites', async () => {
     const sites = Array.from({ length: 25 }, (_, i) => `site${i}.example`);
     const letter = await composeLetter(letterLanguage('en'), evidence({ sites }), ids, options());
@@ -248,7 +263,10 @@ describe('composeLetter', () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(token, { minLength: 10, maxLength: 10 }),
+        // No word inside another ("dargument" inside "xdargument"): one company's host would hold the other's site.
+        fc
+          .uniqueArray(token, { minLength: 10, maxLength: 10 })
+          .filter((ws) => ws.every((w, i) => ws.every((v, j) => i === j || !v.includes(w)))),
         fc.constantFrom(...LETTER_LANGUAGES),
         fc.constantFrom<Jurisdiction>('gdpr', 'uk-gdpr', 'ccpa'),
         fc.integer({ min: 1, max: 6 }),

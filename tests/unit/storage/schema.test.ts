@@ -71,7 +71,7 @@ describe('schema versions', () => {
       pairs: 'a.example\tgoogle\nb.example\tgoogle',
       companyRequests: 'google\t5',
     });
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBeGreaterThanOrEqual(7);
     db.close();
   });
 
@@ -122,7 +122,7 @@ describe('schema versions', () => {
       ['google', 2],
       ['meta', 3],
     ]);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBeGreaterThanOrEqual(7);
     db.close();
   });
 
@@ -169,7 +169,7 @@ describe('schema versions', () => {
     old.close();
 
     const db = openDb(name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBeGreaterThanOrEqual(7);
     expect(await db.siteCompanies.get(['a.example', 'google'])).toMatchObject({ requests: 1, failed: 0 });
     // Meta's every request from a.example failed: that total is an attempt now, with what it carried.
     expect(await db.siteCompanies.get(['a.example', 'meta'])).toBeUndefined();
@@ -183,6 +183,122 @@ describe('schema versions', () => {
     expect(await db.companies.get('meta')).toMatchObject({ sites: 1, requests: 1 });
     expect(await db.days.get('2026-11-20')).toMatchObject({ companies: 2, requests: 2 });
     expect(await db.events.count()).toBe(4);
+    db.close();
+  });
+
+  it('splits a version-7 database’s page addresses into the three levels, claiming no more than its events show', async () => {
+    const name = `disclosed-upgrade-7-${process.pid}`;
+    const old = new Dexie(name);
+    old.version(7).stores({
+      events: '++id, time, [page+company], [site+company], company',
+      pages: 'key, [tabId+startedAt], startedAt',
+      siteCompanies: '[site+company], site, company, lastSeen',
+      dayCompanies: '[day+company], day, company',
+      identifiers: '[company+name+value], company, lastSeen',
+      companies: 'company, sites',
+      sites: 'site',
+      days: 'day',
+      letters: 'reference, company, status, createdAt',
+      contacts: 'company',
+      attempts: '[site+company], company, site',
+    });
+    const t = Date.UTC(2026, 10, 20, 12);
+    const base = { page: 'p', tabId: 1, kind: 'tracker', category: 'analytics', host: 'h', path: '/', type: 'image' };
+    const received = { method: 'GET', outcome: 'completed', delivery: 'received', deliveryReason: 'response' };
+    const address = (name: string, value: string, detail: string) => ({
+      kind: 'page-address',
+      source: name === 'Referer' ? 'referer' : 'url',
+      name,
+      value,
+      detail,
+    });
+    await old.table('events').bulkAdd([
+      {
+        ...base,
+        ...received,
+        time: t,
+        site: 'news.example',
+        company: 'google',
+        kinds: ['page-address', 'identifier'],
+        findings: [
+          address('dl', 'https://news.example/world/floods?id=7&token=abc123', 'full'),
+          address('Referer', 'https://news.example/', 'site-only'),
+        ],
+      },
+      {
+        ...base,
+        ...received,
+        time: t + 1000,
+        site: 'shop.example',
+        company: 'meta',
+        kinds: ['page-address'],
+        findings: [address('dl', 'https://shop.example/cart', 'full')],
+      },
+    ]);
+    const flow = { kind: 'tracker', category: 'analytics', requests: 1, failed: 0, hosts: ['h'] };
+    await old.table('siteCompanies').bulkAdd([
+      // Its stored event covers all of its history.
+      {
+        ...flow,
+        site: 'news.example',
+        company: 'google',
+        firstSeen: t,
+        lastSeen: t,
+        kinds: { 'page-address': { first: t, last: t }, identifier: { first: t, last: t } },
+      },
+      // A day older than its oldest stored event: that day, only the site is sure.
+      {
+        ...flow,
+        site: 'shop.example',
+        company: 'meta',
+        firstSeen: t - 86_400_000,
+        lastSeen: t + 1000,
+        kinds: { 'page-address': { first: t - 86_400_000, last: t + 1000 } },
+      },
+      // No event left at all.
+      {
+        ...flow,
+        site: 'old.example',
+        company: 'meta',
+        firstSeen: 5,
+        lastSeen: 9,
+        kinds: { 'page-address': { first: 5, last: 9 } },
+      },
+    ]);
+    old.close();
+
+    const db = openDb(name);
+    expect(db.verno).toBeGreaterThanOrEqual(8);
+    const events = await db.events.orderBy('time').toArray();
+    expect(events[0]?.kinds).toEqual(['site-address', 'full-address', 'identifier']);
+    expect(events[0]?.findings).toEqual([
+      {
+        kind: 'full-address',
+        source: 'url',
+        name: 'dl',
+        value: 'https://news.example/world/floods?id&token',
+        detail: 'id, token',
+      },
+      { kind: 'site-address', source: 'referer', name: 'Referer', value: 'https://news.example/' },
+    ]);
+    // No query value is kept once upgraded.
+    expect(JSON.stringify(events)).not.toContain('abc123');
+    expect(events[1]?.kinds).toEqual(['page-address']);
+
+    expect((await db.siteCompanies.get(['news.example', 'google']))?.kinds).toEqual({
+      'site-address': { first: t, last: t },
+      'full-address': { first: t, last: t },
+      identifier: { first: t, last: t },
+    });
+    expect((await db.siteCompanies.get(['shop.example', 'meta']))?.kinds).toEqual({
+      'page-address': { first: t + 1000, last: t + 1000 },
+      'site-address': { first: t - 86_400_000, last: t + 1000 },
+    });
+    expect((await db.siteCompanies.get(['old.example', 'meta']))?.kinds).toEqual({
+      'site-address': { first: 5, last: 9 },
+    });
+    // The summaries follow the totals.
+    expect(Object.keys((await db.companies.get('meta'))?.kinds ?? {}).sort()).toEqual(['page-address', 'site-address']);
     db.close();
   });
 });
