@@ -1,8 +1,15 @@
 import { useState } from 'preact/hooks';
 import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import type { SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
-import { type CompanyRow, kindsOf, type Overview, type SiteRow, type TimeWindow } from '../../lib/storage/dashboard.ts';
+import type { AttemptAggregate, SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
+import {
+  type AttemptedCompanyRow,
+  type CompanyRow,
+  kindsOf,
+  type Overview,
+  type SiteRow,
+  type TimeWindow,
+} from '../../lib/storage/dashboard.ts';
 import { type Company, isUnlistedId } from '../../lib/trackers/company.ts';
 import { countryName } from '../country.ts';
 import { type Column, SortableTable } from './table.tsx';
@@ -149,7 +156,16 @@ function SearchBox({ t, query, onQuery }: { t: Translate; query: string; onQuery
   );
 }
 
-export function CompaniesView({ ctx, rows }: { ctx: ViewContext; rows: CompanyRow[] | undefined }) {
+export function CompaniesView({
+  ctx,
+  rows,
+  attempted = [],
+}: {
+  ctx: ViewContext;
+  rows: CompanyRow[] | undefined;
+  /** The companies only attempted: listed apart, never among those that received data. */
+  attempted?: AttemptedCompanyRow[];
+}) {
   const { t } = ctx;
   const { query, setQuery, matching } = useSearch(rows ?? [], (r) => `${ctx.company(r.company).name} ${r.company}`);
   const columns: Column<CompanyRow>[] = [
@@ -174,12 +190,100 @@ export function CompaniesView({ ctx, rows }: { ctx: ViewContext; rows: CompanyRo
       <h2 id="companies-heading">{t('dashCompanies')}</h2>
       <SearchBox t={t} query={query} onQuery={setQuery} />
       {rows && rows.length === 0 ? (
-        <p>{t('dashEmpty')}</p>
+        <p>{attempted.length ? t('dashNoneReceived') : t('dashEmpty')}</p>
       ) : matching.length === 0 && query ? (
         <p>{t('dashNoMatch', [query])}</p>
       ) : (
         <SortableTable t={t} testId="companies-table" rows={matching} rowKey={(r) => r.company} columns={columns} />
       )}
+      {attempted.length > 0 && <AttemptedCompanies ctx={ctx} rows={attempted} />}
+    </section>
+  );
+}
+
+/** The companies none of whose requests is known to have reached them, with what they would have received. */
+function AttemptedCompanies({ ctx, rows }: { ctx: ViewContext; rows: AttemptedCompanyRow[] }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="attempted-companies-heading">
+      <h3 id="attempted-companies-heading">{t('dashAttemptedCompanies')}</h3>
+      <p class="hint">{t('dashAttemptsHint')}</p>
+      <SortableTable
+        t={t}
+        testId="attempted-companies"
+        rows={rows}
+        rowKey={(r) => r.company}
+        columns={[
+          {
+            key: 'name',
+            label: t('dashColCompany'),
+            sort: (r) => ctx.company(r.company).name.toLowerCase(),
+            render: (r) => <a href={ctx.companyHref(r.company)}>{ctx.company(r.company).name}</a>,
+          },
+          {
+            key: 'category',
+            label: t('dashColCategory'),
+            render: (r) => r.categories.map((c) => categoryName(t, c)).join(', '),
+          },
+          { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
+          {
+            key: 'requests',
+            label: t('dashColRequests'),
+            numeric: true,
+            sort: (r) => r.requests,
+            render: (r) => r.requests,
+          },
+          { key: 'last', label: t('dashColLastSeen'), sort: (r) => r.lastSeen, render: (r) => ctx.date(r.lastSeen) },
+          { key: 'kinds', label: t('dashColWouldHaveReceived'), render: (r) => kindTerms(t, r.kinds) },
+        ]}
+      />
+    </section>
+  );
+}
+
+/**
+ * A company's or a site's requests that did not reach the company: a table of their own, under a heading that says
+ * so, with what they carried as what it would have received (by site on a company's page, by company on a site's).
+ */
+function AttemptsTable({ ctx, rows, by }: { ctx: ViewContext; rows: AttemptAggregate[]; by: 'site' | 'company' }) {
+  const { t } = ctx;
+  const first: Column<AttemptAggregate> =
+    by === 'site'
+      ? {
+          key: 'site',
+          label: t('dashColSite'),
+          sort: (a) => a.site,
+          render: (a) => <a href={ctx.siteHref(a.site)}>{a.site}</a>,
+        }
+      : {
+          key: 'company',
+          label: t('dashColCompany'),
+          sort: (a) => ctx.company(a.company).name.toLowerCase(),
+          render: (a) => <a href={ctx.companyHref(a.company)}>{ctx.company(a.company).name}</a>,
+        };
+  return (
+    <section aria-labelledby="attempts-heading">
+      <h3 id="attempts-heading">{t('dashAttemptsHeading')}</h3>
+      <p class="hint">{t('dashAttemptsHint')}</p>
+      <SortableTable
+        t={t}
+        testId="attempts"
+        rows={rows}
+        rowKey={(a) => (by === 'site' ? a.site : a.company)}
+        columns={[
+          first,
+          {
+            key: 'requests',
+            label: t('dashColRequests'),
+            numeric: true,
+            sort: (a) => a.requests,
+            render: (a) => a.requests,
+          },
+          { key: 'last', label: t('dashColLastSeen'), sort: (a) => a.lastSeen, render: (a) => ctx.date(a.lastSeen) },
+          { key: 'domains', label: t('dashColDomains'), render: (a) => [...a.hosts].sort().join(', ') },
+          { key: 'kinds', label: t('dashColWouldHaveReceived'), render: (a) => kindTerms(t, kindsOf(a)) },
+        ]}
+      />
     </section>
   );
 }
@@ -238,12 +342,15 @@ export function CompanyView({
   id,
   description,
   flows,
+  attempts = [],
   detailsLoaded = true,
 }: {
   ctx: ViewContext;
   id: string;
   description: string;
   flows: SiteCompanyAggregate[] | undefined;
+  /** Its requests that did not reach it, per site: shown apart from what it received. */
+  attempts?: AttemptAggregate[];
   /** Whether the catalog's details are in: until then no contact is shown, rather than "none known". */
   detailsLoaded?: boolean;
 }) {
@@ -309,7 +416,9 @@ export function CompanyView({
       </p>
       <h3>{t('dashCompanySites')}</h3>
       {flows && flows.length === 0 ? (
-        <p>{t('dashNotFound')}</p>
+        <p data-testid={attempts.length ? 'nothing-reached' : undefined}>
+          {attempts.length ? t('dashNothingReachedCompany') : t('dashNotFound')}
+        </p>
       ) : (
         <SortableTable
           t={t}
@@ -341,6 +450,7 @@ export function CompanyView({
           ]}
         />
       )}
+      {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="site" />}
     </section>
   );
 }
@@ -349,10 +459,13 @@ export function SiteView({
   ctx,
   site,
   flows,
+  attempts = [],
 }: {
   ctx: ViewContext;
   site: string;
   flows: SiteCompanyAggregate[] | undefined;
+  /** Requests from this site that did not reach their company, per company: shown apart. */
+  attempts?: AttemptAggregate[];
 }) {
   const { t } = ctx;
   return (
@@ -362,7 +475,9 @@ export function SiteView({
       </h2>
       <h3>{t('dashSiteCompanies')}</h3>
       {flows && flows.length === 0 ? (
-        <p>{t('dashNotFound')}</p>
+        <p data-testid={attempts.length ? 'nothing-reached' : undefined}>
+          {attempts.length ? t('dashNothingReachedSite') : t('dashNotFound')}
+        </p>
       ) : (
         <SortableTable
           t={t}
@@ -404,6 +519,7 @@ export function SiteView({
           ]}
         />
       )}
+      {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}
     </section>
   );
 }

@@ -36,7 +36,14 @@ export function RecipientCard({
             {t('popupCountry')}: {info.country ? countryName(info.country) : t('popupUnknownCountry')}
           </span>
         )}
-        {recipient.failed > 0 && <span class="failed">{t('popupFailed', [recipient.failed])}</span>}
+        {recipient.failed > 0 && (
+          <span class="failed" data-testid="failed">
+            {/* A host that received nothing is named here, not among the domains that received data. */}
+            {recipient.missedHosts?.length
+              ? t('popupFailedHosts', [recipient.failed, recipient.missedHosts.join(', ')])
+              : t('popupFailed', [recipient.failed])}
+          </span>
+        )}
       </div>
       <Received t={t} recipient={recipient} />
       {recipient.trackingSites && (

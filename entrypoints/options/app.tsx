@@ -11,9 +11,12 @@ import {
 import { loadGraph } from '../../lib/graph/load-graph.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import {
+  loadAttemptedCompanies,
   loadCompanies,
+  loadCompanyAttempts,
   loadCompanySites,
   loadOverview,
+  loadSiteAttempts,
   loadSiteCompanies,
   loadSites,
   type TimeWindow,
@@ -91,6 +94,10 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
     () => (route.view === 'companies' ? loadCompanies(db) : Promise.resolve(undefined)),
     [route.view],
   );
+  const attempted = useLive(
+    () => (route.view === 'companies' ? loadAttemptedCompanies(db) : Promise.resolve(undefined)),
+    [route.view],
+  );
   const sites = useLive(() => (route.view === 'sites' ? loadSites(db) : Promise.resolve(undefined)), [route.view]);
   const graph = useLive(
     () => (route.view === 'graph' ? loadGraph(db, window, categoryOf) : Promise.resolve(undefined)),
@@ -103,6 +110,15 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
         ? loadCompanySites(db, route.id)
         : route.view === 'site'
           ? loadSiteCompanies(db, route.site)
+          : Promise.resolve(undefined),
+    [route.view, key],
+  );
+  const attempts = useLive(
+    () =>
+      route.view === 'company'
+        ? loadCompanyAttempts(db, route.id)
+        : route.view === 'site'
+          ? loadSiteAttempts(db, route.site)
           : Promise.resolve(undefined),
     [route.view, key],
   );
@@ -156,7 +172,7 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
         {route.view === 'overview' && (
           <OverviewView ctx={ctx} overview={overview} window={window} onWindow={setWindow} />
         )}
-        {route.view === 'companies' && <CompaniesView ctx={ctx} rows={companies} />}
+        {route.view === 'companies' && <CompaniesView ctx={ctx} rows={companies} attempted={attempted} />}
         {route.view === 'sites' && <SitesView ctx={ctx} rows={sites} />}
         {route.view === 'graph' && <GraphView ctx={ctx} data={graph} window={window} onWindow={setWindow} />}
         {route.view === 'company' && (
@@ -165,10 +181,11 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
             id={route.id}
             description={catalog.description(route.id)}
             flows={flows}
+            attempts={attempts}
             detailsLoaded={catalog.hasDetails}
           />
         )}
-        {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} />}
+        {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} attempts={attempts} />}
         {route.view === 'settings' && names.sources[0] && (
           <SettingsPage t={t} db={db} source={names.sources[0]} nameOf={(id) => lookup(id).name} />
         )}

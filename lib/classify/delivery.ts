@@ -12,20 +12,23 @@
  * - `uncertain`: it may have reached the server — served from the cache (perhaps after a revalidation), cut off
  *   after it was sent (no answer, reset, timeout), aborted, or an error this table does not know.
  */
-export type Delivery = 'received' | 'not-received' | 'uncertain';
+export const DELIVERIES = ['received', 'not-received', 'uncertain'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
 
 /** Why, in one word a screen or an export can translate. */
-export type DeliveryReason =
-  | 'response'
-  | 'error-after-response'
-  | 'blocked-by-extension'
-  | 'tracking-protection'
-  | 'no-connection'
-  | 'redirected-away'
-  | 'cache'
-  | 'no-response'
-  | 'aborted'
-  | 'unknown-error';
+export const DELIVERY_REASONS = [
+  'response',
+  'error-after-response',
+  'blocked-by-extension',
+  'tracking-protection',
+  'no-connection',
+  'redirected-away',
+  'cache',
+  'no-response',
+  'aborted',
+  'unknown-error',
+] as const;
+export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
 
 export interface DeliveryFacts {
   delivery: Delivery;

@@ -1,10 +1,17 @@
 import type { StoredFinding } from '../disclose/decode.ts';
 import { type DataKind, isAddressKind } from '../disclose/kinds.ts';
 import { maskAddress, maskPath, maskSegment } from '../disclose/mask.ts';
-import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
+import type { AttemptAggregate, SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFinding, type ExportFlow } from './format.ts';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportAttempt,
+  type ExportFile,
+  type ExportFinding,
+  type ExportFlow,
+} from './format.ts';
 import { maskWords, valueShape } from './mask.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -16,8 +23,9 @@ export async function buildExport(
   trackerData: ExportFile['trackerData'],
   now = Date.now(),
 ): Promise<ExportFile> {
-  const [flows, days, events] = await Promise.all([
+  const [flows, attempts, days, events] = await Promise.all([
     db.siteCompanies.toArray(),
+    db.attempts.toArray(),
     db.dayCompanies.toArray(),
     db.events.orderBy('time').toArray(),
   ]);
@@ -27,6 +35,7 @@ export async function buildExport(
     exportedAt: iso(now),
     trackerData,
     flows: flows.map((f) => exportFlow(f, nameOf)),
+    attempts: attempts.map((a) => exportAttempt(a, nameOf)),
     days: days.map((d) => ({
       day: d.day,
       organization: d.company,
@@ -39,21 +48,27 @@ export async function buildExport(
 }
 
 function exportFlow(f: SiteCompanyAggregate, nameOf: (id: string) => string): ExportFlow {
+  const { failed: _, ...attempt } = f;
+  const { dataKinds, ...fields } = exportAttempt(attempt, nameOf);
+  return { ...fields, failed: f.failed, dataKinds };
+}
+
+/** An attempt total: a flow's fields without `failed`. */
+function exportAttempt(a: AttemptAggregate, nameOf: (id: string) => string): ExportAttempt {
   const dataKinds: ExportFlow['dataKinds'] = {};
-  for (const [kind, span] of Object.entries(f.kinds ?? {})) {
+  for (const [kind, span] of Object.entries(a.kinds ?? {})) {
     if (span) dataKinds[kind as DataKind] = { first: iso(span.first), last: iso(span.last) };
   }
   return {
-    site: f.site,
-    organization: { id: f.company, name: nameOf(f.company) },
-    kind: f.kind,
-    category: f.category,
+    site: a.site,
+    organization: { id: a.company, name: nameOf(a.company) },
+    kind: a.kind,
+    category: a.category,
     // In the order first seen, as stored: an import must give back exactly what was exported.
-    domains: [...f.hosts],
-    requests: f.requests,
-    failed: f.failed,
-    firstSeen: iso(f.firstSeen),
-    lastSeen: iso(f.lastSeen),
+    domains: [...a.hosts],
+    requests: a.requests,
+    firstSeen: iso(a.firstSeen),
+    lastSeen: iso(a.lastSeen),
     dataKinds,
   };
 }
@@ -71,6 +86,8 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
     method: e.method,
     outcome: e.outcome,
     ...(e.error ? { error: e.error } : {}),
+    ...(e.delivery ? { delivery: e.delivery } : {}),
+    ...(e.deliveryReason ? { deliveryReason: e.deliveryReason } : {}),
     dataKinds: e.kinds ?? [],
     findings: (e.findings ?? []).map(exportFinding),
   };

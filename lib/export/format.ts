@@ -1,3 +1,4 @@
+import { DELIVERIES, DELIVERY_REASONS, type Delivery, type DeliveryReason } from '../classify/delivery.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 
 /**
@@ -31,6 +32,12 @@ export interface ExportFlow {
   dataKinds: Partial<Record<DataKind, ExportSpan>>;
 }
 
+/**
+ * Requests from a site to an organization that are not known to have reached it (blocked, failed, answered from the
+ * browser's cache): a flow's fields without `failed`, every request one. Optional: older files have none.
+ */
+export type ExportAttempt = Omit<ExportFlow, 'failed'>;
+
 export interface ExportDay {
   day: string;
   organization: string;
@@ -51,6 +58,12 @@ export interface ExportEvent {
   method: string;
   outcome: 'completed' | 'error';
   error?: string;
+  /**
+   * Whether it reached the organization, and why that is thought (version 3; absent for requests recorded before
+   * Disclosed could tell, whose `outcome` is all there is).
+   */
+  delivery?: Delivery;
+  deliveryReason?: DeliveryReason;
   dataKinds: DataKind[];
   findings: ExportFinding[];
 }
@@ -83,6 +96,8 @@ export interface ExportFile {
   exportedAt: string;
   trackerData: { name: string; version: string; license: string };
   flows: ExportFlow[];
+  /** What was tried and not received, kept apart from `flows`, which count only what was. */
+  attempts?: ExportAttempt[];
   days: ExportDay[];
   events: ExportEvent[];
 }
@@ -191,21 +206,19 @@ function dataKindMap(value: unknown, path: string): Partial<Record<DataKind, Exp
   return out;
 }
 
+const ATTEMPT_FIELDS = ['site', 'organization', 'kind', 'category', 'domains', 'requests', 'firstSeen', 'lastSeen'];
+
 function flow(value: unknown, path: string): ExportFlow {
-  const o = object(value, path, {
-    required: [
-      'site',
-      'organization',
-      'kind',
-      'category',
-      'domains',
-      'requests',
-      'failed',
-      'firstSeen',
-      'lastSeen',
-      'dataKinds',
-    ],
-  });
+  const o = object(value, path, { required: [...ATTEMPT_FIELDS, 'failed', 'dataKinds'] });
+  return { ...attemptFields(o, path), failed: count(o.failed, `${path}.failed`) };
+}
+
+function attempt(value: unknown, path: string): ExportAttempt {
+  return attemptFields(object(value, path, { required: [...ATTEMPT_FIELDS, 'dataKinds'] }), path);
+}
+
+/** What a flow and an attempt have alike, checked. */
+function attemptFields(o: Json, path: string): ExportAttempt {
   const org = object(o.organization, `${path}.organization`, { required: ['id', 'name'] });
   return {
     site: text(o.site, `${path}.site`, SITE),
@@ -217,7 +230,6 @@ function flow(value: unknown, path: string): ExportFlow {
     category: text(o.category, `${path}.category`, /^[a-z_]+$/),
     domains: list(o.domains, `${path}.domains`, (v, p) => text(v, p, HOST)),
     requests: count(o.requests, `${path}.requests`),
-    failed: count(o.failed, `${path}.failed`),
     firstSeen: time(o.firstSeen, `${path}.firstSeen`),
     lastSeen: time(o.lastSeen, `${path}.lastSeen`),
     dataKinds: dataKindMap(o.dataKinds, `${path}.dataKinds`),
@@ -278,7 +290,7 @@ function event<F>(
       'dataKinds',
       'findings',
     ],
-    optional: ['error'],
+    optional: ['error', 'delivery', 'deliveryReason'],
   });
   return {
     time: time(o.time, `${path}.time`),
@@ -292,6 +304,10 @@ function event<F>(
     method: text(o.method, `${path}.method`, /^[A-Z]+$/),
     outcome: oneOf(o.outcome, `${path}.outcome`, ['completed', 'error'] as const),
     ...(o.error !== undefined ? { error: text(o.error, `${path}.error`) } : {}),
+    ...(o.delivery !== undefined ? { delivery: oneOf(o.delivery, `${path}.delivery`, DELIVERIES) } : {}),
+    ...(o.deliveryReason !== undefined
+      ? { deliveryReason: oneOf(o.deliveryReason, `${path}.deliveryReason`, DELIVERY_REASONS) }
+      : {}),
     dataKinds: list(o.dataKinds, `${path}.dataKinds`, (v, p) => oneOf(v, p, DATA_KINDS)),
     findings: list(o.findings, `${path}.findings`, item, 50),
   };
@@ -301,6 +317,7 @@ function event<F>(
 export function validateExport(value: unknown): ReadableExport {
   const o = object(value, 'file', {
     required: ['format', 'version', 'exportedAt', 'trackerData', 'flows', 'days', 'events'],
+    optional: ['attempts'],
   });
   if (o.format !== EXPORT_FORMAT)
     throw new ImportError('file.format', `must be "${EXPORT_FORMAT}": this is not a Disclosed export`);
@@ -321,6 +338,7 @@ export function validateExport(value: unknown): ReadableExport {
       license: text(td.license, 'file.trackerData.license'),
     },
     flows: list(o.flows, 'file.flows', flow, LIMIT.flows),
+    ...(o.attempts !== undefined ? { attempts: list(o.attempts, 'file.attempts', attempt, LIMIT.flows) } : {}),
     days: list(o.days, 'file.days', day, LIMIT.flows),
   };
   if (o.version === 1)

@@ -2,16 +2,25 @@ import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 import { maskPath } from '../disclose/mask.ts';
 import { AddressLevels } from '../storage/addresses.ts';
-import { type DayCompanyAggregate, mergeDayFlow, mergeFlow, type SiteCompanyAggregate } from '../storage/aggregates.ts';
+import {
+  type AttemptAggregate,
+  type DayCompanyAggregate,
+  mergeAttempt,
+  mergeDayFlow,
+  mergeFlow,
+  type SiteCompanyAggregate,
+} from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
-import { type ReadableExport, validateExport } from './format.ts';
+import { type ExportAttempt, type ReadableExport, validateExport } from './format.ts';
 import { shapeMarker } from './mask.ts';
 
 export interface ImportReport {
   flowsAdded: number;
   flowsUpdated: number;
+  /** Attempt totals (requests not known to have reached the company) new to this history. */
+  attemptsAdded: number;
   daysAdded: number;
   eventsAdded: number;
   eventsAlreadyThere: number;
@@ -58,6 +67,25 @@ function storedFinding(f: ReadableExport['events'][number]['findings'][number]):
   };
 }
 
+/** A flow's or an attempt's fields as stored (a flow adds its `failed`). */
+function storedAttempt(a: ExportAttempt): AttemptAggregate {
+  const kinds: AttemptAggregate['kinds'] = {};
+  for (const [k, span] of Object.entries(a.dataKinds)) {
+    if (span) kinds[k as DataKind] = { first: ms(span.first), last: ms(span.last) };
+  }
+  return {
+    site: a.site,
+    company: a.organization.id,
+    kind: a.kind,
+    category: a.category,
+    requests: a.requests,
+    firstSeen: ms(a.firstSeen),
+    lastSeen: ms(a.lastSeen),
+    hosts: a.domains,
+    kinds,
+  };
+}
+
 function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
   return {
     time: ms(e.time),
@@ -73,38 +101,38 @@ function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
     method: e.method,
     outcome: e.outcome,
     ...(e.error ? { error: e.error } : {}),
+    ...(e.delivery ? { delivery: e.delivery } : {}),
+    ...(e.deliveryReason ? { deliveryReason: e.deliveryReason } : {}),
     kinds: e.dataKinds,
     findings: e.findings.map(storedFinding),
   };
 }
 
 async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportReport> {
-  const report: ImportReport = { flowsAdded: 0, flowsUpdated: 0, daysAdded: 0, eventsAdded: 0, eventsAlreadyThere: 0 };
-  const tables = [db.events, db.siteCompanies, db.dayCompanies, db.companies, db.sites, db.days];
+  const report: ImportReport = {
+    flowsAdded: 0,
+    flowsUpdated: 0,
+    attemptsAdded: 0,
+    daysAdded: 0,
+    eventsAdded: 0,
+    eventsAlreadyThere: 0,
+  };
+  const tables = [db.events, db.siteCompanies, db.attempts, db.dayCompanies, db.companies, db.sites, db.days];
   const incomingEvents = file.events.map(storedEvent);
   // Before version 3 one `page-address` stood for the three levels: split as the version 8 upgrade splits them.
   const levels = file.version < 3 ? new AddressLevels() : undefined;
   if (levels) for (const e of incomingEvents) levels.upgradeEvent(e);
+  const stored = (a: ExportAttempt, received: boolean) => {
+    const row = storedAttempt(a);
+    if (levels) row.kinds = levels.upgradeKinds(row, received);
+    return row;
+  };
   await db.transaction('rw', tables, async () => {
     const existingFlows = await db.siteCompanies.bulkGet(file.flows.map((f) => [f.site, f.organization.id]));
     const flows: SiteCompanyAggregate[] = file.flows.map((f, i) => {
-      let kinds: SiteCompanyAggregate['kinds'] = {};
-      for (const [k, span] of Object.entries(f.dataKinds)) {
-        if (span) kinds[k as DataKind] = { first: ms(span.first), last: ms(span.last) };
-      }
-      if (levels) kinds = levels.upgradeKinds({ site: f.site, company: f.organization.id, kinds }, true);
-      const incoming: SiteCompanyAggregate = {
-        site: f.site,
-        company: f.organization.id,
-        kind: f.kind,
-        category: f.category,
-        requests: f.requests,
-        failed: f.failed,
-        firstSeen: ms(f.firstSeen),
-        lastSeen: ms(f.lastSeen),
-        hosts: f.domains,
-        kinds,
-      };
+      // In the recorder's key order (`flowOf`): a row imported back reads exactly as the one exported.
+      const { site, company, kind, category, requests, ...rest } = stored(f, true);
+      const incoming: SiteCompanyAggregate = { site, company, kind, category, requests, failed: f.failed, ...rest };
       const local = existingFlows[i];
       if (!local) {
         report.flowsAdded++;
@@ -112,6 +140,20 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
       }
       report.flowsUpdated++;
       mergeFlow(local, incoming, 'max');
+      return local;
+    });
+
+    // Attempts merge as flows do (an older file has none): the larger count, the wider span.
+    const fileAttempts = file.attempts ?? [];
+    const existingAttempts = await db.attempts.bulkGet(fileAttempts.map((a) => [a.site, a.organization.id]));
+    const attempts: AttemptAggregate[] = fileAttempts.map((a, i) => {
+      const incoming = stored(a, false);
+      const local = existingAttempts[i];
+      if (!local) {
+        report.attemptsAdded++;
+        return incoming;
+      }
+      mergeAttempt(local, incoming, 'max');
       return local;
     });
 
@@ -159,7 +201,12 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
       events.push(event);
     }
     report.eventsAdded = events.length;
-    await Promise.all([db.siteCompanies.bulkPut(flows), db.dayCompanies.bulkPut(days), db.events.bulkAdd(events)]);
+    await Promise.all([
+      db.siteCompanies.bulkPut(flows),
+      db.attempts.bulkPut(attempts),
+      db.dayCompanies.bulkPut(days),
+      db.events.bulkAdd(events),
+    ]);
     await rebuildSummaries(db, {
       companies: flows.map((f) => f.company),
       sites: flows.map((f) => f.site),

@@ -2,7 +2,7 @@ import type { FlowKind } from '../classify/classify.ts';
 import { localDay } from '../day.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { isUnlistedId } from '../trackers/company.ts';
-import { countsOf, linesOf, type SiteCompanyAggregate, splitPair } from './aggregates.ts';
+import { type AttemptAggregate, countsOf, linesOf, type SiteCompanyAggregate, splitPair } from './aggregates.ts';
 import type { DisclosedDb } from './db.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
@@ -188,6 +188,65 @@ export async function loadCompanySites(db: DisclosedDb, company: string): Promis
 export async function loadSiteCompanies(db: DisclosedDb, site: string): Promise<SiteCompanyAggregate[]> {
   const rows = await db.siteCompanies.where('site').equals(site).toArray();
   return rows.sort((a, b) => b.requests - a.requests);
+}
+
+// Attempts: requests not known to have reached the company (blocked, failed, answered from the cache), kept apart
+// from everything above, which counts only what was received. A view shows them under their own heading, with what
+// they carried as what the company would have received.
+
+/** A company none of whose requests is known to have reached it, with what its attempts would have sent. */
+export interface AttemptedCompanyRow {
+  company: string;
+  kind: FlowKind;
+  categories: string[];
+  /** Sites it was tried from. */
+  sites: number;
+  /** Requests tried, none known to have arrived. */
+  requests: number;
+  lastSeen: number;
+  /** What it would have received. */
+  kinds: DataKind[];
+}
+
+/** The companies that were only attempted (no received total anywhere), most sites first. */
+export async function loadAttemptedCompanies(db: DisclosedDb): Promise<AttemptedCompanyRow[]> {
+  const [attempts, received] = await Promise.all([db.attempts.toArray(), db.companies.toCollection().primaryKeys()]);
+  const reached = new Set(received);
+  const byCompany = new Map<string, AttemptedCompanyRow & { spans: Partial<Record<DataKind, unknown>> }>();
+  for (const a of attempts) {
+    if (reached.has(a.company)) continue;
+    const row = byCompany.get(a.company) ?? {
+      company: a.company,
+      kind: a.kind,
+      categories: [],
+      sites: 0,
+      requests: 0,
+      lastSeen: a.lastSeen,
+      kinds: [],
+      spans: {},
+    };
+    row.sites++;
+    row.requests += a.requests;
+    if (a.lastSeen > row.lastSeen) row.lastSeen = a.lastSeen;
+    if (!row.categories.includes(a.category)) row.categories.push(a.category);
+    Object.assign(row.spans, a.kinds);
+    byCompany.set(a.company, row);
+  }
+  return [...byCompany.values()]
+    .map(({ spans, ...row }) => ({ ...row, categories: row.categories.sort(), kinds: kindsOf({ kinds: spans }) }))
+    .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.company.localeCompare(b.company));
+}
+
+/** The sites from which requests to one company did not reach it (most recent first). */
+export async function loadCompanyAttempts(db: DisclosedDb, company: string): Promise<AttemptAggregate[]> {
+  const rows = await db.attempts.where('company').equals(company).toArray();
+  return rows.sort((a, b) => b.lastSeen - a.lastSeen || a.site.localeCompare(b.site));
+}
+
+/** The companies that requests from one site did not reach (most requests first). */
+export async function loadSiteAttempts(db: DisclosedDb, site: string): Promise<AttemptAggregate[]> {
+  const rows = await db.attempts.where('site').equals(site).toArray();
+  return rows.sort((a, b) => b.requests - a.requests || a.company.localeCompare(b.company));
 }
 
 /** Whether a company id names a listed company or an unlisted third party. */

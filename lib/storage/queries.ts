@@ -22,7 +22,13 @@ export interface PageRecipient {
   attemptedOnly?: true;
   /** Every request that did not arrive was stopped by the browser or another extension (not a failure, not the cache). */
   blockedOnly?: boolean;
+  /**
+   * The hosts it was reached at on this page (for a company only attempted, the hosts it was tried at), sorted. A
+   * host none of whose requests arrived is not among them when the company did receive data: it is in `missedHosts`.
+   */
   hosts: string[];
+  /** For a company that received data: the hosts none of whose requests is known to have reached it, sorted. */
+  missedHosts?: string[];
   /** What it received on this page, in vocabulary order. */
   kinds: DataKind[];
   /** Precisions per kind: identifier names, device details, events, `site-only` for a bare page address… */
@@ -54,6 +60,9 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   const byCompany = new Map<string, PageRecipient>();
   // What each company's attempts carried, apart: shown only for a company none of whose requests arrived.
   const tried = new Map<string, Pick<PageRecipient, 'kinds' | 'details' | 'example'>>();
+  // The hosts each company's requests arrived at, and those they were only tried at.
+  const reachedHosts = new Map<string, Set<string>>();
+  const triedHosts = new Map<string, Set<string>>();
   await db.events
     .where('[page+company]')
     .between([page.key, ''], [page.key, '\uffff'])
@@ -94,11 +103,22 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
         r.failed++;
         r.blockedOnly = (r.blockedOnly ?? true) && BLOCKED.has(e.deliveryReason ?? deliveryOf(e).reason);
       }
-      if (!r.hosts.includes(e.host)) r.hosts.push(e.host);
+      const hosts = received ? reachedHosts : triedHosts;
+      const mine = hosts.get(e.company) ?? new Set<string>();
+      mine.add(e.host);
+      hosts.set(e.company, mine);
     });
   for (const r of byCompany.values()) {
     const attempts = tried.get(r.company);
-    if (r.failed === r.requests && attempts) Object.assign(r, attempts, { attemptedOnly: true });
+    const reached = reachedHosts.get(r.company);
+    const missed = [...(triedHosts.get(r.company) ?? [])].filter((host) => !reached?.has(host));
+    if (!reached) {
+      r.hosts = missed;
+      if (attempts) Object.assign(r, attempts, { attemptedOnly: true });
+    } else {
+      r.hosts = [...reached];
+      if (missed.length) r.missedHosts = missed.sort();
+    }
   }
   const recipients = [...byCompany.values()].sort(
     (a, b) => b.requests - a.requests || a.company.localeCompare(b.company),

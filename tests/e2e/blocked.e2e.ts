@@ -1,9 +1,24 @@
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { storedEvents } from './extension-db.ts';
+import type { ExportFile } from '../../lib/export/format.ts';
+import { expectMatchesSchema } from '../export-schema.ts';
+import { everythingStored, storedEvents } from './extension-db.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
 import { useExtensionBrowser } from './setup.ts';
-import { ARTICLE_COMPANIES, NEWS, TEST_SITES } from './test-site.ts';
+import { ARTICLE_COMPANIES, ARTICLE_UNLISTED, NEWS, TEST_SITES } from './test-site.ts';
+
+/** The requests the server answered: it hangs up on `/drop/` ones, which are not known to have arrived. */
+const answered = <R extends { path: string }>(log: R[]) => log.filter((r) => !r.path.startsWith('/drop/'));
+
+/** Where to save screenshots of what a user sees, when `E2E_SCREENSHOTS` names a directory (nothing is saved otherwise). */
+async function screenshot(page: Page, name: string) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
 
 // A user's blocker beside Disclosed: a second extension whose declarativeNetRequest rules block Meta's hosts. What
 // the popup and the badge say must follow the local server's log: Meta received nothing.
@@ -33,6 +48,13 @@ describe('with another extension blocking a company', () => {
     const meta = popup.page.locator('[data-testid="attempted"] [data-company="facebook"]');
     expect(await meta.locator('[data-testid="received"]').textContent()).toMatch(/^Would have received: /);
     expect(await meta.locator('[data-testid="draft-letter"]').count()).toBe(0);
+    // Each company's domains are the hosts the server answered, no host whose requests were all blocked.
+    for (const name of received) {
+      const hosts = ARTICLE_COMPANIES[name as keyof typeof ARTICLE_COMPANIES];
+      const logged = new Set(answered(env.internet.requestsTo([...hosts])).map((r) => r.host));
+      expect((await popup.domains(name)).sort()).toEqual([...logged].sort());
+    }
+    await screenshot(popup.page, 'popup-blocked-company');
 
     // The badge: three companies and the unlisted third party, not Meta.
     const helper = await env.browser.context.newPage();
@@ -64,6 +86,101 @@ describe('with another extension blocking a company', () => {
       'none of them is known to have reached it',
     );
     await Promise.all([popup.close(), helper.close(), page.close()]);
+  });
+
+  it("has the dashboard and the export say what the server's log shows: Meta received nothing", async () => {
+    // What the server heard, per company: the truth the extension's screens and file must match. (Before the
+    // classroom test: a classroom session's requests are kept out of the history, not out of the server's log.)
+    // A request the server hung up on, without an answer, is not claimed either: it is among the attempts.
+    const logged = Object.fromEntries(
+      Object.entries({ ...ARTICLE_COMPANIES, ...ARTICLE_UNLISTED }).map(([name, hosts]) => [
+        name,
+        answered(env.internet.requestsTo([...hosts])),
+      ]),
+    );
+    const unanswered = env.internet.log.filter((r) => r.path.startsWith('/drop/'));
+    expect(unanswered.map((r) => `${r.host}${r.path}`)).toContain('bat.bing.com/drop/action.gif');
+    const reached = Object.keys(logged)
+      .filter((name) => logged[name]?.length)
+      .sort();
+    expect(reached).toEqual(['Google', 'Magnite', 'Microsoft', 'unlisted-widgets.example']);
+    const metaEvents = (await storedEvents(env.browser.context, env.browser.extensionId)).filter(
+      (e) => e.company === 'facebook',
+    );
+    expect(metaEvents.length).toBeGreaterThan(0);
+
+    // The dashboard: four recipients, Meta listed apart as only attempted, its page showing only its attempts.
+    const dash = await env.browser.context.newPage();
+    dash.on('dialog', (dialog) => dialog.accept());
+    const base = `chrome-extension://${env.browser.extensionId}/options.html`;
+    await dash.goto(`${base}#/overview`);
+    await dash.waitForSelector('[data-testid="total-companies"]');
+    expect(Number(await dash.locator('[data-testid="total-companies"]').textContent())).toBe(reached.length);
+    expect(await dash.locator('[data-testid="top-companies"]').textContent()).not.toContain('Meta');
+    await dash.goto(`${base}#/companies`);
+    await dash.waitForSelector('[data-testid="attempted-companies"] tbody tr');
+    const listed = await dash.locator('[data-testid="companies-table"] tbody tr td:first-child').allTextContents();
+    expect(listed.sort()).toEqual(reached);
+    expect(await dash.locator('[data-testid="attempted-companies"] tbody tr td:first-child').allTextContents()).toEqual(
+      ['Meta'],
+    );
+    await dash.click('[data-testid="attempted-companies"] a:text-is("Meta")');
+    await dash.waitForSelector('[data-testid="attempts"] tbody tr');
+    expect(await dash.locator('[data-testid="company-sites"]').count()).toBe(0);
+    expect(await dash.locator('[data-testid="nothing-reached"]').textContent()).toContain(
+      'No request to this company is known to have reached it',
+    );
+    const row = dash.locator('[data-testid="attempts"] tbody tr');
+    expect(await row.count()).toBe(1);
+    const [site, requests, , domains] = await row.locator('td').allTextContents();
+    expect([site, Number(requests)]).toEqual(['news-site.example', metaEvents.length]);
+    for (const host of domains?.split(', ') ?? []) expect(ARTICLE_COMPANIES.Meta).toContain(host);
+    expect(await dash.locator('[data-testid="attempts"] thead').textContent()).toContain('What it would have received');
+    expect(await dash.locator('main').textContent()).not.toContain('What it received');
+    await screenshot(dash, 'dashboard-attempted-company');
+
+    // The export, made from the dashboard as a user would: valid by the schema, and Meta in no total.
+    await dash.goto(`${base}#/settings`);
+    await dash.waitForSelector('[data-testid="forget-input"]');
+    const [download] = await Promise.all([
+      dash.waitForEvent('download'),
+      dash.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as ExportFile;
+    expectMatchesSchema(file);
+    const names = (ids: string[]) => [...new Set(ids)].sort();
+    const nameOf = new Map(file.flows.map((f) => [f.organization.id, f.organization.name]));
+    expect(names(file.flows.map((f) => f.organization.name))).toEqual(reached);
+    expect(names(file.days.map((d) => nameOf.get(d.organization) ?? d.organization))).toEqual(reached);
+    // Each flow: the requests the server logged for that company, at the hosts it logged.
+    for (const f of file.flows) {
+      const name = f.organization.name;
+      const heard = logged[name] ?? [];
+      expect({ name, requests: f.requests, failed: f.failed }).toEqual({ name, requests: heard.length, failed: 0 });
+      expect([...f.domains].sort()).toEqual(names(heard.map((r) => r.host)));
+    }
+    const requestsPerDay = file.days.reduce((n, d) => n + d.requests, 0);
+    expect(requestsPerDay).toBe(reached.reduce((n, name) => n + (logged[name]?.length ?? 0), 0));
+    // Meta: only in the attempts, and as events that say they were blocked.
+    const attempts = [...(file.attempts ?? [])].sort((a, b) => a.organization.name.localeCompare(b.organization.name));
+    expect(attempts).toMatchObject([
+      { site: 'news-site.example', organization: { id: 'facebook', name: 'Meta' }, requests: metaEvents.length },
+      // The request the server hung up on: Microsoft's one attempt, beside what it received.
+      { site: 'news-site.example', organization: { name: 'Microsoft' }, domains: ['bat.bing.com'], requests: 1 },
+    ]);
+    const metaExported = file.events.filter((e) => e.organization === 'facebook');
+    expect(metaExported).toHaveLength(metaEvents.length);
+    for (const e of metaExported) expect(e).toMatchObject({ outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' });
+    // Every other event was answered, but the one the server hung up on; no identifier of Meta's is kept for a letter.
+    const others = file.events.filter((e) => e.organization !== 'facebook');
+    expect(others.filter((e) => e.outcome !== 'completed').map((e) => `${e.host}${e.path}`)).toEqual([
+      'bat.bing.com/drop/action.gif',
+    ]);
+    const stored = JSON.parse(await everythingStored(env.browser.context, env.browser.extensionId)) as {
+      identifiers?: { company: string }[];
+    };
+    expect((stored.identifiers ?? []).filter((i) => i.company === 'facebook')).toEqual([]);
+    await dash.close();
   });
 
   it('shows a classroom only the companies that received data', async () => {

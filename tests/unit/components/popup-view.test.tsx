@@ -96,6 +96,20 @@ describe('PopupView', () => {
     expect(html).not.toContain(messages.draftForEverySite.message);
   });
 
+  it('names a host that received nothing beside the count of what did not arrive, not among the domains', () => {
+    const google = company('google', 'Google', {
+      requests: 3,
+      failed: 1,
+      hosts: ['www.google-analytics.com'],
+      missedHosts: ['stats.g.doubleclick.net'],
+    });
+    const html = render(model({ recipients: [google] }));
+    expect(html).toMatch(/data-testid="domains">www\.google-analytics\.com</);
+    expect(html).toContain(
+      '1 blocked, failed or from the cache; nothing is known to have reached stats.g.doubleclick.net',
+    );
+  });
+
   it('says "blocked" over the attempts only when every one was blocked', () => {
     const cached = company('facebook', 'Meta', { requests: 1, failed: 1, attemptedOnly: true, blockedOnly: false });
     const html = render(model({ recipients: [company('google', 'Google'), cached] }));

@@ -55,6 +55,8 @@ async function browsed() {
       path: '/tr',
       outcome: 'error',
       error: 'net::ERR_BLOCKED_BY_CLIENT',
+      delivery: 'not-received',
+      deliveryReason: 'blocked-by-extension',
     }),
   );
   recorder.add(
@@ -76,6 +78,7 @@ async function views(db: Awaited<ReturnType<typeof browsed>>) {
     rows.map(({ id: _, page: __, tabId: ___, ...rest }) => rest);
   return {
     flows: await db.siteCompanies.toArray(),
+    attempts: await db.attempts.toArray(),
     days: await db.dayCompanies.toArray(),
     events: strip(await db.events.orderBy('time').toArray()),
   };
@@ -99,6 +102,31 @@ describe('export', () => {
       dataKinds: { identifier: { first: '2026-11-20T12:00:00.000Z', last: '2026-11-20T12:00:00.000Z' } },
     });
     expect(file.events).toHaveLength(4);
+    // The blocked request says it never arrived, and why.
+    expect(file.events.find((e) => e.organization === 'facebook')).toMatchObject({
+      outcome: 'error',
+      delivery: 'not-received',
+      deliveryReason: 'blocked-by-extension',
+    });
+    // Meta's request was blocked: in no flow or day, an attempt and an event that says it failed.
+    expect(file.flows.map((f) => f.organization.id)).not.toContain('facebook');
+    expect(file.days.map((d) => d.organization)).not.toContain('facebook');
+    expect(file.attempts).toEqual([
+      {
+        site: 'news.example',
+        organization: { id: 'facebook', name: 'Meta' },
+        kind: 'tracker',
+        category: 'site_analytics',
+        domains: ['www.facebook.com'],
+        requests: 1,
+        firstSeen: '2026-11-20T12:00:01.000Z',
+        lastSeen: '2026-11-20T12:00:01.000Z',
+        dataKinds: {},
+      },
+    ]);
+    expect(file.events.filter((e) => e.organization === 'facebook')).toMatchObject([
+      { outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' },
+    ]);
     const json = JSON.stringify(file);
     for (const value of IDENTIFYING) expect(json).not.toContain(value);
   });
@@ -136,12 +164,16 @@ describe('export', () => {
     expect(await importExport(db, text)).toEqual({
       flowsAdded: 2,
       flowsUpdated: 0,
+      attemptsAdded: 1,
       daysAdded: 2,
       eventsAdded: 4,
       eventsAlreadyThere: 0,
     });
     const after = await views(db);
-    expect({ flows: after.flows, days: after.days }).toEqual({ flows: before.flows, days: before.days });
+    // As the same text: the rows read back exactly as recorded, down to the order of their fields.
+    expect(JSON.stringify({ flows: after.flows, attempts: after.attempts, days: after.days })).toBe(
+      JSON.stringify({ flows: before.flows, attempts: before.attempts, days: before.days }),
+    );
     // The events hold what the file held, no more: exporting them again writes the same events.
     const again = await buildExport(db, nameOf, trackerData);
     expectMatchesSchema(again);
@@ -149,6 +181,7 @@ describe('export', () => {
     expect(await importExport(db, text)).toEqual({
       flowsAdded: 0,
       flowsUpdated: 2,
+      attemptsAdded: 0,
       daysAdded: 0,
       eventsAdded: 0,
       eventsAlreadyThere: 4,
@@ -195,6 +228,43 @@ const V1: ExportFileV1 = {
     },
   ],
 };
+
+describe('attempts in an import', () => {
+  it('merge into what is there, taking the larger count; a file without attempts leaves them as they were', async () => {
+    const db = await browsed();
+    const exported = await buildExport(db, nameOf, trackerData);
+    const meta = exported.attempts?.[0];
+    expect(meta).toBeDefined();
+    if (!meta) return;
+    // The other copy of the history saw more attempts, at another host, and later.
+    const more = {
+      ...exported,
+      attempts: [
+        {
+          ...meta,
+          requests: 5,
+          domains: ['connect.facebook.net'],
+          lastSeen: '2026-11-21T08:00:00.000Z',
+          dataKinds: { event: { first: '2026-11-21T08:00:00.000Z', last: '2026-11-21T08:00:00.000Z' } },
+        },
+      ],
+    };
+    expect(await importExport(db, JSON.stringify(more))).toMatchObject({ attemptsAdded: 0 });
+    expect(await db.attempts.get(['news.example', 'facebook'])).toMatchObject({
+      requests: 5,
+      hosts: ['www.facebook.com', 'connect.facebook.net'],
+      firstSeen: Date.UTC(2026, 10, 20, 12, 0, 1),
+      lastSeen: Date.UTC(2026, 10, 21, 8),
+      kinds: { event: {} },
+    });
+    // An export from before attempts were exported: still read, and the attempts stay.
+    const { attempts: _, ...older } = exported;
+    expect(await importExport(db, JSON.stringify(older))).toMatchObject({ attemptsAdded: 0, flowsUpdated: 2 });
+    expect(await db.attempts.count()).toBe(1);
+    // Nothing attempted becomes received by an import.
+    expect(await db.companies.get('facebook')).toBeUndefined();
+  });
+});
 
 describe('version 1 files', () => {
   it('are read, and exported again as version 3: masked, without values, valid by the schema', async () => {

@@ -60,6 +60,9 @@ const withFlow = (change: File) => ({ ...base(), flows: [{ ...V3.flows[0], ...ch
 const withEvent = (change: File) => ({ ...base(), events: [{ ...V3.events[0], ...change }] });
 const withFinding = (change: File) => withEvent({ findings: [{ ...V3.events[0]!.findings[1], ...change }] });
 const { version: _, ...noVersion } = V3;
+/** A file with one attempt: a flow's fields without `failed`. */
+const { failed: __, ...attempt } = V3.flows[0]!;
+const withAttempt = (change: File) => ({ ...base(), attempts: [{ ...attempt, ...change }] });
 
 describe('the JSON Schema and validateExport agree', () => {
   it.each<[string, unknown, 'valid' | 'refused']>([
@@ -71,7 +74,16 @@ describe('the JSON Schema and validateExport agree', () => {
       'valid',
     ],
     ['a failed event with its error', withEvent({ outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' }), 'valid'],
+    ['an event answered from the cache', withEvent({ delivery: 'uncertain', deliveryReason: 'cache' }), 'valid'],
+    ['an unknown delivery', withEvent({ delivery: 'maybe' }), 'refused'],
+    ['an unknown reason', withEvent({ delivery: 'not-received', deliveryReason: 'gremlins' }), 'refused'],
     ['no data kinds', withFlow({ dataKinds: {} }), 'valid'],
+    ['an attempt', withAttempt({}), 'valid'],
+    ['no attempts', { ...base(), attempts: [] }, 'valid'],
+    ['an attempt with a failed count', withAttempt({ failed: 1 }), 'refused'],
+    ['an attempt without its data kinds', withAttempt({ dataKinds: undefined }), 'refused'],
+    ['an attempt with markup in its site', withAttempt({ site: '<b>x</b>' }), 'refused'],
+    ['attempts that are not a list', { ...base(), attempts: attempt }, 'refused'],
     [
       'a finding with a detail',
       withFinding({ kind: 'cookie', source: 'cookie', shape: 'text', detail: '_ga, :id' }),

@@ -4,9 +4,12 @@ import { localDay } from '../../../lib/day.ts';
 import { loadGraph } from '../../../lib/graph/load-graph.ts';
 import {
   everyDay,
+  loadAttemptedCompanies,
   loadCompanies,
+  loadCompanyAttempts,
   loadCompanySites,
   loadOverview,
+  loadSiteAttempts,
   loadSiteCompanies,
   loadSites,
   windowStart,
@@ -168,5 +171,87 @@ describe('dashboard queries', () => {
       'clinic.example',
     ]);
     expect((await loadSiteCompanies(db, 'clinic.example')).map((f) => f.company).sort()).toEqual(['google', 'hotjar']);
+  });
+
+  it('keeps attempts apart: a company only attempted is listed apart, with what it would have received', async () => {
+    const db = freshDb();
+    const recorder = new Recorder(db);
+    const blocked = {
+      outcome: 'error' as const,
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+      delivery: 'not-received' as const,
+      deliveryReason: 'blocked-by-extension' as const,
+    };
+    // Google reached from news.example; one of its requests there was blocked. Meta was blocked on two sites.
+    recorder.add(event({ time: now - 3000, site: 'news.example', kinds: ['page-address'], delivery: 'received' }));
+    recorder.add(event({ time: now - 2000, site: 'news.example', kinds: ['identifier'], ...blocked }));
+    for (const [time, site] of [
+      [now - 1000, 'news.example'],
+      [now - 500, 'shop.example'],
+      [now - 400, 'shop.example'],
+    ] as const) {
+      recorder.add(
+        event({
+          time,
+          site,
+          company: 'facebook',
+          category: 'advertising',
+          host: 'www.facebook.com',
+          kinds: ['event', 'identifier'],
+          ...blocked,
+        }),
+      );
+    }
+    // Answered from the cache: not known to have arrived either.
+    recorder.add(
+      event({
+        time: now - 100,
+        site: 'shop.example',
+        company: 'hotjar',
+        delivery: 'uncertain',
+        deliveryReason: 'cache',
+      }),
+    );
+    await recorder.flush();
+
+    // Received: Google only, with what it did receive.
+    expect(await loadCompanies(db)).toMatchObject([{ company: 'google', requests: 1, kinds: ['page-address'] }]);
+    expect((await loadOverview(db, 'all', categories, now)).companies).toBe(1);
+    expect(await loadCompanySites(db, 'facebook')).toEqual([]);
+    expect((await loadSiteCompanies(db, 'shop.example')).length).toBe(0);
+    // Only attempted: Meta and Hotjar, with what they would have received; not Google, which received.
+    expect(await loadAttemptedCompanies(db)).toEqual([
+      {
+        company: 'facebook',
+        kind: 'tracker',
+        categories: ['advertising'],
+        sites: 2,
+        requests: 3,
+        lastSeen: now - 400,
+        kinds: ['identifier', 'event'],
+      },
+      {
+        company: 'hotjar',
+        kind: 'tracker',
+        categories: ['site_analytics'],
+        sites: 1,
+        requests: 1,
+        lastSeen: now - 100,
+        kinds: [],
+      },
+    ]);
+    // A company's page: its attempts per site, newest first; Google's blocked identifier is an attempt too.
+    expect((await loadCompanyAttempts(db, 'facebook')).map((a) => [a.site, a.requests])).toEqual([
+      ['shop.example', 2],
+      ['news.example', 1],
+    ]);
+    expect(await loadCompanyAttempts(db, 'google')).toMatchObject([
+      { site: 'news.example', requests: 1, kinds: { identifier: {} } },
+    ]);
+    // A site's page: the companies its requests did not reach, most requests first.
+    expect((await loadSiteAttempts(db, 'shop.example')).map((a) => [a.company, a.requests])).toEqual([
+      ['facebook', 2],
+      ['hotjar', 1],
+    ]);
   });
 });

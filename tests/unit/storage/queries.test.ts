@@ -58,6 +58,47 @@ describe('the popup summary of a page', () => {
     expect(byId.get('bing')).toMatchObject({ requests: 1, failed: 0, kinds: ['event'] });
   });
 
+  it("lists as a company's domains only the hosts that received, and the others as not reached", async () => {
+    const db = freshDb();
+    await writeEvents(
+      db,
+      [
+        event({ host: 'www.google-analytics.com', delivery: 'received', deliveryReason: 'response' }),
+        // Blocked at one host, through at the other: only the one it was reached at is where it received.
+        event({
+          host: 'stats.g.doubleclick.net',
+          outcome: 'error',
+          error: 'net::ERR_BLOCKED_BY_CLIENT',
+          delivery: 'not-received',
+          deliveryReason: 'blocked-by-extension',
+        }),
+        // A host that failed once and answered once did receive.
+        event({ host: 'www.googletagmanager.com', delivery: 'uncertain', deliveryReason: 'cache' }),
+        event({ host: 'www.googletagmanager.com', delivery: 'received', deliveryReason: 'response' }),
+        event({
+          company: 'facebook',
+          host: 'www.facebook.com',
+          outcome: 'error',
+          error: 'net::ERR_BLOCKED_BY_CLIENT',
+          delivery: 'not-received',
+          deliveryReason: 'blocked-by-extension',
+        }),
+      ],
+      [PAGE],
+    );
+    const { recipients } = await loadPageSummary(db, 1, 'news.example');
+    const byId = new Map(recipients.map((r) => [r.company, r]));
+    expect(byId.get('google')).toMatchObject({
+      requests: 4,
+      failed: 2,
+      hosts: ['www.google-analytics.com', 'www.googletagmanager.com'],
+      missedHosts: ['stats.g.doubleclick.net'],
+    });
+    // A company only attempted: the hosts it was tried at, nothing "missed" beside them.
+    expect(byId.get('facebook')).toMatchObject({ attemptedOnly: true, hosts: ['www.facebook.com'] });
+    expect(byId.get('facebook')?.missedHosts).toBeUndefined();
+  });
+
   it('gives the badge only the companies that received data', async () => {
     const db = await page();
     expect([...(await pageCompanies(db, PAGE.key))].sort()).toEqual(['bing', 'google']);
