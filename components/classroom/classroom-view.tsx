@@ -1,17 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import type { SessionEvent, SessionState } from '../../lib/classroom/session.ts';
-import type { DataKind } from '../../lib/disclose/kinds.ts';
-import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import type { SessionState } from '../../lib/classroom/session.ts';
+import type { SessionSummary } from '../../lib/classroom/summary.ts';
+import type { Translate } from '../../lib/i18n.ts';
+import { Categories, kindHelp, kindTerm } from '../vocabulary.tsx';
 import { SessionGraph } from './session-graph.tsx';
-
-export interface SessionSummary {
-  requests: number;
-  companies: number;
-  sites: number;
-  /** The latest events, newest first. */
-  recent: SessionEvent[];
-  pairs: { site: string; company: string }[];
-}
 
 export interface ClassroomActions {
   start: () => void;
@@ -21,9 +13,6 @@ export interface ClassroomActions {
   fullScreen: () => void;
   anonymise: () => void;
 }
-
-const term = (t: Translate, k: DataKind) => t(`term_${k.replace(/-/g, '_')}` as MessageKey);
-const help = (t: Translate, k: DataKind) => t(`help_${k.replace(/-/g, '_')}` as MessageKey);
 
 /** Keys that drive the page from the back of a room: P pause, R reset, F full screen, A anonymise. */
 const SHORTCUTS: Record<string, keyof ClassroomActions> = { p: 'pause', r: 'reset', f: 'fullScreen', a: 'anonymise' };
@@ -128,11 +117,16 @@ export function ClassroomView({
                     <strong data-testid="feed-company">{nameOf(e.company)}</strong>{' '}
                     {t('classroomFrom', [anonymous ? t('classroomASite') : e.site])}
                   </p>
+                  {e.kind === 'tracker' && (
+                    <p class="category">
+                      <Categories t={t} categories={summary.categories.get(e.company) ?? [e.category]} />
+                    </p>
+                  )}
                   {e.kinds.length ? (
                     <ul class="what">
                       {e.kinds.map((k) => (
                         <li key={k}>
-                          <span class="term">{term(t, k)}</span> — {help(t, k)}
+                          <span class="term">{kindTerm(t, k)}</span> — {kindHelp(t, k)}
                           {!anonymous && e.findings.find((f) => f.kind === k) && (
                             <code class="value">{e.findings.find((f) => f.kind === k)?.value}</code>
                           )}

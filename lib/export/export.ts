@@ -1,6 +1,6 @@
 import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
-import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
+import { categoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFinding, type ExportFlow } from './format.ts';
@@ -47,6 +47,7 @@ function exportFlow(f: SiteCompanyAggregate, nameOf: (id: string) => string): Ex
     organization: { id: f.company, name: nameOf(f.company) },
     kind: f.kind,
     category: f.category,
+    categories: { ...categoriesOf(f) },
     // In the order first seen, as stored: an import must give back exactly what was exported.
     domains: [...f.hosts],
     requests: f.requests,

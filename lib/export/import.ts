@@ -1,6 +1,12 @@
 import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
-import { type DayCompanyAggregate, mergeDayFlow, mergeFlow, type SiteCompanyAggregate } from '../storage/aggregates.ts';
+import {
+  type DayCompanyAggregate,
+  mergeDayFlow,
+  mergeFlow,
+  rankCategories,
+  type SiteCompanyAggregate,
+} from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
@@ -70,7 +76,9 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
         site: f.site,
         company: f.organization.id,
         kind: f.kind,
-        category: f.category,
+        // An older export names one category: every request counts under it.
+        category: (f.categories && rankCategories(f.categories)[0]?.category) || f.category,
+        categories: f.categories ? { ...f.categories } : { [f.category]: f.requests },
         requests: f.requests,
         failed: f.failed,
         firstSeen: ms(f.firstSeen),

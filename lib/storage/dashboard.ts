@@ -2,7 +2,7 @@ import type { FlowKind } from '../classify/classify.ts';
 import { localDay } from '../day.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { isUnlistedId } from '../trackers/company.ts';
-import { countsOf, linesOf, type SiteCompanyAggregate, splitPair } from './aggregates.ts';
+import { type CompanySummary, countsOf, linesOf, type SiteCompanyAggregate, splitPair } from './aggregates.ts';
 import type { DisclosedDb } from './db.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
@@ -31,15 +31,22 @@ export interface Overview {
 }
 
 /**
- * The overview of a window. A company counts under its main category in the tracker list (`categoryOf`), as the
- * graph colours it.
+ * A company's main category: the first of its summary's (`rankCategories`), over all time — a window's overview
+ * and graph too take it from there (a week's own counts are not kept per category), so a company has one main
+ * category on every screen. `unlisted` or `misc` for a company with no summary.
  */
-export async function loadOverview(
-  db: DisclosedDb,
-  window: TimeWindow,
-  categoryOf: (id: string) => string,
-  now = Date.now(),
-): Promise<Overview> {
+export function mainCategory(summary: Pick<CompanySummary, 'categories'> | undefined, id: string): string {
+  return summary?.categories[0]?.category ?? (isUnlistedId(id) ? 'unlisted' : 'misc');
+}
+
+/** The main category of each of these companies, from their summaries. */
+export async function mainCategories(db: DisclosedDb, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.companies.bulkGet(ids);
+  return new Map(ids.map((id, i) => [id, mainCategory(rows[i], id)]));
+}
+
+/** The overview of a window. A company counts under its main category (`mainCategory`), as the graph colours it. */
+export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<Overview> {
   const from = windowStart(window, now);
   const today = localDay(now);
   if (!from) {
@@ -58,7 +65,7 @@ export async function loadOverview(
         requests: byDay.get(day)?.requests ?? 0,
         companies: byDay.get(day)?.companies ?? 0,
       })),
-      categories: categoriesOf(companies.map((c) => ({ category: categoryOf(c.company), requests: c.requests }))),
+      categories: categoriesOf(companies.map((c) => ({ category: mainCategory(c, c.company), requests: c.requests }))),
     };
   }
   // The days' summaries only: one row a day, however many (day, company) totals there are.
@@ -82,6 +89,7 @@ export async function loadOverview(
   }
   const byDay = new Map(days.map((d) => [d.day, d]));
   const ids = [...byCompany.keys()];
+  const main = await mainCategories(db, ids);
   return {
     sites: sites.size,
     companies: byCompany.size,
@@ -101,7 +109,7 @@ export async function loadOverview(
     })),
     categories: categoriesOf(
       ids.map((id) => ({
-        category: categoryOf(id),
+        category: main.get(id) ?? 'misc',
         requests: byCompany.get(id)?.requests ?? 0,
       })),
     ),
@@ -114,7 +122,7 @@ function top(rows: Overview['topCompanies']): Overview['topCompanies'] {
     .slice(0, 10);
 }
 
-/** Companies and requests per category (a company counts under the first category it was seen in). */
+/** Companies and requests per category (a company counts under its main category, with all its requests). */
 function categoriesOf(companies: { category: string; requests: number }[]): Overview['categories'] {
   const byCategory = new Map<string, { companies: number; requests: number }>();
   for (const c of companies) {
@@ -131,6 +139,7 @@ function categoriesOf(companies: { category: string; requests: number }[]): Over
 export interface CompanyRow {
   company: string;
   kind: FlowKind;
+  /** Its category ids, main first (`rankCategories`). */
   categories: string[];
   sites: number;
   requests: number;
@@ -154,7 +163,7 @@ export async function loadCompanies(db: DisclosedDb): Promise<CompanyRow[]> {
     .map((c) => ({
       company: c.company,
       kind: c.kind,
-      categories: c.categories,
+      categories: c.categories.map((x) => x.category),
       sites: c.sites,
       requests: c.requests,
       firstSeen: c.firstSeen,

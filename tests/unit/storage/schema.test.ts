@@ -71,7 +71,7 @@ describe('schema versions', () => {
       pairs: 'a.example\tgoogle\nb.example\tgoogle',
       companyRequests: 'google\t5',
     });
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     db.close();
   });
 
@@ -122,7 +122,7 @@ describe('schema versions', () => {
       ['google', 2],
       ['meta', 3],
     ]);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     db.close();
   });
 
@@ -169,7 +169,7 @@ describe('schema versions', () => {
     old.close();
 
     const db = openDb(name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.siteCompanies.get(['a.example', 'google'])).toMatchObject({ requests: 1, failed: 0 });
     // Meta's every request from a.example failed: that total is an attempt now, with what it carried.
     expect(await db.siteCompanies.get(['a.example', 'meta'])).toBeUndefined();
