@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { SessionState } from '../../lib/classroom/session.ts';
 import type { SessionSummary } from '../../lib/classroom/summary.ts';
 import type { Translate } from '../../lib/i18n.ts';
-import { Categories, kindHelp, kindTerm } from '../vocabulary.tsx';
+import { ClassroomFeed } from './feed.tsx';
 import { SessionGraph } from './session-graph.tsx';
 
 export interface ClassroomActions {
@@ -105,41 +105,7 @@ export function ClassroomView({
       <div class="stage">
         <section aria-labelledby="feed-heading" class="feed">
           <h2 id="feed-heading">{t('classroomFeed')}</h2>
-          {!summary?.recent.length ? (
-            <p data-testid="classroom-empty" class="empty">
-              {t('classroomEmpty')}
-            </p>
-          ) : (
-            <ol data-testid="classroom-feed" aria-live="polite">
-              {summary.recent.map((e) => (
-                <li key={e.id} data-company={e.company}>
-                  <p class="who">
-                    <strong data-testid="feed-company">{nameOf(e.company)}</strong>{' '}
-                    {t('classroomFrom', [anonymous ? t('classroomASite') : e.site])}
-                  </p>
-                  {e.kind === 'tracker' && (
-                    <p class="category">
-                      <Categories t={t} categories={summary.categories.get(e.company) ?? [e.category]} />
-                    </p>
-                  )}
-                  {e.kinds.length ? (
-                    <ul class="what">
-                      {e.kinds.map((k) => (
-                        <li key={k}>
-                          <span class="term">{kindTerm(t, k)}</span> — {kindHelp(t, k)}
-                          {!anonymous && e.findings.find((f) => f.kind === k) && (
-                            <code class="value">{e.findings.find((f) => f.kind === k)?.value}</code>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p class="what">{t('classroomOnlyVisit')}</p>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
+          <ClassroomFeed t={t} summary={summary} anonymous={anonymous} nameOf={nameOf} />
         </section>
         <section aria-labelledby="graph-heading" class="session-graph">
           <h2 id="graph-heading">{t('classroomGraph')}</h2>
