@@ -1,17 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import type { SessionEvent, SessionState } from '../../lib/classroom/session.ts';
-import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
-import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import type { SessionState } from '../../lib/classroom/session.ts';
+import type { SessionSummary } from '../../lib/classroom/summary.ts';
+import type { Translate } from '../../lib/i18n.ts';
+import { ClassroomFeed } from './feed.tsx';
 import { SessionGraph } from './session-graph.tsx';
-
-export interface SessionSummary {
-  requests: number;
-  companies: number;
-  sites: number;
-  /** The latest events, newest first. */
-  recent: SessionEvent[];
-  pairs: { site: string; company: string }[];
-}
 
 export interface ClassroomActions {
   start: () => void;
@@ -21,9 +13,6 @@ export interface ClassroomActions {
   fullScreen: () => void;
   anonymise: () => void;
 }
-
-const term = (t: Translate, k: DataKind) => t(`term_${k.replace(/-/g, '_')}` as MessageKey);
-const help = (t: Translate, k: DataKind) => t(`help_${k.replace(/-/g, '_')}` as MessageKey);
 
 /** Keys that drive the page from the back of a room: P pause, R reset, F full screen, A anonymise. */
 const SHORTCUTS: Record<string, keyof ClassroomActions> = { p: 'pause', r: 'reset', f: 'fullScreen', a: 'anonymise' };
@@ -116,36 +105,7 @@ export function ClassroomView({
       <div class="stage">
         <section aria-labelledby="feed-heading" class="feed">
           <h2 id="feed-heading">{t('classroomFeed')}</h2>
-          {!summary?.recent.length ? (
-            <p data-testid="classroom-empty" class="empty">
-              {t('classroomEmpty')}
-            </p>
-          ) : (
-            <ol data-testid="classroom-feed" aria-live="polite">
-              {summary.recent.map((e) => (
-                <li key={e.id} data-company={e.company}>
-                  <p class="who">
-                    <strong data-testid="feed-company">{nameOf(e.company)}</strong>{' '}
-                    {t('classroomFrom', [anonymous ? t('classroomASite') : e.site])}
-                  </p>
-                  {e.kinds.length ? (
-                    <ul class="what">
-                      {shownKinds(e.kinds).map((k) => (
-                        <li key={k}>
-                          <span class="term">{term(t, k)}</span> — {help(t, k)}
-                          {!anonymous && e.findings.find((f) => f.kind === k) && (
-                            <code class="value">{e.findings.find((f) => f.kind === k)?.value}</code>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p class="what">{t('classroomOnlyVisit')}</p>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
+          <ClassroomFeed t={t} summary={summary} anonymous={anonymous} nameOf={nameOf} />
         </section>
         <section aria-labelledby="graph-heading" class="session-graph">
           <h2 id="graph-heading">{t('classroomGraph')}</h2>

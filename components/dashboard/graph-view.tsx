@@ -7,7 +7,8 @@ import LayoutWorker from '../../lib/graph/layout.worker.ts?worker';
 import type { LayoutReply, LayoutRequest } from '../../lib/graph/layout-protocol.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import type { TimeWindow } from '../../lib/storage/dashboard.ts';
-import { categoryName, type ViewContext, WindowPicker } from './views.tsx';
+import { categoryName } from '../vocabulary.tsx';
+import { type ViewContext, WindowPicker } from './views.tsx';
 
 /** Company colours by category (sites are grey): distinct, and readable on the light and dark themes. */
 const CATEGORY_COLOURS: Record<string, string> = {

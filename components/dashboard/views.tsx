@@ -1,7 +1,13 @@
 import { useState } from 'preact/hooks';
-import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
+import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import type { AttemptAggregate, SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
+import {
+  type AttemptAggregate,
+  categoriesOf,
+  rankedCategoriesOf,
+  rankedCategoryIds,
+  type SiteCompanyAggregate,
+} from '../../lib/storage/aggregates.ts';
 import {
   type AttemptedCompanyRow,
   type CompanyRow,
@@ -12,6 +18,7 @@ import {
 } from '../../lib/storage/dashboard.ts';
 import { type Company, isUnlistedId } from '../../lib/trackers/company.ts';
 import { countryName } from '../country.ts';
+import { Categories, categoryName, KindTerms } from '../vocabulary.tsx';
 import { type Column, SortableTable } from './table.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
 
@@ -25,11 +32,7 @@ export interface ViewContext {
   siteHref: (site: string) => string;
 }
 
-const kindTerms = (t: Translate, kinds: DataKind[]) =>
-  shownKinds(kinds)
-    .map((k) => t(`term_${k.replace(/-/g, '_')}` as MessageKey))
-    .join(', ');
-export const categoryName = (t: Translate, c: string) => t(`category_${c}` as MessageKey) || c;
+const kindTerms = (t: Translate, kinds: DataKind[]) => <KindTerms t={t} kinds={kinds} />;
 
 export function OverviewView({
   ctx,
@@ -178,7 +181,7 @@ export function CompaniesView({
     {
       key: 'category',
       label: t('dashColCategory'),
-      render: (r) => r.categories.map((c) => categoryName(t, c)).join(', '),
+      render: (r) => <Categories t={t} categories={r.categories} />,
     },
     { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
     { key: 'requests', label: t('dashColRequests'), numeric: true, sort: (r) => r.requests, render: (r) => r.requests },
@@ -364,6 +367,14 @@ export function CompanyView({
       </h2>
       {isUnlistedId(id) ? <p>{t('dashUnlistedNote')}</p> : description ? <p>{description}</p> : null}
       <dl class="facts">
+        {flows && flows.length > 0 && (
+          <div>
+            <dt>{t('dashColCategory')}</dt>
+            <dd>
+              <Categories t={t} categories={rankedCategoriesOf(flows)} />
+            </dd>
+          </div>
+        )}
         {c.country && (
           <div>
             <dt>{t('dashCountry')}</dt>
@@ -491,7 +502,11 @@ export function SiteView({
               sort: (f) => ctx.company(f.company).name.toLowerCase(),
               render: (f) => <a href={ctx.companyHref(f.company)}>{ctx.company(f.company).name}</a>,
             },
-            { key: 'category', label: t('dashColCategory'), render: (f) => categoryName(t, f.category) },
+            {
+              key: 'category',
+              label: t('dashColCategory'),
+              render: (f) => <Categories t={t} categories={rankedCategoryIds(categoriesOf(f))} />,
+            },
             {
               key: 'requests',
               label: t('dashColRequests'),

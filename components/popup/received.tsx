@@ -1,8 +1,9 @@
 import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
+import { kindHelp, kindTerm } from '../vocabulary.tsx';
 
-const key = (prefix: 'kind' | 'help' | 'term', kind: DataKind) => `${prefix}_${kind.replace(/-/g, '_')}` as MessageKey;
+const key = (prefix: 'kind', kind: DataKind) => `${prefix}_${kind.replace(/-/g, '_')}` as MessageKey;
 
 /** One phrase per kind received: "an identifier (cid)", "device details (screen 1920×1080)"… */
 export function receivedPhrase(t: Translate, kind: DataKind, details: string[] = []): string {
@@ -13,10 +14,6 @@ export function receivedPhrase(t: Translate, kind: DataKind, details: string[] =
     return details.length ? t(key('kind', kind), [details.join(', ')]) : t(key('kind', kind), ['…']);
   }
   return t(key('kind', kind));
-}
-
-export function kindHelp(t: Translate, kind: DataKind): string {
-  return t(key('help', kind));
 }
 
 /** "Received: …" for a company, and on expansion one request decoded as parameter → value → meaning. */
@@ -73,7 +70,7 @@ export function KindGlossary({ t, kinds }: { t: Translate; kinds: DataKind[] }) 
       <dl>
         {kinds.map((k) => (
           <div key={k}>
-            <dt>{t(key('term', k))}</dt>
+            <dt>{kindTerm(t, k)}</dt>
             <dd>{kindHelp(t, k)}</dd>
           </div>
         ))}

@@ -1,5 +1,6 @@
-import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import type { Translate } from '../../lib/i18n.ts';
 import { countryName } from '../country.ts';
+import { Categories } from '../vocabulary.tsx';
 import type { PopupRecipient } from './popup-view.tsx';
 import { Received } from './received.tsx';
 
@@ -14,7 +15,6 @@ export function RecipientCard({
   letterHref?: string;
 }) {
   const { info } = recipient;
-  const categories = recipient.categories.map((c) => t(`category_${c}` as MessageKey) || c).join(', ');
   return (
     <li class="recipient" data-testid="recipient" data-company={recipient.company}>
       <div class="recipient-head">
@@ -26,11 +26,7 @@ export function RecipientCard({
         </span>
       </div>
       <div class="meta">
-        {recipient.kind === 'tracker' && (
-          <span class="category" data-testid="categories">
-            {categories}
-          </span>
-        )}
+        {recipient.kind === 'tracker' && <Categories t={t} categories={recipient.categories} class="category" />}
         {recipient.kind === 'tracker' && (
           <span class="country">
             {t('popupCountry')}: {info.country ? countryName(info.country) : t('popupUnknownCountry')}

@@ -1,8 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { ClassroomView, type SessionSummary } from '../../components/classroom/classroom-view.tsx';
-import { wasReceived } from '../../lib/classify/delivery.ts';
+import { ClassroomView } from '../../components/classroom/classroom-view.tsx';
 import {
   NO_SESSION,
   openSessionDb,
@@ -12,6 +11,7 @@ import {
   type SessionDb,
   type SessionState,
 } from '../../lib/classroom/session.ts';
+import { type SessionSummary, summarizeSession } from '../../lib/classroom/summary.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { request } from '../../lib/messages.ts';
 import { bundledCatalog } from '../../lib/trackers/names.ts';
@@ -83,19 +83,7 @@ export function ClassroomApp({ t }: { t: Translate }) {
   );
 }
 
-/**
- * What the page shows, from the session's events that reached their company (a class session is thousands of events
- * at most): a request the browser or another extension blocked is no data the class should see a company receive.
- */
+/** What the page shows: the session's events in order, summarised (lib/classroom/summary.ts). */
 async function summarize(db: SessionDb): Promise<SessionSummary> {
-  const events = (await db.events.orderBy('time').toArray()).filter(wasReceived);
-  const pairs = new Map<string, { site: string; company: string }>();
-  for (const e of events) pairs.set(`${e.site}\n${e.company}`, { site: e.site, company: e.company });
-  return {
-    requests: events.length,
-    companies: new Set(events.map((e) => e.company)).size,
-    sites: new Set(events.map((e) => e.site)).size,
-    recent: events.slice(-30).reverse(),
-    pairs: [...pairs.values()],
-  };
+  return summarizeSession(await db.events.orderBy('time').toArray());
 }

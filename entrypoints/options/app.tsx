@@ -76,7 +76,6 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   const detailed = useCatalogDetails(route.view === 'company' || route.view === 'letter');
   const catalog = detailed ?? names;
   const lookup = catalog.company;
-  const categoryOf = names.categoryOf;
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
   const ctx: ViewContext = {
     t,
@@ -87,7 +86,7 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   };
   const [window, setWindow] = useState<TimeWindow>('7d');
   const overview = useLive(
-    () => (route.view === 'overview' ? loadOverview(db, window, categoryOf) : Promise.resolve(undefined)),
+    () => (route.view === 'overview' ? loadOverview(db, window) : Promise.resolve(undefined)),
     [route.view, window],
   );
   const companies = useLive(
@@ -100,7 +99,7 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   );
   const sites = useLive(() => (route.view === 'sites' ? loadSites(db) : Promise.resolve(undefined)), [route.view]);
   const graph = useLive(
-    () => (route.view === 'graph' ? loadGraph(db, window, categoryOf) : Promise.resolve(undefined)),
+    () => (route.view === 'graph' ? loadGraph(db, window) : Promise.resolve(undefined)),
     [route.view, window],
   );
   const key = route.view === 'company' ? route.id : route.view === 'site' ? route.site : '';

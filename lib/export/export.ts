@@ -1,7 +1,7 @@
 import type { StoredFinding } from '../disclose/decode.ts';
 import { type DataKind, isAddressKind } from '../disclose/kinds.ts';
 import { maskAddress, maskPath, maskSegment } from '../disclose/mask.ts';
-import type { AttemptAggregate, SiteCompanyAggregate } from '../storage/aggregates.ts';
+import { type AttemptAggregate, categoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import {
@@ -64,6 +64,7 @@ function exportAttempt(a: AttemptAggregate, nameOf: (id: string) => string): Exp
     organization: { id: a.company, name: nameOf(a.company) },
     kind: a.kind,
     category: a.category,
+    categories: { ...categoriesOf(a) },
     // In the order first seen, as stored: an import must give back exactly what was exported.
     domains: [...a.hosts],
     requests: a.requests,

@@ -23,7 +23,10 @@ export interface ExportFlow {
   site: string;
   organization: { id: string; name: string };
   kind: 'tracker' | 'unlisted';
+  /** The main category: the one with the most requests. */
   category: string;
+  /** Requests per category, when they are known (optional: written since Disclosed's schema 9). */
+  categories?: Partial<Record<string, number>>;
   domains: string[];
   requests: number;
   failed: number;
@@ -194,6 +197,18 @@ const HOST = /^[a-z0-9.:[\]-]+$/;
 const ORGANIZATION = /^[^\p{Cc}]+$/u;
 const FLOW_KINDS = ['tracker', 'unlisted'] as const;
 
+const CATEGORY = /^[a-z_]+$/;
+
+/** Requests per category: category ids as keys (at most a list's worth), whole numbers as values. */
+function categoryCounts(value: unknown, path: string): Partial<Record<string, number>> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ImportError(path, 'must be an object');
+  const entries = Object.entries(value);
+  if (entries.length > LIMIT.list) throw new ImportError(path, `has more than ${LIMIT.list} entries`);
+  const out: Partial<Record<string, number>> = {};
+  for (const [category, n] of entries) out[text(category, `${path} key`, CATEGORY)] = count(n, `${path}.${category}`);
+  return out;
+}
+
 function span(value: unknown, path: string): ExportSpan {
   const o = object(value, path, { required: ['first', 'last'] });
   return { first: time(o.first, `${path}.first`), last: time(o.last, `${path}.last`) };
@@ -209,12 +224,15 @@ function dataKindMap(value: unknown, path: string): Partial<Record<DataKind, Exp
 const ATTEMPT_FIELDS = ['site', 'organization', 'kind', 'category', 'domains', 'requests', 'firstSeen', 'lastSeen'];
 
 function flow(value: unknown, path: string): ExportFlow {
-  const o = object(value, path, { required: [...ATTEMPT_FIELDS, 'failed', 'dataKinds'] });
+  const o = object(value, path, { required: [...ATTEMPT_FIELDS, 'failed', 'dataKinds'], optional: ['categories'] });
   return { ...attemptFields(o, path), failed: count(o.failed, `${path}.failed`) };
 }
 
 function attempt(value: unknown, path: string): ExportAttempt {
-  return attemptFields(object(value, path, { required: [...ATTEMPT_FIELDS, 'dataKinds'] }), path);
+  return attemptFields(
+    object(value, path, { required: [...ATTEMPT_FIELDS, 'dataKinds'], optional: ['categories'] }),
+    path,
+  );
 }
 
 /** What a flow and an attempt have alike, checked. */
@@ -227,7 +245,8 @@ function attemptFields(o: Json, path: string): ExportAttempt {
       name: text(org.name, `${path}.organization.name`),
     },
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
-    category: text(o.category, `${path}.category`, /^[a-z_]+$/),
+    category: text(o.category, `${path}.category`, CATEGORY),
+    ...(o.categories !== undefined ? { categories: categoryCounts(o.categories, `${path}.categories`) } : {}),
     domains: list(o.domains, `${path}.domains`, (v, p) => text(v, p, HOST)),
     requests: count(o.requests, `${path}.requests`),
     firstSeen: time(o.firstSeen, `${path}.firstSeen`),

@@ -8,6 +8,7 @@ import {
   mergeAttempt,
   mergeDayFlow,
   mergeFlow,
+  rankCategories,
   type SiteCompanyAggregate,
 } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
@@ -77,7 +78,9 @@ function storedAttempt(a: ExportAttempt): AttemptAggregate {
     site: a.site,
     company: a.organization.id,
     kind: a.kind,
-    category: a.category,
+    // An older export names one category: every request counts under it.
+    category: (a.categories && rankCategories(a.categories)[0]?.category) || a.category,
+    categories: a.categories ? { ...a.categories } : { [a.category]: a.requests },
     requests: a.requests,
     firstSeen: ms(a.firstSeen),
     lastSeen: ms(a.lastSeen),
@@ -131,8 +134,17 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
     const existingFlows = await db.siteCompanies.bulkGet(file.flows.map((f) => [f.site, f.organization.id]));
     const flows: SiteCompanyAggregate[] = file.flows.map((f, i) => {
       // In the recorder's key order (`flowOf`): a row imported back reads exactly as the one exported.
-      const { site, company, kind, category, requests, ...rest } = stored(f, true);
-      const incoming: SiteCompanyAggregate = { site, company, kind, category, requests, failed: f.failed, ...rest };
+      const { site, company, kind, category, categories, requests, ...rest } = stored(f, true);
+      const incoming: SiteCompanyAggregate = {
+        site,
+        company,
+        kind,
+        category,
+        categories,
+        requests,
+        failed: f.failed,
+        ...rest,
+      };
       const local = existingFlows[i];
       if (!local) {
         report.flowsAdded++;

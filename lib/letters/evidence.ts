@@ -1,6 +1,6 @@
 import { siteOf } from '../classify/domain.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
-import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
+import { rankedCategoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import { kindsOf } from '../storage/dashboard.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { CitedIdentifier, LetterEvidence } from './compose.ts';
@@ -71,7 +71,7 @@ function summed(company: { id: string; name: string }, flows: SiteCompanyAggrega
     requests: flows.reduce((n, f) => n + f.requests, 0),
     firstSeen,
     lastSeen,
-    categories: [...new Set(flows.map((f) => f.category))],
+    categories: rankedCategoriesOf(flows),
     kinds: DATA_KINDS.filter((k) => kinds.has(k)),
     // Nothing Disclosed records shows when a consent banner was answered: the unlawful-processing ground is not
     // claimed until it can be shown.

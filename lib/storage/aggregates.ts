@@ -13,12 +13,24 @@ export interface SeenSpan {
   last: number;
 }
 
+/** Requests per category (a tracker pattern's category id: `advertising`, `site_analytics`, `unlisted`…). */
+export type CategoryRequests = Partial<Record<string, number>>;
+
+/** A category and its requests: an entry of a company's categories, in `rankCategories` order. */
+export interface CategoryCount {
+  category: string;
+  requests: number;
+}
+
 /** Running totals per (site, company), updated in the same transaction as the events they count. */
 export interface SiteCompanyAggregate {
   site: string;
   company: string;
   kind: FlowKind;
+  /** The main category of `categories` (see `rankCategories`): what a reader of one category (an export) gets. */
   category: string;
+  /** Requests per category of the patterns they matched. Since version 9 (before it, `category` was the first seen). */
+  categories: CategoryRequests;
   requests: number;
   failed: number;
   firstSeen: number;
@@ -36,7 +48,10 @@ export interface AttemptAggregate {
   site: string;
   company: string;
   kind: FlowKind;
+  /** As in `SiteCompanyAggregate`: the main category of `categories`. */
   category: string;
+  /** Requests per category. Since version 9. */
+  categories: CategoryRequests;
   requests: number;
   firstSeen: number;
   lastSeen: number;
@@ -59,7 +74,8 @@ export interface DayCompanyAggregate {
 export interface CompanySummary {
   company: string;
   kind: FlowKind;
-  categories: string[];
+  /** Its categories with their requests over every site, main first (`rankCategories`). Counts since version 9. */
+  categories: CategoryCount[];
   /** Sites it received data from. */
   sites: number;
   requests: number;
@@ -114,6 +130,46 @@ export type Combine = 'sum' | 'max';
 
 const combine = (a: number, b: number, how: Combine) => (how === 'sum' ? a + b : Math.max(a, b));
 
+/**
+ * The one rule for a company's categories, on every screen: the categories its observed requests matched, the one
+ * with the most requests first (its main category), then the others by requests; equal counts in the order of the
+ * category ids (code units: the same everywhere, whatever the language). Categories with no request are left out.
+ */
+export function rankCategories(counts: CategoryRequests): CategoryCount[] {
+  const ranked: CategoryCount[] = [];
+  for (const [category, requests] of Object.entries(counts)) if (requests) ranked.push({ category, requests });
+  return ranked.sort(
+    (a, b) => b.requests - a.requests || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+  );
+}
+
+/** The category ids in `rankCategories` order: main first. */
+export function rankedCategoryIds(counts: CategoryRequests): string[] {
+  return rankCategories(counts).map((c) => c.category);
+}
+
+/** Adds (or, with `max`, widens to) `from`'s requests per category into `into`. */
+export function mergeCategories(into: CategoryRequests, from: CategoryRequests, how: Combine = 'sum'): void {
+  for (const [category, requests] of Object.entries(from)) {
+    if (requests) into[category] = combine(into[category] ?? 0, requests, how);
+  }
+}
+
+/**
+ * A total's requests per category. A total written before version 9 (an import of an older export, a row an
+ * older upgrade step reads) has only its one `category`: every request counts under it.
+ */
+export function categoriesOf(f: { category: string; categories?: CategoryRequests; requests: number }) {
+  return f.categories ?? { [f.category]: f.requests };
+}
+
+/** The categories of several totals together (a company's over its sites), main first: as its summary has them. */
+export function rankedCategoriesOf(totals: Iterable<SiteCompanyAggregate | AttemptAggregate>): string[] {
+  const counts: CategoryRequests = {};
+  for (const f of totals) mergeCategories(counts, categoriesOf(f));
+  return rankedCategoryIds(counts);
+}
+
 /** Widens a kind's first and last seen to cover `span` (a copy of it when the kind is new). */
 export function mergeSpan(kinds: Kinds, kind: DataKind, span: SeenSpan): void {
   const mine = kinds[kind];
@@ -145,6 +201,7 @@ export function flowOf(e: SharingEvent): SiteCompanyAggregate {
     company: e.company,
     kind: e.kind,
     category: e.category,
+    categories: { [e.category]: 1 },
     requests: 1,
     failed: e.outcome === 'error' ? 1 : 0,
     firstSeen: e.time,
@@ -169,14 +226,17 @@ export function dayFlowOf(e: SharingEvent): DayCompanyAggregate {
 export function copyFlow(f: SiteCompanyAggregate): SiteCompanyAggregate {
   const kinds: Kinds = {};
   mergeKinds(kinds, f.kinds ?? {});
-  return { ...f, hosts: [...f.hosts], kinds };
+  return { ...f, categories: { ...categoriesOf(f) }, hosts: [...f.hosts], kinds };
 }
 
 export function copyDayFlow(d: DayCompanyAggregate): DayCompanyAggregate {
   return { ...d, sites: [...d.sites] };
 }
 
-/** Merges a total of the same (site, company) into `into`. Its kind and category stay those first recorded. */
+/**
+ * Merges a total of the same (site, company) into `into`. Its kind stays the one first recorded; its requests per
+ * category combine as its requests do, and its main category follows from them.
+ */
 export function mergeFlow(into: SiteCompanyAggregate, add: SiteCompanyAggregate, how: Combine): void {
   into.failed = combine(into.failed, add.failed, how);
   mergeSeen(into, add, how);
@@ -189,6 +249,9 @@ export function mergeAttempt(into: AttemptAggregate, add: AttemptAggregate, how:
 
 /** What a received total and an attempted one have alike: requests, span, hosts and kinds. */
 function mergeSeen(into: AttemptAggregate, add: AttemptAggregate, how: Combine): void {
+  into.categories = categoriesOf(into);
+  mergeCategories(into.categories, categoriesOf(add), how);
+  into.category = rankCategories(into.categories)[0]?.category ?? into.category;
   into.requests = combine(into.requests, add.requests, how);
   if (add.firstSeen < into.firstSeen) into.firstSeen = add.firstSeen;
   if (add.lastSeen > into.lastSeen) into.lastSeen = add.lastSeen;
@@ -244,7 +307,10 @@ export function addToCompany(c: CompanySummary, flow: SiteCompanyAggregate, newS
   c.requests += flow.requests;
   c.failed += flow.failed;
   if (newSite) c.sites++;
-  if (!c.categories.includes(flow.category)) c.categories.push(flow.category);
+  const categories: CategoryRequests = {};
+  for (const { category, requests } of c.categories) categories[category] = requests;
+  mergeCategories(categories, categoriesOf(flow));
+  c.categories = rankCategories(categories);
   if (flow.firstSeen < c.firstSeen) c.firstSeen = flow.firstSeen;
   if (flow.lastSeen > c.lastSeen) c.lastSeen = flow.lastSeen;
   mergeKinds(c.kinds, flow.kinds ?? {});
@@ -321,12 +387,10 @@ export function countEvent(t: Totals, e: SharingEvent): void {
     return;
   }
   const known = t.flows.get(key);
-  if (known) {
-    mergeFlow(known, flow, 'sum');
-    // The pair's first category is the one it keeps, so it is the one its company's summary lists: as a rebuild
-    // from the totals would (a company whose patterns differ in category can reach one site under both).
-    flow.category = known.category;
-  } else t.flows.set(key, flow);
+  // The event's own total (one request, under its category) is what the summaries count in: as a rebuild from the
+  // totals would, request for request.
+  if (known) mergeFlow(known, flow, 'sum');
+  else t.flows.set(key, flow);
   const company = t.companies.get(e.company) ?? emptyCompany(flow);
   addToCompany(company, flow, !known);
   t.companies.set(e.company, company);

@@ -2,7 +2,15 @@ import type { FlowKind } from '../classify/classify.ts';
 import { localDay } from '../day.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { isUnlistedId } from '../trackers/company.ts';
-import { type AttemptAggregate, countsOf, linesOf, type SiteCompanyAggregate, splitPair } from './aggregates.ts';
+import {
+  type AttemptAggregate,
+  type CompanySummary,
+  countsOf,
+  linesOf,
+  rankedCategoriesOf,
+  type SiteCompanyAggregate,
+  splitPair,
+} from './aggregates.ts';
 import type { DisclosedDb } from './db.ts';
 
 /** The dashboard's read side: every view is built from the aggregates, never from raw events. */
@@ -31,15 +39,22 @@ export interface Overview {
 }
 
 /**
- * The overview of a window. A company counts under its main category in the tracker list (`categoryOf`), as the
- * graph colours it.
+ * A company's main category: the first of its summary's (`rankCategories`), over all time — a window's overview
+ * and graph too take it from there (a week's own counts are not kept per category), so a company has one main
+ * category on every screen. `unlisted` or `misc` for a company with no summary.
  */
-export async function loadOverview(
-  db: DisclosedDb,
-  window: TimeWindow,
-  categoryOf: (id: string) => string,
-  now = Date.now(),
-): Promise<Overview> {
+export function mainCategory(summary: Pick<CompanySummary, 'categories'> | undefined, id: string): string {
+  return summary?.categories[0]?.category ?? (isUnlistedId(id) ? 'unlisted' : 'misc');
+}
+
+/** The main category of each of these companies, from their summaries. */
+export async function mainCategories(db: DisclosedDb, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.companies.bulkGet(ids);
+  return new Map(ids.map((id, i) => [id, mainCategory(rows[i], id)]));
+}
+
+/** The overview of a window. A company counts under its main category (`mainCategory`), as the graph colours it. */
+export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<Overview> {
   const from = windowStart(window, now);
   const today = localDay(now);
   if (!from) {
@@ -58,7 +73,7 @@ export async function loadOverview(
         requests: byDay.get(day)?.requests ?? 0,
         companies: byDay.get(day)?.companies ?? 0,
       })),
-      categories: categoriesOf(companies.map((c) => ({ category: categoryOf(c.company), requests: c.requests }))),
+      categories: categoriesOf(companies.map((c) => ({ category: mainCategory(c, c.company), requests: c.requests }))),
     };
   }
   // The days' summaries only: one row a day, however many (day, company) totals there are.
@@ -82,6 +97,7 @@ export async function loadOverview(
   }
   const byDay = new Map(days.map((d) => [d.day, d]));
   const ids = [...byCompany.keys()];
+  const main = await mainCategories(db, ids);
   return {
     sites: sites.size,
     companies: byCompany.size,
@@ -101,7 +117,7 @@ export async function loadOverview(
     })),
     categories: categoriesOf(
       ids.map((id) => ({
-        category: categoryOf(id),
+        category: main.get(id) ?? 'misc',
         requests: byCompany.get(id)?.requests ?? 0,
       })),
     ),
@@ -114,7 +130,7 @@ function top(rows: Overview['topCompanies']): Overview['topCompanies'] {
     .slice(0, 10);
 }
 
-/** Companies and requests per category (a company counts under the first category it was seen in). */
+/** Companies and requests per category (a company counts under its main category, with all its requests). */
 function categoriesOf(companies: { category: string; requests: number }[]): Overview['categories'] {
   const byCategory = new Map<string, { companies: number; requests: number }>();
   for (const c of companies) {
@@ -131,6 +147,7 @@ function categoriesOf(companies: { category: string; requests: number }[]): Over
 export interface CompanyRow {
   company: string;
   kind: FlowKind;
+  /** Its category ids, main first (`rankCategories`). */
   categories: string[];
   sites: number;
   requests: number;
@@ -154,7 +171,7 @@ export async function loadCompanies(db: DisclosedDb): Promise<CompanyRow[]> {
     .map((c) => ({
       company: c.company,
       kind: c.kind,
-      categories: c.categories,
+      categories: c.categories.map((x) => x.category),
       sites: c.sites,
       requests: c.requests,
       firstSeen: c.firstSeen,
@@ -212,7 +229,10 @@ export interface AttemptedCompanyRow {
 export async function loadAttemptedCompanies(db: DisclosedDb): Promise<AttemptedCompanyRow[]> {
   const [attempts, received] = await Promise.all([db.attempts.toArray(), db.companies.toCollection().primaryKeys()]);
   const reached = new Set(received);
-  const byCompany = new Map<string, AttemptedCompanyRow & { spans: Partial<Record<DataKind, unknown>> }>();
+  const byCompany = new Map<
+    string,
+    AttemptedCompanyRow & { spans: Partial<Record<DataKind, unknown>>; totals: AttemptAggregate[] }
+  >();
   for (const a of attempts) {
     if (reached.has(a.company)) continue;
     const row = byCompany.get(a.company) ?? {
@@ -224,16 +244,21 @@ export async function loadAttemptedCompanies(db: DisclosedDb): Promise<Attempted
       lastSeen: a.lastSeen,
       kinds: [],
       spans: {},
+      totals: [],
     };
     row.sites++;
+    row.totals.push(a);
     row.requests += a.requests;
     if (a.lastSeen > row.lastSeen) row.lastSeen = a.lastSeen;
-    if (!row.categories.includes(a.category)) row.categories.push(a.category);
     Object.assign(row.spans, a.kinds);
     byCompany.set(a.company, row);
   }
   return [...byCompany.values()]
-    .map(({ spans, ...row }) => ({ ...row, categories: row.categories.sort(), kinds: kindsOf({ kinds: spans }) }))
+    .map(({ spans, totals, ...row }) => ({
+      ...row,
+      categories: rankedCategoriesOf(totals),
+      kinds: kindsOf({ kinds: spans }),
+    }))
     .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.company.localeCompare(b.company));
 }
 

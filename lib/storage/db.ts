@@ -108,6 +108,18 @@ export function openDb(name = DB_NAME): DisclosedDb {
   db.version(8)
     .stores({})
     .upgrade((tx) => upgradeAddressLevels(tx).then(() => rebuildAll(tx)));
+  // 9: requests per category in the (site, company) totals and attempts, and in each company's summary, main
+  // category first: a total's one category (the first it saw) becomes all its requests'.
+  db.version(9)
+    .stores({})
+    .upgrade(async (tx) => {
+      const perCategory = (f: SiteCompanyAggregate | AttemptAggregate) => {
+        f.categories ??= { [f.category]: f.requests };
+      };
+      await tx.table('siteCompanies').toCollection().modify(perCategory);
+      await tx.table('attempts').toCollection().modify(perCategory);
+      await rebuildAll(tx);
+    });
   return db;
 }
 
@@ -140,6 +152,7 @@ async function separateAttempts(tx: Transaction): Promise<void> {
         company: f.company,
         kind: f.kind,
         category: f.category,
+        categories: { [f.category]: f.failed },
         requests: f.failed,
         firstSeen: f.firstSeen,
         lastSeen: f.lastSeen,

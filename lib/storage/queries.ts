@@ -3,6 +3,7 @@ import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { leafName } from '../disclose/rules.ts';
+import { type CategoryRequests, rankedCategoryIds } from './aggregates.ts';
 import type { DisclosedDb } from './db.ts';
 import type { PageLoad } from './events.ts';
 
@@ -10,7 +11,10 @@ import type { PageLoad } from './events.ts';
 export interface PageRecipient {
   company: string;
   kind: FlowKind;
-  /** Every category its requests fell under on this page (Google: analytics and advertising, say). */
+  /**
+   * Every category its requests fell under on this page (Google: analytics and advertising, say), main first
+   * (`rankCategories`): those of the requests it received, or of the attempts when it received none.
+   */
   categories: string[];
   requests: number;
   /** Requests not known to have arrived: blocked, failed, or served from the cache. */
@@ -63,6 +67,9 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   // The hosts each company's requests arrived at, and those they were only tried at.
   const reachedHosts = new Map<string, Set<string>>();
   const triedHosts = new Map<string, Set<string>>();
+  // Requests per category, received and attempted apart (as everything else is).
+  const receivedCategories = new Map<string, CategoryRequests>();
+  const triedCategories = new Map<string, CategoryRequests>();
   await db.events
     .where('[page+company]')
     .between([page.key, ''], [page.key, '\uffff'])
@@ -97,7 +104,9 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       if ((e.findings?.length ?? 0) > (carried.example?.findings.length ?? 0)) {
         carried.example = { host: e.host, path: e.path, findings: e.findings };
       }
-      if (!r.categories.includes(e.category)) r.categories.push(e.category);
+      const counts = (received ? receivedCategories : triedCategories).get(e.company) ?? {};
+      counts[e.category] = (counts[e.category] ?? 0) + 1;
+      (received ? receivedCategories : triedCategories).set(e.company, counts);
       r.requests++;
       if (!received) {
         r.failed++;
@@ -119,13 +128,13 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       r.hosts = [...reached];
       if (missed.length) r.missedHosts = missed.sort();
     }
+    r.categories = rankedCategoryIds((r.attemptedOnly ? triedCategories : receivedCategories).get(r.company) ?? {});
   }
   const recipients = [...byCompany.values()].sort(
     (a, b) => b.requests - a.requests || a.company.localeCompare(b.company),
   );
   for (const r of recipients) {
     r.hosts.sort();
-    r.categories.sort();
     r.kinds = DATA_KINDS.filter((k) => r.kinds.includes(k));
     if (r.kind === 'unlisted') {
       const sites = await trackingSites(db, r.company);

@@ -38,6 +38,8 @@ describe('classroom mode', () => {
     // Each kind explained in a sentence; the site named, unless anonymised.
     const google = classroom.locator('[data-testid="classroom-feed"] > li[data-company="google"]').first();
     expect(await google.textContent()).toContain('got data from news-site.example');
+    // Its categories as on every screen: two analytics hits and an advertising pixel, the main category first.
+    expect(await google.locator('[data-testid="categories"]').textContent()).toBe('Site analytics, Advertising');
     await classroom.keyboard.press('a');
     expect(await google.textContent()).toContain('got data from a site');
     expect(await classroom.locator('[data-testid="classroom-feed"] code').count()).toBe(0);

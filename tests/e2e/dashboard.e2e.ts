@@ -1,10 +1,16 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
+import { PopupPage, tabIdOf } from './popup-page.ts';
 import { useExtensionBrowser } from './setup.ts';
 import { META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
 
 const env = useExtensionBrowser(TEST_SITES);
+const NEWS_SITE = 'news-site.example';
+/** Where the screenshots of the popup and the dashboard go, to look at (not compared). */
+const screenshot = (name: string) => join(process.env.SCREENSHOT_DIR ?? tmpdir(), `disclosed-vocabulary-${name}.png`);
 
 async function dashboard(route: string): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -14,11 +20,53 @@ async function dashboard(route: string): Promise<Page> {
 
 describe('dashboard', () => {
   it('lists the sites where a company received data, on the company page', async () => {
+    const pages: Page[] = [];
     for (const url of [`https://${NEWS}/article.html`, `https://${META_PAGE}/disclosed-test.html`]) {
       const page = await env.browser.context.newPage();
       await page.goto(url, { waitUntil: 'networkidle' });
-      await page.close();
+      pages.push(page);
     }
+    // Google got two analytics hits and an advertising pixel on the article (and an analytics hit on facebook.com):
+    // the popup names its categories in the same order, main first, as every dashboard view below.
+    const inOrder = 'Site analytics, Advertising';
+    const popup = await PopupPage.open(
+      env.browser.context,
+      env.browser.extensionId,
+      await tabIdOf(env.browser.context, env.browser.extensionId, `https://${NEWS}/article.html`),
+    );
+    const googleCategories = popup.page.locator('[data-company="google"] [data-testid="categories"]');
+    await googleCategories.waitFor();
+    expect(await googleCategories.textContent()).toBe(inOrder);
+    await popup.page.screenshot({ path: screenshot('popup') });
+    await popup.close();
+    for (const page of pages) await page.close();
+
+    const list = await dashboard('companies');
+    const googleRow = list.locator('[data-testid="companies-table"] tbody tr', {
+      has: list.locator('a:text-is("Google")'),
+    });
+    await googleRow.waitFor();
+    expect(await googleRow.locator('[data-testid="categories"]').textContent()).toBe(inOrder);
+    const googleRequests = await googleRow.locator('td:nth-child(4)').textContent();
+    await list.screenshot({ path: screenshot('companies'), fullPage: true });
+    await list.close();
+    const site = await dashboard(`site/${encodeURIComponent(NEWS_SITE)}`);
+    const onSite = site.locator('[data-testid="site-companies"] tbody tr', {
+      has: site.locator('a:text-is("Google")'),
+    });
+    await onSite.waitFor();
+    expect(await onSite.locator('[data-testid="categories"]').textContent()).toBe(inOrder);
+    await site.close();
+    // The overview counts it once, with all its requests, under its main category (the only company whose main
+    // category is analytics here: Meta's one analytics and one advertising request make it an advertiser).
+    const overview = await dashboard('overview');
+    await overview.getByRole('button', { name: 'All', exact: true }).click();
+    const analytics = overview.locator('tr', { has: overview.locator('td:text-is("Site analytics")') });
+    await analytics.waitFor();
+    expect(await analytics.locator('td').allTextContents()).toEqual(['Site analytics', '1', googleRequests]);
+    await overview.screenshot({ path: screenshot('overview'), fullPage: true });
+    await overview.close();
+
     const page = await dashboard('companies');
     await page.waitForSelector('[data-testid="companies-table"] a:text-is("Google")');
     await page.click('[data-testid="companies-table"] a:text-is("Google")');

@@ -45,9 +45,9 @@ describe('popup on a news article', () => {
     expect(await eventually(() => popup.counts('companies'), expected)).toEqual(expected);
     expect(await popup.text('site')).toContain('news-site.example');
     expect(await popup.domains('Microsoft')).toEqual(['bat.bing.com', 'ib.adnxs.com']);
-    // Google got analytics hits and an advertising redirect: both categories are named.
+    // Google got two analytics hits and an advertising redirect: both categories are named, the main one first.
     expect(await popup.page.locator('[data-company="google"] [data-testid="categories"]').textContent()).toBe(
-      'Advertising, Site analytics',
+      'Site analytics, Advertising',
     );
     // The country comes with the names the popup draws from (not with the details it never loads).
     expect(await popup.page.locator('[data-company="google"] .country').textContent()).toBe('Country: United States');

@@ -117,6 +117,7 @@ describe('export', () => {
         organization: { id: 'facebook', name: 'Meta' },
         kind: 'tracker',
         category: 'site_analytics',
+        categories: { site_analytics: 1 },
         domains: ['www.facebook.com'],
         requests: 1,
         firstSeen: '2026-11-20T12:00:01.000Z',
@@ -266,6 +267,27 @@ describe('attempts in an import', () => {
   });
 });
 
+describe('categories in an export', () => {
+  it('carry each flow’s requests per category, main category first, and come back on import', async () => {
+    const db = freshDb();
+    const recorder = new Recorder(db);
+    const ad = { category: 'advertising', host: 'stats.g.doubleclick.net' };
+    for (const e of [event(ad), event(), event(ad)]) recorder.add(e);
+    await recorder.flush();
+    const text = JSON.stringify(await buildExport(db, nameOf, trackerData));
+    const file = JSON.parse(text);
+    expectMatchesSchema(file);
+    expect(file.flows[0]).toMatchObject({ category: 'advertising', categories: { advertising: 2, site_analytics: 1 } });
+    await clearEverything(db);
+    await importExport(db, text);
+    expect((await db.companies.get('google'))?.categories).toEqual([
+      { category: 'advertising', requests: 2 },
+      { category: 'site_analytics', requests: 1 },
+    ]);
+    db.close();
+  });
+});
+
 describe('version 1 files', () => {
   it('are read, and exported again as version 3: masked, without values, valid by the schema', async () => {
     const db = freshDb();
@@ -274,7 +296,8 @@ describe('version 1 files', () => {
     const file = await buildExport(db, nameOf, trackerData);
     expectMatchesSchema(file);
     expect(file.version).toBe(3);
-    expect(file.flows).toEqual(V1.flows);
+    // A version 1 flow names one category: every one of its requests counts under it.
+    expect(file.flows).toEqual(V1.flows.map((f) => ({ ...f, categories: { [f.category]: f.requests } })));
     expect(file.events[0]).toMatchObject({
       path: '/j/collect/:id',
       findings: [{ kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' }],
@@ -428,6 +451,16 @@ describe('import refuses what is not a valid export, and changes nothing', () =>
       /days\[0\]\.organization: does not look right/,
     ],
     ['a huge string', (f) => ({ ...f, flows: [{ ...f.flows[0], category: 'a'.repeat(5000) }] }), /longer than 2048/],
+    [
+      'a category count that is no count',
+      (f) => ({ ...f, flows: [{ ...f.flows[0], categories: { advertising: 1.5 } }] }),
+      /flows\[0\]\.categories\.advertising: must be a whole number/,
+    ],
+    [
+      'markup as a category',
+      (f) => ({ ...f, flows: [{ ...f.flows[0], categories: { '<b>': 1 } }] }),
+      /flows\[0\]\.categories key: does not look right/,
+    ],
   ])('%s', async (_, mutate, message) => {
     const db = await browsed();
     const before = await views(db);

@@ -11,6 +11,9 @@ import {
   flowOf,
   mergeDayFlow,
   mergeFlow,
+  pairKey,
+  rankCategories,
+  rankedCategoriesOf,
   type SiteCompanyAggregate,
   summarize,
   withoutSite,
@@ -22,6 +25,7 @@ const flow = (extra: Partial<SiteCompanyAggregate> = {}): SiteCompanyAggregate =
   company: 'google',
   kind: 'tracker',
   category: 'advertising',
+  categories: { advertising: 4 },
   requests: 4,
   failed: 1,
   firstSeen: 100,
@@ -60,10 +64,22 @@ describe('merging two totals of one (site, company)', () => {
       { kinds: { identifier: { first: 90, last: 150 }, email: { first: 130, last: 130 } } },
     ],
     [
-      'the kind and category first recorded stay',
-      { kind: 'unlisted', category: 'site_analytics' },
+      'the kind first recorded stays; requests per category add up, and the main category follows them',
+      { kind: 'unlisted', category: 'site_analytics', categories: { site_analytics: 5 }, requests: 5 },
       'sum',
-      { kind: 'tracker', category: 'advertising' },
+      { kind: 'tracker', category: 'site_analytics', categories: { advertising: 4, site_analytics: 5 }, requests: 9 },
+    ],
+    [
+      'max: each category keeps the larger count (an export of this history with one request more)',
+      { category: 'advertising', categories: { advertising: 4, site_analytics: 1 }, requests: 5 },
+      'max',
+      { category: 'advertising', categories: { advertising: 4, site_analytics: 1 }, requests: 5 },
+    ],
+    [
+      'a total from before version 9 (one category, no counts) counts all its requests under that category',
+      { category: 'site_analytics', categories: undefined, requests: 6 },
+      'sum',
+      { category: 'site_analytics', categories: { advertising: 4, site_analytics: 6 }, requests: 10 },
     ],
   ])('%s', (_, add, how, expected) => {
     const into = flow();
@@ -85,6 +101,53 @@ describe('merging two totals of one (site, company)', () => {
     const copy = copyFlow(original);
     mergeFlow(copy, flow({ hosts: ['c.google.com'], kinds: { identifier: { first: 1, last: 999 } } }), 'sum');
     expect(original).toEqual(flow());
+  });
+});
+
+describe('the order of a company’s categories', () => {
+  it.each<[string, Record<string, number>, string[]]>([
+    [
+      'the most requests first',
+      { advertising: 1, site_analytics: 3, social_media: 2 },
+      ['site_analytics', 'social_media', 'advertising'],
+    ],
+    [
+      'equal counts in the order of their ids',
+      { social_media: 2, advertising: 2, site_analytics: 5 },
+      ['site_analytics', 'advertising', 'social_media'],
+    ],
+    ['a category with no request is none of its categories', { advertising: 0, site_analytics: 1 }, ['site_analytics']],
+    ['none observed, none named', {}, []],
+  ])('%s', (_, counts, order) => {
+    expect(rankCategories(counts).map((c) => c.category)).toEqual(order);
+    // Whatever order the counts were kept in.
+    expect(rankCategories(Object.fromEntries(Object.entries(counts).reverse())).map((c) => c.category)).toEqual(order);
+  });
+
+  it('a company’s summary lists its categories main first, with their requests, however its totals are counted', () => {
+    const events = [
+      event({ category: 'advertising', host: 'stats.g.doubleclick.net' }),
+      event({ site: 'shop.example' }),
+      event({ site: 'shop.example' }),
+      event({ category: 'advertising', site: 'clinic.example', host: 'stats.g.doubleclick.net' }),
+      event(),
+    ];
+    const t = emptyTotals();
+    for (const e of events) countEvent(t, e);
+    const expected = [
+      { category: 'site_analytics', requests: 3 },
+      { category: 'advertising', requests: 2 },
+    ];
+    expect(t.companies.get('google')?.categories).toEqual(expected);
+    // Rebuilt from the totals: the same.
+    expect(summarize(t.flows.values(), []).companies[0]?.categories).toEqual(expected);
+    // Each (site, company) total keeps its requests per category, its main one the most requested.
+    expect(t.flows.get(pairKey('news.example', 'google'))).toMatchObject({
+      category: 'advertising',
+      categories: { advertising: 1, site_analytics: 1 },
+      requests: 2,
+    });
+    expect(rankedCategoriesOf(t.flows.values())).toEqual(['site_analytics', 'advertising']);
   });
 });
 
@@ -125,6 +188,7 @@ describe('counting events', () => {
       company: 'google',
       kind: 'tracker',
       category: 'site_analytics',
+      categories: { site_analytics: 1 },
       requests: 1,
       failed: 1,
       firstSeen: 5,

@@ -19,9 +19,6 @@ import { event, freshDb } from './helpers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date(2026, 10, 23, 15).getTime();
-/** Main categories, as the tracker list would give them. */
-const categories = (id: string) =>
-  id === 'facebook' ? 'advertising' : id === 'hotjar' ? 'site_analytics' : 'site_analytics';
 
 async function history() {
   const db = freshDb();
@@ -46,10 +43,9 @@ describe('dashboard queries', () => {
     expect(everyDay('2026-11-23', '2026-11-23')).toEqual(['2026-11-23']);
   });
 
-  it('draws the graph of the connections active in the window, coloured by each company’s category', async () => {
+  it('draws the graph of the connections active in the window, coloured by each company’s main category', async () => {
     const db = await history();
-    const ids = async (window: 'today' | 'all') =>
-      (await loadGraph(db, window, categories, now)).nodes.map((n) => n.id).sort();
+    const ids = async (window: 'today' | 'all') => (await loadGraph(db, window, now)).nodes.map((n) => n.id).sort();
     expect(await ids('today')).toEqual(['c:facebook', 'c:google', 's:news.example', 's:shop.example']);
     expect(await ids('all')).toEqual([
       'c:facebook',
@@ -59,7 +55,7 @@ describe('dashboard queries', () => {
       's:news.example',
       's:shop.example',
     ]);
-    const all = await loadGraph(db, 'all', categories, now);
+    const all = await loadGraph(db, 'all', now);
     expect(all.edges).toHaveLength(5);
     expect(all.nodes.find((n) => n.id === 'c:facebook')?.category).toBe('advertising');
   });
@@ -72,7 +68,7 @@ describe('dashboard queries', () => {
 
   it('overview counts sites, companies and requests in the window', async () => {
     const db = await history();
-    const today = await loadOverview(db, 'today', categories, now);
+    const today = await loadOverview(db, 'today', now);
     expect(today).toMatchObject({ sites: 2, companies: 2, requests: 3 });
     expect(today.topCompanies.map((c) => [c.company, c.sites])).toEqual([
       ['google', 2],
@@ -82,7 +78,7 @@ describe('dashboard queries', () => {
       { category: 'site_analytics', companies: 1, requests: 2 },
       { category: 'advertising', companies: 1, requests: 1 },
     ]);
-    const all = await loadOverview(db, 'all', categories, now);
+    const all = await loadOverview(db, 'all', now);
     expect(all).toMatchObject({ sites: 3, companies: 3, requests: 5 });
     expect(all.topCompanies[0]).toMatchObject({ company: 'google', sites: 3 });
     // Every day from the first recorded one to today, the empty ones as zeros.
@@ -90,7 +86,7 @@ describe('dashboard queries', () => {
     expect(all.timeline[0]).toEqual({ day: '2026-11-13', requests: 2, companies: 2 });
     expect(all.timeline[1]).toEqual({ day: '2026-11-14', requests: 0, companies: 0 });
     expect(all.timeline.at(-1)).toEqual({ day: '2026-11-23', requests: 3, companies: 2 });
-    expect((await loadOverview(db, '7d', categories, now)).timeline.map((d) => d.day)).toEqual([
+    expect((await loadOverview(db, '7d', now)).timeline.map((d) => d.day)).toEqual([
       '2026-11-17',
       '2026-11-18',
       '2026-11-19',
@@ -126,7 +122,7 @@ describe('dashboard queries', () => {
         await recorder.flush();
         const from = windowStart(window, now);
         const inWindow = events.filter((e) => localDay(e.time) >= from);
-        const overview = await loadOverview(db, window, categories, now);
+        const overview = await loadOverview(db, window, now);
         const companies = [...new Set(inWindow.map((e) => e.company))];
         expect(overview).toMatchObject({
           sites: new Set(inWindow.map((e) => e.site)).size,
@@ -216,7 +212,7 @@ describe('dashboard queries', () => {
 
     // Received: Google only, with what it did receive.
     expect(await loadCompanies(db)).toMatchObject([{ company: 'google', requests: 1, kinds: ['page-address'] }]);
-    expect((await loadOverview(db, 'all', categories, now)).companies).toBe(1);
+    expect((await loadOverview(db, 'all', now)).companies).toBe(1);
     expect(await loadCompanySites(db, 'facebook')).toEqual([]);
     expect((await loadSiteCompanies(db, 'shop.example')).length).toBe(0);
     // Only attempted: Meta and Hotjar, with what they would have received; not Google, which received.

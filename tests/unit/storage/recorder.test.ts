@@ -33,6 +33,30 @@ describe('writeEvents', () => {
     expect(day).toMatchObject({ requests: 2, sites: ['news.example', 'shop.example'] });
   });
 
+  it('keeps requests per category: a company seen under two categories has both, main first', async () => {
+    const db = freshDb();
+    const recorder = new Recorder(db, { maxBatch: 2 });
+    const ad = { category: 'advertising', host: 'stats.g.doubleclick.net' };
+    for (const e of [event(ad), event(), event({ ...ad, site: 'shop.example' }), event(ad), event()]) recorder.add(e);
+    // A blocked request counts under no received category.
+    recorder.add(event({ ...ad, outcome: 'error', error: 'net::ERR_BLOCKED_BY_CLIENT' }));
+    await recorder.flush();
+    expect(await db.siteCompanies.get(['news.example', 'google'])).toMatchObject({
+      category: 'advertising',
+      categories: { advertising: 2, site_analytics: 2 },
+      requests: 4,
+    });
+    expect(await db.siteCompanies.get(['shop.example', 'google'])).toMatchObject({
+      category: 'advertising',
+      categories: { advertising: 1 },
+    });
+    expect(await db.attempts.get(['news.example', 'google'])).toMatchObject({ categories: { advertising: 1 } });
+    expect((await db.companies.get('google'))?.categories).toEqual([
+      { category: 'advertising', requests: 3 },
+      { category: 'site_analytics', requests: 2 },
+    ]);
+  });
+
   it('adds to aggregates written by earlier batches, with or without the cache', async () => {
     const db = freshDb();
     await writeEvents(db, [event()]);

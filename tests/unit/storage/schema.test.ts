@@ -301,4 +301,89 @@ describe('schema versions', () => {
     expect(Object.keys((await db.companies.get('meta'))?.kinds ?? {}).sort()).toEqual(['page-address', 'site-address']);
     db.close();
   });
+
+  it('upgrades a version-7 database to per-category counts and keeps its history', async () => {
+    const name = `disclosed-upgrade-7c-${process.pid}`;
+    const old = new Dexie(name);
+    old.version(7).stores({
+      events: '++id, time, [page+company], [site+company], company',
+      pages: 'key, [tabId+startedAt], startedAt',
+      siteCompanies: '[site+company], site, company, lastSeen',
+      dayCompanies: '[day+company], day, company',
+      identifiers: '[company+name+value], company, lastSeen',
+      companies: 'company, sites',
+      sites: 'site',
+      days: 'day',
+      letters: 'reference, company, status, createdAt',
+      contacts: 'company',
+      attempts: '[site+company], company, site',
+    });
+    const t = Date.UTC(2026, 10, 20, 12);
+    const base = { page: 'p', tabId: 1, kind: 'tracker', host: 'h', path: '/', type: 'image', method: 'GET' };
+    await old.table('events').bulkAdd([
+      { ...base, time: t, site: 'a.example', company: 'meta', category: 'advertising', outcome: 'completed' },
+      { ...base, time: t, site: 'b.example', company: 'meta', category: 'site_analytics', outcome: 'completed' },
+    ]);
+    const flow = { kind: 'tracker', failed: 0, firstSeen: t, lastSeen: t, hosts: ['h'], kinds: {} };
+    // Each total kept the first category it saw.
+    await old.table('siteCompanies').bulkAdd([
+      { ...flow, site: 'a.example', company: 'meta', category: 'advertising', requests: 2 },
+      { ...flow, site: 'b.example', company: 'meta', category: 'site_analytics', requests: 5 },
+    ]);
+    await old.table('attempts').add({
+      site: 'c.example',
+      company: 'meta',
+      kind: 'tracker',
+      category: 'advertising',
+      requests: 3,
+      firstSeen: t,
+      lastSeen: t,
+      hosts: ['h'],
+      kinds: {},
+    });
+    await old.table('dayCompanies').add({
+      day: '2026-11-20',
+      company: 'meta',
+      kind: 'tracker',
+      requests: 7,
+      sites: ['a.example', 'b.example'],
+    });
+    await old.table('companies').add({
+      company: 'meta',
+      kind: 'tracker',
+      categories: ['advertising', 'site_analytics'],
+      sites: 2,
+      requests: 7,
+      failed: 0,
+      firstSeen: t,
+      lastSeen: t,
+      kinds: {},
+    });
+    await old.table('letters').add({ reference: 'R-1', company: 'meta', status: 'sent', createdAt: t });
+    old.close();
+
+    const db = openDb(name);
+    expect(db.verno).toBeGreaterThanOrEqual(9);
+    expect(await db.siteCompanies.get(['a.example', 'meta'])).toMatchObject({
+      category: 'advertising',
+      categories: { advertising: 2 },
+      requests: 2,
+    });
+    expect(await db.siteCompanies.get(['b.example', 'meta'])).toMatchObject({ categories: { site_analytics: 5 } });
+    expect(await db.attempts.get(['c.example', 'meta'])).toMatchObject({ categories: { advertising: 3 }, requests: 3 });
+    // The summary is rebuilt with counts: the category with the most requests is the main one now.
+    expect(await db.companies.get('meta')).toMatchObject({
+      categories: [
+        { category: 'site_analytics', requests: 5 },
+        { category: 'advertising', requests: 2 },
+      ],
+      sites: 2,
+      requests: 7,
+    });
+    expect(await db.events.count()).toBe(2);
+    expect(await db.dayCompanies.get(['2026-11-20', 'meta'])).toMatchObject({ requests: 7 });
+    expect(await db.days.get('2026-11-20')).toMatchObject({ companies: 1, requests: 7 });
+    expect(await db.letters.get('R-1')).toMatchObject({ status: 'sent' });
+    db.close();
+  });
 });
