@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { mailtoHref } from '../../lib/letters/send.ts';
 import type { SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
 import { type CompanyRow, kindsOf, type Overview, type SiteRow, type TimeWindow } from '../../lib/storage/dashboard.ts';
 import { type Company, isUnlistedId } from '../../lib/trackers/company.ts';
@@ -285,8 +286,10 @@ export function CompanyView({
           <div>
             <dt>{t('dashPrivacyContact')}</dt>
             <dd data-testid="privacy-contact">
-              {contact.kind === 'email' ? (
-                <a href={`mailto:${contact.value}`}>{contact.value}</a>
+              {contact.kind === 'email' && mailtoHref(contact.value) ? (
+                <a href={mailtoHref(contact.value)}>{contact.value}</a>
+              ) : contact.kind === 'email' ? (
+                contact.value
               ) : contact.kind === 'url' ? (
                 <a href={contact.value} target="_blank" rel="noreferrer">
                   {contact.value}
