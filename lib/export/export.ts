@@ -1,6 +1,6 @@
 import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
-import type { SiteCompanyAggregate } from '../storage/aggregates.ts';
+import type { DayCompanyAggregate, SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportFinding, type ExportFlow } from './format.ts';
@@ -20,6 +20,23 @@ export async function buildExport(
     db.dayCompanies.toArray(),
     db.events.orderBy('time').toArray(),
   ]);
+  return exportFileOf({ flows, days, events }, nameOf, trackerData, now);
+}
+
+/** The rows an export is made of: the (site, company) and (day, company) totals, and the events by time. */
+export interface ExportRows {
+  flows: SiteCompanyAggregate[];
+  days: DayCompanyAggregate[];
+  events: SharingEvent[];
+}
+
+/** An export of rows already read (from the database, or from what could be read of a damaged one). */
+export function exportFileOf(
+  { flows, days, events }: ExportRows,
+  nameOf: (companyId: string) => string,
+  trackerData: ExportFile['trackerData'],
+  now = Date.now(),
+): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
