@@ -12,6 +12,7 @@ import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
 import { dispatch, type Handlers } from '../lib/messages.ts';
 import { openDb } from '../lib/storage/db.ts';
+import { DroppedCounter } from '../lib/storage/dropped.ts';
 import { Recorder } from '../lib/storage/recorder.ts';
 import { BUNDLED_TRACKER_INDEX } from '../lib/trackers/bundled.ts';
 import { loadMatcher } from '../lib/trackers/load.ts';
@@ -22,7 +23,11 @@ import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
 export default defineBackground(() => {
   const probe = import.meta.env.MODE === 'bench' ? new BenchProbe() : undefined;
   const db = openDb();
-  const recorder = new Recorder(db, probe ? { onBatch: probe.batch } : {});
+  const dropped = new DroppedCounter({ local: browser.storage.local, session: browser.storage.session });
+  const recorder = new Recorder(db, {
+    onDropped: (d) => dropped.add(d),
+    ...(probe ? { onBatch: probe.batch } : {}),
+  });
   const settings = new SettingsStore(browser.storage.local);
   const classroom = new ClassroomController({ area: browser.storage.session });
 
@@ -50,7 +55,7 @@ export default defineBackground(() => {
       });
     },
   });
-  const history = new History({ db, recorder, onPagesDeleted: () => capture.resetTabs() });
+  const history = new History({ db, recorder, dropped, onPagesDeleted: () => capture.resetTabs() });
   const letters = new LetterCommands({
     db,
     createAlarm: (name, when) => browser.alarms.create(name, { when }),
@@ -63,7 +68,9 @@ export default defineBackground(() => {
       }),
     t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
   });
-  const traffic = new Traffic(capture, Promise.all([settings.loaded, classroom.loaded]));
+  const traffic = new Traffic(capture, Promise.all([settings.loaded, classroom.loaded]), {
+    onDropped: (events) => dropped.add({ events, pages: 0, diskFull: false }),
+  });
 
   const all: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
   browser.webRequest.onBeforeRequest.addListener(
@@ -104,7 +111,8 @@ export default defineBackground(() => {
 
   const handlers: Handlers = {
     'settings/update': (patch) => settings.update(patch),
-    'background/status': async () => history.status(),
+    'background/status': () => history.status(),
+    'background/dismiss-dropped': () => history.dismissDropped(),
     'data/forget-site': ({ site }) => history.forgetSite(site),
     'data/import': ({ text }) => history.importText(text),
     'data/clear': () => history.clear(),

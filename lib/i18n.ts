@@ -11,10 +11,13 @@ export function translatorFromMessages(
   file: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>,
 ): Translate {
   return (key, substitutions = []) => {
-    const entry = file[key];
+    // Keys can be built from stored data (`category_${id}`): an own entry only, never a prototype member.
+    const entry = Object.hasOwn(file, key) ? file[key] : undefined;
     if (!entry) return '';
     return entry.message.replace(/\$([A-Z0-9_]+)\$/gi, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+      const placeholders = entry.placeholders ?? {};
+      const own = name.toLowerCase();
+      const content = Object.hasOwn(placeholders, own) ? (placeholders[own]?.content ?? '') : '';
       return content.replace(/\$(\d)/g, (_m, n: string) => String(substitutions[Number(n) - 1] ?? ''));
     });
   };

@@ -3,6 +3,7 @@ import type { ImportReport } from './export/import.ts';
 import type { SentLetter } from './letters/records.ts';
 import type { ContactCorrection, LetterRecord, LetterStatus } from './letters/types.ts';
 import type { Settings } from './settings.ts';
+import type { DroppedCount } from './storage/dropped.ts';
 import type { ForgetReport } from './storage/forget.ts';
 
 /** What the background reports about itself, for the popup: what a user can act on. */
@@ -11,12 +12,16 @@ export interface BackgroundStatus {
   storageError: string | null;
   /** Events observed but not yet committed. */
   pendingEvents: number;
+  /** Requests and page loads that could not be saved (since the user last dismissed the notice), or null. */
+  dropped: DroppedCount | null;
 }
 
 /** The one protocol between the extension's pages and its background: each request with its response type. */
 export interface MessageMap {
   'settings/update': { request: Partial<Settings>; response: Settings };
   'background/status': { request: Record<string, never>; response: BackgroundStatus };
+  /** The user has read that some requests could not be saved: the count starts over. */
+  'background/dismiss-dropped': { request: Record<string, never>; response: { dismissed: true } };
   /** Removes every trace of a site (see storage/forget.ts). */
   'data/forget-site': { request: { site: string }; response: ForgetReport };
   /** Merges an export file's text (see export/import.ts); refuses invalid files whole. */
@@ -127,6 +132,7 @@ const STATUSES: Record<LetterStatus, true> = {
 const PAYLOADS: Record<MessageType, Check> = {
   'settings/update': settingsPatch,
   'background/status': none,
+  'background/dismiss-dropped': none,
   'data/forget-site': text('site', 2000),
   'data/import': text('text', 500_000_000),
   'data/clear': none,

@@ -15,7 +15,12 @@ export interface ClassroomActions {
 }
 
 /** Keys that drive the page from the back of a room: P pause, R reset, F full screen, A anonymise. */
-const SHORTCUTS: Record<string, keyof ClassroomActions> = { p: 'pause', r: 'reset', f: 'fullScreen', a: 'anonymise' };
+const SHORTCUTS = new Map<string, keyof ClassroomActions>([
+  ['p', 'pause'],
+  ['r', 'reset'],
+  ['f', 'fullScreen'],
+  ['a', 'anonymise'],
+]);
 
 /**
  * The live classroom view: counters, the feed of who got what from which site (newest first, each data kind
@@ -40,7 +45,7 @@ export function ClassroomView({
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || !state.active) return;
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      const action = SHORTCUTS[e.key.toLowerCase()];
+      const action = SHORTCUTS.get(e.key.toLowerCase());
       if (action) {
         e.preventDefault();
         act[action]();

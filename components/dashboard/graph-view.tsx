@@ -2,7 +2,7 @@ import Graph from 'graphology';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
-import type { GraphData, GraphNode } from '../../lib/graph/graph-data.ts';
+import { connectionRows, type GraphData, type GraphNode, searchGraph } from '../../lib/graph/graph-data.ts';
 import LayoutWorker from '../../lib/graph/layout.worker.ts?worker';
 import type { LayoutReply, LayoutRequest } from '../../lib/graph/layout-protocol.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
@@ -11,20 +11,21 @@ import { categoryName } from '../vocabulary.tsx';
 import { type ViewContext, WindowPicker } from './views.tsx';
 
 /** Company colours by category (sites are grey): distinct, and readable on the light and dark themes. */
-const CATEGORY_COLOURS: Record<string, string> = {
-  advertising: '#d9480f',
-  site_analytics: '#1971c2',
-  social_media: '#7048e8',
-  customer_interaction: '#0c8599',
-  audio_video_player: '#c2255c',
-  consent: '#5c940d',
-  hosting: '#868e96',
-  utilities: '#2b8a3e',
-  pornvertising: '#a61e4d',
-  extensions: '#e67700',
-  misc: '#495057',
-  unlisted: '#adb5bd',
-};
+// A Map, not an object: a category read from stored data is looked up, and must never find a prototype member.
+const CATEGORY_COLOURS = new Map<string, string>([
+  ['advertising', '#d9480f'],
+  ['site_analytics', '#1971c2'],
+  ['social_media', '#7048e8'],
+  ['customer_interaction', '#0c8599'],
+  ['audio_video_player', '#c2255c'],
+  ['consent', '#5c940d'],
+  ['hosting', '#868e96'],
+  ['utilities', '#2b8a3e'],
+  ['pornvertising', '#a61e4d'],
+  ['extensions', '#e67700'],
+  ['misc', '#495057'],
+  ['unlisted', '#adb5bd'],
+]);
 const SITE_COLOUR = '#8d99a6';
 const DIM = '#e2e5e9';
 
@@ -61,11 +62,7 @@ export function GraphView({
     () => (n: GraphNode) => (n.type === 'company' ? ctx.company(n.key).name : n.key),
     [ctx.company],
   );
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q || !data) return [];
-    return data.nodes.filter((n) => labelOf(n).toLowerCase().includes(q) || n.key.toLowerCase().includes(q));
-  }, [query, data, labelOf]);
+  const matches = useMemo(() => (data ? searchGraph(data, query, labelOf) : []), [query, data, labelOf]);
 
   // One renderer for as long as the canvas is there: a new time window draws into it, without new WebGL contexts.
   const hasCanvas = !data || data.nodes.length > 0;
@@ -124,7 +121,7 @@ export function GraphView({
         x: n.x,
         y: n.y,
         size: n.type === 'company' ? 3 + Math.sqrt(n.degree) * 1.2 : 2 + Math.min(4, Math.sqrt(n.degree) * 0.5),
-        color: n.type === 'company' ? (CATEGORY_COLOURS[n.category ?? 'misc'] ?? '#495057') : SITE_COLOUR,
+        color: n.type === 'company' ? (CATEGORY_COLOURS.get(n.category ?? 'misc') ?? '#495057') : SITE_COLOUR,
         label: labelOf(n),
       });
     }
@@ -310,7 +307,7 @@ function Legend({ ctx, data }: { ctx: ViewContext; data: GraphData | undefined }
       </li>
       {categories.map((c) => (
         <li key={c}>
-          <span class="swatch" style={{ background: CATEGORY_COLOURS[c] ?? '#495057' }} /> {categoryName(ctx.t, c)}
+          <span class="swatch" style={{ background: CATEGORY_COLOURS.get(c) ?? '#495057' }} /> {categoryName(ctx.t, c)}
         </li>
       ))}
     </ul>
@@ -328,18 +325,7 @@ function ConnectionsTable({
   labelOf: (n: GraphNode) => string;
 }) {
   const [open, setOpen] = useState(false);
-  const rows = useMemo(() => {
-    if (!open) return [];
-    const sitesOf = new Map<number, string[]>();
-    for (const e of data.edges) {
-      const list = sitesOf.get(e.target) ?? [];
-      list.push((data.nodes[e.source] as GraphNode).key);
-      sitesOf.set(e.target, list);
-    }
-    return [...sitesOf]
-      .map(([i, sites]) => ({ node: data.nodes[i] as GraphNode, sites: sites.sort() }))
-      .sort((a, b) => b.sites.length - a.sites.length || labelOf(a.node).localeCompare(labelOf(b.node)));
-  }, [open, data, labelOf]);
+  const rows = useMemo(() => (open ? connectionRows(data, labelOf) : []), [open, data, labelOf]);
   const { t } = ctx;
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="graph-table">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { mailtoHref } from '../../lib/letters/send.ts';
 import {
   type AttemptAggregate,
   categoriesOf,
@@ -405,8 +406,10 @@ export function CompanyView({
           <div>
             <dt>{t('dashPrivacyContact')}</dt>
             <dd data-testid="privacy-contact">
-              {contact.kind === 'email' ? (
-                <a href={`mailto:${contact.value}`}>{contact.value}</a>
+              {contact.kind === 'email' && mailtoHref(contact.value) ? (
+                <a href={mailtoHref(contact.value)}>{contact.value}</a>
+              ) : contact.kind === 'email' ? (
+                contact.value
               ) : contact.kind === 'url' ? (
                 <a href={contact.value} target="_blank" rel="noreferrer">
                   {contact.value}

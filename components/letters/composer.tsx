@@ -374,6 +374,11 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
             {t('letterPrint')}
           </button>
         </div>
+        {mailto && !mailto.withRecipient && (
+          <p class="hint" data-testid="recipient-not-an-address">
+            {t('letterRecipientNotAnAddress')}
+          </p>
+        )}
         {mailto && !mailto.withBody && (
           <p class="hint" data-testid="mailto-too-long">
             {t('letterMailtoTooLong')}

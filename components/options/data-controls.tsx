@@ -2,12 +2,17 @@ import { useState } from 'preact/hooks';
 import { siteFromInput } from '../../lib/classify/domain.ts';
 import type { ImportReport } from '../../lib/export/import.ts';
 import type { Translate } from '../../lib/i18n.ts';
+import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { ForgetReport } from '../../lib/storage/forget.ts';
+import { DroppedNotice } from '../dropped-notice.tsx';
 
 interface Props {
   t: Translate;
   /** Bytes the extension's storage uses, when the browser says. */
   storageBytes: number | undefined;
+  /** Requests that could not be saved since the person last dismissed it (null when none). */
+  dropped: DroppedCount | null;
+  onDismissDropped: () => void;
   excludedSites: string[];
   onExcludedChange: (sites: string[]) => Promise<unknown>;
   onForget: (site: string) => Promise<ForgetReport>;
@@ -21,6 +26,7 @@ interface Props {
 /** Storage used, excluded sites, forgetting a site and deleting everything: every destructive step confirmed. */
 export function DataControls(props: Props) {
   const { t, storageBytes, excludedSites, onExcludedChange, onForget, onClear, confirm, onExport, onImport } = props;
+  const { dropped, onDismissDropped } = props;
   const [exclude, setExclude] = useState('');
   const [forget, setForget] = useState('');
   const [message, setMessage] = useState('');
@@ -37,21 +43,30 @@ export function DataControls(props: Props) {
     const site = siteFromInput(forget);
     if (!site) return setMessage(t('optionsNotASite', [forget]));
     if (!confirm(t('optionsForgetConfirm', [site]))) return;
-    const report = await onForget(site);
-    setForget('');
-    setMessage(t('optionsForgotten', [site, report.events]));
+    await onForget(site).then(
+      (report) => {
+        setForget('');
+        setMessage(t('optionsForgotten', [site, report.events]));
+      },
+      (error) => setMessage(t('optionsActionFailed', [errorText(error)])),
+    );
   };
   const clear = async () => {
     if (!confirm(t('optionsClearConfirm'))) return;
-    await onClear();
-    setMessage(t('optionsCleared'));
+    await onClear().then(
+      () => setMessage(t('optionsCleared')),
+      (error) => setMessage(t('optionsActionFailed', [errorText(error)])),
+    );
   };
 
   const importFile = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const result = await onImport(await file.text());
+    const result = await onImport(await file.text()).catch((error) => ({
+      ok: false as const,
+      error: errorText(error),
+    }));
     input.value = '';
     setMessage(
       result.ok
@@ -71,6 +86,7 @@ export function DataControls(props: Props) {
       {storageBytes !== undefined && (
         <p data-testid="storage-used">{t('optionsStorageUsed', [formatBytes(storageBytes)])}</p>
       )}
+      <DroppedNotice t={t} dropped={dropped} onDismiss={onDismissDropped} />
 
       <h3>{t('optionsExcluded')}</h3>
       {excludedSites.length === 0 ? (
@@ -143,6 +159,11 @@ export function DataControls(props: Props) {
       </p>
     </section>
   );
+}
+
+/** A failure's message as a person reads it (the browser's messaging wraps errors in an Error with it). */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function formatBytes(bytes: number): string {

@@ -1,7 +1,9 @@
 import { DATA_KINDS, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { Translate } from '../../lib/i18n.ts';
+import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/company.ts';
+import { DroppedNotice } from '../dropped-notice.tsx';
 import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
 
@@ -17,6 +19,9 @@ export interface PopupModel {
   paused: boolean;
   recipients: PopupRecipient[];
   storageError: string | null;
+  /** What could not be saved since the person last dismissed it, or null. */
+  dropped: DroppedCount | null;
+  dismissDropped: () => void;
   setPaused: (paused: boolean) => void;
   openSettings: () => void;
 }
@@ -54,6 +59,7 @@ export function PopupView({
           {t('popupStorageError', [model.storageError])}
         </p>
       )}
+      <DroppedNotice t={t} dropped={model.dropped} onDismiss={model.dismissDropped} />
       {model.paused && (
         <p class="notice" role="status" data-testid="paused">
           {t('popupPaused')}

@@ -4,7 +4,7 @@ import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
 import { buildExport, type ExportFormat, renderExport } from '../../lib/export/export.ts';
 import type { Translate } from '../../lib/i18n.ts';
-import { request } from '../../lib/messages.ts';
+import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
@@ -27,11 +27,17 @@ export function SettingsPage({
 }) {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [storageBytes, setStorageBytes] = useState<number | undefined>(undefined);
-  const refreshUsage = () =>
-    navigator.storage?.estimate().then(
+  const [dropped, setDropped] = useState<BackgroundStatus['dropped']>(null);
+  const refreshUsage = () => {
+    request(send, 'background/status', {}).then(
+      (status) => setDropped(status.dropped),
+      () => undefined,
+    );
+    return navigator.storage?.estimate().then(
       (e) => setStorageBytes(e.usage),
       () => undefined,
     );
+  };
   useEffect(() => {
     browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
     refreshUsage();
@@ -44,6 +50,8 @@ export function SettingsPage({
       <DataControls
         t={t}
         storageBytes={storageBytes}
+        dropped={dropped}
+        onDismissDropped={() => request(send, 'background/dismiss-dropped', {}).then(() => setDropped(null))}
         excludedSites={settings.excludedSites}
         onExcludedChange={(excludedSites) => update({ excludedSites })}
         onForget={(site) => request(send, 'data/forget-site', { site }).finally(refreshUsage)}

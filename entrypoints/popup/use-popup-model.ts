@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PopupModel } from '../../components/popup/popup-view.tsx';
 import { parseWebUrl } from '../../lib/classify/domain.ts';
-import { request } from '../../lib/messages.ts';
+import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
 import { openDb } from '../../lib/storage/db.ts';
 import { loadPageSummary, type PageSummary } from '../../lib/storage/queries.ts';
@@ -26,6 +26,7 @@ export function usePopupModel(): PopupModel {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [summary, setSummary] = useState<PageSummary | undefined>(undefined);
   const [storageError, setStorageError] = useState<string | null>(null);
+  const [dropped, setDropped] = useState<BackgroundStatus['dropped']>(null);
 
   useEffect(() => {
     // Open the database while the tab is looked up, rather than after (the first query would open it): two
@@ -38,7 +39,10 @@ export function usePopupModel(): PopupModel {
     };
     browser.storage.onChanged.addListener(onChanged);
     request(send, 'background/status', {}).then(
-      (status) => setStorageError(status.storageError),
+      (status) => {
+        setStorageError(status.storageError);
+        setDropped(status.dropped);
+      },
       () => undefined,
     );
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -61,6 +65,10 @@ export function usePopupModel(): PopupModel {
     paused: settings.paused,
     recipients: (summary?.recipients ?? []).map((r) => ({ ...r, info: catalog.company(r.company) })),
     storageError,
+    dropped,
+    dismissDropped: () => {
+      request(send, 'background/dismiss-dropped', {}).then(() => setDropped(null));
+    },
     setPaused: (paused) => {
       request(send, 'settings/update', { paused }).then(setSettings);
     },

@@ -3,6 +3,7 @@ import { importExport } from '../export/import.ts';
 import type { BackgroundStatus, MessageMap } from '../messages.ts';
 import type { Settings } from '../settings.ts';
 import type { DisclosedDb } from '../storage/db.ts';
+import type { DroppedCounter } from '../storage/dropped.ts';
 import { clearEverything, type ForgetReport, forgetSite } from '../storage/forget.ts';
 import type { Recorder } from '../storage/recorder.ts';
 import { pruneEvents } from '../storage/retention.ts';
@@ -10,6 +11,8 @@ import { pruneEvents } from '../storage/retention.ts';
 export interface HistoryDeps {
   db: DisclosedDb;
   recorder: Recorder;
+  /** The count of what the recorder could not save, shown to the user until dismissed. */
+  dropped?: DroppedCounter;
   /** Told after stored page loads were deleted: per-tab state that points at them must start over. */
   onPagesDeleted: () => void;
 }
@@ -33,13 +36,30 @@ export class History {
     });
   }
 
-  status(): BackgroundStatus {
-    return { storageError: this.deps.recorder.lastError ?? this.openError, pendingEvents: this.deps.recorder.pending };
+  async status(): Promise<BackgroundStatus> {
+    // Read back after a restart of the worker first: the popup asks as soon as it opens.
+    await this.deps.dropped?.loaded;
+    return {
+      storageError: this.deps.recorder.lastError ?? this.openError,
+      pendingEvents: this.deps.recorder.pending,
+      dropped: this.deps.dropped?.current ?? null,
+    };
+  }
+
+  async dismissDropped(): Promise<{ dismissed: true }> {
+    await this.deps.dropped?.dismiss();
+    return { dismissed: true };
   }
 
   /** Removes every trace of a site, given as the user typed it (an address or a domain). */
   async forgetSite(site: string): Promise<ForgetReport> {
-    const report = await this.deps.recorder.exclusive(() => forgetSite(this.deps.db, siteFromInput(site) ?? site));
+    const target = siteFromInput(site) ?? site;
+    const report = await this.deps.recorder.exclusive(async () => {
+      const report = await forgetSite(this.deps.db, target);
+      // What was observed on the site but could not be stored yet (a failing disk) goes with it.
+      this.deps.recorder.discardQueued({ event: (e) => e.site === target, page: (p) => p.site === target });
+      return report;
+    });
     this.deps.onPagesDeleted();
     return report;
   }
@@ -54,7 +74,10 @@ export class History {
   }
 
   async clear(): Promise<{ cleared: true }> {
-    await this.deps.recorder.exclusive(() => clearEverything(this.deps.db));
+    await this.deps.recorder.exclusive(async () => {
+      await clearEverything(this.deps.db);
+      this.deps.recorder.discardQueued({ event: () => true, page: () => true });
+    });
     this.deps.onPagesDeleted();
     return { cleared: true };
   }

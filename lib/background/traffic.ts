@@ -26,11 +26,18 @@ export class Traffic {
   /** Whether the user let the extension into private windows (Chrome); undefined until the browser says. */
   private privateAccess: boolean | undefined;
   private isReady = false;
+  /** Finished requests waiting for `ready`: bounded, in case it takes long (a storage area that does not answer). */
+  private waiting = 0;
+  private readonly maxWaiting: number;
+  private readonly onDropped: (requests: number) => void;
 
   constructor(
     private readonly capture: Capture,
     private readonly ready: Promise<unknown>,
+    options: { maxWaiting?: number; onDropped?: (requests: number) => void } = {},
   ) {
+    this.maxWaiting = options.maxWaiting ?? 5000;
+    this.onDropped = options.onDropped ?? (() => undefined);
     // Registered first, so it runs before the events queued on `ready`, which keep their order.
     ready.then(() => {
       this.isReady = true;
@@ -69,7 +76,21 @@ export class Traffic {
     if (extras) request.extras = extras;
     // Once ready, handed over in the listener's own task: the capture notes the settings and the session then.
     const observe = () => this.capture.observe(request);
-    (this.isReady ? observe() : this.ready.then(observe)).catch((error) => console.error('Disclosed:', error));
+    if (this.isReady) {
+      observe().catch((error) => console.error('Disclosed:', error));
+      return;
+    }
+    if (this.waiting >= this.maxWaiting) {
+      this.onDropped(1);
+      return;
+    }
+    this.waiting++;
+    this.ready
+      .then(() => {
+        this.waiting--;
+        return observe();
+      })
+      .catch((error) => console.error('Disclosed:', error));
   }
 
   /**

@@ -47,12 +47,19 @@ export function parseSessionState(value: unknown): SessionState {
 export class SessionSink {
   private queue: SessionEvent[] = [];
   private inFlight: Promise<void> | undefined;
+  /** Events given up because the queue was full (writes stalled): a live feed shows the newest. */
+  dropped = 0;
 
-  constructor(private readonly db: () => SessionDb) {}
+  constructor(
+    private readonly db: () => SessionDb,
+    private readonly maxQueued = 10_000,
+  ) {}
 
   add(event: SharingEvent): void {
     const { identifiers: _, ...shown } = event;
     this.queue.push(shown);
+    if (this.queue.length > this.maxQueued)
+      this.dropped += this.queue.splice(0, this.queue.length - this.maxQueued).length;
     this.kick();
   }
 

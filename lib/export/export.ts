@@ -1,7 +1,12 @@
 import type { StoredFinding } from '../disclose/decode.ts';
 import { type DataKind, isAddressKind } from '../disclose/kinds.ts';
 import { maskAddress, maskPath, maskSegment } from '../disclose/mask.ts';
-import { type AttemptAggregate, categoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
+import {
+  type AttemptAggregate,
+  categoriesOf,
+  type DayCompanyAggregate,
+  type SiteCompanyAggregate,
+} from '../storage/aggregates.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import {
@@ -29,6 +34,24 @@ export async function buildExport(
     db.dayCompanies.toArray(),
     db.events.orderBy('time').toArray(),
   ]);
+  return exportFileOf({ flows, attempts, days, events }, nameOf, trackerData, now);
+}
+
+/** The rows an export is made of: the (site, company) totals and attempts, (day, company) totals, events by time. */
+export interface ExportRows {
+  flows: SiteCompanyAggregate[];
+  attempts: AttemptAggregate[];
+  days: DayCompanyAggregate[];
+  events: SharingEvent[];
+}
+
+/** An export of rows already read (from the database, or from what could be read of a damaged one). */
+export function exportFileOf(
+  { flows, attempts, days, events }: ExportRows,
+  nameOf: (companyId: string) => string,
+  trackerData: ExportFile['trackerData'],
+  now = Date.now(),
+): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

@@ -137,3 +137,26 @@ function hash(text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }
+
+/** The nodes whose label or key contains the query (case-insensitive): the graph's search. */
+export function searchGraph(data: GraphData, query: string, labelOf: (n: GraphNode) => string): GraphNode[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  return data.nodes.filter((n) => labelOf(n).toLowerCase().includes(q) || n.key.toLowerCase().includes(q));
+}
+
+/** The graph as rows: each company with the sites it is connected to, the most connected first. */
+export function connectionRows(
+  data: GraphData,
+  labelOf: (n: GraphNode) => string,
+): { node: GraphNode; sites: string[] }[] {
+  const sitesOf = new Map<number, string[]>();
+  for (const e of data.edges) {
+    const list = sitesOf.get(e.target) ?? [];
+    list.push((data.nodes[e.source] as GraphNode).key);
+    sitesOf.set(e.target, list);
+  }
+  return [...sitesOf]
+    .map(([i, sites]) => ({ node: data.nodes[i] as GraphNode, sites: sites.sort() }))
+    .sort((a, b) => b.sites.length - a.sites.length || labelOf(a.node).localeCompare(labelOf(b.node)));
+}

@@ -12,16 +12,67 @@ export interface Mailto {
   href: string;
   /** False when the body did not fit: the link holds recipient and subject only, and the user copies the body. */
   withBody: boolean;
+  /** False when the contact is not one email address: the link opens a message with no recipient. */
+  withRecipient: boolean;
+}
+
+/** One recipient: an email address, and the name shown with it when the contact gave one (`Name <address>`). */
+export interface Recipient {
+  address: string;
+  name?: string;
+}
+
+// An addr-spec's parts without quoting or comments (RFC 5322 §3.4.1 dot-atom), non-ASCII allowed (RFC 6531): no
+// spaces, controls, commas, angle brackets, quotes or semicolons, so no text of it can end a header or add a
+// recipient. `?`, `&`, `%` and `=` are valid in a local part, and are percent-encoded in a link.
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+";
+const ADDRESS = new RegExp(`^${ATOM}(?:\\.${ATOM})*@[A-Za-z0-9\\u0080-\\uFFFF-]+(?:\\.[A-Za-z0-9\\u0080-\\uFFFF-]+)*$`);
+
+/**
+ * The contact as one recipient, or undefined when it is not exactly one email address (`a@x`, or `Name <a@x>`):
+ * a contact with a line break, a comma or a second address is refused rather than passed on to a header or a link.
+ */
+export function parseRecipient(contact: string): Recipient | undefined {
+  const text = contact.trim();
+  // Anything that is not printable (CR, LF, other controls, separators of lines and paragraphs) refuses the whole.
+  if (!text || text.length > 500 || /[\p{Cc}\p{Zl}\p{Zp}]/u.test(text)) return undefined;
+  const named = /^([^<>]*)<([^<>]+)>$/.exec(text);
+  const address = (named ? (named[2] as string) : text).trim();
+  if (address.length > 254 || !ADDRESS.test(address)) return undefined;
+  const name = named?.[1]?.trim().replace(/^"(.*)"$/, '$1');
+  return name ? { address, name } : { address };
+}
+
+/** A `mailto:` address (RFC 6068 §2): percent-encoded UTF-8 but for the `@`, so a `?`, `&` or `%` in it stays in it. */
+function mailtoAddress(address: string): string {
+  return encodeURIComponent(address).replace(/%40/g, '@');
+}
+
+/** A link to write to a contact, or undefined when the contact is not one email address. */
+export function mailtoHref(contact: string): string | undefined {
+  const recipient = parseRecipient(contact);
+  return recipient && `mailto:${mailtoAddress(recipient.address)}`;
+}
+
+/** A header value on one line: every line break and control character becomes a space. */
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
 }
 
 /**
  * A `mailto:` link with the whole letter, or — when the encoded URL would pass the limit — with recipient and
  * subject only, never a cut letter. The limit is measured on the encoded URL: non-Latin text triples in length.
+ * Every part is percent-encoded (RFC 6068): the subject on one line, the body's line breaks as CRLF (`%0D%0A`).
  */
 export function mailtoLink(to: string, subject: string, body: string): Mailto {
-  const base = `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}`;
-  const full = `${base}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`;
-  return full.length <= MAILTO_LIMIT ? { href: full, withBody: true } : { href: base, withBody: false };
+  const recipient = parseRecipient(to);
+  const address = recipient ? mailtoAddress(recipient.address) : '';
+  const base = `mailto:${address}?subject=${encodeURIComponent(oneLine(subject))}`;
+  const full = `${base}&body=${encodeURIComponent(body.replace(/\r\n|\r|\n/g, '\r\n'))}`;
+  const withRecipient = !!recipient;
+  return full.length <= MAILTO_LIMIT
+    ? { href: full, withBody: true, withRecipient }
+    : { href: base, withBody: false, withRecipient };
 }
 
 export interface EmlMessage {
@@ -38,11 +89,14 @@ export interface EmlMessage {
  * base64, the subject as an RFC 2047 encoded word, the evidence file attached when there is one.
  */
 export function emlFile(message: EmlMessage): string {
+  const reference = checkedReference(message.reference);
+  const recipient = parseRecipient(message.to);
   const headers = [
-    `To: ${message.to}`,
-    `Subject: ${encodeWord(message.subject)}`,
+    // A contact that is not one address is left out: the draft opens without a recipient, never with an extra header.
+    ...(recipient ? [`To: ${addressHeader(recipient)}`] : []),
+    `Subject: ${encodeWord(oneLine(message.subject))}`,
     `Date: ${rfc5322Date(message.date)}`,
-    `Message-ID: <${message.reference}@disclosed.invalid>`,
+    `Message-ID: <${reference}@disclosed.invalid>`,
     'X-Unsent: 1',
     'MIME-Version: 1.0',
   ];
@@ -53,8 +107,10 @@ export function emlFile(message: EmlMessage): string {
     base64Lines(message.body),
   ];
   if (!message.attachment) return `${[...headers, ...text].join('\r\n')}\r\n`;
-  const boundary = `disclosed-${message.reference}`;
+  const boundary = `disclosed-${reference}`;
   const a = message.attachment;
+  const type = /^[a-z]+\/[a-z0-9.+-]+$/i.test(a.type) ? a.type : 'application/octet-stream';
+  const filename = quoted(oneLine(a.filename));
   return `${[
     ...headers,
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
@@ -62,13 +118,31 @@ export function emlFile(message: EmlMessage): string {
     `--${boundary}`,
     ...text,
     `--${boundary}`,
-    `Content-Type: ${a.type}; charset=UTF-8; name="${a.filename}"`,
-    `Content-Disposition: attachment; filename="${a.filename}"`,
+    `Content-Type: ${type}; charset=UTF-8; name=${filename}`,
+    `Content-Disposition: attachment; filename=${filename}`,
     'Content-Transfer-Encoding: base64',
     '',
     base64Lines(a.text),
     `--${boundary}--`,
   ].join('\r\n')}\r\n`;
+}
+
+/** A letter's reference as it goes into a header or a calendar UID: the characters `newReference` uses, or refused. */
+function checkedReference(reference: string): string {
+  if (!/^[A-Za-z0-9-]{1,100}$/.test(reference)) throw new Error(`Not a letter reference: ${JSON.stringify(reference)}`);
+  return reference;
+}
+
+/** `To:` with the name as an RFC 2047 encoded word (non-ASCII) or a quoted string (RFC 5322 §3.2.4). */
+function addressHeader({ name, address }: Recipient): string {
+  if (!name) return address;
+  const phrase = /^[\x20-\x7e]*$/.test(name) ? quoted(name) : encodeWord(name);
+  return `${phrase} <${address}>`;
+}
+
+/** A quoted string: backslash and double quote escaped (the text is on one line already). */
+function quoted(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&')}"`;
 }
 
 /** A subject as UTF-8 encoded words of at most 75 characters each (RFC 2047), or as is when it is plain ASCII. */
@@ -133,7 +207,7 @@ export function icsFile(r: CalendarReminder): string {
     'PRODID:-//Disclosed//Letters//EN',
     'CALSCALE:GREGORIAN',
     'BEGIN:VEVENT',
-    `UID:${r.reference}@disclosed.invalid`,
+    `UID:${checkedReference(r.reference)}@disclosed.invalid`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${day}`,
     `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, '')}`,
@@ -152,8 +226,17 @@ export function icsFile(r: CalendarReminder): string {
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
+/**
+ * A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line break (CRLF, a lone CR or LF,
+ * a Unicode line or paragraph separator) as `\\n`, and other control characters, which TEXT may not hold, dropped.
+ */
 function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n')
+    .replace(/[\p{Cc}]/gu, (c) => (c === '\t' ? c : ''));
 }
 
 /** Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1), never inside a character. */

@@ -11,6 +11,7 @@ import type {
   SiteSummary,
 } from './aggregates.ts';
 import type { ObservedIdentifier, PageLoad, SharingEvent } from './events.ts';
+import { repairTotals } from './repair.ts';
 import { rebuildSummaries } from './summaries.ts';
 
 export type DisclosedDb = Dexie & {
@@ -83,15 +84,18 @@ export function openDb(name = DB_NAME): DisclosedDb {
           a.kinds ??= {};
         });
     });
-  // Every summary rebuilt from the totals, inside an upgrade's transaction.
+  // Every summary rebuilt from the totals, inside an upgrade's transaction. The totals are repaired first: a malformed
+  // row an older version left must not stop the upgrade (the database would stay closed).
   const rebuildAll = (tx: Transaction) =>
-    rebuildSummaries({
-      siteCompanies: tx.table('siteCompanies'),
-      dayCompanies: tx.table('dayCompanies'),
-      companies: tx.table('companies'),
-      sites: tx.table('sites'),
-      days: tx.table('days'),
-    });
+    repairTotals(tx).then(() =>
+      rebuildSummaries({
+        siteCompanies: tx.table('siteCompanies'),
+        dayCompanies: tx.table('dayCompanies'),
+        companies: tx.table('companies'),
+        sites: tx.table('sites'),
+        days: tx.table('days'),
+      }),
+    );
   // 3: summaries per company, site and day, so the dashboard reads a few thousand rows at any history size.
   db.version(3).stores({ companies: 'company, sites', sites: 'site', days: 'day' });
   // 4: deletion requests and the privacy contacts the user corrected.
@@ -103,11 +107,19 @@ export function openDb(name = DB_NAME): DisclosedDb {
   // 7: the totals count only what reached the company; attempts (blocked, failed, from the cache) are kept apart.
   db.version(7)
     .stores({ attempts: '[site+company], company, site' })
-    .upgrade((tx) => separateAttempts(tx).then(() => rebuildAll(tx)));
+    .upgrade((tx) =>
+      repairTotals(tx)
+        .then(() => separateAttempts(tx))
+        .then(() => rebuildAll(tx)),
+    );
   // 8: the page address at three levels (the site, the page, the full address) where one kind stood for all three.
   db.version(8)
     .stores({})
-    .upgrade((tx) => upgradeAddressLevels(tx).then(() => rebuildAll(tx)));
+    .upgrade((tx) =>
+      repairTotals(tx)
+        .then(() => upgradeAddressLevels(tx))
+        .then(() => rebuildAll(tx)),
+    );
   // 9: requests per category in the (site, company) totals and attempts, and in each company's summary, main
   // category first: a total's one category (the first it saw) becomes all its requests'.
   db.version(9)

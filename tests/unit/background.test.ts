@@ -154,7 +154,16 @@ describe('background.main()', () => {
 
   it('answers the status with what users need: a storage error, events pending', async () => {
     background.main();
-    expect(await send('background/status', {})).toEqual({ storageError: null, pendingEvents: 0 });
+    expect(await send('background/status', {})).toEqual({ storageError: null, pendingEvents: 0, dropped: null });
+  });
+
+  it('reports the requests that could not be saved before the worker restarted, until they are dismissed', async () => {
+    await fakeBrowser.storage.session.set({ droppedEvents: { requests: 7, pages: 1, diskFull: true } });
+    background.main();
+    expect((await send('background/status', {})).dropped).toEqual({ requests: 7, pages: 1, diskFull: true });
+    expect(await send('background/dismiss-dropped', {})).toEqual({ dismissed: true });
+    expect((await send('background/status', {})).dropped).toBeNull();
+    expect(await fakeBrowser.storage.session.get('droppedEvents')).toEqual({});
   });
 
   it('stores settings changes and records nothing while paused', async () => {

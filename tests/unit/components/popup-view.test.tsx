@@ -38,6 +38,8 @@ const model = (extra: Partial<PopupModel> = {}): PopupModel => ({
   paused: false,
   recipients: [],
   storageError: null,
+  dropped: null,
+  dismissDropped: () => undefined,
   setPaused: () => undefined,
   openSettings: () => undefined,
   ...extra,
@@ -126,6 +128,16 @@ describe('PopupView', () => {
       model({ storageError: 'QuotaExceededError: full' }),
       'storage-error',
       'could not save what it saw: QuotaExceededError: full',
+    ],
+    [
+      model({ dropped: { requests: 1204, pages: 0, diskFull: true } }),
+      'dropped',
+      '1,204 requests could not be saved — the disk is full.',
+    ],
+    [
+      model({ dropped: { requests: 1, pages: 3, diskFull: false } }),
+      'dropped',
+      "1 request could not be saved: the browser's storage refused it. 3 page loads could not be saved.",
     ],
   ])('shows the %#th state clearly', (m, testId, text) => {
     const html = render(m);

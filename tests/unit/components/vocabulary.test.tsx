@@ -89,6 +89,8 @@ describe('one vocabulary across screens', () => {
           paused: false,
           recipients,
           storageError: null,
+          dropped: null,
+          dismissDropped: () => undefined,
           setPaused: () => undefined,
           openSettings: () => undefined,
         }}

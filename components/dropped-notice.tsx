@@ -1,0 +1,43 @@
+import type { Translate } from '../lib/i18n.ts';
+import type { DroppedCount } from '../lib/storage/dropped.ts';
+
+/**
+ * Says how many requests (and page loads) Disclosed could not save, and why as far as it knows: a full disk, or
+ * storage that refused them. Shown in the popup and the settings until the person dismisses it.
+ */
+export function DroppedNotice({
+  t,
+  dropped,
+  onDismiss,
+}: {
+  t: Translate;
+  dropped: DroppedCount | null;
+  onDismiss: () => void;
+}) {
+  if (!dropped) return null;
+  const number = (n: number) => new Intl.NumberFormat().format(n);
+  const requests =
+    dropped.requests === 0
+      ? null
+      : dropped.diskFull
+        ? dropped.requests === 1
+          ? t('droppedRequestDiskFull')
+          : t('droppedRequestsDiskFull', [number(dropped.requests)])
+        : dropped.requests === 1
+          ? t('droppedRequestFailed')
+          : t('droppedRequestsFailed', [number(dropped.requests)]);
+  const pages =
+    dropped.pages === 0
+      ? null
+      : dropped.pages === 1
+        ? t('droppedPageLoad')
+        : t('droppedPageLoads', [number(dropped.pages)]);
+  return (
+    <p class="notice error" role="alert" data-testid="dropped">
+      {[requests, pages].filter(Boolean).join(' ')}{' '}
+      <button type="button" data-testid="dropped-dismiss" onClick={onDismiss}>
+        {t('droppedDismiss')}
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { DataControls } from '../../../components/options/data-controls.tsx';
+import { translatorFromMessages } from '../../../lib/i18n.ts';
+import type { DroppedCount } from '../../../lib/storage/dropped.ts';
+
+const messages = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
+);
+const t = translatorFromMessages(messages);
+
+const render = (dropped: DroppedCount | null) =>
+  renderToString(
+    <DataControls
+      t={t}
+      storageBytes={2_000_000}
+      dropped={dropped}
+      onDismissDropped={() => undefined}
+      excludedSites={[]}
+      onExcludedChange={async () => undefined}
+      onForget={async () => ({ events: 0, pages: 0, flows: 0 })}
+      onClear={async () => undefined}
+      confirm={() => true}
+      onExport={async () => undefined}
+      onImport={async () => ({ ok: false, error: '' })}
+    />,
+  );
+
+describe('the settings page’s data section', () => {
+  it('says how many requests could not be saved, and that the disk is full', () => {
+    const html = render({ requests: 25_000, pages: 0, diskFull: true });
+    expect(html).toContain('data-testid="dropped"');
+    expect(html).toContain('25,000 requests could not be saved — the disk is full.');
+    expect(html).toContain('data-testid="dropped-dismiss"');
+  });
+
+  it('does not blame the disk for another failure', () => {
+    const html = render({ requests: 2, pages: 0, diskFull: false });
+    expect(html).toContain("2 requests could not be saved: the browser's storage refused them.");
+    expect(html).not.toContain('disk is full');
+  });
+
+  it('shows no notice when nothing was lost', () => {
+    expect(render(null)).not.toContain('data-testid="dropped"');
+  });
+});

@@ -1,0 +1,99 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import { renderExport } from '../../../lib/export/export.ts';
+import { importExport } from '../../../lib/export/import.ts';
+import { EXPORTED_STORES, salvageExport } from '../../../lib/export/salvage.ts';
+import { openDb } from '../../../lib/storage/db.ts';
+import { readRawTables } from '../../../lib/storage/raw.ts';
+import { event, freshDb } from './helpers.ts';
+
+const trackerData = { name: 'Ghostery Tracker Database', version: '1.0.945', license: 'CC BY-NC-SA 4.0' };
+const t = Date.UTC(2026, 10, 20, 12);
+const flow = { kind: 'tracker', category: 'advertising', failed: 0, firstSeen: t, lastSeen: t, kinds: {} };
+let counter = 0;
+
+/** A version-6 database (its upgrade to 7 writes attempts), holding good and damaged rows. */
+async function version6() {
+  const name = `disclosed-salvage-${process.pid}-${++counter}`;
+  const old = new Dexie(name);
+  old.version(6).stores({
+    events: '++id, time, [page+company], [site+company], company',
+    pages: 'key, [tabId+startedAt], startedAt',
+    siteCompanies: '[site+company], site, company, lastSeen',
+    dayCompanies: '[day+company], day, company',
+    identifiers: '[company+name+value], company, lastSeen',
+    companies: 'company, sites',
+    sites: 'site',
+    days: 'day',
+    letters: 'reference, company, status, createdAt',
+    contacts: 'company',
+  });
+  const { identifiers: _, ...good } = event({ time: t, site: 'a.example', company: 'google' });
+  await old.table('events').bulkAdd([good, { ...good, time: 'yesterday' }, { ...good, site: undefined }]);
+  await old.table('siteCompanies').bulkAdd([
+    { ...flow, site: 'a.example', company: 'google', requests: 1, hosts: ['www.google-analytics.com'] },
+    { ...flow, site: 'b.example', company: 'google', requests: 2, failed: 1, hosts: null },
+    { ...flow, site: 'c.example', company: 'google', requests: 'many', hosts: [] },
+  ]);
+  await old
+    .table('dayCompanies')
+    .bulkAdd([
+      { day: '2026-11-20', company: 'google', kind: 'tracker', requests: 3, sites: ['a.example', 'b.example'] },
+    ]);
+  old.close();
+  return name;
+}
+
+/** The disk is full while `during` runs: IndexedDB refuses every write, as Chromium does then. */
+async function withFullDisk<T>(during: () => Promise<T>): Promise<T> {
+  const store = globalThis.IDBObjectStore.prototype;
+  const spies = (['put', 'add'] as const).map((method) =>
+    vi.spyOn(store, method).mockImplementation(() => {
+      throw new DOMException('The disk is full', 'QuotaExceededError');
+    }),
+  );
+  try {
+    return await during();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+describe('exporting what can be read of a database that cannot be opened', () => {
+  it('reads it without upgrading it, and writes the usual export file, which imports', async () => {
+    const name = await version6();
+    // The upgrade cannot write on a full disk: the database cannot be opened.
+    const db = openDb(name);
+    await withFullDisk(() => expect(db.open()).rejects.toThrow(/disk is full/));
+    db.close();
+
+    const read = await readRawTables(name, EXPORTED_STORES);
+    expect(read.unreadable).toEqual([]);
+    const salvage = salvageExport(read, (id) => (id === 'google' ? 'Google' : id), trackerData);
+    expect(salvage.skipped).toBe(3);
+    expect(salvage.file.flows.map((f) => [f.site, f.requests, f.domains])).toEqual([
+      ['a.example', 1, ['www.google-analytics.com']],
+      ['b.example', 2, []],
+    ]);
+    expect(salvage.file.events).toHaveLength(1);
+
+    const restored = freshDb();
+    const report = await importExport(restored, renderExport(salvage.file, 'json').body);
+    expect(report).toMatchObject({ flowsAdded: 2, eventsAdded: 1 });
+    expect(await restored.companies.get('google')).toMatchObject({ sites: 2, requests: 3 });
+
+    // Nothing was changed, and once there is room the upgrade goes through.
+    const later = openDb(name);
+    await later.open();
+    expect(await later.siteCompanies.count()).toBe(2);
+    expect(await later.attempts.get(['b.example', 'google'])).toMatchObject({ requests: 1 });
+    later.close();
+  });
+
+  it('creates nothing when there is no database', async () => {
+    const name = `disclosed-salvage-none-${process.pid}`;
+    const read = await readRawTables(name, EXPORTED_STORES);
+    expect(read).toEqual({ tables: new Map(EXPORTED_STORES.map((s) => [s, []])), unreadable: [] });
+    expect(await Dexie.exists(name)).toBe(false);
+  });
+});
