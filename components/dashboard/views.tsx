@@ -33,7 +33,9 @@ export interface ViewContext {
   siteHref: (site: string) => string;
 }
 
-const kindTerms = (t: Translate, kinds: DataKind[]) => <KindTerms t={t} kinds={kinds} />;
+/** The kinds a row received, or that it carried nothing recognised (an empty cell would read as "not known"). */
+const kindTerms = (t: Translate, kinds: DataKind[]) =>
+  kinds.length ? <KindTerms t={t} kinds={kinds} /> : <span class="none">{t('dashKindsNone')}</span>;
 
 export function OverviewView({
   ctx,

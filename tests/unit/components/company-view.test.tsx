@@ -106,4 +106,12 @@ describe('attempts on the dashboard', () => {
     // With nothing attempted either, the list is simply empty.
     expect(renderToString(<CompaniesView ctx={contactNone} rows={[]} />)).toContain(messages.dashEmpty.message);
   });
+
+  it('says a company received only the request itself, rather than leaving its cell empty', () => {
+    const row = { company: 'magnite', kind: 'tracker' as const, categories: ['advertising'], sites: 1, requests: 1 };
+    const html = renderToString(
+      <CompaniesView ctx={contactNone} rows={[{ ...row, firstSeen: T, lastSeen: T, kinds: [] }]} />,
+    );
+    expect(textAfter(html, 'data-testid="companies-table"')).toContain(messages.dashKindsNone.message);
+  });
 });
