@@ -214,6 +214,33 @@ describe('Capture', () => {
     ]);
   });
 
+  it('stores a login form sent to a third party as secrets, with no value anywhere in the database', async () => {
+    const s = setup();
+    s.capture.navigated(1, 'https://www.news.example/login', false, 1000);
+    const password = 'Hunter2-correct-horse-battery';
+    const session = '8f3c2a9b7d1e4f60a5b3c7d9e1f2a4b6';
+    await s.capture.observe(
+      request(`${GA}?password=${password}&session_id=${session}`, {
+        method: 'POST',
+        extras: { body: { formData: { username: ['jane.doe.1987'], password: [password] } } },
+      }),
+    );
+    await s.capture.observe(request(`${GA}?access_token=at-${session}&cid=1234567890.1700000000`));
+    await s.recorder.flush();
+    const events = await s.db.events.toArray();
+    expect(events.map((e) => e.kinds)).toEqual([['secret'], ['identifier', 'secret']]);
+    expect(events[0]?.findings?.map((f) => [f.kind, f.name, f.value])).toEqual([
+      ['secret', 'password', ''],
+      ['secret', 'session_id', ''],
+      ['secret', 'username', ''],
+    ]);
+    expect((await s.db.identifiers.toArray()).map((i) => [i.name, i.value])).toEqual([
+      ['cid', '1234567890.1700000000'],
+    ]);
+    const everything = JSON.stringify(await Promise.all(s.db.tables.map((table) => table.toArray())));
+    for (const secret of [password, session.slice(0, 8), 'jane.doe']) expect(everything).not.toContain(secret);
+  });
+
   it('records failed or blocked requests with their outcome', async () => {
     const s = setup();
     s.capture.navigated(1, 'https://www.news.example/', false, 1000);
