@@ -108,7 +108,7 @@ describe('export and import', () => {
     ]);
     const path = await download.path();
     const exported = JSON.parse(readFileSync(path, 'utf8'));
-    expect(exported).toMatchObject({ format: 'disclosed-export', version: 2 });
+    expect(exported).toMatchObject({ format: 'disclosed-export', version: 3 });
     expectMatchesSchema(exported);
     const text = readFileSync(path, 'utf8');
     for (const value of identifierValues) expect(text).not.toContain(value);
