@@ -8,6 +8,7 @@ import {
   type LetterOptions,
   type LetterRight,
 } from '../../lib/letters/compose.ts';
+import { isKnownTrackingId } from '../../lib/letters/cookies.ts';
 import type { Jurisdiction } from '../../lib/letters/deadline.ts';
 import { deadlineFor } from '../../lib/letters/deadline.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
@@ -67,7 +68,8 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   );
   const [reason, setReason] = useState('');
   const candidates = useMemo(() => [...input.cookies, ...gathered.requestIdentifiers], [input.cookies, gathered]);
-  const [chosen, setChosen] = useState(() => new Set(candidates.map(idKey)));
+  // Only known tracking identifiers are ticked to start with; the person ticks any other they recognise.
+  const [chosen, setChosen] = useState(() => new Set(candidates.filter((c) => isKnownTrackingId(c.name)).map(idKey)));
   const [sensitive, setSensitive] = useState(() => new Set<string>());
   const [letter, setLetter] = useState<Letter | undefined>(undefined);
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);

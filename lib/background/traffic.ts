@@ -99,6 +99,7 @@ export class Traffic {
    */
   privateAccessKnown(allowed: boolean): void {
     this.privateAccess = allowed;
+    this.capture.privateAccessKnown(allowed);
   }
 
   /** A main frame's response started: requests from now on belong to the tab's new page load. */

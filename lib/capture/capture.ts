@@ -31,8 +31,17 @@ export interface CaptureDeps {
   session?: () => { add(event: SharingEvent): void } | undefined;
   /** Told whenever the number of companies that received data on a tab's current page changes. */
   onCompanyCount?: (tabId: number, count: number) => void;
+  /**
+   * Whether the user let the extension into private windows, when known at start (see `privateAccessKnown`). Until
+   * it is known the capture assumes it may see them: a request it cannot place is then not recorded.
+   */
+  privateAccess?: boolean;
   now?: () => number;
 }
+
+/** How many closed tabs, and for how long, the capture remembers whether they were private. */
+export const CLOSED_TABS_KEPT = 256;
+export const CLOSED_TAB_MS = 10 * 60_000;
 
 interface TabState {
   page: PageLoad;
@@ -49,19 +58,33 @@ interface TabState {
  */
 export class Capture {
   private readonly tabs = new Map<number, Promise<TabState | undefined>>();
+  /**
+   * Whether each open tab is private, as far as the browser said (also for a tab showing no web page, which has no
+   * state in `tabs`); memory only.
+   */
+  private readonly privateTabs = new Map<number, Promise<boolean | undefined>>();
+  /** The same, for the last CLOSED_TABS_KEPT tabs closed: a beacon can finish after its tab has gone. */
+  private readonly closedTabs = new Map<number, { incognito: Promise<boolean | undefined>; closedAt: number }>();
+  private privateAccess: boolean | undefined;
   private readonly now: () => number;
 
   constructor(private readonly deps: CaptureDeps) {
     this.now = deps.now ?? Date.now;
+    this.privateAccess = deps.privateAccess;
+  }
+
+  /** The browser said whether the extension may see private windows (Chrome asks the user; Firefox too). */
+  privateAccessKnown(allowed: boolean): void {
+    this.privateAccess = allowed;
   }
 
   /** A top-level navigation committed in a tab: a new page load starts. */
   navigated(tabId: number, url: string, incognito: boolean | undefined, time = this.now()): void {
     if (tabId < 0) return;
-    const state = (async () => {
-      const known = incognito ?? (await this.deps.getTab(tabId))?.incognito ?? false;
-      return this.startPage(tabId, url, known, time);
-    })();
+    const privacy = (async () => incognito ?? (await this.deps.getTab(tabId))?.incognito)();
+    this.privateTabs.set(tabId, privacy);
+    // A tab whose privacy the browser would not say is treated as private for its page load.
+    const state = privacy.then((known) => this.startPage(tabId, url, known ?? this.privateAccess !== false, time));
     this.tabs.set(tabId, state);
   }
 
@@ -82,7 +105,16 @@ export class Capture {
   }
 
   tabClosed(tabId: number): void {
+    const incognito = this.privateTabs.get(tabId);
     this.tabs.delete(tabId);
+    this.privateTabs.delete(tabId);
+    if (!incognito) return;
+    this.closedTabs.delete(tabId);
+    if (this.closedTabs.size >= CLOSED_TABS_KEPT) {
+      const oldest = this.closedTabs.keys().next().value;
+      if (oldest !== undefined) this.closedTabs.delete(oldest);
+    }
+    this.closedTabs.set(tabId, { incognito, closedAt: this.now() });
   }
 
   /** Handles one finished request. Resolves once it is queued for storage (or found not to be sharing). */
@@ -93,8 +125,7 @@ export class Capture {
     // request is being classified must not send it to the history (or the feed).
     const session = this.deps.session?.();
     const tab = request.tabId >= 0 ? await this.tabState(request.tabId) : undefined;
-    const incognito = request.incognito ?? tab?.incognito ?? false;
-    if (incognito && !settings.recordPrivate) return;
+    if (!settings.recordPrivate && (await this.mayBePrivate(request, tab))) return;
 
     const site = firstPartySite(request, tab?.url);
     if (settings.excludedSites.includes(site)) return;
@@ -144,6 +175,24 @@ export class Capture {
     }
   }
 
+  /**
+   * Whether a request may come from a private window. Fails closed: when the extension may see private windows, a
+   * request whose window cannot be established (its tab closed long ago or before the worker started, a request
+   * of no tab — a private window's service worker) counts as private unless the browser said it is not.
+   */
+  private async mayBePrivate(request: ObservedRequest, tab: TabState | undefined): Promise<boolean> {
+    if (request.incognito !== undefined) return request.incognito;
+    if (tab) return tab.incognito;
+    let known: boolean | undefined;
+    if (request.tabId >= 0) {
+      known = await this.privateTabs.get(request.tabId);
+      const closed = this.closedTabs.get(request.tabId);
+      if (known === undefined && closed && this.now() - closed.closedAt <= CLOSED_TAB_MS)
+        known = await closed.incognito;
+    }
+    return known ?? this.privateAccess !== false;
+  }
+
   private startPage(tabId: number, url: string, incognito: boolean, time: number): TabState | undefined {
     const parsed = parseWebUrl(url);
     if (!parsed) return undefined;
@@ -165,8 +214,11 @@ export class Capture {
   /** First sight of a tab since the worker started: take the stored page load if it still matches the tab. */
   private async restore(tabId: number): Promise<TabState | undefined> {
     const tab = await this.deps.getTab(tabId);
-    const current = parseWebUrl(tab?.url);
-    if (!tab || !current) return undefined;
+    if (!tab) return undefined;
+    // Known even for a tab on no web page (a new-tab page, a PDF viewer), which gets no state.
+    if (!this.privateTabs.has(tabId)) this.privateTabs.set(tabId, Promise.resolve(tab.incognito));
+    const current = parseWebUrl(tab.url);
+    if (!current) return undefined;
     const stored = await this.deps.db.pages
       .where('[tabId+startedAt]')
       .between([tabId, -Infinity], [tabId, Infinity])

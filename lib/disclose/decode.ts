@@ -2,7 +2,7 @@ import type { RawBody } from '../classify/request-details.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
 import { maskAddress, maskPath } from './mask.ts';
 import { addPathParameters, addQueryParameters, decode, type Parameter, type Parameters, readBody } from './params.ts';
-import { addFindings, addressFinding, addressLevel, type Finding, levelOf, searchTermsOf } from './rules.ts';
+import { addRequestFindings, addressFinding, addressLevel, type Finding, levelOf, searchTermsOf } from './rules.ts';
 
 /** One thing a request carried, as stored: the value already truncated and redacted for display. */
 export interface StoredFinding {
@@ -64,7 +64,7 @@ export function decodeRequest(input: DecodeInput): Disclosure | Promise<Disclosu
   return body instanceof Promise ? body.then((b) => disclose(input, b)) : disclose(input, body);
 }
 
-/** Each kind's bit, in vocabulary order (thirteen kinds: they fit one number). */
+/** Each kind's bit, in vocabulary order (fourteen kinds: they fit one number). */
 const KIND_BIT = new Map<DataKind, number>(DATA_KINDS.map((k, i) => [k, 1 << i]));
 
 function disclose(input: DecodeInput, body: Parameters): Disclosure {
@@ -74,7 +74,7 @@ function disclose(input: DecodeInput, body: Parameters): Disclosure {
   addPathParameters(parameters, input.url);
   for (const p of body.parameters) parameters.push(p);
   const findings: Finding[] = [];
-  for (const p of parameters) addFindings(findings, p, page);
+  addRequestFindings(findings, parameters, page);
 
   if (input.referer) {
     const referer = refererFinding(input.referer, page.url);

@@ -6,6 +6,9 @@
  * only (`site-address`, an origin: what browsers put in a cross-site Referer by default), the page (`page-address`,
  * its path), or the full address with its query (`full-address`: what was searched for, campaign tags, sometimes
  * tokens). Until version 8 of the database `page-address` stood for all three.
+ *
+ * `secret` is a value sent under a password's, a token's or another credential's name (lib/disclose/rules.ts):
+ * that one was sent is recorded, never the value.
  */
 export const DATA_KINDS = [
   'site-address',
@@ -21,6 +24,8 @@ export const DATA_KINDS = [
   'location',
   'event',
   'session-recording',
+  // Since version 11 of the database: a password, token or other credential, kept without its value.
+  'secret',
 ] as const;
 
 export type DataKind = (typeof DATA_KINDS)[number];

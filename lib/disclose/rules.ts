@@ -346,6 +346,85 @@ const pageSearchTerms = memo(64, (pageUrl: string): string | undefined => {
 });
 
 /**
+ * Secrets. A value sent under a name that says it logs someone in or proves who they are is recorded as "a secret
+ * was sent" (kind `secret`) with no value: it never reaches the identifiers table, a letter or an export. The rule
+ * reads names (the worker sees names, never input types), each segment of a flattened name (`user[password]`,
+ * `auth.user.id`), lower-cased, without `$`, `_`, `-` or spaces:
+ *
+ * - Password names: containing `password`, `passwd`, `passwort`, `passphrase` (and `motdepasse`, `contrasena`,
+ *   `senha`, `wachtwoord`, `kennwort`, `haslo`), ending in `pwd`, or `pass`, `newpass`, `pass2`… A request whose
+ *   address or body holds a value under such a name is a login or sign-up form: every value of its address and
+ *   body is then a secret (the user name, the e-mail, the session id that came with it).
+ * - Credential names: ending in `token` (`access_token`, `id_token`, `refresh_token`, `authenticity_token`), but
+ *   not a page cursor (`next_page_token`); containing `secret`, `csrf` or `xsrf`; ending in `privatekey`,
+ *   `secretkey`, `accesskey`, `authkey`, `sessionkey`; `auth`, `authorization`, `bearer`, `jwt`, `credentials`,
+ *   `otp`, `pin`, `cvv`, `cvc`, `code_verifier`, `oauth_verifier`, and framework session cookies sent as values
+ *   (`phpsessid`, `jsessionid`, `sessid`, `laravel_session`).
+ * - Not secrets, unless a password came with them: a bare `token` and `api_key` (`apiKey`, `dd-api-key`), under
+ *   which SDKs send the site's public project key (Mixpanel, PostHog, Amplitude, Braze, Bugsnag, Datadog in
+ *   tests/fixtures/sdk-corpus): it is in every copy of the page and says nothing about the person. `sid`,
+ *   `session_id`, `sessionid`, `session`, under which analytics send their session numbers (Google Analytics'
+ *   `sid`, Amplitude's `session_id`): tracking identifiers a letter cites. Nor `key`, `code`, `sig`, `nonce`: a
+ *   person's id (LaunchDarkly's `key`), a campaign or country code, a request's own signature.
+ *
+ * A value that holds nothing (`true`, `0`, `[Filtered]`, `****`) is no secret, and does not make a login form.
+ */
+const PASSWORD_SEGMENT =
+  /pass(?:wor[dt]|wd|phrase)|motdepasse|contrase(?:n|ñ)a|senha|wachtwoord|kennwort|has(?:l|ł)o|pwd\d?$|^(?:new|old|current|confirm|repeat|user|login|my)?pass\d?$/;
+const CREDENTIAL_SEGMENT =
+  /secret|csrf|xsrf|(?:private|secret|access|auth|session|signing)key$|^(?:auth|authorization|authcode|bearer|jwt|credentials?|otp|totp|hotp|otpcode|mfacode|2fa|2facode|twofactorcode|pin|cvv2?|cvc|codeverifier|oauthverifier|phpsessid|jsessionid|aspnetsessionid|sessid|laravelsession)$/;
+const TOKEN_SEGMENT = /.token$/;
+const CURSOR_TOKEN = /(?:page|next|continuation|cursor|sync)token$/;
+/** Values that say nothing: a flag, or a value the sender already redacted. */
+const EMPTY_SECRET = /^(?:true|false|null|undefined|none|0|1|on|off|yes|no|\[?filtered\]?|\[?redacted\]?|[*•·x]+)$/i;
+
+/** Whether a flattened name holds a password (`password`), another credential (`access_token`), or neither. */
+export const secretName = memo(2048, (name: string): 'password' | 'credential' | undefined => {
+  let kind: 'password' | 'credential' | undefined;
+  for (const part of name.toLowerCase().split(/[.[\]]+/)) {
+    const segment = part.replace(/[$_\-\s]+/g, '');
+    if (!segment) continue;
+    if (PASSWORD_SEGMENT.test(segment)) return 'password';
+    if (CREDENTIAL_SEGMENT.test(segment) || (TOKEN_SEGMENT.test(segment) && !CURSOR_TOKEN.test(segment)))
+      kind = 'credential';
+  }
+  return kind;
+});
+
+/** Whether a value under a secret's name actually carries one. */
+const holdsSecret = (value: string) => {
+  const v = value.trim();
+  return v.length > 0 && !EMPTY_SECRET.test(v);
+};
+
+/** A value kept as "a secret was sent": its name and where it went, never the value. */
+const secretFinding = (p: Parameter): Finding => ({ kind: 'secret', source: p.source, name: p.name, value: '' });
+
+/** Whether the request is a login or sign-up form: its address or body holds a value under a password's name. */
+export function sendsPassword(parameters: readonly Parameter[]): boolean {
+  for (const p of parameters) {
+    if (p.container || (p.source !== 'url' && p.source !== 'body')) continue;
+    if (secretName(p.name) === 'password' && holdsSecret(p.value)) return true;
+  }
+  return false;
+}
+
+/**
+ * Every parameter of one request, classified (`addFindings` for each), but a login form's: each value of its
+ * address and body is then a secret, whatever its name.
+ */
+export function addRequestFindings(out: Finding[], parameters: readonly Parameter[], page: PageContext): void {
+  if (!sendsPassword(parameters)) {
+    for (const p of parameters) addFindings(out, p, page);
+    return;
+  }
+  for (const p of parameters) {
+    if (p.source !== 'url' && p.source !== 'body') addFindings(out, p, page);
+    else if (!p.container && p.value.trim()) out.push(secretFinding(p));
+  }
+}
+
+/**
  * What one parameter carries: usually one kind, none when it is nothing personal (a version, a width, a cache-
  * buster), two when a page address also holds what was searched for.
  */
@@ -380,6 +459,7 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
   if (p.container) return undefined;
   const value = p.value.trim();
   if (!value) return undefined;
+  if (secretName(p.name)) return holdsSecret(value) ? secretFinding(p) : undefined;
   // Mixpanel and PostHog mark their own properties with "$": `$screen_width` says what `screen_width` says.
   const named = leafName(p.name).toLowerCase();
   const leaf = named.charCodeAt(0) === 36 /* $ */ ? named.slice(1) : named;

@@ -1,5 +1,6 @@
 import { wasReceived } from '../classify/delivery.ts';
 import { localDay } from '../day.ts';
+import { secretName } from '../disclose/rules.ts';
 import { countEvent, countIdentifier, dayRowOf, emptyTotals, pairKey, type Totals, tallyOf } from './aggregates.ts';
 import { type DisclosedDb, recordTables } from './db.ts';
 import type { ObservedIdentifier, PageLoad, SharingEvent } from './events.ts';
@@ -128,18 +129,19 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
 /** The identifier rows the events add to (read, since they are not cached: few requests carry one). */
 async function countIdentifiers(db: DisclosedDb, events: SharingEvent[]): Promise<ObservedIdentifier[]> {
   const keys = new Map<string, [string, string, string]>();
-  // An identifier is evidence only where it reached the company: those of blocked requests are not kept.
+  // An identifier is evidence only where it reached the company: those of blocked requests are not kept. Nor is a
+  // value under a credential's name, whoever handed it over: it could let someone act as the person.
   events = events.filter(wasReceived);
+  const kept = (e: SharingEvent) => (e.identifiers ?? []).filter((i) => !secretName(i.name));
   for (const e of events) {
-    for (const { name, value } of e.identifiers ?? [])
-      keys.set(`${e.company}\n${name}\n${value}`, [e.company, name, value]);
+    for (const { name, value } of kept(e)) keys.set(`${e.company}\n${name}\n${value}`, [e.company, name, value]);
   }
   if (!keys.size) return [];
   const stored = await db.identifiers.bulkGet([...keys.values()]);
   const rows = new Map<string, ObservedIdentifier>();
   fill(rows, [...keys.keys()], stored);
   for (const e of events) {
-    for (const { name, value } of e.identifiers ?? []) {
+    for (const { name, value } of kept(e)) {
       const key = `${e.company}\n${name}\n${value}`;
       rows.set(key, countIdentifier(rows.get(key), e, name, value));
     }

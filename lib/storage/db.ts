@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { localDay } from '../day.ts';
+import { secretName } from '../disclose/rules.ts';
 import type { ContactCorrection, LetterRecord } from '../letters/types.ts';
 import { upgradeAddressLevels } from './addresses.ts';
 import type {
@@ -132,7 +133,28 @@ export function openDb(name = DB_NAME): DisclosedDb {
       await tx.table('attempts').toCollection().modify(perCategory);
       await rebuildAll(tx);
     });
+  // 11: values under a credential's name (a login form's password, an access token) were kept as identifiers; they
+  // are forgotten. (10 was left to another change: versions need not follow one another.)
+  db.version(11).stores({}).upgrade(forgetSecrets);
   return db;
+}
+
+/**
+ * The version 11 upgrade: identifier rows under a credential's name are deleted, and a stored finding under such a
+ * name keeps its kind and name but not its shortened value. (Which other fields of an old login form came with a
+ * password cannot be told from what was stored: only the credential names themselves are found.)
+ */
+async function forgetSecrets(tx: Transaction): Promise<void> {
+  await tx
+    .table('identifiers')
+    .filter((i: ObservedIdentifier) => !!secretName(i.name))
+    .delete();
+  await tx
+    .table('events')
+    .filter((e: SharingEvent) => !!e.findings?.some((f) => f.value && secretName(f.name)))
+    .modify((e: SharingEvent) => {
+      for (const f of e.findings ?? []) if (secretName(f.name)) f.value = '';
+    });
 }
 
 /**

@@ -36,6 +36,8 @@ describe('queue bounds', () => {
       method: 'GET',
       type: 'image',
       tabId: -1,
+      // A request of no tab is recorded only when the browser says it is not a private window's.
+      incognito: false,
       frameId: 0,
       parentFrameId: -1,
       initiator: 'https://news.example',

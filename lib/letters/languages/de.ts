@@ -46,6 +46,7 @@ const language: LetterLanguage = {
     location: 'meinen Standort',
     event: 'meine Handlungen auf Seiten (Aufrufe, Klicks, Käufe)',
     'session-recording': 'Aufzeichnungen meiner Aktivität auf Seiten',
+    secret: 'Passwörter, Tokens oder andere Zugangsdaten (hier nicht wiedergegeben)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`,

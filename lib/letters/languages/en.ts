@@ -45,6 +45,7 @@ const language: LetterLanguage = {
     location: 'my location',
     event: 'what I did on pages (views, clicks, purchases)',
     'session-recording': 'recordings of my activity on pages',
+    secret: 'passwords, login tokens or other secrets (not repeated here)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,

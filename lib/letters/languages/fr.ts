@@ -45,6 +45,7 @@ const language: LetterLanguage = {
     location: 'ma localisation',
     event: 'mes actions sur les pages (consultations, clics, achats)',
     'session-recording': 'des enregistrements de mon activité sur les pages',
+    secret: 'des mots de passe, jetons de connexion ou autres secrets (non reproduits ici)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`,

@@ -11,7 +11,13 @@ import { freshDb } from '../storage/helpers.ts';
 const matcher = createTrackerMatcher([realTrackerList()]);
 
 /** A capture over a fresh (or given) database, with tabs and settings the test controls, as the worker would wire it. */
-function setup(db: DisclosedDb = freshDb(), tabs = new Map<number, TabInfo>(), clock = 1_000) {
+function setup(
+  db: DisclosedDb = freshDb(),
+  tabs = new Map<number, TabInfo>(),
+  clock = 1_000,
+  // Chrome's default: the extension was not let into private windows, whose requests it then never sees.
+  privateAccess: boolean | 'unknown' = false,
+) {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const badge = new Map<number, number>();
   const recorder = new Recorder(db);
@@ -23,6 +29,7 @@ function setup(db: DisclosedDb = freshDb(), tabs = new Map<number, TabInfo>(), c
     settings: () => settings,
     getTab: async (id) => tabs.get(id),
     onCompanyCount: (tabId, count) => badge.set(tabId, count),
+    ...(privateAccess === 'unknown' ? {} : { privateAccess }),
     now: () => now++,
   });
   return {
@@ -33,6 +40,9 @@ function setup(db: DisclosedDb = freshDb(), tabs = new Map<number, TabInfo>(), c
     capture,
     set: (patch: Partial<Settings>) => {
       settings = { ...settings, ...patch };
+    },
+    later: (ms: number) => {
+      now += ms;
     },
   };
 }
@@ -204,6 +214,33 @@ describe('Capture', () => {
     ]);
   });
 
+  it('stores a login form sent to a third party as secrets, with no value anywhere in the database', async () => {
+    const s = setup();
+    s.capture.navigated(1, 'https://www.news.example/login', false, 1000);
+    const password = 'Hunter2-correct-horse-battery';
+    const session = '8f3c2a9b7d1e4f60a5b3c7d9e1f2a4b6';
+    await s.capture.observe(
+      request(`${GA}?password=${password}&session_id=${session}`, {
+        method: 'POST',
+        extras: { body: { formData: { username: ['jane.doe.1987'], password: [password] } } },
+      }),
+    );
+    await s.capture.observe(request(`${GA}?access_token=at-${session}&cid=1234567890.1700000000`));
+    await s.recorder.flush();
+    const events = await s.db.events.toArray();
+    expect(events.map((e) => e.kinds)).toEqual([['secret'], ['identifier', 'secret']]);
+    expect(events[0]?.findings?.map((f) => [f.kind, f.name, f.value])).toEqual([
+      ['secret', 'password', ''],
+      ['secret', 'session_id', ''],
+      ['secret', 'username', ''],
+    ]);
+    expect((await s.db.identifiers.toArray()).map((i) => [i.name, i.value])).toEqual([
+      ['cid', '1234567890.1700000000'],
+    ]);
+    const everything = JSON.stringify(await Promise.all(s.db.tables.map((table) => table.toArray())));
+    for (const secret of [password, session.slice(0, 8), 'jane.doe']) expect(everything).not.toContain(secret);
+  });
+
   it('records failed or blocked requests with their outcome', async () => {
     const s = setup();
     s.capture.navigated(1, 'https://www.news.example/', false, 1000);
@@ -216,5 +253,96 @@ describe('Capture', () => {
     expect(s.badge.get(1)).toBe(0);
     await s.capture.observe(request(GA));
     expect(s.badge.get(1)).toBe(1);
+  });
+
+  describe('when the extension may see private windows but is not to record them', () => {
+    const privateSetup = () => setup(freshDb(), new Map(), 1_000, true);
+    const sites = async (s: ReturnType<typeof setup>) => {
+      await s.recorder.flush();
+      return (await s.db.events.toArray()).map((e) => e.site);
+    };
+
+    it('drops a beacon that finishes after its private tab closed, and keeps one from an ordinary tab', async () => {
+      const s = privateSetup();
+      s.tabs.set(2, { url: 'https://private.example/', incognito: true });
+      s.tabs.set(3, { url: 'https://public.example/', incognito: false });
+      s.capture.navigated(2, 'https://private.example/', undefined, 1000);
+      s.capture.navigated(3, 'https://public.example/', undefined, 1000);
+      // Both tabs close; the browser forgets them, then their last beacons finish.
+      s.capture.tabClosed(2);
+      s.capture.tabClosed(3);
+      s.tabs.clear();
+      await s.capture.observe(request(GA, { tabId: 2, topLevelUrl: 'https://private.example/' }));
+      await s.capture.observe(request(GA, { tabId: 3, topLevelUrl: 'https://public.example/' }));
+      expect(await sites(s)).toEqual(['public.example']);
+      expect((await s.db.pages.toArray()).map((p) => p.site)).toEqual(['public.example']);
+    });
+
+    it('remembers a closed tab only for a while: after ten minutes its request cannot be placed and is dropped', async () => {
+      const s = privateSetup();
+      s.tabs.set(3, { url: 'https://public.example/', incognito: false });
+      s.capture.navigated(3, 'https://public.example/', undefined, 1000);
+      s.capture.tabClosed(3);
+      s.tabs.clear();
+      s.later(10 * 60_000 + 1);
+      await s.capture.observe(request(GA, { tabId: 3, topLevelUrl: 'https://public.example/' }));
+      expect(await sites(s)).toEqual([]);
+    });
+
+    it('remembers the last 256 closed tabs, and forgets older ones', async () => {
+      const s = privateSetup();
+      for (let id = 1; id <= 300; id++) {
+        s.tabs.set(id, { url: 'https://public.example/', incognito: false });
+        s.capture.navigated(id, 'https://public.example/', undefined, 1000);
+        await s.capture.observe(request(FB, { tabId: id, requestId: `early${id}` }));
+        s.capture.tabClosed(id);
+      }
+      s.tabs.clear();
+      await s.recorder.flush();
+      await s.db.events.clear();
+      // Tabs 45 to 300 are the last 256 closed; tab 44 is not.
+      await s.capture.observe(request(GA, { tabId: 45, requestId: 'late', topLevelUrl: 'https://late.example/' }));
+      await s.capture.observe(request(GA, { tabId: 44, topLevelUrl: 'https://lost.example/' }));
+      expect(await sites(s)).toEqual(['late.example']);
+    });
+
+    it('drops a request of no tab unless the browser says it is not private', async () => {
+      const s = privateSetup();
+      await s.capture.observe(request(GA, { tabId: -1, frameId: -1, initiator: 'https://worker.example' }));
+      await s.capture.observe(
+        request(GA, { tabId: -1, frameId: -1, initiator: 'https://private.example', incognito: true }),
+      );
+      await s.capture.observe(
+        request(GA, { tabId: -1, frameId: -1, initiator: 'https://shop.example', incognito: false }),
+      );
+      expect(await sites(s)).toEqual(['shop.example']);
+    });
+
+    it('drops requests of a tab the browser no longer knows, but records them once private windows are recorded', async () => {
+      const s = privateSetup();
+      await s.capture.observe(request(GA, { tabId: 7, topLevelUrl: 'https://unknown.example/' }));
+      expect(await sites(s)).toEqual([]);
+      s.set({ recordPrivate: true });
+      await s.capture.observe(request(GA, { tabId: 7, topLevelUrl: 'https://unknown.example/' }));
+      await s.capture.observe(request(GA, { tabId: -1, frameId: -1, initiator: 'https://worker.example' }));
+      expect(await sites(s)).toEqual(['unknown.example', 'worker.example']);
+    });
+
+    it('knows a private tab on no web page (a new-tab page) is private', async () => {
+      const s = privateSetup();
+      s.tabs.set(4, { url: 'chrome://newtab/', incognito: true });
+      s.tabs.set(5, { url: 'chrome://newtab/', incognito: false });
+      await s.capture.observe(request(GA, { tabId: 4, topLevelUrl: 'https://a.example/' }));
+      await s.capture.observe(request(GA, { tabId: 5, topLevelUrl: 'https://b.example/' }));
+      expect(await sites(s)).toEqual(['b.example']);
+    });
+
+    it('assumes it may see private windows until the browser says whether it does', async () => {
+      const s = setup(freshDb(), new Map(), 1_000, 'unknown');
+      await s.capture.observe(request(GA, { tabId: -1, frameId: -1, initiator: 'https://worker.example' }));
+      s.capture.privateAccessKnown(false);
+      await s.capture.observe(request(GA, { tabId: -1, frameId: -1, initiator: 'https://shop.example' }));
+      expect(await sites(s)).toEqual(['shop.example']);
+    });
   });
 });

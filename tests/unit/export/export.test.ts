@@ -21,7 +21,7 @@ async function browsed() {
       time: t,
       // A path with an id in it: exported masked, and still recognised as this event when imported back.
       path: '/g/collect/550e8400-e29b-41d4-a716-446655440000',
-      kinds: ['full-address', 'search-terms', 'identifier', 'cookie', 'email'],
+      kinds: ['full-address', 'search-terms', 'identifier', 'cookie', 'email', 'secret'],
       findings: [
         {
           // As a version 7 database held it: whole. Exports mask it all the same.
@@ -41,6 +41,8 @@ async function browsed() {
           detail: '_ga, _hjSessionUser_4815162',
         },
         { kind: 'email', source: 'body', name: 'user.email', value: 'j…@example.com' },
+        // A secret is kept as sent, with no value: it exports and imports so.
+        { kind: 'secret', source: 'body', name: 'user.password', value: '' },
       ],
       identifiers: [{ name: 'cid', value: '1234567890.1700000000' }],
     }),
@@ -149,6 +151,7 @@ describe('export', () => {
       { kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' },
       { kind: 'cookie', source: 'cookie', name: 'Cookie', shape: 'text', detail: '_ga, :id' },
       { kind: 'email', source: 'body', name: 'user.email', shape: 'email' },
+      { kind: 'secret', source: 'body', name: 'user.password', shape: 'empty' },
     ]);
   });
 
@@ -394,6 +397,11 @@ describe('exportFinding', () => {
     ['a device, its description kept', f('device', '1920x1080', 'screen 1920×1080'), { detail: 'screen 1920×1080' }],
     ['an event name kept', f('event', 'add_to_cart', 'add to cart'), { detail: 'add to cart' }],
     ['a recorder, by its description', f('session-recording', '', 'known recorder endpoint'), { shape: 'empty' }],
+    [
+      'a secret: its name, never a value',
+      f('secret', '', undefined, 'password'),
+      { kind: 'secret', name: 'password', shape: 'empty' },
+    ],
     ['the site only', f('site-address', 'https://news.example/'), { address: 'https://news.example/' }],
     [
       'a full address, its query names kept, no value',

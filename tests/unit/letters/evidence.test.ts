@@ -81,3 +81,37 @@ describe('the evidence a letter cites', () => {
     expect(letter.body).not.toContain('health.a-ads.com');
   });
 });
+
+describe('identifiers a letter may offer', () => {
+  it('never offers a value stored under a credential name, nor lets one reach the identifiers table', async () => {
+    const db = freshDb();
+    // A row an earlier version stored from a login form's address, before secrets were kept apart.
+    await db.identifiers.put({
+      company: 'a',
+      name: 'session_token',
+      value: 'st-8f3c2a9b7d1e4f60a5b3',
+      firstSeen: T,
+      lastSeen: T,
+      requests: 1,
+      sites: ['news.example'],
+    });
+    const recorder = new Recorder(db);
+    recorder.add(
+      event({
+        site: 'news.example',
+        company: 'a',
+        time: T,
+        identifiers: [
+          { name: 'cid', value: '1234567890.1700000000' },
+          { name: 'password', value: 'Hunter2-correct-horse' },
+          { name: 'data.access_token', value: 'at-5b3c7d9e1f2a4b6' },
+        ],
+      }),
+    );
+    await recorder.flush();
+    expect((await db.identifiers.toArray()).map((i) => i.name).sort()).toEqual(['cid', 'session_token']);
+    const g = await gatherEvidence(db, { id: 'a', name: 'Company A' });
+    db.close();
+    expect(g?.requestIdentifiers.map((i) => i.name)).toEqual(['cid']);
+  });
+});

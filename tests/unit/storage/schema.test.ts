@@ -386,4 +386,59 @@ describe('schema versions', () => {
     expect(await db.letters.get('R-1')).toMatchObject({ status: 'sent' });
     db.close();
   });
+
+  it('forgets a version-8 database’s values under credential names: identifier rows and findings', async () => {
+    const name = `disclosed-upgrade-8-${process.pid}`;
+    const old = new Dexie(name);
+    old.version(8).stores({
+      events: '++id, time, [page+company], [site+company], company',
+      pages: 'key, [tabId+startedAt], startedAt',
+      siteCompanies: '[site+company], site, company, lastSeen',
+      dayCompanies: '[day+company], day, company',
+      identifiers: '[company+name+value], company, lastSeen',
+      companies: 'company, sites',
+      sites: 'site',
+      days: 'day',
+      letters: 'reference, company, status, createdAt',
+      contacts: 'company',
+      attempts: '[site+company], company, site',
+    });
+    const row = (name: string, value: string) => ({
+      company: 'acme',
+      name,
+      value,
+      firstSeen: 1,
+      lastSeen: 1,
+      requests: 1,
+      sites: ['shop.example'],
+    });
+    await old
+      .table('identifiers')
+      .bulkAdd([
+        row('password', 'Hunter2-correct-horse'),
+        row('access_token', 'at-8f3c2a9b7d1e4f60'),
+        row('cid', '1234567890.1700000000'),
+      ]);
+    const finding = (name: string, value: string) => ({ kind: 'identifier', source: 'url', name, value });
+    await old.table('events').add({
+      time: 1,
+      page: 'p',
+      tabId: 1,
+      site: 'shop.example',
+      company: 'acme',
+      kind: 'tracker',
+      kinds: ['identifier'],
+      findings: [finding('password', 'Hunter2-…se'), finding('cid', '12345678…00')],
+    });
+    old.close();
+
+    const db = openDb(name);
+    expect((await db.identifiers.toArray()).map((i) => i.name)).toEqual(['cid']);
+    const [event] = await db.events.toArray();
+    expect(event?.findings?.map((f) => [f.name, f.value])).toEqual([
+      ['password', ''],
+      ['cid', '12345678…00'],
+    ]);
+    db.close();
+  });
 });

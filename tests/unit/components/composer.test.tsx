@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { Composer } from '../../../components/letters/composer.tsx';
+import { translatorFromMessages } from '../../../lib/i18n.ts';
+import type { GatheredEvidence } from '../../../lib/letters/evidence.ts';
+import { unlistedCompany } from '../../../lib/trackers/company.ts';
+
+const messages = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
+);
+const t = translatorFromMessages(messages);
+
+const gathered: GatheredEvidence = {
+  evidence: {
+    companyId: 'magnite',
+    companyName: 'Magnite',
+    domains: ['pixel.rubiconproject.com'],
+    sites: ['news.example'],
+    requests: 3,
+    firstSeen: 1,
+    lastSeen: 2,
+    categories: ['advertising'],
+    kinds: ['identifier'],
+    beforeConsent: false,
+  },
+  perSite: [],
+  sensitiveSites: [],
+  requestIdentifiers: [
+    { source: 'request', name: 'uid', value: 'rp7f3a91c2e8' },
+    { source: 'request', name: 'xq_ref', value: 'a91c2e8f7d1e4f60' },
+  ],
+};
+
+/** Each identifier offered, and whether it is ticked, as the page first shows it. */
+function offered(): [string, boolean][] {
+  const html = renderToString(
+    <Composer
+      t={t}
+      input={{
+        company: { ...unlistedCompany('magnite'), name: 'Magnite' },
+        gathered,
+        cookies: [
+          { source: 'cookie', name: '_ga', value: 'GA1.2.555.777', domain: '.rubiconproject.com' },
+          { source: 'cookie', name: 'khaos', value: 'k-4f60a5b3', domain: '.rubiconproject.com' },
+        ],
+        reference: 'DSC-20261201-ABCDEF',
+        today: '2026-12-01',
+        extensionVersion: '1.0.0',
+        uiLanguage: 'en',
+      }}
+      actions={{ saveContact: async () => {}, download: () => {}, copy: async () => {}, sent: async () => {} }}
+    />,
+  );
+  const list = html.slice(html.indexOf('data-testid="letter-identifiers"'));
+  return [...list.matchAll(/<li><label><input type="checkbox"( checked)?[^>]*\/?>(.*?)<\/label><\/li>/g)].map((m) => [
+    (m[2] ?? '').replace(/<[^>]+>/g, ''),
+    !!m[1],
+  ]);
+}
+
+describe('the letter composer', () => {
+  it('ticks known tracking identifiers only, and offers the others unticked', () => {
+    const shown = offered();
+    expect(shown.map(([text, ticked]) => [text.split(':')[1]?.trim(), ticked])).toEqual([
+      ['GA1.2.555.777', true],
+      ['k-4f60a5b3', false],
+      ['rp7f3a91c2e8', true],
+      ['a91c2e8f7d1e4f60', false],
+    ]);
+  });
+});
