@@ -572,7 +572,7 @@ export function looksRandom(value: string): boolean {
   if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
   if (/^\d+(\.\d+)+$/.test(value)) return false; // a version number
   // A library name with its version ("pbjs_lite_v4.2.0"), or a path of words ("acme/main/201804191753").
-  if (/\d+\.\d+\.\d+/.test(value) && /[a-z]{3}/i.test(value)) return false;
+  if (/\d\.\d+\.\d/.test(value) && /[a-z]{3}/i.test(value)) return false;
   if (/^[a-z]{3,}(?:\/[\w.-]+)+$/i.test(value)) return false;
   // Shannon entropy of the characters (all ASCII here), summed in order of first appearance as a Map would be.
   const counts = new Uint8Array(128);
