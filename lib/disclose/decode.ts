@@ -329,8 +329,11 @@ export function displayValue(finding: Pick<Finding, 'kind' | 'value'>): string {
   const v = finding.value;
   switch (finding.kind) {
     case 'email': {
-      const [user = '', domain = ''] = v.split('@');
-      return `${user.slice(0, 1)}…@${domain}`;
+      const at = v.indexOf('@');
+      const user = at < 0 ? v : v.slice(0, at);
+      // The domain as sent, but no longer than any value is shown (a page may send one of thousands of characters).
+      const domain = at < 0 ? '' : v.slice(at + 1, at + 81);
+      return shortened(`${user.slice(0, 1)}…@${domain}`);
     }
     case 'hashed-email':
     case 'identifier':

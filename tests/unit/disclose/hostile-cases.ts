@@ -108,6 +108,12 @@ export function hostileRequests(): HostileCase[] {
       truncated: false,
     },
     {
+      name: 'an email address with a 3,000-character domain (stored no longer than it is shown)',
+      input: { url: `https://collector.example/c?e=jane@${'a'.repeat(3000)}.example`, method: 'GET' },
+      kinds: ['email'],
+      truncated: false,
+    },
+    {
       name: 'base64 JSON inside base64 JSON, twelve levels',
       input: {
         url: `https://collector.example/c?d=${Array.from({ length: 12 }).reduce<string>(
