@@ -215,16 +215,16 @@ const RECORDER_HINTS = [
 const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 function sessionRecording(url: string, parameters: Parameter[]): Finding | undefined {
-  // The address without its scheme (what /^[a-z]+:\/\//i would strip), copied only for a likely recorder.
+  // The address without its scheme (what /^[a-z]+:\/\//i would strip).
   let start = 0;
-  while (isLetter(url.charCodeAt(start))) start++;
+  while (start < 32 && isLetter(url.charCodeAt(start))) start++;
   start = start > 0 && url.startsWith('://', start) ? start + 3 : 0;
+  // Every endpoint is a host and the start of a path: the rest of a long address is not searched.
+  const hostAndPath = url.slice(start, start + RECORDER_PREFIX_CHARS);
   let byEndpoint = false;
   let host = '';
   for (const hint of RECORDER_HINTS) {
-    if (!url.includes(hint, start)) continue;
-    // Every endpoint is a host and the start of a path: the rest of a long address is not searched.
-    const hostAndPath = url.slice(start, start + RECORDER_PREFIX_CHARS);
+    if (!hostAndPath.includes(hint)) continue;
     let hostEnd = 0;
     while (hostEnd < hostAndPath.length) {
       const c = hostAndPath.charCodeAt(hostEnd);

@@ -95,15 +95,20 @@ export function queryParameters(url: string, source: ParameterSource = 'url'): P
   return r.parameters;
 }
 
-/** Reads an address's query parameters, up to MAX_QUERY_CHARS of it. */
+/**
+ * Reads an address's query parameters, up to MAX_QUERY_CHARS of it. Only that much of the address is searched past
+ * the "?" (a 2 MB address costs what a 16 KB one does).
+ */
 export function addQueryParameters(r: Reading, url: string, source: ParameterSource = 'url'): void {
   const q = url.indexOf('?');
   if (q < 0) return;
-  const hash = url.indexOf('#', q);
-  const end = hash < 0 ? url.length : hash;
   const allowed = Math.max(0, Math.min(MAX_QUERY_CHARS, r.chars));
-  const read = Math.min(end - q - 1, allowed);
-  if (read < end - q - 1) r.truncated = true;
+  // What may be read, and one character more to know whether the query goes on.
+  const window = url.slice(q + 1, q + 2 + allowed);
+  const hash = window.indexOf('#');
+  const length = hash < 0 ? window.length : hash;
+  const read = Math.min(length, allowed);
+  if (read < length) r.truncated = true;
   r.chars -= read;
   addFormParameters(r, url, source, q + 1, q + 1 + read);
 }
@@ -114,18 +119,21 @@ export function addQueryParameters(r: Reading, url: string, source: ParameterSou
  * names a resource, and its random-looking parts (build hashes, project ids) are not about the person.
  */
 export function addPathParameters(r: Reading, url: string): void {
-  const scheme = url.indexOf('://');
-  const pathStart = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-  if (pathStart < 0) return;
-  let end = url.length;
+  // Where the path starts, looked for near the start only: a scheme, a host, then the path.
+  const scheme = url.slice(0, 64).indexOf('://');
+  const slash = scheme < 0 ? -1 : url.slice(scheme + 3, scheme + 3 + MAX_QUERY_CHARS).indexOf('/');
+  if (slash < 0) return;
+  const pathStart = scheme + 3 + slash;
+  // The path as far as it may be read, and one character more to know whether it goes on.
+  let path = url.slice(pathStart + 1, pathStart + 2 + MAX_QUERY_CHARS);
   for (const c of ['?', '#']) {
-    const at = url.indexOf(c, pathStart);
-    if (at >= 0 && at < end) end = at;
+    const at = path.indexOf(c);
+    if (at >= 0) path = path.slice(0, at);
   }
   // Only a segment of some length that starts as base64 of "{" does: most paths have none, and cost one search.
-  if (!url.includes('/ey', pathStart) && !url.includes('/W', pathStart)) return;
-  const path = take(r, url.slice(pathStart + 1, end));
-  for (const segment of path.split('/', 32)) {
+  const maybe = path.startsWith('ey') || path.startsWith('W') || path.includes('/ey') || path.includes('/W');
+  if (!maybe) return;
+  for (const segment of take(r, path).split('/', 32)) {
     if (segment.length < 16) continue;
     const inner = base64Json(decode(segment));
     if (inner === undefined || !room(r)) continue;
