@@ -2,7 +2,7 @@ import { BROWSER_SITE, classifyRequest, firstPartySite } from '../classify/class
 import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
-import { decodeRequest, storedFindings } from '../disclose/decode.ts';
+import { type Disclosure, decodeRequest, type StoredFinding, storedFindings } from '../disclose/decode.ts';
 import type { Settings } from '../settings.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { PageLoad, SharingEvent } from '../storage/events.ts';
@@ -134,14 +134,23 @@ export class Capture {
 
     // A request from a tab whose page we know, and that the page made: count it against that page load.
     const onTabPage = tab && tab.page.site === site;
-    const decoded = decodeRequest({
-      url: request.url,
-      method: request.method,
-      pageUrl: onTabPage ? tab.url : request.topLevelUrl,
-      ...request.extras,
-    });
-    // Synchronous but for a compressed body.
-    const disclosure = decoded instanceof Promise ? await decoded : decoded;
+    // What the request carried. The decoder never throws; were it to, the request is still recorded, carrying
+    // nothing found rather than being lost (a page must not be able to hide a request by breaking its decoding).
+    let disclosure: Disclosure = { kinds: [], findings: [], parameters: [] };
+    let findings: StoredFinding[] = [];
+    try {
+      const decoded = decodeRequest({
+        url: request.url,
+        method: request.method,
+        pageUrl: onTabPage ? tab.url : request.topLevelUrl,
+        ...request.extras,
+      });
+      // Synchronous but for a compressed body.
+      disclosure = decoded instanceof Promise ? await decoded : decoded;
+      findings = storedFindings(disclosure.findings);
+    } catch {
+      disclosure = { kinds: [], findings: [], parameters: [] };
+    }
     const event: SharingEvent = {
       time: request.time,
       page: onTabPage ? tab.page.key : site === BROWSER_SITE ? BROWSER_SITE : `site:${site}`,
@@ -156,7 +165,7 @@ export class Capture {
       method: request.method,
       outcome: request.outcome,
       kinds: disclosure.kinds,
-      findings: storedFindings(disclosure.findings),
+      findings,
     };
     const identifiers = disclosure.findings
       .filter((f) => f.kind === 'identifier')

@@ -1,8 +1,28 @@
 import type { RawBody } from '../classify/request-details.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
 import { maskAddress, maskPath } from './mask.ts';
-import { addPathParameters, addQueryParameters, decode, type Parameter, type Parameters, readBody } from './params.ts';
-import { addRequestFindings, addressFinding, addressLevel, type Finding, levelOf, searchTermsOf } from './rules.ts';
+import {
+  addBodyParameters,
+  addPathParameters,
+  addQueryParameters,
+  decode,
+  MAX_QUERY_CHARS,
+  MAX_REQUEST_CHARS,
+  newReading,
+  type Parameter,
+  type Reading,
+  take,
+} from './params.ts';
+import {
+  addParameterFindings,
+  addressFinding,
+  addressLevel,
+  type Finding,
+  levelOf,
+  type PageContext,
+  searchTermsOf,
+  sendsPassword,
+} from './rules.ts';
 
 /** One thing a request carried, as stored: the value already truncated and redacted for display. */
 export interface StoredFinding {
@@ -52,48 +72,115 @@ const RECORDER_ENDPOINTS: RegExp[] = [
   /(^|\.)contentsquare\.net\/(pvt|recording)/,
   /^mc\.yandex\.(ru|com)\/webvisor/,
 ];
+/** How much of an address, after its scheme, the endpoints are matched against. */
+const RECORDER_PREFIX_CHARS = 2048;
 const RECORDER_BODY =
   /"(?:mousemove|mouse_move|scroll|keydown|keypress|mutation|snapshot|dom_snapshot)"|"type":\s*[23],\s*"data":\s*\{"(?:source|node)"/gi;
 
 /**
- * Decodes what a request carried: its address, Referer, cookie names and body. Never throws. Synchronous, except
- * for a compressed body (inflating is asynchronous in browsers): then a promise.
+ * Decodes what a request carried: its address, Referer, cookie names and body. Synchronous, except for a compressed
+ * body (inflating is asynchronous in browsers): then a promise. Never throws, and the promise never rejects: each
+ * stage that fails (none should) leaves what was found before it, and the result says `truncated`.
  */
 export function decodeRequest(input: DecodeInput): Disclosure | Promise<Disclosure> {
-  const body = readBody(input.body);
-  return body instanceof Promise ? body.then((b) => disclose(input, b)) : disclose(input, body);
+  const r = newReading();
+  const stage = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      r.truncated = true;
+    }
+  };
+  stage(() => addQueryParameters(r, input.url));
+  stage(() => addPathParameters(r, input.url));
+  // The Referer and the cookie names take their share of what the request may have read before the body does.
+  let referer: string | undefined;
+  let cookieNames: string[] = [];
+  stage(() => {
+    if (input.referer) referer = take(r, input.referer);
+  });
+  stage(() => {
+    if (input.cookieNames?.length) cookieNames = takeNames(r, input.cookieNames);
+  });
+  let body: Promise<void> | undefined;
+  stage(() => {
+    body = addBodyParameters(r, input.body);
+  });
+  const finish = () => disclose(input, r, referer, cookieNames);
+  const failed = () => {
+    r.truncated = true;
+    return finish();
+  };
+  return body ? (body as Promise<void>).then(finish, failed) : finish();
 }
 
-/** Each kind's bit, in vocabulary order (fourteen kinds: they fit one number). */
+/** Cookie names, as many as fit in MAX_QUERY_CHARS of what the request may read (each counts with its separator). */
+function takeNames(r: Reading, names: string[]): string[] {
+  const kept: string[] = [];
+  const limit = Math.min(MAX_QUERY_CHARS, r.chars);
+  let chars = 0;
+  for (const name of names) {
+    const text = String(name);
+    if (chars + text.length + 2 > limit) {
+      r.truncated = true;
+      break;
+    }
+    chars += text.length + 2;
+    kept.push(text);
+  }
+  r.chars -= chars;
+  return kept;
+}
+
+/** Each kind's bit, in vocabulary order (thirteen kinds: they fit one number). */
 const KIND_BIT = new Map<DataKind, number>(DATA_KINDS.map((k, i) => [k, 1 << i]));
 
-function disclose(input: DecodeInput, body: Parameters): Disclosure {
-  const page = { url: input.pageUrl, searchTerms: searchTermsOf(input.pageUrl) };
-  const parameters: Parameter[] = [];
-  const cut = addQueryParameters(parameters, input.url);
-  addPathParameters(parameters, input.url);
-  for (const p of body.parameters) parameters.push(p);
+/** The findings of what was read: a parameter, the Referer or the cookies that fail to be judged are left out. */
+function disclose(input: DecodeInput, r: Reading, referer: string | undefined, cookieNames: string[]): Disclosure {
+  const { parameters } = r;
   const findings: Finding[] = [];
-  addRequestFindings(findings, parameters, page);
-
-  if (input.referer) {
-    const referer = refererFinding(input.referer, page.url);
-    if (referer) findings.push(referer);
-    if (page.searchTerms && decode(input.referer).toLowerCase().includes(page.searchTerms.toLowerCase())) {
-      findings.push({ kind: 'search-terms', source: 'referer', name: 'Referer', value: page.searchTerms });
+  const stage = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      r.truncated = true;
     }
-  }
-  if (input.cookieNames?.length) {
-    findings.push({
-      kind: 'cookie',
-      source: 'cookie',
-      name: 'Cookie',
-      value: input.cookieNames.join(', '),
-      detail: input.cookieNames.join(', '),
+  };
+  let page: PageContext = { url: input.pageUrl };
+  stage(() => {
+    page = { url: input.pageUrl, searchTerms: searchTermsOf(input.pageUrl) };
+  });
+  // A request that sends a password is a login form: every value of its address and body is a secret.
+  let loginForm = false;
+  stage(() => {
+    loginForm = sendsPassword(parameters);
+  });
+  for (const p of parameters) stage(() => addParameterFindings(findings, p, page, loginForm));
+
+  if (referer) {
+    stage(() => {
+      const found = refererFinding(referer as string, page.url);
+      if (found) findings.push(found);
+    });
+    stage(() => {
+      if (
+        page.searchTerms &&
+        decode(referer as string)
+          .toLowerCase()
+          .includes(page.searchTerms.toLowerCase())
+      ) {
+        findings.push({ kind: 'search-terms', source: 'referer', name: 'Referer', value: page.searchTerms });
+      }
     });
   }
-  const recording = sessionRecording(input.url, parameters);
-  if (recording) findings.push(recording);
+  if (cookieNames.length) {
+    const names = cookieNames.join(', ');
+    findings.push({ kind: 'cookie', source: 'cookie', name: 'Cookie', value: names, detail: names });
+  }
+  stage(() => {
+    const recording = sessionRecording(input.url, parameters);
+    if (recording) findings.push(recording);
+  });
 
   let present = 0;
   for (const f of findings) present |= KIND_BIT.get(f.kind) ?? 0;
@@ -104,7 +191,7 @@ function disclose(input: DecodeInput, body: Parameters): Disclosure {
     findings,
     parameters: parameters.length > 60 ? parameters.slice(0, 60) : parameters,
   };
-  if (cut || body.truncated) disclosure.truncated = true;
+  if (r.truncated) disclosure.truncated = true;
   return disclosure;
 }
 
@@ -134,15 +221,16 @@ const RECORDER_HINTS = [
 const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 function sessionRecording(url: string, parameters: Parameter[]): Finding | undefined {
-  // The address without its scheme (what /^[a-z]+:\/\//i would strip), copied only for a likely recorder.
+  // The address without its scheme (what /^[a-z]+:\/\//i would strip).
   let start = 0;
-  while (isLetter(url.charCodeAt(start))) start++;
+  while (start < 32 && isLetter(url.charCodeAt(start))) start++;
   start = start > 0 && url.startsWith('://', start) ? start + 3 : 0;
+  // Every endpoint is a host and the start of a path: the rest of a long address is not searched.
+  const hostAndPath = url.slice(start, start + RECORDER_PREFIX_CHARS);
   let byEndpoint = false;
   let host = '';
   for (const hint of RECORDER_HINTS) {
-    if (!url.includes(hint, start)) continue;
-    const hostAndPath = url.slice(start);
+    if (!hostAndPath.includes(hint)) continue;
     let hostEnd = 0;
     while (hostEnd < hostAndPath.length) {
       const c = hostAndPath.charCodeAt(hostEnd);
@@ -159,13 +247,19 @@ function sessionRecording(url: string, parameters: Parameter[]): Finding | undef
     if (p.source === 'body') bodyParameters++;
     if (raw === undefined && p.name === 'body') raw = p.value;
   }
-  let streamed = !!raw && (raw.match(RECORDER_BODY)?.length ?? 0) >= 3;
+  let streamed = !!raw && recorderEvents(raw);
   if (!streamed && bodyParameters) {
-    const body = parameters
-      .filter((p) => p.source === 'body')
-      .map((p) => `"${p.name.split('.').at(-1)}":"${p.value}"`)
-      .join(',');
-    streamed = (body.match(RECORDER_BODY)?.length ?? 0) >= 3;
+    // The body's names and values as JSON-like text, no longer than a request may have read.
+    const pieces: string[] = [];
+    let chars = 0;
+    for (const p of parameters) {
+      if (p.source !== 'body') continue;
+      const piece = `"${p.name.slice(p.name.lastIndexOf('.') + 1)}":"${p.value}"`;
+      pieces.push(piece);
+      chars += piece.length + 1;
+      if (chars > MAX_REQUEST_CHARS) break;
+    }
+    streamed = recorderEvents(pieces.join(','));
   }
   if (!streamed && bodyParameters >= 3) streamed = domEventStream(parameters);
   if (!byEndpoint && !streamed && !(bodyParameters >= 10 && mouseStream(parameters))) return undefined;
@@ -176,6 +270,15 @@ function sessionRecording(url: string, parameters: Parameter[]): Finding | undef
     value: '',
     detail: byEndpoint ? 'known recorder endpoint' : 'interaction stream',
   };
+}
+
+/** Whether text holds three interaction events (stops at the third: a long body may hold thousands). */
+function recorderEvents(text: string): boolean {
+  RECORDER_BODY.lastIndex = 0;
+  let n = 0;
+  while (RECORDER_BODY.exec(text)) if (++n >= 3) break;
+  RECORDER_BODY.lastIndex = 0;
+  return n >= 3;
 }
 
 /**
@@ -232,8 +335,11 @@ export function displayValue(finding: Pick<Finding, 'kind' | 'value'>): string {
   const v = finding.value;
   switch (finding.kind) {
     case 'email': {
-      const [user = '', domain = ''] = v.split('@');
-      return `${user.slice(0, 1)}…@${domain}`;
+      const at = v.indexOf('@');
+      const user = at < 0 ? v : v.slice(0, at);
+      // The domain as sent, but no longer than any value is shown (a page may send one of thousands of characters).
+      const domain = at < 0 ? '' : v.slice(at + 1, at + 81);
+      return shortened(`${user.slice(0, 1)}…@${domain}`);
     }
     case 'hashed-email':
     case 'identifier':
@@ -247,13 +353,19 @@ export function displayValue(finding: Pick<Finding, 'kind' | 'value'>): string {
   }
 }
 
+/** The most of an address that keptAddress reads. */
+const MAX_KEPT_CHARS = 2048;
+
 const shortened = (v: string) => (v.length > 80 ? `${v.slice(0, 77)}…` : v);
 
 /**
  * An address as it is kept: origin, masked path and the query's parameter names, never their values (they can carry
  * tokens). A bare path (`dp=/world/article?id=…`) keeps its masked path and names.
  */
-export function keptAddress(value: string): string {
+export function keptAddress(address: string): string {
+  // Only the start of a long address is kept (what is shown is shorter still): cut, it ends in "…" as a shortened
+  // address does, and its last piece is not judged.
+  const value = address.length > MAX_KEPT_CHARS ? `${address.slice(0, MAX_KEPT_CHARS)}…` : address;
   const masked = maskAddress(value);
   if (masked) return masked;
   if (value.charCodeAt(0) === 47 /* / */) {

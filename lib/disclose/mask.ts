@@ -91,16 +91,17 @@ export function maskAddress(address: string): string | undefined {
   // Where a shortened address was cut: in its fragment (dropped anyway), its query, its path, or its host name.
   const cutIn = !cut ? undefined : url.hash ? 'fragment' : url.search ? 'query' : 'path';
   if (cutIn === 'path' && url.pathname === '/' && !address.endsWith('/…')) return undefined;
-  const names: string[] = [];
+  // A set: an address of thousands of distinct names would make a list's lookups quadratic.
+  const names = new Set<string>();
   const raw = url.search.slice(1);
   const pairs = raw ? raw.split('&') : [];
   for (const [i, pair] of pairs.entries()) {
-    const name = pair.split('=')[0] ?? '';
+    const name = pair.split('=', 1)[0] ?? '';
     const last = i === pairs.length - 1;
     // The last name of a shortened address may be cut: it cannot be judged.
     const kept = cutIn === 'query' && last && !pair.includes('=') ? '…' : maskSegment(name);
-    if (kept && !names.includes(kept)) names.push(kept);
+    if (kept) names.add(kept);
   }
   const path = maskPath(cutIn === 'path' ? `${url.pathname}…` : url.pathname);
-  return `${url.origin}${path}${names.length ? `?${names.join('&')}` : ''}`;
+  return `${url.origin}${path}${names.size ? `?${[...names].join('&')}` : ''}`;
 }

@@ -410,18 +410,12 @@ export function sendsPassword(parameters: readonly Parameter[]): boolean {
 }
 
 /**
- * Every parameter of one request, classified (`addFindings` for each), but a login form's: each value of its
- * address and body is then a secret, whatever its name.
+ * One parameter's findings (`addFindings`), but in a login form's request (`sendsPassword`) each value of its address
+ * and body is a secret, whatever its name.
  */
-export function addRequestFindings(out: Finding[], parameters: readonly Parameter[], page: PageContext): void {
-  if (!sendsPassword(parameters)) {
-    for (const p of parameters) addFindings(out, p, page);
-    return;
-  }
-  for (const p of parameters) {
-    if (p.source !== 'url' && p.source !== 'body') addFindings(out, p, page);
-    else if (!p.container && p.value.trim()) out.push(secretFinding(p));
-  }
+export function addParameterFindings(out: Finding[], p: Parameter, page: PageContext, loginForm: boolean): void {
+  if (!loginForm || (p.source !== 'url' && p.source !== 'body')) addFindings(out, p, page);
+  else if (!p.container && p.value.trim()) out.push(secretFinding(p));
 }
 
 /**
@@ -652,7 +646,7 @@ export function looksRandom(value: string): boolean {
   if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
   if (/^\d+(\.\d+)+$/.test(value)) return false; // a version number
   // A library name with its version ("pbjs_lite_v4.2.0"), or a path of words ("acme/main/201804191753").
-  if (/\d+\.\d+\.\d+/.test(value) && /[a-z]{3}/i.test(value)) return false;
+  if (/\d\.\d+\.\d/.test(value) && /[a-z]{3}/i.test(value)) return false;
   if (/^[a-z]{3,}(?:\/[\w.-]+)+$/i.test(value)) return false;
   // Shannon entropy of the characters (all ASCII here), summed in order of first appearance as a Map would be.
   const counts = new Uint8Array(128);
