@@ -229,7 +229,7 @@ function AttemptedCompanies({ ctx, rows }: { ctx: ViewContext; rows: AttemptedCo
           {
             key: 'category',
             label: t('dashColCategory'),
-            render: (r) => r.categories.map((c) => categoryName(t, c)).join(', '),
+            render: (r) => <Categories t={t} categories={r.categories} />,
           },
           { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
           {
