@@ -3,6 +3,7 @@ import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
 import { type Disclosure, decodeRequest, type StoredFinding, storedFindings } from '../disclose/decode.ts';
+import { ownCopy } from '../disclose/params.ts';
 import type { Settings } from '../settings.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { PageLoad, SharingEvent } from '../storage/events.ts';
@@ -169,7 +170,7 @@ export class Capture {
     };
     const identifiers = disclosure.findings
       .filter((f) => f.kind === 'identifier')
-      .map((f) => ({ name: f.name.slice(0, 80), value: f.value.slice(0, 500) }));
+      .map((f) => ({ name: ownCopy(f.name.slice(0, 80)), value: ownCopy(f.value.slice(0, 500)) }));
     if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;
     const { delivery, reason } = deliveryOf(request);

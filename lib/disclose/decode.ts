@@ -9,6 +9,7 @@ import {
   MAX_QUERY_CHARS,
   MAX_REQUEST_CHARS,
   newReading,
+  ownCopy,
   type Parameter,
   type Reading,
   take,
@@ -318,9 +319,10 @@ export function storedFindings(findings: Finding[]): StoredFinding[] {
     out.push({
       kind: f.kind,
       source: f.source,
-      name: f.name.slice(0, 80),
-      value: displayValue(f),
-      ...(f.detail ? { detail: f.detail.slice(0, 120) } : {}),
+      // Copies: what is stored or queued must not keep the request's whole text alive (see `ownCopy`).
+      name: ownCopy(f.name.slice(0, 80)),
+      value: ownCopy(displayValue(f)),
+      ...(f.detail ? { detail: ownCopy(f.detail.slice(0, 120)) } : {}),
     });
     if (out.length >= 12) break;
   }

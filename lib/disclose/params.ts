@@ -31,6 +31,14 @@ const MAX_ARRAY_ELEMENTS = 50;
  * each); real tracker requests are far smaller, and a request cut short says `truncated`.
  */
 export const MAX_REQUEST_CHARS = 128 * 1024;
+/**
+ * A copy of `text` that keeps nothing else alive. V8 cuts a slice of 13 or more characters as a view into the text it
+ * came from, so a parameter name kept in a cache or a queue would hold a whole 2 MB request body in memory.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 /** Of that, at most this much of the address's query, as much of its path, its Referer, its cookie names. */
 export const MAX_QUERY_CHARS = 16 * 1024;
 /**

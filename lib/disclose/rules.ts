@@ -1,6 +1,6 @@
 import type { AddressKind, DataKind } from './kinds.ts';
 import { maskSegment } from './mask.ts';
-import { decode, type Parameter } from './params.ts';
+import { decode, ownCopy, type Parameter } from './params.ts';
 
 /** One thing a request was found to carry, with the parameter that carried it. */
 export interface Finding {
@@ -299,15 +299,19 @@ export function leafName(name: string): string {
 function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
   const map = new Map<string, T>();
   return (key) => {
+    // A long key is rarely seen twice, and would make the memo's size a page's choice: computed, not kept.
+    if (key.length > MEMO_KEY_CHARS) return compute(key);
     let value = map.get(key);
     if (value === undefined && !map.has(key)) {
       value = compute(key);
       if (map.size >= limit) map.clear();
-      map.set(key, value);
+      map.set(ownCopy(key), value);
     }
     return value as T;
   };
 }
+
+const MEMO_KEY_CHARS = 2048;
 
 /** The parts of an address the rules compare, parsed by the WHATWG URL parser; undefined when it is none. */
 export interface ParsedAddress {
