@@ -143,7 +143,13 @@ export class Capture {
       const decoded = decodeRequest({
         url: request.url,
         method: request.method,
-        pageUrl: onTabPage ? tab.url : request.topLevelUrl,
+        // Only the page's origin, when that is all the browser said (the tab has moved on): the decoder then
+        // cannot take an origin for the home page itself.
+        ...(onTabPage
+          ? { pageUrl: tab.url }
+          : request.topLevelIsOrigin
+            ? { pageOrigin: request.topLevelUrl }
+            : { pageUrl: request.topLevelUrl }),
         ...request.extras,
       });
       // Synchronous but for a compressed body.

@@ -35,6 +35,8 @@ export interface ObservedRequest {
   initiator?: string;
   /** The tab's top-level page, when the browser says so directly (never guessed from tab state here). */
   topLevelUrl?: string;
+  /** Set when `topLevelUrl` is only the page's origin (Chrome names a request's initiator by its origin). */
+  topLevelIsOrigin?: true;
   /** Known only on Firefox; on Chrome the tab tells. */
   incognito?: boolean;
   outcome: Outcome;
@@ -77,11 +79,13 @@ export function normalizeRequest(details: RawRequestDetails, outcome: Outcome, n
     details.documentUrl ?? details.originUrl ?? (details.initiator !== 'null' ? details.initiator : undefined);
 
   let topLevelUrl: string | undefined;
+  let topLevelIsOrigin = false;
   if (type === 'main_frame') topLevelUrl = details.url;
   else if (details.frameAncestors?.length) topLevelUrl = details.frameAncestors.at(-1)?.url;
   else if (frameId === 0 && details.tabId !== undefined && details.tabId >= 0 && isWebUrl(initiator)) {
     // A request from the top-level document: its initiator *is* the first party, whatever the tab shows now.
     topLevelUrl = initiator;
+    if (!details.documentUrl && !details.originUrl) topLevelIsOrigin = true;
   }
 
   const request: ObservedRequest = {
@@ -98,6 +102,7 @@ export function normalizeRequest(details: RawRequestDetails, outcome: Outcome, n
   if (details.redirectedAway) request.redirectedAway = true;
   if (initiator) request.initiator = initiator;
   if (topLevelUrl) request.topLevelUrl = topLevelUrl;
+  if (topLevelUrl && topLevelIsOrigin) request.topLevelIsOrigin = true;
   if (typeof details.incognito === 'boolean') request.incognito = details.incognito;
   if (outcome === 'error' && details.error) request.error = details.error;
   return request;

@@ -17,9 +17,8 @@ import {
 import {
   addParameterFindings,
   addressFinding,
-  addressLevel,
   type Finding,
-  levelOf,
+  levelOnPage,
   type PageContext,
   searchTermsOf,
   sendsPassword,
@@ -39,6 +38,8 @@ export interface DecodeInput {
   method: string;
   /** The tab's top-level address, when known. */
   pageUrl?: string;
+  /** Only the page's origin, when its address is not known (a request that outlived its page, in Chrome). */
+  pageOrigin?: string;
   /** The Referer header the request carried. */
   referer?: string;
   /** Names of the cookies the request carried (all of the request host's own domain: browsers send no others). */
@@ -147,9 +148,13 @@ function disclose(input: DecodeInput, r: Reading, referer: string | undefined, c
       r.truncated = true;
     }
   };
-  let page: PageContext = { url: input.pageUrl };
+  const known = {
+    ...(input.pageUrl ? { url: input.pageUrl } : {}),
+    ...(input.pageOrigin ? { origin: input.pageOrigin } : {}),
+  };
+  let page: PageContext = known;
   stage(() => {
-    page = { url: input.pageUrl, searchTerms: searchTermsOf(input.pageUrl) };
+    page = { ...known, searchTerms: searchTermsOf(input.pageUrl) };
   });
   // A request that sends a password is a login form: every value of its address and body is a secret.
   let loginForm = false;
@@ -160,7 +165,7 @@ function disclose(input: DecodeInput, r: Reading, referer: string | undefined, c
 
   if (referer) {
     stage(() => {
-      const found = refererFinding(referer as string, page.url);
+      const found = refererFinding(referer as string, page);
       if (found) findings.push(found);
     });
     stage(() => {
@@ -196,9 +201,9 @@ function disclose(input: DecodeInput, r: Reading, referer: string | undefined, c
   return disclosure;
 }
 
-function refererFinding(referer: string, pageUrl: string | undefined): Finding | undefined {
+function refererFinding(referer: string, page: PageContext): Finding | undefined {
   // A referer from another page (a frame's own address, say) is not the page the person was on.
-  const level = pageUrl ? addressLevel(referer, pageUrl) : levelOf(referer);
+  const level = levelOnPage(referer, page);
   return level ? addressFinding('referer', 'Referer', referer, level) : undefined;
 }
 

@@ -17,6 +17,8 @@ export interface Finding {
 export interface PageContext {
   /** The tab's top-level address, when known. */
   url?: string;
+  /** Only the page's origin, when its address is not known. */
+  origin?: string;
   /** What was searched for on the page, from its address (`q=`, `query=`…), when it was a search. */
   searchTerms?: string;
 }
@@ -473,7 +475,8 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
 
   const web = startsWithWebScheme(value);
   if (web) {
-    const level = page.url ? addressLevel(value, page.url) : PAGE_URL_NAMES.has(leaf) ? levelOf(value) : undefined;
+    const level =
+      page.url || page.origin ? levelOnPage(value, page) : PAGE_URL_NAMES.has(leaf) ? levelOf(value) : undefined;
     if (level) return addressFinding(p.source, p.name, value, level);
   }
   if (length > 1 && value.charCodeAt(0) === 47 /* / */ && page.url && samePath(value, page.url))
@@ -481,7 +484,8 @@ function classifyOne(p: Parameter, page: PageContext): Finding | undefined {
 
   if (TITLE_NAMES.has(leaf) && /\p{L}/u.test(value) && !/^https?:/i.test(value)) return found(p, value, 'page-title');
 
-  if (page.searchTerms && includesTerms(value, page.searchTerms)) return found(p, value, 'search-terms');
+  // The terms, not the value that holds them (it may be another address, with its own query's values).
+  if (page.searchTerms && includesTerms(value, page.searchTerms)) return found(p, page.searchTerms, 'search-terms');
   // `search: "?order=…"` is an address's query string (location.search), not something searched for.
   if (SEARCH_NAMES.has(leaf) && length >= 2 && value.charCodeAt(0) !== 63 /* ? */ && /\p{L}/u.test(value))
     return found(p, value, 'search-terms');
@@ -565,6 +569,17 @@ export function addressLevel(value: string, pageUrl: string): AddressKind | unde
 }
 
 const RESOURCE_FILE = /\.(?:m?js|css|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|otf|wasm)$/i;
+
+/**
+ * `addressLevel` against what is known of the page: its address, or only its origin — then an address of its host is
+ * judged by its own shape (a bare origin names the site, not a page the person may not have been on).
+ */
+export function levelOnPage(value: string, page: PageContext): AddressKind | undefined {
+  if (page.url) return addressLevel(value, page.url);
+  if (!page.origin) return levelOf(value);
+  const sent = parsedAddress(value);
+  return sent && sent.hostname === parsedAddress(page.origin)?.hostname ? levelOf(value) : undefined;
+}
 
 /** The level of an address judged on its own, when the page it came from is not known. */
 export function levelOf(value: string): AddressKind | undefined {

@@ -73,6 +73,23 @@ describe('Capture', () => {
     expect(s.badge.get(1)).toBe(2);
   });
 
+  it('claims only the site for a beacon sent after its tab moved to another site (Chrome names just its origin)', async () => {
+    const s = setup();
+    s.tabs.set(1, { url: 'https://other.example/', incognito: false });
+    s.capture.navigated(1, 'https://other.example/', false, 1000);
+    await s.capture.observe(
+      request(GA, {
+        initiator: 'https://www.news.example',
+        topLevelUrl: 'https://www.news.example',
+        topLevelIsOrigin: true,
+        extras: { referer: 'https://www.news.example/' },
+      }),
+    );
+    await s.recorder.flush();
+    const [e] = await s.db.events.toArray();
+    expect(e).toMatchObject({ site: 'news.example', kinds: ['site-address'] });
+  });
+
   it('records nothing while paused', async () => {
     const s = setup();
     s.set({ paused: true });

@@ -42,6 +42,15 @@ describe('normalizeRequest', () => {
     expect(normalizeRequest(f.details, 'completed').topLevelUrl).toBeUndefined();
   });
 
+  it('says when the top level is only an origin: Chrome names the initiator so, Firefox its document', () => {
+    const base = { requestId: '1', url: 'https://t.example/p', type: 'ping', tabId: 1, frameId: 0 };
+    const chrome = normalizeRequest({ ...base, initiator: 'https://news.example' }, 'completed');
+    expect(chrome).toMatchObject({ topLevelUrl: 'https://news.example', topLevelIsOrigin: true });
+    const firefox = normalizeRequest({ ...base, documentUrl: 'https://news.example/world/a' }, 'completed');
+    expect(firefox.topLevelUrl).toBe('https://news.example/world/a');
+    expect(firefox.topLevelIsOrigin).toBeUndefined();
+  });
+
   it('treats a navigation as its own top level', () => {
     const r = normalizeRequest(
       { requestId: '1', url: 'https://a.example/', type: 'main_frame', tabId: 1, frameId: 0 },

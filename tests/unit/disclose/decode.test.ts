@@ -139,6 +139,23 @@ describe('how much of the page address was sent', () => {
     expect(await sent('https://news.example/world?id=7', undefined)).toEqual(['full-address']);
   });
 
+  it('takes a bare origin for the site only when only the page’s origin is known (a beacon after its page left)', async () => {
+    const decode = async (extra: Partial<DecodeInput>) =>
+      (
+        await decodeRequest({
+          url: 'https://t.example/p.gif',
+          method: 'GET',
+          pageOrigin: 'https://news.example',
+          ...extra,
+        })
+      ).kinds;
+    expect(await decode({ referer: 'https://news.example/' })).toEqual(['site-address']);
+    expect(await decode({ url: `https://t.example/c?dl=${encodeURIComponent('https://news.example/world')}` })).toEqual(
+      ['page-address'],
+    );
+    expect(await decode({ referer: 'https://elsewhere.example/' })).toEqual([]);
+  });
+
   it('reads the Referer at the level the browser sent it', async () => {
     const referer = async (value: string) =>
       (await decodeRequest({ url: 'https://t.example/p.gif', method: 'GET', pageUrl: page, referer: value })).kinds;
@@ -163,6 +180,20 @@ describe('how much of the page address was sent', () => {
     // The search the address carried is its own finding, with the terms only.
     expect(terms).toMatchObject({ kind: 'search-terms', value: 'shoes' });
     expect(JSON.stringify(storedFindings(result.findings))).not.toContain('s3cr3t');
+  });
+
+  it('keeps only the terms of a search found inside another value, never that value', async () => {
+    const pageUrl = 'https://www.shop.example/search?q=running+shoes';
+    const other = 'https://shop.example/search?q=running shoes&reset_token=SECRET123abc';
+    const result = await decodeRequest({
+      url: `https://t.example/c?x=${encodeURIComponent(other)}`,
+      method: 'GET',
+      pageUrl,
+    });
+    expect(storedFindings(result.findings)).toEqual([
+      expect.objectContaining({ kind: 'search-terms', value: 'running shoes' }),
+    ]);
+    expect(JSON.stringify(storedFindings(result.findings))).not.toContain('SECRET');
   });
 
   it('keeps a bare path masked too', () => {
