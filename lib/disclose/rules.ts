@@ -387,15 +387,41 @@ const EMPTY_SECRET = /^(?:true|false|null|undefined|none|0|1|on|off|yes|no|\[?fi
 /** Whether a flattened name holds a password (`password`), another credential (`access_token`), or neither. */
 export const secretName = memo(2048, (name: string): 'password' | 'credential' | undefined => {
   let kind: 'password' | 'credential' | undefined;
+  let previous = '';
   for (const part of name.toLowerCase().split(/[.[\]]+/)) {
     const segment = part.replace(/[$_\-\s]+/g, '');
     if (!segment) continue;
     if (PASSWORD_SEGMENT.test(segment)) return 'password';
     if (CREDENTIAL_SEGMENT.test(segment) || (TOKEN_SEGMENT.test(segment) && !CURSOR_TOKEN.test(segment)))
       kind = 'credential';
+    // `session.token`, `auth.token`: a bare token of a login's object is its credential, not a project key.
+    if (segment === 'token' && TOKEN_OWNERS.test(previous)) kind = 'credential';
+    previous = segment;
   }
   return kind;
 });
+
+const TOKEN_OWNERS = /^(?:session|login|auth|user|account|access|refresh|id|oauth|sso|signin|credentials?)$/;
+
+/**
+ * Names of session and key values (`sid`, `session_id`, a bare `token`, `api_key`): kept as what was sent, but their
+ * values are never kept for a letter to cite (LETTERS.md 35: a session's or a token's value is not the person's to
+ * hand over, and citing it could let its reader act in the session).
+ */
+const SESSION_SEGMENT = /^(?:sid|sessionid|session|sessid|ssid|token|apikey)$/;
+
+/** Whether a value under this name may be kept in full and offered in a letter: no secret, no session or key. */
+export function citableName(name: string): boolean {
+  if (secretName(name)) return false;
+  const leaf =
+    name
+      .toLowerCase()
+      .split(/[.[\]]+/)
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/[$_\-\s]+/g, '') ?? '';
+  return !SESSION_SEGMENT.test(leaf);
+}
 
 /** Whether a value under a secret's name actually carries one. */
 const holdsSecret = (value: string) => {

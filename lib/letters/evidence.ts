@@ -1,6 +1,6 @@
 import { siteOf } from '../classify/domain.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
-import { secretName } from '../disclose/rules.ts';
+import { citableName } from '../disclose/rules.ts';
 import { rankedCategoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import { kindsOf } from '../storage/dashboard.ts';
 import type { DisclosedDb } from '../storage/db.ts';
@@ -39,7 +39,7 @@ export async function gatherEvidence(
     sensitiveSites: evidence.sites.filter(isSensitiveSite),
     // A value stored under a credential's name before secrets were kept apart is never offered.
     requestIdentifiers: identifiers
-      .filter((i) => !secretName(i.name))
+      .filter((i) => citableName(i.name))
       .sort((a, b) => b.requests - a.requests)
       .map((i) => ({ source: 'request' as const, name: i.name, value: i.value })),
   };

@@ -1,6 +1,6 @@
 import { wasReceived } from '../classify/delivery.ts';
 import { localDay } from '../day.ts';
-import { secretName } from '../disclose/rules.ts';
+import { citableName } from '../disclose/rules.ts';
 import { countEvent, countIdentifier, dayRowOf, emptyTotals, pairKey, type Totals, tallyOf } from './aggregates.ts';
 import { type DisclosedDb, recordTables } from './db.ts';
 import type { ObservedIdentifier, PageLoad, SharingEvent } from './events.ts';
@@ -130,9 +130,9 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
 async function countIdentifiers(db: DisclosedDb, events: SharingEvent[]): Promise<ObservedIdentifier[]> {
   const keys = new Map<string, [string, string, string]>();
   // An identifier is evidence only where it reached the company: those of blocked requests are not kept. Nor is a
-  // value under a credential's name, whoever handed it over: it could let someone act as the person.
+  // value under a credential's, a session's or a key's name, whoever handed it over (`citableName`).
   events = events.filter(wasReceived);
-  const kept = (e: SharingEvent) => (e.identifiers ?? []).filter((i) => !secretName(i.name));
+  const kept = (e: SharingEvent) => (e.identifiers ?? []).filter((i) => citableName(i.name));
   for (const e of events) {
     for (const { name, value } of kept(e)) keys.set(`${e.company}\n${name}\n${value}`, [e.company, name, value]);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRequest, storedFindings } from '../../../lib/disclose/decode.ts';
-import { secretName } from '../../../lib/disclose/rules.ts';
+import { citableName, secretName } from '../../../lib/disclose/rules.ts';
 
 const PASSWORD = 'Hunter2-correct-horse-battery';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0NzExIn0.c2lnbmF0dXJlNDcxMQ';
@@ -119,6 +119,23 @@ describe('secrets', () => {
       'author',
     ])
       expect(secretName(name), name).toBeUndefined();
+  });
+
+  it("takes a bare token of a login's object for a credential: session.token, auth.token, user.token", async () => {
+    for (const owner of ['session', 'login', 'auth', 'user', 'account']) {
+      const { kinds } = await decoded('https://t.example/e', json({ [owner]: { token: TOKEN } }));
+      expect(kinds, owner).toEqual(['secret']);
+    }
+    // A project's key under a bare token stays what it is: no secret of the person.
+    expect(secretName('token')).toBeUndefined();
+    expect(secretName('config.token')).toBeUndefined();
+  });
+
+  it('never offers a session or key value for a letter, though it was sent', () => {
+    for (const name of ['sid', 'session_id', 'sessionId', 'data.session', 'token', 'api_key', 'access_token'])
+      expect(citableName(name), name).toBe(false);
+    for (const name of ['cid', 'uid', 'user_id', 'distinct_id', 'context.key', '_fbp'])
+      expect(citableName(name), name).toBe(true);
   });
 
   it('takes no flag or redacted value for a secret, and no login form from one', async () => {
