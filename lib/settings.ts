@@ -8,7 +8,21 @@ export interface Settings {
   maxEvents: number;
   /** Sites (registrable domains) on which nothing is recorded. */
   excludedSites: string[];
+  /**
+   * Where the user lives, for letters: it decides the law offered first and the authority of a complaint. An ISO
+   * 3166-1 code from RESIDENCES (US-CA for California), or empty when not set.
+   */
+  residence: string;
 }
+
+/** The places whose data-protection law a letter can rely on: the EEA, the UK, Switzerland, Brazil, California. */
+export const RESIDENCES = [
+  ...'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IS IT LI LT LU LV MT NL NO PL PT RO SE SI SK'.split(' '),
+  'GB',
+  'CH',
+  'BR',
+  'US-CA',
+];
 
 export const DEFAULT_SETTINGS: Settings = {
   paused: false,
@@ -16,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 90,
   maxEvents: 1_000_000,
   excludedSites: [],
+  residence: '',
 };
 
 export const SETTINGS_KEY = 'settings';
@@ -39,5 +54,6 @@ export function parseSettings(stored: unknown): Settings {
     excludedSites: Array.isArray(s.excludedSites)
       ? [...new Set(s.excludedSites.filter((x): x is string => typeof x === 'string' && SITE.test(x)))].slice(0, 1000)
       : [],
+    residence: typeof s.residence === 'string' && RESIDENCES.includes(s.residence) ? s.residence : '',
   };
 }

@@ -7,12 +7,15 @@ import {
   type Letter,
   type LetterOptions,
   type LetterRight,
+  writesLaw,
 } from '../../lib/letters/compose.ts';
 import { isKnownTrackingId } from '../../lib/letters/cookies.ts';
 import type { Jurisdiction } from '../../lib/letters/deadline.ts';
 import { deadlineFor } from '../../lib/letters/deadline.ts';
+import { defaultLetterLanguage, establishmentOf, lawsFor } from '../../lib/letters/establishments.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
+import { lawGrants } from '../../lib/letters/laws.ts';
 import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 
@@ -28,6 +31,8 @@ export interface ComposerInput {
   extensionVersion: string;
   /** The UI language, as the default letter language when one exists. */
   uiLanguage: string;
+  /** Where the user lives (settings): the law offered first. */
+  residence?: string;
 }
 
 export interface ComposerActions {
@@ -60,12 +65,13 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       (trackerContact.kind === 'email' || trackerContact.kind === 'url' ? trackerContact.value : ''),
   );
   const [representative, setRepresentative] = useState(input.correction?.representative ?? '');
-  const [jurisdiction, setJurisdiction] = useState<Jurisdiction>('gdpr');
+  const [jurisdiction, setJurisdiction] = useState<Jurisdiction>(() => firstLaw(input));
   const [requested, setRight] = useState<LetterRight>('erasure');
-  const right: LetterRight = jurisdiction === 'ccpa' ? 'erasure' : requested;
-  const [language, setLanguage] = useState(
-    LETTER_LANGUAGES.some((l) => l.code === input.uiLanguage) ? input.uiLanguage : 'en',
-  );
+  const right: LetterRight = lawGrants(jurisdiction, requested) ? requested : 'erasure';
+  const [chosenLanguage, setLanguage] = useState(() => firstLanguage(input, firstLaw(input)));
+  // Only languages that write the law: a CCPA letter is in English for now.
+  const languages = LETTER_LANGUAGES.filter((l) => writesLaw(l, jurisdiction));
+  const language = languages.some((l) => l.code === chosenLanguage) ? chosenLanguage : 'en';
   const [reason, setReason] = useState('');
   const candidates = useMemo(() => [...input.cookies, ...gathered.requestIdentifiers], [input.cookies, gathered]);
   // Only known tracking identifiers are ticked to start with; the person ticks any other they recognise.
@@ -181,19 +187,20 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           <select
             data-testid="letter-right"
             value={right}
-            disabled={jurisdiction === 'ccpa'}
             onChange={(e) => setRight(e.currentTarget.value as LetterRight)}
           >
             <option value="erasure">{t('letterRightErasure')}</option>
             <option value="access">{t('letterRightAccess')}</option>
             <option value="objection">{t('letterRightObjection')}</option>
-            <option value="withdrawal">{t('letterRightWithdrawal')}</option>
+            <option value="withdrawal" disabled={!lawGrants(jurisdiction, 'withdrawal')}>
+              {t('letterRightWithdrawal')}
+            </option>
           </select>
         </label>
         <label>
           {t('letterLanguage')}{' '}
           <select data-testid="letter-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
-            {LETTER_LANGUAGES.map((l) => (
+            {languages.map((l) => (
               <option key={l.code} value={l.code}>
                 {l.name}
               </option>
@@ -432,4 +439,20 @@ function isIpAddress(text: string): boolean {
   return (
     /^(\d{1,3})(\.\d{1,3}){3}$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':') && text.length >= 3)
   );
+}
+
+/** The law offered first: the residence's, else the company's establishment's (among the laws the composer offers). */
+function firstLaw(input: ComposerInput): Jurisdiction {
+  const offered: Jurisdiction[] = ['gdpr', 'uk-gdpr', 'ccpa'];
+  return (lawsFor(input.residence ?? '', input.company.id).find((l) => (offered as string[]).includes(l)) ??
+    'gdpr') as Jurisdiction;
+}
+
+/** The letter language offered first: the establishment's, else the UI language, else the residence's, else English. */
+function firstLanguage(input: ComposerInput, law: Jurisdiction): string {
+  const available = LETTER_LANGUAGES.filter((l) => writesLaw(l, law)).map((l) => l.code);
+  if (establishmentOf(input.company.id))
+    return defaultLetterLanguage(input.company.id, input.residence ?? '', available);
+  if (available.includes(input.uiLanguage)) return input.uiLanguage;
+  return defaultLetterLanguage(input.company.id, input.residence ?? '', available);
 }

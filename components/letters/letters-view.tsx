@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import { AUTHORITIES, authorityFor } from '../../lib/letters/authorities.ts';
-import { longDate } from '../../lib/letters/compose.ts';
+import { AUTHORITIES, complaintAuthorities } from '../../lib/letters/authorities.ts';
+import { composeComplaint, composeReminder, composeReply, type FollowUpRequest } from '../../lib/letters/compose.ts';
 import { daysLeft } from '../../lib/letters/deadline.ts';
+import { establishmentOf } from '../../lib/letters/establishments.ts';
+import type { ReplyKind } from '../../lib/letters/language.ts';
 import { letterLanguage } from '../../lib/letters/languages.ts';
 import { currentDue, effectiveStatus, LETTER_STATUSES } from '../../lib/letters/records.ts';
 import { icsFile } from '../../lib/letters/send.ts';
@@ -139,27 +141,46 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
   const [kind, setKind] = useState<FollowUpKind>('reminder');
   const [country, setCountry] = useState(() => localStorage.getItem('disclosed.residence') ?? '');
   const lang = letterLanguage(record.language);
-  const facts = {
-    company: record.companyName,
+  const due = currentDue(record);
+  const request: FollowUpRequest = {
+    jurisdiction: record.jurisdiction,
+    right: record.right,
     reference: record.reference,
-    date: longDate(lang, record.sentOn ?? today),
+    companyName: record.companyName,
+    recipient: record.recipient,
+    sentOn: record.sentOn ?? today,
+    ...(due && record.right !== 'withdrawal' ? { due } : {}),
   };
-  const due = currentDue(record) ?? today;
-  const gdpr = record.jurisdiction === 'ccpa' ? undefined : lang.citations[record.jurisdiction];
-  const law = gdpr ? gdpr.law : lang.citations.ccpa.law;
-  const sign = `${lang.closing}\n${lang.signature}\n${longDate(lang, today)} · ${record.reference}`;
-  const authority = authorityFor(country);
-  const kinds: [FollowUpKind, MessageKey][] = [['reminder', 'lettersReminder']];
-  if (gdpr) kinds.push(['replies', 'lettersReplies'], ['complaint', 'lettersComplaint']);
-  const replies = gdpr
-    ? ([
-        ['lettersReplyCannotIdentify', lang.replies.cannotIdentify(gdpr, facts)],
-        ['lettersReplyIdDocument', lang.replies.idDocument(gdpr, facts)],
-        ['lettersReplyWebForm', lang.replies.webForm(gdpr, facts)],
-        ['lettersReplySuppressed', lang.replies.suppressed(gdpr, facts)],
-        ['lettersReplyFee', lang.replies.fee(gdpr, facts)],
-      ] as [MessageKey, string][])
-    : [];
+  const seat = establishmentOf(record.company);
+  const authorities = complaintAuthorities(record.jurisdiction, country, seat?.country);
+  const authority = authorities[0];
+  const kinds: [FollowUpKind, MessageKey][] = [
+    ['reminder', 'lettersReminder'],
+    ['replies', 'lettersReplies'],
+    ['complaint', 'lettersComplaint'],
+  ];
+  const replyLabels: [ReplyKind, MessageKey][] = [
+    ['cannotIdentify', 'lettersReplyCannotIdentify'],
+    ['idDocument', 'lettersReplyIdDocument'],
+    ['webForm', 'lettersReplyWebForm'],
+    ['suppressed', 'lettersReplySuppressed'],
+    ['fee', 'lettersReplyFee'],
+    ['processor', 'lettersReplyProcessor'],
+  ];
+  const reminder = composeReminder(lang, request, today);
+  const complaint = composeComplaint(
+    lang,
+    request,
+    {
+      authority: authority?.name ?? '',
+      complainant: '',
+      controller: seat ? [seat.entity, seat.address].filter(Boolean).join('\n') : record.companyName,
+      answer:
+        record.status === 'refused' ? 'refused' : record.status === 'needs-identification' ? 'identification' : 'none',
+      shareIdentity: false,
+    },
+    today,
+  );
   return (
     <section aria-labelledby="follow-up-heading" class="follow-up" data-testid="follow-up">
       <h3 id="follow-up-heading">{t('lettersFollowUpHeading', [record.companyName, record.reference])}</h3>
@@ -171,27 +192,25 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
           </button>
         ))}
       </fieldset>
-      {kind === 'reminder' && (
-        <Draft
-          t={t}
-          to={record.recipient}
-          subject={lang.reminder.subject(facts)}
-          body={`${lang.salutation}\n\n${lang.reminder.body({ ...facts, sentOn: facts.date, due: longDate(lang, due), law, right: lang.rightNames[record.right] })}\n\n${sign}`}
-        />
-      )}
+      {kind === 'reminder' && <Draft t={t} to={record.recipient} subject={reminder.subject} body={reminder.body} />}
       {kind === 'replies' && (
         <dl class="replies">
-          {replies.map(([label, reply]) => (
+          {replyLabels.map(([reply, label]) => (
             <div key={label}>
               <dt>{t(label)}</dt>
               <dd>
-                <textarea readOnly rows={5} aria-label={t(label)} value={`${lang.salutation}\n\n${reply}\n\n${sign}`} />
+                <textarea
+                  readOnly
+                  rows={5}
+                  aria-label={t(label)}
+                  value={composeReply(lang, request, reply, today).body}
+                />
               </dd>
             </div>
           ))}
         </dl>
       )}
-      {kind === 'complaint' && gdpr && (
+      {kind === 'complaint' && (
         <>
           <label>
             {t('lettersResidence')}{' '}
@@ -204,9 +223,9 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
               }}
             >
               <option value="">—</option>
-              {AUTHORITIES.map((a) => (
-                <option key={a.country} value={a.country}>
-                  {regionName(a.country)}
+              {[...new Set(AUTHORITIES.filter((a) => a.law === 'gdpr').map((a) => a.country))].map((c) => (
+                <option key={c} value={c}>
+                  {regionName(c)}
                 </option>
               ))}
             </select>
@@ -216,22 +235,9 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
               <a href={authority.website} target="_blank" rel="noreferrer">
                 {authority.name}
               </a>
-              {authority.note ? ` — ${authority.note}` : ''}
             </p>
           )}
-          <Draft
-            t={t}
-            to={authority?.name ?? ''}
-            subject={lang.complaint.subject(facts)}
-            body={`${lang.complaint.body(gdpr, {
-              ...facts,
-              authority: authority?.name ?? '',
-              sentOn: record.sentOn ?? '',
-              due,
-              recipient: record.recipient,
-              answer: record.status === 'refused' ? t('letterStatus_refused') : lang.complaint.noAnswer,
-            })}\n\n${sign}`}
-          />
+          <Draft t={t} to={authority?.name ?? ''} subject={complaint.subject} body={complaint.body} />
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
-import type { Settings } from '../../lib/settings.ts';
+import { RESIDENCES, type Settings } from '../../lib/settings.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 
 interface Props {
@@ -70,6 +70,25 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
         <p class="hint">{t('optionsRetentionHint')}</p>
         <p role="status">{message}</p>
       </fieldset>
+      <fieldset>
+        <legend>{t('optionsLetters')}</legend>
+        <label>
+          {t('optionsResidence')}{' '}
+          <select
+            data-testid="option-residence"
+            value={settings.residence}
+            onChange={(e) => save({ residence: e.currentTarget.value })}
+          >
+            <option value="">{t('optionsResidenceNone')}</option>
+            {RESIDENCES.map((code) => (
+              <option key={code} value={code}>
+                {code === 'US-CA' ? t('optionsResidenceCalifornia') : placeName(code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="hint">{t('optionsResidenceHint')}</p>
+      </fieldset>
       <section>
         <h3>{t('optionsAbout')}</h3>
         <p data-testid="attribution">
@@ -81,4 +100,9 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
       </section>
     </>
   );
+}
+
+/** A country's name in the browser's language. */
+function placeName(code: string): string {
+  return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
 }

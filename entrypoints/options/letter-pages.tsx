@@ -8,6 +8,7 @@ import type { Translate } from '../../lib/i18n.ts';
 import { citableCookies, gatherEvidence } from '../../lib/letters/evidence.ts';
 import { newReference } from '../../lib/letters/send.ts';
 import { request } from '../../lib/messages.ts';
+import { parseSettings, SETTINGS_KEY } from '../../lib/settings.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { download } from './download.ts';
@@ -61,6 +62,7 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
       const jar = (await Promise.all(owned.map((domain) => browser.cookies.getAll({ domain })))).flat();
       const correction = await db.contacts.get(company.id);
       const today = localDay(Date.now());
+      const { residence } = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
       setInput({
         company,
         gathered,
@@ -80,6 +82,7 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
         today,
         extensionVersion: browser.runtime.getManifest().version,
         uiLanguage: browser.i18n.getUILanguage().slice(0, 2),
+        residence,
       });
     })();
   }, [company.id]);

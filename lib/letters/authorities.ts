@@ -1,17 +1,19 @@
+import type { Law } from './laws.ts';
+
 /**
- * Supervisory authorities a person can complain to (GDPR Art. 77: in the member state of their habitual residence),
- * with their official websites. Written for Disclosed from the authorities' own sites and the European Data
- * Protection Board's list of its members (edpb.europa.eu); checked November 2026. Complaints are lodged through the
- * authority's site: Disclosed links there and prepares the text, it contacts no one.
+ * Authorities a person can complain to, with their official websites: the supervisory authorities of the EEA (GDPR
+ * Art. 77: in the member state of habitual residence; in Germany the authority of the Land, DE-BY…, which for a
+ * company is the one of its seat), the ICO, the FDPIC, the ANPD, and in California both the CPPA and the Attorney
+ * General. Written for Disclosed from the authorities' own sites and the European Data Protection Board's list of its
+ * members (edpb.europa.eu); checked November 2026. Disclosed links there and prepares the text, it contacts no one.
  */
 export interface Authority {
-  /** ISO 3166-1 alpha-2 code of the country (US-CA for California). */
+  /** ISO 3166-1 alpha-2 code of the country, or ISO 3166-2 for a German Land (DE-BY) and California (US-CA). */
   country: string;
   name: string;
   website: string;
   /** The law a complaint there relies on. */
-  law: 'gdpr' | 'uk-gdpr' | 'ccpa' | 'fadp';
-  note?: string;
+  law: Law;
 }
 
 export const AUTHORITIES: Authority[] = [
@@ -30,13 +32,58 @@ export const AUTHORITIES: Authority[] = [
     law: 'gdpr',
   },
   { country: 'CZ', name: 'Úřad pro ochranu osobních údajů', website: 'https://www.uoou.cz', law: 'gdpr' },
-  {
-    country: 'DE',
-    name: 'Der Bundesbeauftragte für den Datenschutz und die Informationsfreiheit',
-    website: 'https://www.bfdi.bund.de',
-    law: 'gdpr',
-    note: 'Complaints about companies are handled by the data protection authority of your federal state (Land); the federal commissioner forwards them.',
-  },
+  ...(
+    [
+      [
+        'DE-BW',
+        'Der Landesbeauftragte für den Datenschutz und die Informationsfreiheit Baden-Württemberg',
+        'https://www.baden-wuerttemberg.datenschutz.de',
+      ],
+      ['DE-BY', 'Bayerisches Landesamt für Datenschutzaufsicht', 'https://www.lda.bayern.de'],
+      ['DE-BE', 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', 'https://www.datenschutz-berlin.de'],
+      [
+        'DE-BB',
+        'Die Landesbeauftragte für den Datenschutz und für das Recht auf Akteneinsicht Brandenburg',
+        'https://www.lda.brandenburg.de',
+      ],
+      [
+        'DE-HB',
+        'Die Landesbeauftragte für Datenschutz und Informationsfreiheit der Freien Hansestadt Bremen',
+        'https://www.datenschutz.bremen.de',
+      ],
+      [
+        'DE-HH',
+        'Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit',
+        'https://datenschutz-hamburg.de',
+      ],
+      ['DE-HE', 'Der Hessische Beauftragte für Datenschutz und Informationsfreiheit', 'https://datenschutz.hessen.de'],
+      [
+        'DE-MV',
+        'Der Landesbeauftragte für Datenschutz und Informationsfreiheit Mecklenburg-Vorpommern',
+        'https://www.datenschutz-mv.de',
+      ],
+      ['DE-NI', 'Der Landesbeauftragte für den Datenschutz Niedersachsen', 'https://www.lfd.niedersachsen.de'],
+      [
+        'DE-NW',
+        'Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen',
+        'https://www.ldi.nrw.de',
+      ],
+      [
+        'DE-RP',
+        'Der Landesbeauftragte für den Datenschutz und die Informationsfreiheit Rheinland-Pfalz',
+        'https://www.datenschutz.rlp.de',
+      ],
+      ['DE-SL', 'Unabhängiges Datenschutzzentrum Saarland', 'https://www.datenschutz.saarland.de'],
+      ['DE-SN', 'Sächsischer Datenschutz- und Transparenzbeauftragter', 'https://www.datenschutz.sachsen.de'],
+      ['DE-ST', 'Landesbeauftragter für den Datenschutz Sachsen-Anhalt', 'https://datenschutz.sachsen-anhalt.de'],
+      ['DE-SH', 'Unabhängiges Landeszentrum für Datenschutz Schleswig-Holstein', 'https://www.datenschutzzentrum.de'],
+      [
+        'DE-TH',
+        'Thüringer Landesbeauftragter für den Datenschutz und die Informationsfreiheit',
+        'https://www.tlfdi.de',
+      ],
+    ] as const
+  ).map(([country, name, website]): Authority => ({ country, name, website, law: 'gdpr' })),
   { country: 'DK', name: 'Datatilsynet', website: 'https://www.datatilsynet.dk', law: 'gdpr' },
   { country: 'EE', name: 'Andmekaitse Inspektsioon', website: 'https://www.aki.ee', law: 'gdpr' },
   { country: 'ES', name: 'Agencia Española de Protección de Datos', website: 'https://www.aepd.es', law: 'gdpr' },
@@ -103,9 +150,49 @@ export const AUTHORITIES: Authority[] = [
     website: 'https://www.edoeb.admin.ch',
     law: 'fadp',
   },
+  {
+    country: 'BR',
+    name: 'Autoridade Nacional de Proteção de Dados (ANPD)',
+    website: 'https://www.gov.br/anpd',
+    law: 'lgpd',
+  },
   { country: 'US-CA', name: 'California Privacy Protection Agency', website: 'https://cppa.ca.gov', law: 'ccpa' },
+  { country: 'US-CA', name: 'California Attorney General', website: 'https://oag.ca.gov', law: 'ccpa' },
 ];
 
+/** The authorities of a country or Land, or for DE every Land authority (the user picks theirs). */
+export function authoritiesIn(country: string): Authority[] {
+  return AUTHORITIES.filter((a) => a.country === country || (country === 'DE' && a.country.startsWith('DE-')));
+}
+
 export function authorityFor(country: string): Authority | undefined {
-  return AUTHORITIES.find((a) => a.country === country);
+  return authoritiesIn(country)[0];
+}
+
+/** Where each law's complaints go when the residence gives none (GDPR: none without a residence in the EEA). */
+const HOME: Record<Law, string | undefined> = {
+  gdpr: undefined,
+  'uk-gdpr': 'GB',
+  fadp: 'CH',
+  lgpd: 'BR',
+  ccpa: 'US-CA',
+};
+
+/**
+ * The authorities a complaint under `law` can go to, best first; never one of another law (no FDPIC or CPPA for a
+ * GDPR complaint). GDPR: the authority of the user's residence (Art. 77(1)), and the one of the controller's
+ * establishment; in Germany, for a company seated there, the authority of its Land comes first (it supervises it).
+ */
+export function complaintAuthorities(law: Law, residence: string, seat?: string): Authority[] {
+  const ofLaw = (country: string | undefined) => (country ? authoritiesIn(country).filter((a) => a.law === law) : []);
+  if (law !== 'gdpr') return ofLaw(HOME[law]);
+  const seatLand = seat?.startsWith('DE-') ? ofLaw(seat) : [];
+  const residenceCountry = residence.split('-')[0] ?? '';
+  const own =
+    residenceCountry === 'DE' && seatLand.length
+      ? seatLand
+      : ofLaw(residence.startsWith('DE-') ? residence : residenceCountry);
+  const seatCountry = seat?.split('-')[0];
+  const all = [...own, ...seatLand, ...(seatCountry && seatCountry !== 'DE' ? ofLaw(seatCountry) : [])];
+  return all.filter((a, i) => all.indexOf(a) === i);
 }

@@ -1,6 +1,6 @@
 import { type DataKind, shownKinds } from '../disclose/kinds.ts';
-import type { Jurisdiction } from './deadline.ts';
-import type { GdprCitations, LetterLanguage } from './language.ts';
+import type { ComplaintAnswer, LawRoles, LawText, LetterFacts, LetterLanguage, ReplyKind } from './language.ts';
+import { type DeadlineRule, deadlineRule, type Law, type LetterRight, lawGrants } from './laws.ts';
 
 /** What was observed for one company: the only facts a letter to it may state. */
 export interface LetterEvidence {
@@ -30,19 +30,21 @@ export interface CitedIdentifier {
   domain?: string;
 }
 
-/** The request: erasure (the default), or access, objection or consent withdrawal (GDPR and UK GDPR). */
-export type LetterRight = 'erasure' | 'access' | 'objection' | 'withdrawal';
+export type { Law, LetterRight };
 
 export interface LetterOptions {
-  jurisdiction: Jurisdiction;
+  /** The law the letter relies on. */
+  jurisdiction: Law;
   right?: LetterRight;
   reference: string;
   /** YYYY-MM-DD. */
   date: string;
   /** Why the user objects on grounds of their particular situation (Art. 21(1)); empty: not claimed. */
   reason?: string;
-  /** The controller's EU representative (Art. 27), when the letter goes to them. */
+  /** The controller's representative (GDPR Art. 27 in the Union, UK GDPR Art. 27 in the UK, Art. 14 FADP). */
   representative?: boolean;
+  /** The requester's name for the signature line; none by default. */
+  signer?: string;
   extensionVersion: string;
 }
 
@@ -59,23 +61,42 @@ export interface Letter {
   attachment?: Attachment;
   /** The grounds the letter relies on, as stable ids (for the record and the tests). */
   grounds: Ground[];
+  /**
+   * Whether the request starts a period the recipient must answer in; false for a withdrawal of consent, which takes
+   * effect at once: its record gets no due date, and no reminder or complaint says a period ended.
+   */
+  deadline: boolean;
+  /** The period's rule when `deadline` is true (lib/letters/deadline.ts computes the day). */
+  rule?: DeadlineRule;
 }
 
-export type Ground = 'consent' | 'marketing' | 'particular' | 'unlawful' | 'ccpa-delete' | 'ccpa-opt-out';
+export type Ground =
+  | 'consent'
+  | 'marketing'
+  | 'particular'
+  | 'unlawful'
+  | 'ccpa-delete'
+  | 'ccpa-opt-out'
+  | 'ccpa-limit';
 
 /** Categories whose processing is direct marketing or profiling for it: an absolute objection applies (Art. 21(2)). */
 const MARKETING = new Set(['advertising', 'social_media', 'pornvertising']);
 
-/** The grounds, chosen by rule from what was observed and what the user said; never a blanket list. */
+/** The grounds of an erasure request, chosen by rule from what was observed and what the user said; never blanket. */
 export function chooseGrounds(
   evidence: LetterEvidence,
   options: Pick<LetterOptions, 'jurisdiction' | 'reason'>,
 ): Ground[] {
+  const marketing = evidence.categories.some((c) => MARKETING.has(c));
   if (options.jurisdiction === 'ccpa') {
-    return evidence.categories.some((c) => MARKETING.has(c)) ? ['ccpa-delete', 'ccpa-opt-out'] : ['ccpa-delete'];
+    return [
+      'ccpa-delete',
+      ...(marketing ? (['ccpa-opt-out'] as const) : []),
+      ...(evidence.kinds.includes('location') ? (['ccpa-limit'] as const) : []),
+    ];
   }
   const grounds: Ground[] = ['consent'];
-  if (evidence.categories.some((c) => MARKETING.has(c))) grounds.push('marketing');
+  if (marketing) grounds.push('marketing');
   if (options.reason?.trim()) grounds.push('particular');
   if (evidence.beforeConsent) grounds.push('unlawful');
   return grounds;
@@ -84,9 +105,21 @@ export function chooseGrounds(
 /** Sites listed in the body; more go to the attachment. */
 const SITES_IN_BODY = 10;
 
+/** A law's text in a language, typed loosely for the code that works with any law. */
+function lawText(lang: LetterLanguage, law: Law): LawText<string> | undefined {
+  return lang.laws[law] as LawText<string> | undefined;
+}
+
+/** The languages that write a law. */
+export function writesLaw(lang: LetterLanguage, law: Law): boolean {
+  return !!lang.laws[law];
+}
+
 /**
- * Writes the request (erasure unless `options.right` says otherwise; the CCPA letters are erasure requests).
- * Everything in it comes from `evidence` and `identifiers`: one company's facts only.
+ * Writes the request under `options.jurisdiction`, in `lang`: erasure unless `options.right` says otherwise, and
+ * always the right asked for (an access request stays an access request). Everything in it comes from `evidence`
+ * and `identifiers`: one company's facts only. Throws when the language does not write the law or the law lacks the
+ * right (the composer offers only those).
  */
 export async function composeLetter(
   lang: LetterLanguage,
@@ -94,36 +127,25 @@ export async function composeLetter(
   identifiers: CitedIdentifier[],
   options: LetterOptions,
 ): Promise<Letter> {
-  const right = options.jurisdiction === 'ccpa' ? 'erasure' : (options.right ?? 'erasure');
+  const law = options.jurisdiction;
+  const right = options.right ?? 'erasure';
+  const text = lawText(lang, law);
+  const rightText = text?.rights[right];
+  if (!text || !rightText || !lawGrants(law, right)) {
+    throw new RangeError(`No ${right} letter under ${law} in ${lang.code}`);
+  }
+  const c = text.cite;
   const grounds = right === 'erasure' ? chooseGrounds(evidence, options) : [];
   const facts = { company: evidence.companyName, reference: options.reference, date: longDate(lang, options.date) };
-  const paragraphs: string[] = [];
-  let subject = lang.subject(facts);
-  if (options.jurisdiction !== 'ccpa' && right !== 'erasure') {
-    const c = lang.citations[options.jurisdiction];
-    if (options.representative) paragraphs.push(lang.gdpr.representative(c));
-    paragraphs.push(lang.rights[right].body(c));
-    subject = lang.rights[right].subject(facts);
-  } else if (options.jurisdiction === 'ccpa') {
-    const c = lang.citations.ccpa;
-    paragraphs.push(
-      [lang.ccpa.request(c), grounds.includes('ccpa-opt-out') ? lang.ccpa.optOut(c) : ''].filter(Boolean).join(' '),
-    );
-    paragraphs.push(lang.ccpa.notifyOthers(c));
-    paragraphs.push(`${lang.ccpa.confirm} ${lang.ccpa.deadline(c)}`);
-  } else {
-    const c: GdprCitations = lang.citations[options.jurisdiction];
-    const g = lang.gdpr;
-    if (options.representative) paragraphs.push(g.representative(c));
-    paragraphs.push(g.request(c));
-    const why = [g.consent(c)];
-    if (grounds.includes('marketing')) why.push(g.marketing(c));
-    if (grounds.includes('particular')) why.push(g.particular(c, sentence(options.reason ?? '')));
-    if (grounds.includes('unlawful')) why.push(g.unlawful(c));
-    paragraphs.push(why.join(' '));
-    paragraphs.push(`${g.noException(c)} ${g.recipients(c)} ${g.confirm(c)}`);
-    paragraphs.push(g.deadline(c));
-  }
+  const paragraphs = [
+    ...(options.representative && text.representative ? [text.representative(c)] : []),
+    ...(text.standing ? [text.standing(c)] : []),
+    ...rightText.body(c, {
+      grounds,
+      reason: options.reason?.trim() ? sentence(options.reason) : '',
+      preciseLocation: evidence.kinds.includes('location'),
+    }),
+  ];
 
   const attachment = evidence.sites.length > SITES_IN_BODY ? await evidenceAttachment(evidence, options) : undefined;
   const e = lang.evidence;
@@ -139,24 +161,142 @@ export async function composeLetter(
   ];
 
   const idLines = identifiers.map((id) => `- ${identifierLabel(lang, id)}: ${id.value}`);
-  const identification =
-    options.jurisdiction === 'ccpa'
-      ? lang.ccpa.identification
-      : lang.gdpr.identification(lang.citations[options.jurisdiction]);
+  const identification = identifiers.length
+    ? [
+        `${lang.identifiers.heading}\n${text.identification(c)} ${lang.identifiers.intro}\n${idLines.join('\n')}\n${identifiers.some((i) => i.source === 'cookie') ? lang.identifiers.keepCookies : ''}`.trimEnd(),
+      ]
+    : [`${lang.identifiers.heading}\n${text.noIdentifier(c)}`];
 
+  const signer = options.signer?.trim();
   const body = [
     lang.salutation,
     ...paragraphs,
-    ...(identifiers.length
-      ? [
-          `${lang.identifiers.heading}\n${identification} ${lang.identifiers.intro}\n${idLines.join('\n')}\n${identifiers.some((i) => i.source === 'cookie') ? lang.identifiers.keepCookies : ''}`.trimEnd(),
-        ]
-      : []),
+    ...identification,
     `${lang.evidence.heading}\n${evidenceLines.join('\n')}`,
     e.method(options.extensionVersion),
-    `${lang.closing}\n${lang.signature}\n${facts.date} · ${options.reference}`,
+    [lang.closing, ...(signer ? [signer] : []), lang.reference(facts)].join('\n'),
   ].join('\n\n');
-  return { subject, body, grounds, ...(attachment ? { attachment } : {}) };
+  const rule = deadlineRule(law, right);
+  const spell = (t: string) => lang.orthography?.(law, t) ?? t;
+  return {
+    subject: spell(rightText.subject(facts)),
+    body: spell(body),
+    grounds,
+    deadline: !!rule,
+    ...(rule ? { rule } : {}),
+    ...(attachment ? { attachment } : {}),
+  };
+}
+
+/** What a follow-up knows of the request it follows. */
+export interface FollowUpRequest {
+  jurisdiction: Law;
+  right: LetterRight;
+  reference: string;
+  companyName: string;
+  recipient: string;
+  /** YYYY-MM-DD: the day the request was sent. */
+  sentOn: string;
+  /** YYYY-MM-DD, or undefined where the request started no period (a withdrawal). */
+  due?: string;
+}
+
+/** A follow-up letter: subject and body, in the request's language, under its law. */
+export interface FollowUp {
+  subject: string;
+  body: string;
+}
+
+function followUpParts(lang: LetterLanguage, request: FollowUpRequest, today: string) {
+  const text = lawText(lang, request.jurisdiction);
+  if (!text) throw new RangeError(`No ${request.jurisdiction} letters in ${lang.code}`);
+  const roles: LawRoles = text.roles(text.cite);
+  const facts: LetterFacts = {
+    company: request.companyName,
+    reference: request.reference,
+    date: longDate(lang, request.sentOn),
+  };
+  const sign = (signer?: string) =>
+    [
+      lang.closing,
+      ...(signer?.trim() ? [signer.trim()] : []),
+      lang.reference({ ...facts, date: longDate(lang, today) }),
+    ].join('\n');
+  const spell = (t: FollowUp): FollowUp => ({
+    subject: lang.orthography?.(request.jurisdiction, t.subject) ?? t.subject,
+    body: lang.orthography?.(request.jurisdiction, t.body) ?? t.body,
+  });
+  return { roles, facts, sign, spell };
+}
+
+/** The reminder after the deadline (or, for a withdrawal, after no confirmation came): its law's escalation only. */
+export function composeReminder(
+  lang: LetterLanguage,
+  request: FollowUpRequest,
+  today: string,
+  signer?: string,
+): FollowUp {
+  const { roles, facts, sign, spell } = followUpParts(lang, request, today);
+  const body = lang.reminder.body(roles, {
+    ...facts,
+    sentOn: facts.date,
+    ...(request.due ? { due: longDate(lang, request.due) } : {}),
+    right: lang.rightNames(request.jurisdiction)[request.right],
+  });
+  return spell({ subject: lang.reminder.subject(facts), body: `${lang.salutation}\n\n${body}\n\n${sign(signer)}` });
+}
+
+/** A prepared answer to one of the usual replies. */
+export function composeReply(
+  lang: LetterLanguage,
+  request: FollowUpRequest,
+  kind: ReplyKind,
+  today: string,
+  signer?: string,
+): FollowUp {
+  const { roles, facts, sign, spell } = followUpParts(lang, request, today);
+  return spell({
+    subject: lang.reminder.subject(facts),
+    body: `${lang.salutation}\n\n${lang.replies[kind](roles, facts)}\n\n${sign(signer)}`,
+  });
+}
+
+/** What the complainant adds to a complaint. */
+export interface ComplaintInput {
+  authority: string;
+  /** Name and contact details, as the complainant gives them. */
+  complainant: string;
+  /** The controller's legal entity and address, as far as known (see establishments.ts). */
+  controller: string;
+  answer: ComplaintAnswer;
+  shareIdentity: boolean;
+}
+
+/** A complaint to the authority, from the request's timeline: every word in the letter's language. */
+export function composeComplaint(
+  lang: LetterLanguage,
+  request: FollowUpRequest,
+  input: ComplaintInput,
+  today: string,
+): FollowUp {
+  const { roles, facts, sign, spell } = followUpParts(lang, request, today);
+  const body = lang.complaint.body(roles, {
+    ...facts,
+    authority: input.authority,
+    right: lang.rightNames(request.jurisdiction)[request.right],
+    complainant: input.complainant.trim(),
+    controller: input.controller.trim() || request.companyName,
+    recipient: request.recipient,
+    sentOn: facts.date,
+    ...(request.due ? { due: longDate(lang, request.due) } : {}),
+    answer: input.answer,
+    shareIdentity: input.shareIdentity,
+  });
+  const signer = input.complainant.trim().split('\n')[0];
+  return spell({
+    subject: lang.complaint.subject(facts),
+    body: `${lang.salutationAuthority}\n\n${body}\n\n${sign(signer)}`,
+  });
 }
 
 /** The full evidence as JSON, named after the reference, with its SHA-256 (computed locally). */
@@ -214,9 +354,10 @@ export function isoWithOffset(ms: number): string {
 
 /** A calendar day written out in the letter's language ("23 November 2026", "23. November 2026"). */
 export function longDate(lang: LetterLanguage, day: string): string {
-  return new Intl.DateTimeFormat(lang.code, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  const date = new Intl.DateTimeFormat(lang.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${day}T12:00:00Z`),
   );
+  return lang.adjustDate ? lang.adjustDate(date) : date;
 }
 
 /** The user's reason as a sentence of its own. */

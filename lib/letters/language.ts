@@ -1,51 +1,12 @@
 import type { DataKind } from '../disclose/kinds.ts';
+import type { AnchorsOf, Law, LetterRight } from './laws.ts';
 
 /**
  * One letter language: every sentence Disclosed writes in letters, and the citations as lawyers of that language
- * write them. A language is one file in ./languages; the test suite fails when one lacks a key or an anchor.
- * Sentences are functions of what they mention, so word order is the language's own.
+ * write them. A language is one file in ./languages and writes the laws it has been reviewed for; the test suite
+ * fails when one lacks a key or a legal anchor. Sentences are functions of what they mention, so word order is the
+ * language's own.
  */
-export interface GdprCitations {
-  /** The regulation's name ("GDPR", "DSGVO", "RGPD"; "UK GDPR"). */
-  law: string;
-  groundConsent: string;
-  consentWithdrawal: string;
-  groundObjection: string;
-  objectionMarketing: string;
-  objectionParticular: string;
-  groundUnlawful: string;
-  /** The ePrivacy rule on storing or reading information on a device (Art. 5(3) of Directive 2002/58/EC; PECR). */
-  devicePrivacy: string;
-  exceptions: string;
-  notifyRecipients: string;
-  recipientsList: string;
-  deadline: string;
-  reasonsIfNotActing: string;
-  freeOfCharge: string;
-  identification: string;
-  representative: string;
-  complaint: string;
-  access: string;
-  accessCopy: string;
-  marketingStop: string;
-}
-
-export interface CcpaCitations {
-  law: string;
-  delete: string;
-  notifyOthers: string;
-  optOut: string;
-  deadline: string;
-}
-
-/** The California Civil Code is cited the same way in every letter language. */
-export const CCPA_CITATIONS: CcpaCitations = {
-  law: 'CCPA',
-  delete: 'Cal. Civ. Code § 1798.105',
-  notifyOthers: 'Cal. Civ. Code § 1798.105(c)',
-  optOut: 'Cal. Civ. Code § 1798.120',
-  deadline: 'Cal. Civ. Code § 1798.130(a)(2)',
-};
 
 /** What a sentence may mention about the request. */
 export interface LetterFacts {
@@ -55,37 +16,105 @@ export interface LetterFacts {
   date: string;
 }
 
+/** What the body of a request may depend on: the grounds chosen by rule, and the evidence flags. */
+export interface RequestContext {
+  /** Erasure grounds chosen by rule (see compose.ts); empty for other rights. */
+  grounds: readonly string[];
+  /** The user's reason relating to their particular situation, as a sentence; empty when none. */
+  reason: string;
+  /** The company's requests carried the user's precise location (CCPA § 1798.121). */
+  preciseLocation: boolean;
+}
+
+/** The citations a follow-up needs, whatever the law: each law's text fills them from its own provisions. */
+export interface LawRoles {
+  /** "the GDPR", "der DSGVO"… as a follow-up names the law. */
+  law: string;
+  /** The rule on identifying the requester. */
+  identify: string;
+  /** That online identifiers are personal data. */
+  personalData: string;
+  /** That a request is free of charge. */
+  free: string;
+  /** The provision erasure relies on. */
+  erasure: string;
+  /** The exceptions to erasure a controller may name. */
+  exceptions: string;
+  /** The processor's duty to help the controller answer (absent where the law has none to cite). */
+  processor?: string;
+  /** The legal basis of a complaint, and what it asks for. */
+  complaint: string;
+  order?: string;
+  updates?: string;
+  /** The law calls the recipient a business, not a controller (CCPA). */
+  business?: boolean;
+  /** A complaint is a report to the authority, without party status (revFADP Art. 49: an "Anzeige"). */
+  report?: boolean;
+  /** The sentence a reminder ends with: where the requester will escalate ("the ICO", never another law's authority). */
+  escalate: string;
+}
+
+export interface RightText<A extends string> {
+  subject: (f: LetterFacts) => string;
+  /** The request's paragraphs, up to the identification and evidence blocks (compose.ts adds those). */
+  body: (c: Record<A, string>, x: RequestContext) => string[];
+}
+
+export interface LawText<A extends string> {
+  /** Every legal anchor of the law (lib/letters/laws.ts), written in this language's citation style. */
+  cite: Record<A, string>;
+  rights: Partial<Record<LetterRight, RightText<A>>>;
+  /** The sentence a letter opens with where the law needs one (CCPA: California residency). */
+  standing?: (c: Record<A, string>) => string;
+  /** What the cited identifiers are, and how to ask for another (never "they are sufficient"). */
+  identification: (c: Record<A, string>) => string;
+  /** How the company can identify the requester when the letter quotes no identifier. */
+  noIdentifier: (c: Record<A, string>) => string;
+  /** Sent to the controller's representative (absent where the law has none). */
+  representative?: (c: Record<A, string>) => string;
+  roles: (c: Record<A, string>) => LawRoles;
+}
+
+export type ReplyKind = 'cannotIdentify' | 'idDocument' | 'webForm' | 'suppressed' | 'fee' | 'processor';
+export const REPLY_KINDS: ReplyKind[] = ['cannotIdentify', 'idDocument', 'webForm', 'suppressed', 'fee', 'processor'];
+
+/** What the user recorded as the answer, in words of the complaint's language (never a UI string). */
+export type ComplaintAnswer = 'none' | 'refused' | 'identification' | 'partial';
+
+export interface ComplaintFacts extends LetterFacts {
+  authority: string;
+  /** The right exercised, as `rightNames` writes it. */
+  right: string;
+  /** The complainant's name and contact details, as they gave them (lines). */
+  complainant: string;
+  /** The controller's legal entity and address, as far as known. */
+  controller: string;
+  recipient: string;
+  sentOn: string;
+  /** Undefined where the request had no deadline (a withdrawal of consent). */
+  due?: string;
+  answer: ComplaintAnswer;
+  /** Whether the authority may give the complainant's identity to the controller. */
+  shareIdentity: boolean;
+}
+
 export interface LetterLanguage {
   code: string;
   /** The language's own name ("Deutsch"). */
   name: string;
-  citations: { gdpr: GdprCitations; 'uk-gdpr': GdprCitations; ccpa: CcpaCitations };
+  /** The locale dates are written in (en-GB: "23 November 2026"). */
+  locale: string;
+  laws: { [L in Law]?: LawText<AnchorsOf[L]> };
+  /** The spelling and terms of the country a law's letters go to, where they differ (Swiss German writes no ß). */
+  orthography?: (law: Law, text: string) => string;
+  /** Adjusts a date as Intl writes it, where usage differs ("1er octobre"). */
+  adjustDate?: (date: string) => string;
   kinds: Record<DataKind, string>;
   /** Joins a list: "a, b and c". */
   list: (items: string[]) => string;
-  subject: (f: LetterFacts) => string;
   salutation: string;
-  gdpr: {
-    request: (c: GdprCitations) => string;
-    consent: (c: GdprCitations) => string;
-    marketing: (c: GdprCitations) => string;
-    particular: (c: GdprCitations, reason: string) => string;
-    unlawful: (c: GdprCitations) => string;
-    noException: (c: GdprCitations) => string;
-    recipients: (c: GdprCitations) => string;
-    confirm: (c: GdprCitations) => string;
-    deadline: (c: GdprCitations) => string;
-    identification: (c: GdprCitations) => string;
-    representative: (c: GdprCitations) => string;
-  };
-  ccpa: {
-    request: (c: CcpaCitations) => string;
-    optOut: (c: CcpaCitations) => string;
-    notifyOthers: (c: CcpaCitations) => string;
-    confirm: string;
-    deadline: (c: CcpaCitations) => string;
-    identification: string;
-  };
+  /** To an authority. */
+  salutationAuthority: string;
   evidence: {
     heading: string;
     intro: string;
@@ -107,34 +136,18 @@ export interface LetterLanguage {
     keepCookies: string;
   };
   closing: string;
-  signature: string;
-  /** Each right as the reminder names it ("right to erasure"). */
-  rightNames: { erasure: string; access: string; objection: string; withdrawal: string };
-  /** The other requests (GDPR and UK GDPR): access, objection, consent withdrawal. */
-  rights: {
-    access: { subject: (f: LetterFacts) => string; body: (c: GdprCitations) => string };
-    objection: { subject: (f: LetterFacts) => string; body: (c: GdprCitations) => string };
-    withdrawal: { subject: (f: LetterFacts) => string; body: (c: GdprCitations) => string };
-  };
-  /** Prepared answers to the usual replies to a GDPR request (`f.date` is the original request's date). */
-  replies: {
-    cannotIdentify: (c: GdprCitations, f: LetterFacts) => string;
-    idDocument: (c: GdprCitations, f: LetterFacts) => string;
-    webForm: (c: GdprCitations, f: LetterFacts) => string;
-    suppressed: (c: GdprCitations, f: LetterFacts) => string;
-    fee: (c: GdprCitations, f: LetterFacts) => string;
-  };
-  /** A complaint to the supervisory authority, from the request's timeline. */
-  complaint: {
-    subject: (f: LetterFacts) => string;
-    body: (
-      c: GdprCitations,
-      f: LetterFacts & { authority: string; sentOn: string; due: string; recipient: string; answer: string },
-    ) => string;
-    noAnswer: string;
-  };
+  /** The reference line under the letter. */
+  reference: (f: LetterFacts) => string;
+  /** Each right as follow-ups name it ("right to erasure"), by law where the law names it differently. */
+  rightNames: (law: Law) => Record<LetterRight, string>;
+  /** Prepared answers to the usual replies (`f.date` is the original request's date). */
+  replies: Record<ReplyKind, (r: LawRoles, f: LetterFacts) => string>;
   reminder: {
     subject: (f: LetterFacts) => string;
-    body: (f: LetterFacts & { sentOn: string; due: string; law: string; right: string }) => string;
+    body: (r: LawRoles, f: LetterFacts & { sentOn: string; due?: string; right: string }) => string;
+  };
+  complaint: {
+    subject: (f: LetterFacts) => string;
+    body: (r: LawRoles, f: ComplaintFacts) => string;
   };
 }

@@ -112,13 +112,16 @@ describe('letters', () => {
     expect(reminder).toContain(reference);
     expect(reminder).toContain('right to erasure under the GDPR');
     await composer.getByRole('button', { name: 'Answers to their reply' }).click();
-    expect(await composer.locator('[data-testid="follow-up"] dt').allTextContents()).toHaveLength(5);
+    expect(await composer.locator('[data-testid="follow-up"] dt').allTextContents()).toHaveLength(6);
     await composer.getByRole('button', { name: 'Complaint to the authority' }).click();
     await composer.selectOption('[data-testid="residence"]', 'FR');
     expect(await composer.locator('[data-testid="authority"] a').getAttribute('href')).toBe('https://www.cnil.fr');
     const complaint = await composer.inputValue('[data-testid="follow-up-body"]');
     expect(complaint).toContain('Article 77 GDPR');
-    expect(complaint).toContain(`${today}: I sent a request for erasure of my personal data to privacy@magnite.com`);
+    const sentOn = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${today}T12:00:00Z`),
+    );
+    expect(complaint).toContain(`${sentOn}: I sent a request exercising my right to erasure to privacy@magnite.com`);
     expect(await axeViolations(composer)).toEqual([]);
     await composer.close();
     await popup.close();

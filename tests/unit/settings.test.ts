@@ -19,6 +19,10 @@ describe('parseSettings', () => {
       { excludedSites: ['bank.example', 'bank.example', 42, '<script>', 'Upper.Example'] },
       { excludedSites: ['bank.example'] },
     ],
+    [{ residence: 'DE' }, { residence: 'DE' }],
+    [{ residence: 'US-CA' }, { residence: 'US-CA' }],
+    [{ residence: 'US' }, {}],
+    [{ residence: 7 }, {}],
     ['garbage', {}],
     [null, {}],
   ])('%j → defaults overridden by %j only', (stored, expected) => {

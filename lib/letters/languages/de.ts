@@ -1,36 +1,165 @@
-import { CCPA_CITATIONS, type GdprCitations, type LetterLanguage } from '../language.ts';
+import type { LawText, LetterLanguage } from '../language.ts';
+import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
-const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
-  law,
-  groundConsent: `Art. 17 Abs. 1 lit. b ${law}`,
-  consentWithdrawal: `Art. 7 Abs. 3 ${law}`,
-  groundObjection: `Art. 17 Abs. 1 lit. c ${law}`,
-  objectionMarketing: `Art. 21 Abs. 2 ${law}`,
-  objectionParticular: `Art. 21 Abs. 1 ${law}`,
-  groundUnlawful: `Art. 17 Abs. 1 lit. d ${law}`,
-  devicePrivacy,
-  exceptions: `Art. 17 Abs. 3 ${law}`,
-  notifyRecipients: `Art. 19 Satz 1 ${law}`,
-  recipientsList: `Art. 19 Satz 2 ${law}`,
-  deadline: `Art. 12 Abs. 3 ${law}`,
-  reasonsIfNotActing: `Art. 12 Abs. 4 ${law}`,
-  freeOfCharge: `Art. 12 Abs. 5 ${law}`,
-  identification: `Art. 11 Abs. 2 und Art. 12 Abs. 6 ${law}`,
-  representative: `Art. 27 ${law}`,
-  complaint: `Art. 77 ${law}`,
-  access: `Art. 15 ${law}`,
-  accessCopy: `Art. 15 Abs. 3 ${law}`,
-  marketingStop: `Art. 21 Abs. 3 ${law}`,
-});
+/** "Art. 17 Abs. 1 lit. b DSGVO", "Art. 4 Nr. 1 DSGVO", "Erwägungsgrund 30 DSGVO", "Art. 5 lit. a DSG". */
+function zitat(law: string, id: string): string {
+  if (id.startsWith('rec')) return `Erwägungsgrund ${id.slice(3)} ${law}`;
+  const [art, ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `Nr. ${r}` : `Abs. ${r}`) : `lit. ${r}`));
+  return ['Art.', art, ...parts, law].join(' ');
+}
+
+const verfolgung =
+  'die Segmente, Interessenkategorien und sonstigen Schlussfolgerungen, die Sie über mich abgeleitet haben, die Kennungen von Partnern, mit denen Sie meine Kennungen abgeglichen haben (Cookie-Syncing), die Gebotsanfragen (Bid Requests), in denen meine Daten übermittelt wurden, sowie die Websites und Apps, auf denen sie erhoben wurden';
+
+const gdprCite = Object.fromEntries(
+  GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, zitat('DSGVO', id)]),
+) as Record<GdprAnchor, string>;
+gdprCite.eprivacy = '§ 25 Abs. 1 TDDDG bzw. die nationale Umsetzung von Art. 5 Abs. 3 der Richtlinie 2002/58/EG';
+
+const frist = (c: Record<GdprAnchor, string>) =>
+  `Bitte kommen Sie diesem Antrag unverzüglich, in jedem Fall aber innerhalb eines Monats nach Eingang nach (${c.art12_3}). Sollten Sie nicht tätig werden, teilen Sie mir bitte innerhalb dieser Frist die Gründe hierfür mit sowie die Möglichkeit, Beschwerde bei einer Aufsichtsbehörde oder einen gerichtlichen Rechtsbehelf einzulegen (${c.art12_4}). Der Antrag ist unentgeltlich zu bearbeiten (${c.art12_5}).`;
+const umfang = (c: Record<GdprAnchor, string>) =>
+  `für alle Dienste, für die Sie Verantwortlicher sind (${c.art4_7}), einschließlich, aber nicht beschränkt auf die unten aufgeführten Daten`;
+
+const gdpr: LawText<GdprAnchor> = {
+  cite: gdprCite,
+  rights: {
+    erasure: {
+      subject: (f) => `Antrag auf Löschung personenbezogener Daten – Mein Zeichen: ${f.reference}`,
+      body: (c, x) => {
+        const gruende = [
+          `Sollte ich eine Einwilligung erteilt haben, widerrufe ich sie hiermit (${c.art7_3}); soweit es an einer anderweitigen Rechtsgrundlage für die Verarbeitung fehlt, sind die Daten nach ${c.art17_1_b} zu löschen.`,
+        ];
+        if (x.grounds.includes('marketing'))
+          gruende.push(
+            `Ich widerspreche der Verarbeitung meiner Daten zum Zwecke der Direktwerbung einschließlich des damit verbundenen Profilings (${c.art21_2}); die Daten dürfen für diese Zwecke nicht mehr verarbeitet werden (${c.art21_3}) und sind nach ${c.art17_1_c} zu löschen.`,
+          );
+        if (x.grounds.includes('particular'))
+          gruende.push(
+            `Zudem widerspreche ich aus Gründen, die sich aus meiner besonderen Situation ergeben, jeder Verarbeitung, die Sie auf berechtigte Interessen stützen (${c.art21_1}): ${x.reason} Sofern Sie keine zwingenden schutzwürdigen Gründe nachweisen, die meine Interessen, Rechte und Freiheiten überwiegen, sind die Daten auch nach ${c.art17_1_c} zu löschen.`,
+          );
+        if (x.grounds.includes('unlawful'))
+          gruende.push(
+            `Mein Browser hat aufgezeichnet, dass Informationen auf meinem Endgerät gespeichert oder aus ihm ausgelesen wurden, bevor ich eine Einwilligung erteilt hatte; ${c.eprivacy} erlaubt dies nicht. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
+          );
+        return [
+          `Gemäß ${c.art17} beantrage ich, alle mich betreffenden personenbezogenen Daten, die Sie verarbeiten, unverzüglich zu löschen, und zwar ${umfang(c)}.`,
+          gruende.join(' '),
+          `Nach meiner Auffassung greift keine der Ausnahmen des ${c.art17_3}. Sollten Sie sich auf eine berufen, benennen Sie sie bitte und löschen Sie alle Daten, die sie nicht erfasst. Bitte teilen Sie die Löschung allen Empfängern mit, denen die Daten offengelegt wurden, und nennen Sie mir diese Empfänger (${c.art19}). Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
+          frist(c),
+        ];
+      },
+    },
+    access: {
+      subject: (f) => `Auskunftsersuchen nach Art. 15 DSGVO – Mein Zeichen: ${f.reference}`,
+      body: (c) => [
+        `Gemäß ${c.art15_1} bitte ich um Bestätigung, ob Sie mich betreffende personenbezogene Daten verarbeiten, und gegebenenfalls um Auskunft über diese Daten sowie um eine Kopie (${c.art15_3}), ${umfang(c)}. Dazu gehören ${verfolgung}.`,
+        `Bitte teilen Sie mir außerdem mit (${c.art15_1}): a) die Verarbeitungszwecke; b) die Kategorien der verarbeiteten Daten; c) die Empfänger, denen die Daten offengelegt worden sind oder werden, namentlich, einschließlich der Teilnehmer an Echtzeit-Auktionen (Real-Time Bidding) und der Partner, mit denen Kennungen abgeglichen wurden; d) die geplante Speicherdauer oder die Kriterien für ihre Festlegung; e) das Bestehen der Rechte auf Berichtigung, Löschung, Einschränkung der Verarbeitung und Widerspruch; f) das Beschwerderecht bei einer Aufsichtsbehörde; g) wenn die Daten nicht bei mir erhoben wurden, alle verfügbaren Informationen über ihre Herkunft, einschließlich der betroffenen Websites und Apps; h) das Bestehen einer automatisierten Entscheidungsfindung einschließlich Profiling und gegebenenfalls aussagekräftige Informationen über die involvierte Logik sowie die Tragweite und die angestrebten Auswirkungen für mich. Werden Daten an ein Drittland oder eine internationale Organisation übermittelt, nennen Sie mir bitte die geeigneten Garantien (${c.art15_2}).`,
+        frist(c),
+      ],
+    },
+    objection: {
+      subject: (f) => `Widerspruch gegen die Verarbeitung personenbezogener Daten – Mein Zeichen: ${f.reference}`,
+      body: (c, x) => [
+        `Ich widerspreche der Verarbeitung meiner personenbezogenen Daten zum Zwecke der Direktwerbung einschließlich des damit verbundenen Profilings (${c.art21_2}). Ab Eingang dieses Schreibens dürfen meine Daten für diese Zwecke nicht mehr verarbeitet werden (${c.art21_3}).`,
+        `Soweit Sie meine Daten zu anderen Zwecken auf berechtigte Interessen stützen, widerspreche ich auch dieser Verarbeitung aus Gründen, die sich aus meiner besonderen Situation ergeben (${c.art21_1})${x.reason ? `: ${x.reason}` : '; diese lege ich auf Nachfrage dar.'} Bitte schränken Sie diese Verarbeitung ein, solange Sie prüfen, ob Ihre berechtigten Gründe überwiegen (${c.art18_1_d}).`,
+        `Bitte bestätigen Sie mir schriftlich, welche Verarbeitungen Sie eingestellt oder eingeschränkt haben. ${frist(c)}`,
+      ],
+    },
+    withdrawal: {
+      subject: (f) => `Widerruf der Einwilligung – Mein Zeichen: ${f.reference}`,
+      body: (c) => [
+        `Hiermit widerrufe ich alle Einwilligungen, die ich Ihnen zur Verarbeitung meiner personenbezogenen Daten erteilt habe, einschließlich der Einwilligung in die Speicherung von Informationen auf meinem Endgerät und den Zugriff darauf (${c.art7_3}). Der Widerruf wird mit Eingang dieses Schreibens wirksam; ab dann sind alle auf die Einwilligung gestützten Verarbeitungen einzustellen.`,
+        'Für eine kurze schriftliche Bestätigung wäre ich dankbar.',
+      ],
+    },
+  },
+  identification: (c) =>
+    `Die nachstehenden Kennungen wurden von Ihnen oder in Ihrem Auftrag gesetzt oder erhoben, um meinen Browser wiederzuerkennen; solche Online-Kennungen sind personenbezogene Daten (${c.art4_1}; ${c.rec30}). Bitte verwenden Sie sie, um die betreffenden Daten aufzufinden. Sollten Sie zu meiner Identifizierung weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann; verlangen Sie dabei nur das Erforderliche (${c.art11_2}, ${c.art12_2} und ${c.art12_6}).`,
+  noIdentifier: (c) =>
+    `Dieses Schreiben nennt keine Kennung. Sie erkennen meinen Browser an den Cookies und Kennungen, die Sie darin gesetzt haben; diese sind personenbezogene Daten (${c.art4_1}; ${c.rec30}). Falls Sie eine Seite anbieten, die die in meinem Browser gesetzte Kennung anzeigt, nennen Sie mir bitte deren Adresse; andernfalls teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${c.art11_2}, ${c.art12_2} und ${c.art12_6}).`,
+  representative: (c) =>
+    `Dieses Schreiben richtet sich an Sie als Vertreter des Verantwortlichen in der Union (${c.art27}); bitte leiten Sie es an den Verantwortlichen weiter.`,
+  roles: (c) => ({
+    law: 'der DSGVO',
+    identify: `${c.art11_2} und ${c.art12_6}`,
+    personalData: c.art4_1,
+    free: c.art12_5,
+    erasure: c.art17,
+    exceptions: c.art17_3,
+    processor: c.art28_3_e,
+    complaint: c.art77,
+    order: c.art58_2_c,
+    updates: `${c.art77_2} und ${c.art78_2}`,
+    escalate: 'Beschwerde bei einer Aufsichtsbehörde einlegen',
+  }),
+};
+
+const fadpCite = Object.fromEntries(FADP_ANCHORS.map((id) => [id, zitat('DSG', id)])) as Record<FadpAnchor, string>;
+
+const fadp: LawText<FadpAnchor> = {
+  cite: fadpCite,
+  rights: {
+    erasure: {
+      subject: (f) => `Begehren um Löschung von Personendaten – Mein Zeichen: ${f.reference}`,
+      body: (c) => [
+        `Ich verlange, dass Sie alle mich betreffenden Personendaten (${c.art5_a}) löschen, einschließlich, aber nicht beschränkt auf die unten aufgeführten Daten (${c.art32_2_c}). Ich widerspreche ausdrücklich jeder weiteren Bearbeitung; sollte ich eine Einwilligung erteilt haben, widerrufe ich sie hiermit. Eine Bearbeitung gegen meinen ausdrücklichen Willen verletzt meine Persönlichkeit (${c.art30_2_b}), sofern sie nicht gerechtfertigt ist (${c.art31}).`,
+        `Nach meiner Auffassung liegt kein Rechtfertigungsgrund vor. Sollten Sie sich auf einen berufen, benennen Sie ihn bitte und löschen Sie alle Daten, die er nicht erfasst. Bitte teilen Sie die Löschung den Dritten mit, denen Sie die Daten bekanntgegeben haben (vgl. ${c.art32_4}), und nennen Sie mir diese. Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
+        'Das DSG sieht hierfür keine Frist vor; ich bitte um Antwort innerhalb von 30 Tagen nach Eingang, kostenlos.',
+      ],
+    },
+    access: {
+      subject: (f) => `Auskunftsbegehren nach Art. 25 DSG – Mein Zeichen: ${f.reference}`,
+      body: (c) => [
+        `Gestützt auf ${c.art25} ersuche ich Sie um Auskunft, ob Sie mich betreffende Personendaten (${c.art5_a}) bearbeiten, und gegebenenfalls um die Informationen nach ${c.art25_2}: Ihre Identität und Kontaktdaten; die bearbeiteten Personendaten als solche, darunter ${verfolgung}; den Bearbeitungszweck; die Aufbewahrungsdauer oder die Kriterien zu ihrer Festlegung; die verfügbaren Angaben über die Herkunft der Daten; gegebenenfalls das Vorliegen einer automatisierten Einzelentscheidung und die Logik, auf der sie beruht; sowie gegebenenfalls die Empfängerinnen und Empfänger oder deren Kategorien, soweit bekannt namentlich, einschließlich der Teilnehmer an Echtzeit-Auktionen und der Partner, mit denen Kennungen abgeglichen wurden. Werden Daten ins Ausland bekanntgegeben, nennen Sie mir bitte auch den Staat und die Garantien (${c.art19_4}).`,
+        `Die Auskunft ist in der Regel kostenlos (${c.art25_6}) und wird in der Regel innerhalb von 30 Tagen erteilt (${c.art25_7}).`,
+      ],
+    },
+    objection: {
+      subject: (f) => `Widerspruch gegen die Bearbeitung von Personendaten – Mein Zeichen: ${f.reference}`,
+      body: (c) => [
+        `Ich widerspreche ausdrücklich jeder Bearbeitung meiner Personendaten (${c.art5_a}) zu Werbe- und Profilingzwecken sowie ihrer Bekanntgabe an Dritte. Eine Bearbeitung gegen meine ausdrückliche Willenserklärung verletzt meine Persönlichkeit (${c.art30_2_b}). Bitte stellen Sie sie ein, löschen Sie die so bearbeiteten Daten (${c.art32_2_c}) und bestätigen Sie mir dies schriftlich.`,
+        'Das DSG sieht hierfür keine Frist vor; ich bitte um Antwort innerhalb von 30 Tagen nach Eingang, kostenlos.',
+      ],
+    },
+  },
+  identification: (c) =>
+    `Die nachstehenden Kennungen wurden von Ihnen oder in Ihrem Auftrag gesetzt oder erhoben, um meinen Browser wiederzuerkennen; sie beziehen sich auf mich und sind Personendaten (${c.art5_a}). Bitte verwenden Sie sie, um die betreffenden Daten aufzufinden. Sollten Sie zu meiner Identifizierung weitere Angaben benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann.`,
+  noIdentifier: (c) =>
+    `Dieses Schreiben nennt keine Kennung. Sie erkennen meinen Browser an den Cookies und Kennungen, die Sie darin gesetzt haben; diese sind Personendaten (${c.art5_a}). Falls Sie eine Seite anbieten, die die in meinem Browser gesetzte Kennung anzeigt, nennen Sie mir bitte deren Adresse; andernfalls teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann.`,
+  representative: (c) =>
+    `Dieses Schreiben richtet sich an Sie als Vertretung des Verantwortlichen in der Schweiz (${c.art14}); bitte leiten Sie es an den Verantwortlichen weiter.`,
+  roles: (c) => ({
+    law: 'des DSG',
+    identify: c.art25,
+    personalData: c.art5_a,
+    free: c.art25_6,
+    erasure: c.art32_2_c,
+    exceptions: c.art31,
+    complaint: c.art49,
+    order: c.art51,
+    updates: c.art49_4,
+    report: true,
+    escalate: 'den Fall dem Eidgenössischen Datenschutz- und Öffentlichkeitsbeauftragten (EDÖB) anzeigen',
+  }),
+};
 
 const language: LetterLanguage = {
   code: 'de',
   name: 'Deutsch',
-  citations: {
-    gdpr: gdpr('DSGVO', 'Art. 5 Abs. 3 der Richtlinie 2002/58/EG'),
-    'uk-gdpr': gdpr('UK GDPR', 'Regulation 6 der Privacy and Electronic Communications Regulations 2003'),
-    ccpa: CCPA_CITATIONS,
-  },
+  locale: 'de-DE',
+  laws: { gdpr, fadp },
+  // Swiss German writes no ß: a letter under the Swiss FADP goes to Switzerland.
+  // The DSG also has its own terms: Personendaten, Bearbeitung.
+  orthography: (law, text) =>
+    law === 'fadp'
+      ? text
+          .replaceAll('ß', 'ss')
+          .replaceAll('personenbezogene Daten', 'Personendaten')
+          .replaceAll('Verarbeitung', 'Bearbeitung')
+          .replaceAll('verarbeite', 'bearbeite')
+      : text,
   kinds: {
     'site-address': 'auf welchen Websites ich war',
     'page-address': 'die Adressen der Seiten, die ich besucht habe',
@@ -50,49 +179,13 @@ const language: LetterLanguage = {
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`,
-  subject: (f) => `Antrag auf Löschung personenbezogener Daten – Zeichen ${f.reference}`,
   salutation: 'Sehr geehrte Damen und Herren,',
-  gdpr: {
-    request: (c) =>
-      `hiermit verlange ich nach Art. 17 ${c.law} die unverzügliche Löschung aller personenbezogenen Daten, die Sie über mich verarbeiten, wie unten beschrieben.`,
-    consent: (c) =>
-      `Soweit Sie meine Daten auf Grundlage einer Einwilligung verarbeiten, widerrufe ich jede Einwilligung, die ich erteilt haben mag (${c.consentWithdrawal}); die Löschung ist daher nach ${c.groundConsent} geschuldet.`,
-    marketing: (c) =>
-      `Ich widerspreche der Verarbeitung meiner Daten zum Zwecke der Direktwerbung einschließlich des damit verbundenen Profilings (${c.objectionMarketing}). Dieser Widerspruch ist unbedingt: Die Löschung ist nach ${c.groundObjection} geschuldet.`,
-    particular: (c, reason) =>
-      `Außerdem widerspreche ich jeder Verarbeitung, die Sie auf berechtigte Interessen stützen, aus Gründen, die sich aus meiner besonderen Situation ergeben (${c.objectionParticular}): ${reason} Die Löschung ist daher auch nach ${c.groundObjection} geschuldet.`,
-    unlawful: (c) =>
-      `Informationen wurden auf meinem Gerät gespeichert oder aus ihm ausgelesen, bevor ich eingewilligt hatte, entgegen ${c.devicePrivacy}; die so erlangten Daten wurden unrechtmäßig verarbeitet und sind nach ${c.groundUnlawful} zu löschen.`,
-    noException: (c) =>
-      `Keine der Ausnahmen des ${c.exceptions} greift für diese Daten. Sollten Sie sich auf eine berufen, nennen Sie sie bitte und begründen Sie dies.`,
-    recipients: (c) =>
-      `Bitte teilen Sie die Löschung allen Empfängern mit, denen Sie diese Daten offengelegt haben (${c.notifyRecipients}), und nennen Sie mir diese Empfänger (${c.recipientsList}).`,
-    confirm: () =>
-      'Bitte bestätigen Sie mir schriftlich, dass die Daten gelöscht wurden, unter Nennung der Kennungen, mit denen sie verknüpft waren.',
-    deadline: (c) =>
-      `Sie haben innerhalb eines Monats nach Eingang dieses Antrags tätig zu werden (${c.deadline}); werden Sie nicht tätig, haben Sie mir die Gründe dafür innerhalb derselben Frist mitzuteilen (${c.reasonsIfNotActing}). Der Antrag ist unentgeltlich zu bearbeiten (${c.freeOfCharge}).`,
-    identification: (c) =>
-      `Die folgenden Kennungen haben Sie selbst gesetzt oder erhoben, um meinen Browser wiederzuerkennen. Sie genügen, um die betroffenen Daten zu finden; bitte fordern Sie keine weiteren Nachweise an (${c.identification}).`,
-    representative: (c) => `Dieser Antrag richtet sich an Sie als Vertreter in der Union (${c.representative}).`,
-  },
-  ccpa: {
-    request: (c) =>
-      `Ich verlange nach dem California Consumer Privacy Act die Löschung aller personenbezogenen Informationen, die Sie über mich erhoben haben (${c.delete}).`,
-    optOut: (c) =>
-      `Außerdem untersage ich Ihnen, meine personenbezogenen Informationen zu verkaufen oder weiterzugeben (${c.optOut}).`,
-    notifyOthers: (c) =>
-      `Bitte weisen Sie Ihre Dienstleister, Auftragnehmer und alle Dritten, an die Sie meine Informationen verkauft oder weitergegeben haben, an, sie ebenfalls zu löschen (${c.notifyOthers}).`,
-    confirm:
-      'Bitte bestätigen Sie mir schriftlich die Löschung, unter Nennung der Kennungen, mit denen die Informationen verknüpft waren.',
-    deadline: (c) =>
-      `Sie haben innerhalb von 45 Kalendertagen nach Eingang unentgeltlich zu antworten (${c.deadline}).`,
-    identification:
-      'Die folgenden Kennungen haben Sie gesetzt oder erhoben, um meinen Browser wiederzuerkennen; mit ihnen können Sie diesen Antrag den betroffenen Informationen zuordnen.',
-  },
+  salutationAuthority: 'Sehr geehrte Damen und Herren,',
   evidence: {
-    heading: 'Was mein Browser nachweislich an Sie gesendet hat',
-    intro: 'Mein Browser hat auf meinem eigenen Gerät die folgenden Anfragen an Ihre Domains aufgezeichnet:',
-    domains: (domains) => `Ihre Domains, die Daten erhalten haben: ${domains}.`,
+    heading: 'Was mein Browser an Sie gesendet hat',
+    intro:
+      'Mein Browser hat auf meinem eigenen Gerät die folgenden Anfragen an Ihre Domains aufgezeichnet. Sie sind ein Ausschnitt der betroffenen Daten, nicht deren Grenze:',
+    domains: (domains) => `Ihre Domains, die Daten empfangen haben: ${domains}.`,
     period: (first, last) => `Zuerst beobachtet ${first}; zuletzt beobachtet ${last}.`,
     volume: (sites, requests) =>
       `${requests} ${requests === 1 ? 'Anfrage' : 'Anfragen'} von ${sites} ${sites === 1 ? 'Website' : 'Websites'}.`,
@@ -101,64 +194,60 @@ const language: LetterLanguage = {
     attachment: (file, sha256, sites) =>
       `Die vollständige Liste der ${sites} Websites und der Anfragen ist als ${file} beigefügt (SHA-256 ${sha256}).`,
     method: (version) =>
-      `So wurde dies erhoben: Die Browser-Erweiterung Disclosed ${version} hat die Anfragen beobachtet, die mein Browser beim Surfen stellte, und sie ausschließlich auf meinem Gerät gespeichert. Sie hält fest, welche Domain eine Anfrage erhielt, wann, von welcher Website und welche Arten von Daten sie enthielt; sie blockiert und verändert nichts.`,
+      `Wie dies erhoben wurde: Die Browsererweiterung Disclosed ${version} hat die Anfragen beobachtet, die mein Browser beim Surfen gestellt hat, und sie ausschließlich auf meinem Gerät gespeichert. Sie erfasst, welche Domain wann von welcher Website eine Anfrage erhielt und welche Arten von Daten die Anfrage enthielt; sie blockiert und verändert nichts.`,
   },
   identifiers: {
     heading: 'Kennungen',
     intro: 'Diese Werte wurden in Ihren Cookies oder in Anfragen an Sie beobachtet:',
     cookie: (name, domain) => `Cookie ${name} (${domain})`,
     request: (name) => `Parameter ${name} in Anfragen an Sie`,
-    hashedEmail: 'SHA-256-Hashwert meiner E-Mail-Adresse (in Kleinbuchstaben)',
+    hashedEmail: 'SHA-256 meiner E-Mail-Adresse (in Kleinbuchstaben)',
     ip: 'meine IP-Adresse',
     keepCookies: 'Ich behalte diese Cookies, bis dieser Antrag erledigt ist, damit Sie ihn prüfen können.',
   },
   closing: 'Mit freundlichen Grüßen',
-  signature: 'Die Person, die den oben identifizierten Browser nutzt',
-  rightNames: {
+  reference: (f) => `${f.date} · Mein Zeichen: ${f.reference}`,
+  rightNames: () => ({
     erasure: 'Recht auf Löschung',
     access: 'Auskunftsrecht',
     objection: 'Widerspruchsrecht',
     withdrawal: 'Recht auf Widerruf der Einwilligung',
-  },
-  rights: {
-    access: {
-      subject: (f) => `Antrag auf Auskunft über personenbezogene Daten – Zeichen ${f.reference}`,
-      body: (c) =>
-        `Nach ${c.access} bitte ich Sie um Bestätigung, ob Sie personenbezogene Daten über mich verarbeiten, und gegebenenfalls um eine Kopie dieser Daten (${c.accessCopy}) mit den Verarbeitungszwecken, den Datenkategorien, den Empfängern, denen sie offengelegt wurden, der Speicherdauer, ihrer Herkunft und der Angabe, ob sie für automatisierte Entscheidungen einschließlich Profiling genutzt werden. Sie haben innerhalb eines Monats nach Eingang zu antworten (${c.deadline}), unentgeltlich (${c.freeOfCharge}).`,
-    },
-    objection: {
-      subject: (f) => `Widerspruch gegen die Verarbeitung personenbezogener Daten – Zeichen ${f.reference}`,
-      body: (c) =>
-        `Ich widerspreche der Verarbeitung meiner personenbezogenen Daten zum Zwecke der Direktwerbung einschließlich des damit verbundenen Profilings (${c.objectionMarketing}). Meine Daten dürfen für diese Zwecke nicht mehr verarbeitet werden (${c.marketingStop}). Bitte bestätigen Sie mir dies innerhalb eines Monats nach Eingang schriftlich (${c.deadline}).`,
-    },
-    withdrawal: {
-      subject: (f) => `Widerruf der Einwilligung – Zeichen ${f.reference}`,
-      body: (c) =>
-        `Ich widerrufe jede Einwilligung in die Verarbeitung meiner personenbezogenen Daten, die ich Ihnen erteilt haben mag (${c.consentWithdrawal}). Bitte beenden Sie jede darauf gestützte Verarbeitung und bestätigen Sie mir dies innerhalb eines Monats nach Eingang schriftlich (${c.deadline}).`,
-    },
-  },
+  }),
   replies: {
-    cannotIdentify: (c, f) =>
-      `Sie teilen mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Zeichen ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; unter ihnen speichern Sie die Daten. Nach ${c.identification} dürfen Sie nur verlangen, was zur Identifizierung nötig ist, und Sie haben nicht gesagt, was darüber hinaus fehlt. Bitte bearbeiten Sie den Antrag.`,
-    idDocument: (c, f) =>
-      `Sie verlangen die Kopie eines Ausweises. Die betroffenen Daten sind mit den Kennungen aus meinem Antrag vom ${f.date} (Zeichen ${f.reference}) verknüpft, nicht mit meinem Namen; ein Ausweis hilft Ihnen nicht, sie zu finden, und gäbe Ihnen mehr Daten als nötig. Das ist nicht verhältnismäßig (${c.identification}). Bitte bearbeiten Sie den Antrag anhand der genannten Kennungen.`,
-    webForm: (c, f) =>
-      `Sie verlangen, dass ich Ihr Webformular nutze. Die ${c.law} schreibt keinen bestimmten Weg vor: Ein Antrag an Ihre veröffentlichte Datenschutzadresse ist wirksam, und die Frist nach ${c.deadline} läuft ab seinem Eingang am oder nach dem ${f.date}. Bitte bearbeiten Sie meinen Antrag (Zeichen ${f.reference}) so, wie er gestellt wurde.`,
-    suppressed: (c, f) =>
-      `Sie teilen mit, Sie hätten mich auf eine Sperrliste gesetzt. Meine Kennungen auf einer Liste zu führen ist weitere Verarbeitung, keine Löschung. Mein Antrag vom ${f.date} (Zeichen ${f.reference}) verlangt die Löschung nach ${c.groundConsent}; bitte löschen Sie die Daten und bestätigen Sie, mit welchen Kennungen sie verknüpft waren. Behalten Sie etwas, nennen Sie die Ausnahme des ${c.exceptions}, auf die Sie sich stützen.`,
-    fee: (c, f) =>
-      `Sie verlangen ein Entgelt. Anträge nach der ${c.law} sind unentgeltlich (${c.freeOfCharge}); ein einzelner Antrag wie meiner vom ${f.date} (Zeichen ${f.reference}) ist weder offenkundig unbegründet noch exzessiv. Bitte bearbeiten Sie ihn kostenfrei.`,
-  },
-  complaint: {
-    subject: (f) => `Beschwerde: unbeantworteter Antrag an ${f.company} (Zeichen ${f.reference})`,
-    body: (c, f) =>
-      `Ich lege nach ${c.complaint} Beschwerde gegen ${f.company} ein.\n\nAblauf:\n- ${f.sentOn}: Antrag auf Löschung meiner personenbezogenen Daten an ${f.recipient} gesandt (Zeichen ${f.reference}).\n- ${f.due}: Die Frist nach ${c.deadline} ist abgelaufen.\n- Antwort: ${f.answer}\n\nMein Antrag und die Nachweise der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, die Beschwerde zu prüfen und ${f.company} anzuweisen, meinen Antrag zu bearbeiten.`,
-    noAnswer: 'keine erhalten.',
+    cannotIdentify: (r, f) =>
+      `Sie teilen mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; Online-Kennungen sind personenbezogene Daten (${r.personalData}). Sollten Sie weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${r.identify}). Bis dahin bitte ich Sie, den Antrag anhand der genannten Kennungen zu bearbeiten.`,
+    idDocument: (r, f) =>
+      `Sie verlangen eine Kopie eines Ausweisdokuments. Die betreffenden Daten sind mit den Kennungen aus meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) verknüpft, nicht mit meinem Namen; ein Ausweis hilft Ihnen nicht, sie aufzufinden, und gäbe Ihnen mehr Daten, als Sie benötigen. Sie dürfen nur verlangen, was zu meiner Identifizierung erforderlich ist (${r.identify}). Bitte bearbeiten Sie den Antrag anhand der genannten Kennungen oder nennen Sie mir die Kennung, die Sie benötigen.`,
+    webForm: (r, f) =>
+      `Sie bitten mich, Ihr Webformular zu verwenden. Die Vorschriften ${r.law} schreiben keinen bestimmten Übermittlungsweg vor: Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist an Ihre veröffentlichte Datenschutz-Kontaktadresse gerichtet und wirksam; die Frist läuft ab seinem Eingang. Bitte bearbeiten Sie ihn wie gestellt.`,
+    suppressed: (r, f) =>
+      `Sie teilen mit, Sie hätten mich auf eine Sperrliste gesetzt. Das Vorhalten meiner Kennungen auf einer Liste ist eine weitere Verarbeitung, keine Löschung. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist auf Löschung nach ${r.erasure} gerichtet; bitte löschen Sie die Daten und bestätigen Sie, mit welchen Kennungen sie verknüpft waren. Sollten Sie etwas aufbewahren, benennen Sie bitte die Vorschrift, auf die Sie sich stützen (${r.exceptions}).`,
+    fee: (r, f) =>
+      `Sie verlangen ein Entgelt. Ein Antrag wie meiner vom ${f.date} (Mein Zeichen: ${f.reference}) ist unentgeltlich zu bearbeiten (${r.free}). Bitte bearbeiten Sie ihn ohne Kosten.`,
+    processor: (r, f) =>
+      `Sie teilen mit, Sie verarbeiteten meine Daten nur im Auftrag anderer. Bitte nennen Sie mir zu meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) Namen und Kontaktdaten jedes Verantwortlichen, für den Sie die Daten verarbeiten, und leiten Sie meinen Antrag an diese weiter, damit sie ihn beantworten können${r.processor ? ` (${r.processor})` : ''}. Soweit Sie selbst über Zwecke und Mittel der Verarbeitung entscheiden, sind Sie Verantwortlicher und haben den Antrag selbst zu beantworten.`,
   },
   reminder: {
-    subject: (f) => `Erinnerung: unbeantworteter Antrag vom ${f.date}, Zeichen ${f.reference}`,
-    body: (f) =>
-      `Am ${f.sentOn} habe ich Ihnen einen Antrag (Zeichen ${f.reference}) gesandt, mit dem ich mein ${f.right} nach ${f.law} geltend gemacht habe. Die Frist zur Antwort endete am ${f.due}; eine Antwort habe ich nicht erhalten. Bitte bearbeiten Sie den Antrag nun ohne weitere Verzögerung. Andernfalls werde ich Beschwerde bei der Aufsichtsbehörde einlegen.`,
+    subject: (f) => `Erinnerung: mein Schreiben vom ${f.date}, Mein Zeichen: ${f.reference}`,
+    body: (r, f) =>
+      f.due
+        ? `Mit Schreiben vom ${f.sentOn} (Mein Zeichen: ${f.reference}) habe ich mein ${f.right} nach den Vorschriften ${r.law} geltend gemacht. Die Frist zur Beantwortung ist am ${f.due} abgelaufen, ohne dass ich eine Antwort erhalten habe. Ich fordere Sie auf, den Antrag nunmehr unverzüglich zu bearbeiten. Andernfalls werde ich ${r.escalate}.`
+        : `Mit Schreiben vom ${f.sentOn} (Mein Zeichen: ${f.reference}) habe ich mein ${f.right} nach den Vorschriften ${r.law} mit sofortiger Wirkung ausgeübt. Eine Bestätigung, dass Sie die auf meine Einwilligung gestützte Verarbeitung eingestellt haben, habe ich nicht erhalten. Ich bitte Sie, dies nunmehr unverzüglich zu bestätigen. Andernfalls werde ich ${r.escalate}.`,
+  },
+  complaint: {
+    subject: (f) => `${f.company}: Beschwerde (Mein Zeichen: ${f.reference})`,
+    body: (r, f) =>
+      [
+        r.report
+          ? `Hiermit zeige ich gestützt auf ${r.complaint} den folgenden Verantwortlichen an, der mein ${f.right} nicht beachtet hat:\n${f.controller}`
+          : `Hiermit lege ich gemäß ${r.complaint} Beschwerde gegen den folgenden Verantwortlichen ein, der mein ${f.right} nicht beachtet hat:\n${f.controller}`,
+        `${r.report ? 'Anzeigende Person' : 'Beschwerdeführer'}:\n${f.complainant || '(Name und Kontaktdaten bitte ergänzen)'}`,
+        `Ablauf:\n- ${f.sentOn}: Ich habe mein ${f.right} gegenüber ${f.recipient} geltend gemacht (Mein Zeichen: ${f.reference}).\n${f.due ? `- ${f.due}: Die Frist zur Beantwortung ist abgelaufen.\n` : ''}- Antwort: ${{ none: 'keine erhalten.', refused: 'Der Antrag wurde abgelehnt.', identification: 'Es wurden Identitätsnachweise über das Erforderliche hinaus verlangt.', partial: 'Die Antwort war unvollständig.' }[f.answer]}`,
+        `Mein Antrag, der weitere Schriftverkehr und die Aufzeichnung der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, ${r.report ? 'die Angelegenheit zu untersuchen' : 'die Beschwerde zu prüfen'} und ${r.order ? `den Verantwortlichen anzuweisen, meinem Antrag zu entsprechen (${r.order})` : 'darauf hinzuwirken, dass der Verantwortliche meinem Antrag entspricht'}.${r.updates ? ` Bitte unterrichten Sie mich über den Stand und das Ergebnis ${r.report ? 'Ihrer Untersuchung' : 'der Beschwerde'} (${r.updates}).` : ''}`,
+        f.shareIdentity
+          ? 'Mit der Weitergabe meiner Identität an den Verantwortlichen im Rahmen des Verfahrens bin ich einverstanden.'
+          : 'Bitte geben Sie meine Identität nur weiter, soweit das Verfahren es erfordert, und informieren Sie mich vorher.',
+      ].join('\n\n'),
   },
 };
 

@@ -1,36 +1,170 @@
-import { CCPA_CITATIONS, type GdprCitations, type LetterLanguage } from '../language.ts';
+import type { LawText, LetterLanguage } from '../language.ts';
+import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
-const gdpr = (law: string, devicePrivacy: string): GdprCitations => ({
-  law,
-  groundConsent: `article 17, paragraphe 1, point b), du ${law}`,
-  consentWithdrawal: `article 7, paragraphe 3, du ${law}`,
-  groundObjection: `article 17, paragraphe 1, point c), du ${law}`,
-  objectionMarketing: `article 21, paragraphe 2, du ${law}`,
-  objectionParticular: `article 21, paragraphe 1, du ${law}`,
-  groundUnlawful: `article 17, paragraphe 1, point d), du ${law}`,
-  devicePrivacy,
-  exceptions: `article 17, paragraphe 3, du ${law}`,
-  notifyRecipients: `article 19, première phrase, du ${law}`,
-  recipientsList: `article 19, seconde phrase, du ${law}`,
-  deadline: `article 12, paragraphe 3, du ${law}`,
-  reasonsIfNotActing: `article 12, paragraphe 4, du ${law}`,
-  freeOfCharge: `article 12, paragraphe 5, du ${law}`,
-  identification: `articles 11, paragraphe 2, et 12, paragraphe 6, du ${law}`,
-  representative: `article 27 du ${law}`,
-  complaint: `article 77 du ${law}`,
-  access: `article 15 du ${law}`,
-  accessCopy: `article 15, paragraphe 3, du ${law}`,
-  marketingStop: `article 21, paragraphe 3, du ${law}`,
-});
+/** « article 17, paragraphe 1, point b), du RGPD », « considérant 30 du RGPD ». */
+function rgpd(id: string): string {
+  if (id.startsWith('rec')) return `considérant ${id.slice(3)} du RGPD`;
+  const [art, ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `point ${r})` : `paragraphe ${r}`) : `point ${r})`));
+  return parts.length ? [`article ${art}`, ...parts, 'du RGPD'].join(', ') : `article ${art} du RGPD`;
+}
+
+/** « le RGPD » → « du RGPD », « la LPD » → « de la LPD ». */
+const de = (law: string) => (law.startsWith('le ') ? `du ${law.slice(3)}` : `de ${law}`);
+
+/** « art. 30, al. 2, let. b, LPD », « art. 5, let. a, LPD ». */
+function lpd(id: string): string {
+  const [art, ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => (/^\d+$/.test(r) ? `al. ${r}` : `let. ${r}`));
+  return parts.length ? [`art. ${art}`, ...parts, 'LPD'].join(', ') : `art. ${art} LPD`;
+}
+
+const suivi =
+  'les segments, catégories d’intérêts et autres déductions que vous avez tirés à mon sujet, les identifiants des partenaires avec lesquels vous avez synchronisé les miens, les demandes d’enchères (bid requests) dans lesquelles mes données ont été transmises, ainsi que les sites et applications sur lesquels elles ont été collectées';
+
+const gdprCite = Object.fromEntries(
+  GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, rgpd(id)]),
+) as Record<GdprAnchor, string>;
+gdprCite.eprivacy =
+  'l’article 82 de la loi Informatique et Libertés ou la loi nationale transposant l’article 5, paragraphe 3, de la directive 2002/58/CE';
+
+const delai = (c: Record<GdprAnchor, string>) =>
+  `Je vous prie de bien vouloir donner suite à cette demande dans les meilleurs délais et au plus tard dans un délai d’un mois à compter de sa réception (${c.art12_3}). Si vous n’y donnez pas suite, il vous appartient de m’en indiquer les motifs dans le même délai, ainsi que la possibilité d’introduire une réclamation auprès d’une autorité de contrôle et de former un recours juridictionnel (${c.art12_4}). La demande est gratuite (${c.art12_5}).`;
+const portee = (c: Record<GdprAnchor, string>) =>
+  `pour tous les services dont vous êtes responsable du traitement (${c.art4_7}), y compris, sans s’y limiter, les données décrites ci-dessous`;
+
+const gdpr: LawText<GdprAnchor> = {
+  cite: gdprCite,
+  rights: {
+    erasure: {
+      subject: (f) => `Demande d’effacement de données à caractère personnel — réf. ${f.reference}`,
+      body: (c, x) => {
+        const motifs = [
+          `Si j’ai donné un consentement à un traitement, je le retire par la présente (${c.art7_3}) ; en l’absence d’autre fondement juridique au traitement, l’effacement s’impose en vertu de l’${c.art17_1_b}.`,
+        ];
+        if (x.grounds.includes('marketing'))
+          motifs.push(
+            `Je m’oppose au traitement de mes données à des fins de prospection, y compris au profilage lié à cette prospection (${c.art21_2}) ; les données ne peuvent plus être traitées à ces fins (${c.art21_3}) et doivent être effacées en vertu de l’${c.art17_1_c}.`,
+          );
+        if (x.grounds.includes('particular'))
+          motifs.push(
+            `Je m’oppose en outre, pour des raisons tenant à ma situation particulière, à tout traitement fondé sur vos intérêts légitimes (${c.art21_1}) : ${x.reason} À moins que vous ne démontriez des motifs légitimes et impérieux prévalant sur mes intérêts, droits et libertés, l’effacement s’impose également en vertu de l’${c.art17_1_c}.`,
+          );
+        if (x.grounds.includes('unlawful'))
+          motifs.push(
+            `Mon navigateur a enregistré que des informations ont été stockées sur mon terminal ou lues depuis celui-ci avant tout consentement de ma part, ce que ne permet pas ${c.eprivacy} ; les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
+          );
+        return [
+          `Sur le fondement de l’${c.art17}, je vous prie de bien vouloir effacer dans les meilleurs délais l’ensemble des données à caractère personnel me concernant que vous détenez, ${portee(c)}.`,
+          motifs.join(' '),
+          `À mon sens, aucune des exceptions prévues à l’${c.art17_3} ne s’applique. Si vous en invoquez une, je vous prie de la préciser et d’effacer toutes les données qu’elle ne couvre pas. Je vous prie de notifier l’effacement à chaque destinataire auquel les données ont été communiquées et de m’indiquer ces destinataires (${c.art19}). Je vous prie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
+          delai(c),
+        ];
+      },
+    },
+    access: {
+      subject: (f) => `Demande d’accès aux données à caractère personnel — réf. ${f.reference}`,
+      body: (c) => [
+        `Sur le fondement de l’${c.art15_1}, je vous prie de bien vouloir me confirmer si vous traitez des données à caractère personnel me concernant et, le cas échéant, de m’y donner accès et de m’en fournir une copie (${c.art15_3}), ${portee(c)}. Cela comprend ${suivi}.`,
+        `Je vous prie également de m’indiquer (${c.art15_1}) : a) les finalités du traitement ; b) les catégories de données concernées ; c) les destinataires auxquels les données ont été ou seront communiquées, nommément, y compris les participants aux enchères en temps réel et les partenaires avec lesquels des identifiants ont été synchronisés ; d) la durée de conservation envisagée ou les critères utilisés pour la déterminer ; e) l’existence du droit de demander la rectification ou l’effacement, la limitation du traitement ou de s’y opposer ; f) le droit d’introduire une réclamation auprès d’une autorité de contrôle ; g) lorsque les données n’ont pas été collectées auprès de moi, toute information disponible sur leur source, y compris les sites et applications concernés ; h) l’existence d’une prise de décision automatisée, y compris un profilage, et, dans ce cas, des informations utiles sur la logique sous-jacente ainsi que l’importance et les conséquences prévues de ce traitement pour moi. Lorsque des données sont transférées vers un pays tiers ou à une organisation internationale, je vous prie de m’indiquer les garanties appropriées (${c.art15_2}).`,
+        delai(c),
+      ],
+    },
+    objection: {
+      subject: (f) => `Opposition au traitement de données à caractère personnel — réf. ${f.reference}`,
+      body: (c, x) => [
+        `Je m’oppose au traitement de mes données à caractère personnel à des fins de prospection, y compris au profilage lié à cette prospection (${c.art21_2}). À compter de la réception de ce courrier, mes données ne peuvent plus être traitées à ces fins (${c.art21_3}).`,
+        `Dans la mesure où vous traitez mes données à d’autres fins sur le fondement de vos intérêts légitimes, je m’oppose également à ce traitement pour des raisons tenant à ma situation particulière (${c.art21_1})${x.reason ? ` : ${x.reason}` : ', que je préciserai sur demande.'} Je vous prie de limiter ce traitement le temps de vérifier si vos motifs légitimes prévalent sur les miens (${c.art18_1_d}).`,
+        `Je vous saurais gré de me confirmer par écrit les traitements que vous avez cessés ou limités. ${delai(c)}`,
+      ],
+    },
+    withdrawal: {
+      subject: (f) => `Retrait du consentement — réf. ${f.reference}`,
+      body: (c) => [
+        `Je retire tout consentement que je vous ai donné au traitement de mes données à caractère personnel, y compris au stockage d’informations sur mon terminal et à l’accès à celles-ci (${c.art7_3}). Ce retrait prend effet à la réception du présent courrier : à compter de cette date, il vous appartient de cesser tout traitement fondé sur ce consentement.`,
+        'Je vous saurais gré de bien vouloir me le confirmer par écrit.',
+      ],
+    },
+  },
+  identification: (c) =>
+    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; de tels identifiants en ligne sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer quel identifiant il vous faut et comment vous le transmettre, en vous limitant à ce qui est nécessaire (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
+  noIdentifier: (c) =>
+    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer quel identifiant il vous faut et comment vous le transmettre (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
+  representative: (c) =>
+    `Ce courrier vous est adressé en votre qualité de représentant du responsable du traitement dans l’Union (${c.art27}) ; je vous prie de le transmettre au responsable du traitement.`,
+  roles: (c) => ({
+    law: 'le RGPD',
+    identify: `${c.art11_2} et ${c.art12_6}`,
+    personalData: c.art4_1,
+    free: c.art12_5,
+    erasure: c.art17,
+    exceptions: c.art17_3,
+    processor: c.art28_3_e,
+    complaint: c.art77,
+    order: c.art58_2_c,
+    updates: `${c.art77_2} et ${c.art78_2}`,
+    escalate: 'introduirai une réclamation auprès d’une autorité de contrôle',
+  }),
+};
+
+const fadpCite = Object.fromEntries(FADP_ANCHORS.map((id) => [id, lpd(id)])) as Record<FadpAnchor, string>;
+
+const fadp: LawText<FadpAnchor> = {
+  cite: fadpCite,
+  rights: {
+    erasure: {
+      subject: (f) => `Demande d’effacement de données personnelles — réf. ${f.reference}`,
+      body: (c) => [
+        `Je vous prie de bien vouloir effacer l’ensemble des données personnelles me concernant (${c.art5_a}), y compris, sans s’y limiter, les données décrites ci-dessous (${c.art32_2_c}). Je m’oppose expressément à tout traitement ultérieur et, si j’ai donné un consentement, je le retire par la présente. Un traitement contre ma volonté expresse porte atteinte à ma personnalité (${c.art30_2_b}), à moins qu’il ne soit justifié (${c.art31}).`,
+        `À mon sens, aucun motif justificatif ne s’applique. Si vous en invoquez un, je vous prie de le préciser et d’effacer toutes les données qu’il ne couvre pas. Je vous prie d’informer de l’effacement les tiers auxquels vous avez communiqué les données (cf. ${c.art32_4}) et de me les indiquer. Je vous prie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
+        'La LPD ne fixe pas de délai à cet effet ; je vous prie de me répondre dans les 30 jours suivant la réception, sans frais.',
+      ],
+    },
+    access: {
+      subject: (f) => `Demande d’accès selon l’art. 25 LPD — réf. ${f.reference}`,
+      body: (c) => [
+        `Sur le fondement de l’${c.art25}, je vous prie de bien vouloir m’indiquer si vous traitez des données personnelles me concernant (${c.art5_a}) et, le cas échéant, de me communiquer les informations prévues à l’${c.art25_2} : votre identité et vos coordonnées ; les données personnelles traitées en tant que telles, y compris ${suivi} ; la finalité du traitement ; la durée de conservation ou les critères pour la fixer ; les informations disponibles sur la provenance des données ; le cas échéant, l’existence d’une décision individuelle automatisée et la logique sur laquelle elle se fonde ; ainsi que, le cas échéant, les destinataires ou catégories de destinataires, nommément s’ils sont connus, y compris les participants aux enchères en temps réel et les partenaires avec lesquels des identifiants ont été synchronisés. Si des données sont communiquées à l’étranger, je vous prie d’indiquer également l’État et les garanties (${c.art19_4}).`,
+        `Les renseignements sont en règle générale fournis gratuitement (${c.art25_6}) et dans les 30 jours (${c.art25_7}).`,
+      ],
+    },
+    objection: {
+      subject: (f) => `Opposition au traitement de données personnelles — réf. ${f.reference}`,
+      body: (c) => [
+        `Je m’oppose expressément à tout traitement de mes données personnelles (${c.art5_a}) à des fins publicitaires et de profilage, ainsi qu’à leur communication à des tiers. Un traitement contre ma volonté expresse porte atteinte à ma personnalité (${c.art30_2_b}). Je vous prie d’y mettre fin, d’effacer les données ainsi traitées (${c.art32_2_c}) et de me le confirmer par écrit.`,
+        'La LPD ne fixe pas de délai à cet effet ; je vous prie de me répondre dans les 30 jours suivant la réception, sans frais.',
+      ],
+    },
+  },
+  identification: (c) =>
+    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; ils se rapportent à moi et sont des données personnelles (${c.art5_a}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer quel identifiant il vous faut et comment vous le transmettre.`,
+  noIdentifier: (c) =>
+    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données personnelles (${c.art5_a}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer quel identifiant il vous faut et comment vous le transmettre.`,
+  representative: (c) =>
+    `Ce courrier vous est adressé en votre qualité de représentant du responsable du traitement en Suisse (${c.art14}) ; je vous prie de le transmettre au responsable du traitement.`,
+  roles: (c) => ({
+    law: 'la LPD',
+    identify: c.art25,
+    personalData: c.art5_a,
+    free: c.art25_6,
+    erasure: c.art32_2_c,
+    exceptions: c.art31,
+    complaint: c.art49,
+    order: c.art51,
+    updates: c.art49_4,
+    report: true,
+    escalate: 'dénoncerai les faits au Préposé fédéral à la protection des données et à la transparence (PFPDT)',
+  }),
+};
 
 const language: LetterLanguage = {
   code: 'fr',
   name: 'Français',
-  citations: {
-    gdpr: gdpr('RGPD', 'article 5, paragraphe 3, de la directive 2002/58/CE'),
-    'uk-gdpr': gdpr('UK GDPR', 'regulation 6 des Privacy and Electronic Communications Regulations 2003'),
-    ccpa: CCPA_CITATIONS,
-  },
+  locale: 'fr-FR',
+  laws: { gdpr, fadp },
+  // La LPD dit « données personnelles ».
+  orthography: (law, text) =>
+    law === 'fadp' ? text.replaceAll('données à caractère personnel', 'données personnelles') : text,
+  adjustDate: (date) => date.replace(/^1 /, '1er '),
   kinds: {
     'site-address': 'les sites sur lesquels je me trouvais',
     'page-address': 'les adresses des pages que j’ai consultées',
@@ -49,116 +183,75 @@ const language: LetterLanguage = {
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`,
-  subject: (f) => `Demande d’effacement de données personnelles – référence ${f.reference}`,
-  salutation: 'Madame, Monsieur le Délégué à la protection des données,',
-  gdpr: {
-    request: (c) =>
-      `Je vous demande d’effacer dans les meilleurs délais l’ensemble des données personnelles me concernant que vous détenez, décrites ci-dessous, en application de l’article 17 du ${c.law}.`,
-    consent: (c) =>
-      `Dans la mesure où vous traitez mes données sur la base d’un consentement, je retire tout consentement que j’aurais pu donner (${c.consentWithdrawal}) ; l’effacement est donc dû au titre de l’${c.groundConsent}.`,
-    marketing: (c) =>
-      `Je m’oppose au traitement de mes données à des fins de prospection, y compris au profilage qui y est lié (${c.objectionMarketing}). Cette opposition est absolue : l’effacement est dû au titre de l’${c.groundObjection}.`,
-    particular: (c, reason) =>
-      `Je m’oppose en outre, pour des raisons tenant à ma situation particulière, à tout traitement fondé sur vos intérêts légitimes (${c.objectionParticular}) : ${reason} L’effacement est donc également dû au titre de l’${c.groundObjection}.`,
-    unlawful: (c) =>
-      `Des informations ont été stockées sur mon appareil ou lues depuis celui-ci avant tout consentement de ma part, en violation de l’${c.devicePrivacy} ; les données ainsi obtenues ont fait l’objet d’un traitement illicite et doivent être effacées au titre de l’${c.groundUnlawful}.`,
-    noException: (c) =>
-      `Aucune des exceptions prévues à l’${c.exceptions} ne s’applique à ces données. Si vous en invoquez une, merci de la nommer et de motiver votre position.`,
-    recipients: (c) =>
-      `Merci de notifier cet effacement à chaque destinataire auquel ces données ont été communiquées (${c.notifyRecipients}) et de m’indiquer ces destinataires (${c.recipientsList}).`,
-    confirm: () =>
-      'Merci de me confirmer par écrit l’effacement des données, en précisant les identifiants auxquels elles étaient liées.',
-    deadline: (c) =>
-      `Vous êtes tenus de donner suite à cette demande dans un délai d’un mois à compter de sa réception (${c.deadline}) ; si vous n’y donnez pas suite, vous devez m’en indiquer les motifs dans le même délai (${c.reasonsIfNotActing}). La demande est gratuite (${c.freeOfCharge}).`,
-    identification: (c) =>
-      `Les identifiants ci-dessous ont été déposés ou collectés par vous pour reconnaître mon navigateur. Ils suffisent à retrouver les données concernées ; merci de ne pas exiger d’autres justificatifs (${c.identification}).`,
-    representative: (c) =>
-      `Cette demande vous est adressée en votre qualité de représentant dans l’Union (${c.representative}).`,
-  },
-  ccpa: {
-    request: (c) =>
-      `Je vous demande, en application du California Consumer Privacy Act, de supprimer toutes les informations personnelles que vous avez collectées à mon sujet (${c.delete}).`,
-    optOut: (c) =>
-      `Je vous enjoins également de ne pas vendre ni partager mes informations personnelles (${c.optOut}).`,
-    notifyOthers: (c) =>
-      `Merci de demander à vos prestataires, sous-traitants et à tout tiers à qui vous avez vendu ou partagé mes informations de les supprimer également (${c.notifyOthers}).`,
-    confirm:
-      'Merci de me confirmer par écrit la suppression, en précisant les identifiants auxquels les informations étaient liées.',
-    deadline: (c) =>
-      `Vous devez répondre gratuitement dans un délai de 45 jours calendaires à compter de la réception (${c.deadline}).`,
-    identification:
-      'Les identifiants ci-dessous ont été déposés ou collectés par vous pour reconnaître mon navigateur ; ils vous permettent de rattacher cette demande aux informations concernées.',
-  },
+  salutation: 'Madame, Monsieur,',
+  salutationAuthority: 'Madame, Monsieur,',
   evidence: {
-    heading: 'Ce que mon navigateur vous a envoyé, tel qu’observé',
-    intro: 'Mon navigateur a enregistré, sur mon propre appareil, les requêtes suivantes vers vos domaines :',
+    heading: 'Ce que mon navigateur vous a envoyé',
+    intro:
+      'Mon navigateur a enregistré, sur mon propre appareil, les requêtes suivantes vers vos domaines. Elles constituent un échantillon des données concernées et non leur limite :',
     domains: (domains) => `Vos domaines ayant reçu des données : ${domains}.`,
-    period: (first, last) => `Première observation ${first} ; dernière observation ${last}.`,
+    period: (first, last) => `Première observation : ${first} ; dernière observation : ${last}.`,
     volume: (sites, requests) =>
       `${requests} ${requests === 1 ? 'requête' : 'requêtes'} depuis ${sites} ${sites === 1 ? 'site' : 'sites'}.`,
     kinds: (kinds) => `Elles contenaient ${kinds}.`,
     sites: (sites) => `Sites : ${sites}.`,
     attachment: (file, sha256, sites) =>
-      `La liste complète des ${sites} sites et des requêtes figure en pièce jointe, ${file} (SHA-256 ${sha256}).`,
+      `La liste complète des ${sites} sites et des requêtes est jointe sous le nom ${file} (SHA-256 ${sha256}).`,
     method: (version) =>
-      `Méthode : l’extension de navigateur Disclosed ${version} a observé les requêtes émises par mon navigateur pendant ma navigation et les a conservées uniquement sur mon appareil. Elle note quel domaine a reçu une requête, quand, depuis quel site et quels types de données elle contenait ; elle ne bloque ni ne modifie rien.`,
+      `Méthode de collecte : l’extension de navigateur Disclosed ${version} a observé les requêtes émises par mon navigateur pendant ma navigation et les a conservées uniquement sur mon appareil. Elle enregistre quel domaine a reçu une requête, quand, depuis quel site, et quels types de données la requête contenait ; elle ne bloque ni ne modifie rien.`,
   },
   identifiers: {
     heading: 'Identifiants',
     intro: 'Ces valeurs ont été observées dans vos cookies ou dans des requêtes qui vous étaient adressées :',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
-    request: (name) => `paramètre ${name} dans les requêtes qui vous sont adressées`,
-    hashedEmail: 'empreinte SHA-256 de mon adresse électronique (en minuscules)',
+    request: (name) => `paramètre ${name} des requêtes qui vous sont adressées`,
+    hashedEmail: 'SHA-256 de mon adresse électronique (en minuscules)',
     ip: 'mon adresse IP',
-    keepCookies: 'Je conserve ces cookies jusqu’à la clôture de cette demande, afin que vous puissiez la vérifier.',
+    keepCookies: 'Je conserverai ces cookies jusqu’à la clôture de cette demande, afin que vous puissiez la vérifier.',
   },
-  closing: 'Veuillez agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
-  signature: 'L’utilisateur du navigateur identifié ci-dessus',
-  rightNames: {
+  closing: 'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
+  reference: (f) => `${f.date} · Réf. ${f.reference}`,
+  rightNames: () => ({
     erasure: 'droit à l’effacement',
     access: 'droit d’accès',
     objection: 'droit d’opposition',
     withdrawal: 'droit de retirer mon consentement',
-  },
-  rights: {
-    access: {
-      subject: (f) => `Demande d’accès aux données personnelles – référence ${f.reference}`,
-      body: (c) =>
-        `En application de l’${c.access}, je vous demande de me confirmer si vous traitez des données personnelles me concernant et, le cas échéant, de m’en remettre une copie (${c.accessCopy}), avec les finalités du traitement, les catégories de données, les destinataires auxquels elles ont été communiquées, leur durée de conservation, leur source et l’existence d’une prise de décision automatisée, y compris un profilage. Vous devez répondre dans un délai d’un mois à compter de la réception (${c.deadline}), gratuitement (${c.freeOfCharge}).`,
-    },
-    objection: {
-      subject: (f) => `Opposition au traitement de données personnelles – référence ${f.reference}`,
-      body: (c) =>
-        `Je m’oppose au traitement de mes données personnelles à des fins de prospection, y compris au profilage qui y est lié (${c.objectionMarketing}). Mes données ne doivent plus être traitées à ces fins (${c.marketingStop}). Merci de me le confirmer par écrit dans un délai d’un mois à compter de la réception (${c.deadline}).`,
-    },
-    withdrawal: {
-      subject: (f) => `Retrait du consentement – référence ${f.reference}`,
-      body: (c) =>
-        `Je retire tout consentement que j’aurais pu vous donner au traitement de mes données personnelles (${c.consentWithdrawal}). Merci de cesser tout traitement fondé sur celui-ci et de me le confirmer par écrit dans un délai d’un mois à compter de la réception (${c.deadline}).`,
-    },
-  },
+  }),
   replies: {
-    cannotIdentify: (c, f) =>
-      `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (référence ${f.reference}) mentionne des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; ce sont les clés sous lesquelles vous conservez les données. Au titre des ${c.identification}, vous ne pouvez demander que ce qui est nécessaire pour m’identifier, et vous n’avez pas précisé ce qui manquerait. Merci de donner suite à la demande.`,
-    idDocument: (c, f) =>
-      `Vous demandez la copie d’une pièce d’identité. Les données concernées sont liées aux identifiants de ma demande du ${f.date} (référence ${f.reference}), non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous donnerait plus de données que nécessaire. Cette exigence n’est pas proportionnée (${c.identification}). Merci de traiter la demande à l’aide des identifiants fournis.`,
-    webForm: (c, f) =>
-      `Vous me demandez d’utiliser votre formulaire en ligne. Le ${c.law} n’impose aucun canal : une demande adressée à votre contact publié est valable, et le délai de l’${c.deadline} court à compter de sa réception, le ${f.date} ou après. Merci de traiter ma demande (référence ${f.reference}) telle qu’envoyée.`,
-    suppressed: (c, f) =>
-      `Vous indiquez m’avoir inscrit sur une liste d’exclusion. Conserver mes identifiants sur une liste est un traitement, non un effacement. Ma demande du ${f.date} (référence ${f.reference}) porte sur l’effacement au titre de l’${c.groundConsent} ; merci d’effacer les données et de confirmer les identifiants concernés. Si vous conservez quoi que ce soit, précisez l’exception de l’${c.exceptions} invoquée.`,
-    fee: (c, f) =>
-      `Vous demandez un paiement. Une demande fondée sur le ${c.law} est gratuite (${c.freeOfCharge}) ; une demande unique comme la mienne du ${f.date} (référence ${f.reference}) n’est ni manifestement infondée ni excessive. Merci de la traiter sans frais.`,
-  },
-  complaint: {
-    subject: (f) => `Plainte : demande à ${f.company} restée sans réponse (référence ${f.reference})`,
-    body: (c, f) =>
-      `Je dépose une plainte au titre de l’${c.complaint} contre ${f.company}.\n\nChronologie :\n- ${f.sentOn} : envoi d’une demande d’effacement de mes données personnelles à ${f.recipient} (référence ${f.reference}).\n- ${f.due} : expiration du délai prévu à l’${c.deadline}.\n- Réponse : ${f.answer}\n\nMa demande et les éléments attestant des données envoyées par mon navigateur à ${f.company} sont joints. Je vous prie d’examiner cette plainte et d’enjoindre à ${f.company} de donner suite à ma demande.`,
-    noAnswer: 'aucune.',
+    cannotIdentify: (r, f) =>
+      `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (réf. ${f.reference}) cite des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; les identifiants en ligne sont des données à caractère personnel (${r.personalData}). Si des informations supplémentaires vous sont nécessaires, je vous prie de m’indiquer quel identifiant il vous faut et comment vous le transmettre (${r.identify}). D’ici là, je vous prie de traiter ma demande à l’aide des identifiants fournis.`,
+    idDocument: (r, f) =>
+      `Vous me demandez la copie d’une pièce d’identité. Les données concernées sont rattachées aux identifiants cités dans ma demande du ${f.date} (réf. ${f.reference}), et non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous fournirait davantage de données que nécessaire. Vous ne pouvez demander que ce qui est nécessaire pour m’identifier (${r.identify}). Je vous prie de traiter ma demande à l’aide des identifiants fournis ou de m’indiquer l’identifiant qu’il vous faut.`,
+    webForm: (r, f) =>
+      `Vous me demandez d’utiliser votre formulaire en ligne. Ni ${r.law} ni aucun autre texte n’impose un canal particulier : ma demande du ${f.date} (réf. ${f.reference}), adressée à votre contact publié en matière de protection des données, est valable, et le délai court à compter de sa réception. Je vous prie de la traiter telle qu’elle a été envoyée.`,
+    suppressed: (r, f) =>
+      `Vous indiquez m’avoir inscrit sur une liste d’exclusion. Conserver mes identifiants sur une liste constitue un traitement, non un effacement. Ma demande du ${f.date} (réf. ${f.reference}) porte sur l’effacement en vertu de l’${r.erasure} ; je vous prie d’effacer les données et de me confirmer les identifiants auxquels elles étaient rattachées. Si vous conservez quoi que ce soit, je vous prie de préciser la disposition invoquée (${r.exceptions}).`,
+    fee: (r, f) =>
+      `Vous demandez le paiement de frais. Une demande telle que la mienne du ${f.date} (réf. ${f.reference}) est gratuite (${r.free}). Je vous prie de la traiter sans frais.`,
+    processor: (r, f) =>
+      `Vous indiquez ne traiter mes données que pour le compte d’autrui. Je vous prie de m’indiquer, pour ma demande du ${f.date} (réf. ${f.reference}), le nom et les coordonnées de chaque responsable du traitement pour le compte duquel vous les traitez, et de lui transmettre ma demande afin qu’il puisse y répondre${r.processor ? ` (${r.processor})` : ''}. Dans la mesure où vous déterminez vous-mêmes les finalités et les moyens du traitement, vous en êtes responsable et devez répondre vous-mêmes à ma demande.`,
   },
   reminder: {
-    subject: (f) => `Relance : demande du ${f.date}, référence ${f.reference}, restée sans réponse`,
-    body: (f) =>
-      `Le ${f.sentOn}, je vous ai adressé une demande (référence ${f.reference}) par laquelle j’exerçais mon ${f.right} au titre du ${f.law}. Le délai de réponse a expiré le ${f.due} et je n’ai reçu aucune réponse. Merci d’y donner suite sans plus attendre. À défaut, je saisirai l’autorité de contrôle.`,
+    subject: (f) => `Relance : ma demande du ${f.date}, réf. ${f.reference}`,
+    body: (r, f) =>
+      f.due
+        ? `Par courrier du ${f.sentOn} (réf. ${f.reference}), j’ai exercé mon ${f.right} en vertu ${de(r.law)}. Le délai de réponse a expiré le ${f.due} sans que j’aie reçu de réponse. Je vous prie de bien vouloir y donner suite sans plus tarder. À défaut, j’${r.escalate}.`
+        : `Par courrier du ${f.sentOn} (réf. ${f.reference}), j’ai exercé mon ${f.right} en vertu ${de(r.law)}, avec effet immédiat. Je n’ai reçu aucune confirmation de la cessation des traitements fondés sur mon consentement. Je vous prie de bien vouloir me la confirmer sans plus tarder. À défaut, j’${r.escalate}.`,
+  },
+  complaint: {
+    subject: (f) => `Réclamation contre ${f.company} (réf. ${f.reference})`,
+    body: (r, f) =>
+      [
+        r.report
+          ? `Je vous dénonce, sur le fondement de l’${r.complaint}, le responsable du traitement suivant, qui n’a pas respecté mon ${f.right} :\n${f.controller}`
+          : `J’introduis une réclamation, sur le fondement de l’${r.complaint}, contre le responsable du traitement suivant, qui n’a pas respecté mon ${f.right} :\n${f.controller}`,
+        `${r.report ? 'Auteur de la dénonciation' : 'Auteur de la réclamation'} :\n${f.complainant || '(nom et coordonnées à compléter)'}`,
+        `Chronologie :\n- ${f.sentOn} : j’ai exercé mon ${f.right} auprès de ${f.recipient} (réf. ${f.reference}).\n${f.due ? `- ${f.due} : le délai de réponse a expiré.\n` : ''}- Réponse : ${{ none: 'aucune.', refused: 'la demande a été refusée.', identification: 'des justificatifs d’identité allant au-delà du nécessaire m’ont été demandés.', partial: 'la réponse était incomplète.' }[f.answer]}`,
+        `Ma demande, la correspondance échangée et le relevé des données que mon navigateur a envoyées à ${f.company} sont joints. Je vous prie ${r.report ? 'd’ouvrir une enquête' : 'd’examiner la présente réclamation'} et ${r.order ? `d’ordonner au responsable du traitement de satisfaire à ma demande (${r.order})` : 'de veiller à ce que le responsable du traitement satisfasse à ma demande'}.${r.updates ? ` Je vous remercie de m’informer de l’état d’avancement et de l’issue ${r.report ? 'de la procédure' : 'de la réclamation'} (${r.updates}).` : ''}`,
+        f.shareIdentity
+          ? 'J’accepte que mon identité soit communiquée au responsable du traitement pour les besoins de l’instruction.'
+          : 'Je vous prie de ne communiquer mon identité au responsable du traitement que si l’instruction l’exige, et de m’en informer au préalable.',
+      ].join('\n\n'),
   },
 };
 

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { composeLetter, type LetterEvidence, type LetterOptions } from '../../../lib/letters/compose.ts';
+import type { LawText } from '../../../lib/letters/language.ts';
+import { LETTER_LANGUAGES, letterLanguage } from '../../../lib/letters/languages.ts';
+import {
+  deadlineRule,
+  LAW_ANCHORS,
+  LAW_RIGHTS,
+  LAWS,
+  type Law,
+  type LetterRight,
+  REQUIRED_ANCHORS,
+} from '../../../lib/letters/laws.ts';
+
+const evidence: LetterEvidence = {
+  companyId: 'magnite',
+  companyName: 'Magnite',
+  domains: ['ads.rubiconproject.com'],
+  sites: ['news-site.example', 'shop.example'],
+  requests: 14,
+  firstSeen: Date.UTC(2026, 9, 1, 8, 30),
+  lastSeen: Date.UTC(2026, 10, 20, 17, 5),
+  categories: ['advertising'],
+  kinds: ['page-address', 'identifier', 'cookie'],
+  beforeConsent: true,
+};
+const options = (jurisdiction: Law, right: LetterRight): LetterOptions => ({
+  jurisdiction,
+  right,
+  reference: 'DSC-20261123-K7Q2M9',
+  date: '2026-11-23',
+  reason: 'I am a journalist and my browsing reveals my sources.',
+  extensionVersion: '0.1.0',
+});
+const ids = [{ source: 'cookie' as const, name: 'khaos', value: 'L4X9K2-ABCD', domain: '.rubiconproject.com' }];
+
+/** The laws each shipped language writes, reviewed for it; more come with their reviews. */
+const WRITTEN: Record<string, Law[]> = {
+  en: ['gdpr', 'uk-gdpr', 'fadp', 'lgpd', 'ccpa'],
+  de: ['gdpr', 'fadp'],
+  fr: ['gdpr', 'fadp'],
+};
+/** How each language names each law in a citation. */
+const NAMES: Record<string, Partial<Record<Law, RegExp>>> = {
+  en: { gdpr: /\bGDPR\b/, 'uk-gdpr': /UK GDPR|Data Protection Act 2018/, fadp: /FADP/, lgpd: /LGPD/, ccpa: /^Cal\. / },
+  de: { gdpr: /DSGVO/, fadp: /\bDSG\b/ },
+  fr: { gdpr: /RGPD/, fadp: /\bLPD\b/ },
+};
+/** Words that betray another law's citations. */
+const FOREIGN: Record<Law, RegExp> = {
+  gdpr: /1798\.|\bDSG\b|\bLPD\b|FADP|LGPD|UK GDPR|Data Protection Act/,
+  'uk-gdpr': /1798\.|FADP|LGPD|2002\/58|(?<!UK )GDPR|supervisory authority|Union/,
+  fadp: /GDPR|DSGVO|RGPD|1798\.|LGPD/,
+  lgpd: /GDPR|DSGVO|RGPD|1798\.|FADP/,
+  ccpa: /GDPR|DSGVO|RGPD|FADP|LGPD|Art(icle|\.)\s*17/,
+};
+
+const cases = LETTER_LANGUAGES.flatMap((lang) =>
+  LAWS.filter((law) => lang.laws[law]).flatMap((law) =>
+    LAW_RIGHTS[law].map((right) => [lang.code, law, right] as const),
+  ),
+);
+
+describe('letter languages × laws × rights', () => {
+  it('ships English, German and French, each with the laws reviewed for it', () => {
+    expect(LETTER_LANGUAGES.map((l) => l.code)).toEqual(['en', 'de', 'fr']);
+    for (const lang of LETTER_LANGUAGES)
+      expect(
+        LAWS.filter((l) => lang.laws[l]),
+        lang.code,
+      ).toEqual(WRITTEN[lang.code]);
+  });
+
+  it.each(LETTER_LANGUAGES.flatMap((lang) => LAWS.filter((l) => lang.laws[l]).map((l) => [lang.code, l] as const)))(
+    '%s %s: writes every legal anchor, with the provision’s own numbers, and every right the law grants',
+    (code, law) => {
+      const text = letterLanguage(code).laws[law] as LawText<string>;
+      for (const anchor of LAW_ANCHORS[law]) {
+        const cite = text.cite[anchor];
+        expect(cite, anchor).toBeTruthy();
+        if (anchor === 'eprivacy') continue;
+        // art17_1_b: 17, then 1, then b, in that order (Article 17(1)(b), Art. 17 Abs. 1 lit. b, article 17, paragraphe 1, point b)).
+        const parts = anchor.replace(/^(art|rec|s|r|dpa_s)/, '').split('_');
+        const inOrder = new RegExp(parts.map((p) => `\\b${p.replace('.', '\\.')}\\b`).join('.*'), 'i');
+        expect(cite, anchor).toMatch(inOrder);
+        expect(cite, anchor).toMatch(NAMES[code]?.[law] ?? /$^/);
+      }
+      expect(Object.keys(text.rights).sort()).toEqual([...LAW_RIGHTS[law]].sort());
+    },
+  );
+
+  it.each(cases)(
+    '%s %s %s: cites every anchor the request needs, and nothing of another law',
+    async (code, law, right) => {
+      const lang = letterLanguage(code);
+      const text = lang.laws[law] as LawText<string>;
+      const letter = await composeLetter(lang, evidence, ids, options(law, right));
+      const required = (REQUIRED_ANCHORS[law] as Partial<Record<LetterRight, string[]>>)[right] ?? [];
+      expect(required.length).toBeGreaterThan(0);
+      for (const anchor of required) expect(letter.body, anchor).toContain(text.cite[anchor]);
+      expect(letter.body).not.toMatch(FOREIGN[law]);
+      expect(letter.subject).toContain('DSC-20261123-K7Q2M9');
+    },
+  );
+
+  it.each(cases)('%s %s %s: as written', async (code, law, right) => {
+    const letter = await composeLetter(letterLanguage(code), evidence, ids, options(law, right));
+    await expect(`${letter.subject}\n\n${letter.body}`).toMatchFileSnapshot(
+      `./__snapshots__/${law}.${right}.${code}.txt`,
+    );
+  });
+
+  it('refuses a right the law does not grant, and a law the language does not write', async () => {
+    await expect(composeLetter(letterLanguage('en'), evidence, ids, options('ccpa', 'withdrawal'))).rejects.toThrow();
+    await expect(composeLetter(letterLanguage('de'), evidence, ids, options('ccpa', 'erasure'))).rejects.toThrow();
+  });
+
+  it('writes citations as lawyers of each language do', async () => {
+    const body = async (code: string, law: Law, right: LetterRight) =>
+      (await composeLetter(letterLanguage(code), evidence, ids, options(law, right))).body;
+    expect(await body('en', 'gdpr', 'erasure')).toContain('Article 17(1)(b) GDPR');
+    expect(await body('de', 'gdpr', 'erasure')).toContain('Art. 17 Abs. 1 lit. b DSGVO');
+    expect(await body('de', 'gdpr', 'erasure')).toContain('Art. 4 Nr. 1 DSGVO');
+    expect(await body('fr', 'gdpr', 'erasure')).toContain('article 17, paragraphe 1, point b), du RGPD');
+    expect(await body('de', 'fadp', 'access')).toContain('Art. 25 Abs. 7 DSG');
+    expect(await body('fr', 'fadp', 'erasure')).toContain('art. 30, al. 2, let. b, LPD');
+    expect(await body('en', 'fadp', 'erasure')).toContain('Article 32(2)(c) FADP');
+    expect(await body('en', 'lgpd', 'erasure')).toContain('Article 18, item IV, LGPD');
+    expect(await body('en', 'lgpd', 'erasure')).toContain('Article 18, § 6, LGPD');
+    expect(await body('en', 'ccpa', 'erasure')).toContain('Cal. Civ. Code § 1798.105(c)');
+    expect(await body('en', 'ccpa', 'erasure')).toContain('Cal. Civ. Code § 1798.130(a)(2)');
+    expect(await body('en', 'ccpa', 'objection')).toContain('Cal. Code Regs. tit. 11, § 7026(f)');
+    expect(letterLanguage('en').laws.ccpa?.cite.s1798_199_45).toBe('Cal. Civ. Code § 1798.199.45');
+  });
+});
+
+describe('deadline rules', () => {
+  it('one month under the GDPR, extendable by two only when announced in time; the UK stops the clock', () => {
+    expect(deadlineRule('gdpr', 'erasure')).toEqual({
+      unit: 'months',
+      count: 1,
+      statutory: true,
+      extension: { unit: 'months', count: 2, announcedWithinPeriod: true },
+    });
+    expect(deadlineRule('uk-gdpr', 'access')?.stopsWhileIdentifying).toBe(true);
+    expect(deadlineRule('gdpr', 'access')?.stopsWhileIdentifying).toBeUndefined();
+  });
+
+  it('no deadline for a withdrawal of consent, under any law', () => {
+    for (const law of LAWS) expect(deadlineRule(law, 'withdrawal'), law).toBeUndefined();
+  });
+
+  it('CCPA: 45 days (+45 with notice) to know and delete; 15 business days to opt out', () => {
+    expect(deadlineRule('ccpa', 'erasure')).toMatchObject({
+      unit: 'calendar-days',
+      count: 45,
+      extension: { count: 45 },
+    });
+    expect(deadlineRule('ccpa', 'access')).toMatchObject({ unit: 'calendar-days', count: 45 });
+    expect(deadlineRule('ccpa', 'objection')).toEqual({ unit: 'business-days', count: 15, statutory: true });
+  });
+
+  it('revFADP access 30 days and LGPD access 15 days are the law; other periods are only asked for', () => {
+    expect(deadlineRule('fadp', 'access')).toEqual({ unit: 'calendar-days', count: 30, statutory: true });
+    expect(deadlineRule('fadp', 'erasure')?.statutory).toBe(false);
+    expect(deadlineRule('lgpd', 'access')).toEqual({ unit: 'calendar-days', count: 15, statutory: true });
+    expect(deadlineRule('lgpd', 'objection')?.statutory).toBe(false);
+  });
+});

@@ -1,0 +1,415 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { complaintAuthorities } from '../../../lib/letters/authorities.ts';
+import {
+  type CitedIdentifier,
+  type ComplaintInput,
+  composeComplaint,
+  composeLetter,
+  composeReminder,
+  composeReply,
+  type FollowUpRequest,
+  type LetterEvidence,
+  type LetterOptions,
+  longDate,
+} from '../../../lib/letters/compose.ts';
+import { type ComplaintAnswer, REPLY_KINDS } from '../../../lib/letters/language.ts';
+import { LETTER_LANGUAGES, letterLanguage } from '../../../lib/letters/languages.ts';
+import { LAW_RIGHTS, LAWS, type Law, type LetterRight } from '../../../lib/letters/laws.ts';
+
+const evidence = (extra: Partial<LetterEvidence> = {}): LetterEvidence => ({
+  companyId: 'magnite',
+  companyName: 'Magnite',
+  domains: ['ads.rubiconproject.com'],
+  sites: ['news-site.example'],
+  requests: 3,
+  firstSeen: Date.UTC(2026, 9, 1, 8, 30),
+  lastSeen: Date.UTC(2026, 10, 20, 17, 5),
+  categories: ['advertising'],
+  kinds: ['identifier'],
+  beforeConsent: false,
+  ...extra,
+});
+const options = (extra: Partial<LetterOptions> = {}): LetterOptions => ({
+  jurisdiction: 'gdpr',
+  reference: 'DSC-20261123-K7Q2M9',
+  date: '2026-11-23',
+  extensionVersion: '0.1.0',
+  ...extra,
+});
+const ids: CitedIdentifier[] = [{ source: 'request', name: 'uid', value: 'a91f0c77e2' }];
+const write = (code: string, e: Partial<LetterEvidence>, o: Partial<LetterOptions>, cited = ids) =>
+  composeLetter(letterLanguage(code), evidence(e), cited, options(o));
+const request = (extra: Partial<FollowUpRequest> = {}): FollowUpRequest => ({
+  jurisdiction: 'gdpr',
+  right: 'erasure',
+  reference: 'DSC-20261123-K7Q2M9',
+  companyName: 'Magnite',
+  recipient: 'privacy@magnite.com',
+  sentOn: '2026-10-01',
+  due: '2026-11-02',
+  ...extra,
+});
+const complaint = (extra: Partial<ComplaintInput> = {}): ComplaintInput => ({
+  authority: 'CNIL',
+  complainant: 'Alex Martin\nalex@example.org',
+  controller: 'Magnite Ltd\n1 Example Street, London',
+  answer: 'none',
+  shareIdentity: false,
+  ...extra,
+});
+const withLaw = (law: Law) => LETTER_LANGUAGES.filter((l) => l.laws[law]).map((l) => l.code);
+
+describe('withdrawal of consent takes effect at once', () => {
+  it.each(
+    LETTER_LANGUAGES.flatMap((l) =>
+      LAWS.filter((law) => l.laws[law] && LAW_RIGHTS[law].includes('withdrawal')).map((law) => [l.code, law] as const),
+    ),
+  )('%s %s: no deadline in the letter, and none for its record', async (code, law) => {
+    const letter = await write(code, {}, { jurisdiction: law, right: 'withdrawal' });
+    expect(letter.deadline).toBe(false);
+    expect(letter.rule).toBeUndefined();
+    expect(letter.body).not.toMatch(
+      /month|Monat|mois|\b\d+ (calendar )?days|12\(3\)|12 Abs\. 3|article 12, paragraphe 3/,
+    );
+  });
+
+  it('every other request has its deadline', async () => {
+    for (const right of ['erasure', 'access', 'objection'] as const) {
+      expect((await write('en', {}, { right })).deadline, right).toBe(true);
+    }
+  });
+
+  it.each(['en', 'de', 'fr'])('%s: its reminder says no period ended', (code) => {
+    const { due: _, ...withdrawal } = request({ right: 'withdrawal' });
+    const text = composeReminder(letterLanguage(code), withdrawal, '2026-12-01').body;
+    expect(text).not.toMatch(/period|Frist|délai/);
+    expect(text).toContain('DSC-20261123-K7Q2M9');
+  });
+});
+
+describe('representatives', () => {
+  it('UK GDPR: the representative in the United Kingdom, never in the Union', async () => {
+    const uk = await write('en', {}, { jurisdiction: 'uk-gdpr', representative: true });
+    expect(uk.body).toContain('representative in the United Kingdom (Article 27 UK GDPR)');
+    expect(uk.body).not.toMatch(/Union/);
+    const eu = await write('en', {}, { jurisdiction: 'gdpr', representative: true });
+    expect(eu.body).toContain('representative in the Union (Article 27 GDPR)');
+    const ch = await write('de', {}, { jurisdiction: 'fadp', representative: true });
+    expect(ch.body).toContain('Vertretung des Verantwortlichen in der Schweiz (Art. 14 DSG)');
+  });
+
+  it('the UI label no longer says "EU representative" only', () => {
+    const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8'));
+    expect(messages.letterRepresentative.message).toMatch(/UK/);
+  });
+});
+
+describe('CCPA', () => {
+  it.each(LAW_RIGHTS.ccpa)('%s: states California residency', async (right) => {
+    const letter = await write('en', {}, { jurisdiction: 'ccpa', right });
+    expect(letter.body).toContain('I am a California resident');
+  });
+
+  it('puts the opt-out under its own 15-business-day rule, not the 45 days', async () => {
+    const optOut = await write('en', {}, { jurisdiction: 'ccpa', right: 'objection' });
+    expect(optOut.subject).toMatch(/Opt-out of sale and sharing/);
+    expect(optOut.body).toContain('15 business days');
+    expect(optOut.body).not.toContain('45');
+    const erasure = await write('en', {}, { jurisdiction: 'ccpa' });
+    const sentence = erasure.body.split('\n\n').find((p) => p.includes('§ 1798.120')) ?? '';
+    expect(sentence).toContain('15 business days');
+    expect(sentence).not.toContain('45');
+  });
+
+  it('cites § 1798.121 exactly when precise location was observed', async () => {
+    for (const right of LAW_RIGHTS.ccpa) {
+      const located = await write('en', { kinds: ['location'] }, { jurisdiction: 'ccpa', right });
+      expect(located.body, right).toContain('§ 1798.121');
+      const not = await write('en', {}, { jurisdiction: 'ccpa', right });
+      expect(not.body, right).not.toContain('1798.121');
+    }
+  });
+
+  it('an access request stays an access request', async () => {
+    const letter = await write('en', {}, { jurisdiction: 'ccpa', right: 'access' });
+    expect(letter.subject).toMatch(/^Request to know/);
+    expect(letter.body).toContain('§ 1798.110');
+    expect(letter.body).not.toMatch(/\bdelete\b|1798\.105/);
+  });
+
+  it('escalates to the CPPA or the Attorney General, never "the supervisory authority"', () => {
+    const text = composeReminder(letterLanguage('en'), request({ jurisdiction: 'ccpa' }), '2026-12-01').body;
+    expect(text).toContain('California Privacy Protection Agency or the California Attorney General');
+    expect(text).not.toMatch(/supervisory authority|GDPR/);
+  });
+});
+
+describe('each law escalates to its own authority', () => {
+  it.each<[Law, RegExp]>([
+    ['gdpr', /supervisory authority/],
+    ['uk-gdpr', /Information Commissioner’s Office/],
+    ['fadp', /FDPIC/],
+    ['lgpd', /ANPD/],
+  ])('%s', (law, authority) => {
+    expect(composeReminder(letterLanguage('en'), request({ jurisdiction: law }), '2026-12-01').body).toMatch(authority);
+  });
+});
+
+describe('complaints', () => {
+  it.each<[string, LetterRight, RegExp]>([
+    ['en', 'access', /right of access/],
+    ['de', 'objection', /Widerspruchsrecht/],
+    ['fr', 'access', /droit d’accès/],
+  ])('%s %s: names the right actually exercised', (code, right, name) => {
+    const text = composeComplaint(letterLanguage(code), request({ right }), complaint(), '2026-12-01').body;
+    expect(text).toMatch(name);
+    expect(text).not.toMatch(/erasure|Löschung|effacement/);
+  });
+
+  it.each(withLaw('gdpr'))('%s: complainant, controller, timeline, order, updates and the identity choice', (code) => {
+    const lang = letterLanguage(code);
+    const c = lang.laws.gdpr?.cite;
+    const text = composeComplaint(lang, request(), complaint(), '2026-12-01').body;
+    for (const part of [
+      'Alex Martin',
+      'alex@example.org',
+      'Magnite Ltd',
+      '1 Example Street, London',
+      'privacy@magnite.com',
+      'DSC-20261123-K7Q2M9',
+      c?.art77,
+      c?.art58_2_c,
+      c?.art77_2,
+      c?.art78_2,
+    ]) {
+      expect(text).toContain(part);
+    }
+    expect(text).toContain(longDate(lang, '2026-10-01'));
+    const shared = composeComplaint(lang, request(), complaint({ shareIdentity: true }), '2026-12-01').body;
+    expect(shared).not.toBe(text);
+  });
+
+  it('says where the name is missing rather than leaving the complainant out', () => {
+    const text = composeComplaint(letterLanguage('en'), request(), complaint({ complainant: '' }), '2026-12-01').body;
+    expect(text).toContain('Complainant:\n(name and contact details to be added)');
+  });
+
+  it.each(['de', 'fr'])('%s: no English UI word inside, whatever the answer', (code) => {
+    const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    const statuses = Object.entries(messages)
+      .filter(([k]) => k.startsWith('letterStatus_'))
+      .map(([, v]) => v.message);
+    expect(statuses.length).toBeGreaterThan(5);
+    for (const answer of ['none', 'refused', 'identification', 'partial'] as ComplaintAnswer[]) {
+      const text = composeComplaint(letterLanguage(code), request(), complaint({ answer }), '2026-12-01').body;
+      for (const word of statuses) expect(text, `${answer}: ${word}`).not.toContain(word);
+      expect(text).not.toMatch(/\b(Refused|refused|none received)\b/);
+    }
+  });
+
+  it('goes only to an authority of its own law', () => {
+    expect(complaintAuthorities('gdpr', 'CH')).toEqual([]);
+    expect(complaintAuthorities('gdpr', 'US-CA')).toEqual([]);
+    expect(complaintAuthorities('gdpr', 'FR').map((a) => a.name)).toEqual([
+      'Commission nationale de l’informatique et des libertés (CNIL)',
+    ]);
+    expect(complaintAuthorities('gdpr', 'FR', 'IE').map((a) => a.country)).toEqual(['FR', 'IE']);
+    for (const law of LAWS) {
+      for (const a of complaintAuthorities(law, 'DE', 'IE')) expect(a.law, a.name).toBe(law);
+    }
+    expect(complaintAuthorities('uk-gdpr', 'FR').map((a) => a.country)).toEqual(['GB']);
+    expect(complaintAuthorities('fadp', '').map((a) => a.country)).toEqual(['CH']);
+    expect(complaintAuthorities('lgpd', '').map((a) => a.country)).toEqual(['BR']);
+    expect(complaintAuthorities('ccpa', '').map((a) => a.name)).toEqual([
+      'California Privacy Protection Agency',
+      'California Attorney General',
+    ]);
+  });
+
+  it('Germany: the Land authority of the company’s seat, never the BfDI', () => {
+    expect(complaintAuthorities('gdpr', 'DE', 'DE-HH')[0]?.name).toBe(
+      'Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit',
+    );
+    expect(complaintAuthorities('gdpr', 'DE-BY', 'DE-HH')[0]?.country).toBe('DE-HH');
+    // A company seated abroad: the user's own Land, or all sixteen to pick from, then the seat's authority.
+    expect(complaintAuthorities('gdpr', 'DE-BY', 'IE').map((a) => a.country)).toEqual(['DE-BY', 'IE']);
+    const all = complaintAuthorities('gdpr', 'DE', 'IE');
+    expect(all.filter((a) => a.country.startsWith('DE-'))).toHaveLength(16);
+    for (const a of all) expect(a.name).not.toMatch(/Bundesbeauftragte/);
+  });
+});
+
+describe('no overclaiming (LETTERS.md 27, 28)', () => {
+  it.each(withLaw('gdpr'))(
+    '%s: exceptions as a view, identifiers as what they are, the sample no limit',
+    async (code) => {
+      const body = (await write(code, {}, {})).body;
+      const expected = {
+        en: [
+          'In my view none of the exceptions',
+          'where there is no other legal ground',
+          'including but not limited to',
+        ],
+        de: [
+          'Nach meiner Auffassung greift keine der Ausnahmen',
+          'soweit es an einer anderweitigen Rechtsgrundlage für die Verarbeitung fehlt',
+          'einschließlich, aber nicht beschränkt auf',
+        ],
+        fr: [
+          'À mon sens, aucune des exceptions',
+          'en l’absence d’autre fondement juridique',
+          'y compris, sans s’y limiter',
+        ],
+      }[code] as string[];
+      for (const phrase of expected) expect(body).toContain(phrase);
+      expect(body).not.toMatch(/applies to this data|sufficient|ausreichend|suffisent|nachweislich|as set out below/);
+    },
+  );
+
+  it.each(withLaw('gdpr'))(
+    '%s: asks which identifier is needed and how to provide it, with Art. 4(1), 11(2), 12(2), 12(6) and Recital 30',
+    async (code) => {
+      const lang = letterLanguage(code);
+      const c = lang.laws.gdpr?.cite;
+      for (const cited of [ids, []]) {
+        const body = (await write(code, {}, {}, cited)).body;
+        for (const anchor of [c?.art4_1, c?.rec30, c?.art11_2, c?.art12_2, c?.art12_6]) expect(body).toContain(anchor);
+      }
+      const none = (await write(code, {}, {}, [])).body;
+      expect(none).toMatch(
+        /page that shows the identifier|Seite anbieten, die die in meinem Browser|page affichant l’identifiant/,
+      );
+    },
+  );
+});
+
+describe('prepared answers', () => {
+  it.each(LETTER_LANGUAGES.flatMap((l) => LAWS.filter((law) => l.laws[law]).map((law) => [l.code, law] as const)))(
+    '%s %s: every answer cites the request, "only a processor" asks for the controller',
+    (code, law) => {
+      const lang = letterLanguage(code);
+      for (const kind of REPLY_KINDS) {
+        const text = composeReply(lang, request({ jurisdiction: law }), kind, '2026-12-01').body;
+        expect(text, kind).toContain('DSC-20261123-K7Q2M9');
+      }
+      const processor = composeReply(lang, request({ jurisdiction: law }), 'processor', '2026-12-01').body;
+      expect(processor).toMatch(/controller|Verantwortlichen|responsable du traitement/);
+      if (law === 'gdpr') expect(processor).toContain(lang.laws.gdpr?.cite.art28_3_e);
+    },
+  );
+});
+
+describe('access and objection built for tracking data', () => {
+  it.each(withLaw('gdpr'))(
+    '%s: Art. 15(1)(a)–(h), 15(2), recipients by name, segments, inferences, sync partners, bid requests, sources',
+    async (code) => {
+      const body = (await write(code, {}, { right: 'access' })).body;
+      const words = {
+        en: ['(a)', '(h)', 'by name', 'segments', 'inferences', 'synchronised', 'bid requests', 'websites and apps'],
+        de: [
+          'a)',
+          'h)',
+          'namentlich',
+          'Segmente',
+          'Schlussfolgerungen',
+          'abgeglichen',
+          'Gebotsanfragen',
+          'Websites und Apps',
+        ],
+        fr: [
+          'a)',
+          'h)',
+          'nommément',
+          'segments',
+          'déductions',
+          'synchronisé',
+          'demandes d’enchères',
+          'sites et applications',
+        ],
+      }[code] as string[];
+      for (const w of words) expect(body, w).toContain(w);
+      expect(body).toContain(letterLanguage(code).laws.gdpr?.cite.art15_2);
+    },
+  );
+
+  it.each(withLaw('gdpr'))('%s: the objection offers Art. 21(1) with restriction under Art. 18(1)(d)', async (code) => {
+    const c = letterLanguage(code).laws.gdpr?.cite;
+    const plain = (await write(code, {}, { right: 'objection' })).body;
+    const reasoned = (await write(code, {}, { right: 'objection', reason: 'I am a journalist' })).body;
+    for (const body of [plain, reasoned]) {
+      expect(body).toContain(c?.art21_1);
+      expect(body).toContain(c?.art18_1_d);
+    }
+    expect(reasoned).toContain('I am a journalist.');
+  });
+});
+
+describe('register (LETTERS.md 38)', () => {
+  it('German: the phrases a German lawyer writes, none of the reviewed bad ones', async () => {
+    const letters = await Promise.all(
+      LAW_RIGHTS.gdpr.map((right) => write('de', {}, { right, reason: 'Ich bin Journalist' })),
+    );
+    const all = letters.map((l) => `${l.subject}\n${l.body}`).join('\n');
+    expect(all).toContain('Sollte ich eine Einwilligung erteilt haben, widerrufe ich sie hiermit');
+    expect(all).toContain('Mein Zeichen:');
+    expect(all).not.toMatch(/erteilt haben mag|unbedingt|nach DSGVO|nachweislich/);
+  });
+
+  it('French: the phrases a French lawyer writes, salutation and closing that match', async () => {
+    const letters = await Promise.all(LAW_RIGHTS.gdpr.map((right) => write('fr', {}, { right })));
+    const all = letters.map((l) => l.body).join('\n');
+    expect(all).toContain('données à caractère personnel');
+    expect(all).toContain('Je vous prie de bien vouloir');
+    expect(all).not.toContain('Merci de');
+    for (const l of letters) {
+      expect(l.body.startsWith('Madame, Monsieur,')).toBe(true);
+      expect(l.body).toContain('Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.');
+    }
+    const text = composeComplaint(letterLanguage('fr'), request(), complaint(), '2026-12-01').body;
+    expect(text).toContain('J’introduis une réclamation');
+    expect(text).not.toContain('Je dépose une plainte');
+  });
+
+  it('Swiss German: no ß in a letter under the FADP', async () => {
+    const letter = await write('de', {}, { jurisdiction: 'fadp' });
+    expect(letter.body).not.toContain('ß');
+    expect(letter.body).toContain('Grüssen');
+  });
+
+  it('French: the first of the month is « 1er »', () => {
+    expect(longDate(letterLanguage('fr'), '2026-10-01')).toBe('1er octobre 2026');
+    expect(composeReminder(letterLanguage('fr'), request(), '2026-12-01').body).toContain(
+      'Par courrier du 1er octobre 2026 (réf. DSC-20261123-K7Q2M9), j’ai exercé mon droit à l’effacement en vertu du RGPD.',
+    );
+  });
+
+  it('revFADP: a report to the FDPIC, in Swiss terms, not a complaint with party status', () => {
+    const de = composeComplaint(letterLanguage('de'), request({ jurisdiction: 'fadp' }), complaint(), '2026-12-01');
+    expect(de.body).toContain('Hiermit zeige ich gestützt auf Art. 49 DSG den folgenden Verantwortlichen an');
+    expect(de.body).not.toMatch(/ß|personenbezogene/);
+    const fr = composeReply(letterLanguage('fr'), request({ jurisdiction: 'fadp' }), 'cannotIdentify', '2026-12-01');
+    expect(fr.body).toContain('données personnelles (art. 5, let. a, LPD)');
+    const en = composeComplaint(letterLanguage('en'), request({ jurisdiction: 'ccpa' }), complaint(), '2026-12-01');
+    expect(en.body).toContain('against the following business');
+    expect(en.body).not.toContain('controller');
+  });
+
+  it.each([
+    ['en', '23 November 2026'],
+    ['de', '23. November 2026'],
+    ['fr', '23 novembre 2026'],
+  ])('%s: dates in the language’s own format', async (code, date) => {
+    expect((await write(code, {}, {})).body).toContain(date);
+  });
+
+  it('signs with the name given, and with nobody’s name by default', async () => {
+    const named = await write('en', {}, { signer: 'Alex Martin' });
+    expect(named.body).toMatch(/Yours faithfully,\nAlex Martin\n23 November 2026/);
+    const unnamed = await write('en', {}, {});
+    expect(unnamed.body).not.toContain('The user of the browser');
+  });
+});
