@@ -9,8 +9,7 @@ import {
   type LetterRight,
 } from '../../lib/letters/compose.ts';
 import { isKnownTrackingId } from '../../lib/letters/cookies.ts';
-import type { Jurisdiction } from '../../lib/letters/deadline.ts';
-import { deadlineFor } from '../../lib/letters/deadline.ts';
+import { dueDate, type Jurisdiction } from '../../lib/letters/deadline.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
 import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
@@ -43,6 +42,8 @@ export interface ComposerActions {
     language: string;
     sentOn: string;
     channel: 'email' | 'web-form' | 'other';
+    /** Where the controller acts: its public holidays count in the deadline. */
+    country?: string;
   }) => Promise<void>;
 }
 
@@ -110,7 +111,8 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const isForm = /^https?:\/\//i.test(recipient);
   const subject = edited?.subject ?? letter?.subject ?? '';
   const body = edited?.body ?? letter?.body ?? '';
-  const due = deadlineFor(jurisdiction, sentOn);
+  // The controller's country from the tracker data (its head office) until the establishment is known.
+  const due = dueDate({ law: jurisdiction, right, received: sentOn, country: company.country });
   const toggle = (set: Set<string>, key: string, update: (s: Set<string>) => void) => {
     const next = new Set(set);
     if (next.has(key)) next.delete(key);
@@ -413,12 +415,13 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
                 language,
                 sentOn,
                 channel: isForm ? 'web-form' : 'email',
+                ...(company.country ? { country: company.country } : {}),
               })
             }
           >
             {t('letterISentIt')}
           </button>
-          <p class="hint">{t('letterDueIf', [due.due])}</p>
+          {due.kind === 'due' && <p class="hint">{t('letterDueIf', [due.due])}</p>}
         </div>
       </fieldset>
     </section>
