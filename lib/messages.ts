@@ -154,6 +154,7 @@ const PAYLOADS: Record<MessageType, Check> = {
     text('subject'),
     text('body', LONG_TEXT),
     day,
+    text('country', 10, true),
   ),
   'letters/set-status': all(text('reference', 100), oneOf('status', STATUSES)),
 };

@@ -25,7 +25,9 @@ function step(name: string, command: string, args: string[]): boolean {
   return ok;
 }
 
-const compiled = step('compile tracker data', bin('tsx'), ['tracker-lists/cli.ts']);
+const compiled =
+  step('compile tracker data', bin('tsx'), ['tracker-lists/cli.ts']) &&
+  step('compile public holidays', bin('tsx'), ['holiday-lists/cli.ts']);
 step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
 step('lint and format (biome check)', bin('biome'), ['check', '.']);
 step('build for Firefox (wxt build -b firefox)', bin('wxt'), ['build', '-b', 'firefox']);

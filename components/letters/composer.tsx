@@ -10,9 +10,13 @@ import {
   writesLaw,
 } from '../../lib/letters/compose.ts';
 import { isKnownTrackingId } from '../../lib/letters/cookies.ts';
-import type { Jurisdiction } from '../../lib/letters/deadline.ts';
-import { deadlineFor } from '../../lib/letters/deadline.ts';
-import { defaultLetterLanguage, establishmentOf, lawsFor } from '../../lib/letters/establishments.ts';
+import { dueDate, type Jurisdiction } from '../../lib/letters/deadline.ts';
+import {
+  controllerCountry,
+  defaultLetterLanguage,
+  establishmentOf,
+  lawsFor,
+} from '../../lib/letters/establishments.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
 import { lawGrants } from '../../lib/letters/laws.ts';
@@ -48,6 +52,8 @@ export interface ComposerActions {
     language: string;
     sentOn: string;
     channel: 'email' | 'web-form' | 'other';
+    /** Where the controller acts: its public holidays count in the deadline. */
+    country?: string;
   }) => Promise<void>;
 }
 
@@ -116,7 +122,10 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const isForm = /^https?:\/\//i.test(recipient);
   const subject = edited?.subject ?? letter?.subject ?? '';
   const body = edited?.body ?? letter?.body ?? '';
-  const due = deadlineFor(jurisdiction, sentOn);
+  // The controller's country: its establishment where the table knows it, else the user's residence (the tracker
+  // data's country is the parent's head office: Google and Meta are "US", their EU controllers in Ireland).
+  const country = controllerCountry(company.id, input.residence ?? '') || company.country;
+  const due = dueDate({ law: jurisdiction, right, received: sentOn, ...(country ? { country } : {}) });
   const toggle = (set: Set<string>, key: string, update: (s: Set<string>) => void) => {
     const next = new Set(set);
     if (next.has(key)) next.delete(key);
@@ -420,12 +429,13 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
                 language,
                 sentOn,
                 channel: isForm ? 'web-form' : 'email',
+                ...(country ? { country } : {}),
               })
             }
           >
             {t('letterISentIt')}
           </button>
-          <p class="hint">{t('letterDueIf', [due.due])}</p>
+          {due.kind === 'due' && <p class="hint">{t('letterDueIf', [due.due])}</p>}
         </div>
       </fieldset>
     </section>

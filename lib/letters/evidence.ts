@@ -6,6 +6,7 @@ import { kindsOf } from '../storage/dashboard.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import type { CitedIdentifier, LetterEvidence } from './compose.ts';
 import { type CookieFacts, judgeCookie } from './cookies.ts';
+import { isSensitiveSite } from './sensitive.ts';
 
 /**
  * Gathers what a letter to one company may say: read by that company's id from the totals and identifiers it alone
@@ -17,7 +18,7 @@ export interface GatheredEvidence {
   evidence: LetterEvidence;
   /** The company's totals per site, which `evidenceFor` adds up for the sites a letter lists. */
   perSite: SiteCompanyAggregate[];
-  /** Sites whose names suggest health, religion, sexuality, politics or trade unions. */
+  /** Sites whose names suggest health, religion, sexuality, politics or trade unions (see sensitive.ts). */
   sensitiveSites: string[];
   /** Identifiers seen in requests to this company (full values, from this device only). */
   requestIdentifiers: CitedIdentifier[];
@@ -91,12 +92,4 @@ export function citableCookies(domains: string[], cookies: CookieFacts[]): Cited
   return cookies
     .filter((c) => owned.has(siteOf(c.domain.replace(/^\./, ''))) && judgeCookie(c).usable)
     .map((c) => ({ source: 'cookie' as const, name: c.name, value: c.value, domain: c.domain }));
-}
-
-/** Words in a site's name that reveal a special category of data (GDPR Art. 9). A hint, which the user can correct. */
-const SENSITIVE =
-  /health|clinic|hospital|doctor|medic|pharma|apotheke|pharmacie|therap|cancer|hiv|diabet|pregnan|abortion|mental|psych|church|mosque|synagogue|bible|quran|islam|christ|jewish|catholic|religio|gay|lesbian|queer|lgbt|trans|pride|dating|grindr|party|election|vote|politic|union|gewerkschaft|syndicat/i;
-
-export function isSensitiveSite(site: string): boolean {
-  return SENSITIVE.test(site);
 }

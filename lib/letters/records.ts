@@ -1,6 +1,7 @@
 import { letterReminderAlarm, type ReminderWhen } from '../alarms.ts';
+import { localDay } from '../day.ts';
 import type { DisclosedDb } from '../storage/db.ts';
-import { type Deadline, deadlineFor } from './deadline.ts';
+import { type DueDate, dueDate, type IdentificationPause } from './deadline.ts';
 import type { ContactCorrection, LetterRecord, LetterStatus } from './types.ts';
 
 /** What the user can say happened to a request, in the order a request usually goes. */
@@ -20,11 +21,44 @@ export const LETTER_STATUSES: LetterStatus[] = [
 /** Statuses after which no deadline runs any more. */
 const FINISHED = new Set<LetterStatus>(['fulfilled', 'refused', 'escalated', 'closed']);
 
-/** The deadline that applies: the extended one once the controller announced an extension. */
+/**
+ * The deadline of a sent request, from what the record keeps: the controller's country (its holidays), the day an
+ * extension was announced and the identification the controller waited for. Where the record has no such day, the
+ * day the user set the status stands for it (the announcement or request came no later than that): "extended" for
+ * the extension, "needs identification" until the next status for the UK's stop-the-clock.
+ */
+export function deadlineOf(record: LetterRecord): DueDate {
+  if (!record.sentOn) return { kind: 'none' };
+  return dueDate({
+    law: record.jurisdiction,
+    right: record.right,
+    received: record.sentOn,
+    country: record.country,
+    extensionAnnouncedOn: record.extensionAnnouncedOn ?? dayOf(record.history.find((h) => h.status === 'extended')?.at),
+    identification: record.identification ?? pausesFromHistory(record.history),
+  });
+}
+
+/** The day the answer is due (the extended one once an extension counts), or undefined when none runs. */
 export function currentDue(record: LetterRecord): string | undefined {
-  if (!record.sentOn) return undefined;
-  const deadline: Deadline = deadlineFor(record.jurisdiction, record.sentOn);
-  return record.status === 'extended' ? deadline.extendedDue : deadline.due;
+  const deadline = deadlineOf(record);
+  return deadline.kind === 'due' ? deadline.due : undefined;
+}
+
+const dayOf = (at: number | undefined) => (at === undefined ? undefined : localDay(at));
+
+function pausesFromHistory(history: LetterRecord['history']): IdentificationPause[] {
+  const pauses: IdentificationPause[] = [];
+  let open: IdentificationPause | undefined;
+  for (const h of history) {
+    if (h.status === 'needs-identification') {
+      if (!open) open = { requestedOn: localDay(h.at) };
+    } else if (open) {
+      pauses.push({ ...open, providedOn: localDay(h.at) });
+      open = undefined;
+    }
+  }
+  return open ? [...pauses, open] : pauses;
 }
 
 /** The status to show today: a sent request past its deadline is overdue until the user records an answer. */
@@ -95,6 +129,52 @@ export async function saveContact(
   };
   await db.contacts.put(row);
   return row;
+}
+
+/**
+ * Notes that the controller announced an extension on `announcedOn` (YYYY-MM-DD). It counts only when announced
+ * within the first period; resolves with whether it counts (the record keeps the day either way, and the status
+ * becomes "extended" only when it counts). Undefined when there is no such sent letter.
+ */
+export async function recordExtension(
+  db: DisclosedDb,
+  reference: string,
+  announcedOn: string,
+  now = Date.now(),
+): Promise<{ counted: boolean } | undefined> {
+  const record = await db.letters.get(reference);
+  if (!record?.sentOn) return undefined;
+  const deadline = deadlineOf({ ...record, extensionAnnouncedOn: announcedOn });
+  const counted = deadline.kind === 'due' && deadline.extended;
+  await db.letters.update(reference, {
+    extensionAnnouncedOn: announcedOn,
+    ...(counted
+      ? {
+          status: 'extended' as const,
+          history: [...record.history, { at: now, status: 'extended' as const, note: announcedOn }],
+        }
+      : {}),
+  });
+  return { counted };
+}
+
+/**
+ * Notes when the controller asked for identification (`requestedOn`) and, once known, when it was provided: under
+ * the UK GDPR the clock stops in between. A request without `providedOn` opens a pause; one with it closes the open
+ * pause (or records a closed one). Resolves with the number of letters changed (0 or 1).
+ */
+export async function recordIdentification(
+  db: DisclosedDb,
+  reference: string,
+  pause: IdentificationPause,
+): Promise<number> {
+  return db.letters
+    .where('reference')
+    .equals(reference)
+    .modify((r) => {
+      const pauses = (r.identification ?? []).filter((p) => p.requestedOn !== pause.requestedOn);
+      r.identification = [...pauses, pause].sort((a, b) => a.requestedOn.localeCompare(b.requestedOn));
+    });
 }
 
 /** Sets a letter's status and notes it in its history; resolves with how many letters changed (0 or 1). */

@@ -30,6 +30,15 @@ export interface LetterRecord {
   createdAt: number;
   /** The day the user sent it (YYYY-MM-DD): the deadline runs from it. */
   sentOn?: string;
+  /**
+   * Where the controller acts (ISO 3166-1, or 3166-2 such as `DE-BY` when the region is known): its public holidays
+   * count in the deadline. Absent in records from before it was kept: weekends only.
+   */
+  country?: string;
+  /** The day the controller announced an extension (YYYY-MM-DD): it counts only within the first period. */
+  extensionAnnouncedOn?: string;
+  /** When the controller asked for identification and when it was provided (the UK GDPR's clock stops meanwhile). */
+  identification?: { requestedOn: string; providedOn?: string }[];
   history: { at: number; status: LetterStatus; note?: string }[];
 }
 

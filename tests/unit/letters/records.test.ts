@@ -3,6 +3,8 @@ import {
   currentDue,
   effectiveStatus,
   isOpen,
+  recordExtension,
+  recordIdentification,
   recordSent,
   reminderAlarms,
   setStatus,
@@ -38,13 +40,14 @@ describe('letter records', () => {
   it('use the extended deadline once the controller announced an extension, and stop counting once answered', async () => {
     const db = freshDb();
     await recordSent(db, letter);
-    await setStatus(db, letter.reference, 'extended');
+    // Set as "extended" on 20 November, within the first month.
+    await setStatus(db, letter.reference, 'extended', new Date('2026-11-20T10:00:00').getTime());
     const extended = await db.letters.get(letter.reference);
     if (!extended) throw new Error('missing');
     // Three months from 31 October: 31 January 2027 is a Sunday → Monday 1 February.
     expect(currentDue(extended)).toBe('2027-02-01');
     expect(extended.history.map((h) => h.status)).toEqual(['sent', 'extended']);
-    await setStatus(db, letter.reference, 'fulfilled');
+    await setStatus(db, letter.reference, 'fulfilled', new Date('2026-12-20T10:00:00').getTime());
     const done = await db.letters.get(letter.reference);
     if (!done) throw new Error('missing');
     expect(isOpen(done)).toBe(false);
@@ -58,5 +61,80 @@ describe('letter records', () => {
       { name: 'letter:R:due', when: new Date('2026-12-31T09:00:00').getTime() },
     ]);
     expect(reminderAlarms('R', '2026-12-24', now).map((a) => a.name)).toEqual(['letter:R:due']);
+  });
+
+  it('count the public holidays of the controller’s country kept with the letter', async () => {
+    const db = freshDb();
+    // The example: received 25 November 2025 by an Irish controller.
+    const record = await recordSent(db, { ...letter, sentOn: '2025-11-25', country: 'IE' });
+    expect(currentDue(record)).toBe('2025-12-29');
+    expect(effectiveStatus(record, '2025-12-26')).toBe('sent');
+    expect(currentDue({ ...record, country: undefined })).toBe('2025-12-25');
+  });
+
+  it('give a withdrawal of consent no deadline: it is never overdue', async () => {
+    const db = freshDb();
+    const record = await recordSent(db, { ...letter, right: 'withdrawal' });
+    expect(currentDue(record)).toBeUndefined();
+    expect(effectiveStatus(record, '2030-01-01')).toBe('sent');
+  });
+
+  it('count an extension only when it was announced within the first month', async () => {
+    const db = freshDb();
+    await recordSent(db, letter);
+    // 31 October → first month ends 30 November; an extension announced on 1 December does not count.
+    expect(await recordExtension(db, letter.reference, '2026-12-01')).toEqual({ counted: false });
+    const late = await db.letters.get(letter.reference);
+    expect(late).toMatchObject({ status: 'sent', extensionAnnouncedOn: '2026-12-01' });
+    if (!late) throw new Error('missing');
+    expect(currentDue(late)).toBe('2026-11-30');
+    expect(effectiveStatus(late, '2026-12-01')).toBe('overdue');
+
+    expect(await recordExtension(db, letter.reference, '2026-11-27')).toEqual({ counted: true });
+    const inTime = await db.letters.get(letter.reference);
+    if (!inTime) throw new Error('missing');
+    expect(inTime.status).toBe('extended');
+    expect(currentDue(inTime)).toBe('2027-02-01');
+    expect(await recordExtension(db, 'no-such-letter', '2026-11-27')).toBeUndefined();
+  });
+
+  it('ignore a status "extended" set after the first month (the announcement was not shown to be in time)', async () => {
+    const db = freshDb();
+    await recordSent(db, letter);
+    await setStatus(db, letter.reference, 'extended', new Date('2026-12-03T10:00:00').getTime());
+    const record = await db.letters.get(letter.reference);
+    if (!record) throw new Error('missing');
+    expect(currentDue(record)).toBe('2026-11-30');
+  });
+
+  it('stop the UK clock while identification is pending, and resume it with the days waited', async () => {
+    const db = freshDb();
+    const uk = { ...letter, jurisdiction: 'uk-gdpr' as const, sentOn: '2026-01-05', country: 'GB' };
+    await recordSent(db, uk);
+    await recordIdentification(db, uk.reference, { requestedOn: '2026-01-10' });
+    const pending = await db.letters.get(uk.reference);
+    if (!pending) throw new Error('missing');
+    expect(currentDue(pending)).toBeUndefined();
+    expect(effectiveStatus(pending, '2026-06-01')).not.toBe('overdue');
+    await recordIdentification(db, uk.reference, { requestedOn: '2026-01-10', providedOn: '2026-01-20' });
+    const resumed = await db.letters.get(uk.reference);
+    if (!resumed) throw new Error('missing');
+    expect(resumed.identification).toEqual([{ requestedOn: '2026-01-10', providedOn: '2026-01-20' }]);
+    // 5 February + 10 days = Sunday 15 February → Monday 16.
+    expect(currentDue(resumed)).toBe('2026-02-16');
+  });
+
+  it('read the UK stop-the-clock from the statuses the user set when no days were given', async () => {
+    const db = freshDb();
+    const uk = { ...letter, jurisdiction: 'uk-gdpr' as const, sentOn: '2026-01-05', country: 'GB' };
+    await recordSent(db, uk);
+    await setStatus(db, uk.reference, 'needs-identification', new Date('2026-01-10T10:00:00').getTime());
+    const waiting = await db.letters.get(uk.reference);
+    if (!waiting) throw new Error('missing');
+    expect(currentDue(waiting)).toBeUndefined();
+    await setStatus(db, uk.reference, 'acknowledged', new Date('2026-01-20T10:00:00').getTime());
+    const resumed = await db.letters.get(uk.reference);
+    if (!resumed) throw new Error('missing');
+    expect(currentDue(resumed)).toBe('2026-02-16');
   });
 });
