@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import {
   type CompanySummary,
   type DayCompanyAggregate,
+  type DayPart,
   type DaySummary,
   type SiteCompanyAggregate,
   type SiteSummary,
@@ -22,6 +23,8 @@ export interface SummaryTables {
   companies: Table<CompanySummary, string>;
   sites: Table<SiteSummary, string>;
   days: Table<DaySummary, string>;
+  /** Absent in the schema upgrades before version 12: the days are then left as they are (see db.ts). */
+  dayParts?: Table<DayPart, [string, number]>;
 }
 
 /**
@@ -32,18 +35,25 @@ export async function rebuildSummaries(
   db: SummaryTables,
   keys?: { companies: Iterable<string>; sites: Iterable<string>; days: Iterable<string> },
 ): Promise<void> {
+  const { dayParts } = db;
   if (!keys) {
-    await Promise.all([db.companies.clear(), db.sites.clear(), db.days.clear()]);
+    await Promise.all([db.companies.clear(), db.sites.clear(), dayParts && db.days.clear(), dayParts?.clear()]);
     const flows: SiteCompanyAggregate[] = [];
     const dayFlows: DayCompanyAggregate[] = [];
     await db.siteCompanies.each((f) => {
       flows.push(f);
     });
-    await db.dayCompanies.each((d) => {
-      dayFlows.push(d);
-    });
+    if (dayParts)
+      await db.dayCompanies.each((d) => {
+        dayFlows.push(d);
+      });
     const all = summarize(flows, dayFlows);
-    await Promise.all([db.companies.bulkPut(all.companies), db.sites.bulkPut(all.sites), db.days.bulkPut(all.days)]);
+    await Promise.all([
+      db.companies.bulkPut(all.companies),
+      db.sites.bulkPut(all.sites),
+      dayParts && db.days.bulkPut(all.days),
+      dayParts?.bulkPut(all.dayParts),
+    ]);
     return;
   }
   for (const company of new Set(keys.companies)) {
@@ -54,8 +64,12 @@ export async function rebuildSummaries(
     const [row] = summarize(await db.siteCompanies.where('site').equals(site).toArray(), []).sites;
     await (row ? db.sites.put(row) : db.sites.delete(site));
   }
+  if (!dayParts) return;
   for (const day of new Set(keys.days)) {
-    const [row] = summarize([], await db.dayCompanies.where('day').equals(day).toArray()).days;
+    const summary = summarize([], await db.dayCompanies.where('day').equals(day).toArray());
+    const [row] = summary.days;
+    await dayParts.where('[day+part]').between([day, -Infinity], [day, Infinity]).delete();
     await (row ? db.days.put(row) : db.days.delete(day));
+    await dayParts.bulkPut(summary.dayParts);
   }
 }
