@@ -5,6 +5,7 @@ import {
   composeLetter,
   hashEmail,
   type Letter,
+  type LetterEvidence,
   type LetterOptions,
   type LetterRight,
 } from '../../lib/letters/compose.ts';
@@ -14,6 +15,7 @@ import { deadlineFor } from '../../lib/letters/deadline.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
 import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
+import type { EvidenceSnapshot } from '../../lib/letters/types.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 
 export interface ComposerInput {
@@ -35,6 +37,8 @@ export interface ComposerActions {
   download: (filename: string, type: string, text: string) => void;
   copy: (text: string) => Promise<void>;
   sent: (letter: {
+    /** What the letter cites, kept with it (see `LetterRecord.evidence`). */
+    evidence: EvidenceSnapshot;
     right: LetterRight;
     recipient: string;
     subject: string;
@@ -44,6 +48,26 @@ export interface ComposerActions {
     sentOn: string;
     channel: 'email' | 'web-form' | 'other';
   }) => Promise<void>;
+}
+
+/** The evidence a letter was written from and the identifiers it cites, as the letter's record keeps them. */
+function snapshotOf(evidence: LetterEvidence, cited: CitedIdentifier[]): EvidenceSnapshot {
+  const { domains, sites, requests, firstSeen, lastSeen, categories, kinds } = evidence;
+  return {
+    domains,
+    sites,
+    requests,
+    firstSeen,
+    lastSeen,
+    categories,
+    kinds,
+    identifiers: cited.map(({ source, name, value, domain }) => ({
+      source,
+      name,
+      value,
+      ...(domain !== undefined ? { domain } : {}),
+    })),
+  };
 }
 
 const idKey = (i: CitedIdentifier) => `${i.source}\n${i.name}\n${i.value}`;
@@ -72,6 +96,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [chosen, setChosen] = useState(() => new Set(candidates.filter((c) => isKnownTrackingId(c.name)).map(idKey)));
   const [sensitive, setSensitive] = useState(() => new Set<string>());
   const [letter, setLetter] = useState<Letter | undefined>(undefined);
+  const [cites, setCites] = useState<EvidenceSnapshot | undefined>(undefined);
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
   const [sentOn, setSentOn] = useState(input.today);
   const [notice, setNotice] = useState('');
@@ -103,7 +128,10 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       extensionVersion: input.extensionVersion,
     };
     const cited = [...candidates.filter((c) => chosen.has(idKey(c))), ...personal];
-    composeLetter(letterLanguage(language), evidence, cited, options).then(setLetter);
+    composeLetter(letterLanguage(language), evidence, cited, options).then((composed) => {
+      setLetter(composed);
+      setCites(snapshotOf(evidence, cited));
+    });
   }, [gathered, jurisdiction, right, language, reason, chosen, sensitive, representative, candidates, emailHash, ip]);
 
   const recipient = (representative.trim() && jurisdiction !== 'ccpa' ? representative : contact).trim();
@@ -402,9 +430,11 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
             type="button"
             class="primary"
             data-testid="letter-sent"
-            disabled={!recipient}
+            disabled={!recipient || !cites}
             onClick={() =>
+              cites &&
               actions.sent({
+                evidence: cites,
                 right,
                 recipient,
                 subject,

@@ -31,6 +31,24 @@ export interface LetterRecord {
   /** The day the user sent it (YYYY-MM-DD): the deadline runs from it. */
   sentOn?: string;
   history: { at: number; status: LetterStatus; note?: string }[];
+  /**
+   * What the letter cited, as it stood when the user said they sent it: kept with the letter, so retention can let
+   * the totals and identifiers it came from go while the company still owes an answer. Absent on letters recorded
+   * before it was kept.
+   */
+  evidence?: EvidenceSnapshot;
+}
+
+/** The facts a sent letter cited (the composer's evidence for the sites it listed, and the identifiers ticked). */
+export interface EvidenceSnapshot {
+  domains: string[];
+  sites: string[];
+  requests: number;
+  firstSeen: number;
+  lastSeen: number;
+  categories: string[];
+  kinds: string[];
+  identifiers: { source: string; name: string; value: string; domain?: string }[];
 }
 
 /** A privacy contact the user corrected or added, shown as theirs. Since version 4. */

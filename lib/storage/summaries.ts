@@ -28,22 +28,23 @@ export interface SummaryTables {
 }
 
 /**
- * Recomputes the summaries of the given companies, sites and days (all of them when `keys` is omitted) from the
- * totals, deleting those with nothing left. Call inside a transaction that includes every table involved.
+ * Recomputes the summaries of the given companies, sites and days (all of them when `keys` is omitted; every site's
+ * and company's but no day's with `sites-and-companies`) from the totals, deleting those with nothing left. Call inside a transaction that includes every table involved.
  */
 export async function rebuildSummaries(
   db: SummaryTables,
-  keys?: { companies: Iterable<string>; sites: Iterable<string>; days: Iterable<string> },
+  keys?: { companies: Iterable<string>; sites: Iterable<string>; days: Iterable<string> } | 'sites-and-companies',
 ): Promise<void> {
   const { dayParts } = db;
-  if (!keys) {
-    await Promise.all([db.companies.clear(), db.sites.clear(), dayParts && db.days.clear(), dayParts?.clear()]);
+  if (!keys || keys === 'sites-and-companies') {
+    const days = !keys && dayParts;
+    await Promise.all([db.companies.clear(), db.sites.clear(), days && db.days.clear(), days && dayParts.clear()]);
     const flows: SiteCompanyAggregate[] = [];
     const dayFlows: DayCompanyAggregate[] = [];
     await db.siteCompanies.each((f) => {
       flows.push(f);
     });
-    if (dayParts)
+    if (days)
       await db.dayCompanies.each((d) => {
         dayFlows.push(d);
       });
@@ -51,8 +52,8 @@ export async function rebuildSummaries(
     await Promise.all([
       db.companies.bulkPut(all.companies),
       db.sites.bulkPut(all.sites),
-      dayParts && db.days.bulkPut(all.days),
-      dayParts?.bulkPut(all.dayParts),
+      days && db.days.bulkPut(all.days),
+      days && dayParts.bulkPut(all.dayParts),
     ]);
     return;
   }
