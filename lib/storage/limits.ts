@@ -23,4 +23,9 @@ export const STORED = {
    * rewrites only the day's last part, so a batch writes at most about this much, however long the day.
    */
   dayPartChars: 16_000,
+  /**
+   * Events a classroom session's store keeps (lib/classroom/session.ts), the newest: a lesson is an hour or two of a
+   * few tabs (a few thousand requests), but a session left running all day on a busy page had no bound.
+   */
+  classroomEvents: 20_000,
 } as const;
