@@ -82,6 +82,38 @@ const oneOf =
 const day: Check = (p) =>
   typeof p.sentOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.sentOn) ? null : 'sentOn must be a day, YYYY-MM-DD';
 
+const strings = (v: unknown, max: number) =>
+  Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length <= 2000);
+const counts = (...v: unknown[]) => v.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
+
+/** A sent letter’s evidence snapshot (`LetterRecord.evidence`): lists of bounded strings, and counts. */
+const evidence: Check = (p) => {
+  const e = p.evidence as Record<string, unknown> | null;
+  const cited = (i: unknown) => {
+    const c = i as Record<string, unknown> | null;
+    return (
+      !!c &&
+      typeof c.source === 'string' &&
+      typeof c.name === 'string' &&
+      typeof c.value === 'string' &&
+      (c.domain === undefined || typeof c.domain === 'string') &&
+      `${c.source}${c.name}${c.value}${c.domain ?? ''}`.length <= 10_000
+    );
+  };
+  const sound =
+    !!e &&
+    typeof e === 'object' &&
+    strings(e.domains, 100_000) &&
+    strings(e.sites, 100_000) &&
+    strings(e.categories, 100) &&
+    strings(e.kinds, 100) &&
+    counts(e.requests, e.firstSeen, e.lastSeen) &&
+    Array.isArray(e.identifiers) &&
+    e.identifiers.length <= 1000 &&
+    e.identifiers.every(cited);
+  return sound ? null : 'evidence must be the letter’s evidence snapshot';
+};
+
 const all =
   (...checks: Check[]): Check =>
   (p) => {
@@ -99,6 +131,9 @@ const SETTING_TYPES: Record<keyof Settings, (v: unknown) => boolean> = {
   recordPrivate: (v) => typeof v === 'boolean',
   retentionDays: (v) => typeof v === 'number',
   maxEvents: (v) => typeof v === 'number',
+  historyDays: (v) => typeof v === 'number',
+  maxTotals: (v) => typeof v === 'number',
+  maxIdentifiers: (v) => typeof v === 'number',
   excludedSites: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
   residence: (v) => typeof v === 'string' && (v === '' || RESIDENCES.includes(v)),
 };
@@ -155,6 +190,7 @@ const PAYLOADS: Record<MessageType, Check> = {
     text('body', LONG_TEXT),
     day,
     text('country', 10, true),
+    evidence,
   ),
   'letters/set-status': all(text('reference', 100), oneOf('status', STATUSES)),
 };

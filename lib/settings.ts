@@ -4,8 +4,15 @@ export interface Settings {
   paused: boolean;
   /** Record requests from private (incognito) windows. Off unless the user turns it on. */
   recordPrivate: boolean;
+  /** Requests (with their addresses and identifier values) older than this many days are deleted. */
   retentionDays: number;
   maxEvents: number;
+  /** The totals per site, company and day: those last seen longer ago than this many days are deleted. */
+  historyDays: number;
+  /** At most this many (site, company) totals (and as many attempt and per-day totals); the oldest go first. */
+  maxTotals: number;
+  /** At most this many identifier values; the least recently seen go first (those an open letter cites stay). */
+  maxIdentifiers: number;
   /** Sites (registrable domains) on which nothing is recorded. */
   excludedSites: string[];
   /**
@@ -29,11 +36,27 @@ export const DEFAULT_SETTINGS: Settings = {
   recordPrivate: false,
   retentionDays: 90,
   maxEvents: 1_000_000,
+  // Two years of totals: a letter cites how long a company has been receiving data. 100,000 totals are a heavy
+  // user's year (a few hundred sites a month, a few dozen companies each); the views read them in well under a
+  // second. Identifier values are personal data, and a letter cites a handful.
+  historyDays: 730,
+  maxTotals: 100_000,
+  maxIdentifiers: 20_000,
   excludedSites: [],
   residence: '',
 };
 
 export const SETTINGS_KEY = 'settings';
+
+/** The settings that are whole numbers. */
+export type NumberSetting = 'retentionDays' | 'maxEvents' | 'historyDays' | 'maxTotals' | 'maxIdentifiers';
+
+/** The smallest and largest value each of the long-term history's limits accepts. */
+export const SETTING_RANGES = {
+  historyDays: [30, 3650],
+  maxTotals: [1000, 1_000_000],
+  maxIdentifiers: [100, 1_000_000],
+} as const satisfies Partial<Record<NumberSetting, readonly [number, number]>>;
 
 /** A registrable domain as stored: lower-case labels (punycode for IDNs). */
 const SITE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
@@ -42,7 +65,7 @@ const SITE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 export function parseSettings(stored: unknown): Settings {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const bool = (key: keyof Settings) => (typeof s[key] === 'boolean' ? (s[key] as boolean) : DEFAULT_SETTINGS[key]);
-  const count = (key: 'retentionDays' | 'maxEvents', min: number, max: number) => {
+  const count = (key: NumberSetting, min: number, max: number) => {
     const v = s[key];
     return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : DEFAULT_SETTINGS[key];
   };
@@ -51,6 +74,9 @@ export function parseSettings(stored: unknown): Settings {
     recordPrivate: bool('recordPrivate') as boolean,
     retentionDays: count('retentionDays', 1, 3650),
     maxEvents: count('maxEvents', 1000, 10_000_000),
+    historyDays: count('historyDays', ...SETTING_RANGES.historyDays),
+    maxTotals: count('maxTotals', ...SETTING_RANGES.maxTotals),
+    maxIdentifiers: count('maxIdentifiers', ...SETTING_RANGES.maxIdentifiers),
     excludedSites: Array.isArray(s.excludedSites)
       ? [...new Set(s.excludedSites.filter((x): x is string => typeof x === 'string' && SITE.test(x)))].slice(0, 1000)
       : [],

@@ -33,6 +33,14 @@ export interface ViewContext {
   siteHref: (site: string) => string;
 }
 
+/** A total's hosts, and how many requests went to hosts beyond its capped list (`STORED.hostsPerTotal`). */
+export function domainList(t: Translate, total: { hosts: string[]; hostsMore?: number }): string {
+  const hosts = [...total.hosts].sort().join(', ');
+  const more = total.hostsMore ?? 0;
+  if (!more) return hosts;
+  return `${hosts} ${more === 1 ? t('dashDomainsMoreOne') : t('dashDomainsMore', [new Intl.NumberFormat().format(more)])}`;
+}
+
 /** The kinds a row received, or that it carried nothing recognised (an empty cell would read as "not known"). */
 const kindTerms = (t: Translate, kinds: DataKind[]) =>
   kinds.length ? <KindTerms t={t} kinds={kinds} /> : <span class="none">{t('dashKindsNone')}</span>;
@@ -286,7 +294,7 @@ function AttemptsTable({ ctx, rows, by }: { ctx: ViewContext; rows: AttemptAggre
             render: (a) => a.requests,
           },
           { key: 'last', label: t('dashColLastSeen'), sort: (a) => a.lastSeen, render: (a) => ctx.date(a.lastSeen) },
-          { key: 'domains', label: t('dashColDomains'), render: (a) => [...a.hosts].sort().join(', ') },
+          { key: 'domains', label: t('dashColDomains'), render: (a) => domainList(t, a) },
           { key: 'kinds', label: t('dashColWouldHaveReceived'), render: (a) => kindTerms(t, kindsOf(a)) },
         ]}
       />
@@ -476,12 +484,15 @@ export function SiteView({
   site,
   flows,
   attempts = [],
+  unlistedMore = 0,
 }: {
   ctx: ViewContext;
   site: string;
   flows: SiteCompanyAggregate[] | undefined;
   /** Requests from this site that did not reach their company, per company: shown apart. */
   attempts?: AttemptAggregate[];
+  /** Requests to unlisted parties counted but not kept one by one (see `unlistedMore` in queries.ts). */
+  unlistedMore?: number;
 }) {
   const { t } = ctx;
   return (
@@ -538,6 +549,13 @@ export function SiteView({
             },
           ]}
         />
+      )}
+      {unlistedMore > 0 && (
+        <p class="hint" data-testid="unlisted-more">
+          {unlistedMore === 1
+            ? t('dashUnlistedMoreOne')
+            : t('dashUnlistedMore', [new Intl.NumberFormat().format(unlistedMore)])}
+        </p>
       )}
       {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}
     </section>

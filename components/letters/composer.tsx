@@ -5,6 +5,7 @@ import {
   composeLetter,
   hashEmail,
   type Letter,
+  type LetterEvidence,
   type LetterOptions,
   type LetterRight,
   writesLaw,
@@ -21,6 +22,7 @@ import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.t
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
 import { lawGrants } from '../../lib/letters/laws.ts';
 import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
+import type { EvidenceSnapshot } from '../../lib/letters/types.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 
 export interface ComposerInput {
@@ -44,6 +46,8 @@ export interface ComposerActions {
   download: (filename: string, type: string, text: string) => void;
   copy: (text: string) => Promise<void>;
   sent: (letter: {
+    /** What the letter cites, kept with it (see `LetterRecord.evidence`). */
+    evidence: EvidenceSnapshot;
     right: LetterRight;
     recipient: string;
     subject: string;
@@ -55,6 +59,26 @@ export interface ComposerActions {
     /** Where the controller acts: its public holidays count in the deadline. */
     country?: string;
   }) => Promise<void>;
+}
+
+/** The evidence a letter was written from and the identifiers it cites, as the letter's record keeps them. */
+function snapshotOf(evidence: LetterEvidence, cited: CitedIdentifier[]): EvidenceSnapshot {
+  const { domains, sites, requests, firstSeen, lastSeen, categories, kinds } = evidence;
+  return {
+    domains,
+    sites,
+    requests,
+    firstSeen,
+    lastSeen,
+    categories,
+    kinds,
+    identifiers: cited.map(({ source, name, value, domain }) => ({
+      source,
+      name,
+      value,
+      ...(domain !== undefined ? { domain } : {}),
+    })),
+  };
 }
 
 const idKey = (i: CitedIdentifier) => `${i.source}\n${i.name}\n${i.value}`;
@@ -84,6 +108,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [chosen, setChosen] = useState(() => new Set(candidates.filter((c) => isKnownTrackingId(c.name)).map(idKey)));
   const [sensitive, setSensitive] = useState(() => new Set<string>());
   const [letter, setLetter] = useState<Letter | undefined>(undefined);
+  const [cites, setCites] = useState<EvidenceSnapshot | undefined>(undefined);
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
   const [sentOn, setSentOn] = useState(input.today);
   const [notice, setNotice] = useState('');
@@ -115,7 +140,10 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       extensionVersion: input.extensionVersion,
     };
     const cited = [...candidates.filter((c) => chosen.has(idKey(c))), ...personal];
-    composeLetter(letterLanguage(language), evidence, cited, options).then(setLetter);
+    composeLetter(letterLanguage(language), evidence, cited, options).then((composed) => {
+      setLetter(composed);
+      setCites(snapshotOf(evidence, cited));
+    });
   }, [gathered, jurisdiction, right, language, reason, chosen, sensitive, representative, candidates, emailHash, ip]);
 
   const recipient = (representative.trim() && jurisdiction !== 'ccpa' ? representative : contact).trim();
@@ -418,9 +446,11 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
             type="button"
             class="primary"
             data-testid="letter-sent"
-            disabled={!recipient}
+            disabled={!recipient || !cites}
             onClick={() =>
+              cites &&
               actions.sent({
+                evidence: cites,
                 right,
                 recipient,
                 subject,

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
-import { RESIDENCES, type Settings } from '../../lib/settings.ts';
+import { type NumberSetting, RESIDENCES, SETTING_RANGES, type Settings } from '../../lib/settings.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 export function SettingsView({ t, settings, source, onChange }: Props) {
   const [message, setMessage] = useState('');
   const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
-  const numberField = (key: 'retentionDays' | 'maxEvents', min: number, max: number) => (event: Event) => {
+  const numberField = (key: NumberSetting, min: number, max: number) => (event: Event) => {
     const value = Number((event.currentTarget as HTMLInputElement).value);
     if (!Number.isInteger(value) || value < min || value > max) {
       setMessage(t('optionsInvalid', [min, max]));
@@ -68,6 +68,43 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
           />
         </label>
         <p class="hint">{t('optionsRetentionHint')}</p>
+        <label>
+          {t('optionsHistory')}{' '}
+          <input
+            type="number"
+            data-testid="option-history-days"
+            min={SETTING_RANGES.historyDays[0]}
+            max={SETTING_RANGES.historyDays[1]}
+            value={settings.historyDays}
+            onChange={numberField('historyDays', ...SETTING_RANGES.historyDays)}
+          />{' '}
+          {t('optionsRetentionDays')}
+        </label>
+        <label>
+          {t('optionsMaxTotals')}{' '}
+          <input
+            type="number"
+            data-testid="option-max-totals"
+            min={SETTING_RANGES.maxTotals[0]}
+            max={SETTING_RANGES.maxTotals[1]}
+            step={1000}
+            value={settings.maxTotals}
+            onChange={numberField('maxTotals', ...SETTING_RANGES.maxTotals)}
+          />
+        </label>
+        <label>
+          {t('optionsMaxIdentifiers')}{' '}
+          <input
+            type="number"
+            data-testid="option-max-identifiers"
+            min={SETTING_RANGES.maxIdentifiers[0]}
+            max={SETTING_RANGES.maxIdentifiers[1]}
+            step={100}
+            value={settings.maxIdentifiers}
+            onChange={numberField('maxIdentifiers', ...SETTING_RANGES.maxIdentifiers)}
+          />
+        </label>
+        <p class="hint">{t('optionsHistoryHint')}</p>
         <p role="status">{message}</p>
       </fieldset>
       <fieldset>

@@ -18,6 +18,8 @@ export interface PopupModel {
   privateNotRecorded: boolean;
   paused: boolean;
   recipients: PopupRecipient[];
+  /** Requests to unlisted parties counted but not kept one by one (see `PageSummary.unlistedMore`). */
+  unlistedMore: number;
   storageError: string | null;
   /** What could not be saved since the person last dismissed it, or null. */
   dropped: DroppedCount | null;
@@ -110,6 +112,13 @@ export function PopupView({
                   <RecipientCard key={r.company} t={t} recipient={r} letterHref={letterHref(r.company)} />
                 ))}
               </ul>
+              {model.unlistedMore > 0 && (
+                <p class="hint" data-testid="unlisted-more">
+                  {model.unlistedMore === 1
+                    ? t('popupUnlistedMoreOne')
+                    : t('popupUnlistedMore', [new Intl.NumberFormat().format(model.unlistedMore)])}
+                </p>
+              )}
             </section>
           )}
           {attempted.length > 0 && (

@@ -22,6 +22,7 @@ import {
   type TimeWindow,
 } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
+import { unlistedMore } from '../../lib/storage/queries.ts';
 import type { CompanyCatalog } from '../../lib/trackers/catalog.ts';
 import { bundledCatalog, bundledCatalogWithDetails } from '../../lib/trackers/names.ts';
 import { useLive } from './use-live.ts';
@@ -112,6 +113,10 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
           : Promise.resolve(undefined),
     [route.view, key],
   );
+  const siteUnlistedMore = useLive(
+    () => (route.view === 'site' ? unlistedMore(db, route.site) : Promise.resolve(undefined)),
+    [route.view, key],
+  );
   const attempts = useLive(
     () =>
       route.view === 'company'
@@ -184,7 +189,9 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
             detailsLoaded={catalog.hasDetails}
           />
         )}
-        {route.view === 'site' && <SiteView ctx={ctx} site={route.site} flows={flows} attempts={attempts} />}
+        {route.view === 'site' && (
+          <SiteView ctx={ctx} site={route.site} flows={flows} attempts={attempts} unlistedMore={siteUnlistedMore} />
+        )}
         {route.view === 'settings' && names.sources[0] && (
           <SettingsPage t={t} db={db} source={names.sources[0]} nameOf={(id) => lookup(id).name} />
         )}

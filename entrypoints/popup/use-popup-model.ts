@@ -64,6 +64,7 @@ export function usePopupModel(): PopupModel {
     privateNotRecorded: !!tab?.incognito && !settings.recordPrivate,
     paused: settings.paused,
     recipients: (summary?.recipients ?? []).map((r) => ({ ...r, info: catalog.company(r.company) })),
+    unlistedMore: summary?.unlistedMore ?? 0,
     storageError,
     dropped,
     dismissDropped: () => {

@@ -6,7 +6,7 @@ import type { DisclosedDb } from '../storage/db.ts';
 import type { DroppedCounter } from '../storage/dropped.ts';
 import { clearEverything, type ForgetReport, forgetSite } from '../storage/forget.ts';
 import type { Recorder } from '../storage/recorder.ts';
-import { pruneEvents } from '../storage/retention.ts';
+import { pruneEvents, pruneHistory } from '../storage/retention.ts';
 
 export interface HistoryDeps {
   db: DisclosedDb;
@@ -82,8 +82,16 @@ export class History {
     return { cleared: true };
   }
 
-  /** Drops events past the retention limits the user set. */
-  prune(settings: Settings): Promise<unknown> {
-    return pruneEvents(this.deps.db, { maxAgeDays: settings.retentionDays, maxEvents: settings.maxEvents });
+  /** Drops events, totals and identifier values past the retention limits the user set. */
+  async prune(settings: Settings): Promise<unknown> {
+    await pruneEvents(this.deps.db, { maxAgeDays: settings.retentionDays, maxEvents: settings.maxEvents });
+    // The totals are the recorder's: no batch may count into one that is being deleted.
+    return this.deps.recorder.exclusive(() =>
+      pruneHistory(this.deps.db, {
+        maxAgeDays: settings.historyDays,
+        maxTotals: settings.maxTotals,
+        maxIdentifiers: settings.maxIdentifiers,
+      }),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { SharingEvent } from '../storage/events.ts';
+import { STORED } from '../storage/limits.ts';
 
 /**
  * Classroom demo sessions. While one runs, what the browser shares goes to a store of its own — never to the
@@ -53,6 +54,8 @@ export class SessionSink {
   constructor(
     private readonly db: () => SessionDb,
     private readonly maxQueued = 10_000,
+    /** Most events the store keeps; beyond it the oldest go (the feed and the summary are about the newest). */
+    private readonly maxStored: number = STORED.classroomEvents,
   ) {}
 
   add(event: SharingEvent): void {
@@ -80,7 +83,11 @@ export class SessionSink {
     this.inFlight = (async () => {
       await Promise.resolve();
       const batch = this.queue.splice(0);
-      if (batch.length) await this.db().events.bulkAdd(batch);
+      if (!batch.length) return;
+      const { events } = this.db();
+      await events.bulkAdd(batch);
+      const excess = (await events.count()) - this.maxStored;
+      if (excess > 0) await events.bulkDelete(await events.orderBy(':id').limit(excess).primaryKeys());
     })()
       .catch((error) => console.error('Disclosed: could not save a classroom event', error))
       .finally(() => {

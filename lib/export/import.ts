@@ -120,7 +120,16 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
     eventsAdded: 0,
     eventsAlreadyThere: 0,
   };
-  const tables = [db.events, db.siteCompanies, db.attempts, db.dayCompanies, db.companies, db.sites, db.days];
+  const tables = [
+    db.events,
+    db.siteCompanies,
+    db.attempts,
+    db.dayCompanies,
+    db.companies,
+    db.sites,
+    db.days,
+    db.dayParts,
+  ];
   const incomingEvents = file.events.map(storedEvent);
   // Before version 3 one `page-address` stood for the three levels: split as the version 8 upgrade splits them.
   const levels = file.version < 3 ? new AddressLevels() : undefined;

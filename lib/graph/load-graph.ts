@@ -1,5 +1,5 @@
-import { linesOf, splitPair } from '../storage/aggregates.ts';
-import { kindOfCompany, mainCategories, type TimeWindow, windowStart } from '../storage/dashboard.ts';
+import { readParts, splitPair } from '../storage/aggregates.ts';
+import { dayPartsFrom, kindOfCompany, mainCategories, type TimeWindow, windowStart } from '../storage/dashboard.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import { buildGraph, type GraphData } from './graph-data.ts';
 
@@ -9,11 +9,8 @@ import { buildGraph, type GraphData } from './graph-data.ts';
  */
 export async function loadGraph(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<GraphData> {
   const from = windowStart(window, now);
-  // The days' pairs: a few rows, however many per-site totals there are.
-  const days = await (from ? db.days.where('day').aboveOrEqual(from) : db.days.toCollection()).toArray();
-  const seen = new Set<string>();
-  for (const d of days) for (const pair of linesOf(d.pairs)) seen.add(pair);
-  const flows = [...seen].map(splitPair);
+  // The days' pairs: a few rows a day, however many per-site totals there are.
+  const flows = [...readParts(await dayPartsFrom(db, from)).pairs].map(splitPair);
   const main = await mainCategories(db, [...new Set(flows.map((f) => f.company))]);
   return buildGraph(flows, (id) => ({ kind: kindOfCompany(id), category: main.get(id) ?? 'misc' }));
 }

@@ -2,7 +2,7 @@ import { letterReminderAlarm, type ReminderWhen } from '../alarms.ts';
 import { localDay } from '../day.ts';
 import type { DisclosedDb } from '../storage/db.ts';
 import { type DueDate, dueDate, type IdentificationPause } from './deadline.ts';
-import type { ContactCorrection, LetterRecord, LetterStatus } from './types.ts';
+import type { ContactCorrection, EvidenceSnapshot, LetterRecord, LetterStatus } from './types.ts';
 
 /** What the user can say happened to a request, in the order a request usually goes. */
 export const LETTER_STATUSES: LetterStatus[] = [
@@ -72,9 +72,10 @@ export function isOpen(record: LetterRecord): boolean {
   return !FINISHED.has(record.status) && record.status !== 'draft';
 }
 
-/** What the composer knows when the user says they sent a letter. */
-export type SentLetter = Omit<LetterRecord, 'textHash' | 'status' | 'createdAt' | 'history' | 'sentOn'> & {
+/** What the composer knows when the user says they sent a letter, with the evidence it cites (kept with it). */
+export type SentLetter = Omit<LetterRecord, 'textHash' | 'status' | 'createdAt' | 'history' | 'sentOn' | 'evidence'> & {
   sentOn: string;
+  evidence: EvidenceSnapshot;
 };
 
 /** Records a letter the user sent on `sentOn` (YYYY-MM-DD): its deadline runs from that day. */

@@ -40,6 +40,24 @@ export interface LetterRecord {
   /** When the controller asked for identification and when it was provided (the UK GDPR's clock stops meanwhile). */
   identification?: { requestedOn: string; providedOn?: string }[];
   history: { at: number; status: LetterStatus; note?: string }[];
+  /**
+   * What the letter cited, as it stood when the user said they sent it: kept with the letter, so retention can let
+   * the totals and identifiers it came from go while the company still owes an answer. Absent on letters recorded
+   * before it was kept.
+   */
+  evidence?: EvidenceSnapshot;
+}
+
+/** The facts a sent letter cited (the composer's evidence for the sites it listed, and the identifiers ticked). */
+export interface EvidenceSnapshot {
+  domains: string[];
+  sites: string[];
+  requests: number;
+  firstSeen: number;
+  lastSeen: number;
+  categories: string[];
+  kinds: string[];
+  identifiers: { source: string; name: string; value: string; domain?: string }[];
 }
 
 /** A privacy contact the user corrected or added, shown as theirs. Since version 4. */

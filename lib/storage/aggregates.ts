@@ -3,6 +3,7 @@ import { wasReceived } from '../classify/delivery.ts';
 import { localDay } from '../day.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 import type { ObservedIdentifier, SharingEvent } from './events.ts';
+import { STORED } from './limits.ts';
 
 // The running totals: per (site, company), per (day, company), and the summaries per company, site and day that
 // the dashboard reads.
@@ -35,7 +36,10 @@ export interface SiteCompanyAggregate {
   failed: number;
   firstSeen: number;
   lastSeen: number;
+  /** At most `STORED.hostsPerTotal`. */
   hosts: string[];
+  /** Requests to hosts beyond a full `hosts` list (none when absent). Since version 12. */
+  hostsMore?: number;
   /** Each kind of data this company received from this site, first and last seen. Since version 2. */
   kinds: Partial<Record<DataKind, SeenSpan>>;
 }
@@ -55,7 +59,10 @@ export interface AttemptAggregate {
   requests: number;
   firstSeen: number;
   lastSeen: number;
+  /** At most `STORED.hostsPerTotal`. */
   hosts: string[];
+  /** As in `SiteCompanyAggregate`. Since version 12. */
+  hostsMore?: number;
   /** What the attempts carried: what the company would have received. */
   kinds: Partial<Record<DataKind, SeenSpan>>;
 }
@@ -67,7 +74,10 @@ export interface DayCompanyAggregate {
   company: string;
   kind: FlowKind;
   requests: number;
+  /** At most `STORED.sitesPerDay`. */
   sites: string[];
+  /** Requests from sites beyond a full `sites` list (none when absent). Since version 12. */
+  sitesMore?: number;
 }
 
 /** Totals per company over every site: the companies list and the all-time overview. Since version 3. */
@@ -96,21 +106,44 @@ export interface SiteSummary {
   kinds: Partial<Record<DataKind, SeenSpan>>;
 }
 
-/** Totals per local day: the timeline. Since version 3. */
+/**
+ * Totals per local day: the timeline. Since version 3. (From version 5 to 11 it also held the day's pairs and
+ * requests per company as two growing texts, rewritten whole by every batch: they are in `DayPart`s since 12.)
+ */
 export interface DaySummary {
   day: string;
   /** Companies that received data that day. */
   companies: number;
   requests: number;
-  /**
-   * Every (site, company) pair of the day, one `site\tcompany` per line: a window's graph and overview read a few
-   * of these rows, not thousands of per-site totals. Since version 5 (an array until version 6).
-   */
+}
+
+/**
+ * A part of one day's (site, company) pairs and requests per company, numbered from 0 in the order written: a
+ * window's graph and overview read a few of these rows, not thousands of per-site totals. The recorder appends to
+ * the day's last part only, and starts a new one past `STORED.dayPartChars`, so a batch rewrites a few KB, not the
+ * day. A pair is in one part; a company's requests are summed over the parts. Since version 12.
+ */
+export interface DayPart {
+  day: string;
+  part: number;
+  /** One `site\tcompany` per line. */
   pairs: string;
-  /** Requests per company that day, one `company\trequests` per line. Since version 6. */
+  /** Requests per company counted while this part was the last, one `company\trequests` per line. */
   companyRequests: string;
   // Lines of text, not arrays or objects: a fresh page reads a week of these in ~3 ms, against ~20 ms for the same
   // pairs and counts as an array of strings and an object with a key per company.
+}
+
+/**
+ * The unlisted third parties one site added totals for on one day (`unlisted`, at most
+ * `STORED.unlistedPerSiteDay`), and the requests to others that were counted here instead of stored (`unlistedMore`).
+ * Written by the recorder only. Since version 12.
+ */
+export interface SiteDay {
+  site: string;
+  day: string;
+  unlisted: number;
+  unlistedMore: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -255,7 +288,15 @@ function mergeSeen(into: AttemptAggregate, add: AttemptAggregate, how: Combine):
   into.requests = combine(into.requests, add.requests, how);
   if (add.firstSeen < into.firstSeen) into.firstSeen = add.firstSeen;
   if (add.lastSeen > into.lastSeen) into.lastSeen = add.lastSeen;
-  for (const host of add.hosts) if (!into.hosts.includes(host)) into.hosts.push(host);
+  const more = (into.hostsMore ?? 0) + (add.hostsMore ?? 0);
+  let over = 0;
+  for (const host of add.hosts) {
+    if (into.hosts.includes(host)) continue;
+    if (into.hosts.length < STORED.hostsPerTotal) into.hosts.push(host);
+    else over++;
+  }
+  const hostsMore = how === 'sum' ? more + over : Math.max(into.hostsMore ?? 0, add.hostsMore ?? 0, over);
+  if (hostsMore) into.hostsMore = hostsMore;
   into.kinds ??= {};
   mergeKinds(into.kinds, add.kinds ?? {});
 }
@@ -264,12 +305,17 @@ function mergeSeen(into: AttemptAggregate, add: AttemptAggregate, how: Combine):
 export function mergeDayFlow(into: DayCompanyAggregate, add: DayCompanyAggregate, how: Combine): string[] {
   into.requests = combine(into.requests, add.requests, how);
   const added: string[] = [];
+  let over = 0;
   for (const site of add.sites) {
-    if (!into.sites.includes(site)) {
+    if (into.sites.includes(site)) continue;
+    if (into.sites.length < STORED.sitesPerDay) {
       into.sites.push(site);
       added.push(site);
-    }
+    } else over++;
   }
+  const more = (into.sitesMore ?? 0) + (add.sitesMore ?? 0);
+  const sitesMore = how === 'sum' ? more + over : Math.max(into.sitesMore ?? 0, add.sitesMore ?? 0, over);
+  if (sitesMore) into.sitesMore = sitesMore;
   return added;
 }
 
@@ -325,30 +371,103 @@ export function addToSite(s: SiteSummary, flow: SiteCompanyAggregate, newCompany
   mergeKinds(s.kinds, flow.kinds ?? {});
 }
 
-/** A day's summary while it is being counted into: its requests per company as a map (stored as text). */
-export interface DayTally extends Omit<DaySummary, 'companyRequests'> {
+/** A day part while it is being counted into: its requests per company as a map, and its size so far. */
+export interface PartTally {
+  day: string;
+  part: number;
+  pairs: string;
   companyRequests: Map<string, number>;
+  /** Characters of its two texts, as stored. */
+  chars: number;
 }
+
+/** A day's summary while it is being counted into: its last part open, and the parts it filled meanwhile. */
+export interface DayTally extends DaySummary {
+  open: PartTally;
+  /** Parts filled since the tally was last written: written once more, then never again by the recorder. */
+  filled: PartTally[];
+}
+
+const emptyPart = (day: string, part: number): PartTally => ({
+  day,
+  part,
+  pairs: '',
+  companyRequests: new Map(),
+  chars: 0,
+});
 
 export function emptyDay(day: string): DayTally {
-  return { day, companies: 0, requests: 0, pairs: '', companyRequests: new Map() };
+  return { day, companies: 0, requests: 0, open: emptyPart(day, 0), filled: [] };
 }
 
-export const tallyOf = (row: DaySummary): DayTally => ({ ...row, companyRequests: countsOf(row.companyRequests) });
+/** A stored day and its last part (if any) as a tally; a full last part is left as it is and a new one opened. */
+export function tallyOf(row: DaySummary, last: DayPart | undefined): DayTally {
+  const { day, companies, requests } = row;
+  if (!last) return { day, companies, requests, open: emptyPart(day, 0), filled: [] };
+  const chars = last.pairs.length + last.companyRequests.length;
+  const open =
+    chars >= STORED.dayPartChars
+      ? emptyPart(day, last.part + 1)
+      : { day, part: last.part, pairs: last.pairs, companyRequests: countsOf(last.companyRequests), chars };
+  return { day, companies, requests, open, filled: [] };
+}
+
 export const dayRowOf = (tally: DayTally): DaySummary => ({
-  ...tally,
-  companyRequests: countsText(tally.companyRequests),
+  day: tally.day,
+  companies: tally.companies,
+  requests: tally.requests,
 });
+
+/** The parts a tally changed since it was last written (its open part unless empty), as rows; forgets the filled. */
+export function takeParts(tally: DayTally): DayPart[] {
+  const parts = [...tally.filled, ...(tally.open.chars ? [tally.open] : [])];
+  tally.filled = [];
+  return parts.map((p) => ({
+    day: p.day,
+    part: p.part,
+    pairs: p.pairs,
+    companyRequests: countsText(p.companyRequests),
+  }));
+}
 
 /**
  * Counts a (day, company) total into its day's summary: `newCompany`, the company's first total that day;
- * `newSites`, the sites new to that (day, company).
+ * `newSites`, the sites new to that (day, company). What it adds goes to the day's open part.
  */
 export function addToDay(d: DayTally, dayFlow: DayCompanyAggregate, newCompany: boolean, newSites: string[]): void {
   d.requests += dayFlow.requests;
-  d.companyRequests.set(dayFlow.company, (d.companyRequests.get(dayFlow.company) ?? 0) + dayFlow.requests);
   if (newCompany) d.companies++;
-  for (const site of newSites) d.pairs += `${d.pairs ? '\n' : ''}${pairLine(site, dayFlow.company)}`;
+  const counts = d.open;
+  const had = counts.companyRequests.get(dayFlow.company);
+  const requests = (had ?? 0) + dayFlow.requests;
+  counts.companyRequests.set(dayFlow.company, requests);
+  counts.chars += had === undefined ? dayFlow.company.length + String(requests).length + 2 : 0;
+  fillUp(d);
+  for (const site of newSites) {
+    const line = pairLine(site, dayFlow.company);
+    const part = d.open;
+    part.pairs += `${part.pairs ? '\n' : ''}${line}`;
+    part.chars += line.length + 1;
+    fillUp(d);
+  }
+}
+
+/** Starts the day's next part once the open one is full. */
+function fillUp(d: DayTally): void {
+  if (d.open.chars < STORED.dayPartChars) return;
+  d.filled.push(d.open);
+  d.open = emptyPart(d.day, d.open.part + 1);
+}
+
+/** A window's (site, company) pairs and requests per company, from its days' parts. */
+export function readParts(parts: Iterable<DayPart>): { pairs: Set<string>; requests: Map<string, number> } {
+  const pairs = new Set<string>();
+  const requests = new Map<string, number>();
+  for (const p of parts) {
+    for (const pair of linesOf(p.pairs)) pairs.add(pair);
+    for (const [company, n] of countsOf(p.companyRequests)) requests.set(company, (requests.get(company) ?? 0) + n);
+  }
+  return { pairs, requests };
 }
 
 /** The totals and summaries in memory, keyed as in `pairKey` (totals) or by company, site and day (summaries). */
@@ -359,6 +478,8 @@ export interface Totals {
   companies: Map<string, CompanySummary>;
   sites: Map<string, SiteSummary>;
   days: Map<string, DayTally>;
+  /** Keyed as in `pairKey(site, day)`. */
+  siteDays: Map<string, SiteDay>;
 }
 
 export function emptyTotals(): Totals {
@@ -369,22 +490,38 @@ export function emptyTotals(): Totals {
     companies: new Map(),
     sites: new Map(),
     days: new Map(),
+    siteDays: new Map(),
   };
 }
 
 /**
  * Counts one event into the totals and summaries, in place. Whatever is stored for the event's keys must be in
  * `t` first: a key missing from it counts as never seen (a new site for the company, a new company for the day).
+ * For an unlisted party, both its received and attempted totals on the site, and the site's day, must be there.
+ *
+ * False when the event is not to be stored: an unlisted party new to the site, when the site already added
+ * `STORED.unlistedPerSiteDay` of those that day (the request is counted on the site's day instead).
  */
-export function countEvent(t: Totals, e: SharingEvent): void {
+export function countEvent(t: Totals, e: SharingEvent): boolean {
   const flow = flowOf(e);
   const key = pairKey(e.site, e.company);
+  if (e.kind === 'unlisted' && !t.flows.has(key) && !t.attempts.has(key)) {
+    const day = localDay(e.time);
+    const siteDayKey = pairKey(e.site, day);
+    const siteDay = t.siteDays.get(siteDayKey) ?? { site: e.site, day, unlisted: 0, unlistedMore: 0 };
+    t.siteDays.set(siteDayKey, siteDay);
+    if (siteDay.unlisted >= STORED.unlistedPerSiteDay) {
+      siteDay.unlistedMore++;
+      return false;
+    }
+    siteDay.unlisted++;
+  }
   // Only what reached the company is counted as received, in every total and summary; an attempt goes apart.
   if (!wasReceived(e)) {
     const attempt = t.attempts.get(key);
     if (attempt) mergeAttempt(attempt, attemptOf(flow), 'sum');
     else t.attempts.set(key, attemptOf(flow));
-    return;
+    return true;
   }
   const known = t.flows.get(key);
   // The event's own total (one request, under its category) is what the summaries count in: as a rebuild from the
@@ -406,13 +543,14 @@ export function countEvent(t: Totals, e: SharingEvent): void {
   const day = t.days.get(dayFlow.day) ?? emptyDay(dayFlow.day);
   addToDay(day, dayFlow, !knownDay, newSites);
   t.days.set(dayFlow.day, day);
+  return true;
 }
 
 /** The summaries that follow from a set of totals: what a rebuild stores. */
 export function summarize(
   flows: Iterable<SiteCompanyAggregate>,
   dayFlows: Iterable<DayCompanyAggregate>,
-): { companies: CompanySummary[]; sites: SiteSummary[]; days: DaySummary[] } {
+): { companies: CompanySummary[]; sites: SiteSummary[]; days: DaySummary[]; dayParts: DayPart[] } {
   const t = emptyTotals();
   for (const flow of flows) {
     const company = t.companies.get(flow.company) ?? emptyCompany(flow);
@@ -431,6 +569,7 @@ export function summarize(
     companies: [...t.companies.values()],
     sites: [...t.sites.values()],
     days: [...t.days.values()].map(dayRowOf),
+    dayParts: [...t.days.values()].flatMap(takeParts),
   };
 }
 
@@ -440,12 +579,12 @@ export function countIdentifier(row: ObservedIdentifier | undefined, e: SharingE
   r.requests++;
   if (e.time < r.firstSeen) r.firstSeen = e.time;
   if (e.time > r.lastSeen) r.lastSeen = e.time;
-  // A bounded list: an identifier sent from every site is cited by its first twenty.
-  if (!r.sites.includes(e.site) && r.sites.length < 20) r.sites.push(e.site);
+  // A bounded list: an identifier sent from every site is cited by its first few.
+  if (!r.sites.includes(e.site) && r.sites.length < STORED.sitesPerIdentifier) r.sites.push(e.site);
   return r;
 }
 
-// A day summary's lines of text (see `DaySummary`): written and read only here.
+// A day part's lines of text (see `DayPart`): written and read only here.
 
 /** One (site, company) pair as a line of a day summary's `pairs`, and back. */
 export function pairLine(site: string, company: string): string {
@@ -457,7 +596,7 @@ export function splitPair(line: string): { site: string; company: string } {
   return { site: line.slice(0, tab), company: line.slice(tab + 1) };
 }
 
-/** A day summary's lines (`pairs`, `companyRequests`): none for an empty text. */
+/** A day part's lines (`pairs`, `companyRequests`): none for an empty text. */
 export function linesOf(text: string): string[] {
   return text ? text.split('\n') : [];
 }

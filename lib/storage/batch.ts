@@ -1,7 +1,17 @@
 import { wasReceived } from '../classify/delivery.ts';
 import { localDay } from '../day.ts';
 import { citableName } from '../disclose/rules.ts';
-import { countEvent, countIdentifier, dayRowOf, emptyTotals, pairKey, type Totals, tallyOf } from './aggregates.ts';
+import {
+  countEvent,
+  countIdentifier,
+  type DayPart,
+  dayRowOf,
+  emptyTotals,
+  pairKey,
+  type Totals,
+  takeParts,
+  tallyOf,
+} from './aggregates.ts';
 import { type DisclosedDb, recordTables } from './db.ts';
 import type { ObservedIdentifier, PageLoad, SharingEvent } from './events.ts';
 
@@ -55,12 +65,19 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
   const sites = new Set<string>();
   const days = new Set<string>();
   const attemptKeys = new Map<string, [string, string]>();
+  const siteDayKeys = new Map<string, [string, string]>();
   for (const e of events) {
+    const day = localDay(e.time);
+    // Whether an unlisted party is new to the site takes both its totals there, and the site's day.
+    if (e.kind === 'unlisted') {
+      flowKeys.set(pairKey(e.site, e.company), [e.site, e.company]);
+      attemptKeys.set(pairKey(e.site, e.company), [e.site, e.company]);
+      siteDayKeys.set(pairKey(e.site, day), [e.site, day]);
+    }
     if (!wasReceived(e)) {
       attemptKeys.set(pairKey(e.site, e.company), [e.site, e.company]);
       continue;
     }
-    const day = localDay(e.time);
     flowKeys.set(pairKey(e.site, e.company), [e.site, e.company]);
     dayFlowKeys.set(pairKey(day, e.company), [day, e.company]);
     companies.add(e.company);
@@ -75,16 +92,26 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
   const needSites = absent(sites, t.sites);
   const needDays = absent(days, t.days);
   const needAttempts = missing(attemptKeys, t.attempts);
-  const needs = [needFlows, needDayFlows, needCompanies, needSites, needDays, needAttempts];
+  const needSiteDays = missing(siteDayKeys, t.siteDays);
+  const needs = [needFlows, needDayFlows, needCompanies, needSites, needDays, needAttempts, needSiteDays];
   if (needs.some((keys) => keys.length)) {
-    const [flowRows, dayFlowRows, companyRows, siteRows, dayRows, attemptRows] = await Promise.all([
-      needFlows.length ? db.siteCompanies.bulkGet(needFlows.map(([, k]) => k)) : [],
-      needDayFlows.length ? db.dayCompanies.bulkGet(needDayFlows.map(([, k]) => k)) : [],
-      needCompanies.length ? db.companies.bulkGet(needCompanies) : [],
-      needSites.length ? db.sites.bulkGet(needSites) : [],
-      needDays.length ? db.days.bulkGet(needDays) : [],
-      needAttempts.length ? db.attempts.bulkGet(needAttempts.map(([, k]) => k)) : [],
-    ]);
+    const [flowRows, dayFlowRows, companyRows, siteRows, dayRows, attemptRows, siteDayRows, lastParts] =
+      await Promise.all([
+        needFlows.length ? db.siteCompanies.bulkGet(needFlows.map(([, k]) => k)) : [],
+        needDayFlows.length ? db.dayCompanies.bulkGet(needDayFlows.map(([, k]) => k)) : [],
+        needCompanies.length ? db.companies.bulkGet(needCompanies) : [],
+        needSites.length ? db.sites.bulkGet(needSites) : [],
+        needDays.length ? db.days.bulkGet(needDays) : [],
+        needAttempts.length ? db.attempts.bulkGet(needAttempts.map(([, k]) => k)) : [],
+        needSiteDays.length ? db.siteDays.bulkGet(needSiteDays.map(([, k]) => k)) : [],
+        // Each day's last part, which the day's next pairs are appended to.
+        Promise.all(needDays.map((day) => lastPart(db, day))),
+      ]);
+    fill(
+      t.siteDays,
+      needSiteDays.map(([k]) => k),
+      siteDayRows,
+    );
     fill(
       t.attempts,
       needAttempts.map(([k]) => k),
@@ -105,25 +132,36 @@ async function countBatch(db: DisclosedDb, events: SharingEvent[], t: Totals): P
     fill(
       t.days,
       needDays,
-      dayRows.map((row) => row && tallyOf(row)),
+      dayRows.map((row, i) => row && tallyOf(row, lastParts[i])),
     );
   }
-  for (const e of events) countEvent(t, e);
+  // Events an unlisted flood would add beyond its bound are counted on their site's day, and not stored.
+  const kept = events.filter((e) => countEvent(t, e));
 
-  const rows = <T>(map: Map<string, T>, keys: Iterable<string>) => [...keys].map((k) => map.get(k) as T);
+  // Only rows that exist: a key read for an unlisted party may have no total (or only the other kind).
+  const rows = <T>(map: Map<string, T>, keys: Iterable<string>) =>
+    [...keys].map((k) => map.get(k)).filter((row): row is T => row !== undefined);
+  const dayTallies = rows(t.days, days);
   const writes: Promise<unknown>[] = [
     // Identifier values go to their own table, not onto the events (which views and exports read freely).
-    db.events.bulkAdd(events.map(({ identifiers: _, ...event }) => event)),
+    db.events.bulkAdd(kept.map(({ identifiers: _, ...event }) => event)),
     db.siteCompanies.bulkPut(rows(t.flows, flowKeys.keys())),
     db.dayCompanies.bulkPut(rows(t.dayFlows, dayFlowKeys.keys())),
     db.companies.bulkPut(rows(t.companies, companies)),
     db.sites.bulkPut(rows(t.sites, sites)),
-    db.days.bulkPut(rows(t.days, days).map(dayRowOf)),
+    db.days.bulkPut(dayTallies.map(dayRowOf)),
+    db.dayParts.bulkPut(dayTallies.flatMap(takeParts)),
   ];
   if (attemptKeys.size) writes.push(db.attempts.bulkPut(rows(t.attempts, attemptKeys.keys())));
-  const identifiers = await countIdentifiers(db, events);
+  if (siteDayKeys.size) writes.push(db.siteDays.bulkPut(rows(t.siteDays, siteDayKeys.keys())));
+  const identifiers = await countIdentifiers(db, kept);
   if (identifiers.length) writes.push(db.identifiers.bulkPut(identifiers));
   return writes;
+}
+
+/** A day's last part, if it has any. */
+function lastPart(db: DisclosedDb, day: string): Promise<DayPart | undefined> {
+  return db.dayParts.where('[day+part]').between([day, -Infinity], [day, Infinity]).last();
 }
 
 /** The identifier rows the events add to (read, since they are not cached: few requests carry one). */

@@ -5,9 +5,9 @@ import { isUnlistedId } from '../trackers/company.ts';
 import {
   type AttemptAggregate,
   type CompanySummary,
-  countsOf,
-  linesOf,
+  type DayPart,
   rankedCategoriesOf,
+  readParts,
   type SiteCompanyAggregate,
   splitPair,
 } from './aggregates.ts';
@@ -76,11 +76,10 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
       categories: categoriesOf(companies.map((c) => ({ category: mainCategory(c, c.company), requests: c.requests }))),
     };
   }
-  // The days' summaries only: one row a day, however many (day, company) totals there are.
-  const days = await db.days.where('day').aboveOrEqual(from).toArray();
+  // The days' summaries and parts only: a few rows a day, however many (day, company) totals there are.
+  const [days, parts] = await Promise.all([db.days.where('day').aboveOrEqual(from).toArray(), dayPartsFrom(db, from)]);
   const sites = new Set<string>();
-  const pairs = new Set<string>();
-  for (const d of days) for (const pair of linesOf(d.pairs)) pairs.add(pair);
+  const { pairs, requests } = readParts(parts);
   const byCompany = new Map<string, { sites: number; requests: number }>();
   for (const pair of pairs) {
     const { site, company } = splitPair(pair);
@@ -89,11 +88,9 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
     if (mine) mine.sites++;
     else byCompany.set(company, { sites: 1, requests: 0 });
   }
-  for (const d of days) {
-    for (const [company, requests] of countsOf(d.companyRequests)) {
-      const mine = byCompany.get(company);
-      if (mine) mine.requests += requests;
-    }
+  for (const [company, n] of requests) {
+    const mine = byCompany.get(company);
+    if (mine) mine.requests += n;
   }
   const byDay = new Map(days.map((d) => [d.day, d]));
   const ids = [...byCompany.keys()];
@@ -122,6 +119,11 @@ export async function loadOverview(db: DisclosedDb, window: TimeWindow, now = Da
       })),
     ),
   };
+}
+
+/** The parts of every day from `from` (YYYY-MM-DD; every day for an empty one). */
+export function dayPartsFrom(db: DisclosedDb, from: string): Promise<DayPart[]> {
+  return db.dayParts.where('[day+part]').aboveOrEqual([from, -Infinity]).toArray();
 }
 
 function top(rows: Overview['topCompanies']): Overview['topCompanies'] {

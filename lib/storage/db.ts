@@ -7,8 +7,10 @@ import type {
   AttemptAggregate,
   CompanySummary,
   DayCompanyAggregate,
+  DayPart,
   DaySummary,
   SiteCompanyAggregate,
+  SiteDay,
   SiteSummary,
 } from './aggregates.ts';
 import type { ObservedIdentifier, PageLoad, SharingEvent } from './events.ts';
@@ -29,6 +31,10 @@ export type DisclosedDb = Dexie & {
   days: Table<DaySummary, string>;
   /** Keyed by [site, company]: requests not known to have reached the company. Since version 7. */
   attempts: Table<AttemptAggregate, [string, string]>;
+  /** Keyed by [day, part]: each day's pairs and requests per company, in parts. Since version 12. */
+  dayParts: Table<DayPart, [string, number]>;
+  /** Keyed by [site, day]: the unlisted parties a site added that day, and those beyond the bound. Since 12. */
+  siteDays: Table<SiteDay, [string, string]>;
   letters: Table<LetterRecord, string>;
   contacts: Table<ContactCorrection, string>;
 };
@@ -50,6 +56,8 @@ export function recordTables(db: DisclosedDb) {
     db.sites,
     db.days,
     db.attempts,
+    db.dayParts,
+    db.siteDays,
   ];
 }
 
@@ -86,8 +94,10 @@ export function openDb(name = DB_NAME): DisclosedDb {
         });
     });
   // Every summary rebuilt from the totals, inside an upgrade's transaction. The totals are repaired first: a malformed
-  // row an older version left must not stop the upgrade (the database would stay closed).
-  const rebuildAll = (tx: Transaction) =>
+  // row an older version left must not stop the upgrade (the database would stay closed). Before version 12 the
+  // days' summaries had another shape, with no parts to write them to: the upgrades before it leave the days to
+  // version 12's, which every database opened now goes through.
+  const rebuildAll = (tx: Transaction, days = false) =>
     repairTotals(tx).then(() =>
       rebuildSummaries({
         siteCompanies: tx.table('siteCompanies'),
@@ -95,6 +105,7 @@ export function openDb(name = DB_NAME): DisclosedDb {
         companies: tx.table('companies'),
         sites: tx.table('sites'),
         days: tx.table('days'),
+        ...(days ? { dayParts: tx.table('dayParts') } : {}),
       }),
     );
   // 3: summaries per company, site and day, so the dashboard reads a few thousand rows at any history size.
@@ -136,6 +147,16 @@ export function openDb(name = DB_NAME): DisclosedDb {
   // 11: values under a credential's name (a login form's password, an access token) were kept as identifiers; they
   // are forgotten. (10 was left to another change: versions need not follow one another.)
   db.version(11).stores({}).upgrade(forgetSecrets);
+  // 12: the days' pairs and requests per company in parts (the recorder rewrites only the last), the unlisted parties
+  // each site added per day, and the attempts by last seen (retention). Every summary is rebuilt from the totals:
+  // the days' two texts become parts.
+  db.version(12)
+    .stores({
+      dayParts: '[day+part]',
+      siteDays: '[site+day], day',
+      attempts: '[site+company], company, site, lastSeen',
+    })
+    .upgrade((tx) => rebuildAll(tx, true));
   return db;
 }
 

@@ -63,6 +63,6 @@ export interface ObservedIdentifier {
   firstSeen: number;
   lastSeen: number;
   requests: number;
-  /** Sites it was sent from (at most 20). */
+  /** Sites it was sent from (at most `STORED.sitesPerIdentifier`). */
   sites: string[];
 }

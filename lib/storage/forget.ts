@@ -33,6 +33,7 @@ export async function forgetSite(db: DisclosedDb, site: string): Promise<ForgetR
     const companies = (await db.siteCompanies.where('site').equals(site).toArray()).map((f) => f.company);
     const flows = await db.siteCompanies.where('site').equals(site).delete();
     await db.attempts.where('site').equals(site).delete();
+    await db.siteDays.where('[site+day]').between([site, ''], [site, '\uffff']).delete();
 
     const days = new Set<string>();
     await db.dayCompanies

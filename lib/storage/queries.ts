@@ -1,5 +1,6 @@
 import type { FlowKind } from '../classify/classify.ts';
 import { deliveryOf, wasReceived } from '../classify/delivery.ts';
+import { localDay } from '../day.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { leafName } from '../disclose/rules.ts';
@@ -52,6 +53,11 @@ export const CROSS_SITE_THRESHOLD = 3;
 export interface PageSummary {
   page: PageLoad | undefined;
   recipients: PageRecipient[];
+  /**
+   * Requests from the page's site, since the day the page was loaded, to unlisted parties counted but not stored one
+   * by one (the site had added `STORED.unlistedPerSiteDay` new ones that day): the popup says "and N more".
+   */
+  unlistedMore: number;
 }
 
 /**
@@ -60,7 +66,7 @@ export interface PageSummary {
  */
 export async function loadPageSummary(db: DisclosedDb, tabId: number, site: string): Promise<PageSummary> {
   const page = await db.pages.where('[tabId+startedAt]').between([tabId, -Infinity], [tabId, Infinity]).last();
-  if (!page || page.site !== site) return { page: undefined, recipients: [] };
+  if (!page || page.site !== site) return { page: undefined, recipients: [], unlistedMore: 0 };
   const byCompany = new Map<string, PageRecipient>();
   // What each company's attempts carried, apart: shown only for a company none of whose requests arrived.
   const tried = new Map<string, Pick<PageRecipient, 'kinds' | 'details' | 'example'>>();
@@ -141,7 +147,19 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       if (sites.length >= CROSS_SITE_THRESHOLD) r.trackingSites = sites;
     }
   }
-  return { page, recipients };
+  return { page, recipients, unlistedMore: await unlistedMore(db, site, localDay(page.startedAt)) };
+}
+
+/** Requests from a site to unlisted parties counted but not stored one by one, from `from` (YYYY-MM-DD) on. */
+export async function unlistedMore(db: DisclosedDb, site: string, from = ''): Promise<number> {
+  let more = 0;
+  await db.siteDays
+    .where('[site+day]')
+    .between([site, from], [site, '\uffff'])
+    .each((d) => {
+      more += d.unlistedMore;
+    });
+  return more;
 }
 
 /** The companies that received data on a page load (what the badge counts): not those only attempted. */

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import {
   type CompanySummary,
   type DayCompanyAggregate,
+  type DayPart,
   type DaySummary,
   type SiteCompanyAggregate,
   type SiteSummary,
@@ -22,28 +23,38 @@ export interface SummaryTables {
   companies: Table<CompanySummary, string>;
   sites: Table<SiteSummary, string>;
   days: Table<DaySummary, string>;
+  /** Absent in the schema upgrades before version 12: the days are then left as they are (see db.ts). */
+  dayParts?: Table<DayPart, [string, number]>;
 }
 
 /**
- * Recomputes the summaries of the given companies, sites and days (all of them when `keys` is omitted) from the
- * totals, deleting those with nothing left. Call inside a transaction that includes every table involved.
+ * Recomputes the summaries of the given companies, sites and days (all of them when `keys` is omitted; every site's
+ * and company's but no day's with `sites-and-companies`) from the totals, deleting those with nothing left. Call inside a transaction that includes every table involved.
  */
 export async function rebuildSummaries(
   db: SummaryTables,
-  keys?: { companies: Iterable<string>; sites: Iterable<string>; days: Iterable<string> },
+  keys?: { companies: Iterable<string>; sites: Iterable<string>; days: Iterable<string> } | 'sites-and-companies',
 ): Promise<void> {
-  if (!keys) {
-    await Promise.all([db.companies.clear(), db.sites.clear(), db.days.clear()]);
+  const { dayParts } = db;
+  if (!keys || keys === 'sites-and-companies') {
+    const days = !keys && dayParts;
+    await Promise.all([db.companies.clear(), db.sites.clear(), days && db.days.clear(), days && dayParts.clear()]);
     const flows: SiteCompanyAggregate[] = [];
     const dayFlows: DayCompanyAggregate[] = [];
     await db.siteCompanies.each((f) => {
       flows.push(f);
     });
-    await db.dayCompanies.each((d) => {
-      dayFlows.push(d);
-    });
+    if (days)
+      await db.dayCompanies.each((d) => {
+        dayFlows.push(d);
+      });
     const all = summarize(flows, dayFlows);
-    await Promise.all([db.companies.bulkPut(all.companies), db.sites.bulkPut(all.sites), db.days.bulkPut(all.days)]);
+    await Promise.all([
+      db.companies.bulkPut(all.companies),
+      db.sites.bulkPut(all.sites),
+      days && db.days.bulkPut(all.days),
+      days && dayParts.bulkPut(all.dayParts),
+    ]);
     return;
   }
   for (const company of new Set(keys.companies)) {
@@ -54,8 +65,12 @@ export async function rebuildSummaries(
     const [row] = summarize(await db.siteCompanies.where('site').equals(site).toArray(), []).sites;
     await (row ? db.sites.put(row) : db.sites.delete(site));
   }
+  if (!dayParts) return;
   for (const day of new Set(keys.days)) {
-    const [row] = summarize([], await db.dayCompanies.where('day').equals(day).toArray()).days;
+    const summary = summarize([], await db.dayCompanies.where('day').equals(day).toArray());
+    const [row] = summary.days;
+    await dayParts.where('[day+part]').between([day, -Infinity], [day, Infinity]).delete();
     await (row ? db.days.put(row) : db.days.delete(day));
+    await dayParts.bulkPut(summary.dayParts);
   }
 }

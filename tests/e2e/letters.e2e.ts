@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tabIdOf } from '../../scripts/browser.ts';
 import { axeViolations } from './axe.ts';
+import { everythingStored } from './extension-db.ts';
 import { PopupPage } from './popup-page.ts';
 import { useExtensionBrowser } from './setup.ts';
 import { TEST_SITES } from './test-site.ts';
@@ -85,6 +86,17 @@ describe('letters', () => {
     const row = composer.locator(`tr[data-reference="${reference}"]`);
     expect(await row.locator('td').first().textContent()).toBe('Magnite');
     expect(await row.locator('[data-testid="letter-status"]').inputValue()).toBe('sent');
+    // The record keeps what the letter cites, so retention may let the totals behind it go.
+    const stored = JSON.parse(await everythingStored(context, extensionId)) as {
+      letters: {
+        reference: string;
+        evidence?: { sites: string[]; domains: string[]; identifiers: { value: string }[] };
+      }[];
+    };
+    const evidence = stored.letters.find((l) => l.reference === reference)?.evidence;
+    expect(evidence?.sites).toEqual(['garden-blog.example']);
+    expect(evidence?.domains).toContain('pixel.rubiconproject.com');
+    expect(evidence?.identifiers.map((i) => i.value)).toContain(hash);
     const due = (await row.locator('[data-testid="letter-due"]').textContent()) ?? '';
     // One month later (or the month's last day, or the next working day after a weekend and the holidays around it,
     // such as New Year's Day or Easter): 28 to 35 days from today.

@@ -341,6 +341,16 @@ describe('background.main()', () => {
       subject: 'Erasure',
       body: 'Please erase.',
       sentOn: '2026-11-02',
+      evidence: {
+        domains: ['www.google-analytics.com'],
+        sites: ['news.example'],
+        requests: 1,
+        firstSeen: 1,
+        lastSeen: 1,
+        categories: ['site_analytics'],
+        kinds: [],
+        identifiers: [],
+      },
     });
     expect(record).toMatchObject({ status: 'sent' });
     expect(await db.letters.get('DSC-20261102-ABCDEF')).toMatchObject({ status: 'sent', sentOn: '2026-11-02' });

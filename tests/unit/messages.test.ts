@@ -31,6 +31,16 @@ const sent = {
   subject: 'Request for erasure',
   body: 'Dear Data Protection Officer,',
   sentOn: '2026-10-31',
+  evidence: {
+    domains: ['ads.magnite.example'],
+    sites: ['news.example'],
+    requests: 3,
+    firstSeen: 1,
+    lastSeen: 2,
+    categories: ['advertising'],
+    kinds: ['identifier'],
+    identifiers: [{ source: 'request', name: 'uid', value: 'u-1' }],
+  },
 };
 
 describe('message protocol', () => {
@@ -60,6 +70,7 @@ describe('message protocol', () => {
     ['letters/save-contact', { company: 'magnite', value: 'x', representative: 'EU rep' }],
     ['letters/set-status', { reference: 'DSC-1', status: 'needs-identification' }],
     ['settings/update', { excludedSites: ['bank.example'], retentionDays: 30 }],
+    ['settings/update', { historyDays: 365, maxTotals: 5000, maxIdentifiers: 500 }],
     ['classroom/pause', { paused: true }],
   ])('passes a valid %s payload to its handler', async (type, payload) => {
     await expect(dispatch(handlers, { type, payload })).resolves.toBeDefined();
@@ -70,6 +81,8 @@ describe('message protocol', () => {
     ['letters/record-sent', { ...sent, sentOn: 'yesterday' }, 'sentOn must be a day'],
     ['letters/record-sent', { ...sent, body: 42 }, 'body must be a string'],
     ['letters/record-sent', { ...sent, country: 'Federal Republic' }, 'country must be a string of at most 10'],
+    ['letters/record-sent', { ...sent, evidence: undefined }, 'evidence must be'],
+    ['letters/record-sent', { ...sent, evidence: { ...sent.evidence, sites: [42] } }, 'evidence must be'],
     ['letters/record-sent', { ...sent, reference: undefined }, 'reference must be a string'],
     ['letters/save-contact', { company: 'magnite' }, 'value must be a string'],
     ['letters/save-contact', { company: 'magnite', value: 'x', representative: 7 }, 'representative must be'],

@@ -18,6 +18,19 @@ describe('classroom sessions', () => {
     expect(JSON.stringify(stored)).not.toContain('secret-id');
   });
 
+  it('keep the newest events within their bound, however long the session runs', async () => {
+    const db = openSessionDb(`classroom-${process.pid}-3`);
+    const sink = new SessionSink(() => db, 10_000, 100);
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 70; i++) sink.add(event({ path: `/${round * 70 + i}` }));
+      await sink.flush();
+    }
+    const stored = await db.events.orderBy(':id').toArray();
+    expect(stored).toHaveLength(100);
+    expect(stored[0]?.path).toBe('/250');
+    expect(stored.at(-1)?.path).toBe('/349');
+  });
+
   it('take the events and page loads instead of the history while one runs', async () => {
     const history = freshDb();
     const recorder = new Recorder(history);

@@ -115,3 +115,37 @@ describe('attempts on the dashboard', () => {
     expect(textAfter(html, 'data-testid="companies-table"')).toContain(messages.dashKindsNone.message);
   });
 });
+
+describe('capped lists on the dashboard', () => {
+  it('a capped domain list says how many requests went beyond it, in the singular and the plural', () => {
+    const many = renderToString(
+      <CompanyView
+        ctx={contactNone}
+        id="facebook"
+        description=""
+        flows={[]}
+        attempts={[attempt({ hostsMore: 1234 })]}
+      />,
+    );
+    expect(textAfter(many, 'data-testid="attempts"')).toContain(
+      `connect.facebook.net, www.facebook.com and ${new Intl.NumberFormat().format(1234)} more requests to other domains`,
+    );
+    const one = renderToString(
+      <CompanyView ctx={contactNone} id="facebook" description="" flows={[]} attempts={[attempt({ hostsMore: 1 })]} />,
+    );
+    expect(textAfter(one, 'data-testid="attempts"')).toContain('and 1 more request to another domain');
+    const none = renderToString(
+      <CompanyView ctx={contactNone} id="facebook" description="" flows={[]} attempts={[attempt()]} />,
+    );
+    expect(textAfter(none, 'data-testid="attempts"')).not.toContain('more request');
+  });
+
+  it('a site page says how many requests went to unlisted parties not listed one by one', () => {
+    const flows = [{ ...attempt(), failed: 0 }];
+    expect(renderToString(<SiteView ctx={contactNone} site="news.example" flows={flows} />)).not.toContain(
+      'unlisted-more',
+    );
+    const html = renderToString(<SiteView ctx={contactNone} site="news.example" flows={flows} unlistedMore={300} />);
+    expect(textAfter(html, 'data-testid="unlisted-more"')).toContain('And 300 more requests to other unlisted');
+  });
+});

@@ -37,6 +37,7 @@ const model = (extra: Partial<PopupModel> = {}): PopupModel => ({
   privateNotRecorded: false,
   paused: false,
   recipients: [],
+  unlistedMore: 0,
   storageError: null,
   dropped: null,
   dismissDropped: () => undefined,
@@ -66,6 +67,17 @@ describe('PopupView', () => {
     expect(html).toContain('1 blocked, failed or from the cache');
     expect(html).toMatch(/data-testid="unlisted".*widgets\.example/s);
     expect(html).toContain('Every request also reveals your IP address');
+  });
+
+  it('says how many requests went to unlisted parties not kept one by one, in the singular and the plural', () => {
+    const unlisted = company('site:widgets.example', 'widgets.example', { kind: 'unlisted', categories: ['unlisted'] });
+    expect(render(model({ recipients: [unlisted] }))).not.toContain('data-testid="unlisted-more"');
+    expect(render(model({ recipients: [unlisted], unlistedMore: 1 }))).toContain(
+      'And 1 more request to an unlisted third party',
+    );
+    expect(render(model({ recipients: [unlisted], unlistedMore: 4812 }))).toContain(
+      `And ${new Intl.NumberFormat().format(4812)} more requests to other unlisted third parties`,
+    );
   });
 
   it('counts only companies that received data, and lists the ones only attempted apart, in the conditional', () => {

@@ -88,6 +88,7 @@ describe('one vocabulary across screens', () => {
           privateNotRecorded: false,
           paused: false,
           recipients,
+          unlistedMore: 0,
           storageError: null,
           dropped: null,
           dismissDropped: () => undefined,

@@ -23,6 +23,16 @@ const letter = {
   subject: 'Request for erasure',
   body: 'Dear Data Protection Officer,',
   sentOn: '2026-10-31',
+  evidence: {
+    domains: ['ads.magnite.example'],
+    sites: ['news.example'],
+    requests: 3,
+    firstSeen: 1,
+    lastSeen: 2,
+    categories: ['advertising'],
+    kinds: ['identifier'],
+    identifiers: [{ source: 'request', name: 'uid', value: 'u-1' }],
+  },
 };
 
 describe('letter records', () => {
@@ -30,7 +40,12 @@ describe('letter records', () => {
     const db = freshDb();
     const record = await recordSent(db, letter, Date.UTC(2026, 10, 1));
     expect(record.textHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await db.letters.get(letter.reference)).toMatchObject({ status: 'sent', sentOn: '2026-10-31' });
+    // The evidence it cites is kept with it: retention may delete the totals it came from.
+    expect(await db.letters.get(letter.reference)).toMatchObject({
+      status: 'sent',
+      sentOn: '2026-10-31',
+      evidence: letter.evidence,
+    });
     // 31 October → 30 November (a Monday).
     expect(currentDue(record)).toBe('2026-11-30');
     expect(effectiveStatus(record, '2026-11-30')).toBe('sent');

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { countsOf, linesOf } from '../../../lib/storage/aggregates.ts';
+import { readParts } from '../../../lib/storage/aggregates.ts';
 import { openDb } from '../../../lib/storage/db.ts';
 
 describe('schema versions', () => {
@@ -64,18 +64,15 @@ describe('schema versions', () => {
       ['b.example', 1, 3],
     ]);
     // No stored event says on which day the failure was: the day keeps its count.
-    expect(await db.days.get('2026-11-20')).toEqual({
-      day: '2026-11-20',
-      companies: 1,
-      requests: 5,
-      pairs: 'a.example\tgoogle\nb.example\tgoogle',
-      companyRequests: 'google\t5',
-    });
+    expect(await db.days.get('2026-11-20')).toEqual({ day: '2026-11-20', companies: 1, requests: 5 });
+    expect(await db.dayParts.toArray()).toEqual([
+      { day: '2026-11-20', part: 0, pairs: 'a.example\tgoogle\nb.example\tgoogle', companyRequests: 'google\t5' },
+    ]);
     expect(db.verno).toBeGreaterThanOrEqual(7);
     db.close();
   });
 
-  it('rewrites a version-5 database’s day summaries (pairs in an array then) as lines of text, with counts', async () => {
+  it('rewrites a version-5 database’s day summaries (pairs in an array then) as day parts, with counts', async () => {
     const name = `disclosed-upgrade-5-${process.pid}`;
     const old = new Dexie(name);
     old.version(5).stores({
@@ -116,9 +113,10 @@ describe('schema versions', () => {
     old.close();
 
     const db = openDb(name);
-    const day = await db.days.get('2026-11-20');
-    expect(day && linesOf(day.pairs).sort()).toEqual(['a.example\tgoogle', 'a.example\tmeta']);
-    expect(day && [...countsOf(day.companyRequests)].sort()).toEqual([
+    expect(await db.days.get('2026-11-20')).toEqual({ day: '2026-11-20', companies: 2, requests: 5 });
+    const { pairs, requests } = readParts(await db.dayParts.toArray());
+    expect([...pairs].sort()).toEqual(['a.example\tgoogle', 'a.example\tmeta']);
+    expect([...requests].sort()).toEqual([
       ['google', 2],
       ['meta', 3],
     ]);
@@ -439,6 +437,64 @@ describe('schema versions', () => {
       ['password', ''],
       ['cid', '12345678…00'],
     ]);
+    db.close();
+  });
+
+  it('moves a version-11 database’s day texts into parts, keeps every total, and bounds what a batch rewrites', async () => {
+    const name = `disclosed-upgrade-11-${process.pid}`;
+    const old = new Dexie(name);
+    old.version(11).stores({
+      events: '++id, time, [page+company], [site+company], company',
+      pages: 'key, [tabId+startedAt], startedAt',
+      siteCompanies: '[site+company], site, company, lastSeen',
+      dayCompanies: '[day+company], day, company',
+      identifiers: '[company+name+value], company, lastSeen',
+      companies: 'company, sites',
+      sites: 'site',
+      days: 'day',
+      attempts: '[site+company], company, site',
+      letters: 'reference, company, status, createdAt',
+      contacts: 'company',
+    });
+    const flow = {
+      kind: 'tracker',
+      category: 'advertising',
+      failed: 0,
+      firstSeen: 1,
+      lastSeen: 1,
+      hosts: ['h.example'],
+    };
+    const sites = Array.from({ length: 3000 }, (_, i) => `site${i}.example`);
+    await old
+      .table('siteCompanies')
+      .bulkAdd(
+        sites.map((site) => ({ ...flow, site, company: 'google', requests: 2, categories: { advertising: 2 } })),
+      );
+    await old
+      .table('dayCompanies')
+      .add({ day: '2026-11-20', company: 'google', kind: 'tracker', requests: 6000, sites: sites.slice(0, 1000) });
+    await old.table('days').add({
+      day: '2026-11-20',
+      companies: 1,
+      requests: 6000,
+      pairs: sites.map((site) => `${site}\tgoogle`).join('\n'),
+      companyRequests: 'google\t6000',
+    });
+    await old.table('letters').add({ reference: 'R1', company: 'google', status: 'sent', createdAt: 1 });
+    old.close();
+
+    const db = openDb(name);
+    expect(await db.siteCompanies.count()).toBe(3000);
+    expect(await db.companies.get('google')).toMatchObject({ sites: 3000, requests: 6000 });
+    expect(await db.letters.get('R1')).toMatchObject({ status: 'sent' });
+    // The day keeps its counts, without the texts; its pairs (those its total lists) are in parts of bounded size.
+    expect(await db.days.get('2026-11-20')).toEqual({ day: '2026-11-20', companies: 1, requests: 6000 });
+    const parts = await db.dayParts.toArray();
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.pairs.length + p.companyRequests.length).toBeLessThan(17_000);
+    const { pairs, requests } = readParts(parts);
+    expect(pairs.size).toBe(1000);
+    expect(requests.get('google')).toBe(6000);
     db.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataKind } from '../../../lib/disclose/kinds.ts';
-import { countsOf, linesOf } from '../../../lib/storage/aggregates.ts';
+import { readParts } from '../../../lib/storage/aggregates.ts';
 import type { DisclosedDb } from '../../../lib/storage/db.ts';
 import { forgetSite } from '../../../lib/storage/forget.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
@@ -16,11 +16,13 @@ async function snapshot(db: DisclosedDb) {
       categories: [...r.categories].sort(),
     })),
     sites: sort(await db.sites.toArray(), (r) => r.site),
-    days: sort(await db.days.toArray(), (r) => r.day).map((r) => ({
-      ...r,
-      pairs: linesOf(r.pairs).sort(),
-      companyRequests: [...countsOf(r.companyRequests)].sort(),
-    })),
+    days: await Promise.all(
+      sort(await db.days.toArray(), (r) => r.day).map(async (r) => {
+        const parts = await db.dayParts.where('[day+part]').between([r.day, -Infinity], [r.day, Infinity]).toArray();
+        const { pairs, requests } = readParts(parts);
+        return { ...r, pairs: [...pairs].sort(), companyRequests: [...requests].sort() };
+      }),
+    ),
   };
 }
 
@@ -67,7 +69,7 @@ describe('summaries', () => {
     expect(received).toBeLessThan(600);
     expect(incremental.companies.reduce((n, c) => n + c.requests, 0)).toBe(received);
     expect((await db.attempts.toArray()).reduce((n, a) => n + a.requests, 0)).toBe(600 - received);
-    await db.transaction('rw', [db.siteCompanies, db.dayCompanies, db.companies, db.sites, db.days], () =>
+    await db.transaction('rw', [db.siteCompanies, db.dayCompanies, db.companies, db.sites, db.days, db.dayParts], () =>
       rebuildSummaries(db),
     );
     expect(incremental).toEqual(await snapshot(db));
@@ -84,8 +86,9 @@ describe('summaries', () => {
     expect(await db.companies.get('google')).toMatchObject({ sites: 1, requests: 1 });
     expect(await db.companies.get('meta')).toBeUndefined();
     expect(await db.sites.get('b.example')).toBeUndefined();
-    expect(await db.days.toArray()).toEqual([
-      { day: '2026-11-20', companies: 1, requests: 1, pairs: 'a.example\tgoogle', companyRequests: 'google\t1' },
+    expect(await db.days.toArray()).toEqual([{ day: '2026-11-20', companies: 1, requests: 1 }]);
+    expect(await db.dayParts.toArray()).toEqual([
+      { day: '2026-11-20', part: 0, pairs: 'a.example\tgoogle', companyRequests: 'google\t1' },
     ]);
   });
 });
