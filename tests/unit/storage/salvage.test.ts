@@ -6,6 +6,7 @@ import { EXPORTED_STORES, salvageExport } from '../../../lib/export/salvage.ts';
 import { openDb } from '../../../lib/storage/db.ts';
 import { readRawTables } from '../../../lib/storage/raw.ts';
 import { event, freshDb } from './helpers.ts';
+import { storesAt } from './old-schemas.ts';
 
 const trackerData = { name: 'Ghostery Tracker Database', version: '1.0.945', license: 'CC BY-NC-SA 4.0' };
 const t = Date.UTC(2026, 10, 20, 12);
@@ -16,18 +17,7 @@ let counter = 0;
 async function version6() {
   const name = `disclosed-salvage-${process.pid}-${++counter}`;
   const old = new Dexie(name);
-  old.version(6).stores({
-    events: '++id, time, [page+company], [site+company], company',
-    pages: 'key, [tabId+startedAt], startedAt',
-    siteCompanies: '[site+company], site, company, lastSeen',
-    dayCompanies: '[day+company], day, company',
-    identifiers: '[company+name+value], company, lastSeen',
-    companies: 'company, sites',
-    sites: 'site',
-    days: 'day',
-    letters: 'reference, company, status, createdAt',
-    contacts: 'company',
-  });
+  old.version(6).stores(storesAt(6));
   const { identifiers: _, ...good } = event({ time: t, site: 'a.example', company: 'google' });
   await old.table('events').bulkAdd([good, { ...good, time: 'yesterday' }, { ...good, site: undefined }]);
   await old.table('siteCompanies').bulkAdd([

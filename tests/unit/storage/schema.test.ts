@@ -2,18 +2,14 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readParts } from '../../../lib/storage/aggregates.ts';
 import { openDb } from '../../../lib/storage/db.ts';
+import { storesAt } from './old-schemas.ts';
 
 describe('schema versions', () => {
   it('upgrades a version-1 database to the current version, keeps every event and total, and builds the summaries', async () => {
     const name = `disclosed-upgrade-${process.pid}`;
     // The database as version 1 of Disclosed left it: events and aggregates without data kinds.
     const old = new Dexie(name);
-    old.version(1).stores({
-      events: '++id, time, [page+company], [site+company], company',
-      pages: 'key, [tabId+startedAt], startedAt',
-      siteCompanies: '[site+company], site, company, lastSeen',
-      dayCompanies: '[day+company], day, company',
-    });
+    old.version(1).stores(storesAt(1));
     await old
       .table('events')
       .add({ time: 1, page: 'p', tabId: 1, site: 'a.example', company: 'google', kind: 'tracker' });
@@ -75,18 +71,7 @@ describe('schema versions', () => {
   it('rewrites a version-5 database’s day summaries (pairs in an array then) as day parts, with counts', async () => {
     const name = `disclosed-upgrade-5-${process.pid}`;
     const old = new Dexie(name);
-    old.version(5).stores({
-      events: '++id, time, [page+company], [site+company], company',
-      pages: 'key, [tabId+startedAt], startedAt',
-      siteCompanies: '[site+company], site, company, lastSeen',
-      dayCompanies: '[day+company], day, company',
-      identifiers: '[company+name+value], company, lastSeen',
-      companies: 'company, sites',
-      sites: 'site',
-      days: 'day',
-      letters: 'reference, company, status, createdAt',
-      contacts: 'company',
-    });
+    old.version(5).stores(storesAt(5));
     const flow = {
       kind: 'tracker',
       category: 'advertising',
@@ -127,18 +112,7 @@ describe('schema versions', () => {
   it('moves a version-6 database’s failed requests out of the totals it counts as received', async () => {
     const name = `disclosed-upgrade-6-${process.pid}`;
     const old = new Dexie(name);
-    old.version(6).stores({
-      events: '++id, time, [page+company], [site+company], company',
-      pages: 'key, [tabId+startedAt], startedAt',
-      siteCompanies: '[site+company], site, company, lastSeen',
-      dayCompanies: '[day+company], day, company',
-      identifiers: '[company+name+value], company, lastSeen',
-      companies: 'company, sites',
-      sites: 'site',
-      days: 'day',
-      letters: 'reference, company, status, createdAt',
-      contacts: 'company',
-    });
+    old.version(6).stores(storesAt(6));
     const t = Date.UTC(2026, 10, 20, 12);
     const base = { page: 'p', tabId: 1, kind: 'tracker', category: 'advertising', host: 'h', path: '/', type: 'image' };
     await old.table('events').bulkAdd([
@@ -187,19 +161,7 @@ describe('schema versions', () => {
   it('splits a version-7 database’s page addresses into the three levels, claiming no more than its events show', async () => {
     const name = `disclosed-upgrade-7-${process.pid}`;
     const old = new Dexie(name);
-    old.version(7).stores({
-      events: '++id, time, [page+company], [site+company], company',
-      pages: 'key, [tabId+startedAt], startedAt',
-      siteCompanies: '[site+company], site, company, lastSeen',
-      dayCompanies: '[day+company], day, company',
-      identifiers: '[company+name+value], company, lastSeen',
-      companies: 'company, sites',
-      sites: 'site',
-      days: 'day',
-      letters: 'reference, company, status, createdAt',
-      contacts: 'company',
-      attempts: '[site+company], company, site',
-    });
+    old.version(7).stores(storesAt(7));
     const t = Date.UTC(2026, 10, 20, 12);
     const base = { page: 'p', tabId: 1, kind: 'tracker', category: 'analytics', host: 'h', path: '/', type: 'image' };
     const received = { method: 'GET', outcome: 'completed', delivery: 'received', deliveryReason: 'response' };
@@ -303,19 +265,7 @@ describe('schema versions', () => {
   it('upgrades a version-7 database to per-category counts and keeps its history', async () => {
     const name = `disclosed-upgrade-7c-${process.pid}`;
     const old = new Dexie(name);
-    old.version(7).stores({
-      events: '++id, time, [page+company], [site+company], company',
-      pages: 'key, [tabId+startedAt], startedAt',
-      siteCompanies: '[site+company], site, company, lastSeen',
-      dayCompanies: '[day+company], day, company',
-      identifiers: '[company+name+value], company, lastSeen',
-      companies: 'company, sites',
-      sites: 'site',
-      days: 'day',
-      letters: 'reference, company, status, createdAt',
-      contacts: 'company',
-      attempts: '[site+company], company, site',
-    });
+    old.version(7).stores(storesAt(7));
     const t = Date.UTC(2026, 10, 20, 12);
     const base = { page: 'p', tabId: 1, kind: 'tracker', host: 'h', path: '/', type: 'image', method: 'GET' };
     await old.table('events').bulkAdd([
@@ -388,19 +338,7 @@ describe('schema versions', () => {
   it('forgets a version-8 database’s values under credential names: identifier rows and findings', async () => {
     const name = `disclosed-upgrade-8-${process.pid}`;
     const old = new Dexie(name);
-    old.version(8).stores({
-      events: '++id, time, [page+company], [site+company], company',
-      pages: 'key, [tabId+startedAt], startedAt',
-      siteCompanies: '[site+company], site, company, lastSeen',
-      dayCompanies: '[day+company], day, company',
-      identifiers: '[company+name+value], company, lastSeen',
-      companies: 'company, sites',
-      sites: 'site',
-      days: 'day',
-      letters: 'reference, company, status, createdAt',
-      contacts: 'company',
-      attempts: '[site+company], company, site',
-    });
+    old.version(8).stores(storesAt(8));
     const row = (name: string, value: string) => ({
       company: 'acme',
       name,
@@ -443,19 +381,7 @@ describe('schema versions', () => {
   it('moves a version-11 database’s day texts into parts, keeps every total, and bounds what a batch rewrites', async () => {
     const name = `disclosed-upgrade-11-${process.pid}`;
     const old = new Dexie(name);
-    old.version(11).stores({
-      events: '++id, time, [page+company], [site+company], company',
-      pages: 'key, [tabId+startedAt], startedAt',
-      siteCompanies: '[site+company], site, company, lastSeen',
-      dayCompanies: '[day+company], day, company',
-      identifiers: '[company+name+value], company, lastSeen',
-      companies: 'company, sites',
-      sites: 'site',
-      days: 'day',
-      attempts: '[site+company], company, site',
-      letters: 'reference, company, status, createdAt',
-      contacts: 'company',
-    });
+    old.version(11).stores(storesAt(11));
     const flow = {
       kind: 'tracker',
       category: 'advertising',

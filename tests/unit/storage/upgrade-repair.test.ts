@@ -2,22 +2,12 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/storage/db.ts';
 import { repairDayFlow, repairFlow } from '../../../lib/storage/repair.ts';
+import { storesAt } from './old-schemas.ts';
 
 // A database as an older version left it, with rows no version should have written (a damaged disk, an old import):
 // the upgrade to the current version must still open it, keep every sound row, and repair or skip the others.
 
-const V6 = {
-  events: '++id, time, [page+company], [site+company], company',
-  pages: 'key, [tabId+startedAt], startedAt',
-  siteCompanies: '[site+company], site, company, lastSeen',
-  dayCompanies: '[day+company], day, company',
-  identifiers: '[company+name+value], company, lastSeen',
-  companies: 'company, sites',
-  sites: 'site',
-  days: 'day',
-  letters: 'reference, company, status, createdAt',
-  contacts: 'company',
-};
+const V6 = storesAt(6);
 const t = Date.UTC(2026, 10, 20, 12);
 const flow = { kind: 'tracker', category: 'advertising', firstSeen: t, lastSeen: t, hosts: ['h.example'], kinds: {} };
 let counter = 0;
