@@ -45,6 +45,29 @@ export function domainList(t: Translate, total: { hosts: string[]; hostsMore?: n
 const kindTerms = (t: Translate, kinds: DataKind[]) =>
   kinds.length ? <KindTerms t={t} kinds={kinds} /> : <span class="none">{t('dashKindsNone')}</span>;
 
+/** A company's name, linked to its page: the first column of every list of companies. */
+function companyColumn<T extends { company: string }>(ctx: ViewContext, key: string): Column<T> {
+  return {
+    key,
+    label: ctx.t('dashColCompany'),
+    sort: (r) => ctx.company(r.company).name.toLowerCase(),
+    render: (r) => <a href={ctx.companyHref(r.company)}>{ctx.company(r.company).name}</a>,
+  };
+}
+
+/** A company's categories, main first, named as on every screen. */
+function categoriesColumn<T>(t: Translate, categories: (row: T) => readonly string[]): Column<T> {
+  return {
+    key: 'category',
+    label: t('dashColCategory'),
+    render: (r) => <Categories t={t} categories={categories(r)} />,
+  };
+}
+
+function lastSeenColumn<T extends { lastSeen: number }>(ctx: ViewContext): Column<T> {
+  return { key: 'last', label: ctx.t('dashColLastSeen'), sort: (r) => r.lastSeen, render: (r) => ctx.date(r.lastSeen) };
+}
+
 export function OverviewView({
   ctx,
   overview,
@@ -183,20 +206,11 @@ export function CompaniesView({
   const { t } = ctx;
   const { query, setQuery, matching } = useSearch(rows ?? [], (r) => `${ctx.company(r.company).name} ${r.company}`);
   const columns: Column<CompanyRow>[] = [
-    {
-      key: 'name',
-      label: t('dashColCompany'),
-      sort: (r) => ctx.company(r.company).name.toLowerCase(),
-      render: (r) => <a href={ctx.companyHref(r.company)}>{ctx.company(r.company).name}</a>,
-    },
-    {
-      key: 'category',
-      label: t('dashColCategory'),
-      render: (r) => <Categories t={t} categories={r.categories} />,
-    },
+    companyColumn(ctx, 'name'),
+    categoriesColumn(t, (r) => r.categories),
     { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
     { key: 'requests', label: t('dashColRequests'), numeric: true, sort: (r) => r.requests, render: (r) => r.requests },
-    { key: 'last', label: t('dashColLastSeen'), sort: (r) => r.lastSeen, render: (r) => ctx.date(r.lastSeen) },
+    lastSeenColumn(ctx),
     { key: 'kinds', label: t('dashColKinds'), render: (r) => kindTerms(t, r.kinds) },
   ];
   return (
@@ -228,17 +242,8 @@ function AttemptedCompanies({ ctx, rows }: { ctx: ViewContext; rows: AttemptedCo
         rows={rows}
         rowKey={(r) => r.company}
         columns={[
-          {
-            key: 'name',
-            label: t('dashColCompany'),
-            sort: (r) => ctx.company(r.company).name.toLowerCase(),
-            render: (r) => <a href={ctx.companyHref(r.company)}>{ctx.company(r.company).name}</a>,
-          },
-          {
-            key: 'category',
-            label: t('dashColCategory'),
-            render: (r) => <Categories t={t} categories={r.categories} />,
-          },
+          companyColumn(ctx, 'name'),
+          categoriesColumn<AttemptedCompanyRow>(t, (r) => r.categories),
           { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
           {
             key: 'requests',
@@ -247,7 +252,7 @@ function AttemptedCompanies({ ctx, rows }: { ctx: ViewContext; rows: AttemptedCo
             sort: (r) => r.requests,
             render: (r) => r.requests,
           },
-          { key: 'last', label: t('dashColLastSeen'), sort: (r) => r.lastSeen, render: (r) => ctx.date(r.lastSeen) },
+          lastSeenColumn(ctx),
           { key: 'kinds', label: t('dashColWouldHaveReceived'), render: (r) => kindTerms(t, r.kinds) },
         ]}
       />
@@ -293,7 +298,7 @@ function AttemptsTable({ ctx, rows, by }: { ctx: ViewContext; rows: AttemptAggre
             sort: (a) => a.requests,
             render: (a) => a.requests,
           },
-          { key: 'last', label: t('dashColLastSeen'), sort: (a) => a.lastSeen, render: (a) => ctx.date(a.lastSeen) },
+          lastSeenColumn(ctx),
           { key: 'domains', label: t('dashColDomains'), render: (a) => domainList(t, a) },
           { key: 'kinds', label: t('dashColWouldHaveReceived'), render: (a) => kindTerms(t, kindsOf(a)) },
         ]}
@@ -340,7 +345,7 @@ export function SitesView({ ctx, rows }: { ctx: ViewContext; rows: SiteRow[] | u
               sort: (r) => r.requests,
               render: (r) => r.requests,
             },
-            { key: 'last', label: t('dashColLastSeen'), sort: (r) => r.lastSeen, render: (r) => ctx.date(r.lastSeen) },
+            lastSeenColumn(ctx),
             { key: 'kinds', label: t('dashColKinds'), render: (r) => kindTerms(t, r.kinds) },
           ]}
         />
@@ -462,7 +467,7 @@ export function CompanyView({
               sort: (f) => f.firstSeen,
               render: (f) => ctx.date(f.firstSeen),
             },
-            { key: 'last', label: t('dashColLastSeen'), sort: (f) => f.lastSeen, render: (f) => ctx.date(f.lastSeen) },
+            lastSeenColumn(ctx),
             {
               key: 'requests',
               label: t('dashColRequests'),
@@ -512,17 +517,8 @@ export function SiteView({
           rows={flows ?? []}
           rowKey={(f) => f.company}
           columns={[
-            {
-              key: 'company',
-              label: t('dashColCompany'),
-              sort: (f) => ctx.company(f.company).name.toLowerCase(),
-              render: (f) => <a href={ctx.companyHref(f.company)}>{ctx.company(f.company).name}</a>,
-            },
-            {
-              key: 'category',
-              label: t('dashColCategory'),
-              render: (f) => <Categories t={t} categories={rankedCategoryIds(categoriesOf(f))} />,
-            },
+            companyColumn(ctx, 'company'),
+            categoriesColumn<SiteCompanyAggregate>(t, (f) => rankedCategoryIds(categoriesOf(f))),
             {
               key: 'requests',
               label: t('dashColRequests'),
@@ -536,7 +532,7 @@ export function SiteView({
               sort: (f) => f.firstSeen,
               render: (f) => ctx.date(f.firstSeen),
             },
-            { key: 'last', label: t('dashColLastSeen'), sort: (f) => f.lastSeen, render: (f) => ctx.date(f.lastSeen) },
+            lastSeenColumn(ctx),
             { key: 'kinds', label: t('dashColKinds'), render: (f) => kindTerms(t, flowKinds(f)) },
             {
               key: 'letter',
