@@ -153,6 +153,7 @@ const PAYLOADS: Record<MessageType, Check> = {
     text('subject'),
     text('body', LONG_TEXT),
     day,
+    text('name', 500, true),
   ),
   'letters/set-status': all(text('reference', 100), oneOf('status', STATUSES)),
 };

@@ -44,6 +44,8 @@ export interface LetterOptions {
   /** The controller's EU representative (Art. 27), when the letter goes to them. */
   representative?: boolean;
   extensionVersion: string;
+  /** The requester's name, signed under the letter when given; otherwise the letter is signed as the browser's user. */
+  name?: string;
 }
 
 export interface Attachment {
@@ -154,9 +156,61 @@ export async function composeLetter(
       : []),
     `${lang.evidence.heading}\n${evidenceLines.join('\n')}`,
     e.method(options.extensionVersion),
-    `${lang.closing}\n${lang.signature}\n${facts.date} · ${options.reference}`,
+    signOff(lang, options.name, facts.date, options.reference),
   ].join('\n\n');
   return { subject, body, grounds, ...(attachment ? { attachment } : {}) };
+}
+
+/**
+ * The end of every letter and follow-up: the closing, the name the user gave (or the language's "the user of the
+ * browser identified above"), any contact lines under it, the date written out and the reference, so a reply can be
+ * matched to it.
+ */
+export function signOff(
+  lang: LetterLanguage,
+  name: string | undefined,
+  date: string,
+  reference: string,
+  contact: string[] = [],
+): string {
+  const signer = name?.replace(/\s+/g, ' ').trim() || lang.signature;
+  return [lang.closing, signer, ...contact, `${date} · ${reference}`].join('\n');
+}
+
+/** What the complainant fills in for a complaint (Art. 77): how the authority reaches them, and what it may share. */
+export interface Complainant {
+  /** Name as signed; empty: signed as the browser's user. */
+  name: string;
+  /** Postal address, email or phone, as the user wrote them (one or more lines). */
+  contact: string;
+  /** Whether the authority may give the complainant's identity to the company when it handles the complaint. */
+  shareIdentity: boolean;
+}
+
+/** The facts a complaint states, in the complaint's language (the request's timeline and the answer received). */
+export type ComplaintFacts = Parameters<LetterLanguage['complaint']['body']>[1];
+
+/**
+ * A complaint to a supervisory authority: the language's complaint text, the complainant's choice on sharing their
+ * identity, and their sign-off with the contact details under the name (an authority answers by post or email).
+ */
+export function composeComplaint(
+  lang: LetterLanguage,
+  c: GdprCitations,
+  facts: ComplaintFacts,
+  complainant: Complainant,
+  today: string,
+): { subject: string; body: string } {
+  const contact = complainant.contact
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const body = [
+    lang.complaint.body(c, facts),
+    lang.complaint.identity(complainant.shareIdentity),
+    signOff(lang, complainant.name, longDate(lang, today), facts.reference, contact),
+  ].join('\n\n');
+  return { subject: lang.complaint.subject(facts), body };
 }
 
 /** The full evidence as JSON, named after the reference, with its SHA-256 (computed locally). */

@@ -132,6 +132,10 @@ export interface LetterLanguage {
       f: LetterFacts & { authority: string; sentOn: string; due: string; recipient: string; answer: string },
     ) => string;
     noAnswer: string;
+    /** The answer when the controller refused the request (as the timeline's "Answer:" line). */
+    refused: string;
+    /** The complainant's choice on whether the authority may disclose their identity to the company. */
+    identity: (share: boolean) => string;
   };
   reminder: {
     subject: (f: LetterFacts) => string;

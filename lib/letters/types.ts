@@ -30,6 +30,8 @@ export interface LetterRecord {
   createdAt: number;
   /** The day the user sent it (YYYY-MM-DD): the deadline runs from it. */
   sentOn?: string;
+  /** The name the user signed it with, when they gave one: follow-ups are signed the same way. */
+  name?: string;
   history: { at: number; status: LetterStatus; note?: string }[];
 }
 

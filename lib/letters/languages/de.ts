@@ -154,6 +154,11 @@ const language: LetterLanguage = {
     body: (c, f) =>
       `Ich lege nach ${c.complaint} Beschwerde gegen ${f.company} ein.\n\nAblauf:\n- ${f.sentOn}: Antrag auf Löschung meiner personenbezogenen Daten an ${f.recipient} gesandt (Zeichen ${f.reference}).\n- ${f.due}: Die Frist nach ${c.deadline} ist abgelaufen.\n- Antwort: ${f.answer}\n\nMein Antrag und die Nachweise der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, die Beschwerde zu prüfen und ${f.company} anzuweisen, meinen Antrag zu bearbeiten.`,
     noAnswer: 'keine erhalten.',
+    refused: 'eine Ablehnung.',
+    identity: (share) =>
+      share
+        ? 'Sie dürfen meine Identität dem Verantwortlichen offenlegen, soweit dies zur Bearbeitung der Beschwerde erforderlich ist.'
+        : 'Bitte legen Sie meine Identität dem Verantwortlichen nicht offen, ohne mich vorher zu fragen.',
   },
   reminder: {
     subject: (f) => `Erinnerung: unbeantworteter Antrag vom ${f.date}, Zeichen ${f.reference}`,

@@ -151,6 +151,11 @@ const language: LetterLanguage = {
     body: (c, f) =>
       `I lodge a complaint under ${c.complaint} against ${f.company}.\n\nTimeline:\n- ${f.sentOn}: I sent a request for erasure of my personal data to ${f.recipient} (reference ${f.reference}).\n- ${f.due}: the period of ${c.deadline} ended.\n- Answer: ${f.answer}\n\nMy request and the evidence of the data my browser sent to ${f.company} are attached. I ask you to examine the complaint and to order ${f.company} to act on my request.`,
     noAnswer: 'none received.',
+    refused: 'a refusal.',
+    identity: (share) =>
+      share
+        ? 'You may disclose my identity to the controller where this is needed to handle the complaint.'
+        : 'Please do not disclose my identity to the controller without first asking me.',
   },
   reminder: {
     subject: (f) => `Reminder: request of ${f.date}, reference ${f.reference}, not answered`,

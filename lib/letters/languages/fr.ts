@@ -154,6 +154,11 @@ const language: LetterLanguage = {
     body: (c, f) =>
       `Je dépose une plainte au titre de l’${c.complaint} contre ${f.company}.\n\nChronologie :\n- ${f.sentOn} : envoi d’une demande d’effacement de mes données personnelles à ${f.recipient} (référence ${f.reference}).\n- ${f.due} : expiration du délai prévu à l’${c.deadline}.\n- Réponse : ${f.answer}\n\nMa demande et les éléments attestant des données envoyées par mon navigateur à ${f.company} sont joints. Je vous prie d’examiner cette plainte et d’enjoindre à ${f.company} de donner suite à ma demande.`,
     noAnswer: 'aucune.',
+    refused: 'un refus.',
+    identity: (share) =>
+      share
+        ? 'Vous pouvez communiquer mon identité au responsable du traitement lorsque cela est nécessaire au traitement de la réclamation.'
+        : 'Je vous prie de ne pas communiquer mon identité au responsable du traitement sans mon accord préalable.',
   },
   reminder: {
     subject: (f) => `Relance : demande du ${f.date}, référence ${f.reference}, restée sans réponse`,
