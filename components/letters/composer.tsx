@@ -13,8 +13,9 @@ import type { Jurisdiction } from '../../lib/letters/deadline.ts';
 import { deadlineFor } from '../../lib/letters/deadline.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
-import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
 import type { Company } from '../../lib/trackers/company.ts';
+import { Channels, textRows } from './channels.tsx';
+import { Paper } from './paper.tsx';
 
 export interface ComposerInput {
   company: Company;
@@ -43,16 +44,26 @@ export interface ComposerActions {
     language: string;
     sentOn: string;
     channel: 'email' | 'web-form' | 'other';
+    /** The name the user signed with, when they gave one. */
+    name?: string;
   }) => Promise<void>;
 }
 
 const idKey = (i: CitedIdentifier) => `${i.source}\n${i.name}\n${i.value}`;
 
+type ComposerProps = { t: Translate; input: ComposerInput; actions: ComposerActions };
+
 /**
  * The deletion-request composer: recipient, jurisdiction and language, the identifiers and sites to cite, an
  * editable preview, and the ways to send it. Nothing is sent by Disclosed; the user says when they sent it.
+ * Each company (and each new reference) gets a fresh form: nothing typed for one company, its recipient least of
+ * all, stays when the page moves on to another.
  */
-export function Composer({ t, input, actions }: { t: Translate; input: ComposerInput; actions: ComposerActions }) {
+export function Composer(props: ComposerProps) {
+  return <ComposerForm key={`${props.input.company.id}\n${props.input.reference}`} {...props} />;
+}
+
+function ComposerForm({ t, input, actions }: ComposerProps) {
   const { company, gathered } = input;
   const trackerContact = company.contact;
   const [contact, setContact] = useState(
@@ -74,7 +85,6 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [letter, setLetter] = useState<Letter | undefined>(undefined);
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
   const [sentOn, setSentOn] = useState(input.today);
-  const [notice, setNotice] = useState('');
   const [email, setEmail] = useState('');
   const [ip, setIp] = useState('');
   const [emailHash, setEmailHash] = useState('');
@@ -87,6 +97,8 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
     ...(isIpAddress(ip.trim()) ? [{ source: 'ip' as const, name: '', value: ip.trim() }] : []),
   ];
   const [contactNotice, setContactNotice] = useState('');
+  const [name, setName] = useState('');
+  const [signatureLine, setSignatureLine] = useState(false);
 
   useEffect(() => {
     const evidence = evidenceFor(
@@ -101,10 +113,24 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       reason,
       representative: !!representative.trim() && jurisdiction !== 'ccpa',
       extensionVersion: input.extensionVersion,
+      name,
     };
     const cited = [...candidates.filter((c) => chosen.has(idKey(c))), ...personal];
     composeLetter(letterLanguage(language), evidence, cited, options).then(setLetter);
-  }, [gathered, jurisdiction, right, language, reason, chosen, sensitive, representative, candidates, emailHash, ip]);
+  }, [
+    gathered,
+    jurisdiction,
+    right,
+    language,
+    reason,
+    chosen,
+    sensitive,
+    representative,
+    candidates,
+    emailHash,
+    ip,
+    name,
+  ]);
 
   const recipient = (representative.trim() && jurisdiction !== 'ccpa' ? representative : contact).trim();
   const isForm = /^https?:\/\//i.test(recipient);
@@ -117,7 +143,6 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
     else next.add(key);
     update(next);
   };
-  const mailto = !isForm && recipient ? mailtoLink(recipient, subject, body) : undefined;
 
   return (
     <section aria-labelledby="letter-heading" class="composer">
@@ -254,6 +279,29 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
         </label>
       </fieldset>
 
+      <fieldset>
+        <legend>{t('letterSigner')}</legend>
+        <label>
+          {t('letterName')}{' '}
+          <input
+            data-testid="letter-name"
+            autocomplete="name"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="letter-signature-line"
+            checked={signatureLine}
+            onChange={(e) => setSignatureLine(e.currentTarget.checked)}
+          />{' '}
+          {t('letterSignatureLine')}
+        </label>
+        <p class="hint">{t('letterNameHint')}</p>
+      </fieldset>
+
       {gathered.sensitiveSites.length > 0 && (
         <fieldset>
           <legend>{t('letterSensitive')}</legend>
@@ -289,7 +337,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           {t('letterBody')}
           <textarea
             data-testid="letter-body"
-            rows={24}
+            rows={textRows(body, 12)}
             value={body}
             onInput={(e) => setEdited({ subject, body: e.currentTarget.value })}
           />
@@ -305,88 +353,15 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       <fieldset class="send">
         <legend>{t('letterSend')}</legend>
         <p class="hint">{t('letterNoAutoSend')}</p>
-        <div class="actions">
-          {mailto && (
-            <a
-              class="button"
-              data-testid="letter-mailto"
-              href={mailto.href}
-              onClick={() => !mailto.withBody && actions.copy(body).then(() => setNotice(t('letterMailtoTooLong')))}
-            >
-              {t('letterOpenMail')}
-            </a>
-          )}
-          {isForm && (
-            <a
-              class="button"
-              href={recipient}
-              target="_blank"
-              rel="noreferrer"
-              onClick={() => actions.copy(body).then(() => setNotice(t('letterCopiedForForm')))}
-            >
-              {t('letterOpenForm')}
-            </a>
-          )}
-          <button
-            type="button"
-            onClick={() => actions.copy(recipient).then(() => setNotice(t('letterCopied')))}
-            disabled={!recipient}
-          >
-            {t('letterCopyRecipient')}
-          </button>
-          <button type="button" onClick={() => actions.copy(subject).then(() => setNotice(t('letterCopied')))}>
-            {t('letterCopySubject')}
-          </button>
-          <button type="button" onClick={() => actions.copy(body).then(() => setNotice(t('letterCopied')))}>
-            {t('letterCopyBody')}
-          </button>
-          <button
-            type="button"
-            data-testid="letter-eml"
-            disabled={isForm || !recipient}
-            onClick={() =>
-              actions.download(
-                `${input.reference}.eml`,
-                'message/rfc822',
-                emlFile({
-                  to: recipient,
-                  subject,
-                  body,
-                  date: new Date(),
-                  reference: input.reference,
-                  ...(letter?.attachment ? { attachment: letter.attachment } : {}),
-                }),
-              )
-            }
-          >
-            {t('letterDownloadEml')}
-          </button>
-          {letter?.attachment && (
-            <button
-              type="button"
-              onClick={() =>
-                letter.attachment &&
-                actions.download(letter.attachment.filename, letter.attachment.type, letter.attachment.text)
-              }
-            >
-              {t('letterDownloadEvidence')}
-            </button>
-          )}
-          <button type="button" onClick={() => window.print()}>
-            {t('letterPrint')}
-          </button>
-        </div>
-        {mailto && !mailto.withRecipient && (
-          <p class="hint" data-testid="recipient-not-an-address">
-            {t('letterRecipientNotAnAddress')}
-          </p>
-        )}
-        {mailto && !mailto.withBody && (
-          <p class="hint" data-testid="mailto-too-long">
-            {t('letterMailtoTooLong')}
-          </p>
-        )}
-        <p role="status">{notice}</p>
+        <Channels
+          t={t}
+          recipient={recipient}
+          subject={subject}
+          body={body}
+          reference={input.reference}
+          {...(letter?.attachment ? { attachment: letter.attachment } : {})}
+          actions={actions}
+        />
         <div class="sent">
           <label>
             {t('letterSentOn')}{' '}
@@ -413,6 +388,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
                 language,
                 sentOn,
                 channel: isForm ? 'web-form' : 'email',
+                ...(name.trim() ? { name: name.trim() } : {}),
               })
             }
           >
@@ -421,6 +397,14 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           <p class="hint">{t('letterDueIf', [due.due])}</p>
         </div>
       </fieldset>
+      <Paper
+        from={name}
+        to={`${company.name}\n${recipient}`}
+        subject={subject}
+        body={body}
+        closing={letterLanguage(language).closing}
+        signatureLine={signatureLine}
+      />
     </section>
   );
 }

@@ -1,13 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { AUTHORITIES, authorityFor } from '../../lib/letters/authorities.ts';
-import { longDate } from '../../lib/letters/compose.ts';
+import { composeComplaint, longDate, signOff } from '../../lib/letters/compose.ts';
 import { daysLeft } from '../../lib/letters/deadline.ts';
+import type { LetterLanguage } from '../../lib/letters/language.ts';
 import { letterLanguage } from '../../lib/letters/languages.ts';
 import { currentDue, effectiveStatus, LETTER_STATUSES } from '../../lib/letters/records.ts';
 import { icsFile } from '../../lib/letters/send.ts';
 import type { LetterRecord, LetterStatus } from '../../lib/letters/types.ts';
+import { type ChannelActions, Channels, textRows } from './channels.tsx';
 import { statusKey } from './composer.tsx';
+import { Paper } from './paper.tsx';
 
 /** Every request, by status, with the days left or overdue; reminders, a reminder letter, the calendar file. */
 export function LettersView({
@@ -17,6 +20,7 @@ export function LettersView({
   companyHref,
   onStatus,
   download,
+  copy,
 }: {
   t: Translate;
   letters: LetterRecord[] | undefined;
@@ -24,6 +28,7 @@ export function LettersView({
   companyHref: (id: string) => string;
   onStatus: (reference: string, status: LetterStatus) => void;
   download: (filename: string, type: string, text: string) => void;
+  copy: (text: string) => Promise<void>;
 }) {
   const [reminderFor, setReminderFor] = useState<string | undefined>(undefined);
   if (!letters) return null;
@@ -127,17 +132,47 @@ export function LettersView({
           </tbody>
         </table>
       )}
-      {reminder?.sentOn && <FollowUp t={t} record={reminder} today={today} />}
+      {reminder?.sentOn && (
+        <FollowUp key={reminder.reference} t={t} record={reminder} today={today} actions={{ download, copy }} />
+      )}
     </section>
   );
 }
 
 type FollowUpKind = 'reminder' | 'replies' | 'complaint';
+type ReplyKind = keyof LetterLanguage['replies'];
 
-/** After the deadline or a reply: a reminder letter, prepared answers to the usual replies, a complaint. */
-function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; today: string }) {
+const REPLY_LABELS: [ReplyKind, MessageKey][] = [
+  ['cannotIdentify', 'lettersReplyCannotIdentify'],
+  ['idDocument', 'lettersReplyIdDocument'],
+  ['webForm', 'lettersReplyWebForm'],
+  ['suppressed', 'lettersReplySuppressed'],
+  ['fee', 'lettersReplyFee'],
+];
+
+/**
+ * After the deadline or a reply: a reminder letter, prepared answers to the usual replies, a complaint. Each is a
+ * letter like the request itself: editable text, signed with the user's name if they gave one, sent the same ways
+ * (mail, copy, `.eml`, print).
+ */
+function FollowUp({
+  t,
+  record,
+  today,
+  actions,
+}: {
+  t: Translate;
+  record: LetterRecord;
+  today: string;
+  actions: ChannelActions;
+}) {
   const [kind, setKind] = useState<FollowUpKind>('reminder');
+  const [reply, setReply] = useState<ReplyKind>('cannotIdentify');
   const [country, setCountry] = useState(() => localStorage.getItem('disclosed.residence') ?? '');
+  const [name, setName] = useState(record.name ?? '');
+  const [signatureLine, setSignatureLine] = useState(false);
+  const [contact, setContact] = useState('');
+  const [shareIdentity, setShareIdentity] = useState(false);
   const lang = letterLanguage(record.language);
   const facts = {
     company: record.companyName,
@@ -147,21 +182,47 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
   const due = currentDue(record) ?? today;
   const gdpr = record.jurisdiction === 'ccpa' ? undefined : lang.citations[record.jurisdiction];
   const law = gdpr ? gdpr.law : lang.citations.ccpa.law;
-  const sign = `${lang.closing}\n${lang.signature}\n${longDate(lang, today)} · ${record.reference}`;
+  const sign = signOff(lang, name, longDate(lang, today), record.reference);
   const authority = authorityFor(country);
   const kinds: [FollowUpKind, MessageKey][] = [['reminder', 'lettersReminder']];
   if (gdpr) kinds.push(['replies', 'lettersReplies'], ['complaint', 'lettersComplaint']);
-  const replies = gdpr
-    ? ([
-        ['lettersReplyCannotIdentify', lang.replies.cannotIdentify(gdpr, facts)],
-        ['lettersReplyIdDocument', lang.replies.idDocument(gdpr, facts)],
-        ['lettersReplyWebForm', lang.replies.webForm(gdpr, facts)],
-        ['lettersReplySuppressed', lang.replies.suppressed(gdpr, facts)],
-        ['lettersReplyFee', lang.replies.fee(gdpr, facts)],
-      ] as [MessageKey, string][])
-    : [];
+  const company = `${record.companyName}\n${record.recipient}`;
+  const draft =
+    kind === 'replies' && gdpr
+      ? {
+          to: record.recipient,
+          paperTo: company,
+          // An answer to their reply: in the same thread as the request.
+          subject: `Re: ${record.subject}`,
+          body: `${lang.salutation}\n\n${lang.replies[reply](gdpr, facts)}\n\n${sign}`,
+        }
+      : kind === 'complaint' && gdpr
+        ? {
+            to: authority?.website ?? '',
+            paperTo: authority?.name ?? '',
+            ...composeComplaint(
+              lang,
+              gdpr,
+              {
+                ...facts,
+                authority: authority?.name ?? '',
+                sentOn: record.sentOn ?? '',
+                due,
+                recipient: record.recipient,
+                answer: record.status === 'refused' ? lang.complaint.refused : lang.complaint.noAnswer,
+              },
+              { name, contact, shareIdentity },
+              today,
+            ),
+          }
+        : {
+            to: record.recipient,
+            paperTo: company,
+            subject: lang.reminder.subject(facts),
+            body: `${lang.salutation}\n\n${lang.reminder.body({ ...facts, sentOn: facts.date, due: longDate(lang, due), law, right: lang.rightNames[record.right] })}\n\n${sign}`,
+          };
   return (
-    <section aria-labelledby="follow-up-heading" class="follow-up" data-testid="follow-up">
+    <section aria-labelledby="follow-up-heading" class="composer follow-up" data-testid="follow-up">
       <h3 id="follow-up-heading">{t('lettersFollowUpHeading', [record.companyName, record.reference])}</h3>
       <fieldset class="windows">
         <legend class="visually-hidden">{t('lettersFollowUp')}</legend>
@@ -171,28 +232,19 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
           </button>
         ))}
       </fieldset>
-      {kind === 'reminder' && (
-        <Draft
-          t={t}
-          to={record.recipient}
-          subject={lang.reminder.subject(facts)}
-          body={`${lang.salutation}\n\n${lang.reminder.body({ ...facts, sentOn: facts.date, due: longDate(lang, due), law, right: lang.rightNames[record.right] })}\n\n${sign}`}
-        />
-      )}
       {kind === 'replies' && (
-        <dl class="replies">
-          {replies.map(([label, reply]) => (
-            <div key={label}>
-              <dt>{t(label)}</dt>
-              <dd>
-                <textarea readOnly rows={5} aria-label={t(label)} value={`${lang.salutation}\n\n${reply}\n\n${sign}`} />
-              </dd>
-            </div>
+        <fieldset data-testid="reply-kinds">
+          <legend>{t('lettersReplyKind')}</legend>
+          {REPLY_LABELS.map(([k, label]) => (
+            <label key={k}>
+              <input type="radio" name="reply" checked={reply === k} onChange={() => setReply(k)} /> {t(label)}
+            </label>
           ))}
-        </dl>
+        </fieldset>
       )}
-      {kind === 'complaint' && gdpr && (
-        <>
+      {kind === 'complaint' && (
+        <fieldset>
+          <legend>{t('lettersComplainant')}</legend>
           <label>
             {t('lettersResidence')}{' '}
             <select
@@ -219,41 +271,137 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
               {authority.note ? ` — ${authority.note}` : ''}
             </p>
           )}
-          <Draft
-            t={t}
-            to={authority?.name ?? ''}
-            subject={lang.complaint.subject(facts)}
-            body={`${lang.complaint.body(gdpr, {
-              ...facts,
-              authority: authority?.name ?? '',
-              sentOn: record.sentOn ?? '',
-              due,
-              recipient: record.recipient,
-              answer: record.status === 'refused' ? t('letterStatus_refused') : lang.complaint.noAnswer,
-            })}\n\n${sign}`}
-          />
-        </>
+          <p class="hint">{t('lettersComplainantNeeded')}</p>
+          <label class="block">
+            {t('lettersComplainantContact')}
+            <textarea
+              rows={3}
+              data-testid="complainant-contact"
+              value={contact}
+              onInput={(e) => setContact(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="share-identity"
+              checked={shareIdentity}
+              onChange={(e) => setShareIdentity(e.currentTarget.checked)}
+            />{' '}
+            {t('lettersShareIdentity')}
+          </label>
+        </fieldset>
       )}
+      <fieldset>
+        <legend>{t('letterSigner')}</legend>
+        <label>
+          {t('letterName')}{' '}
+          <input
+            data-testid="letter-name"
+            autocomplete="name"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          <input type="checkbox" checked={signatureLine} onChange={(e) => setSignatureLine(e.currentTarget.checked)} />{' '}
+          {t('letterSignatureLine')}
+        </label>
+      </fieldset>
+      <Draft
+        key={`${record.reference}\n${kind}\n${reply}`}
+        t={t}
+        reference={`${record.reference}-${kind === 'replies' ? reply : kind}`}
+        to={draft.to}
+        paperTo={draft.paperTo}
+        from={name}
+        subject={draft.subject}
+        body={draft.body}
+        closing={lang.closing}
+        signatureLine={signatureLine}
+        actions={actions}
+      />
     </section>
   );
 }
 
-function Draft({ t, to, subject, body }: { t: Translate; to: string; subject: string; body: string }) {
+/** A follow-up's text, editable as the request's is, and the ways to send it. */
+function Draft({
+  t,
+  reference,
+  to,
+  paperTo,
+  from,
+  subject,
+  body,
+  closing,
+  signatureLine,
+  actions,
+}: {
+  t: Translate;
+  reference: string;
+  to: string;
+  paperTo: string;
+  from: string;
+  subject: string;
+  body: string;
+  closing: string;
+  signatureLine: boolean;
+  actions: ChannelActions;
+}) {
+  const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
+  const text = edited ?? { subject, body };
   return (
     <>
-      {to && (
-        <p>
-          {t('letterRecipient')}: <code>{to}</code>
-        </p>
-      )}
-      <label class="block">
-        {t('letterSubject')}
-        <input readOnly value={subject} />
-      </label>
-      <label class="block">
-        {t('letterBody')}
-        <textarea readOnly rows={12} value={body} data-testid="follow-up-body" />
-      </label>
+      <fieldset class="preview">
+        <legend>{t('letterPreview')}</legend>
+        {to && (
+          <p>
+            {t('letterRecipient')}: <code data-testid="follow-up-to">{to}</code>
+          </p>
+        )}
+        <label class="block">
+          {t('letterSubject')}
+          <input
+            data-testid="follow-up-subject"
+            value={text.subject}
+            onInput={(e) => setEdited({ ...text, subject: e.currentTarget.value })}
+          />
+        </label>
+        <label class="block">
+          {t('letterBody')}
+          <textarea
+            rows={textRows(text.body, 10)}
+            value={text.body}
+            data-testid="follow-up-body"
+            onInput={(e) => setEdited({ ...text, body: e.currentTarget.value })}
+          />
+        </label>
+        {edited && (
+          <button type="button" onClick={() => setEdited(undefined)}>
+            {t('letterResetText')}
+          </button>
+        )}
+      </fieldset>
+      <fieldset class="send">
+        <legend>{t('letterSend')}</legend>
+        <Channels
+          t={t}
+          recipient={to}
+          subject={text.subject}
+          body={text.body}
+          reference={reference}
+          actions={actions}
+        />
+      </fieldset>
+      <Paper
+        from={from}
+        to={paperTo}
+        subject={text.subject}
+        body={text.body}
+        closing={closing}
+        signatureLine={signatureLine}
+      />
     </>
   );
 }

@@ -1,0 +1,43 @@
+import { signaturePlace } from '../../lib/letters/send.ts';
+
+/**
+ * A letter as it goes on paper: sender, recipient, subject and the whole body, and a line to sign on when asked for.
+ * Hidden on screen; the page's print stylesheet shows it alone, so printing gives the letter and none of the form
+ * (a text box prints only its visible height, and its labels with it). Text only: nothing here is read as HTML.
+ */
+export function Paper({
+  from,
+  to,
+  subject,
+  body,
+  closing,
+  signatureLine,
+}: {
+  /** The sender's name and contact lines, when the user gave them. */
+  from?: string;
+  /** The recipient's name and address, one per line. */
+  to: string;
+  subject: string;
+  body: string;
+  /** The letter language's closing, after which the signature goes. */
+  closing: string;
+  signatureLine: boolean;
+}) {
+  const place = signatureLine ? signaturePlace(body, closing) : undefined;
+  return (
+    <article class="paper" data-testid="paper">
+      {from?.trim() && <p class="paper-from">{from.trim()}</p>}
+      {to.trim() && <p class="paper-to">{to.trim()}</p>}
+      <p class="paper-subject">{subject}</p>
+      {place ? (
+        <>
+          <div class="paper-body">{place.before}</div>
+          <div class="paper-signature" data-testid="paper-signature" />
+          {place.after && <div class="paper-body">{place.after}</div>}
+        </>
+      ) : (
+        <div class="paper-body">{body}</div>
+      )}
+    </article>
+  );
+}
