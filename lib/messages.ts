@@ -155,6 +155,7 @@ const PAYLOADS: Record<MessageType, Check> = {
     text('body', LONG_TEXT),
     day,
     text('country', 10, true),
+    text('name', 500, true),
   ),
   'letters/set-status': all(text('reference', 100), oneOf('status', STATUSES)),
 };

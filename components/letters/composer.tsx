@@ -20,8 +20,9 @@ import {
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
 import { lawGrants } from '../../lib/letters/laws.ts';
-import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
 import type { Company } from '../../lib/trackers/company.ts';
+import { Channels, textRows } from './channels.tsx';
+import { Paper, SignerFields } from './paper.tsx';
 
 export interface ComposerInput {
   company: Company;
@@ -54,16 +55,26 @@ export interface ComposerActions {
     channel: 'email' | 'web-form' | 'other';
     /** Where the controller acts: its public holidays count in the deadline. */
     country?: string;
+    /** The name the user signed with, when they gave one. */
+    name?: string;
   }) => Promise<void>;
 }
 
 const idKey = (i: CitedIdentifier) => `${i.source}\n${i.name}\n${i.value}`;
 
+type ComposerProps = { t: Translate; input: ComposerInput; actions: ComposerActions };
+
 /**
  * The deletion-request composer: recipient, jurisdiction and language, the identifiers and sites to cite, an
  * editable preview, and the ways to send it. Nothing is sent by Disclosed; the user says when they sent it.
+ * Each company (and each new reference) gets a fresh form: nothing typed for one company, its recipient least of
+ * all, stays when the page moves on to another.
  */
-export function Composer({ t, input, actions }: { t: Translate; input: ComposerInput; actions: ComposerActions }) {
+export function Composer(props: ComposerProps) {
+  return <ComposerForm key={`${props.input.company.id}\n${props.input.reference}`} {...props} />;
+}
+
+function ComposerForm({ t, input, actions }: ComposerProps) {
   const { company, gathered } = input;
   const trackerContact = company.contact;
   const [contact, setContact] = useState(
@@ -86,7 +97,6 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [letter, setLetter] = useState<Letter | undefined>(undefined);
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
   const [sentOn, setSentOn] = useState(input.today);
-  const [notice, setNotice] = useState('');
   const [email, setEmail] = useState('');
   const [ip, setIp] = useState('');
   const [emailHash, setEmailHash] = useState('');
@@ -99,6 +109,8 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
     ...(isIpAddress(ip.trim()) ? [{ source: 'ip' as const, name: '', value: ip.trim() }] : []),
   ];
   const [contactNotice, setContactNotice] = useState('');
+  const [name, setName] = useState('');
+  const [signatureLine, setSignatureLine] = useState(false);
 
   useEffect(() => {
     const evidence = evidenceFor(
@@ -113,10 +125,24 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       reason,
       representative: !!representative.trim() && jurisdiction !== 'ccpa',
       extensionVersion: input.extensionVersion,
+      signer: name,
     };
     const cited = [...candidates.filter((c) => chosen.has(idKey(c))), ...personal];
     composeLetter(letterLanguage(language), evidence, cited, options).then(setLetter);
-  }, [gathered, jurisdiction, right, language, reason, chosen, sensitive, representative, candidates, emailHash, ip]);
+  }, [
+    gathered,
+    jurisdiction,
+    right,
+    language,
+    reason,
+    chosen,
+    sensitive,
+    representative,
+    candidates,
+    emailHash,
+    ip,
+    name,
+  ]);
 
   const recipient = (representative.trim() && jurisdiction !== 'ccpa' ? representative : contact).trim();
   const isForm = /^https?:\/\//i.test(recipient);
@@ -132,7 +158,6 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
     else next.add(key);
     update(next);
   };
-  const mailto = !isForm && recipient ? mailtoLink(recipient, subject, body) : undefined;
 
   return (
     <section aria-labelledby="letter-heading" class="composer">
@@ -270,6 +295,14 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
         </label>
       </fieldset>
 
+      <SignerFields
+        t={t}
+        name={name}
+        onName={setName}
+        signatureLine={signatureLine}
+        onSignatureLine={setSignatureLine}
+      />
+
       {gathered.sensitiveSites.length > 0 && (
         <fieldset>
           <legend>{t('letterSensitive')}</legend>
@@ -305,7 +338,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           {t('letterBody')}
           <textarea
             data-testid="letter-body"
-            rows={24}
+            rows={textRows(body, 12)}
             value={body}
             onInput={(e) => setEdited({ subject, body: e.currentTarget.value })}
           />
@@ -321,88 +354,15 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       <fieldset class="send">
         <legend>{t('letterSend')}</legend>
         <p class="hint">{t('letterNoAutoSend')}</p>
-        <div class="actions">
-          {mailto && (
-            <a
-              class="button"
-              data-testid="letter-mailto"
-              href={mailto.href}
-              onClick={() => !mailto.withBody && actions.copy(body).then(() => setNotice(t('letterMailtoTooLong')))}
-            >
-              {t('letterOpenMail')}
-            </a>
-          )}
-          {isForm && (
-            <a
-              class="button"
-              href={recipient}
-              target="_blank"
-              rel="noreferrer"
-              onClick={() => actions.copy(body).then(() => setNotice(t('letterCopiedForForm')))}
-            >
-              {t('letterOpenForm')}
-            </a>
-          )}
-          <button
-            type="button"
-            onClick={() => actions.copy(recipient).then(() => setNotice(t('letterCopied')))}
-            disabled={!recipient}
-          >
-            {t('letterCopyRecipient')}
-          </button>
-          <button type="button" onClick={() => actions.copy(subject).then(() => setNotice(t('letterCopied')))}>
-            {t('letterCopySubject')}
-          </button>
-          <button type="button" onClick={() => actions.copy(body).then(() => setNotice(t('letterCopied')))}>
-            {t('letterCopyBody')}
-          </button>
-          <button
-            type="button"
-            data-testid="letter-eml"
-            disabled={isForm || !recipient}
-            onClick={() =>
-              actions.download(
-                `${input.reference}.eml`,
-                'message/rfc822',
-                emlFile({
-                  to: recipient,
-                  subject,
-                  body,
-                  date: new Date(),
-                  reference: input.reference,
-                  ...(letter?.attachment ? { attachment: letter.attachment } : {}),
-                }),
-              )
-            }
-          >
-            {t('letterDownloadEml')}
-          </button>
-          {letter?.attachment && (
-            <button
-              type="button"
-              onClick={() =>
-                letter.attachment &&
-                actions.download(letter.attachment.filename, letter.attachment.type, letter.attachment.text)
-              }
-            >
-              {t('letterDownloadEvidence')}
-            </button>
-          )}
-          <button type="button" onClick={() => window.print()}>
-            {t('letterPrint')}
-          </button>
-        </div>
-        {mailto && !mailto.withRecipient && (
-          <p class="hint" data-testid="recipient-not-an-address">
-            {t('letterRecipientNotAnAddress')}
-          </p>
-        )}
-        {mailto && !mailto.withBody && (
-          <p class="hint" data-testid="mailto-too-long">
-            {t('letterMailtoTooLong')}
-          </p>
-        )}
-        <p role="status">{notice}</p>
+        <Channels
+          t={t}
+          recipient={recipient}
+          subject={subject}
+          body={body}
+          reference={input.reference}
+          {...(letter?.attachment ? { attachment: letter.attachment } : {})}
+          actions={actions}
+        />
         <div class="sent">
           <label>
             {t('letterSentOn')}{' '}
@@ -430,6 +390,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
                 sentOn,
                 channel: isForm ? 'web-form' : 'email',
                 ...(country ? { country } : {}),
+                ...(name.trim() ? { name: name.trim() } : {}),
               })
             }
           >
@@ -438,6 +399,14 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           {due.kind === 'due' && <p class="hint">{t('letterDueIf', [due.due])}</p>}
         </div>
       </fieldset>
+      <Paper
+        from={name}
+        to={`${company.name}\n${recipient}`}
+        subject={subject}
+        body={body}
+        closing={letterLanguage(language).closing}
+        signatureLine={signatureLine}
+      />
     </section>
   );
 }

@@ -39,6 +39,8 @@ export interface LetterRecord {
   extensionAnnouncedOn?: string;
   /** When the controller asked for identification and when it was provided (the UK GDPR's clock stops meanwhile). */
   identification?: { requestedOn: string; providedOn?: string }[];
+  /** The name the user signed it with, when they gave one: follow-ups are signed the same way. */
+  name?: string;
   history: { at: number; status: LetterStatus; note?: string }[];
 }
 

@@ -33,9 +33,9 @@ const gathered: GatheredEvidence = {
   ],
 };
 
-/** Each identifier offered, and whether it is ticked, as the page first shows it. */
-function offered(): [string, boolean][] {
-  const html = renderToString(
+/** The composer as the page first shows it, for Magnite seen on one site. */
+function render(): string {
+  return renderToString(
     <Composer
       t={t}
       input={{
@@ -53,6 +53,11 @@ function offered(): [string, boolean][] {
       actions={{ saveContact: async () => {}, download: () => {}, copy: async () => {}, sent: async () => {} }}
     />,
   );
+}
+
+/** Each identifier offered, and whether it is ticked. */
+function offered(): [string, boolean][] {
+  const html = render();
   const list = html.slice(html.indexOf('data-testid="letter-identifiers"'));
   return [...list.matchAll(/<li><label><input type="checkbox"( checked)?[^>]*\/?>(.*?)<\/label><\/li>/g)].map((m) => [
     (m[2] ?? '').replace(/<[^>]+>/g, ''),
@@ -69,5 +74,12 @@ describe('the letter composer', () => {
       ['rp7f3a91c2e8', true],
       ['a91c2e8f7d1e4f60', false],
     ]);
+  });
+
+  it('holds the letter on paper, with no form control inside it', () => {
+    const html = render();
+    const paper = html.slice(html.indexOf('<article class="paper"'), html.indexOf('</article>'));
+    expect(paper).toContain('Magnite');
+    expect(paper).not.toMatch(/<(input|textarea|select|button|label)\b/);
   });
 });
