@@ -10,7 +10,7 @@ import {
   writesLaw,
 } from '../../lib/letters/compose.ts';
 import { isKnownTrackingId } from '../../lib/letters/cookies.ts';
-import { dueDate, type Jurisdiction } from '../../lib/letters/deadline.ts';
+import { dueDate } from '../../lib/letters/deadline.ts';
 import {
   controllerCountry,
   defaultLetterLanguage,
@@ -19,7 +19,7 @@ import {
 } from '../../lib/letters/establishments.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
-import { lawGrants } from '../../lib/letters/laws.ts';
+import { LAWS, type Law, lawGrants } from '../../lib/letters/laws.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { Channels, textRows } from './channels.tsx';
 import { Paper, SignerFields } from './paper.tsx';
@@ -49,7 +49,7 @@ export interface ComposerActions {
     recipient: string;
     subject: string;
     body: string;
-    jurisdiction: Jurisdiction;
+    jurisdiction: Law;
     language: string;
     sentOn: string;
     channel: 'email' | 'web-form' | 'other';
@@ -82,7 +82,7 @@ function ComposerForm({ t, input, actions }: ComposerProps) {
       (trackerContact.kind === 'email' || trackerContact.kind === 'url' ? trackerContact.value : ''),
   );
   const [representative, setRepresentative] = useState(input.correction?.representative ?? '');
-  const [jurisdiction, setJurisdiction] = useState<Jurisdiction>(() => firstLaw(input));
+  const [jurisdiction, setJurisdiction] = useState<Law>(() => firstLaw(input));
   const [requested, setRight] = useState<LetterRight>('erasure');
   const right: LetterRight = lawGrants(jurisdiction, requested) ? requested : 'erasure';
   const [chosenLanguage, setLanguage] = useState(() => firstLanguage(input, firstLaw(input)));
@@ -209,11 +209,13 @@ function ComposerForm({ t, input, actions }: ComposerProps) {
           <select
             data-testid="letter-jurisdiction"
             value={jurisdiction}
-            onChange={(e) => setJurisdiction(e.currentTarget.value as Jurisdiction)}
+            onChange={(e) => setJurisdiction(e.currentTarget.value as Law)}
           >
-            <option value="gdpr">{t('letterJurisdictionGdpr')}</option>
-            <option value="uk-gdpr">{t('letterJurisdictionUk')}</option>
-            <option value="ccpa">{t('letterJurisdictionCcpa')}</option>
+            {LAWS.map((law) => (
+              <option key={law} value={law}>
+                {t(LAW_NAMES[law])}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -411,6 +413,14 @@ function ComposerForm({ t, input, actions }: ComposerProps) {
   );
 }
 
+const LAW_NAMES: Record<Law, MessageKey> = {
+  gdpr: 'letterJurisdictionGdpr',
+  'uk-gdpr': 'letterJurisdictionUk',
+  fadp: 'letterJurisdictionFadp',
+  lgpd: 'letterJurisdictionLgpd',
+  ccpa: 'letterJurisdictionCcpa',
+};
+
 export const statusKey = (status: string) => `letterStatus_${status.replace(/-/g, '_')}` as MessageKey;
 
 /** An IPv4 or IPv6 address as the user typed it (the extension never looks it up: that would be a request). */
@@ -420,15 +430,13 @@ function isIpAddress(text: string): boolean {
   );
 }
 
-/** The law offered first: the residence's, else the company's establishment's (among the laws the composer offers). */
-function firstLaw(input: ComposerInput): Jurisdiction {
-  const offered: Jurisdiction[] = ['gdpr', 'uk-gdpr', 'ccpa'];
-  return (lawsFor(input.residence ?? '', input.company.id).find((l) => (offered as string[]).includes(l)) ??
-    'gdpr') as Jurisdiction;
+/** The law offered first: the residence's, else the company's establishment's. */
+function firstLaw(input: ComposerInput): Law {
+  return lawsFor(input.residence ?? '', input.company.id)[0] ?? 'gdpr';
 }
 
 /** The letter language offered first: the establishment's, else the UI language, else the residence's, else English. */
-function firstLanguage(input: ComposerInput, law: Jurisdiction): string {
+function firstLanguage(input: ComposerInput, law: Law): string {
   const available = LETTER_LANGUAGES.filter((l) => writesLaw(l, law)).map((l) => l.code);
   if (establishmentOf(input.company.id))
     return defaultLetterLanguage(input.company.id, input.residence ?? '', available);

@@ -56,6 +56,8 @@ describe('message protocol', () => {
   it.each([
     ['letters/record-sent', sent],
     ['letters/record-sent', { ...sent, country: 'DE-BY' }],
+    ['letters/record-sent', { ...sent, jurisdiction: 'fadp', language: 'de', country: 'CH' }],
+    ['letters/record-sent', { ...sent, jurisdiction: 'lgpd', right: 'withdrawal', country: 'BR' }],
     ['letters/record-sent', { ...sent, name: 'Erika Mustermann' }],
     ['letters/save-contact', { company: 'magnite', value: 'privacy@magnite.com' }],
     ['letters/save-contact', { company: 'magnite', value: 'x', representative: 'EU rep' }],
@@ -67,7 +69,11 @@ describe('message protocol', () => {
   });
 
   it.each([
-    ['letters/record-sent', { ...sent, jurisdiction: 'mars' }, 'jurisdiction must be one of gdpr, uk-gdpr, ccpa'],
+    [
+      'letters/record-sent',
+      { ...sent, jurisdiction: 'mars' },
+      'jurisdiction must be one of gdpr, uk-gdpr, fadp, lgpd, ccpa',
+    ],
     ['letters/record-sent', { ...sent, sentOn: 'yesterday' }, 'sentOn must be a day'],
     ['letters/record-sent', { ...sent, name: 'E'.repeat(501) }, 'name must be a string of at most 500'],
     ['letters/record-sent', { ...sent, body: 42 }, 'body must be a string'],
