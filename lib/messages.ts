@@ -148,7 +148,13 @@ const settingsPatch: Check = (p) => {
   return null;
 };
 
-const JURISDICTIONS: Record<LetterRecord['jurisdiction'], true> = { gdpr: true, 'uk-gdpr': true, ccpa: true };
+const JURISDICTIONS: Record<LetterRecord['jurisdiction'], true> = {
+  gdpr: true,
+  'uk-gdpr': true,
+  fadp: true,
+  lgpd: true,
+  ccpa: true,
+};
 const RIGHTS: Record<LetterRecord['right'], true> = { erasure: true, access: true, objection: true, withdrawal: true };
 const CHANNELS: Record<LetterRecord['channel'], true> = { email: true, 'web-form': true, other: true };
 const STATUSES: Record<LetterStatus, true> = {
@@ -191,6 +197,7 @@ const PAYLOADS: Record<MessageType, Check> = {
     day,
     text('country', 10, true),
     evidence,
+    text('name', 500, true),
   ),
   'letters/set-status': all(text('reference', 100), oneOf('status', STATUSES)),
 };

@@ -11,7 +11,7 @@ import {
   writesLaw,
 } from '../../lib/letters/compose.ts';
 import { isKnownTrackingId } from '../../lib/letters/cookies.ts';
-import { dueDate, type Jurisdiction } from '../../lib/letters/deadline.ts';
+import { dueDate } from '../../lib/letters/deadline.ts';
 import {
   controllerCountry,
   defaultLetterLanguage,
@@ -20,10 +20,11 @@ import {
 } from '../../lib/letters/establishments.ts';
 import { evidenceFor, type GatheredEvidence } from '../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts';
-import { lawGrants } from '../../lib/letters/laws.ts';
-import { emlFile, mailtoLink } from '../../lib/letters/send.ts';
+import { LAWS, type Law, lawGrants } from '../../lib/letters/laws.ts';
 import type { EvidenceSnapshot } from '../../lib/letters/types.ts';
 import type { Company } from '../../lib/trackers/company.ts';
+import { Channels, textRows } from './channels.tsx';
+import { Paper, SignerFields } from './paper.tsx';
 
 export interface ComposerInput {
   company: Company;
@@ -52,12 +53,14 @@ export interface ComposerActions {
     recipient: string;
     subject: string;
     body: string;
-    jurisdiction: Jurisdiction;
+    jurisdiction: Law;
     language: string;
     sentOn: string;
     channel: 'email' | 'web-form' | 'other';
     /** Where the controller acts: its public holidays count in the deadline. */
     country?: string;
+    /** The name the user signed with, when they gave one. */
+    name?: string;
   }) => Promise<void>;
 }
 
@@ -83,11 +86,19 @@ function snapshotOf(evidence: LetterEvidence, cited: CitedIdentifier[]): Evidenc
 
 const idKey = (i: CitedIdentifier) => `${i.source}\n${i.name}\n${i.value}`;
 
+type ComposerProps = { t: Translate; input: ComposerInput; actions: ComposerActions };
+
 /**
  * The deletion-request composer: recipient, jurisdiction and language, the identifiers and sites to cite, an
  * editable preview, and the ways to send it. Nothing is sent by Disclosed; the user says when they sent it.
+ * Each company (and each new reference) gets a fresh form: nothing typed for one company, its recipient least of
+ * all, stays when the page moves on to another.
  */
-export function Composer({ t, input, actions }: { t: Translate; input: ComposerInput; actions: ComposerActions }) {
+export function Composer(props: ComposerProps) {
+  return <ComposerForm key={`${props.input.company.id}\n${props.input.reference}`} {...props} />;
+}
+
+function ComposerForm({ t, input, actions }: ComposerProps) {
   const { company, gathered } = input;
   const trackerContact = company.contact;
   const [contact, setContact] = useState(
@@ -95,7 +106,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       (trackerContact.kind === 'email' || trackerContact.kind === 'url' ? trackerContact.value : ''),
   );
   const [representative, setRepresentative] = useState(input.correction?.representative ?? '');
-  const [jurisdiction, setJurisdiction] = useState<Jurisdiction>(() => firstLaw(input));
+  const [jurisdiction, setJurisdiction] = useState<Law>(() => firstLaw(input));
   const [requested, setRight] = useState<LetterRight>('erasure');
   const right: LetterRight = lawGrants(jurisdiction, requested) ? requested : 'erasure';
   const [chosenLanguage, setLanguage] = useState(() => firstLanguage(input, firstLaw(input)));
@@ -111,7 +122,6 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
   const [cites, setCites] = useState<EvidenceSnapshot | undefined>(undefined);
   const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
   const [sentOn, setSentOn] = useState(input.today);
-  const [notice, setNotice] = useState('');
   const [email, setEmail] = useState('');
   const [ip, setIp] = useState('');
   const [emailHash, setEmailHash] = useState('');
@@ -124,6 +134,8 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
     ...(isIpAddress(ip.trim()) ? [{ source: 'ip' as const, name: '', value: ip.trim() }] : []),
   ];
   const [contactNotice, setContactNotice] = useState('');
+  const [name, setName] = useState('');
+  const [signatureLine, setSignatureLine] = useState(false);
 
   useEffect(() => {
     const evidence = evidenceFor(
@@ -138,13 +150,27 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       reason,
       representative: !!representative.trim() && jurisdiction !== 'ccpa',
       extensionVersion: input.extensionVersion,
+      signer: name,
     };
     const cited = [...candidates.filter((c) => chosen.has(idKey(c))), ...personal];
     composeLetter(letterLanguage(language), evidence, cited, options).then((composed) => {
       setLetter(composed);
       setCites(snapshotOf(evidence, cited));
     });
-  }, [gathered, jurisdiction, right, language, reason, chosen, sensitive, representative, candidates, emailHash, ip]);
+  }, [
+    gathered,
+    jurisdiction,
+    right,
+    language,
+    reason,
+    chosen,
+    sensitive,
+    representative,
+    candidates,
+    emailHash,
+    ip,
+    name,
+  ]);
 
   const recipient = (representative.trim() && jurisdiction !== 'ccpa' ? representative : contact).trim();
   const isForm = /^https?:\/\//i.test(recipient);
@@ -160,7 +186,6 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
     else next.add(key);
     update(next);
   };
-  const mailto = !isForm && recipient ? mailtoLink(recipient, subject, body) : undefined;
 
   return (
     <section aria-labelledby="letter-heading" class="composer">
@@ -212,11 +237,13 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           <select
             data-testid="letter-jurisdiction"
             value={jurisdiction}
-            onChange={(e) => setJurisdiction(e.currentTarget.value as Jurisdiction)}
+            onChange={(e) => setJurisdiction(e.currentTarget.value as Law)}
           >
-            <option value="gdpr">{t('letterJurisdictionGdpr')}</option>
-            <option value="uk-gdpr">{t('letterJurisdictionUk')}</option>
-            <option value="ccpa">{t('letterJurisdictionCcpa')}</option>
+            {LAWS.map((law) => (
+              <option key={law} value={law}>
+                {t(LAW_NAMES[law])}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -298,6 +325,14 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
         </label>
       </fieldset>
 
+      <SignerFields
+        t={t}
+        name={name}
+        onName={setName}
+        signatureLine={signatureLine}
+        onSignatureLine={setSignatureLine}
+      />
+
       {gathered.sensitiveSites.length > 0 && (
         <fieldset>
           <legend>{t('letterSensitive')}</legend>
@@ -333,7 +368,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           {t('letterBody')}
           <textarea
             data-testid="letter-body"
-            rows={24}
+            rows={textRows(body, 12)}
             value={body}
             onInput={(e) => setEdited({ subject, body: e.currentTarget.value })}
           />
@@ -349,88 +384,15 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
       <fieldset class="send">
         <legend>{t('letterSend')}</legend>
         <p class="hint">{t('letterNoAutoSend')}</p>
-        <div class="actions">
-          {mailto && (
-            <a
-              class="button"
-              data-testid="letter-mailto"
-              href={mailto.href}
-              onClick={() => !mailto.withBody && actions.copy(body).then(() => setNotice(t('letterMailtoTooLong')))}
-            >
-              {t('letterOpenMail')}
-            </a>
-          )}
-          {isForm && (
-            <a
-              class="button"
-              href={recipient}
-              target="_blank"
-              rel="noreferrer"
-              onClick={() => actions.copy(body).then(() => setNotice(t('letterCopiedForForm')))}
-            >
-              {t('letterOpenForm')}
-            </a>
-          )}
-          <button
-            type="button"
-            onClick={() => actions.copy(recipient).then(() => setNotice(t('letterCopied')))}
-            disabled={!recipient}
-          >
-            {t('letterCopyRecipient')}
-          </button>
-          <button type="button" onClick={() => actions.copy(subject).then(() => setNotice(t('letterCopied')))}>
-            {t('letterCopySubject')}
-          </button>
-          <button type="button" onClick={() => actions.copy(body).then(() => setNotice(t('letterCopied')))}>
-            {t('letterCopyBody')}
-          </button>
-          <button
-            type="button"
-            data-testid="letter-eml"
-            disabled={isForm || !recipient}
-            onClick={() =>
-              actions.download(
-                `${input.reference}.eml`,
-                'message/rfc822',
-                emlFile({
-                  to: recipient,
-                  subject,
-                  body,
-                  date: new Date(),
-                  reference: input.reference,
-                  ...(letter?.attachment ? { attachment: letter.attachment } : {}),
-                }),
-              )
-            }
-          >
-            {t('letterDownloadEml')}
-          </button>
-          {letter?.attachment && (
-            <button
-              type="button"
-              onClick={() =>
-                letter.attachment &&
-                actions.download(letter.attachment.filename, letter.attachment.type, letter.attachment.text)
-              }
-            >
-              {t('letterDownloadEvidence')}
-            </button>
-          )}
-          <button type="button" onClick={() => window.print()}>
-            {t('letterPrint')}
-          </button>
-        </div>
-        {mailto && !mailto.withRecipient && (
-          <p class="hint" data-testid="recipient-not-an-address">
-            {t('letterRecipientNotAnAddress')}
-          </p>
-        )}
-        {mailto && !mailto.withBody && (
-          <p class="hint" data-testid="mailto-too-long">
-            {t('letterMailtoTooLong')}
-          </p>
-        )}
-        <p role="status">{notice}</p>
+        <Channels
+          t={t}
+          recipient={recipient}
+          subject={subject}
+          body={body}
+          reference={input.reference}
+          {...(letter?.attachment ? { attachment: letter.attachment } : {})}
+          actions={actions}
+        />
         <div class="sent">
           <label>
             {t('letterSentOn')}{' '}
@@ -460,6 +422,7 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
                 sentOn,
                 channel: isForm ? 'web-form' : 'email',
                 ...(country ? { country } : {}),
+                ...(name.trim() ? { name: name.trim() } : {}),
               })
             }
           >
@@ -468,9 +431,25 @@ export function Composer({ t, input, actions }: { t: Translate; input: ComposerI
           {due.kind === 'due' && <p class="hint">{t('letterDueIf', [due.due])}</p>}
         </div>
       </fieldset>
+      <Paper
+        from={name}
+        to={`${company.name}\n${recipient}`}
+        subject={subject}
+        body={body}
+        closing={letterLanguage(language).closing}
+        signatureLine={signatureLine}
+      />
     </section>
   );
 }
+
+const LAW_NAMES: Record<Law, MessageKey> = {
+  gdpr: 'letterJurisdictionGdpr',
+  'uk-gdpr': 'letterJurisdictionUk',
+  fadp: 'letterJurisdictionFadp',
+  lgpd: 'letterJurisdictionLgpd',
+  ccpa: 'letterJurisdictionCcpa',
+};
 
 export const statusKey = (status: string) => `letterStatus_${status.replace(/-/g, '_')}` as MessageKey;
 
@@ -481,15 +460,13 @@ function isIpAddress(text: string): boolean {
   );
 }
 
-/** The law offered first: the residence's, else the company's establishment's (among the laws the composer offers). */
-function firstLaw(input: ComposerInput): Jurisdiction {
-  const offered: Jurisdiction[] = ['gdpr', 'uk-gdpr', 'ccpa'];
-  return (lawsFor(input.residence ?? '', input.company.id).find((l) => (offered as string[]).includes(l)) ??
-    'gdpr') as Jurisdiction;
+/** The law offered first: the residence's, else the company's establishment's. */
+function firstLaw(input: ComposerInput): Law {
+  return lawsFor(input.residence ?? '', input.company.id)[0] ?? 'gdpr';
 }
 
 /** The letter language offered first: the establishment's, else the UI language, else the residence's, else English. */
-function firstLanguage(input: ComposerInput, law: Jurisdiction): string {
+function firstLanguage(input: ComposerInput, law: Law): string {
   const available = LETTER_LANGUAGES.filter((l) => writesLaw(l, law)).map((l) => l.code);
   if (establishmentOf(input.company.id))
     return defaultLetterLanguage(input.company.id, input.residence ?? '', available);

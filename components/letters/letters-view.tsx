@@ -1,7 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { AUTHORITIES, complaintAuthorities } from '../../lib/letters/authorities.ts';
-import { composeComplaint, composeReminder, composeReply, type FollowUpRequest } from '../../lib/letters/compose.ts';
+import {
+  type ComplaintInput,
+  composeComplaint,
+  composeReminder,
+  composeReply,
+  type FollowUp as FollowUpLetter,
+  type FollowUpRequest,
+} from '../../lib/letters/compose.ts';
 import { daysLeft } from '../../lib/letters/deadline.ts';
 import { establishmentOf } from '../../lib/letters/establishments.ts';
 import type { ReplyKind } from '../../lib/letters/language.ts';
@@ -9,7 +16,9 @@ import { letterLanguage } from '../../lib/letters/languages.ts';
 import { currentDue, effectiveStatus, LETTER_STATUSES } from '../../lib/letters/records.ts';
 import { icsFile } from '../../lib/letters/send.ts';
 import type { LetterRecord, LetterStatus } from '../../lib/letters/types.ts';
+import { type ChannelActions, Channels, textRows } from './channels.tsx';
 import { statusKey } from './composer.tsx';
+import { Paper, SignerFields } from './paper.tsx';
 
 /** Every request, by status, with the days left or overdue; reminders, a reminder letter, the calendar file. */
 export function LettersView({
@@ -19,6 +28,7 @@ export function LettersView({
   companyHref,
   onStatus,
   download,
+  copy,
 }: {
   t: Translate;
   letters: LetterRecord[] | undefined;
@@ -26,6 +36,7 @@ export function LettersView({
   companyHref: (id: string) => string;
   onStatus: (reference: string, status: LetterStatus) => void;
   download: (filename: string, type: string, text: string) => void;
+  copy: (text: string) => Promise<void>;
 }) {
   const [reminderFor, setReminderFor] = useState<string | undefined>(undefined);
   if (!letters) return null;
@@ -129,17 +140,53 @@ export function LettersView({
           </tbody>
         </table>
       )}
-      {reminder?.sentOn && <FollowUp t={t} record={reminder} today={today} />}
+      {reminder?.sentOn && (
+        <FollowUp key={reminder.reference} t={t} record={reminder} today={today} actions={{ download, copy }} />
+      )}
     </section>
   );
 }
 
 type FollowUpKind = 'reminder' | 'replies' | 'complaint';
 
-/** After the deadline or a reply: a reminder letter, prepared answers to the usual replies, a complaint. */
-function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; today: string }) {
+const FOLLOW_UP_LABELS: [FollowUpKind, MessageKey][] = [
+  ['reminder', 'lettersReminder'],
+  ['replies', 'lettersReplies'],
+  ['complaint', 'lettersComplaint'],
+];
+
+const REPLY_LABELS: [ReplyKind, MessageKey][] = [
+  ['cannotIdentify', 'lettersReplyCannotIdentify'],
+  ['idDocument', 'lettersReplyIdDocument'],
+  ['webForm', 'lettersReplyWebForm'],
+  ['suppressed', 'lettersReplySuppressed'],
+  ['fee', 'lettersReplyFee'],
+  ['processor', 'lettersReplyProcessor'],
+];
+
+/**
+ * After the deadline or a reply: a reminder letter, prepared answers to the usual replies, a complaint, each composed
+ * under the request's law in its language (lib/letters/compose.ts). Each is a letter like the request itself:
+ * editable text, signed with the user's name if they gave one, sent the same ways (mail, copy, `.eml`, print).
+ */
+function FollowUp({
+  t,
+  record,
+  today,
+  actions,
+}: {
+  t: Translate;
+  record: LetterRecord;
+  today: string;
+  actions: ChannelActions;
+}) {
   const [kind, setKind] = useState<FollowUpKind>('reminder');
+  const [reply, setReply] = useState<ReplyKind>('cannotIdentify');
   const [country, setCountry] = useState(() => localStorage.getItem('disclosed.residence') ?? '');
+  const [name, setName] = useState(record.name ?? '');
+  const [signatureLine, setSignatureLine] = useState(false);
+  const [contact, setContact] = useState('');
+  const [shareIdentity, setShareIdentity] = useState(false);
   const lang = letterLanguage(record.language);
   const due = currentDue(record);
   const request: FollowUpRequest = {
@@ -152,66 +199,56 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
     ...(due && record.right !== 'withdrawal' ? { due } : {}),
   };
   const seat = establishmentOf(record.company);
-  const authorities = complaintAuthorities(record.jurisdiction, country, seat?.country);
-  const authority = authorities[0];
-  const kinds: [FollowUpKind, MessageKey][] = [
-    ['reminder', 'lettersReminder'],
-    ['replies', 'lettersReplies'],
-    ['complaint', 'lettersComplaint'],
-  ];
-  const replyLabels: [ReplyKind, MessageKey][] = [
-    ['cannotIdentify', 'lettersReplyCannotIdentify'],
-    ['idDocument', 'lettersReplyIdDocument'],
-    ['webForm', 'lettersReplyWebForm'],
-    ['suppressed', 'lettersReplySuppressed'],
-    ['fee', 'lettersReplyFee'],
-    ['processor', 'lettersReplyProcessor'],
-  ];
-  const reminder = composeReminder(lang, request, today);
-  const complaint = composeComplaint(
-    lang,
-    request,
-    {
+  const authority = complaintAuthorities(record.jurisdiction, country, seat?.country)[0];
+  const company = `${record.companyName}\n${record.recipient}`;
+  let draft: FollowUpLetter & { to: string; paperTo: string };
+  if (kind === 'replies') {
+    draft = { to: record.recipient, paperTo: company, ...composeReply(lang, request, reply, today, name) };
+  } else if (kind === 'complaint') {
+    const input: ComplaintInput = {
       authority: authority?.name ?? '',
-      complainant: '',
+      complainant: [name, contact]
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join('\n'),
       controller: seat ? [seat.entity, seat.address].filter(Boolean).join('\n') : record.companyName,
       answer:
         record.status === 'refused' ? 'refused' : record.status === 'needs-identification' ? 'identification' : 'none',
-      shareIdentity: false,
-    },
-    today,
-  );
+      shareIdentity,
+      signer: name,
+    };
+    draft = {
+      to: authority?.website ?? '',
+      paperTo: authority?.name ?? '',
+      ...composeComplaint(lang, request, input, today),
+    };
+  } else {
+    draft = { to: record.recipient, paperTo: company, ...composeReminder(lang, request, today, name) };
+  }
   return (
-    <section aria-labelledby="follow-up-heading" class="follow-up" data-testid="follow-up">
+    <section aria-labelledby="follow-up-heading" class="composer follow-up" data-testid="follow-up">
       <h3 id="follow-up-heading">{t('lettersFollowUpHeading', [record.companyName, record.reference])}</h3>
       <fieldset class="windows">
         <legend class="visually-hidden">{t('lettersFollowUp')}</legend>
-        {kinds.map(([k, label]) => (
+        {FOLLOW_UP_LABELS.map(([k, label]) => (
           <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
             {t(label)}
           </button>
         ))}
       </fieldset>
-      {kind === 'reminder' && <Draft t={t} to={record.recipient} subject={reminder.subject} body={reminder.body} />}
       {kind === 'replies' && (
-        <dl class="replies">
-          {replyLabels.map(([reply, label]) => (
-            <div key={label}>
-              <dt>{t(label)}</dt>
-              <dd>
-                <textarea
-                  readOnly
-                  rows={5}
-                  aria-label={t(label)}
-                  value={composeReply(lang, request, reply, today).body}
-                />
-              </dd>
-            </div>
+        <fieldset data-testid="reply-kinds">
+          <legend>{t('lettersReplyKind')}</legend>
+          {REPLY_LABELS.map(([k, label]) => (
+            <label key={k}>
+              <input type="radio" name="reply" checked={reply === k} onChange={() => setReply(k)} /> {t(label)}
+            </label>
           ))}
-        </dl>
+        </fieldset>
       )}
       {kind === 'complaint' && (
-        <>
+        <fieldset>
+          <legend>{t('lettersComplainant')}</legend>
           <label>
             {t('lettersResidence')}{' '}
             <select
@@ -237,29 +274,128 @@ function FollowUp({ t, record, today }: { t: Translate; record: LetterRecord; to
               </a>
             </p>
           )}
-          <Draft t={t} to={authority?.name ?? ''} subject={complaint.subject} body={complaint.body} />
-        </>
+          <p class="hint">{t('lettersComplainantNeeded')}</p>
+          <label class="block">
+            {t('lettersComplainantContact')}
+            <textarea
+              rows={3}
+              data-testid="complainant-contact"
+              value={contact}
+              onInput={(e) => setContact(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="share-identity"
+              checked={shareIdentity}
+              onChange={(e) => setShareIdentity(e.currentTarget.checked)}
+            />{' '}
+            {t('lettersShareIdentity')}
+          </label>
+        </fieldset>
       )}
+      <SignerFields
+        t={t}
+        name={name}
+        onName={setName}
+        signatureLine={signatureLine}
+        onSignatureLine={setSignatureLine}
+      />
+      <Draft
+        key={`${record.reference}\n${kind}\n${reply}`}
+        t={t}
+        reference={`${record.reference}-${kind === 'replies' ? reply : kind}`}
+        to={draft.to}
+        paperTo={draft.paperTo}
+        from={name}
+        subject={draft.subject}
+        body={draft.body}
+        closing={lang.closing}
+        signatureLine={signatureLine}
+        actions={actions}
+      />
     </section>
   );
 }
 
-function Draft({ t, to, subject, body }: { t: Translate; to: string; subject: string; body: string }) {
+/** A follow-up's text, editable as the request's is, and the ways to send it. */
+function Draft({
+  t,
+  reference,
+  to,
+  paperTo,
+  from,
+  subject,
+  body,
+  closing,
+  signatureLine,
+  actions,
+}: {
+  t: Translate;
+  reference: string;
+  to: string;
+  paperTo: string;
+  from: string;
+  subject: string;
+  body: string;
+  closing: string;
+  signatureLine: boolean;
+  actions: ChannelActions;
+}) {
+  const [edited, setEdited] = useState<{ subject: string; body: string } | undefined>(undefined);
+  const text = edited ?? { subject, body };
   return (
     <>
-      {to && (
-        <p>
-          {t('letterRecipient')}: <code>{to}</code>
-        </p>
-      )}
-      <label class="block">
-        {t('letterSubject')}
-        <input readOnly value={subject} />
-      </label>
-      <label class="block">
-        {t('letterBody')}
-        <textarea readOnly rows={12} value={body} data-testid="follow-up-body" />
-      </label>
+      <fieldset class="preview">
+        <legend>{t('letterPreview')}</legend>
+        {to && (
+          <p>
+            {t('letterRecipient')}: <code data-testid="follow-up-to">{to}</code>
+          </p>
+        )}
+        <label class="block">
+          {t('letterSubject')}
+          <input
+            data-testid="follow-up-subject"
+            value={text.subject}
+            onInput={(e) => setEdited({ ...text, subject: e.currentTarget.value })}
+          />
+        </label>
+        <label class="block">
+          {t('letterBody')}
+          <textarea
+            rows={textRows(text.body, 10)}
+            value={text.body}
+            data-testid="follow-up-body"
+            onInput={(e) => setEdited({ ...text, body: e.currentTarget.value })}
+          />
+        </label>
+        {edited && (
+          <button type="button" onClick={() => setEdited(undefined)}>
+            {t('letterResetText')}
+          </button>
+        )}
+      </fieldset>
+      <fieldset class="send">
+        <legend>{t('letterSend')}</legend>
+        <Channels
+          t={t}
+          recipient={to}
+          subject={text.subject}
+          body={text.body}
+          reference={reference}
+          actions={actions}
+        />
+      </fieldset>
+      <Paper
+        from={from}
+        to={paperTo}
+        subject={text.subject}
+        body={text.body}
+        closing={closing}
+        signatureLine={signatureLine}
+      />
     </>
   );
 }

@@ -43,6 +43,7 @@ export function LettersPage({
         );
       }}
       download={download}
+      copy={(text) => navigator.clipboard.writeText(text)}
     />
   );
 }
@@ -51,19 +52,24 @@ export /** Loads what a letter to one company may cite, then hands it to the com
 function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; company: Company }) {
   const [input, setInput] = useState<ComposerInput | 'nothing-reached' | null | undefined>(undefined);
   useEffect(() => {
+    // Another company: nothing of the previous one's letter stays on screen while this one's evidence loads, and a
+    // slow load for the previous one cannot land after this one's.
+    let current = true;
+    setInput(undefined);
+    const show = (next: ComposerInput | 'nothing-reached' | null) => current && setInput(next);
     (async () => {
       const gathered = await gatherEvidence(db, company);
       // Requests only attempted (blocked, failed, from the cache) are no evidence that the company has any data.
       if (!gathered) {
         const attempted = await db.attempts.where('company').equals(company.id).count();
-        return setInput(attempted ? 'nothing-reached' : null);
+        return show(attempted ? 'nothing-reached' : null);
       }
       const owned = [...new Set(gathered.evidence.domains.map(siteOf))];
       const jar = (await Promise.all(owned.map((domain) => browser.cookies.getAll({ domain })))).flat();
       const correction = await db.contacts.get(company.id);
       const today = localDay(Date.now());
       const { residence } = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-      setInput({
+      show({
         company,
         gathered,
         cookies: citableCookies(
@@ -85,6 +91,9 @@ function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; compa
         residence,
       });
     })();
+    return () => {
+      current = false;
+    };
   }, [company.id]);
   if (input === undefined) return null;
   if (input === null) return <p data-testid="dash-not-found">{t('dashNotFound')}</p>;

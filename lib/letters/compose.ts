@@ -167,14 +167,13 @@ export async function composeLetter(
       ]
     : [`${lang.identifiers.heading}\n${text.noIdentifier(c)}`];
 
-  const signer = options.signer?.trim();
   const body = [
     lang.salutation,
     ...paragraphs,
     ...identification,
     `${lang.evidence.heading}\n${evidenceLines.join('\n')}`,
     e.method(options.extensionVersion),
-    [lang.closing, ...(signer ? [signer] : []), lang.reference(facts)].join('\n'),
+    signOff(lang, options.signer, facts),
   ].join('\n\n');
   const rule = deadlineRule(law, right);
   const spell = (t: string) => lang.orthography?.(law, t) ?? t;
@@ -207,6 +206,15 @@ export interface FollowUp {
   body: string;
 }
 
+/**
+ * The end of every letter and follow-up: the closing, the name the user signs with (on one line; none when not given)
+ * and the date and reference, so a reply can be matched to it. On paper the signature goes after the closing.
+ */
+function signOff(lang: LetterLanguage, signer: string | undefined, facts: LetterFacts): string {
+  const name = signer?.replace(/\s+/g, ' ').trim();
+  return [lang.closing, ...(name ? [name] : []), lang.reference(facts)].join('\n');
+}
+
 function followUpParts(lang: LetterLanguage, request: FollowUpRequest, today: string) {
   const text = lawText(lang, request.jurisdiction);
   if (!text) throw new RangeError(`No ${request.jurisdiction} letters in ${lang.code}`);
@@ -216,12 +224,7 @@ function followUpParts(lang: LetterLanguage, request: FollowUpRequest, today: st
     reference: request.reference,
     date: longDate(lang, request.sentOn),
   };
-  const sign = (signer?: string) =>
-    [
-      lang.closing,
-      ...(signer?.trim() ? [signer.trim()] : []),
-      lang.reference({ ...facts, date: longDate(lang, today) }),
-    ].join('\n');
+  const sign = (signer?: string) => signOff(lang, signer, { ...facts, date: longDate(lang, today) });
   const spell = (t: FollowUp): FollowUp => ({
     subject: lang.orthography?.(request.jurisdiction, t.subject) ?? t.subject,
     body: lang.orthography?.(request.jurisdiction, t.body) ?? t.body,
@@ -270,6 +273,8 @@ export interface ComplaintInput {
   controller: string;
   answer: ComplaintAnswer;
   shareIdentity: boolean;
+  /** The name signed under the complaint; by default the complainant's first line. */
+  signer?: string;
 }
 
 /** A complaint to the authority, from the request's timeline: every word in the letter's language. */
@@ -292,7 +297,7 @@ export function composeComplaint(
     answer: input.answer,
     shareIdentity: input.shareIdentity,
   });
-  const signer = input.complainant.trim().split('\n')[0];
+  const signer = input.signer ?? input.complainant.trim().split('\n')[0];
   return spell({
     subject: lang.complaint.subject(facts),
     body: `${lang.salutationAuthority}\n\n${body}\n\n${sign(signer)}`,

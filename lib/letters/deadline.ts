@@ -1,5 +1,6 @@
 import { addDays, addMonths, format, isWeekend, parseISO } from 'date-fns';
 import table from '../generated/holidays.json';
+import type { Law } from './laws.ts';
 
 /**
  * When a controller must answer, by law and right. Dates are local calendar days (YYYY-MM-DD): a deadline is a day,
@@ -17,10 +18,7 @@ import table from '../generated/holidays.json';
  * - Swiss revFADP: access within 30 days (Art. 25(7) FADP, Art. 18 FADO); the law sets no period for other rights.
  * - Brazil LGPD: access within 15 days (Art. 19(II)); the law sets no period for other rights.
  */
-export type Jurisdiction = 'gdpr' | 'uk-gdpr' | 'ccpa';
-
-/** Every law whose periods are counted here: the letters' jurisdictions, Switzerland's revFADP and Brazil's LGPD. */
-export type Law = Jurisdiction | 'fadp' | 'lgpd';
+export type { Law };
 
 /** The rights a letter exercises; `opt-out` and `limit` are the CCPA's (§§ 1798.120, 1798.121). */
 export type Right = 'erasure' | 'access' | 'objection' | 'withdrawal' | 'opt-out' | 'limit';

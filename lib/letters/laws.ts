@@ -2,15 +2,11 @@
  * The five laws a letter can rely on, which rights each grants, the legal anchors each letter must cite, and the
  * rule of each deadline (its parameters only: lib/letters/deadline.ts turns a rule and a day of receipt into a date).
  */
-export type Law = 'gdpr' | 'uk-gdpr' | 'fadp' | 'lgpd' | 'ccpa';
+import type { Law, LetterRight } from './types.ts';
+
+export type { Law, LetterRight };
 
 export const LAWS: Law[] = ['gdpr', 'uk-gdpr', 'fadp', 'lgpd', 'ccpa'];
-
-/**
- * The request. Under the CCPA, `access` is the right to know and `objection` the opt-out of sale and sharing (with
- * the limit on sensitive personal information when precise location was observed).
- */
-export type LetterRight = 'erasure' | 'access' | 'objection' | 'withdrawal';
 
 /** The rights each law grants as a letter can exercise them. revFADP and CCPA know no separate consent withdrawal. */
 export const LAW_RIGHTS: Record<Law, LetterRight[]> = {

@@ -263,3 +263,15 @@ export function newReference(
   const code = [...random(6)].map((b) => alphabet[b % 32]).join('');
   return `DSC-${date.replace(/-/g, '')}-${code}`;
 }
+
+/**
+ * A letter split where a handwritten signature goes on paper: after the last line that is the closing ("Kind
+ * regards"), before the name. A letter whose closing the user edited away keeps its text whole, with the place for the
+ * signature at its end.
+ */
+export function signaturePlace(body: string, closing: string): { before: string; after: string } {
+  const lines = body.split(/\r?\n/);
+  const at = lines.map((l) => l.trim()).lastIndexOf(closing.trim());
+  if (at < 0) return { before: body.trimEnd(), after: '' };
+  return { before: lines.slice(0, at + 1).join('\n'), after: lines.slice(at + 1).join('\n') };
+}

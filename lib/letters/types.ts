@@ -1,5 +1,14 @@
 // A letter as stored, and the contacts the user corrected: what storage/db.ts keeps for the letters pages.
 
+/** The five laws a letter can rely on (lib/letters/laws.ts has what each grants and requires). */
+export type Law = 'gdpr' | 'uk-gdpr' | 'fadp' | 'lgpd' | 'ccpa';
+
+/**
+ * The request. Under the CCPA, `access` is the right to know and `objection` the opt-out of sale and sharing (with
+ * the limit on sensitive personal information when precise location was observed).
+ */
+export type LetterRight = 'erasure' | 'access' | 'objection' | 'withdrawal';
+
 export type LetterStatus =
   | 'draft'
   | 'sent'
@@ -17,9 +26,10 @@ export interface LetterRecord {
   reference: string;
   company: string;
   companyName: string;
-  jurisdiction: 'gdpr' | 'uk-gdpr' | 'ccpa';
+  /** The law the letter relies on. */
+  jurisdiction: Law;
   language: string;
-  right: 'erasure' | 'access' | 'objection' | 'withdrawal';
+  right: LetterRight;
   channel: 'email' | 'web-form' | 'other';
   recipient: string;
   subject: string;
@@ -39,6 +49,8 @@ export interface LetterRecord {
   extensionAnnouncedOn?: string;
   /** When the controller asked for identification and when it was provided (the UK GDPR's clock stops meanwhile). */
   identification?: { requestedOn: string; providedOn?: string }[];
+  /** The name the user signed it with, when they gave one: follow-ups are signed the same way. */
+  name?: string;
   history: { at: number; status: LetterStatus; note?: string }[];
   /**
    * What the letter cited, as it stood when the user said they sent it: kept with the letter, so retention can let

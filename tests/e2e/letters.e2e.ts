@@ -125,7 +125,14 @@ describe('letters', () => {
     expect(reminder).toContain(reference);
     expect(reminder).toContain('right to erasure under the GDPR');
     await composer.getByRole('button', { name: 'Answers to their reply' }).click();
-    expect(await composer.locator('[data-testid="follow-up"] dt').allTextContents()).toHaveLength(6);
+    expect(await composer.locator('[data-testid="reply-kinds"] input[type="radio"]').count()).toBe(6);
+    // One prepared answer at a time, as a letter of its own that cites the request.
+    const first = await composer.inputValue('[data-testid="follow-up-body"]');
+    await composer.getByRole('radio', { name: '“Send us a copy of your ID”' }).check();
+    const idAnswer = await composer.inputValue('[data-testid="follow-up-body"]');
+    expect(idAnswer).not.toBe(first);
+    expect(idAnswer).toContain(reference);
+    expect(await composer.inputValue('[data-testid="follow-up-subject"]')).toContain(reference);
     await composer.getByRole('button', { name: 'Complaint to the authority' }).click();
     await composer.selectOption('[data-testid="residence"]', 'FR');
     expect(await composer.locator('[data-testid="authority"] a').getAttribute('href')).toBe('https://www.cnil.fr');

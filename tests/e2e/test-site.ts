@@ -7,6 +7,7 @@ import type { SiteMap } from '../../scripts/fake-internet.ts';
  */
 export const NEWS = 'www.news-site.example';
 export const META_PAGE = 'www.facebook.com';
+export const HEALTH = 'www.health-clinic.example';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
@@ -100,6 +101,14 @@ export const TEST_SITES: SiteMap = {
   'www.garden-blog.example': {
     '/post.html': page(
       'A post',
+      '<img alt="" src="https://pixel.rubiconproject.com/pixel.gif?uid=rp7f3a91c2e8">' +
+        '<img alt="" src="https://www.google-analytics.com/collect?v=1&cid=ga55512345.999&t=pageview">',
+    ),
+  },
+  // A health site (GDPR Art. 9) with the same two pixels: a letter leaves it out unless the user ticks it.
+  [HEALTH]: {
+    '/index.html': page(
+      'Find a doctor',
       '<img alt="" src="https://pixel.rubiconproject.com/pixel.gif?uid=rp7f3a91c2e8">' +
         '<img alt="" src="https://www.google-analytics.com/collect?v=1&cid=ga55512345.999&t=pageview">',
     ),

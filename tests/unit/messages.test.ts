@@ -66,6 +66,9 @@ describe('message protocol', () => {
   it.each([
     ['letters/record-sent', sent],
     ['letters/record-sent', { ...sent, country: 'DE-BY' }],
+    ['letters/record-sent', { ...sent, jurisdiction: 'fadp', language: 'de', country: 'CH' }],
+    ['letters/record-sent', { ...sent, jurisdiction: 'lgpd', right: 'withdrawal', country: 'BR' }],
+    ['letters/record-sent', { ...sent, name: 'Erika Mustermann' }],
     ['letters/save-contact', { company: 'magnite', value: 'privacy@magnite.com' }],
     ['letters/save-contact', { company: 'magnite', value: 'x', representative: 'EU rep' }],
     ['letters/set-status', { reference: 'DSC-1', status: 'needs-identification' }],
@@ -77,8 +80,13 @@ describe('message protocol', () => {
   });
 
   it.each([
-    ['letters/record-sent', { ...sent, jurisdiction: 'mars' }, 'jurisdiction must be one of gdpr, uk-gdpr, ccpa'],
+    [
+      'letters/record-sent',
+      { ...sent, jurisdiction: 'mars' },
+      'jurisdiction must be one of gdpr, uk-gdpr, fadp, lgpd, ccpa',
+    ],
     ['letters/record-sent', { ...sent, sentOn: 'yesterday' }, 'sentOn must be a day'],
+    ['letters/record-sent', { ...sent, name: 'E'.repeat(501) }, 'name must be a string of at most 500'],
     ['letters/record-sent', { ...sent, body: 42 }, 'body must be a string'],
     ['letters/record-sent', { ...sent, country: 'Federal Republic' }, 'country must be a string of at most 10'],
     ['letters/record-sent', { ...sent, evidence: undefined }, 'evidence must be'],

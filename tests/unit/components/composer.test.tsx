@@ -33,9 +33,9 @@ const gathered: GatheredEvidence = {
   ],
 };
 
-/** Each identifier offered, and whether it is ticked, as the page first shows it. */
-function offered(): [string, boolean][] {
-  const html = renderToString(
+/** The composer as the page first shows it, for Magnite seen on one site. */
+function render(residence?: string): string {
+  return renderToString(
     <Composer
       t={t}
       input={{
@@ -49,10 +49,16 @@ function offered(): [string, boolean][] {
         today: '2026-12-01',
         extensionVersion: '1.0.0',
         uiLanguage: 'en',
+        ...(residence ? { residence } : {}),
       }}
       actions={{ saveContact: async () => {}, download: () => {}, copy: async () => {}, sent: async () => {} }}
     />,
   );
+}
+
+/** Each identifier offered, and whether it is ticked. */
+function offered(): [string, boolean][] {
+  const html = render();
   const list = html.slice(html.indexOf('data-testid="letter-identifiers"'));
   return [...list.matchAll(/<li><label><input type="checkbox"( checked)?[^>]*\/?>(.*?)<\/label><\/li>/g)].map((m) => [
     (m[2] ?? '').replace(/<[^>]+>/g, ''),
@@ -69,5 +75,32 @@ describe('the letter composer', () => {
       ['rp7f3a91c2e8', true],
       ['a91c2e8f7d1e4f60', false],
     ]);
+  });
+
+  it('offers the five laws, the place the user lives first', () => {
+    const laws = (html: string) => {
+      const select = html.slice(html.indexOf('data-testid="letter-jurisdiction"'), html.indexOf('</select>'));
+      return [...select.matchAll(/<option([^>]*)>([^<]*)</g)].map((m) => [
+        /value="([^"]+)"/.exec(m[1] ?? '')?.[1],
+        m[2],
+        /\bselected\b/.test(m[1] ?? ''),
+      ]);
+    };
+    expect(laws(render())).toEqual([
+      ['gdpr', 'EU GDPR', true],
+      ['uk-gdpr', 'UK GDPR', false],
+      ['fadp', 'Swiss revFADP', false],
+      ['lgpd', 'Brazil LGPD', false],
+      ['ccpa', 'California CCPA', false],
+    ]);
+    const brazil = render('BR');
+    expect(laws(brazil).filter(([, , selected]) => selected)).toEqual([['lgpd', 'Brazil LGPD', true]]);
+  });
+
+  it('holds the letter on paper, with no form control inside it', () => {
+    const html = render();
+    const paper = html.slice(html.indexOf('<article class="paper"'), html.indexOf('</article>'));
+    expect(paper).toContain('Magnite');
+    expect(paper).not.toMatch(/<(input|textarea|select|button|label)\b/);
   });
 });

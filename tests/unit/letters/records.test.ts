@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { composeLetter } from '../../../lib/letters/compose.ts';
+import { letterLanguage } from '../../../lib/letters/languages.ts';
 import {
   currentDue,
+  deadlineOf,
   effectiveStatus,
   isOpen,
   recordExtension,
@@ -10,6 +13,7 @@ import {
   setStatus,
 } from '../../../lib/letters/records.ts';
 import { freshDb } from '../storage/helpers.ts';
+import { magniteEvidence } from './fixtures.ts';
 
 const letter = {
   reference: 'DSC-20261123-K7Q2M9',
@@ -34,6 +38,8 @@ const letter = {
     identifiers: [{ source: 'request', name: 'uid', value: 'u-1' }],
   },
 };
+
+const evidence = magniteEvidence;
 
 describe('letter records', () => {
   it('keep what was sent, its hash and history, and run the deadline from the day it was sent', async () => {
@@ -87,12 +93,25 @@ describe('letter records', () => {
     expect(currentDue({ ...record, country: undefined })).toBe('2025-12-25');
   });
 
-  it('give a withdrawal of consent no deadline: it is never overdue', async () => {
-    const db = freshDb();
-    const record = await recordSent(db, { ...letter, right: 'withdrawal' });
-    expect(currentDue(record)).toBeUndefined();
-    expect(effectiveStatus(record, '2030-01-01')).toBe('sent');
-  });
+  it.each(['gdpr', 'uk-gdpr', 'lgpd'] as const)(
+    'give a withdrawal of consent under %s no deadline, as its letter says: it is never overdue',
+    async (jurisdiction) => {
+      const db = freshDb();
+      const lang = letterLanguage('en');
+      const composed = await composeLetter(lang, evidence, [], {
+        jurisdiction,
+        right: 'withdrawal',
+        reference: letter.reference,
+        date: letter.sentOn,
+        extensionVersion: '1',
+      });
+      expect(composed.deadline).toBe(false);
+      const record = await recordSent(db, { ...letter, jurisdiction, right: 'withdrawal', body: composed.body });
+      expect(deadlineOf(record)).toEqual({ kind: 'none' });
+      expect(currentDue(record)).toBeUndefined();
+      expect(effectiveStatus(record, '2030-01-01')).toBe('sent');
+    },
+  );
 
   it('count an extension only when it was announced within the first month', async () => {
     const db = freshDb();
