@@ -35,7 +35,7 @@ const de = (cite: string) =>
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 const seguimiento =
-  'los segmentos, las categorías de intereses y demás inferencias que hayan extraído sobre mí, los identificadores de los socios con los que hayan sincronizado los míos, las solicitudes de puja (bid requests) en las que se transmitieron mis datos, y los sitios web y aplicaciones en los que se recogieron';
+  'los segmentos, las categorías de intereses y demás inferencias que me hayan atribuido, los identificadores de los socios con los que hayan sincronizado los míos, las solicitudes de puja (bid requests) en las que se transmitieron mis datos, y los sitios web y aplicaciones en los que se recogieron';
 
 const gdprCite = Object.fromEntries(
   GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, rgpd(id)]),
@@ -67,12 +67,12 @@ const gdpr: LawText<GdprAnchor> = {
           );
         if (x.grounds.includes('unlawful'))
           motivos.push(
-            `Mi navegador registró que se almacenó información en mi dispositivo, o se accedió a información ya almacenada en él, antes de que yo hubiera prestado consentimiento alguno, en contra de lo dispuesto en ${c.eprivacy}; los datos así obtenidos se tratan de forma ilícita y deben suprimirse conforme al ${c.art17_1_d}.`,
+            `Mi navegador registró que se almacenó información en mi equipo terminal, o se accedió a información ya almacenada en él, antes de que yo hubiera prestado consentimiento alguno, en contra de lo dispuesto en ${c.eprivacy}; los datos así obtenidos se tratan de forma ilícita y deben suprimirse conforme al ${c.art17_1_d}.`,
           );
         return [
           `Al amparo del ${c.art17}, les solicito que supriman sin dilación indebida todos los datos personales que me conciernen y que obren en su poder, ${alcance(c)}.`,
           motivos.join(' '),
-          `A mi juicio, no concurre ninguna de las excepciones previstas en el ${c.art17_3}. Si invocan alguna, les ruego que la identifiquen y que supriman todos los datos que no queden amparados por ella. Asimismo, deberán comunicar la supresión a cada uno de los destinatarios a los que se hayan comunicado los datos, y les solicito que me informen de quiénes son (${c.art19}). Por último, les ruego que me confirmen la supresión por escrito, con indicación de los identificadores a los que estaban vinculados los datos.`,
+          `A mi juicio, no concurre ninguna de las excepciones previstas en el ${c.art17_3}. Si invocan alguna, les ruego que la identifiquen y que supriman todos los datos que no queden amparados por ella. Deberán, además, comunicar la supresión a cada uno de los destinatarios a los que se hayan comunicado los datos, y les solicito que me informen de quiénes son (${c.art19}). Por último, les ruego que me confirmen la supresión por escrito, con indicación de los identificadores a los que estaban vinculados los datos.`,
           plazo(c),
         ];
       },
@@ -80,7 +80,7 @@ const gdpr: LawText<GdprAnchor> = {
     access: {
       subject: (f) => `Ejercicio del derecho de acceso a datos personales — ref. ${f.reference}`,
       body: (c) => [
-        `Al amparo del ${c.art15_1}, les solicito que me confirmen si están tratando datos personales que me conciernen y, en tal caso, que me den acceso a ellos y me faciliten una copia (${c.art15_3}), ${alcance(c)}. Ello incluye ${seguimiento}.`,
+        `Al amparo del ${c.art15_1}, les solicito que me confirmen si están tratando datos personales que me conciernen y, en tal caso, que me den acceso a ellos y me faciliten una copia (${c.art15_3}), ${alcance(c)}. La solicitud comprende ${seguimiento}.`,
         `Les ruego que me informen asimismo (${c.art15_1}) de: a) los fines de cada tratamiento; b) las categorías de datos personales de que se trate; c) los destinatarios a los que se hayan comunicado o vayan a comunicarse los datos, identificados por su nombre, incluidos los participantes en las subastas en tiempo real (real-time bidding) y los socios con los que hayan sincronizado identificadores; d) el plazo previsto de conservación o, de no ser posible, los criterios utilizados para determinarlo; e) la existencia del derecho a solicitar la rectificación o supresión de los datos o la limitación de su tratamiento, o a oponerse a dicho tratamiento; f) el derecho a presentar una reclamación ante una autoridad de control; g) cuando los datos no se hayan obtenido de mí, cualquier información disponible sobre su origen, incluidos los sitios web y aplicaciones de que se trate; h) la existencia de decisiones automatizadas, incluida la elaboración de perfiles, y, en tal caso, información significativa sobre la lógica aplicada, así como la importancia y las consecuencias previstas de dicho tratamiento para mí. Si los datos se transfieren a un tercer país o a una organización internacional, les ruego que me informen de las garantías adecuadas relativas a la transferencia (${c.art15_2}).`,
         plazo(c),
       ],
@@ -90,13 +90,13 @@ const gdpr: LawText<GdprAnchor> = {
       body: (c, x) => [
         `Me opongo al tratamiento de mis datos personales con fines de mercadotecnia directa, incluida la elaboración de perfiles relacionada con ella (${c.art21_2}). A partir de la recepción de este escrito, mis datos ya no podrán tratarse para dichos fines (${c.art21_3}).`,
         `En la medida en que traten mis datos para otros fines sobre la base de su interés legítimo, me opongo también a ese tratamiento por motivos relacionados con mi situación particular (${c.art21_1})${x.reason ? `: ${x.reason}` : ', que expondré si así me lo solicitan.'} Mientras verifican si sus motivos legítimos prevalecen sobre los míos, les ruego que limiten dicho tratamiento (${c.art18_1_d}).`,
-        `Les ruego que me confirmen por escrito qué tratamientos han cesado o limitado. ${plazo(c)}`,
+        `Les agradeceré que me confirmen por escrito qué tratamientos han cesado o limitado. ${plazo(c)}`,
       ],
     },
     withdrawal: {
       subject: (f) => `Retirada del consentimiento — ref. ${f.reference}`,
       body: (c) => [
-        `Retiro todos los consentimientos que les haya prestado para el tratamiento de mis datos personales, incluido el consentimiento para almacenar información en mi dispositivo o acceder a la ya almacenada en él (${c.art7_3}). La retirada surte efecto desde la recepción de este escrito; a partir de ese momento, deberán cesar todo tratamiento basado en dicho consentimiento.`,
+        `Retiro todos los consentimientos que les haya prestado para el tratamiento de mis datos personales, incluido el consentimiento para almacenar información en mi dispositivo o acceder a la ya almacenada en él (${c.art7_3}). La retirada surte efecto desde la recepción de este escrito; a partir de ese momento, deberán poner fin a todo tratamiento basado en dicho consentimiento.`,
         'Les agradecería una breve confirmación por escrito.',
       ],
     },
@@ -134,12 +134,12 @@ const dias45 = (c: Record<CcpaAnchor, string>) =>
 const ccpa: LawText<CcpaAnchor> = {
   cite: ccpaCite,
   standing: (c) =>
-    `Resido en California y tengo la condición de consumidor en el sentido de la Ley de Privacidad del Consumidor de California (${c.s1798_140_i}).`,
+    `Resido en California y tengo la condición de consumidor en el sentido de la Ley de Privacidad del Consumidor de California (CCPA) (${c.s1798_140_i}).`,
   rights: {
     erasure: {
       subject: (f) => `Solicitud de eliminación de información personal — ref. ${f.reference}`,
       body: (c, x) => [
-        `Les solicito que eliminen toda la información personal sobre mí que hayan recopilado, incluida, a título enunciativo y no limitativo, la que se detalla más abajo (${c.s1798_105}). Les ruego que indiquen a sus proveedores de servicios y contratistas que la eliminen también y que notifiquen a todos los terceros a los que la hayan vendido o con los que la hayan compartido que deben eliminarla (${c.s1798_105_c}). Si invocan alguna excepción, indíquenla y eliminen todo lo que no quede amparado por ella. Les ruego que me confirmen la eliminación por escrito, con indicación de los identificadores a los que estaba vinculada la información.`,
+        `Les solicito que eliminen toda la información personal sobre mí que hayan recopilado, incluida, a título enunciativo y no limitativo, la que se detalla más abajo (${c.s1798_105}). Les ruego que indiquen a sus proveedores de servicios y contratistas que la eliminen también y que notifiquen a todos los terceros a los que la hayan vendido o con los que la hayan compartido que deben eliminarla (${c.s1798_105_c}). Si invocan alguna excepción, indíquenla y eliminen todo lo que no quede amparado por ella. Les agradeceré que me confirmen la eliminación por escrito, con indicación de los identificadores a los que estaba vinculada la información.`,
         ...(x.grounds.includes('ccpa-opt-out') ? [exclusion(c)] : []),
         ...(x.preciseLocation ? [limitacion(c)] : []),
         dias45(c),
@@ -207,6 +207,11 @@ const language: LetterLanguage = {
   name: 'Español',
   locale: 'es-ES',
   laws: { gdpr, ccpa },
+  // Under the CCPA a complaint to the CPPA is a «queja», not a «reclamación».
+  orthography: (law, text) =>
+    law === 'ccpa'
+      ? text.replace(/^Reclamación contra/, 'Queja contra').replaceAll('esta reclamación', 'esta queja')
+      : text,
   kinds: {
     'site-address': 'los sitios web que visité',
     'page-address': 'las direcciones de las páginas que visité',
@@ -235,7 +240,7 @@ const language: LetterLanguage = {
     heading: 'Datos enviados por mi navegador',
     intro:
       'Mi navegador registró, en mi propio dispositivo, las siguientes peticiones dirigidas a sus dominios. Constituyen una muestra de los datos afectados, no su límite:',
-    domains: (domains) => `Dominios suyos que recibieron datos: ${domains}.`,
+    domains: (domains) => `Dominios de su titularidad que recibieron datos: ${domains}.`,
     period: (first, last) => `Primera observación: ${first}; última observación: ${last}.`,
     volume: (sites, requests) =>
       `${number(requests)} ${requests === 1 ? 'petición' : 'peticiones'} desde ${number(sites)} ${sites === 1 ? 'sitio web' : 'sitios web'}.`,
@@ -273,7 +278,7 @@ const language: LetterLanguage = {
         },
   replies: {
     cannotIdentify: (r, f) =>
-      `Indican que no pueden identificarme. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) recoge identificadores que ustedes mismos instalaron o recogieron para reconocer mi navegador; los identificadores en línea son ${terms(r).data} (${r.personalData}). Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${r.identify}). Entretanto, les ruego que atiendan la solicitud con los identificadores facilitados.`,
+      `Indican que no pueden identificarme. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) recoge identificadores que ustedes mismos instalaron o ${r.business ? 'recopilaron' : 'recogieron'} para reconocer mi navegador; los identificadores en línea son ${terms(r).data} (${r.personalData}). Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${r.identify}). Entretanto, les ruego que atiendan la solicitud con los identificadores facilitados.`,
     idDocument: (r, f) =>
       `Me piden copia de un documento de identidad. Lo que solicito está vinculado a los identificadores que figuran en mi solicitud de fecha ${f.date} (ref. ${f.reference}), no a mi nombre; un documento de identidad no les ayudaría a localizarlo y les proporcionaría más datos de los necesarios. Solo pueden exigir lo necesario para identificarme (${r.identify}). Les ruego que atiendan la solicitud con los identificadores facilitados o que me indiquen qué identificador necesitan.`,
     webForm: (r, f) =>
@@ -291,8 +296,8 @@ const language: LetterLanguage = {
     subject: (f) => `Recordatorio: mi solicitud de fecha ${f.date}, ref. ${f.reference}`,
     body: (r, f) =>
       f.due
-        ? `Mediante escrito de fecha ${f.sentOn} (ref. ${f.reference}), ejercité mi ${f.right} en virtud ${de(r.law)}. El plazo para responder venció el ${f.due} sin que haya recibido respuesta. Les ruego que atiendan la solicitud sin más demora. De no recibir respuesta, procederé a ${r.escalate}.`
-        : `Mediante escrito de fecha ${f.sentOn} (ref. ${f.reference}), ejercité mi ${f.right} en virtud ${de(r.law)}, con efecto inmediato. No he recibido confirmación de que hayan cesado los tratamientos basados en mi consentimiento. Les ruego que me lo confirmen sin más demora. De no recibir respuesta, procederé a ${r.escalate}.`,
+        ? `Mediante escrito de fecha ${f.sentOn} (ref. ${f.reference}), ejercité mi ${f.right} en virtud ${de(r.law)}. El plazo para responder venció el ${f.due} sin que haya recibido respuesta. Les ruego que atiendan la solicitud sin más demora. En caso contrario, procederé a ${r.escalate}.`
+        : `Mediante escrito de fecha ${f.sentOn} (ref. ${f.reference}), ejercité mi ${f.right} en virtud ${de(r.law)}, con efecto inmediato. No he recibido confirmación de que hayan cesado los tratamientos basados en mi consentimiento. Les ruego que me lo confirmen sin más demora. En caso contrario, procederé a ${r.escalate}.`,
   },
   complaint: {
     subject: (f) => `Reclamación contra ${f.company} (ref. ${f.reference})`,
@@ -302,7 +307,7 @@ const language: LetterLanguage = {
           ? `Por medio del presente escrito presento una queja, al amparo ${de(r.complaint)}, contra la siguiente empresa, que no ha atendido el ejercicio de mi ${f.right}:\n${f.controller}`
           : `Por medio del presente escrito presento una reclamación, al amparo ${de(r.complaint)}, contra el siguiente responsable del tratamiento, que no ha atendido el ejercicio de mi ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || pending.missingComplainant}`,
-        `Cronología:\n- ${f.sentOn}: ejercité mi ${f.right} ante ${f.recipient} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}`,
+        `Cronología:\n- ${f.sentOn}: dirigí a ${f.recipient} una solicitud de ejercicio de mi ${f.right} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}`,
         `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${f.company}. Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y ${r.order ? `que se ordene al responsable del tratamiento que atienda mi solicitud (${r.order})` : `que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud`}.${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
         identity(f.shareIdentity),
       ].join('\n\n'),

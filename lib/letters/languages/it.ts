@@ -1,11 +1,11 @@
 import type { LawText, LetterLanguage } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
-/** «art. 17, par. 1, lett. b), del GDPR», «art. 4, n. 1), del GDPR», «considerando 30 del GDPR». */
+/** «art. 17, par. 1, lett. b), del GDPR», «art. 4, n. 1, del GDPR», «considerando 30 del GDPR». */
 function regolamento(id: string): string {
   if (id.startsWith('rec')) return `considerando ${id.slice(3)} del GDPR`;
   const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `n. ${r})` : `par. ${r}`) : `lett. ${r})`));
+  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `n. ${r}` : `par. ${r}`) : `lett. ${r})`));
   return parts.length ? [`art. ${art}`, ...parts, 'del GDPR'].join(', ') : `art. ${art} del GDPR`;
 }
 
@@ -33,7 +33,7 @@ gdprCite.eprivacy =
   'l’art. 122 del Codice in materia di protezione dei dati personali (d.lgs. 30 giugno 2003, n. 196) o la norma nazionale di recepimento dell’art. 5, par. 3, della direttiva 2002/58/CE';
 
 const termine = (c: Record<GdprAnchor, string>) =>
-  `Vi chiedo di dare riscontro alla presente richiesta senza ingiustificato ritardo e, comunque, al più tardi entro un mese dal suo ricevimento (${c.art12_3}). Qualora non intendiate ottemperarvi, Vi chiedo di informarmi, entro lo stesso termine, dei motivi dell’inottemperanza e della possibilità di proporre reclamo a un’autorità di controllo e di proporre ricorso giurisdizionale (${c.art12_4}). Il riscontro è dovuto gratuitamente (${c.art12_5}).`;
+  `Vi chiedo di dare riscontro alla presente richiesta senza ingiustificato ritardo e, comunque, al più tardi entro un mese dal suo ricevimento (${c.art12_3}). Qualora non intendiate ottemperarvi, Vi chiedo di informarmi, entro lo stesso termine, dei motivi dell’inottemperanza e della possibilità di proporre reclamo a un’autorità di controllo e di proporre ricorso giurisdizionale (${c.art12_4}). Il riscontro deve essere fornito gratuitamente (${c.art12_5}).`;
 const ambito = (c: Record<GdprAnchor, string>) =>
   `per tutti i servizi di cui siete titolari del trattamento (${c.art4_7}), ivi compresi, a titolo esemplificativo e non esaustivo, i dati indicati di seguito`;
 
@@ -56,7 +56,7 @@ const gdpr: LawText<GdprAnchor> = {
           );
         if (x.grounds.includes('unlawful'))
           motivi.push(
-            `Il mio browser ha registrato che sono state archiviate informazioni nel mio dispositivo, o sono state lette informazioni già archiviate, prima che io avessi prestato alcun consenso, benché ${c.eprivacy} lo richieda; i dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
+            `Il mio browser ha registrato che sono state archiviate informazioni nel mio apparecchio terminale, o sono state lette informazioni già archiviate, prima che io avessi prestato alcun consenso, in contrasto con quanto dispone ${c.eprivacy}; i dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
           );
         return [
           `Ai sensi dell’${c.art17}, Vi chiedo di cancellare senza ingiustificato ritardo tutti i dati personali che mi riguardano in Vostro possesso, ${ambito(c)}.`,
@@ -91,7 +91,7 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `Gli identificativi indicati di seguito sono stati installati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; gli identificativi online di questo tipo sono dati personali (${c.art4_1}; ${c.rec30}). Vi prego di utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo, chiedendo soltanto quanto necessario (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
+    `Gli identificativi indicati di seguito sono stati installati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; gli identificativi online di questo tipo sono dati personali (${c.art4_1}; ${c.rec30}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo, chiedendo soltanto quanto necessario (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
   noIdentifier: (c) =>
     `La presente non riporta alcun identificativo. Riconoscete il mio browser tramite i cookie e gli identificativi che avete installato nel browser stesso, i quali sono dati personali (${c.art4_1}; ${c.rec30}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
   representative: (c) =>
@@ -128,7 +128,7 @@ const fadp: LawText<FadpAnchor> = {
       ],
     },
     access: {
-      subject: (f) => `Domanda d’accesso secondo l’art. 25 LPD — rif. ${f.reference}`,
+      subject: (f) => `Domanda d’accesso ai sensi dell’art. 25 LPD — rif. ${f.reference}`,
       body: (c) => [
         `Ai sensi dell’${c.art25}, Vi chiedo di comunicarmi se trattate dati personali che mi concernono (${c.art5_a}) e, in caso affermativo, di fornirmi le informazioni di cui all’${c.art25_2}: la Vostra identità e i Vostri dati di contatto; i dati personali trattati in quanto tali, compresi ${tracciamento}; lo scopo del trattamento; la durata di conservazione dei dati o, se ciò non è possibile, i criteri per stabilirla; le informazioni disponibili sulla provenienza dei dati; se del caso, l’esistenza di una decisione individuale automatizzata e la logica su cui si fonda; nonché, se del caso, i destinatari o le categorie di destinatari, indicati nominativamente se noti, compresi i partecipanti alle aste in tempo reale e i partner con cui avete sincronizzato identificativi. Qualora i dati siano comunicati all’estero, Vi chiedo di indicarmi anche lo Stato e le garanzie adottate (${c.art19_4}).`,
         `Le informazioni sono di norma fornite gratuitamente (${c.art25_6}) ed entro 30 giorni (${c.art25_7}).`,
@@ -143,7 +143,7 @@ const fadp: LawText<FadpAnchor> = {
     },
   },
   identification: (c) =>
-    `Gli identificativi indicati di seguito sono stati installati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; si riferiscono a me e sono dati personali (${c.art5_a}). Vi prego di utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo.`,
+    `Gli identificativi indicati di seguito sono stati installati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; si riferiscono a me e sono dati personali (${c.art5_a}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo.`,
   noIdentifier: (c) =>
     `La presente non riporta alcun identificativo. Riconoscete il mio browser tramite i cookie e gli identificativi che avete installato nel browser stesso, i quali sono dati personali (${c.art5_a}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo.`,
   representative: (c) =>
@@ -210,7 +210,7 @@ const language: LetterLanguage = {
   evidence: {
     heading: 'Dati inviati dal mio browser',
     intro:
-      'Il mio browser ha registrato, sul mio dispositivo, le seguenti richieste di rete verso i Vostri domini. Costituiscono un campione dei dati in questione, non il loro limite:',
+      'Il mio browser ha registrato, sul mio dispositivo, le seguenti richieste di rete verso i Vostri domini. Si tratta di un campione dei dati in questione, che non ne esaurisce la totalità:',
     domains: (domains) => `Domini di Vostra pertinenza che hanno ricevuto dati: ${domains}.`,
     period: (first, last) => `Prima rilevazione: ${first}; ultima rilevazione: ${last}.`,
     volume: (sites, requests) =>

@@ -148,7 +148,7 @@ describe('letter languages × laws × rights', () => {
       'sección 1798.199.45 del Código Civil de California',
     );
     expect(await body('it', 'gdpr', 'erasure')).toContain('ai sensi dell’art. 17, par. 1, lett. b), del GDPR');
-    expect(await body('it', 'gdpr', 'erasure')).toContain('(art. 4, n. 1), del GDPR; considerando 30 del GDPR)');
+    expect(await body('it', 'gdpr', 'erasure')).toContain('(art. 4, n. 1, del GDPR; considerando 30 del GDPR)');
     expect(await body('it', 'fadp', 'erasure')).toContain('(art. 30 cpv. 2 lett. b LPD)');
     expect(await body('it', 'fadp', 'access')).toContain('(art. 25 cpv. 7 LPD)');
     expect(await body('it', 'fadp', 'access')).toContain('(art. 5 lett. a LPD)');

@@ -172,12 +172,11 @@ describe('CCPA', () => {
     const text = composeReminder(letterLanguage('es'), request({ jurisdiction: 'ccpa' }), '2026-12-01').body;
     expect(text).toContain('la Agencia de Protección de la Privacidad de California o ante el Fiscal General');
     expect(text).not.toMatch(/autoridad de control|RGPD/);
-    const complaintText = composeComplaint(
-      letterLanguage('es'),
-      request({ jurisdiction: 'ccpa' }),
-      complaint(),
-      '2026-12-01',
-    ).body;
+    const queja = composeComplaint(letterLanguage('es'), request({ jurisdiction: 'ccpa' }), complaint(), '2026-12-01');
+    expect(queja.subject).toMatch(/^Queja contra Magnite/);
+    const complaintText = queja.body;
+    expect(complaintText).toContain('presento una queja');
+    expect(complaintText).not.toMatch(/reclamación/);
     expect(complaintText).toContain('contra la siguiente empresa');
     expect(complaintText).toContain('sección 1798.199.45 del Código Civil de California');
     expect(complaintText).not.toMatch(/responsable del tratamiento|RGPD/);
