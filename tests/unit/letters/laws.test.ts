@@ -38,13 +38,17 @@ const ids = [{ source: 'cookie' as const, name: 'khaos', value: 'L4X9K2-ABCD', d
 const WRITTEN: Record<string, Law[]> = {
   en: ['gdpr', 'uk-gdpr', 'fadp', 'lgpd', 'ccpa'],
   de: ['gdpr', 'fadp'],
+  es: ['gdpr', 'ccpa'],
   fr: ['gdpr', 'fadp'],
+  it: ['gdpr', 'fadp'],
 };
 /** How each language names each law in a citation. */
 const NAMES: Record<string, Partial<Record<Law, RegExp>>> = {
   en: { gdpr: /\bGDPR\b/, 'uk-gdpr': /UK GDPR|Data Protection Act 2018/, fadp: /FADP/, lgpd: /LGPD/, ccpa: /^Cal\. / },
   de: { gdpr: /DSGVO/, fadp: /\bDSG\b/ },
+  es: { gdpr: /RGPD/, ccpa: /del (título 11 del Código de Regulaciones|Código Civil) de California$/ },
   fr: { gdpr: /RGPD/, fadp: /\bLPD\b/ },
+  it: { gdpr: /GDPR/, fadp: /\bLPD$/ },
 };
 /** Words that betray another law's citations. */
 const FOREIGN: Record<Law, RegExp> = {
@@ -62,8 +66,8 @@ const cases = LETTER_LANGUAGES.flatMap((lang) =>
 );
 
 describe('letter languages × laws × rights', () => {
-  it('ships English, German and French, each with the laws reviewed for it', () => {
-    expect(LETTER_LANGUAGES.map((l) => l.code)).toEqual(['en', 'de', 'fr']);
+  it('ships English, German, Spanish, French and Italian, each with the laws reviewed for it', () => {
+    expect(LETTER_LANGUAGES.map((l) => l.code)).toEqual(['en', 'de', 'es', 'fr', 'it']);
     for (const lang of LETTER_LANGUAGES)
       expect(
         LAWS.filter((l) => lang.laws[l]),
@@ -113,6 +117,8 @@ describe('letter languages × laws × rights', () => {
   it('refuses a right the law does not grant, and a law the language does not write', async () => {
     await expect(composeLetter(letterLanguage('en'), evidence, ids, options('ccpa', 'withdrawal'))).rejects.toThrow();
     await expect(composeLetter(letterLanguage('de'), evidence, ids, options('ccpa', 'erasure'))).rejects.toThrow();
+    await expect(composeLetter(letterLanguage('es'), evidence, ids, options('fadp', 'erasure'))).rejects.toThrow();
+    await expect(composeLetter(letterLanguage('it'), evidence, ids, options('ccpa', 'access'))).rejects.toThrow();
   });
 
   it('writes citations as lawyers of each language do', async () => {
@@ -131,6 +137,21 @@ describe('letter languages × laws × rights', () => {
     expect(await body('en', 'ccpa', 'erasure')).toContain('Cal. Civ. Code § 1798.130(a)(2)');
     expect(await body('en', 'ccpa', 'objection')).toContain('Cal. Code Regs. tit. 11, § 7026(f)');
     expect(letterLanguage('en').laws.ccpa?.cite.s1798_199_45).toBe('Cal. Civ. Code § 1798.199.45');
+    expect(await body('es', 'gdpr', 'erasure')).toContain('conforme al artículo 17, apartado 1, letra b), del RGPD');
+    expect(await body('es', 'gdpr', 'erasure')).toContain('(artículo 4, punto 1, del RGPD; considerando 30 del RGPD)');
+    expect(await body('es', 'ccpa', 'erasure')).toContain('(sección 1798.105 del Código Civil de California)');
+    expect(await body('es', 'ccpa', 'erasure')).toContain('(sección 1798.130(a)(2) del Código Civil de California;');
+    expect(await body('es', 'ccpa', 'objection')).toContain(
+      'sección 7026(f) del título 11 del Código de Regulaciones de California',
+    );
+    expect(letterLanguage('es').laws.ccpa?.cite.s1798_199_45).toBe(
+      'sección 1798.199.45 del Código Civil de California',
+    );
+    expect(await body('it', 'gdpr', 'erasure')).toContain('ai sensi dell’art. 17, par. 1, lett. b), del GDPR');
+    expect(await body('it', 'gdpr', 'erasure')).toContain('(art. 4, n. 1, del GDPR; considerando 30 del GDPR)');
+    expect(await body('it', 'fadp', 'erasure')).toContain('(art. 30 cpv. 2 lett. b LPD)');
+    expect(await body('it', 'fadp', 'access')).toContain('(art. 25 cpv. 7 LPD)');
+    expect(await body('it', 'fadp', 'access')).toContain('(art. 5 lett. a LPD)');
   });
 });
 

@@ -70,7 +70,7 @@ describe('withdrawal of consent takes effect at once', () => {
     expect(letter.deadline).toBe(false);
     expect(letter.rule).toBeUndefined();
     expect(letter.body).not.toMatch(
-      /month|Monat|mois|\b\d+ (calendar )?days|12\(3\)|12 Abs\. 3|article 12, paragraphe 3/,
+      /month|Monat|mois|\bun mese?\b|\b\d+ (calendar )?days|12\(3\)|12 Abs\. 3|article 12, paragraphe 3|artículo 12, apartado 3|art\. 12, par\. 3/,
     );
   });
 
@@ -80,10 +80,10 @@ describe('withdrawal of consent takes effect at once', () => {
     }
   });
 
-  it.each(['en', 'de', 'fr'])('%s: its reminder says no period ended', (code) => {
+  it.each(['en', 'de', 'es', 'fr', 'it'])('%s: its reminder says no period ended', (code) => {
     const { due: _, ...withdrawal } = request({ right: 'withdrawal' });
     const text = composeReminder(letterLanguage(code), withdrawal, '2026-12-01').body;
-    expect(text).not.toMatch(/period|Frist|délai/);
+    expect(text).not.toMatch(/period|Frist|délai|plazo|venció|termine|scadut/);
     expect(text).toContain('DSC-20261123-K7Q2M9');
   });
 });
@@ -97,6 +97,11 @@ describe('representatives', () => {
     expect(eu.body).toContain('representative in the Union (Article 27 GDPR)');
     const ch = await write('de', {}, { jurisdiction: 'fadp', representative: true });
     expect(ch.body).toContain('Vertretung des Verantwortlichen in der Schweiz (Art. 14 DSG)');
+    const ti = await write('it', {}, { jurisdiction: 'fadp', representative: true });
+    expect(ti.body).toContain('rappresentante del titolare del trattamento in Svizzera (art. 14 LPD)');
+    expect(ti.body).not.toMatch(/Unione/);
+    const es = await write('es', {}, { jurisdiction: 'gdpr', representative: true });
+    expect(es.body).toContain('representante del responsable del tratamiento en la Unión (artículo 27 del RGPD)');
   });
 
   it('the UI label no longer says "EU representative" only', () => {
@@ -143,6 +148,39 @@ describe('CCPA', () => {
     expect(text).toContain('California Privacy Protection Agency or the California Attorney General');
     expect(text).not.toMatch(/supervisory authority|GDPR/);
   });
+
+  it('in Spanish: residency, the opt-out in 15 business days, § 1798.121 only with location, access stays access', async () => {
+    for (const right of LAW_RIGHTS.ccpa) {
+      const letter = await write('es', {}, { jurisdiction: 'ccpa', right });
+      expect(letter.body, right).toContain('Resido en California y tengo la condición de consumidor');
+      expect(letter.body, right).not.toContain('1798.121');
+      const located = await write('es', { kinds: ['location'] }, { jurisdiction: 'ccpa', right });
+      expect(located.body, right).toContain('la sección 1798.121 del Código Civil de California');
+    }
+    const optOut = await write('es', {}, { jurisdiction: 'ccpa', right: 'objection' });
+    expect(optOut.subject).toMatch(/^Solicitud de exclusión de la venta y del intercambio/);
+    expect(optOut.body).toContain('15 días hábiles');
+    expect(optOut.body).not.toContain('45');
+    const access = await write('es', {}, { jurisdiction: 'ccpa', right: 'access' });
+    expect(access.subject).toMatch(/^Solicitud para conocer/);
+    expect(access.body).toContain('sección 1798.110 del Código Civil de California');
+    expect(access.body).not.toMatch(/eliminen|eliminación|1798\.105/);
+    expect(access.body).toContain('45 días calendario');
+  });
+
+  it('in Spanish: escalates to the Agencia de Protección de la Privacidad de California, never a supervisory authority', () => {
+    const text = composeReminder(letterLanguage('es'), request({ jurisdiction: 'ccpa' }), '2026-12-01').body;
+    expect(text).toContain('la Agencia de Protección de la Privacidad de California o ante el Fiscal General');
+    expect(text).not.toMatch(/autoridad de control|RGPD/);
+    const queja = composeComplaint(letterLanguage('es'), request({ jurisdiction: 'ccpa' }), complaint(), '2026-12-01');
+    expect(queja.subject).toMatch(/^Queja contra Magnite/);
+    const complaintText = queja.body;
+    expect(complaintText).toContain('presento una queja');
+    expect(complaintText).not.toMatch(/reclamación/);
+    expect(complaintText).toContain('contra la siguiente empresa');
+    expect(complaintText).toContain('sección 1798.199.45 del Código Civil de California');
+    expect(complaintText).not.toMatch(/responsable del tratamiento|RGPD/);
+  });
 });
 
 describe('each law escalates to its own authority', () => {
@@ -161,10 +199,12 @@ describe('complaints', () => {
     ['en', 'access', /right of access/],
     ['de', 'objection', /Widerspruchsrecht/],
     ['fr', 'access', /droit d’accès/],
+    ['es', 'access', /derecho de acceso/],
+    ['it', 'objection', /diritto di opposizione/],
   ])('%s %s: names the right actually exercised', (code, right, name) => {
     const text = composeComplaint(letterLanguage(code), request({ right }), complaint(), '2026-12-01').body;
     expect(text).toMatch(name);
-    expect(text).not.toMatch(/erasure|Löschung|effacement/);
+    expect(text).not.toMatch(/erasure|Löschung|effacement|supresión|cancellazione/);
   });
 
   it.each(withLaw('gdpr'))('%s: complainant, controller, timeline, order, updates and the identity choice', (code) => {
@@ -195,7 +235,7 @@ describe('complaints', () => {
     expect(text).toContain('Complainant:\n(name and contact details to be added)');
   });
 
-  it.each(['de', 'fr'])('%s: no English UI word inside, whatever the answer', (code) => {
+  it.each(['de', 'es', 'fr', 'it'])('%s: no English UI word inside, whatever the answer', (code) => {
     const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
       string,
       { message: string }
@@ -264,9 +304,22 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
           'en l’absence d’autre fondement juridique',
           'y compris, sans s’y limiter',
         ],
+        es: [
+          'A mi juicio, no concurre ninguna de las excepciones',
+          'en la medida en que el tratamiento no se base en otro fundamento jurídico',
+          'a título enunciativo y no limitativo',
+        ],
+        it: [
+          'A mio avviso non ricorre alcuna delle eccezioni',
+          'ove non sussista altro fondamento giuridico per il trattamento',
+          'a titolo esemplificativo e non esaustivo',
+        ],
       }[code] as string[];
+      expect(expected, code).toBeDefined();
       for (const phrase of expected) expect(body).toContain(phrase);
-      expect(body).not.toMatch(/applies to this data|sufficient|ausreichend|suffisent|nachweislich|as set out below/);
+      expect(body).not.toMatch(
+        /applies to this data|sufficient|ausreichend|suffisent|nachweislich|as set out below|suficientes|sufficienti/,
+      );
     },
   );
 
@@ -281,7 +334,7 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
       }
       const none = (await write(code, {}, {}, [])).body;
       expect(none).toMatch(
-        /page that shows the identifier|Seite anbieten, die die in meinem Browser|page affichant l’identifiant/,
+        /page that shows the identifier|Seite anbieten, die die in meinem Browser|page affichant l’identifiant|página que muestre el identificador|pagina che mostri l’identificativo/,
       );
     },
   );
@@ -297,7 +350,11 @@ describe('prepared answers', () => {
         expect(text, kind).toContain('DSC-20261123-K7Q2M9');
       }
       const processor = composeReply(lang, request({ jurisdiction: law }), 'processor', '2026-12-01').body;
-      expect(processor).toMatch(/controller|Verantwortlichen|responsable du traitement/);
+      expect(processor).toMatch(
+        law === 'ccpa' && code === 'es'
+          ? /cada empresa por cuenta de la cual/
+          : /controller|Verantwortlichen|responsable du traitement|responsable del tratamiento|titolare del trattamento/,
+      );
       if (law === 'gdpr') expect(processor).toContain(lang.laws.gdpr?.cite.art28_3_e);
     },
   );
@@ -330,7 +387,28 @@ describe('access and objection built for tracking data', () => {
           'demandes d’enchères',
           'sites et applications',
         ],
+        es: [
+          'a)',
+          'h)',
+          'por su nombre',
+          'segmentos',
+          'inferencias',
+          'sincronizado',
+          'solicitudes de puja',
+          'sitios web y aplicaciones',
+        ],
+        it: [
+          'a)',
+          'h)',
+          'nominativamente',
+          'segmenti',
+          'inferenze',
+          'sincronizzato',
+          'richieste di offerta',
+          'siti web e le app',
+        ],
       }[code] as string[];
+      expect(words, code).toBeDefined();
       for (const w of words) expect(body, w).toContain(w);
       expect(body).toContain(letterLanguage(code).laws.gdpr?.cite.art15_2);
     },
@@ -374,6 +452,55 @@ describe('register (LETTERS.md 38)', () => {
     expect(text).not.toContain('Je dépose une plainte');
   });
 
+  it('Spanish: the register of a Spanish lawyer, salutation with a colon and the closing that matches', async () => {
+    const letters = await Promise.all(LAW_RIGHTS.gdpr.map((right) => write('es', {}, { right })));
+    for (const l of letters) {
+      expect(l.body.startsWith('Estimados señores:\n\n')).toBe(true);
+      expect(l.body).toMatch(/\n\nAtentamente,\n23 de noviembre de 2026 · Ref\.: DSC-20261123-K7Q2M9$/);
+      expect(l.body).toContain('datos personales');
+      expect(l.body).not.toMatch(/\bvosotros\b|\bos (ruego|solicito|pido)\b|datos de carácter personal|\bborr/);
+    }
+    const text = composeComplaint(letterLanguage('es'), request(), complaint(), '2026-12-01').body;
+    expect(text).toContain('presento una reclamación, al amparo del artículo 77 del RGPD');
+    expect(composeReminder(letterLanguage('es'), request(), '2026-12-01').body).toContain(
+      'Mediante escrito de fecha 1 de octubre de 2026 (ref. DSC-20261123-K7Q2M9), ejercité mi derecho de supresión en virtud del RGPD.',
+    );
+  });
+
+  it('Spanish: «y» becomes «e» before the sound i', () => {
+    const { list } = letterLanguage('es');
+    expect(list(['cookies', 'identificadores'])).toBe('cookies e identificadores');
+    expect(list(['a', 'b', 'c'])).toBe('a, b y c');
+    expect(list(['cookies', 'hielo'])).toBe('cookies y hielo');
+  });
+
+  it('Italian: «Vi» to the company, «codesta Autorità» to the authority, the first of the month as «1°»', async () => {
+    const letters = await Promise.all(LAW_RIGHTS.gdpr.map((right) => write('it', {}, { right })));
+    for (const l of letters) {
+      expect(l.body.startsWith('Spettabile Società,\n\n')).toBe(true);
+      expect(l.body).toMatch(/\n\nDistinti saluti\n23 novembre 2026 · Rif\. DSC-20261123-K7Q2M9$/);
+      expect(l.body).toMatch(/\bVi (chiedo|prego)\b/);
+      expect(l.body).not.toMatch(/\bLei\b|\bvoi\b/);
+    }
+    expect(longDate(letterLanguage('it'), '2026-10-01')).toBe('1° ottobre 2026');
+    const text = composeComplaint(letterLanguage('it'), request(), complaint(), '2026-12-01');
+    expect(
+      text.body.startsWith('Spettabile Autorità,\n\nCon la presente propongo reclamo, ai sensi dell’art. 77 del GDPR'),
+    ).toBe(true);
+    expect(text.body).toContain('Chiedo a codesta Autorità di esaminare il reclamo');
+    expect(composeReminder(letterLanguage('it'), request(), '2026-12-01').body).toContain(
+      'Con lettera del 1° ottobre 2026 (rif. DSC-20261123-K7Q2M9) ho esercitato il mio diritto alla cancellazione ai sensi del GDPR.',
+    );
+    // Elision before a vowel sound: «dell’8 ottobre», «l’11 novembre».
+    const eighth = composeReminder(
+      letterLanguage('it'),
+      request({ sentOn: '2026-10-08', due: '2026-11-11' }),
+      '2026-12-01',
+    ).body;
+    expect(eighth).toContain('Con lettera dell’8 ottobre 2026');
+    expect(eighth).toContain('è scaduto l’11 novembre 2026');
+  });
+
   it('Swiss German: no ß in a letter under the FADP', async () => {
     const letter = await write('de', {}, { jurisdiction: 'fadp' });
     expect(letter.body).not.toContain('ß');
@@ -393,6 +520,15 @@ describe('register (LETTERS.md 38)', () => {
     expect(de.body).not.toMatch(/ß|personenbezogene/);
     const fr = composeReply(letterLanguage('fr'), request({ jurisdiction: 'fadp' }), 'cannotIdentify', '2026-12-01');
     expect(fr.body).toContain('données personnelles (art. 5, let. a, LPD)');
+    const it = composeComplaint(letterLanguage('it'), request({ jurisdiction: 'fadp' }), complaint(), '2026-12-01');
+    expect(it.subject).toMatch(/^Denuncia nei confronti di Magnite/);
+    expect(it.body).toContain('ai sensi dell’art. 49 LPD, sporgo denuncia nei confronti del seguente titolare');
+    expect(it.body).toContain('Denunciante:\nAlex Martin');
+    expect(it.body).toContain('(art. 49 cpv. 4 LPD)');
+    expect(it.body).not.toMatch(/GDPR|reclamo|Reclamante/);
+    const reminder = composeReminder(letterLanguage('it'), request({ jurisdiction: 'fadp' }), '2026-12-01').body;
+    expect(reminder).toContain('ai sensi della LPD');
+    expect(reminder).toContain('Incaricato federale della protezione dei dati e della trasparenza (IFPDT)');
     const en = composeComplaint(letterLanguage('en'), request({ jurisdiction: 'ccpa' }), complaint(), '2026-12-01');
     expect(en.body).toContain('against the following business');
     expect(en.body).not.toContain('controller');
@@ -402,6 +538,8 @@ describe('register (LETTERS.md 38)', () => {
     ['en', '23 November 2026'],
     ['de', '23. November 2026'],
     ['fr', '23 novembre 2026'],
+    ['es', '23 de noviembre de 2026'],
+    ['it', '23 novembre 2026'],
   ])('%s: dates in the language’s own format', async (code, date) => {
     expect((await write(code, {}, {})).body).toContain(date);
   });
