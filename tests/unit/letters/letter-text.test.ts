@@ -70,7 +70,7 @@ describe('withdrawal of consent takes effect at once', () => {
     expect(letter.deadline).toBe(false);
     expect(letter.rule).toBeUndefined();
     expect(letter.body).not.toMatch(
-      /month|Monat|mois|\b\d+ (calendar )?days|12\(3\)|12 Abs\. 3|article 12, paragraphe 3/,
+      /month|Monat|mois|maand|miesi|mês|\b\d+ (calendar )?days|\bdias\b|\bprazo\b|\btermijn\b|\btermin(ie|u)?\b|12\(3\)|12 Abs\. 3|article 12, paragraphe 3|artikel 12, lid 3|art\. 12 ust\. 3|artigo 12\.º, n\.º 3/,
     );
   });
 
@@ -80,10 +80,18 @@ describe('withdrawal of consent takes effect at once', () => {
     }
   });
 
-  it.each(['en', 'de', 'fr'])('%s: its reminder says no period ended', (code) => {
-    const { due: _, ...withdrawal } = request({ right: 'withdrawal' });
+  it.each([
+    ['en', 'gdpr'],
+    ['de', 'gdpr'],
+    ['fr', 'gdpr'],
+    ['nl', 'gdpr'],
+    ['pl', 'gdpr'],
+    ['pt', 'gdpr'],
+    ['pt-BR', 'lgpd'],
+  ] as const)('%s: its reminder says no period ended', (code, jurisdiction) => {
+    const { due: _, ...withdrawal } = request({ right: 'withdrawal', jurisdiction });
     const text = composeReminder(letterLanguage(code), withdrawal, '2026-12-01').body;
-    expect(text).not.toMatch(/period|Frist|délai/);
+    expect(text).not.toMatch(/period|Frist|délai|\btermijn\b|\btermin(ie|u)?\b|\bprazo\b/);
     expect(text).toContain('DSC-20261123-K7Q2M9');
   });
 });
@@ -161,10 +169,13 @@ describe('complaints', () => {
     ['en', 'access', /right of access/],
     ['de', 'objection', /Widerspruchsrecht/],
     ['fr', 'access', /droit d’accès/],
+    ['nl', 'objection', /recht van bezwaar/],
+    ['pl', 'access', /prawa dostępu do danych/],
+    ['pt', 'access', /direito de acesso/],
   ])('%s %s: names the right actually exercised', (code, right, name) => {
     const text = composeComplaint(letterLanguage(code), request({ right }), complaint(), '2026-12-01').body;
     expect(text).toMatch(name);
-    expect(text).not.toMatch(/erasure|Löschung|effacement/);
+    expect(text).not.toMatch(/erasure|Löschung|effacement|wissing|usunięci|apagamento/);
   });
 
   it.each(withLaw('gdpr'))('%s: complainant, controller, timeline, order, updates and the identity choice', (code) => {
@@ -195,7 +206,14 @@ describe('complaints', () => {
     expect(text).toContain('Complainant:\n(name and contact details to be added)');
   });
 
-  it.each(['de', 'fr'])('%s: no English UI word inside, whatever the answer', (code) => {
+  it.each([
+    ['de', 'gdpr'],
+    ['fr', 'gdpr'],
+    ['nl', 'gdpr'],
+    ['pl', 'gdpr'],
+    ['pt', 'gdpr'],
+    ['pt-BR', 'lgpd'],
+  ] as const)('%s: no English UI word inside, whatever the answer', (code, jurisdiction) => {
     const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
       string,
       { message: string }
@@ -205,7 +223,12 @@ describe('complaints', () => {
       .map(([, v]) => v.message);
     expect(statuses.length).toBeGreaterThan(5);
     for (const answer of ['none', 'refused', 'identification', 'partial'] as ComplaintAnswer[]) {
-      const text = composeComplaint(letterLanguage(code), request(), complaint({ answer }), '2026-12-01').body;
+      const text = composeComplaint(
+        letterLanguage(code),
+        request({ jurisdiction }),
+        complaint({ answer }),
+        '2026-12-01',
+      ).body;
       for (const word of statuses) expect(text, `${answer}: ${word}`).not.toContain(word);
       expect(text).not.toMatch(/\b(Refused|refused|none received)\b/);
     }
@@ -264,9 +287,26 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
           'en l’absence d’autre fondement juridique',
           'y compris, sans s’y limiter',
         ],
+        nl: [
+          'Naar mijn oordeel is geen van de uitzonderingen',
+          'voor zover er voor de verwerking geen andere rechtsgrond bestaat',
+          'met inbegrip van, maar niet beperkt tot,',
+        ],
+        pl: [
+          'Moim zdaniem nie zachodzi żaden z wyjątków',
+          'o ile nie istnieje inna podstawa prawna przetwarzania',
+          'w tym, lecz nie wyłącznie,',
+        ],
+        pt: [
+          'Em meu entender, não se aplica nenhuma das exceções',
+          'não existindo outro fundamento jurídico para o tratamento',
+          'incluindo, mas não exclusivamente,',
+        ],
       }[code] as string[];
       for (const phrase of expected) expect(body).toContain(phrase);
-      expect(body).not.toMatch(/applies to this data|sufficient|ausreichend|suffisent|nachweislich|as set out below/);
+      expect(body).not.toMatch(
+        /applies to this data|sufficient|ausreichend|suffisent|nachweislich|as set out below|volstaan|toereikend|wystarcz|suficientes|bastam/,
+      );
     },
   );
 
@@ -281,7 +321,7 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
       }
       const none = (await write(code, {}, {}, [])).body;
       expect(none).toMatch(
-        /page that shows the identifier|Seite anbieten, die die in meinem Browser|page affichant l’identifiant/,
+        /page that shows the identifier|Seite anbieten, die die in meinem Browser|page affichant l’identifiant|pagina aan die de in mijn browser|stronę, która wyświetla identyfikator|página que mostre o identificador/,
       );
     },
   );
@@ -297,7 +337,9 @@ describe('prepared answers', () => {
         expect(text, kind).toContain('DSC-20261123-K7Q2M9');
       }
       const processor = composeReply(lang, request({ jurisdiction: law }), 'processor', '2026-12-01').body;
-      expect(processor).toMatch(/controller|Verantwortlichen|responsable du traitement/);
+      expect(processor).toMatch(
+        /controller|Verantwortlichen|responsable du traitement|verwerkingsverantwoordelijke|administratora|responsável pelo tratamento|controlador/,
+      );
       if (law === 'gdpr') expect(processor).toContain(lang.laws.gdpr?.cite.art28_3_e);
     },
   );
@@ -319,6 +361,36 @@ describe('access and objection built for tracking data', () => {
           'abgeglichen',
           'Gebotsanfragen',
           'Websites und Apps',
+        ],
+        nl: [
+          'a)',
+          'h)',
+          'met naam en toenaam',
+          'segmenten',
+          'gevolgtrekkingen',
+          'gesynchroniseerd',
+          'biedverzoeken',
+          'websites en apps',
+        ],
+        pl: [
+          'a)',
+          'h)',
+          'wskazani z nazwy',
+          'segmenty',
+          'wnioski',
+          'synchronizowali',
+          'zapytania ofertowe',
+          'strony internetowe i aplikacje',
+        ],
+        pt: [
+          'a)',
+          'h)',
+          'identificados pelo nome',
+          'segmentos',
+          'inferências',
+          'sincronizaram',
+          'pedidos de licitação',
+          'sítios web e aplicações',
         ],
         fr: [
           'a)',
@@ -402,8 +474,14 @@ describe('register (LETTERS.md 38)', () => {
     ['en', '23 November 2026'],
     ['de', '23. November 2026'],
     ['fr', '23 novembre 2026'],
+    ['nl', '23 november 2026'],
+    ['pl', '23 listopada 2026 r.'],
+    ['pt', '23 de novembro de 2026'],
+    ['pt-BR', '23 de novembro de 2026'],
   ])('%s: dates in the language’s own format', async (code, date) => {
-    expect((await write(code, {}, {})).body).toContain(date);
+    const lang = letterLanguage(code);
+    const jurisdiction = lang.laws.gdpr ? 'gdpr' : 'lgpd';
+    expect((await write(code, {}, { jurisdiction })).body).toContain(date);
   });
 
   it('signs with the name given, and with nobody’s name by default', async () => {
