@@ -19,7 +19,7 @@ const cite = Object.fromEntries(GDPR_ANCHORS.filter((id) => id !== 'eprivacy').m
   string
 >;
 cite.eprivacy =
-  'artikel 11.7a van de Telecommunicatiewet, dan wel de nationale wet tot omzetting van artikel 5, lid 3, van Richtlijn 2002/58/EG';
+  'artikel 11.7a van de Telecommunicatiewet of de nationale wet tot omzetting van artikel 5, lid 3, van Richtlijn 2002/58/EG';
 
 const termijn = (c: Record<GdprAnchor, string>) =>
   `Ik verzoek u zonder onredelijke vertraging, en in ieder geval binnen een maand na ontvangst, aan dit verzoek gevolg te geven (${c.art12_3}). Geeft u geen gevolg aan het verzoek, dan dient u mij binnen dezelfde termijn mee te delen waarom niet, en mij te wijzen op de mogelijkheid een klacht in te dienen bij een toezichthoudende autoriteit en beroep in te stellen bij de rechter (${c.art12_4}). Aan dit verzoek zijn geen kosten verbonden (${c.art12_5}).`;
@@ -46,12 +46,12 @@ const gdpr: LawText<GdprAnchor> = {
           );
         if (x.grounds.includes('unlawful'))
           gronden.push(
-            `Mijn browser heeft vastgelegd dat informatie op mijn apparaat is opgeslagen of daaruit is uitgelezen voordat ik toestemming had gegeven, wat op grond van ${c.eprivacy} niet is toegestaan. Gegevens die zo zijn verkregen, worden onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
+            `Mijn browser heeft vastgelegd dat informatie op mijn apparaat is opgeslagen of daaruit is uitgelezen voordat ik toestemming had gegeven. Dat is in strijd met ${c.eprivacy}. Gegevens die zo zijn verkregen, worden onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
           );
         return [
-          `Op grond van ${c.art17} verzoek ik u alle persoonsgegevens die u over mij verwerkt zonder onredelijke vertraging te wissen, ${omvang(c)}.`,
+          `Op grond van ${c.art17} verzoek ik u zonder onredelijke vertraging alle persoonsgegevens te wissen die u over mij verwerkt, ${omvang(c)}.`,
           gronden.join(' '),
-          `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, vermeld dan welke, en wis alle gegevens die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
+          `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, dan verzoek ik u te vermelden welke, en alle gegevens te wissen die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
           termijn(c),
         ];
       },
@@ -60,7 +60,7 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Verzoek om inzage in persoonsgegevens – kenmerk ${f.reference}`,
       body: (c) => [
         `Op grond van ${c.art15_1} verzoek ik u mij te bevestigen of u persoonsgegevens over mij verwerkt en, zo ja, mij inzage in die gegevens en een kopie daarvan te verstrekken (${c.art15_3}), ${omvang(c)}. Daartoe behoren ${tracking}.`,
-        `Daarnaast verzoek ik u mij mee te delen (${c.art15_1}): a) de verwerkingsdoeleinden; b) de betrokken categorieën van persoonsgegevens; c) de ontvangers aan wie de gegevens zijn of zullen worden verstrekt, met naam en toenaam, met inbegrip van de deelnemers aan real-time bidding en de partners met wie u identificatoren hebt gesynchroniseerd; d) hoe lang de gegevens worden bewaard, of de criteria om die termijn te bepalen; e) dat ik het recht heb u te verzoeken om rectificatie of wissing van de gegevens of om beperking van de verwerking, en het recht heb bezwaar te maken tegen de verwerking; f) dat ik het recht heb een klacht in te dienen bij een toezichthoudende autoriteit; g) wanneer de gegevens niet bij mij zijn verzameld, alle beschikbare informatie over de bron ervan, waaronder de betrokken websites en apps; h) het bestaan van geautomatiseerde besluitvorming, met inbegrip van profilering, en in dat geval nuttige informatie over de onderliggende logica en over het belang en de verwachte gevolgen van die verwerking voor mij. Worden gegevens doorgegeven aan een derde land of een internationale organisatie, vermeld dan ook de passende waarborgen voor die doorgifte (${c.art15_2}).`,
+        `Daarnaast verzoek ik u mij mee te delen (${c.art15_1}): a) de verwerkingsdoeleinden; b) de betrokken categorieën van persoonsgegevens; c) de ontvangers aan wie de gegevens zijn of zullen worden verstrekt, met naam en toenaam, met inbegrip van de deelnemers aan real-time bidding en de partners met wie u identificatoren hebt gesynchroniseerd; d) hoe lang de gegevens worden bewaard, of de criteria om die termijn te bepalen; e) dat ik het recht heb u te verzoeken om rectificatie of wissing van de gegevens of om beperking van de verwerking, en het recht heb bezwaar te maken tegen de verwerking; f) dat ik het recht heb een klacht in te dienen bij een toezichthoudende autoriteit; g) wanneer de gegevens niet bij mij zijn verzameld, alle beschikbare informatie over de bron ervan, waaronder de betrokken websites en apps; h) het bestaan van geautomatiseerde besluitvorming, met inbegrip van profilering, en in dat geval nuttige informatie over de onderliggende logica en over het belang en de verwachte gevolgen van die verwerking voor mij. Worden gegevens doorgegeven aan een derde land of een internationale organisatie, dan verzoek ik u ook de passende waarborgen te vermelden voor die doorgifte (${c.art15_2}).`,
         termijn(c),
       ],
     },
@@ -81,9 +81,9 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `De hieronder vermelde identificatoren zijn door u of namens u geplaatst of verzameld om mijn browser te herkennen; zulke online identificatoren zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Ik verzoek u ze te gebruiken om de betrokken gegevens terug te vinden. Hebt u aanvullende informatie nodig om mij te identificeren, laat mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken, en vraag daarbij niet meer dan nodig is (${identificatie(c)}).`,
+    `De hieronder vermelde identificatoren zijn door u of namens u geplaatst of verzameld om mijn browser te herkennen; zulke online identificatoren zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Ik verzoek u ze te gebruiken om de betrokken gegevens terug te vinden. Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken, en vraag daarbij niet meer dan nodig is (${identificatie(c)}).`,
   noIdentifier: (c) =>
-    `Deze brief vermeldt geen identificator. U herkent mijn browser aan de cookies en identificatoren die u daarin hebt geplaatst; dat zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Biedt u een pagina aan die de in mijn browser geplaatste identificator toont, laat mij dan het adres daarvan weten; zo niet, laat mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${identificatie(c)}).`,
+    `Deze brief vermeldt geen identificator. U herkent mijn browser aan de cookies en identificatoren die u daarin hebt geplaatst; dat zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Biedt u een pagina aan die de in mijn browser geplaatste identificator toont, laat mij dan het adres daarvan weten; zo niet, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${identificatie(c)}).`,
   representative: (c) =>
     `Deze brief is aan u gericht als vertegenwoordiger in de Unie van de verwerkingsverantwoordelijke (${c.art27}); ik verzoek u hem aan de verwerkingsverantwoordelijke door te zenden.`,
   roles: (c) => ({
@@ -158,17 +158,17 @@ const language: LetterLanguage = {
     erasure: 'recht op gegevenswissing',
     access: 'recht van inzage',
     objection: 'recht van bezwaar',
-    withdrawal: 'recht om mijn toestemming in te trekken',
+    withdrawal: 'recht om toestemming in te trekken',
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `U schrijft dat u mij niet kunt identificeren. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) vermeldt identificatoren die u zelf hebt geplaatst of verzameld om mijn browser te herkennen; online identificatoren zijn persoonsgegevens (${r.personalData}). Hebt u aanvullende informatie nodig om mij te identificeren, laat mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${r.identify}). Tot die tijd verzoek ik u mijn verzoek af te handelen aan de hand van de vermelde identificatoren.`,
+      `U schrijft dat u mij niet kunt identificeren. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) vermeldt identificatoren die u zelf hebt geplaatst of verzameld om mijn browser te herkennen; online identificatoren zijn persoonsgegevens (${r.personalData}). Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${r.identify}). Tot die tijd verzoek ik u mijn verzoek af te handelen aan de hand van de vermelde identificatoren.`,
     idDocument: (r, f) =>
       `U vraagt om een kopie van een identiteitsbewijs. De betrokken gegevens zijn gekoppeld aan de identificatoren uit mijn verzoek van ${f.date} (kenmerk ${f.reference}), niet aan mijn naam; een identiteitsbewijs helpt u niet die gegevens te vinden en zou u meer persoonsgegevens verschaffen dan u nodig hebt. U mag alleen vragen wat nodig is om mij te identificeren (${r.identify}). Ik verzoek u mijn verzoek af te handelen aan de hand van de vermelde identificatoren, of mij te laten weten welke identificator u nodig hebt.`,
     webForm: (r, f) =>
       `U vraagt mij uw webformulier te gebruiken. ${capital(r.law)} schrijft geen bepaald kanaal voor: mijn verzoek van ${f.date} (kenmerk ${f.reference}), gericht aan het door u gepubliceerde contactadres voor privacyzaken, is geldig, en de termijn loopt vanaf de ontvangst ervan. Ik verzoek u het af te handelen zoals het is ingediend.`,
     suppressed: (r, f) =>
-      `U schrijft dat u mij op een uitsluitingslijst (suppressielijst) hebt geplaatst. Het bewaren van mijn identificatoren op een lijst is een verdere verwerking, geen wissing. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) strekt tot wissing op grond van ${r.erasure}; ik verzoek u de gegevens te wissen en te bevestigen aan welke identificatoren zij gekoppeld waren. Bewaart u toch gegevens, vermeld dan de bepaling waarop u zich beroept (${r.exceptions}).`,
+      `U schrijft dat u mij op een uitsluitingslijst (suppressielijst) hebt geplaatst. Het bewaren van mijn identificatoren op een lijst is een verdere verwerking, geen wissing. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) strekt tot wissing op grond van ${r.erasure}; ik verzoek u de gegevens te wissen en te bevestigen aan welke identificatoren zij gekoppeld waren. Bewaart u toch gegevens, dan verzoek ik u de bepaling te vermelden waarop u zich beroept (${r.exceptions}).`,
     fee: (r, f) =>
       `U vraagt om een vergoeding. Een verzoek als het mijne van ${f.date} (kenmerk ${f.reference}) is kosteloos (${r.free}). Ik verzoek u het zonder kosten af te handelen.`,
     processor: (r, f) =>
@@ -182,10 +182,10 @@ const language: LetterLanguage = {
         : `Bij brief van ${f.sentOn} (kenmerk ${f.reference}) heb ik op grond van ${r.law} met onmiddellijke ingang mijn ${f.right} uitgeoefend. Ik heb geen bevestiging ontvangen dat u de verwerking die op mijn toestemming berustte hebt gestaakt. Ik verzoek u dat alsnog onverwijld te bevestigen. Verneem ik niets van u, dan zal ik ${r.escalate}.`,
   },
   complaint: {
-    subject: (f) => `Klacht tegen ${f.company} (kenmerk ${f.reference})`,
+    subject: (f) => `Klacht over ${f.company} (kenmerk ${f.reference})`,
     body: (r, f) =>
       [
-        `Hierbij dien ik op grond van ${r.complaint} een klacht in tegen de volgende verwerkingsverantwoordelijke, die geen gevolg heeft gegeven aan de uitoefening van mijn ${f.right}:\n${f.controller}`,
+        `Hierbij dien ik op grond van ${r.complaint} een klacht in tegen de volgende verwerkingsverantwoordelijke, die mijn ${f.right} niet heeft gerespecteerd:\n${f.controller}`,
         `Klager:\n${f.complainant || '(naam en contactgegevens nog in te vullen)'}`,
         `Verloop:\n- ${f.sentOn}: ik heb bij ${f.recipient} mijn ${f.right} uitgeoefend (kenmerk ${f.reference}).\n${f.due ? `- ${f.due}: de termijn voor beantwoording is verstreken.\n` : ''}- Antwoord: ${{ none: 'geen ontvangen.', refused: 'het verzoek is afgewezen.', identification: 'er is meer identificatie gevraagd dan nodig is.', partial: 'het antwoord was onvolledig.' }[f.answer]}`,
         `Mijn verzoek, de verdere correspondentie en de vastlegging van de gegevens die mijn browser naar ${f.company} heeft verzonden, zijn bijgevoegd. Ik verzoek u de klacht te onderzoeken en ${r.order ? `de verwerkingsverantwoordelijke te gelasten aan mijn verzoek te voldoen (${r.order})` : 'erop toe te zien dat de verwerkingsverantwoordelijke aan mijn verzoek voldoet'}.${r.updates ? ` Ik verzoek u mij op de hoogte te houden van de voortgang en het resultaat van de klacht (${r.updates}).` : ''}`,
