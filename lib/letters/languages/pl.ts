@@ -29,7 +29,7 @@ cite.eprivacy =
   'art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej (lub odpowiedni przepis krajowy wdrażający art. 5 ust. 3 dyrektywy 2002/58/WE)';
 
 const termin = (c: Record<GdprAnchor, string>) =>
-  `Proszę o załatwienie żądania bez zbędnej zwłoki, a w każdym razie w terminie miesiąca od jego otrzymania (${c.art12_3}). Jeżeli nie podejmą Państwo działań w związku z żądaniem, są Państwo zobowiązani w tym samym terminie poinformować mnie o powodach niepodjęcia działań oraz o możliwości wniesienia skargi do organu nadzorczego i skorzystania ze środka ochrony prawnej przed sądem (${c.art12_4}). Rozpatrzenie żądania jest wolne od opłat (${c.art12_5}).`;
+  `Proszę o realizację żądania bez zbędnej zwłoki, a w każdym razie w terminie miesiąca od jego otrzymania (${c.art12_3}). Jeżeli nie podejmą Państwo działań w związku z żądaniem, są Państwo zobowiązani w tym samym terminie poinformować mnie o powodach niepodjęcia działań oraz o możliwości wniesienia skargi do organu nadzorczego i skorzystania ze środka ochrony prawnej przed sądem (${c.art12_4}). Rozpatrzenie żądania jest wolne od opłat (${c.art12_5}).`;
 const uslugi = (c: Record<GdprAnchor, string>) =>
   `w odniesieniu do wszystkich usług, w których występują Państwo jako administrator (${c.art4_7})`;
 const identyfikacja = (c: Record<GdprAnchor, string>) => `${c.art11_2}, ${c.art12_2} i ${c.art12_6}`;
@@ -185,14 +185,14 @@ const language: LetterLanguage = {
     subject: (f) => `Dotyczy: żądania z dnia ${f.date} (znak sprawy: ${f.reference})`,
     body: (r, f) =>
       f.due
-        ? `Moje żądanie z dnia ${f.sentOn} (znak sprawy: ${f.reference}), dotyczące realizacji przysługującego mi na podstawie ${r.law} ${f.right}, pozostaje bez odpowiedzi, mimo że termin na jej udzielenie upłynął w dniu ${f.due}. Wzywam Państwa do niezwłocznego załatwienia żądania. W przeciwnym razie ${r.escalate}.`
-        : `Moje pismo z dnia ${f.sentOn} (znak sprawy: ${f.reference}), dotyczące realizacji przysługującego mi na podstawie ${r.law} ${f.right}, stało się skuteczne z chwilą jego otrzymania. Do dnia dzisiejszego nie wpłynęło potwierdzenie, że zaprzestali Państwo przetwarzania opartego na mojej zgodzie. Wzywam Państwa do niezwłocznego przesłania takiego potwierdzenia. W przeciwnym razie ${r.escalate}.`,
+        ? `Moje żądanie z dnia ${f.sentOn} (znak sprawy: ${f.reference}), dotyczące realizacji przysługującego mi na podstawie ${r.law} ${f.right}, pozostaje bez odpowiedzi, mimo że w dniu ${f.due} upłynął termin na jej udzielenie. Wzywam Państwa do niezwłocznej realizacji żądania. W przeciwnym razie ${r.escalate}.`
+        : `Zgodnie z moim pismem z dnia ${f.sentOn} (znak sprawy: ${f.reference}), dotyczącym realizacji przysługującego mi na podstawie ${r.law} ${f.right}, wycofanie zgody stało się skuteczne z chwilą otrzymania przez Państwa tego pisma. Do dnia dzisiejszego nie wpłynęło potwierdzenie, że zaprzestali Państwo przetwarzania opartego na mojej zgodzie. Wzywam Państwa do niezwłocznego przesłania takiego potwierdzenia. W przeciwnym razie ${r.escalate}.`,
   },
   complaint: {
     subject: (f) => `Skarga na ${f.company} (znak sprawy: ${f.reference})`,
     body: (r, f) =>
       [
-        `Na podstawie ${r.complaint} wnoszę skargę na następującego administratora, który nie zrealizował mojego ${f.right}:\n${f.controller}`,
+        `Na podstawie ${r.complaint} wnoszę skargę na następującego administratora, który nie spełnił mojego żądania realizacji ${f.right}:\n${f.controller}`,
         `Osoba wnosząca skargę:\n${f.complainant || '(imię i nazwisko oraz dane kontaktowe do uzupełnienia)'}`,
         `Przebieg sprawy:\n- ${f.sentOn}: skierowanie do ${f.recipient} żądania realizacji ${f.right} (znak sprawy: ${f.reference}).\n${f.due ? `- ${f.due}: upływ terminu na udzielenie odpowiedzi.\n` : ''}- Odpowiedź: ${{ none: 'brak.', refused: 'odmowa realizacji żądania.', identification: 'zażądano potwierdzenia tożsamości w zakresie wykraczającym poza niezbędny.', partial: 'odpowiedź niepełna.' }[f.answer]}`,
         `Do skargi załączam moje żądanie, dalszą korespondencję oraz zapis danych, które moja przeglądarka wysłała do ${f.company}. Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i wynikach rozpatrywania skargi (${r.updates}).` : ''}`,
