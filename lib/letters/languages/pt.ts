@@ -1,11 +1,11 @@
 import type { LawText, LetterLanguage } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
-/** "artigo 17.º, n.º 1, alínea b), do RGPD", "artigo 4.º, ponto 1), do RGPD", "artigo 17.º do RGPD", "considerando 30 do RGPD". */
+/** "artigo 17.º, n.º 1, alínea b), do RGPD", "artigo 4.º, ponto 1, do RGPD", "artigo 17.º do RGPD", "considerando 30 do RGPD". */
 function rgpd(id: string): string {
   if (id.startsWith('rec')) return `considerando ${id.slice(3)} do RGPD`;
   const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `ponto ${r})` : `n.º ${r}`) : `alínea ${r})`));
+  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `ponto ${r}` : `n.º ${r}`) : `alínea ${r})`));
   return parts.length ? [`artigo ${art}.º`, ...parts, 'do RGPD'].join(', ') : `artigo ${art}.º do RGPD`;
 }
 
@@ -36,15 +36,15 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Pedido de apagamento de dados pessoais – ref.ª ${f.reference}`,
       body: (c, x) => {
         const fundamentos = [
-          `Caso vos tenha dado consentimento para qualquer tratamento, retiro-o pela presente (${c.art7_3}); não existindo outro fundamento jurídico para o tratamento, o apagamento é devido nos termos do ${c.art17_1_b}.`,
+          `Caso vos tenha dado consentimento para qualquer tratamento, retiro-o pela presente (${c.art7_3}); não existindo outro fundamento jurídico para o tratamento, os dados devem ser apagados nos termos do ${c.art17_1_b}.`,
         ];
         if (x.grounds.includes('marketing'))
           fundamentos.push(
-            `Oponho-me ao tratamento dos meus dados para efeitos de comercialização direta, incluindo a definição de perfis na medida em que esteja relacionada com a comercialização direta (${c.art21_2}); os dados deixam, assim, de poder ser tratados para esse fim (${c.art21_3}) e devem ser apagados nos termos do ${c.art17_1_c}.`,
+            `Oponho-me ao tratamento dos meus dados para efeitos de comercialização direta, incluindo a definição de perfis na medida em que esteja relacionada com essa comercialização (${c.art21_2}); os dados deixam, assim, de poder ser tratados para esse fim (${c.art21_3}) e devem ser apagados nos termos do ${c.art17_1_c}.`,
           );
         if (x.grounds.includes('particular'))
           fundamentos.push(
-            `Oponho-me ainda, por motivos relacionados com a minha situação particular, a qualquer tratamento que baseiem em interesses legítimos (${c.art21_1}): ${x.reason} Salvo se demonstrarem razões imperiosas e legítimas que prevaleçam sobre os meus interesses, direitos e liberdades, o apagamento é igualmente devido nos termos do ${c.art17_1_c}.`,
+            `Oponho-me ainda, por motivos relacionados com a minha situação particular, a qualquer tratamento que baseiem em interesses legítimos (${c.art21_1}): ${x.reason} Salvo se demonstrarem razões imperiosas e legítimas que prevaleçam sobre os meus interesses, direitos e liberdades, os dados devem igualmente ser apagados nos termos do ${c.art17_1_c}.`,
           );
         if (x.grounds.includes('unlawful'))
           fundamentos.push(
@@ -61,7 +61,7 @@ const gdpr: LawText<GdprAnchor> = {
     access: {
       subject: (f) => `Pedido de acesso a dados pessoais – ref.ª ${f.reference}`,
       body: (c) => [
-        `Ao abrigo do ${c.art15_1}, solicito que me confirmem se tratam dados pessoais que me digam respeito e, em caso afirmativo, que me facultem o acesso a esses dados e uma cópia dos mesmos (${c.art15_3}), ${servicos(c)}. Incluem-se aqui ${tracking}.`,
+        `Ao abrigo do ${c.art15_1}, solicito que me confirmem se tratam dados pessoais que me digam respeito e, em caso afirmativo, que me facultem o acesso a esses dados e uma cópia deles (${c.art15_3}), ${servicos(c)}. Incluem-se aqui ${tracking}.`,
         `Solicito ainda as seguintes informações (${c.art15_1}): a) as finalidades do tratamento; b) as categorias dos dados pessoais em questão; c) os destinatários a quem os dados foram ou serão divulgados, identificados pelo nome, incluindo os participantes em leilões em tempo real (real-time bidding) e os parceiros com os quais sincronizaram identificadores; d) o prazo de conservação dos dados ou, se tal não for possível, os critérios usados para o fixar; e) a existência do direito de solicitar a retificação ou o apagamento dos dados, a limitação do tratamento, ou de me opor a esse tratamento; f) o direito de apresentar reclamação a uma autoridade de controlo; g) se os dados não tiverem sido recolhidos junto de mim, as informações disponíveis sobre a sua origem, incluindo os sítios web e aplicações em causa; h) a existência de decisões automatizadas, incluindo a definição de perfis, e, nesse caso, informações úteis relativas à lógica subjacente, bem como a importância e as consequências previstas desse tratamento para mim. Caso os dados sejam transferidos para um país terceiro ou uma organização internacional, solicito que me informem das garantias adequadas relativas à transferência (${c.art15_2}).`,
         prazo(c),
       ],
@@ -69,7 +69,7 @@ const gdpr: LawText<GdprAnchor> = {
     objection: {
       subject: (f) => `Oposição ao tratamento de dados pessoais – ref.ª ${f.reference}`,
       body: (c, x) => [
-        `Oponho-me ao tratamento dos meus dados pessoais para efeitos de comercialização direta, incluindo a definição de perfis na medida em que esteja relacionada com a comercialização direta (${c.art21_2}). A partir da receção desta carta, os meus dados deixam de poder ser tratados para esses fins (${c.art21_3}).`,
+        `Oponho-me ao tratamento dos meus dados pessoais para efeitos de comercialização direta, incluindo a definição de perfis na medida em que esteja relacionada com essa comercialização (${c.art21_2}). A partir da receção desta carta, os meus dados deixam de poder ser tratados para esses fins (${c.art21_3}).`,
         `Na medida em que tratem os meus dados para outros fins com fundamento em interesses legítimos, oponho-me igualmente a esse tratamento, por motivos relacionados com a minha situação particular (${c.art21_1})${x.reason ? `: ${x.reason}` : ', que exporei se mo solicitarem.'} Enquanto verificam se os vossos motivos legítimos prevalecem sobre os meus, solicito a limitação desse tratamento (${c.art18_1_d}).`,
         `Solicito que me confirmem por escrito quais os tratamentos que cessaram ou limitaram. ${prazo(c)}`,
       ],
@@ -189,7 +189,7 @@ const language: LetterLanguage = {
     subject: (f) => `Reclamação contra ${f.company} (ref.ª ${f.reference})`,
     body: (r, f) =>
       [
-        `Venho, ao abrigo do ${r.complaint}, apresentar reclamação contra o seguinte responsável pelo tratamento, que não deu seguimento ao exercício do meu ${f.right}:\n${f.controller}`,
+        `Venho, ao abrigo do ${r.complaint}, apresentar reclamação contra o seguinte responsável pelo tratamento, que não respeitou o meu ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || '(nome e contactos a completar)'}`,
         `Cronologia:\n- ${f.sentOn}: exerci o meu ${f.right} junto de ${f.recipient} (ref.ª ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo de resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o pedido foi recusado.', identification: 'foram-me pedidos elementos de identificação para além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}`,
         `Junto o meu pedido, a correspondência trocada e o registo dos dados que o meu navegador enviou a ${f.company}. Solicito a V. Exas. que apreciem a presente reclamação e ${r.order ? `que ordenem ao responsável pelo tratamento que satisfaça o meu pedido (${r.order})` : 'que assegurem que o responsável pelo tratamento satisfaz o meu pedido'}.${r.updates ? ` Solicito ainda que me informem do andamento e do resultado da reclamação (${r.updates}).` : ''}`,
