@@ -30,7 +30,7 @@ const lgpd: LawText<LgpdAnchor> = {
     erasure: {
       subject: (f) => `Requerimento de eliminação de dados pessoais – ref.: ${f.reference}`,
       body: (c) => [
-        `Na qualidade de titular, dirijo este requerimento expresso (${c.art18_3}) a essa empresa, na condição de controladora (${c.art5_vi}), com fundamento na Lei nº 13.709/2018 (Lei Geral de Proteção de Dados Pessoais – LGPD). Requeiro a eliminação de todos os dados pessoais que me dizem respeito (${c.art5_i}), incluindo, mas não se limitando a, os dados indicados abaixo: em especial, a eliminação dos dados tratados com o meu consentimento (${c.art18_vi}) e a anonimização, o bloqueio ou a eliminação dos dados desnecessários, excessivos ou tratados em desconformidade com a LGPD (${c.art18_iv}). Caso tenha sido fornecido consentimento, revogo-o neste ato (${c.art18_ix}; ${c.art8_5}).`,
+        `Na qualidade de titular dos dados, apresento a essa empresa, na condição de controladora (${c.art5_vi}), o presente requerimento expresso (${c.art18_3}), com fundamento na Lei nº 13.709/2018 (Lei Geral de Proteção de Dados Pessoais – LGPD). Requeiro a eliminação de todos os dados pessoais que me dizem respeito (${c.art5_i}), incluindo, mas não se limitando a, os dados indicados abaixo. Requeiro, em especial, a eliminação dos dados tratados com o meu consentimento (${c.art18_vi}) e a anonimização, o bloqueio ou a eliminação dos dados desnecessários, excessivos ou tratados em desconformidade com a LGPD (${c.art18_iv}). Caso tenha sido fornecido consentimento, revogo-o neste ato (${c.art18_ix}; ${c.art8_5}).`,
         `Caso algum dado deva ser conservado com fundamento em uma das hipóteses do ${c.art16}, solicito que a hipótese seja indicada e que sejam eliminados todos os dados por ela não abrangidos. Solicito, ainda, a informação das entidades públicas e privadas com as quais foi realizado uso compartilhado dos meus dados (${c.art18_vii}) e que esses agentes de tratamento sejam informados de imediato da eliminação, para que repitam idêntico procedimento (${c.art18_6}). Peço confirmação por escrito da eliminação, com a indicação dos identificadores aos quais os dados estavam vinculados.`,
         semCusto(c),
       ],
@@ -45,7 +45,7 @@ const lgpd: LawText<LgpdAnchor> = {
     objection: {
       subject: (f) => `Oposição ao tratamento de dados pessoais – ref.: ${f.reference}`,
       body: (c) => [
-        `Com fundamento no ${c.art18_2}, oponho-me ao tratamento de meus dados pessoais (${c.art5_i}) realizado sem o meu consentimento, com base em hipótese de dispensa de consentimento, em especial para fins de publicidade e de formação de perfil, por entender que está em desconformidade com a LGPD. Requeiro que esse tratamento cesse e que os dados assim tratados sejam bloqueados ou eliminados (${c.art18_iv}).`,
+        `Com fundamento no ${c.art18_2}, oponho-me ao tratamento de meus dados pessoais (${c.art5_i}) realizado com fundamento em hipótese de dispensa de consentimento, em especial para fins de publicidade e de formação de perfil, por entender que está em desconformidade com a LGPD. Requeiro que esse tratamento cesse e que os dados assim tratados sejam bloqueados ou eliminados (${c.art18_iv}).`,
         semCusto(c),
       ],
     },
@@ -83,6 +83,8 @@ const language: LetterLanguage = {
   name: 'Português (Brasil)',
   locale: 'pt-BR',
   laws: { lgpd },
+  // Brazil writes the first of the month as an ordinal: "1º de outubro de 2026".
+  adjustDate: (date) => date.replace(/^1 de /, '1º de '),
   kinds: {
     'site-address': 'os sites que visitei',
     'page-address': 'os endereços das páginas que visitei',
@@ -137,17 +139,17 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Em sua resposta, foi informado que não seria possível me identificar. Meu requerimento de ${f.date} (ref.: ${f.reference}) indica identificadores que a própria empresa instalou ou coletou para reconhecer o meu navegador; informações relacionadas a pessoa natural identificável são dados pessoais (${r.personalData}). Caso sejam necessárias informações adicionais para me identificar, peço que me seja informado qual identificador é necessário e como posso fornecê-lo (${r.identify}). Até lá, solicito que o requerimento seja atendido com base nos identificadores fornecidos.`,
+      `Essa empresa informou que não seria possível me identificar. Meu requerimento de ${f.date} (ref.: ${f.reference}) indica identificadores que a própria empresa instalou ou coletou para reconhecer o meu navegador; informações relacionadas a pessoa natural identificável são dados pessoais (${r.personalData}). Caso sejam necessárias informações adicionais para me identificar, peço que me seja informado qual identificador é necessário e como posso fornecê-lo (${r.identify}). Até lá, solicito que o requerimento seja atendido com base nos identificadores fornecidos.`,
     idDocument: (r, f) =>
-      `Foi solicitada cópia de documento de identidade. Os dados em questão estão vinculados aos identificadores indicados em meu requerimento de ${f.date} (ref.: ${f.reference}), e não ao meu nome; um documento de identidade não ajudaria a localizá-los e forneceria mais dados pessoais do que o necessário. Somente pode ser exigido o necessário para me identificar (${r.identify}). Solicito que o requerimento seja atendido com base nos identificadores fornecidos, ou que me seja indicado o identificador necessário.`,
+      `Essa empresa solicitou cópia de documento de identidade. Os dados em questão estão vinculados aos identificadores indicados em meu requerimento de ${f.date} (ref.: ${f.reference}), e não ao meu nome; um documento de identidade não ajudaria a localizá-los e forneceria mais dados pessoais do que o necessário. Somente pode ser exigido o necessário para me identificar (${r.identify}). Solicito que o requerimento seja atendido com base nos identificadores fornecidos, ou que me seja indicado o identificador necessário.`,
     webForm: (r, f) =>
-      `Foi solicitado que eu utilize o formulário eletrônico da empresa. ${capital(r.law)} não exige canal específico: meu requerimento de ${f.date} (ref.: ${f.reference}), enviado ao contato de privacidade publicado pela empresa, é válido, e o prazo de resposta conta a partir de seu recebimento. Solicito que seja atendido tal como enviado.`,
+      `Essa empresa solicitou que eu utilizasse o seu formulário eletrônico. ${capital(r.law)} não exige canal específico: meu requerimento de ${f.date} (ref.: ${f.reference}), enviado ao contato de privacidade publicado pela empresa, é válido, e o prazo de resposta conta a partir de seu recebimento. Solicito que seja atendido tal como enviado.`,
     suppressed: (r, f) =>
-      `Foi informado que meus identificadores foram incluídos em uma lista de supressão. Manter meus identificadores em uma lista é um novo tratamento, e não uma eliminação. Meu requerimento de ${f.date} (ref.: ${f.reference}) pede a eliminação com fundamento no ${r.erasure}; solicito que os dados sejam eliminados e que seja confirmado a quais identificadores estavam vinculados. Caso algum dado seja conservado, peço que seja indicada a hipótese legal invocada (${r.exceptions}).`,
+      `Essa empresa informou que incluiu meus identificadores em uma lista de supressão. Manter meus identificadores em uma lista é um novo tratamento, e não uma eliminação. Meu requerimento de ${f.date} (ref.: ${f.reference}) pede a eliminação com fundamento no ${r.erasure}; solicito que os dados sejam eliminados e que seja confirmado a quais identificadores estavam vinculados. Caso algum dado seja conservado, peço que seja indicada a hipótese legal invocada (${r.exceptions}).`,
     fee: (r, f) =>
-      `Foi exigido o pagamento de uma taxa. Um requerimento como o meu, de ${f.date} (ref.: ${f.reference}), deve ser atendido sem custos para o titular (${r.free}). Solicito que seja atendido gratuitamente.`,
+      `Essa empresa exigiu o pagamento de uma taxa. Um requerimento como o meu, de ${f.date} (ref.: ${f.reference}), deve ser atendido sem custos para o titular (${r.free}). Solicito que seja atendido gratuitamente.`,
     processor: (r, f) =>
-      `Foi informado que essa empresa trata meus dados apenas em nome de terceiros, na condição de operadora. Solicito que, em relação ao meu requerimento de ${f.date} (ref.: ${f.reference}), sejam informados o nome e os dados de contato de cada controlador em nome do qual os dados são tratados, e que o requerimento lhe seja encaminhado para que possa respondê-lo${r.processor ? ` (${r.processor})` : ''}. Caso essa empresa tome as decisões referentes ao tratamento dos meus dados, ela é a controladora desses dados e deve responder diretamente ao requerimento.`,
+      `Essa empresa informou que trata meus dados apenas em nome de terceiros, na condição de operadora. Solicito que, em relação ao meu requerimento de ${f.date} (ref.: ${f.reference}), sejam informados o nome e os dados de contato de cada controlador em nome do qual os dados são tratados, e que o requerimento lhe seja encaminhado para que possa respondê-lo${r.processor ? ` (${r.processor})` : ''}. Caso essa empresa tome as decisões referentes ao tratamento dos meus dados, ela é a controladora desses dados e deve responder diretamente ao requerimento.`,
   },
   reminder: {
     subject: (f) => `Acompanhamento do requerimento de ${f.date} – ref.: ${f.reference}`,
