@@ -135,7 +135,7 @@ describe('letter languages × laws × rights', () => {
     expect(await body('pl', 'gdpr', 'erasure')).toContain('art. 17 ust. 1 lit. b RODO');
     expect(await body('pl', 'gdpr', 'erasure')).toContain('art. 4 pkt 1 RODO');
     expect(await body('pt', 'gdpr', 'erasure')).toContain('artigo 17.º, n.º 1, alínea b), do RGPD');
-    expect(await body('pt', 'gdpr', 'erasure')).toContain('artigo 4.º, ponto 1), do RGPD');
+    expect(await body('pt', 'gdpr', 'erasure')).toContain('artigo 4.º, ponto 1, do RGPD');
     expect(await body('pt-BR', 'lgpd', 'erasure')).toContain('art. 18, inciso VI, da LGPD');
     expect(await body('pt-BR', 'lgpd', 'erasure')).toContain('art. 18, § 6º, da LGPD');
     expect(await body('pt-BR', 'lgpd', 'erasure')).toContain('art. 5º, inciso I, da LGPD');

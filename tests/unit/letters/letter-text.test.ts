@@ -446,10 +446,88 @@ describe('register (LETTERS.md 38)', () => {
     expect(text).not.toContain('Je dépose une plainte');
   });
 
+  it.each<[string, Law, string, string, string, RegExp]>([
+    [
+      'nl',
+      'gdpr',
+      'Geachte heer, mevrouw,',
+      'Met vriendelijke groet,',
+      'Kenmerk:',
+      /Hierbij dien ik op grond van artikel 77 AVG een klacht in/,
+    ],
+    ['pl', 'gdpr', 'Szanowni Państwo,', 'Z poważaniem', 'Znak sprawy:', /Na podstawie art\. 77 RODO wnoszę skargę/],
+    [
+      'pt',
+      'gdpr',
+      'Exmos. Senhores,',
+      'Com os melhores cumprimentos,',
+      'Ref.ª',
+      /Venho, ao abrigo do artigo 77\.º do RGPD, apresentar reclamação/,
+    ],
+    [
+      'pt-BR',
+      'lgpd',
+      'Prezados Senhores,',
+      'Atenciosamente,',
+      'Ref.:',
+      /Com fundamento no art\. 18, § 1º, da LGPD, apresento petição/,
+    ],
+  ])(
+    '%s: salutation, closing and reference of the country, and its complaint wording',
+    async (code, law, hello, bye, ref, lodge) => {
+      for (const right of LAW_RIGHTS[law]) {
+        const l = await write(code, {}, { jurisdiction: law, right });
+        expect(l.body.startsWith(`${hello}\n\n`), right).toBe(true);
+        expect(l.body, right).toContain(`\n\n${bye}\n`);
+        expect(l.body, right).toContain(ref);
+      }
+      const text = composeComplaint(
+        letterLanguage(code),
+        request({ jurisdiction: law }),
+        complaint(),
+        '2026-12-01',
+      ).body;
+      expect(text).toMatch(lodge);
+    },
+  );
+
+  it('Polish and Portuguese: no first-person form that presumes the requester’s gender', async () => {
+    for (const [code, law] of [
+      ['pl', 'gdpr'],
+      ['pt', 'gdpr'],
+      ['pt-BR', 'lgpd'],
+    ] as const) {
+      const lang = letterLanguage(code);
+      const texts = [
+        ...(await Promise.all(
+          LAW_RIGHTS[law].map(async (right) => (await write(code, {}, { jurisdiction: law, right })).body),
+        )),
+        ...REPLY_KINDS.map((k) => composeReply(lang, request({ jurisdiction: law }), k, '2026-12-01').body),
+        composeReminder(lang, request({ jurisdiction: law }), '2026-12-01').body,
+        ...[true, false].map(
+          (shareIdentity) =>
+            composeComplaint(lang, request({ jurisdiction: law }), complaint({ shareIdentity }), '2026-12-01').body,
+        ),
+      ].join('\n');
+      expect(texts, code).not.toMatch(
+        /\b(wyraziłe[mś]|wyraziłam|udzieliłe[mś]|udzieliłam|wysłałe[mś]|wysłałam|otrzymałe[mś]|otrzymałam|wdzięczn[ya]|obrigad[oa]|grat[oa]|(ser|sou|estou|fico|ficaria) (informad|avisad|notificad)[oa])\b/,
+      );
+    }
+  });
+
   it('Swiss German: no ß in a letter under the FADP', async () => {
     const letter = await write('de', {}, { jurisdiction: 'fadp' });
     expect(letter.body).not.toContain('ß');
     expect(letter.body).toContain('Grüssen');
+  });
+
+  it('Brazilian Portuguese: the first of the month is « 1º »; Polish dates end in « r. » without a doubled full stop', () => {
+    expect(longDate(letterLanguage('pt-BR'), '2026-10-01')).toBe('1º de outubro de 2026');
+    expect(longDate(letterLanguage('pt'), '2026-10-01')).toBe('1 de outubro de 2026');
+    expect(longDate(letterLanguage('pl'), '2026-10-01')).toBe('1 października 2026 r.');
+    const pl = composeReminder(letterLanguage('pl'), request(), '2026-12-01').body;
+    expect(pl).toContain('w dniu 2 listopada 2026 r. upłynął termin');
+    expect(pl).not.toContain('r..');
   });
 
   it('French: the first of the month is « 1er »', () => {
