@@ -306,7 +306,7 @@ const language: LetterLanguage = {
         r.business
           ? `Por medio del presente escrito presento una queja, al amparo ${de(r.complaint)}, contra la siguiente empresa, que no ha atendido el ejercicio de mi ${f.right}:\n${f.controller}`
           : `Por medio del presente escrito presento una reclamación, al amparo ${de(r.complaint)}, contra el siguiente responsable del tratamiento, que no ha atendido el ejercicio de mi ${f.right}:\n${f.controller}`,
-        `Reclamante:\n${f.complainant || pending.missingComplainant}`,
+        `Reclamante:\n${f.complainant || complaintParts.missingComplainant}`,
         `Cronología:\n- ${f.sentOn}: dirigí a ${f.recipient} una solicitud de ejercicio de mi ${f.right} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}`,
         `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${f.company}. Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y ${r.order ? `que se ordene al responsable del tratamiento que atienda mi solicitud (${r.order})` : `que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud`}.${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
         identity(f.shareIdentity),
@@ -316,11 +316,8 @@ const language: LetterLanguage = {
 
 export default language;
 
-/**
- * For the interface keys a parallel branch adds (complaint.identity, complaint.refused, the complainant's details):
- * the same sentences the complaint above writes, to be wired in at merge.
- */
-export const pending = {
+/** The parts of a complaint said apart: whether the authority may share who complains, and the complainant. */
+const complaintParts = {
   identity,
   refused: answers.refused,
   complainant: 'Reclamante',

@@ -267,7 +267,7 @@ const language: LetterLanguage = {
         r.report
           ? `Con la presente, ai sensi dell’${r.complaint}, sporgo denuncia nei confronti del seguente titolare del trattamento, che non ha dato seguito all’esercizio del mio ${f.right}:\n${f.controller}`
           : `Con la presente propongo reclamo, ai sensi dell’${r.complaint}, nei confronti del seguente titolare del trattamento, che non ha dato seguito all’esercizio del mio ${f.right}:\n${f.controller}`,
-        `${r.report ? 'Denunciante' : 'Reclamante'}:\n${f.complainant || pending.missingComplainant}`,
+        `${r.report ? 'Denunciante' : 'Reclamante'}:\n${f.complainant || complaintParts.missingComplainant}`,
         `Cronologia:\n- ${f.sentOn}: ho inviato a ${f.recipient} una richiesta di esercizio del mio ${f.right} (rif. ${f.reference}).\n${f.due ? `- ${f.due}: è scaduto il termine per il riscontro.\n` : ''}- Riscontro: ${answers[f.answer]}`,
         `Allego la mia richiesta, l’eventuale corrispondenza intercorsa e la registrazione dei dati che il mio browser ha inviato a ${f.company}. Chiedo a codesta Autorità di ${r.report ? 'aprire un’inchiesta' : 'esaminare il reclamo'} e ${r.order ? `di ${r.report ? 'ordinare' : 'ingiungere'} al titolare del trattamento di soddisfare la mia richiesta (${r.order})` : 'di adoperarsi affinché il titolare del trattamento soddisfi la mia richiesta'}.${r.updates ? ` Chiedo altresì di ricevere informazioni sullo stato e sull’esito ${r.report ? 'della procedura' : 'del reclamo'} (${r.updates}).` : ''}`,
         identity(f.shareIdentity),
@@ -277,11 +277,8 @@ const language: LetterLanguage = {
 
 export default language;
 
-/**
- * For the interface keys a parallel branch adds (complaint.identity, complaint.refused, the complainant's details):
- * the same sentences the complaint above writes, to be wired in at merge.
- */
-export const pending = {
+/** The parts of a complaint said apart: whether the authority may share who complains, and the complainant. */
+const complaintParts = {
   identity,
   refused: answers.refused,
   complainant: (report: boolean) => (report ? 'Denunciante' : 'Reclamante'),

@@ -41,6 +41,10 @@ const WRITTEN: Record<string, Law[]> = {
   es: ['gdpr', 'ccpa'],
   fr: ['gdpr', 'fadp'],
   it: ['gdpr', 'fadp'],
+  nl: ['gdpr'],
+  pl: ['gdpr'],
+  pt: ['gdpr'],
+  'pt-BR': ['lgpd'],
 };
 /** How each language names each law in a citation. */
 const NAMES: Record<string, Partial<Record<Law, RegExp>>> = {
@@ -49,6 +53,10 @@ const NAMES: Record<string, Partial<Record<Law, RegExp>>> = {
   es: { gdpr: /RGPD/, ccpa: /del (título 11 del Código de Regulaciones|Código Civil) de California$/ },
   fr: { gdpr: /RGPD/, fadp: /\bLPD\b/ },
   it: { gdpr: /GDPR/, fadp: /\bLPD$/ },
+  nl: { gdpr: /\bAVG$/ },
+  pl: { gdpr: /\bRODO$/ },
+  pt: { gdpr: /\bdo RGPD$/ },
+  'pt-BR': { lgpd: /\bda LGPD$/ },
 };
 /** Words that betray another law's citations. */
 const FOREIGN: Record<Law, RegExp> = {
@@ -66,8 +74,8 @@ const cases = LETTER_LANGUAGES.flatMap((lang) =>
 );
 
 describe('letter languages × laws × rights', () => {
-  it('ships English, German, Spanish, French and Italian, each with the laws reviewed for it', () => {
-    expect(LETTER_LANGUAGES.map((l) => l.code)).toEqual(['en', 'de', 'es', 'fr', 'it']);
+  it('ships English, German, Spanish, French, Italian, Dutch, Polish and Portuguese (pt-PT, pt-BR), each with the laws reviewed for it', () => {
+    expect(LETTER_LANGUAGES.map((l) => l.code)).toEqual(['en', 'de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'pt-BR']);
     for (const lang of LETTER_LANGUAGES)
       expect(
         LAWS.filter((l) => lang.laws[l]),
@@ -128,6 +136,16 @@ describe('letter languages × laws × rights', () => {
     expect(await body('de', 'gdpr', 'erasure')).toContain('Art. 17 Abs. 1 lit. b DSGVO');
     expect(await body('de', 'gdpr', 'erasure')).toContain('Art. 4 Nr. 1 DSGVO');
     expect(await body('fr', 'gdpr', 'erasure')).toContain('article 17, paragraphe 1, point b), du RGPD');
+    expect(await body('nl', 'gdpr', 'erasure')).toContain('artikel 17, lid 1, onder b, AVG');
+    expect(await body('nl', 'gdpr', 'erasure')).toContain('artikel 4, punt 1, AVG');
+    expect(await body('pl', 'gdpr', 'erasure')).toContain('art. 17 ust. 1 lit. b RODO');
+    expect(await body('pl', 'gdpr', 'erasure')).toContain('art. 4 pkt 1 RODO');
+    expect(await body('pt', 'gdpr', 'erasure')).toContain('artigo 17.º, n.º 1, alínea b), do RGPD');
+    expect(await body('pt', 'gdpr', 'erasure')).toContain('artigo 4.º, ponto 1, do RGPD');
+    expect(await body('pt-BR', 'lgpd', 'erasure')).toContain('art. 18, inciso VI, da LGPD');
+    expect(await body('pt-BR', 'lgpd', 'erasure')).toContain('art. 18, § 6º, da LGPD');
+    expect(await body('pt-BR', 'lgpd', 'erasure')).toContain('art. 5º, inciso I, da LGPD');
+    expect(await body('pt-BR', 'lgpd', 'access')).toContain('art. 19, inciso II, da LGPD');
     expect(await body('de', 'fadp', 'access')).toContain('Art. 25 Abs. 7 DSG');
     expect(await body('fr', 'fadp', 'erasure')).toContain('art. 30, al. 2, let. b, LPD');
     expect(await body('en', 'fadp', 'erasure')).toContain('Article 32(2)(c) FADP');

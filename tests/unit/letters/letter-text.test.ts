@@ -70,7 +70,7 @@ describe('withdrawal of consent takes effect at once', () => {
     expect(letter.deadline).toBe(false);
     expect(letter.rule).toBeUndefined();
     expect(letter.body).not.toMatch(
-      /month|Monat|mois|\bun mese?\b|\b\d+ (calendar )?days|12\(3\)|12 Abs\. 3|article 12, paragraphe 3|artículo 12, apartado 3|art\. 12, par\. 3/,
+      /month|Monat|mois|maand|miesi|mês|\bun mese?\b|\b\d+ (calendar )?days|\bdias\b|\bprazo\b|\btermijn\b|\btermin(ie|u)?\b|12\(3\)|12 Abs\. 3|article 12, paragraphe 3|artículo 12, apartado 3|art\. 12, par\. 3|artikel 12, lid 3|art\. 12 ust\. 3|artigo 12\.º, n\.º 3/,
     );
   });
 
@@ -80,10 +80,20 @@ describe('withdrawal of consent takes effect at once', () => {
     }
   });
 
-  it.each(['en', 'de', 'es', 'fr', 'it'])('%s: its reminder says no period ended', (code) => {
-    const { due: _, ...withdrawal } = request({ right: 'withdrawal' });
+  it.each([
+    ['en', 'gdpr'],
+    ['de', 'gdpr'],
+    ['fr', 'gdpr'],
+    ['es', 'gdpr'],
+    ['it', 'gdpr'],
+    ['nl', 'gdpr'],
+    ['pl', 'gdpr'],
+    ['pt', 'gdpr'],
+    ['pt-BR', 'lgpd'],
+  ] as const)('%s: its reminder says no period ended', (code, jurisdiction) => {
+    const { due: _, ...withdrawal } = request({ right: 'withdrawal', jurisdiction });
     const text = composeReminder(letterLanguage(code), withdrawal, '2026-12-01').body;
-    expect(text).not.toMatch(/period|Frist|délai|plazo|venció|termine|scadut/);
+    expect(text).not.toMatch(/period|Frist|délai|plazo|venció|termine|scadut|\btermijn\b|\btermin(ie|u)?\b|\bprazo\b/);
     expect(text).toContain('DSC-20261123-K7Q2M9');
   });
 });
@@ -201,10 +211,13 @@ describe('complaints', () => {
     ['fr', 'access', /droit d’accès/],
     ['es', 'access', /derecho de acceso/],
     ['it', 'objection', /diritto di opposizione/],
+    ['nl', 'objection', /recht van bezwaar/],
+    ['pl', 'access', /prawa dostępu do danych/],
+    ['pt', 'access', /direito de acesso/],
   ])('%s %s: names the right actually exercised', (code, right, name) => {
     const text = composeComplaint(letterLanguage(code), request({ right }), complaint(), '2026-12-01').body;
     expect(text).toMatch(name);
-    expect(text).not.toMatch(/erasure|Löschung|effacement|supresión|cancellazione/);
+    expect(text).not.toMatch(/erasure|Löschung|effacement|supresión|cancellazione|wissing|usunięci|apagamento/);
   });
 
   it.each(withLaw('gdpr'))('%s: complainant, controller, timeline, order, updates and the identity choice', (code) => {
@@ -235,7 +248,16 @@ describe('complaints', () => {
     expect(text).toContain('Complainant:\n(name and contact details to be added)');
   });
 
-  it.each(['de', 'es', 'fr', 'it'])('%s: no English UI word inside, whatever the answer', (code) => {
+  it.each([
+    ['de', 'gdpr'],
+    ['es', 'gdpr'],
+    ['fr', 'gdpr'],
+    ['it', 'gdpr'],
+    ['nl', 'gdpr'],
+    ['pl', 'gdpr'],
+    ['pt', 'gdpr'],
+    ['pt-BR', 'lgpd'],
+  ] as const)('%s: no English UI word inside, whatever the answer', (code, jurisdiction) => {
     const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
       string,
       { message: string }
@@ -245,7 +267,12 @@ describe('complaints', () => {
       .map(([, v]) => v.message);
     expect(statuses.length).toBeGreaterThan(5);
     for (const answer of ['none', 'refused', 'identification', 'partial'] as ComplaintAnswer[]) {
-      const text = composeComplaint(letterLanguage(code), request(), complaint({ answer }), '2026-12-01').body;
+      const text = composeComplaint(
+        letterLanguage(code),
+        request({ jurisdiction }),
+        complaint({ answer }),
+        '2026-12-01',
+      ).body;
       for (const word of statuses) expect(text, `${answer}: ${word}`).not.toContain(word);
       expect(text).not.toMatch(/\b(Refused|refused|none received)\b/);
     }
@@ -314,11 +341,26 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
           'ove non sussista altro fondamento giuridico per il trattamento',
           'a titolo esemplificativo e non esaustivo',
         ],
+        nl: [
+          'Naar mijn oordeel is geen van de uitzonderingen',
+          'voor zover er voor de verwerking geen andere rechtsgrond bestaat',
+          'met inbegrip van, maar niet beperkt tot,',
+        ],
+        pl: [
+          'Moim zdaniem nie zachodzi żaden z wyjątków',
+          'o ile nie istnieje inna podstawa prawna przetwarzania',
+          'w tym, lecz nie wyłącznie,',
+        ],
+        pt: [
+          'Em meu entender, não se aplica nenhuma das exceções',
+          'não existindo outro fundamento jurídico para o tratamento',
+          'incluindo, mas não exclusivamente,',
+        ],
       }[code] as string[];
       expect(expected, code).toBeDefined();
       for (const phrase of expected) expect(body).toContain(phrase);
       expect(body).not.toMatch(
-        /applies to this data|sufficient|ausreichend|suffisent|nachweislich|as set out below|suficientes|sufficienti/,
+        /applies to this data|sufficient|ausreichend|suffisent|nachweislich|as set out below|suficientes|sufficienti|volstaan|toereikend|wystarcz|bastam/,
       );
     },
   );
@@ -334,7 +376,7 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
       }
       const none = (await write(code, {}, {}, [])).body;
       expect(none).toMatch(
-        /page that shows the identifier|Seite anbieten, die die in meinem Browser|page affichant l’identifiant|página que muestre el identificador|pagina che mostri l’identificativo/,
+        /page that shows the identifier|Seite anbieten, die die in meinem Browser|page affichant l’identifiant|página que muestre el identificador|pagina che mostri l’identificativo|pagina aan die de in mijn browser|stronę, która wyświetla identyfikator|página que mostre o identificador/,
       );
     },
   );
@@ -353,7 +395,7 @@ describe('prepared answers', () => {
       expect(processor).toMatch(
         law === 'ccpa' && code === 'es'
           ? /cada empresa por cuenta de la cual/
-          : /controller|Verantwortlichen|responsable du traitement|responsable del tratamiento|titolare del trattamento/,
+          : /controller|Verantwortlichen|responsable du traitement|responsable del tratamiento|titolare del trattamento|verwerkingsverantwoordelijke|administratora|responsável pelo tratamento|controlador/,
       );
       if (law === 'gdpr') expect(processor).toContain(lang.laws.gdpr?.cite.art28_3_e);
     },
@@ -376,6 +418,36 @@ describe('access and objection built for tracking data', () => {
           'abgeglichen',
           'Gebotsanfragen',
           'Websites und Apps',
+        ],
+        nl: [
+          'a)',
+          'h)',
+          'met naam en toenaam',
+          'segmenten',
+          'gevolgtrekkingen',
+          'gesynchroniseerd',
+          'biedverzoeken',
+          'websites en apps',
+        ],
+        pl: [
+          'a)',
+          'h)',
+          'wskazani z nazwy',
+          'segmenty',
+          'wnioski',
+          'synchronizowali',
+          'zapytania ofertowe',
+          'strony internetowe i aplikacje',
+        ],
+        pt: [
+          'a)',
+          'h)',
+          'identificados pelo nome',
+          'segmentos',
+          'inferências',
+          'sincronizaram',
+          'pedidos de licitação',
+          'sítios web e aplicações',
         ],
         fr: [
           'a)',
@@ -501,10 +573,88 @@ describe('register (LETTERS.md 38)', () => {
     expect(eighth).toContain('è scaduto l’11 novembre 2026');
   });
 
+  it.each<[string, Law, string, string, string, RegExp]>([
+    [
+      'nl',
+      'gdpr',
+      'Geachte heer, mevrouw,',
+      'Met vriendelijke groet,',
+      'Kenmerk:',
+      /Hierbij dien ik op grond van artikel 77 AVG een klacht in/,
+    ],
+    ['pl', 'gdpr', 'Szanowni Państwo,', 'Z poważaniem', 'Znak sprawy:', /Na podstawie art\. 77 RODO wnoszę skargę/],
+    [
+      'pt',
+      'gdpr',
+      'Exmos. Senhores,',
+      'Com os melhores cumprimentos,',
+      'Ref.ª',
+      /Venho, ao abrigo do artigo 77\.º do RGPD, apresentar reclamação/,
+    ],
+    [
+      'pt-BR',
+      'lgpd',
+      'Prezados Senhores,',
+      'Atenciosamente,',
+      'Ref.:',
+      /Com fundamento no art\. 18, § 1º, da LGPD, apresento petição/,
+    ],
+  ])(
+    '%s: salutation, closing and reference of the country, and its complaint wording',
+    async (code, law, hello, bye, ref, lodge) => {
+      for (const right of LAW_RIGHTS[law]) {
+        const l = await write(code, {}, { jurisdiction: law, right });
+        expect(l.body.startsWith(`${hello}\n\n`), right).toBe(true);
+        expect(l.body, right).toContain(`\n\n${bye}\n`);
+        expect(l.body, right).toContain(ref);
+      }
+      const text = composeComplaint(
+        letterLanguage(code),
+        request({ jurisdiction: law }),
+        complaint(),
+        '2026-12-01',
+      ).body;
+      expect(text).toMatch(lodge);
+    },
+  );
+
+  it('Polish and Portuguese: no first-person form that presumes the requester’s gender', async () => {
+    for (const [code, law] of [
+      ['pl', 'gdpr'],
+      ['pt', 'gdpr'],
+      ['pt-BR', 'lgpd'],
+    ] as const) {
+      const lang = letterLanguage(code);
+      const texts = [
+        ...(await Promise.all(
+          LAW_RIGHTS[law].map(async (right) => (await write(code, {}, { jurisdiction: law, right })).body),
+        )),
+        ...REPLY_KINDS.map((k) => composeReply(lang, request({ jurisdiction: law }), k, '2026-12-01').body),
+        composeReminder(lang, request({ jurisdiction: law }), '2026-12-01').body,
+        ...[true, false].map(
+          (shareIdentity) =>
+            composeComplaint(lang, request({ jurisdiction: law }), complaint({ shareIdentity }), '2026-12-01').body,
+        ),
+      ].join('\n');
+      expect(texts, code).not.toMatch(
+        /\b(wyraziłe[mś]|wyraziłam|udzieliłe[mś]|udzieliłam|wysłałe[mś]|wysłałam|otrzymałe[mś]|otrzymałam|wdzięczn[ya]|obrigad[oa]|grat[oa]|(ser|sou|estou|fico|ficaria) (informad|avisad|notificad)[oa])\b/,
+      );
+    }
+  });
+
   it('Swiss German: no ß in a letter under the FADP', async () => {
     const letter = await write('de', {}, { jurisdiction: 'fadp' });
     expect(letter.body).not.toContain('ß');
     expect(letter.body).toContain('Grüssen');
+  });
+
+  it('Brazilian Portuguese: the first of the month is « 1º »; Polish dates end in « r. » without a doubled full stop', () => {
+    expect(longDate(letterLanguage('pt-BR'), '2026-10-01')).toBe('1º de outubro de 2026');
+    expect(longDate(letterLanguage('pt'), '2026-10-01')).toBe('1 de outubro de 2026');
+    expect(longDate(letterLanguage('pl'), '2026-10-01')).toBe('1 października 2026 r.');
+    const pl = composeReminder(letterLanguage('pl'), request(), '2026-12-01').body;
+    expect(pl).toContain('w dniu 2 listopada 2026 r. upłynął termin');
+    expect(pl).not.toContain('r..');
   });
 
   it('French: the first of the month is « 1er »', () => {
@@ -540,8 +690,14 @@ describe('register (LETTERS.md 38)', () => {
     ['fr', '23 novembre 2026'],
     ['es', '23 de noviembre de 2026'],
     ['it', '23 novembre 2026'],
+    ['nl', '23 november 2026'],
+    ['pl', '23 listopada 2026 r.'],
+    ['pt', '23 de novembro de 2026'],
+    ['pt-BR', '23 de novembro de 2026'],
   ])('%s: dates in the language’s own format', async (code, date) => {
-    expect((await write(code, {}, {})).body).toContain(date);
+    const lang = letterLanguage(code);
+    const jurisdiction = lang.laws.gdpr ? 'gdpr' : 'lgpd';
+    expect((await write(code, {}, { jurisdiction })).body).toContain(date);
   });
 
   it('signs with the name given, and with nobody’s name by default', async () => {
