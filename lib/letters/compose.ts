@@ -293,7 +293,8 @@ export function composeComplaint(
     controller: input.controller.trim() || request.companyName,
     recipient: request.recipient,
     sentOn: facts.date,
-    ...(request.due ? { due: longDate(lang, request.due) } : {}),
+    // "The period ended" only once it has: a complaint about a refusal can come before the due date.
+    ...(request.due && request.due < today ? { due: longDate(lang, request.due) } : {}),
     answer: input.answer,
     shareIdentity: input.shareIdentity,
   });

@@ -220,6 +220,20 @@ describe('complaints', () => {
     expect(text).not.toMatch(/erasure|Löschung|effacement|supresión|cancellazione|wissing|usunięci|apagamento/);
   });
 
+  it.each(LETTER_LANGUAGES.map((l) => l.code))(
+    '%s: a complaint before the due date says no period ended, one after it does',
+    (code) => {
+      const lang = letterLanguage(code);
+      const law = lang.laws.gdpr ? 'gdpr' : 'lgpd';
+      const early = request({ jurisdiction: law, due: '2026-12-20' });
+      const before = composeComplaint(lang, early, complaint({ answer: 'refused' }), '2026-12-01').body;
+      const after = composeComplaint(lang, early, complaint({ answer: 'refused' }), '2026-12-21').body;
+      const dueDate = longDate(lang, '2026-12-20');
+      expect(before).not.toContain(dueDate);
+      expect(after).toContain(dueDate);
+    },
+  );
+
   it.each(withLaw('gdpr'))('%s: complainant, controller, timeline, order, updates and the identity choice', (code) => {
     const lang = letterLanguage(code);
     const c = lang.laws.gdpr?.cite;
