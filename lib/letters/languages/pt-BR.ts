@@ -21,8 +21,16 @@ const tracking =
 
 const cite = Object.fromEntries(LGPD_ANCHORS.map((id) => [id, lgpdCite(id)])) as Record<LgpdAnchor, string>;
 
+/** Provisions a sentence relies on beyond the anchors every letter must cite. */
+const necessidade = lgpdCite('art6_iii');
+const providencia = lgpdCite('art18_4_ii');
+const naoAgente = lgpdCite('art18_4_i');
+
+const escopo = (c: Record<LgpdAnchor, string>) =>
+  `em relação a todos os serviços dos quais essa empresa seja controladora (${c.art5_vi}), incluindo, mas não se limitando a, os dados indicados abaixo`;
+
 const semCusto = (c: Record<LgpdAnchor, string>) =>
-  `O requerimento deve ser atendido sem custos para o titular (${c.art18_5}). A LGPD não fixa prazo para este atendimento; solicito resposta em até 15 (quinze) dias contados do recebimento.`;
+  `O requerimento deve ser atendido sem custos para o titular (${c.art18_5}). Não sendo possível a adoção imediata da providência, a resposta deve indicar as razões de fato ou de direito que a impedem (${providencia}). A LGPD não fixa número de dias para este atendimento; solicito resposta em até 15 (quinze) dias contados do recebimento.`;
 
 const lgpd: LawText<LgpdAnchor> = {
   cite,
@@ -30,45 +38,45 @@ const lgpd: LawText<LgpdAnchor> = {
     erasure: {
       subject: (f) => `Requerimento de eliminação de dados pessoais – ref.: ${f.reference}`,
       body: (c) => [
-        `Na qualidade de titular dos dados, apresento a essa empresa, na condição de controladora (${c.art5_vi}), o presente requerimento expresso (${c.art18_3}), com fundamento na Lei nº 13.709/2018 (Lei Geral de Proteção de Dados Pessoais – LGPD). Requeiro a eliminação de todos os dados pessoais que me dizem respeito (${c.art5_i}), incluindo, mas não se limitando a, os dados indicados abaixo. Requeiro, em especial, a eliminação dos dados tratados com o meu consentimento (${c.art18_vi}) e a anonimização, o bloqueio ou a eliminação dos dados desnecessários, excessivos ou tratados em desconformidade com a LGPD (${c.art18_iv}). Caso tenha sido fornecido consentimento, revogo-o neste ato (${c.art18_ix}; ${c.art8_5}).`,
-        `Caso algum dado deva ser conservado com fundamento em uma das hipóteses do ${c.art16}, solicito que a hipótese seja indicada e que sejam eliminados todos os dados por ela não abrangidos. Solicito, ainda, a informação das entidades públicas e privadas com as quais foi realizado uso compartilhado dos meus dados (${c.art18_vii}) e que esses agentes de tratamento sejam informados de imediato da eliminação, para que repitam idêntico procedimento (${c.art18_6}). Peço confirmação por escrito da eliminação, com a indicação dos identificadores aos quais os dados estavam vinculados.`,
+        `Na qualidade de titular dos dados, apresento a essa empresa, na condição de controladora (${c.art5_vi}), o presente requerimento expresso (${c.art18_3}), com fundamento na Lei nº 13.709/2018 (Lei Geral de Proteção de Dados Pessoais – LGPD). Requeiro a eliminação de todos os dados pessoais que me dizem respeito (${c.art5_i}), ${escopo(c)}. Requeiro, em especial, a eliminação dos dados tratados com o meu consentimento (${c.art18_vi}) e a anonimização, o bloqueio ou a eliminação dos dados desnecessários, excessivos ou tratados em desconformidade com a LGPD (${c.art18_iv}). Caso tenha sido fornecido consentimento, revogo-o neste ato (${c.art18_ix}; ${c.art8_5}).`,
+        `A meu ver, nenhuma das hipóteses de conservação previstas no ${c.art16} se aplica; caso alguma seja invocada, solicito que seja indicada e que sejam eliminados todos os dados por ela não abrangidos. Solicito, ainda, a informação das entidades públicas e privadas com as quais foi realizado uso compartilhado dos meus dados (${c.art18_vii}) e que esses agentes de tratamento sejam informados de imediato da eliminação, para que repitam idêntico procedimento (${c.art18_6}). Peço confirmação por escrito da eliminação, com a indicação dos identificadores aos quais os dados estavam vinculados.`,
         semCusto(c),
       ],
     },
     access: {
       subject: (f) => `Requerimento de acesso a dados pessoais – ref.: ${f.reference}`,
       body: (c) => [
-        `Com fundamento no ${c.art18_ii}, requeiro a confirmação da existência de tratamento de dados pessoais que me dizem respeito (${c.art5_i}) e o acesso a esses dados, incluindo ${tracking}; os dados utilizados para a formação do perfil comportamental de pessoa natural também são considerados dados pessoais (${c.art12_2}). Solicito, ainda, a informação das entidades públicas e privadas com as quais foi realizado uso compartilhado desses dados (${c.art18_vii}).`,
+        `Com fundamento no ${lgpdCite('art18_i')} e no ${c.art18_ii}, requeiro a confirmação da existência de tratamento de dados pessoais que me dizem respeito (${c.art5_i}) e o acesso a esses dados, ${escopo(c)}. Estão abrangidos, em especial, ${tracking}; os dados utilizados para a formação do perfil comportamental de determinada pessoa natural, se identificada, podem igualmente ser considerados dados pessoais (${c.art12_2}). Solicito, ainda, a informação das entidades públicas e privadas com as quais foi realizado uso compartilhado desses dados (${c.art18_vii}).`,
         `Requeiro que a resposta seja fornecida por meio de declaração clara e completa, que indique a origem dos dados ou a inexistência de registro, os critérios utilizados e a finalidade do tratamento, no prazo de até 15 (quinze) dias contado da data deste requerimento (${c.art19_ii}), sem custos para o titular (${c.art18_5}).`,
       ],
     },
     objection: {
       subject: (f) => `Oposição ao tratamento de dados pessoais – ref.: ${f.reference}`,
       body: (c) => [
-        `Com fundamento no ${c.art18_2}, oponho-me ao tratamento de meus dados pessoais (${c.art5_i}) realizado com fundamento em hipótese de dispensa de consentimento, em especial para fins de publicidade e de formação de perfil, por entender que está em desconformidade com a LGPD. Requeiro que esse tratamento cesse e que os dados assim tratados sejam bloqueados ou eliminados (${c.art18_iv}).`,
+        `Com base no ${c.art18_2}, oponho-me ao tratamento de meus dados pessoais (${c.art5_i}) realizado com fundamento em qualquer das hipóteses de dispensa de consentimento, em especial para fins de publicidade e de formação de perfil comportamental, por entender que esse tratamento descumpre o disposto na LGPD. Requeiro que esse tratamento cesse e que os dados assim tratados sejam bloqueados ou eliminados (${c.art18_iv}). Peço confirmação por escrito dos tratamentos encerrados.`,
         semCusto(c),
       ],
     },
     withdrawal: {
       subject: (f) => `Revogação do consentimento – ref.: ${f.reference}`,
       body: (c) => [
-        `Revogo, neste ato, todo e qualquer consentimento fornecido a essa empresa para o tratamento de meus dados pessoais, inclusive para o armazenamento de informações em meu dispositivo e o acesso a elas (${c.art18_ix}; ${c.art8_5}). A revogação produz efeitos a partir do recebimento desta carta: desde então, deve cessar todo tratamento fundamentado nesse consentimento.`,
+        `Revogo, neste ato, todo e qualquer consentimento fornecido a essa empresa para o tratamento de meus dados pessoais, inclusive para o armazenamento de informações em meu dispositivo e o acesso a elas (${c.art18_ix}; ${c.art8_5}). A revogação produz efeitos a partir do recebimento desta carta; a partir de então, deve cessar todo tratamento fundamentado nesse consentimento.`,
         'Agradeço a confirmação por escrito.',
       ],
     },
   },
   identification: (c) =>
-    `Os identificadores abaixo foram instalados ou coletados por essa empresa, ou em seu nome, para reconhecer o meu navegador; eles se referem a mim e são dados pessoais (${c.art5_i}). Solicito que sejam utilizados para localizar os dados em questão. Caso sejam necessárias informações adicionais para me identificar, peço que me seja informado qual identificador é necessário e como posso fornecê-lo.`,
+    `Os identificadores abaixo foram instalados ou coletados por essa empresa, ou em seu nome, para reconhecer o meu navegador; são informações relacionadas a pessoa natural identificável e, portanto, dados pessoais (${c.art5_i}). Solicito que sejam utilizados para localizar os dados em questão. Caso sejam necessárias informações adicionais para me identificar, peço que me seja informado qual identificador é necessário e como posso fornecê-lo, observado o princípio da necessidade (${necessidade}).`,
   noIdentifier: (c) =>
-    `Esta carta não cita nenhum identificador. Essa empresa reconhece o meu navegador pelos cookies e identificadores que nele instalou, os quais são dados pessoais (${c.art5_i}). Caso disponibilize uma página que exiba o identificador instalado no meu navegador, peço que me informe o endereço; do contrário, que me informe qual identificador é necessário e como posso fornecê-lo.`,
+    `Esta carta não cita nenhum identificador. Os cookies e demais identificadores que essa empresa tenha instalado no meu navegador para reconhecê-lo são dados pessoais (${c.art5_i}). Caso a empresa disponibilize uma página que exiba o identificador instalado no meu navegador, peço que me seja informado o endereço; do contrário, qual identificador é necessário e como posso fornecê-lo, observado o princípio da necessidade (${necessidade}).`,
   roles: (c) => ({
     law: 'a LGPD',
-    identify: c.art18_3,
+    identify: `${c.art18_3} e ${necessidade}`,
     personalData: c.art5_i,
     free: c.art18_5,
     erasure: `${c.art18_iv} e no ${c.art18_vi}`,
     exceptions: c.art16,
-    processor: c.art39,
+    processor: `${naoAgente} e ${c.art39}`,
     complaint: c.art18_1,
     escalate: 'apresentarei petição à Autoridade Nacional de Proteção de Dados (ANPD)',
   }),
@@ -127,7 +135,7 @@ const language: LetterLanguage = {
     request: (name) => `parâmetro ${name} nas requisições enviadas à empresa`,
     hashedEmail: 'SHA-256 do meu endereço de e-mail (em minúsculas)',
     ip: 'meu endereço IP',
-    keepCookies: 'Manterei esses cookies até a conclusão deste requerimento, para que ele possa ser verificado.',
+    keepCookies: 'Manterei esses cookies até a conclusão deste requerimento, para que possam ser verificados.',
   },
   closing: 'Atenciosamente,',
   reference: (f) => `${f.date} · Ref.: ${f.reference}`,
@@ -141,9 +149,9 @@ const language: LetterLanguage = {
     cannotIdentify: (r, f) =>
       `Essa empresa informou que não seria possível me identificar. Meu requerimento de ${f.date} (ref.: ${f.reference}) indica identificadores que a própria empresa instalou ou coletou para reconhecer o meu navegador; informações relacionadas a pessoa natural identificável são dados pessoais (${r.personalData}). Caso sejam necessárias informações adicionais para me identificar, peço que me seja informado qual identificador é necessário e como posso fornecê-lo (${r.identify}). Até lá, solicito que o requerimento seja atendido com base nos identificadores fornecidos.`,
     idDocument: (r, f) =>
-      `Essa empresa solicitou cópia de documento de identidade. Os dados em questão estão vinculados aos identificadores indicados em meu requerimento de ${f.date} (ref.: ${f.reference}), e não ao meu nome; um documento de identidade não ajudaria a localizá-los e forneceria mais dados pessoais do que o necessário. Somente pode ser exigido o necessário para me identificar (${r.identify}). Solicito que o requerimento seja atendido com base nos identificadores fornecidos, ou que me seja indicado o identificador necessário.`,
+      `Essa empresa solicitou cópia de documento de identidade. Os dados em questão estão vinculados aos identificadores indicados em meu requerimento de ${f.date} (ref.: ${f.reference}), e não ao meu nome; um documento de identidade não ajudaria a localizá-los e forneceria mais dados pessoais do que o necessário. Somente podem ser exigidas as informações necessárias para me identificar (${r.identify}). Solicito que o requerimento seja atendido com base nos identificadores fornecidos, ou que me seja indicado o identificador necessário.`,
     webForm: (r, f) =>
-      `Essa empresa solicitou que eu utilizasse o seu formulário eletrônico. ${capital(r.law)} não exige canal específico: meu requerimento de ${f.date} (ref.: ${f.reference}), enviado ao contato de privacidade publicado pela empresa, é válido, e o prazo de resposta conta a partir de seu recebimento. Solicito que seja atendido tal como enviado.`,
+      `Essa empresa solicitou que eu utilizasse o seu formulário eletrônico. ${capital(r.law)} não exige canal específico: meu requerimento de ${f.date} (ref.: ${f.reference}), enviado ao contato de privacidade publicado pela empresa, é válido, e o prazo de resposta é contado a partir de seu recebimento. Solicito que seja atendido tal como enviado.`,
     suppressed: (r, f) =>
       `Essa empresa informou que incluiu meus identificadores em uma lista de supressão. Manter meus identificadores em uma lista é um novo tratamento, e não uma eliminação. Meu requerimento de ${f.date} (ref.: ${f.reference}) pede a eliminação com fundamento no ${r.erasure}; solicito que os dados sejam eliminados e que seja confirmado a quais identificadores estavam vinculados. Caso algum dado seja conservado, peço que seja indicada a hipótese legal invocada (${r.exceptions}).`,
     fee: (r, f) =>

@@ -21,10 +21,10 @@ const cite = Object.fromEntries(GDPR_ANCHORS.filter((id) => id !== 'eprivacy').m
   string
 >;
 cite.eprivacy =
-  'artigo 5.º da Lei n.º 41/2004, de 18 de agosto (ou a lei nacional que transpõe o artigo 5.º, n.º 3, da Diretiva 2002/58/CE)';
+  'artigo 5.º da Lei n.º 41/2004, de 18 de agosto, na sua redação atual (ou na lei nacional que transpõe o artigo 5.º, n.º 3, da Diretiva 2002/58/CE)';
 
 const prazo = (c: Record<GdprAnchor, string>) =>
-  `Solicito que deem seguimento a este pedido sem demora injustificada e, em qualquer caso, no prazo de um mês a contar da sua receção (${c.art12_3}). Se não lhe derem seguimento, devem informar-me, no mesmo prazo, das razões que o justificam e da possibilidade de apresentar reclamação a uma autoridade de controlo e de intentar ação judicial (${c.art12_4}). O pedido é tratado a título gratuito (${c.art12_5}).`;
+  `Solicito que deem seguimento a este pedido sem demora injustificada e, em qualquer caso, no prazo de um mês a contar da sua receção (${c.art12_3}). Se não lhe derem seguimento, devem informar-me, no mesmo prazo, das razões que o justificam e da possibilidade de apresentar reclamação a uma autoridade de controlo e de intentar ação judicial (${c.art12_4}). As medidas tomadas na sequência deste pedido são gratuitas (${c.art12_5}).`;
 const servicos = (c: Record<GdprAnchor, string>) =>
   `relativamente a todos os serviços de que sejam responsáveis pelo tratamento (${c.art4_7}), incluindo, mas não exclusivamente, os dados indicados abaixo`;
 const identificacao = (c: Record<GdprAnchor, string>) => `${c.art11_2}; ${c.art12_2}; ${c.art12_6}`;
@@ -48,10 +48,10 @@ const gdpr: LawText<GdprAnchor> = {
           );
         if (x.grounds.includes('unlawful'))
           fundamentos.push(
-            `O meu navegador registou que foram armazenadas informações no meu equipamento terminal, ou que estas foram aí lidas, antes de eu ter dado qualquer consentimento, o que o ${c.eprivacy} não permite; os dados assim obtidos são tratados ilicitamente e devem ser apagados nos termos do ${c.art17_1_d}.`,
+            `O meu navegador registou que foram armazenadas informações no meu equipamento terminal, ou que estas foram aí lidas, antes de eu ter dado qualquer consentimento, em violação do disposto no ${c.eprivacy}; os dados assim obtidos são tratados ilicitamente e devem ser apagados nos termos do ${c.art17_1_d}.`,
           );
         return [
-          `Ao abrigo do ${c.art17}, solicito que procedam, sem demora injustificada, ao apagamento de todos os dados pessoais que me digam respeito e que se encontrem na vossa posse, ${servicos(c)}.`,
+          `Ao abrigo do ${c.art17}, solicito que procedam ao apagamento de todos os dados pessoais que me digam respeito e que se encontrem na vossa posse, ${servicos(c)}.`,
           fundamentos.join(' '),
           `Em meu entender, não se aplica nenhuma das exceções previstas no ${c.art17_3}. Caso invoquem alguma, solicito que a identifiquem e que apaguem todos os dados que não estejam por ela abrangidos. Solicito ainda que comuniquem o apagamento a cada destinatário a quem os dados tenham sido transmitidos e que me informem sobre esses destinatários (${c.art19}). Peço que me confirmem o apagamento por escrito, indicando os identificadores a que os dados estavam associados.`,
           prazo(c),
@@ -61,7 +61,7 @@ const gdpr: LawText<GdprAnchor> = {
     access: {
       subject: (f) => `Pedido de acesso a dados pessoais – ref.ª ${f.reference}`,
       body: (c) => [
-        `Ao abrigo do ${c.art15_1}, solicito que me confirmem se tratam dados pessoais que me digam respeito e, em caso afirmativo, que me facultem o acesso a esses dados e uma cópia deles (${c.art15_3}), ${servicos(c)}. Incluem-se aqui ${tracking}.`,
+        `Ao abrigo do ${c.art15_1}, solicito que me confirmem se tratam dados pessoais que me digam respeito e, em caso afirmativo, que me facultem o acesso a esses dados e uma cópia deles (${c.art15_3}), ${servicos(c)}. Estão abrangidos, em especial, ${tracking}.`,
         `Solicito ainda as seguintes informações (${c.art15_1}): a) as finalidades do tratamento; b) as categorias dos dados pessoais em questão; c) os destinatários a quem os dados foram ou serão divulgados, identificados pelo nome, incluindo os participantes em leilões em tempo real (real-time bidding) e os parceiros com os quais sincronizaram identificadores; d) o prazo de conservação dos dados ou, se tal não for possível, os critérios usados para o fixar; e) a existência do direito de solicitar a retificação ou o apagamento dos dados, a limitação do tratamento, ou de me opor a esse tratamento; f) o direito de apresentar reclamação a uma autoridade de controlo; g) se os dados não tiverem sido recolhidos junto de mim, as informações disponíveis sobre a sua origem, incluindo os sítios web e aplicações em causa; h) a existência de decisões automatizadas, incluindo a definição de perfis, e, nesse caso, informações úteis relativas à lógica subjacente, bem como a importância e as consequências previstas desse tratamento para mim. Caso os dados sejam transferidos para um país terceiro ou uma organização internacional, solicito que me informem das garantias adequadas relativas à transferência (${c.art15_2}).`,
         prazo(c),
       ],
@@ -71,21 +71,21 @@ const gdpr: LawText<GdprAnchor> = {
       body: (c, x) => [
         `Oponho-me ao tratamento dos meus dados pessoais para efeitos de comercialização direta, incluindo a definição de perfis na medida em que esteja relacionada com essa comercialização (${c.art21_2}). A partir da receção desta carta, os meus dados deixam de poder ser tratados para esses fins (${c.art21_3}).`,
         `Na medida em que tratem os meus dados para outros fins com fundamento em interesses legítimos, oponho-me igualmente a esse tratamento, por motivos relacionados com a minha situação particular (${c.art21_1})${x.reason ? `: ${x.reason}` : ', que exporei se mo solicitarem.'} Enquanto verificam se os vossos motivos legítimos prevalecem sobre os meus, solicito a limitação desse tratamento (${c.art18_1_d}).`,
-        `Solicito que me confirmem por escrito quais os tratamentos que cessaram ou limitaram. ${prazo(c)}`,
+        `Peço que me confirmem por escrito quais os tratamentos que cessaram ou limitaram. ${prazo(c)}`,
       ],
     },
     withdrawal: {
       subject: (f) => `Retirada do consentimento – ref.ª ${f.reference}`,
       body: (c) => [
-        `Retiro todo e qualquer consentimento que vos tenha dado para o tratamento dos meus dados pessoais, incluindo o consentimento para o armazenamento de informações no meu equipamento terminal e para o acesso às mesmas (${c.art7_3}). A retirada produz efeitos a partir da receção desta carta: a partir desse momento, deve cessar todo o tratamento baseado nesse consentimento.`,
-        'Agradeço que mo confirmem brevemente por escrito.',
+        `Retiro todo e qualquer consentimento que vos tenha dado para o tratamento dos meus dados pessoais, incluindo o consentimento para o armazenamento de informações no meu equipamento terminal e para o acesso a essas informações (${c.art7_3}). A retirada produz efeitos com a receção desta carta, devendo cessar, desde esse momento, todo o tratamento baseado nesse consentimento.`,
+        'Agradeço que mo confirmem por escrito, com a maior brevidade.',
       ],
     },
   },
   identification: (c) =>
-    `Os identificadores abaixo indicados foram instalados ou recolhidos pela vossa empresa, ou por sua conta, para reconhecer o meu navegador; identificadores por via eletrónica deste tipo são dados pessoais (${c.art4_1}; ${c.rec30}). Solicito que os utilizem para localizar os dados em causa. Caso necessitem de informações adicionais para me identificar, peço que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer, limitando-se ao estritamente necessário (${identificacao(c)}).`,
+    `Os identificadores abaixo indicados foram instalados ou recolhidos pela vossa empresa, ou por conta desta, para reconhecer o meu navegador; identificadores por via eletrónica deste tipo são dados pessoais (${c.art4_1}; ${c.rec30}). Solicito que os utilizem para localizar os dados em causa. Caso necessitem de informações adicionais para me identificar, peço que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer; só me podem ser pedidas as informações necessárias para confirmar a minha identidade (${identificacao(c)}).`,
   noIdentifier: (c) =>
-    `Esta carta não indica nenhum identificador. Reconhecem o meu navegador pelos cookies e identificadores que nele instalaram, os quais são dados pessoais (${c.art4_1}; ${c.rec30}). Caso disponibilizem uma página que mostre o identificador instalado no meu navegador, peço que me indiquem o respetivo endereço; caso contrário, que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer (${identificacao(c)}).`,
+    `Esta carta não indica nenhum identificador. Os cookies e outros identificadores que tenham instalado no meu navegador para o reconhecer são dados pessoais (${c.art4_1}; ${c.rec30}). Caso disponibilizem uma página que mostre o identificador instalado no meu navegador, peço que me indiquem o respetivo endereço; caso contrário, que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer (${identificacao(c)}).`,
   representative: (c) =>
     `Esta carta é-vos dirigida na qualidade de representante do responsável pelo tratamento na União (${c.art27}); solicito que a transmitam ao responsável pelo tratamento.`,
   roles: (c) => ({
@@ -154,7 +154,7 @@ const language: LetterLanguage = {
     request: (name) => `parâmetro ${name} nos pedidos de rede dirigidos aos vossos domínios`,
     hashedEmail: 'SHA-256 do meu endereço de correio eletrónico (em minúsculas)',
     ip: 'o meu endereço IP',
-    keepCookies: 'Conservarei estes cookies até à conclusão deste pedido, para que o possam verificar.',
+    keepCookies: 'Conservarei estes cookies até à conclusão deste pedido, para que os possam verificar.',
   },
   closing: 'Com os melhores cumprimentos,',
   reference: (f) => `${f.date} · Ref.ª ${f.reference}`,
@@ -166,23 +166,23 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Referem não conseguir identificar-me. O meu pedido de ${f.date} (ref.ª ${f.reference}) indica identificadores instalados ou recolhidos pela vossa empresa para reconhecer o meu navegador; os identificadores por via eletrónica são dados pessoais (${r.personalData}). Caso necessitem de informações adicionais para me identificar, peço que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer (${r.identify}). Até lá, solicito que deem seguimento ao pedido com base nos identificadores fornecidos.`,
+      `Referem não conseguir identificar-me. O meu pedido de ${f.date} (ref.ª ${f.reference}) indica identificadores instalados ou recolhidos pela vossa empresa para reconhecer o meu navegador; os identificadores por via eletrónica constituem dados pessoais (${r.personalData}). Caso necessitem de informações adicionais para me identificar, peço que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer (${r.identify}). Até lá, solicito que deem seguimento ao pedido com base nos identificadores fornecidos.`,
     idDocument: (r, f) =>
-      `Solicitam-me uma cópia de um documento de identificação. Os dados em causa estão associados aos identificadores indicados no meu pedido de ${f.date} (ref.ª ${f.reference}), e não ao meu nome; um documento de identificação não vos permitiria localizá-los e facultar-vos-ia mais dados pessoais do que os necessários. Só podem solicitar as informações necessárias para me identificar (${r.identify}). Solicito que deem seguimento ao pedido com base nos identificadores fornecidos ou que me indiquem o identificador de que necessitam.`,
+      `Solicitam-me uma cópia de um documento de identificação. Os dados em causa estão associados aos identificadores indicados no meu pedido de ${f.date} (ref.ª ${f.reference}), e não ao meu nome; um documento de identificação não vos permitiria localizá-los e facultar-vos-ia mais dados pessoais do que os necessários. Só podem solicitar as informações adicionais necessárias para confirmar a minha identidade (${r.identify}). Solicito que deem seguimento ao pedido com base nos identificadores fornecidos ou que me indiquem o identificador de que necessitam.`,
     webForm: (r, f) =>
       `Pedem-me que utilize o vosso formulário eletrónico. ${capital(r.law)} não impõe um canal específico: o meu pedido de ${f.date} (ref.ª ${f.reference}), enviado para o contacto de proteção de dados que publicaram, é válido, e o prazo de resposta conta-se a partir da sua receção. Solicito que lhe deem seguimento tal como foi enviado.`,
     suppressed: (r, f) =>
-      `Referem ter incluído os meus identificadores numa lista de exclusão (suppression list). Conservar os meus identificadores numa lista constitui um tratamento adicional, e não um apagamento. O meu pedido de ${f.date} (ref.ª ${f.reference}) visa o apagamento nos termos do ${r.erasure}; solicito que apaguem os dados e me confirmem a que identificadores estavam associados. Caso conservem alguns dados, peço que indiquem a disposição em que se baseiam (${r.exceptions}).`,
+      `Referem ter incluído os meus identificadores numa lista de exclusão (suppression list). Conservar os meus identificadores numa lista constitui um tratamento adicional, e não um apagamento. O meu pedido de ${f.date} (ref.ª ${f.reference}) visa o apagamento nos termos do ${r.erasure}; solicito que apaguem os dados e me confirmem a que identificadores estavam associados. Caso conservem alguns dados, peço que indiquem a exceção que invocam (${r.exceptions}).`,
     fee: (r, f) =>
-      `Solicitam o pagamento de uma taxa. Um pedido como o meu, de ${f.date} (ref.ª ${f.reference}), é tratado a título gratuito (${r.free}). Solicito que lhe deem seguimento sem quaisquer encargos.`,
+      `Solicitam o pagamento de uma taxa. O meu pedido de ${f.date} (ref.ª ${f.reference}) não é manifestamente infundado nem excessivo, pelo que a resposta é gratuita (${r.free}). Solicito que lhe deem seguimento sem quaisquer encargos.`,
     processor: (r, f) =>
-      `Referem tratar os meus dados apenas por conta de terceiros. Solicito que me indiquem, relativamente ao meu pedido de ${f.date} (ref.ª ${f.reference}), o nome e os contactos de cada responsável pelo tratamento por conta do qual tratam esses dados, e que lhe transmitam o meu pedido para que lhe possa responder${r.processor ? ` (${r.processor})` : ''}. Na medida em que determinem as finalidades e os meios do tratamento dos meus dados, são responsáveis pelo tratamento e devem responder diretamente ao pedido.`,
+      `Referem tratar os meus dados apenas por conta de terceiros, na qualidade de subcontratante. Solicito que me indiquem, relativamente ao meu pedido de ${f.date} (ref.ª ${f.reference}), o nome e os contactos de cada responsável pelo tratamento por conta do qual tratam esses dados, e que transmitam o meu pedido a cada um deles, prestando-lhes a assistência necessária para lhe dar resposta${r.processor ? ` (${r.processor})` : ''}. Na medida em que determinem as finalidades e os meios do tratamento dos meus dados, são responsáveis pelo tratamento e devem responder diretamente ao pedido.`,
   },
   reminder: {
     subject: (f) => `Seguimento do meu pedido de ${f.date} – ref.ª ${f.reference}`,
     body: (r, f) =>
       f.due
-        ? `Por carta de ${f.sentOn} (ref.ª ${f.reference}), exerci o meu ${f.right} ao abrigo ${doLaw(r.law)}. O prazo de resposta terminou em ${f.due}, sem que tenha recebido qualquer resposta. Solicito que deem seguimento ao pedido sem mais demora. Caso contrário, ${r.escalate}.`
+        ? `Por carta de ${f.sentOn} (ref.ª ${f.reference}), exerci o meu ${f.right} ao abrigo ${doLaw(r.law)}. O prazo para responder terminou a ${f.due}, sem que tenha recebido qualquer resposta. Solicito que deem seguimento ao pedido sem mais demora. Caso contrário, ${r.escalate}.`
         : `Por carta de ${f.sentOn} (ref.ª ${f.reference}), exerci, com efeitos imediatos, o meu ${f.right} ao abrigo ${doLaw(r.law)}. Não recebi confirmação de que tenham cessado o tratamento baseado no meu consentimento. Solicito que mo confirmem sem mais demora. Caso contrário, ${r.escalate}.`,
   },
   complaint: {

@@ -632,6 +632,19 @@ describe('register (LETTERS.md 38)', () => {
     },
   );
 
+  it('Brazilian LGPD letters: every service as controller, the evidence a sample, no art. 16 hypothesis presumed', async () => {
+    for (const right of ['erasure', 'access'] as const) {
+      const body = (await write('pt-BR', {}, { jurisdiction: 'lgpd', right })).body;
+      expect(body, right).toContain('em relação a todos os serviços dos quais essa empresa seja controladora');
+      expect(body, right).toContain('incluindo, mas não se limitando a, os dados indicados abaixo');
+    }
+    const erasure = (await write('pt-BR', {}, { jurisdiction: 'lgpd', right: 'erasure' })).body;
+    expect(erasure).toContain('A meu ver, nenhuma das hipóteses de conservação previstas no art. 16 da LGPD se aplica');
+    // Art. 12, § 2º says such data "poderão" be personal data, of an identified person: the letter does not say more.
+    const access = (await write('pt-BR', {}, { jurisdiction: 'lgpd', right: 'access' })).body;
+    expect(access).toContain('se identificada, podem igualmente ser considerados dados pessoais');
+  });
+
   it('Polish and Portuguese: no first-person form that presumes the requester’s gender', async () => {
     for (const [code, law] of [
       ['pl', 'gdpr'],
