@@ -26,12 +26,12 @@ const cite = Object.fromEntries(GDPR_ANCHORS.filter((id) => id !== 'eprivacy').m
   string
 >;
 cite.eprivacy =
-  'art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej (lub odpowiedni przepis krajowy wdrażający art. 5 ust. 3 dyrektywy 2002/58/WE)';
+  'art. 399 ust. 1 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej (lub inny przepis krajowy wdrażający art. 5 ust. 3 dyrektywy 2002/58/WE)';
 
 const termin = (c: Record<GdprAnchor, string>) =>
-  `Proszę o realizację żądania bez zbędnej zwłoki, a w każdym razie w terminie miesiąca od jego otrzymania (${c.art12_3}). Jeżeli nie podejmą Państwo działań w związku z żądaniem, są Państwo zobowiązani w tym samym terminie poinformować mnie o powodach niepodjęcia działań oraz o możliwości wniesienia skargi do organu nadzorczego i skorzystania ze środka ochrony prawnej przed sądem (${c.art12_4}). Rozpatrzenie żądania jest wolne od opłat (${c.art12_5}).`;
+  `Proszę o realizację żądania bez zbędnej zwłoki, a w każdym razie w terminie miesiąca od jego otrzymania (${c.art12_3}). Jeżeli nie podejmą Państwo działań w związku z żądaniem, są Państwo zobowiązani niezwłocznie, najpóźniej w terminie miesiąca od jego otrzymania, poinformować mnie o powodach niepodjęcia działań oraz o możliwości wniesienia skargi do organu nadzorczego i skorzystania ze środków ochrony prawnej przed sądem (${c.art12_4}). Działania podejmowane w związku z żądaniem są wolne od opłat (${c.art12_5}).`;
 const uslugi = (c: Record<GdprAnchor, string>) =>
-  `w odniesieniu do wszystkich usług, w których występują Państwo jako administrator (${c.art4_7})`;
+  `w ramach wszystkich usług, w odniesieniu do których są Państwo administratorem (${c.art4_7})`;
 const identyfikacja = (c: Record<GdprAnchor, string>) => `${c.art11_2}, ${c.art12_2} i ${c.art12_6}`;
 
 const gdpr: LawText<GdprAnchor> = {
@@ -41,7 +41,7 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Żądanie usunięcia danych osobowych – znak sprawy: ${f.reference}`,
       body: (c, x) => {
         const podstawy = [
-          `Jeżeli jakiekolwiek przetwarzanie opiera się na mojej zgodzie, niniejszym ją wycofuję (${c.art7_3}); o ile nie istnieje inna podstawa prawna przetwarzania, dane podlegają usunięciu na podstawie ${c.art17_1_b}.`,
+          `W zakresie, w jakim przetwarzanie moich danych opiera się na mojej zgodzie, niniejszym ją wycofuję (${c.art7_3}); o ile nie istnieje inna podstawa prawna przetwarzania, dane podlegają usunięciu na podstawie ${c.art17_1_b}.`,
         ];
         if (x.grounds.includes('marketing'))
           podstawy.push(
@@ -53,12 +53,12 @@ const gdpr: LawText<GdprAnchor> = {
           );
         if (x.grounds.includes('unlawful'))
           podstawy.push(
-            `Moja przeglądarka odnotowała, że informacje były przechowywane w moim urządzeniu końcowym lub z niego odczytywane, zanim została wyrażona jakakolwiek zgoda, na co nie zezwala ${c.eprivacy}; dane pozyskane w ten sposób są przetwarzane niezgodnie z prawem i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
+            `W mojej przeglądarce odnotowano, że Państwa pliki cookie lub identyfikatory były przechowywane w moim urządzeniu końcowym lub z niego odczytywane przed wyrażeniem przeze mnie jakiejkolwiek zgody, a więc bez zgody wymaganej przez ${c.eprivacy}; dane pozyskane w ten sposób są przetwarzane niezgodnie z prawem i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
           );
         return [
-          `Na podstawie ${c.art17} żądam usunięcia bez zbędnej zwłoki wszystkich dotyczących mnie danych osobowych, które Państwo przetwarzają, ${uslugi(c)}, w tym, lecz nie wyłącznie, danych wskazanych poniżej.`,
+          `Na podstawie ${c.art17} żądam usunięcia bez zbędnej zwłoki wszystkich dotyczących mnie danych osobowych, które Państwo przetwarzają ${uslugi(c)}, w tym, lecz nie wyłącznie, danych wskazanych poniżej.`,
           podstawy.join(' '),
-          `Moim zdaniem nie zachodzi żaden z wyjątków przewidzianych w ${c.art17_3}. Jeżeli zamierzają Państwo powołać się na któryś z nich, proszę go wskazać i usunąć wszystkie dane, których on nie obejmuje. Proszę o poinformowanie o usunięciu danych każdego odbiorcy, któremu zostały one ujawnione, oraz o wskazanie mi tych odbiorców (${c.art19}). Proszę o pisemne potwierdzenie usunięcia danych ze wskazaniem identyfikatorów, z którymi były one powiązane.`,
+          `Moim zdaniem nie zachodzi żaden z wyjątków przewidzianych w ${c.art17_3}. Jeżeli zamierzają Państwo powołać się na któryś z nich, proszę go wskazać i usunąć wszystkie dane, których on nie obejmuje. Proszę o poinformowanie o usunięciu moich danych każdego odbiorcy, któremu je ujawniono, oraz o wskazanie mi tych odbiorców (${c.art19}). Proszę o potwierdzenie usunięcia danych – na piśmie lub drogą elektroniczną – ze wskazaniem identyfikatorów, z którymi były one powiązane.`,
           termin(c),
         ];
       },
@@ -75,24 +75,24 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Sprzeciw wobec przetwarzania danych osobowych – znak sprawy: ${f.reference}`,
       body: (c, x) => [
         `Wnoszę sprzeciw wobec przetwarzania moich danych osobowych na potrzeby marketingu bezpośredniego, w tym profilowania w zakresie, w jakim jest ono związane z takim marketingiem (${c.art21_2}). Od chwili otrzymania niniejszego pisma moje dane nie mogą być już przetwarzane do takich celów (${c.art21_3}).`,
-        `W zakresie, w jakim przetwarzają Państwo moje dane do innych celów na podstawie prawnie uzasadnionych interesów, wnoszę sprzeciw również wobec tego przetwarzania – z przyczyn związanych z moją szczególną sytuacją (${c.art21_1})${x.reason ? `: ${x.reason}` : '; przyczyny te przedstawię na Państwa prośbę.'} Do czasu ustalenia, czy Państwa prawnie uzasadnione podstawy są nadrzędne wobec moich, proszę o ograniczenie tego przetwarzania (${c.art18_1_d}).`,
-        `Proszę o pisemne potwierdzenie, których operacji przetwarzania Państwo zaprzestali lub które ograniczyli. ${termin(c)}`,
+        `W zakresie, w jakim przetwarzają Państwo moje dane do innych celów na podstawie prawnie uzasadnionych interesów, wnoszę sprzeciw również wobec tego przetwarzania – z przyczyn związanych z moją szczególną sytuacją (${c.art21_1})${x.reason ? `: ${x.reason}` : '; przyczyny te przedstawię na Państwa prośbę.'} Do czasu stwierdzenia, czy prawnie uzasadnione podstawy po Państwa stronie są nadrzędne wobec podstaw mojego sprzeciwu, żądam ograniczenia tego przetwarzania (${c.art18_1_d}).`,
+        `Proszę o potwierdzenie – na piśmie lub drogą elektroniczną – których operacji przetwarzania Państwo zaprzestali, a które ograniczyli. ${termin(c)}`,
       ],
     },
     withdrawal: {
       subject: (f) => `Wycofanie zgody – znak sprawy: ${f.reference}`,
       body: (c) => [
-        `Niniejszym wycofuję wszelkie udzielone Państwu zgody na przetwarzanie moich danych osobowych, w tym zgodę na przechowywanie informacji w moim urządzeniu końcowym i uzyskiwanie do nich dostępu (${c.art7_3}). Wycofanie zgody jest skuteczne z chwilą otrzymania niniejszego pisma: od tej chwili należy zaprzestać wszelkiego przetwarzania opartego na tej zgodzie.`,
-        'Proszę o krótkie pisemne potwierdzenie.',
+        `Niniejszym wycofuję wszelkie udzielone Państwu zgody na przetwarzanie moich danych osobowych, w tym zgodę na przechowywanie informacji w moim urządzeniu końcowym i uzyskiwanie do nich dostępu (${c.art7_3}). Wycofanie zgody jest skuteczne z chwilą, gdy niniejsze pismo do Państwa dotrze; od tej chwili nie mogą Państwo przetwarzać moich danych na podstawie tej zgody.`,
+        'Proszę o potwierdzenie – na piśmie lub drogą elektroniczną – że zaprzestali Państwo przetwarzania opartego na mojej zgodzie.',
       ],
     },
   },
   identification: (c) =>
-    `Wskazane poniżej identyfikatory zostały zapisane lub zebrane przez Państwa lub w Państwa imieniu w celu rozpoznawania mojej przeglądarki; takie identyfikatory internetowe są danymi osobowymi (${c.art4_1}; ${c.rec30}). Proszę o wykorzystanie ich do odnalezienia danych, których dotyczy żądanie. Jeżeli do mojej identyfikacji potrzebują Państwo dodatkowych informacji, proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać, ograniczając się do tego, co niezbędne (${identyfikacja(c)}).`,
+    `Wskazane poniżej identyfikatory zostały zapisane lub zebrane przez Państwa lub w Państwa imieniu w celu rozpoznawania mojej przeglądarki; takie identyfikatory internetowe są danymi osobowymi (${c.art4_1}; ${c.rec30}). Proszę o wykorzystanie ich do odnalezienia danych, których dotyczy niniejsze pismo. Jeżeli do mojej identyfikacji potrzebują Państwo dodatkowych informacji, proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać; mogą Państwo żądać wyłącznie informacji niezbędnych do mojej identyfikacji (${identyfikacja(c)}).`,
   noIdentifier: (c) =>
     `Niniejsze pismo nie zawiera żadnego identyfikatora. Rozpoznają Państwo moją przeglądarkę po plikach cookie i identyfikatorach, które Państwo w niej zapisali; są one danymi osobowymi (${c.art4_1}; ${c.rec30}). Jeżeli udostępniają Państwo stronę, która wyświetla identyfikator zapisany w mojej przeglądarce, proszę podać jej adres; w przeciwnym razie proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać (${identyfikacja(c)}).`,
   representative: (c) =>
-    `Niniejsze pismo kieruję do Państwa jako przedstawiciela administratora w Unii (${c.art27}); proszę o przekazanie go administratorowi.`,
+    `Niniejsze pismo kieruję do Państwa jako do przedstawiciela administratora w Unii (${c.art27}); proszę o przekazanie go administratorowi.`,
   roles: (c) => ({
     law: 'RODO',
     identify: `${c.art11_2} i ${c.art12_6}`,
@@ -129,7 +129,7 @@ const language: LetterLanguage = {
     location: 'moją lokalizację',
     event: 'moje działania na stronach (wyświetlenia, kliknięcia, zakupy)',
     'session-recording': 'nagrania mojej aktywności na stronach',
-    secret: 'hasła, tokeny logowania lub inne dane poufne (tu niepowtórzone)',
+    secret: 'hasła, tokeny logowania lub inne dane poufne (których w niniejszym piśmie nie przytaczam)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} oraz ${items[items.length - 1]}`,
@@ -138,14 +138,14 @@ const language: LetterLanguage = {
   evidence: {
     heading: 'Co moja przeglądarka wysłała do Państwa',
     intro:
-      'Moja przeglądarka zarejestrowała na moim własnym urządzeniu następujące zapytania kierowane do Państwa domen. Stanowią one próbkę danych, których dotyczy żądanie, a nie ich pełny zakres:',
+      'Na moim własnym urządzeniu zarejestrowano następujące zapytania, które moja przeglądarka skierowała do Państwa domen. Stanowią one próbkę danych, których dotyczy niniejsze pismo, a nie ich pełny zakres:',
     domains: (domains) => `Państwa domeny, które otrzymały dane: ${domains}.`,
     period: (first, last) => `Pierwsza obserwacja: ${first}; ostatnia obserwacja: ${last}.`,
     volume: (sites, requests) => `${zapytania(requests)} z ${number(sites)} ${sites === 1 ? 'witryny' : 'witryn'}.`,
-    kinds: (kinds) => `Zawierały one ${kinds}.`,
+    kinds: (kinds) => `Przesłane dane obejmowały ${kinds}.`,
     sites: (sites) => `Witryny: ${sites}.`,
     attachment: (file, sha256, sites) =>
-      `Pełna lista ${number(sites)} witryn i zapytań stanowi załącznik ${file} (SHA-256 ${sha256}).`,
+      `Pełna lista ${number(sites)} witryn i zapytań znajduje się w załączniku ${file} (skrót SHA-256: ${sha256}).`,
     method: (version) =>
       `Sposób zebrania danych: rozszerzenie przeglądarki Disclosed ${version} rejestrowało zapytania wysyłane przez moją przeglądarkę podczas przeglądania stron i przechowywało je wyłącznie na moim urządzeniu. Rozszerzenie odnotowuje, która domena, kiedy i z której witryny otrzymała zapytanie oraz jakie rodzaje danych ono zawierało; niczego nie blokuje ani nie zmienia.`,
   },
@@ -154,9 +154,10 @@ const language: LetterLanguage = {
     intro: 'Poniższe wartości zaobserwowano w Państwa plikach cookie lub w zapytaniach kierowanych do Państwa:',
     cookie: (name, domain) => `plik cookie ${name} (${domain})`,
     request: (name) => `parametr ${name} w zapytaniach kierowanych do Państwa`,
-    hashedEmail: 'SHA-256 mojego adresu e-mail (małymi literami)',
+    hashedEmail: 'skrót SHA-256 mojego adresu e-mail (zapisanego małymi literami)',
     ip: 'mój adres IP',
-    keepCookies: 'Zachowam te pliki cookie do czasu zakończenia sprawy, aby umożliwić Państwu weryfikację żądania.',
+    keepCookies:
+      'Zachowam te pliki cookie do czasu zakończenia sprawy, aby mogli Państwo na ich podstawie mnie zidentyfikować.',
   },
   closing: 'Z poważaniem',
   reference: (f) => `${f.date} · Znak sprawy: ${f.reference}`,
@@ -169,33 +170,34 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Informują Państwo, że nie są w stanie mnie zidentyfikować. Moje żądanie z dnia ${f.date} (znak sprawy: ${f.reference}) wskazuje identyfikatory, które Państwo sami zapisali lub zebrali w celu rozpoznawania mojej przeglądarki; identyfikatory internetowe są danymi osobowymi (${r.personalData}). Jeżeli do mojej identyfikacji potrzebują Państwo dodatkowych informacji, proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać (${r.identify}). Do tego czasu proszę o realizację żądania na podstawie wskazanych identyfikatorów.`,
+      `Informują Państwo, że nie są w stanie mnie zidentyfikować. Moje żądanie z dnia ${f.date} (znak sprawy: ${f.reference}) wskazuje identyfikatory, które Państwo sami zapisali lub zebrali w celu rozpoznawania mojej przeglądarki; identyfikatory internetowe są danymi osobowymi (${r.personalData}). Jeżeli do mojej identyfikacji potrzebują Państwo dodatkowych informacji, proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać (${r.identify}). W przeciwnym razie proszę o realizację żądania na podstawie wskazanych identyfikatorów.`,
     idDocument: (r, f) =>
-      `Żądają Państwo kopii dokumentu tożsamości. Dane, których dotyczy moje żądanie z dnia ${f.date} (znak sprawy: ${f.reference}), są powiązane ze wskazanymi w nim identyfikatorami, a nie z moim imieniem i nazwiskiem; dokument tożsamości nie pomoże Państwu ich odnaleźć, a przekazałby Państwu więcej danych osobowych, niż jest to potrzebne. Mogą Państwo żądać wyłącznie informacji niezbędnych do mojej identyfikacji (${r.identify}). Proszę o realizację żądania na podstawie wskazanych identyfikatorów albo o wskazanie, jakiego identyfikatora Państwo potrzebują.`,
+      `Żądają Państwo kopii dokumentu tożsamości. Dane, których dotyczy moje żądanie z dnia ${f.date} (znak sprawy: ${f.reference}), są powiązane ze wskazanymi w nim identyfikatorami, a nie z moim imieniem i nazwiskiem; dokument tożsamości nie pomoże Państwu ich odnaleźć, a jego kopia oznaczałaby przekazanie Państwu większej ilości danych osobowych, niż jest to niezbędne. Dodatkowych informacji mogą Państwo żądać wyłącznie w razie uzasadnionych wątpliwości co do mojej tożsamości i tylko w zakresie niezbędnym do jej potwierdzenia (${r.identify}). Proszę o realizację żądania na podstawie wskazanych identyfikatorów albo o wskazanie, jakiego identyfikatora Państwo potrzebują.`,
     webForm: (r, f) =>
       `Proszą Państwo o skorzystanie z formularza internetowego. ${r.law} nie przewiduje określonego sposobu składania żądań: moje żądanie z dnia ${f.date} (znak sprawy: ${f.reference}), skierowane na opublikowany przez Państwa adres kontaktowy w sprawach ochrony danych, jest skuteczne, a termin na odpowiedź biegnie od dnia jego otrzymania. Proszę o jego realizację w formie, w jakiej zostało złożone.`,
     suppressed: (r, f) =>
-      `Informują Państwo, że moje identyfikatory zostały wpisane na listę wykluczeń (suppression list). Przechowywanie moich identyfikatorów na liście jest dalszym przetwarzaniem danych, a nie ich usunięciem. Moje żądanie z dnia ${f.date} (znak sprawy: ${f.reference}) dotyczy usunięcia danych na podstawie ${r.erasure}; proszę o usunięcie danych i potwierdzenie, z jakimi identyfikatorami były one powiązane. Jeżeli zachowują Państwo jakiekolwiek dane, proszę wskazać przepis, na który się Państwo powołują (${r.exceptions}).`,
+      `Informują Państwo, że moje identyfikatory zostały wpisane na listę wykluczeń (suppression list). Przechowywanie moich identyfikatorów na liście jest dalszym przetwarzaniem danych, a nie ich usunięciem. Moje żądanie z dnia ${f.date} (znak sprawy: ${f.reference}) dotyczy usunięcia danych na podstawie ${r.erasure}; proszę o usunięcie danych i potwierdzenie, z jakimi identyfikatorami były one powiązane. Jeżeli zachowują Państwo jakiekolwiek dane, proszę wskazać, na który z wyjątków się Państwo powołują (${r.exceptions}).`,
     fee: (r, f) =>
-      `Żądają Państwo opłaty. Żądanie takie jak moje z dnia ${f.date} (znak sprawy: ${f.reference}) jest wolne od opłat (${r.free}). Proszę o jego nieodpłatną realizację.`,
+      `Żądają Państwo opłaty. Działania podejmowane w związku z żądaniem takim jak moje z dnia ${f.date} (znak sprawy: ${f.reference}) są wolne od opłat; opłatę można pobrać jedynie za żądanie ewidentnie nieuzasadnione lub nadmierne, a wykazanie takiego charakteru żądania należy do administratora (${r.free}). Proszę o nieodpłatną realizację mojego żądania.`,
     processor: (r, f) =>
-      `Informują Państwo, że przetwarzają moje dane wyłącznie w imieniu innych podmiotów. W związku z moim żądaniem z dnia ${f.date} (znak sprawy: ${f.reference}) proszę o podanie nazwy i danych kontaktowych każdego administratora, w którego imieniu Państwo je przetwarzają, oraz o przekazanie mu mojego żądania, aby mógł na nie odpowiedzieć${r.processor ? ` (${r.processor})` : ''}. W zakresie, w jakim sami Państwo ustalają cele i sposoby przetwarzania moich danych, są Państwo ich administratorem i powinni sami odpowiedzieć na żądanie.`,
+      `Informują Państwo, że przetwarzają moje dane wyłącznie w imieniu innych podmiotów. W związku z moim żądaniem z dnia ${f.date} (znak sprawy: ${f.reference}) proszę o podanie nazwy i danych kontaktowych każdego administratora, w którego imieniu Państwo je przetwarzają, oraz o przekazanie mu mojego żądania, aby mógł na nie odpowiedzieć${r.processor ? ` (${r.processor})` : ''}. W zakresie, w jakim sami Państwo ustalają cele i sposoby przetwarzania moich danych, są Państwo ich administratorem i powinni Państwo sami odpowiedzieć na żądanie.`,
   },
   reminder: {
     subject: (f) => `Dotyczy: żądania z dnia ${f.date} (znak sprawy: ${f.reference})`,
     body: (r, f) =>
       f.due
         ? `Moje żądanie z dnia ${f.sentOn} (znak sprawy: ${f.reference}), dotyczące realizacji przysługującego mi na podstawie ${r.law} ${f.right}, pozostaje bez odpowiedzi, mimo że w dniu ${f.due} upłynął termin na jej udzielenie. Wzywam Państwa do niezwłocznej realizacji żądania. W przeciwnym razie ${r.escalate}.`
-        : `Zgodnie z moim pismem z dnia ${f.sentOn} (znak sprawy: ${f.reference}), dotyczącym realizacji przysługującego mi na podstawie ${r.law} ${f.right}, wycofanie zgody stało się skuteczne z chwilą otrzymania przez Państwa tego pisma. Do dnia dzisiejszego nie wpłynęło potwierdzenie, że zaprzestali Państwo przetwarzania opartego na mojej zgodzie. Wzywam Państwa do niezwłocznego przesłania takiego potwierdzenia. W przeciwnym razie ${r.escalate}.`,
+        : `Oświadczenie o wycofaniu zgody na przetwarzanie moich danych osobowych, zawarte w moim piśmie z dnia ${f.sentOn} (znak sprawy: ${f.reference}), stało się skuteczne z chwilą, gdy pismo to do Państwa dotarło. Do dnia dzisiejszego nie wpłynęło potwierdzenie, że zaprzestali Państwo przetwarzania opartego na mojej zgodzie. Wzywam Państwa do niezwłocznego przesłania takiego potwierdzenia. W przeciwnym razie ${r.escalate}.`,
   },
   complaint: {
-    subject: (f) => `Skarga na ${f.company} (znak sprawy: ${f.reference})`,
+    subject: (f) =>
+      `Skarga dotycząca przetwarzania moich danych osobowych przez ${f.company} (znak sprawy: ${f.reference})`,
     body: (r, f) =>
       [
-        `Na podstawie ${r.complaint} wnoszę skargę na następującego administratora, który nie spełnił mojego żądania realizacji ${f.right}:\n${f.controller}`,
+        `Na podstawie ${r.complaint} wnoszę skargę na następującego administratora, który nie zrealizował należycie przysługującego mi ${f.right}:\n${f.controller}`,
         `Osoba wnosząca skargę:\n${f.complainant || '(imię i nazwisko oraz dane kontaktowe do uzupełnienia)'}`,
-        `Przebieg sprawy:\n- ${f.sentOn}: skierowanie do ${f.recipient} żądania realizacji ${f.right} (znak sprawy: ${f.reference}).\n${f.due ? `- ${f.due}: upływ terminu na udzielenie odpowiedzi.\n` : ''}- Odpowiedź: ${{ none: 'brak.', refused: 'odmowa realizacji żądania.', identification: 'zażądano potwierdzenia tożsamości w zakresie wykraczającym poza niezbędny.', partial: 'odpowiedź niepełna.' }[f.answer]}`,
-        `Do skargi załączam moje żądanie, dalszą korespondencję oraz zapis danych, które moja przeglądarka wysłała do ${f.company}. Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i wynikach rozpatrywania skargi (${r.updates}).` : ''}`,
+        `Przebieg sprawy:\n- ${f.sentOn}: wysłanie do ${f.recipient} pisma w sprawie realizacji ${f.right} (znak sprawy: ${f.reference}).\n${f.due ? `- ${f.due}: upływ terminu na udzielenie odpowiedzi.\n` : ''}- Odpowiedź: ${{ none: 'brak.', refused: 'odmowa realizacji żądania.', identification: 'żądanie informacji potwierdzających tożsamość w zakresie wykraczającym poza niezbędny.', partial: 'niepełna.' }[f.answer]}`,
+        `Do skargi załączam kopię mojego pisma, dalszą korespondencję oraz zapis danych, które moja przeglądarka przesłała do ${f.company}. Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i efektach rozpatrywania skargi (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
@@ -203,11 +205,10 @@ const language: LetterLanguage = {
 
 export default language;
 
-/** The parts of a complaint said apart: whether the authority may share who complains, and the complainant. */
+/** Whether the authority may share who complains, said apart. */
 const complaintParts = {
   identity: (share: boolean) =>
     share
       ? 'Wyrażam zgodę na ujawnienie mojej tożsamości administratorowi w toku rozpatrywania skargi.'
       : 'Proszę o nieujawnianie mojej tożsamości administratorowi w zakresie wykraczającym poza to, czego wymaga rozpatrzenie skargi; jeżeli jej ujawnienie okaże się konieczne, proszę o uprzednią informację.',
-  refused: 'odmowa',
 };

@@ -669,6 +669,20 @@ describe('register (LETTERS.md 38)', () => {
     }
   });
 
+  it('Polish: the evidence agrees with a single request, the complaint says each answer once, the fee reply names the exception', async () => {
+    const one = (await write('pl', { requests: 1 }, {})).body;
+    expect(one).toContain('1 zapytanie z 1 witryny.');
+    expect(one).toContain('Przesłane dane obejmowały identyfikatory');
+    expect(one).not.toContain('Zawierały one');
+    const lang = letterLanguage('pl');
+    const partial = composeComplaint(lang, request(), complaint({ answer: 'partial' }), '2026-12-01').body;
+    expect(partial).toContain('- Odpowiedź: niepełna.');
+    expect(partial).not.toMatch(/Odpowiedź: odpowiedź/);
+    const fee = composeReply(lang, request(), 'fee', '2026-12-01').body;
+    expect(fee).toContain('ewidentnie nieuzasadnione lub nadmierne');
+    expect(fee).toContain('(art. 12 ust. 5 RODO)');
+  });
+
   it('Swiss German: no ß in a letter under the FADP', async () => {
     const letter = await write('de', {}, { jurisdiction: 'fadp' });
     expect(letter.body).not.toContain('ß');
