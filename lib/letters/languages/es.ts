@@ -34,14 +34,15 @@ const de = (cite: string) =>
         : `del ${cite}`;
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
-const seguimiento =
-  'los segmentos, las categorías de intereses y demás inferencias que me hayan atribuido, los identificadores de los socios con los que hayan sincronizado los míos, las solicitudes de puja (bid requests) en las que se transmitieron mis datos, y los sitios web y aplicaciones en los que se recogieron';
+/** What tracking leaves behind, in the subjunctive: the letter asks for it, it has not seen it. */
+const seguimiento = (recogido: 'recogido' | 'recopilado') =>
+  `los segmentos, las categorías de intereses y demás inferencias que me hayan atribuido, los identificadores de los socios con los que hayan sincronizado los míos, las solicitudes de puja (bid requests) en las que se hayan transmitido mis datos, y los sitios web y aplicaciones en los que se hayan ${recogido}`;
 
 const gdprCite = Object.fromEntries(
   GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, rgpd(id)]),
 ) as Record<GdprAnchor, string>;
 gdprCite.eprivacy =
-  'el artículo 22, apartado 2, de la Ley 34/2002, de servicios de la sociedad de la información y de comercio electrónico (LSSI), o en la norma nacional que transponga el artículo 5, apartado 3, de la Directiva 2002/58/CE';
+  'el artículo 22, apartado 2, de la Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información y de comercio electrónico (LSSI), o en la norma nacional que transponga el artículo 5, apartado 3, de la Directiva 2002/58/CE';
 
 const plazo = (c: Record<GdprAnchor, string>) =>
   `Les ruego que atiendan esta solicitud sin dilación indebida y, en cualquier caso, en el plazo de un mes a partir de su recepción (${c.art12_3}). Si no dieran curso a la solicitud, deberán informarme en ese mismo plazo de las razones de su no actuación y de la posibilidad de presentar una reclamación ante una autoridad de control y de ejercitar acciones judiciales (${c.art12_4}). El ejercicio de este derecho es gratuito (${c.art12_5}).`;
@@ -55,19 +56,19 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Ejercicio del derecho de supresión de datos personales — ref. ${f.reference}`,
       body: (c, x) => {
         const motivos = [
-          `Si en algún momento les hubiera prestado mi consentimiento para cualquier tratamiento, lo retiro por la presente (${c.art7_3}); en la medida en que el tratamiento no se base en otro fundamento jurídico, procede la supresión conforme al ${c.art17_1_b}.`,
+          `En caso de haberles prestado mi consentimiento para algún tratamiento, lo retiro por la presente (${c.art7_3}); en la medida en que el tratamiento no se base en otro fundamento jurídico, procede la supresión conforme al ${c.art17_1_b}.`,
         ];
         if (x.grounds.includes('marketing'))
           motivos.push(
-            `Me opongo al tratamiento de mis datos con fines de mercadotecnia directa, incluida la elaboración de perfiles relacionada con ella (${c.art21_2}); en consecuencia, los datos ya no podrán tratarse para dichos fines (${c.art21_3}) y procede su supresión conforme al ${c.art17_1_c}.`,
+            `Me opongo, además, al tratamiento de mis datos con fines de mercadotecnia directa, incluida la elaboración de perfiles relacionada con ella (${c.art21_2}); en consecuencia, los datos ya no podrán tratarse para dichos fines (${c.art21_3}) y procede su supresión conforme al ${c.art17_1_c}.`,
           );
         if (x.grounds.includes('particular'))
           motivos.push(
-            `Asimismo, me opongo, por motivos relacionados con mi situación particular, a todo tratamiento que basen en su interés legítimo (${c.art21_1}): ${x.reason} Salvo que acrediten motivos legítimos imperiosos que prevalezcan sobre mis intereses, derechos y libertades, procede igualmente la supresión conforme al ${c.art17_1_c}.`,
+            `Asimismo, me opongo, por motivos relacionados con mi situación particular, a todo tratamiento que se base en intereses legítimos, propios o de terceros (${c.art21_1}): ${x.reason} Salvo que acrediten motivos legítimos imperiosos que prevalezcan sobre mis intereses, derechos y libertades, procede igualmente la supresión conforme al ${c.art17_1_c}.`,
           );
         if (x.grounds.includes('unlawful'))
           motivos.push(
-            `Mi navegador registró que se almacenó información en mi equipo terminal, o se accedió a información ya almacenada en él, antes de que yo hubiera prestado consentimiento alguno, en contra de lo dispuesto en ${c.eprivacy}; los datos así obtenidos se tratan de forma ilícita y deben suprimirse conforme al ${c.art17_1_d}.`,
+            `Mi navegador registró que se almacenó información en mi equipo terminal, o se accedió a información ya almacenada en él, sin que yo hubiera prestado previamente mi consentimiento, en contra de lo dispuesto en ${c.eprivacy}; los datos así obtenidos han sido tratados ilícitamente y deben suprimirse conforme al ${c.art17_1_d}.`,
           );
         return [
           `Al amparo del ${c.art17}, les solicito que supriman sin dilación indebida todos los datos personales que me conciernen y que obren en su poder, ${alcance(c)}.`,
@@ -80,7 +81,7 @@ const gdpr: LawText<GdprAnchor> = {
     access: {
       subject: (f) => `Ejercicio del derecho de acceso a datos personales — ref. ${f.reference}`,
       body: (c) => [
-        `Al amparo del ${c.art15_1}, les solicito que me confirmen si están tratando datos personales que me conciernen y, en tal caso, que me den acceso a ellos y me faciliten una copia (${c.art15_3}), ${alcance(c)}. La solicitud comprende ${seguimiento}.`,
+        `Al amparo del ${c.art15_1}, les solicito que me confirmen si están tratando datos personales que me conciernen y, en tal caso, que me den acceso a ellos y me faciliten una copia (${c.art15_3}), ${alcance(c)}. La solicitud comprende ${seguimiento('recogido')}.`,
         `Les ruego que me informen asimismo (${c.art15_1}) de: a) los fines de cada tratamiento; b) las categorías de datos personales de que se trate; c) los destinatarios a los que se hayan comunicado o vayan a comunicarse los datos, identificados por su nombre, incluidos los participantes en las subastas en tiempo real (real-time bidding) y los socios con los que hayan sincronizado identificadores; d) el plazo previsto de conservación o, de no ser posible, los criterios utilizados para determinarlo; e) la existencia del derecho a solicitar la rectificación o supresión de los datos o la limitación de su tratamiento, o a oponerse a dicho tratamiento; f) el derecho a presentar una reclamación ante una autoridad de control; g) cuando los datos no se hayan obtenido de mí, cualquier información disponible sobre su origen, incluidos los sitios web y aplicaciones de que se trate; h) la existencia de decisiones automatizadas, incluida la elaboración de perfiles, y, en tal caso, información significativa sobre la lógica aplicada, así como la importancia y las consecuencias previstas de dicho tratamiento para mí. Si los datos se transfieren a un tercer país o a una organización internacional, les ruego que me informen de las garantías adecuadas relativas a la transferencia (${c.art15_2}).`,
         plazo(c),
       ],
@@ -89,27 +90,27 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Ejercicio del derecho de oposición al tratamiento de datos personales — ref. ${f.reference}`,
       body: (c, x) => [
         `Me opongo al tratamiento de mis datos personales con fines de mercadotecnia directa, incluida la elaboración de perfiles relacionada con ella (${c.art21_2}). A partir de la recepción de este escrito, mis datos ya no podrán tratarse para dichos fines (${c.art21_3}).`,
-        `En la medida en que traten mis datos para otros fines sobre la base de su interés legítimo, me opongo también a ese tratamiento por motivos relacionados con mi situación particular (${c.art21_1})${x.reason ? `: ${x.reason}` : ', que expondré si así me lo solicitan.'} Mientras verifican si sus motivos legítimos prevalecen sobre los míos, les ruego que limiten dicho tratamiento (${c.art18_1_d}).`,
-        `Les agradeceré que me confirmen por escrito qué tratamientos han cesado o limitado. ${plazo(c)}`,
+        `En la medida en que traten mis datos para otros fines sobre la base de intereses legítimos, propios o de terceros, me opongo también a ese tratamiento por motivos relacionados con mi situación particular (${c.art21_1})${x.reason ? `: ${x.reason}` : ', que expondré si así me lo solicitan.'} Mientras verifican si sus motivos legítimos prevalecen sobre los míos, les ruego que limiten dicho tratamiento (${c.art18_1_d}).`,
+        `Les agradeceré que me confirmen por escrito qué tratamientos han interrumpido y cuáles han limitado. ${plazo(c)}`,
       ],
     },
     withdrawal: {
       subject: (f) => `Retirada del consentimiento — ref. ${f.reference}`,
       body: (c) => [
-        `Retiro todos los consentimientos que les haya prestado para el tratamiento de mis datos personales, incluido el consentimiento para almacenar información en mi dispositivo o acceder a la ya almacenada en él (${c.art7_3}). La retirada surte efecto desde la recepción de este escrito; a partir de ese momento, deberán poner fin a todo tratamiento basado en dicho consentimiento.`,
+        `Retiro todos los consentimientos que les haya prestado para el tratamiento de mis datos personales, incluido el consentimiento para almacenar información en mi equipo terminal o acceder a la ya almacenada en él (${c.art7_3}). La retirada surte efecto desde la recepción de este escrito; a partir de ese momento, deberán poner fin a todo tratamiento basado en dicho consentimiento.`,
         'Les agradecería una breve confirmación por escrito.',
       ],
     },
   },
   identification: (c) =>
-    `Los identificadores que figuran a continuación fueron instalados o recogidos por ustedes, o por su cuenta, para reconocer mi navegador; los identificadores en línea de este tipo son datos personales (${c.art4_1}; ${c.rec30}). Les ruego que los utilicen para localizar los datos de que se trata. Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo, y soliciten únicamente lo necesario (${c.art11_2}, ${c.art12_2} y ${c.art12_6}).`,
+    `Los identificadores que figuran a continuación fueron instalados o recogidos por ustedes, o por su cuenta, para reconocer mi navegador; los identificadores en línea de este tipo son datos personales (${c.art4_1}; ${c.rec30}). Les ruego que los utilicen para localizar los datos de que se trata. Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo, y soliciten únicamente lo necesario (${c.art11_2}; ${c.art12_2}; ${c.art12_6}).`,
   noIdentifier: (c) =>
-    `Este escrito no recoge ningún identificador. Ustedes reconocen mi navegador mediante las cookies e identificadores que instalaron en él, que son datos personales (${c.art4_1}; ${c.rec30}). Si disponen de una página que muestre el identificador que han asignado a mi navegador, les ruego que me indiquen su dirección; en caso contrario, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${c.art11_2}, ${c.art12_2} y ${c.art12_6}).`,
+    `Este escrito no recoge ningún identificador. Ustedes reconocen mi navegador mediante las cookies e identificadores que instalaron en él, que son datos personales (${c.art4_1}; ${c.rec30}). Si disponen de una página que muestre el identificador que han asignado a mi navegador, les ruego que me indiquen su dirección; en caso contrario, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${c.art11_2}; ${c.art12_2}; ${c.art12_6}).`,
   representative: (c) =>
     `Les dirijo esta solicitud en su condición de representante del responsable del tratamiento en la Unión (${c.art27}); les ruego que la trasladen al responsable.`,
   roles: (c) => ({
     law: 'el RGPD',
-    identify: `${c.art11_2} y ${c.art12_6}`,
+    identify: `${c.art11_2}; ${c.art12_6}`,
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -117,8 +118,8 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2} y ${c.art78_2}`,
-    escalate: 'presentar una reclamación ante una autoridad de control',
+    updates: `${c.art77_2}; ${c.art78_2}`,
+    escalate: 'presentar una reclamación ante la autoridad de control competente',
   }),
 };
 
@@ -127,14 +128,14 @@ const ccpaCite = Object.fromEntries(CCPA_ANCHORS.map((id) => [id, california(id)
 const exclusion = (c: Record<CcpaAnchor, string>) =>
   `Por la presente les indico que no vendan ni compartan mi información personal (${c.s1798_120}). Esta solicitud de exclusión no requiere verificación y debe atenderse en un plazo de 15 días hábiles desde su recepción (${c.r7026_f}).`;
 const limitacion = (c: Record<CcpaAnchor, string>) =>
-  `Dado que las peticiones dirigidas a ustedes contenían mi geolocalización precisa, que es información personal confidencial, les indico asimismo que limiten su uso y divulgación a lo que permite la ${c.s1798_121}, en un plazo de 15 días hábiles desde la recepción (${c.r7027_g}).`;
+  `Dado que las peticiones dirigidas a ustedes contenían mi geolocalización precisa, que es información personal confidencial, les indico asimismo que limiten el uso y la divulgación de dicha información a lo que permite la ${c.s1798_121}, en un plazo de 15 días hábiles desde la recepción de esta solicitud (${c.r7027_g}).`;
 const dias45 = (c: Record<CcpaAnchor, string>) =>
-  `Les ruego que respondan en un plazo de 45 días calendario desde la recepción (${c.s1798_130_a_2}; ${c.r7021}), sin coste alguno. Solo podrán prorrogar este plazo una vez, por otros 45 días, si me lo notifican, con indicación de los motivos, dentro de los primeros 45 días.`;
+  `Les ruego que respondan en un plazo de 45 días calendario desde la recepción (${c.s1798_130_a_2}; ${c.r7021}), sin costo alguno. Solo podrán prorrogar este plazo una vez, por otros 45 días, si me lo notifican, con indicación de los motivos, dentro de los primeros 45 días.`;
 
 const ccpa: LawText<CcpaAnchor> = {
   cite: ccpaCite,
   standing: (c) =>
-    `Resido en California y tengo la condición de consumidor en el sentido de la Ley de Privacidad del Consumidor de California (CCPA) (${c.s1798_140_i}).`,
+    `Resido en California y tengo la condición de consumidor, tal como lo define la ${c.s1798_140_i}, a efectos de la Ley de Privacidad del Consumidor de California (CCPA).`,
   rights: {
     erasure: {
       subject: (f) => `Solicitud de eliminación de información personal — ref. ${f.reference}`,
@@ -148,7 +149,7 @@ const ccpa: LawText<CcpaAnchor> = {
     access: {
       subject: (f) => `Solicitud para conocer la información personal recopilada — ref. ${f.reference}`,
       body: (c, x) => [
-        `Les solicito que me comuniquen los elementos específicos de información personal que hayan recopilado sobre mí, incluidos ${seguimiento}; las categorías de información personal recopilada; las categorías de fuentes de las que procede; la finalidad comercial o empresarial de su recopilación, venta o intercambio; y las categorías de terceros a los que la divulgan (${c.s1798_110}). Les ruego que me indiquen también las categorías de información personal que hayan vendido o compartido y las categorías de terceros a los que la hayan vendido o con los que la hayan compartido, así como las categorías que hayan divulgado con fines comerciales (${c.s1798_115}).`,
+        `Les solicito que me comuniquen los elementos específicos de información personal que hayan recopilado sobre mí, incluidos ${seguimiento('recopilado')}; las categorías de información personal recopilada; las categorías de fuentes de las que procede; la finalidad empresarial o comercial de su recopilación, venta o intercambio; y las categorías de terceros a los que la divulgan (${c.s1798_110}). Les ruego que me indiquen también las categorías de información personal que hayan vendido o compartido y las categorías de terceros a los que la hayan vendido o con los que la hayan compartido, así como las categorías de información personal que hayan divulgado para un fin empresarial y las categorías de personas a las que la hayan divulgado (${c.s1798_115}).`,
         ...(x.preciseLocation ? [limitacion(c)] : []),
         dias45(c),
       ],
@@ -165,12 +166,13 @@ const ccpa: LawText<CcpaAnchor> = {
     },
   },
   identification: (c) =>
-    `Los identificadores que figuran a continuación fueron instalados o recopilados por ustedes, o por su cuenta, para reconocer mi navegador; los identificadores únicos y en línea constituyen información personal (${c.s1798_140_v}). Les ruego que los utilicen para vincular esta solicitud con la información de que se trata. Si necesitan información adicional para verificar la solicitud, indíquenme qué necesitan y cómo puedo facilitárselo.`,
+    `Los identificadores que figuran a continuación fueron instalados o recopilados por ustedes, o por su cuenta, para reconocer mi navegador; los identificadores personales únicos y los identificadores en línea constituyen información personal (${c.s1798_140_v}). Les ruego que los utilicen para vincular esta solicitud con la información de que se trata. Si necesitan información adicional para ello o, cuando la ley lo exija, para verificar la solicitud, indíquenme qué necesitan y cómo puedo facilitárselo.`,
   noIdentifier: (c) =>
     `Este escrito no recoge ningún identificador. Ustedes reconocen mi navegador mediante las cookies e identificadores que instalaron en él, que constituyen información personal (${c.s1798_140_v}). Si disponen de una página que muestre el identificador que han asignado a mi navegador, les ruego que me indiquen su dirección; en caso contrario, indíquenme qué necesitan y cómo puedo facilitárselo.`,
   roles: (c) => ({
     law: 'la CCPA',
-    identify: c.r7021,
+    // Verification is § 7060 of the regulations (§ 7021 sets the response periods, not what a business may ask for).
+    identify: 'sección 7060 del título 11 del Código de Regulaciones de California',
     personalData: c.s1798_140_v,
     free: c.s1798_130_a_2,
     erasure: c.s1798_105,
@@ -187,13 +189,29 @@ const number = (n: number) => new Intl.NumberFormat('es-ES').format(n);
 /** The words that change when the law calls the recipient a business (CCPA), not a controller. */
 const terms = (r: LawRoles) =>
   r.business
-    ? { data: 'información personal', erase: 'eliminen', erasure: 'eliminación' }
-    : { data: 'datos personales', erase: 'supriman', erasure: 'supresión' };
+    ? {
+        data: 'información personal',
+        erase: 'eliminen',
+        erasure: 'eliminación',
+        object: 'la información',
+        linked: 'estaba vinculada',
+        collected: 'recopilaron',
+        cost: 'costo',
+      }
+    : {
+        data: 'datos personales',
+        erase: 'supriman',
+        erasure: 'supresión',
+        object: 'los datos',
+        linked: 'estaban vinculados',
+        collected: 'recogieron',
+        cost: 'coste',
+      };
 
 const answers = {
   none: 'no se ha recibido ninguna.',
   refused: 'la solicitud fue denegada.',
-  identification: 'se me exigió una identificación que excede de lo necesario.',
+  identification: 'se me exigieron datos de identificación que excedían de lo necesario.',
   partial: 'la respuesta fue incompleta.',
 };
 
@@ -208,23 +226,27 @@ const language: LetterLanguage = {
   locale: 'es-ES',
   laws: { gdpr, ccpa },
   // Under the CCPA a complaint to the CPPA is a «queja», not a «reclamación».
+  // The company a queja is about is «la empresa», not the «entidad reclamada» of a Spanish complaint.
   orthography: (law, text) =>
     law === 'ccpa'
-      ? text.replace(/^Reclamación contra/, 'Queja contra').replaceAll('esta reclamación', 'esta queja')
+      ? text
+          .replace(/^Reclamación contra/, 'Queja contra')
+          .replaceAll('esta reclamación', 'esta queja')
+          .replaceAll('la entidad reclamada', 'la empresa')
       : text,
   kinds: {
     'site-address': 'los sitios web que visité',
     'page-address': 'las direcciones de las páginas que visité',
     'full-address': 'las direcciones completas de las páginas que visité, incluidos sus parámetros de consulta',
     'page-title': 'los títulos de las páginas que visité',
-    'search-terms': 'lo que busqué',
+    'search-terms': 'los términos que busqué',
     identifier: 'identificadores de mi navegador o dispositivo',
     cookie: 'cookies',
     email: 'mi dirección de correo electrónico',
     'hashed-email': 'un valor hash de mi dirección de correo electrónico',
     device: 'datos de mi dispositivo (pantalla, idioma, navegador)',
     location: 'mi ubicación',
-    event: 'lo que hice en las páginas (visualizaciones, clics, compras)',
+    event: 'las acciones que realicé en las páginas (visualizaciones, clics, compras)',
     'session-recording': 'grabaciones de mi actividad en las páginas',
     secret: 'contraseñas, tokens de inicio de sesión u otros secretos (no reproducidos aquí)',
   },
@@ -239,7 +261,7 @@ const language: LetterLanguage = {
   evidence: {
     heading: 'Datos enviados por mi navegador',
     intro:
-      'Mi navegador registró, en mi propio dispositivo, las siguientes peticiones dirigidas a sus dominios. Constituyen una muestra de los datos afectados, no su límite:',
+      'Mi navegador registró, en mi propio dispositivo, las siguientes peticiones dirigidas a sus dominios. Se trata de una muestra de los datos afectados, no de una relación exhaustiva:',
     domains: (domains) => `Dominios de su titularidad que recibieron datos: ${domains}.`,
     period: (first, last) => `Primera observación: ${first}; última observación: ${last}.`,
     volume: (sites, requests) =>
@@ -247,7 +269,7 @@ const language: LetterLanguage = {
     kinds: (kinds) => `Contenían ${kinds}.`,
     sites: (sites) => `Sitios web: ${sites}.`,
     attachment: (file, sha256, sites) =>
-      `Se adjunta la lista completa de los ${number(sites)} sitios web y de las peticiones en el archivo ${file} (SHA-256 ${sha256}).`,
+      `En el archivo adjunto ${file} (SHA-256: ${sha256}) figura la lista completa de los ${number(sites)} sitios web y de las peticiones.`,
     method: (version) =>
       `Método de obtención: la extensión de navegador Disclosed ${version} observó las peticiones que realizó mi navegador durante mi navegación y las conservó únicamente en mi dispositivo. Registra qué dominio recibió cada petición, cuándo, desde qué sitio web y qué tipos de datos contenía; no bloquea ni modifica nada.`,
   },
@@ -256,9 +278,10 @@ const language: LetterLanguage = {
     intro: 'Estos valores se observaron en sus cookies o en peticiones dirigidas a ustedes:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
     request: (name) => `parámetro ${name} en las peticiones dirigidas a ustedes`,
-    hashedEmail: 'SHA-256 de mi dirección de correo electrónico (en minúsculas)',
+    hashedEmail: 'hash SHA-256 de mi dirección de correo electrónico, escrita en minúsculas',
     ip: 'mi dirección IP',
-    keepCookies: 'Conservaré estas cookies hasta que se cierre esta solicitud, para que puedan verificarla.',
+    keepCookies:
+      'Conservaré estas cookies hasta que esta solicitud quede resuelta, para que puedan comprobar los valores citados.',
   },
   closing: 'Atentamente,',
   reference: (f) => `${f.date} · Ref.: ${f.reference}`,
@@ -278,19 +301,22 @@ const language: LetterLanguage = {
         },
   replies: {
     cannotIdentify: (r, f) =>
-      `Indican que no pueden identificarme. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) recoge identificadores que ustedes mismos instalaron o ${r.business ? 'recopilaron' : 'recogieron'} para reconocer mi navegador; los identificadores en línea son ${terms(r).data} (${r.personalData}). Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${r.identify}). Entretanto, les ruego que atiendan la solicitud con los identificadores facilitados.`,
+      `En su respuesta indican que no pueden identificarme. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) contiene identificadores que ustedes mismos instalaron o ${terms(r).collected} para reconocer mi navegador; los identificadores en línea son ${terms(r).data} (${r.personalData}). Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${r.identify}). Entretanto, les ruego que atiendan la solicitud con los identificadores facilitados.`,
     idDocument: (r, f) =>
-      `Me piden copia de un documento de identidad. Lo que solicito está vinculado a los identificadores que figuran en mi solicitud de fecha ${f.date} (ref. ${f.reference}), no a mi nombre; un documento de identidad no les ayudaría a localizarlo y les proporcionaría más datos de los necesarios. Solo pueden exigir lo necesario para identificarme (${r.identify}). Les ruego que atiendan la solicitud con los identificadores facilitados o que me indiquen qué identificador necesitan.`,
+      `Me solicitan una copia de mi documento de identidad. Lo que solicito está vinculado a los identificadores que figuran en mi solicitud de fecha ${f.date} (ref. ${f.reference}), no a mi nombre; un documento de identidad no les ayudaría a localizarlo y les proporcionaría más datos de los necesarios. Solo pueden exigir lo necesario para identificarme (${r.identify}). Les ruego que atiendan la solicitud con los identificadores facilitados o que me indiquen qué identificador necesitan.`,
+    // The CCPA regulations let a business name the methods of submission; the letter claims no free choice there.
     webForm: (r, f) =>
-      `Me piden que utilice su formulario web. ${capital(r.law)} no exige ningún canal concreto: mi solicitud de fecha ${f.date} (ref. ${f.reference}), dirigida al contacto de privacidad que ustedes han publicado, es válida, y el plazo para responder corre desde su recepción. Les ruego que la atiendan tal como fue enviada.`,
+      r.business
+        ? `Me piden que utilice su formulario web. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) se dirigió al contacto de privacidad que ustedes mismos publican y contiene cuanto necesitan para tramitarla. Les ruego que la tramiten tal como fue enviada o que me indiquen qué le falta.`
+        : `Me piden que utilice su formulario web. ${capital(r.law)} no exige ningún canal concreto: mi solicitud de fecha ${f.date} (ref. ${f.reference}), dirigida al contacto de privacidad que ustedes han publicado, es válida, y el plazo para responder corre desde su recepción. Les ruego que la atiendan tal como fue enviada.`,
     suppressed: (r, f) =>
-      `Indican que me han incluido en una lista de exclusión. Conservar mis identificadores en una lista es un tratamiento más, no una ${terms(r).erasure}. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) pide la ${terms(r).erasure} al amparo ${de(r.erasure)}; les ruego que ${terms(r).erase} los datos y me confirmen a qué identificadores estaban vinculados. Si conservan algo, indiquen la disposición en la que se basan (${r.exceptions}).`,
+      `Indican que me han incluido en una lista de exclusión. Conservar mis identificadores en una lista es un tratamiento más, no una ${terms(r).erasure}. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) pide la ${terms(r).erasure} al amparo ${de(r.erasure)}; les ruego que ${terms(r).erase} ${terms(r).object} y me confirmen a qué identificadores ${terms(r).linked}. Si conservan algo, indiquen la disposición en la que se basan (${r.exceptions}).`,
     fee: (r, f) =>
-      `Me piden un pago. Una solicitud como la mía de fecha ${f.date} (ref. ${f.reference}) es gratuita (${r.free}). Les ruego que la atiendan sin coste alguno.`,
+      `Me piden un pago. Mi solicitud de fecha ${f.date} (ref. ${f.reference}) debe atenderse de forma gratuita (${r.free}). Les ruego que la atiendan sin ${terms(r).cost} alguno.`,
     processor: (r, f) =>
       r.business
         ? `Indican que solo actúan como proveedor de servicios de otras empresas. Les ruego que, en relación con mi solicitud de fecha ${f.date} (ref. ${f.reference}), me indiquen el nombre y los datos de contacto de cada empresa por cuenta de la cual tratan mi información personal, y que le trasladen mi solicitud para que pueda atenderla. Si son ustedes quienes deciden los fines y los medios del tratamiento de mi información, son una empresa a efectos de ${r.law} y deben atender la solicitud directamente.`
-        : `Indican que solo tratan mis datos por cuenta de terceros. Les ruego que, en relación con mi solicitud de fecha ${f.date} (ref. ${f.reference}), me indiquen el nombre y los datos de contacto de cada responsable del tratamiento por cuenta del cual los tratan, y que le trasladen mi solicitud para que pueda atenderla${r.processor ? ` (${r.processor})` : ''}. Si son ustedes quienes deciden los fines y los medios del tratamiento de mis datos, son responsables del tratamiento y deben atender la solicitud directamente.`,
+        : `Indican que solo tratan mis datos por cuenta de terceros. Les ruego que, en relación con mi solicitud de fecha ${f.date} (ref. ${f.reference}), me indiquen el nombre y los datos de contacto de cada responsable del tratamiento por cuenta del cual los tratan, y que le trasladen mi solicitud para que pueda atenderla${r.processor ? ` (${r.processor})` : ''}. Si son ustedes quienes deciden los fines y los medios del tratamiento de mis datos, tienen la condición de responsables del tratamiento y deben atender la solicitud directamente.`,
   },
   reminder: {
     subject: (f) => `Recordatorio: mi solicitud de fecha ${f.date}, ref. ${f.reference}`,
@@ -304,11 +330,11 @@ const language: LetterLanguage = {
     body: (r, f) =>
       [
         r.business
-          ? `Por medio del presente escrito presento una queja, al amparo ${de(r.complaint)}, contra la siguiente empresa, que no ha atendido el ejercicio de mi ${f.right}:\n${f.controller}`
-          : `Por medio del presente escrito presento una reclamación, al amparo ${de(r.complaint)}, contra el siguiente responsable del tratamiento, que no ha atendido el ejercicio de mi ${f.right}:\n${f.controller}`,
+          ? `Por medio del presente escrito presento una queja, al amparo ${de(r.complaint)}, contra la siguiente empresa, que no ha atendido debidamente el ejercicio de mi ${f.right}:\n${f.controller}`
+          : `Por medio del presente escrito presento una reclamación, al amparo ${de(r.complaint)}, contra el siguiente responsable del tratamiento, que no ha atendido debidamente el ejercicio de mi ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || complaintParts.missingComplainant}`,
         `Cronología:\n- ${f.sentOn}: dirigí a ${f.recipient} una solicitud de ejercicio de mi ${f.right} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}`,
-        `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${f.company}. Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y ${r.order ? `que se ordene al responsable del tratamiento que atienda mi solicitud (${r.order})` : `que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud`}.${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
+        `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${f.company}. ${r.order ? `Solicito a esa autoridad de control que examine la reclamación y que ordene al responsable del tratamiento que atienda mi solicitud (${r.order}).` : `Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud.`}${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
         identity(f.shareIdentity),
       ].join('\n\n'),
   },

@@ -553,6 +553,23 @@ describe('register (LETTERS.md 38)', () => {
     );
   });
 
+  it('Spanish: the second review’s legal wording (LSSI in full, what was not seen in the subjunctive, CCPA terms)', async () => {
+    const unlawful = (await write('es', { beforeConsent: true }, {})).body;
+    expect(unlawful).toContain('Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información');
+    expect(unlawful).toContain('sin que yo hubiera prestado previamente mi consentimiento');
+    const access = (await write('es', {}, { right: 'access' })).body;
+    expect(access).toContain('en las que se hayan transmitido mis datos');
+    expect((await write('es', {}, { right: 'objection' })).body).not.toMatch(/han cesado/);
+    const know = (await write('es', {}, { jurisdiction: 'ccpa', right: 'access' })).body;
+    expect(know).toContain('para un fin empresarial');
+    expect(know).not.toMatch(/con fines comerciales|coste/);
+    // The CCPA regulations let a business designate its methods of submission: no claim of a free choice of channel.
+    const form = composeReply(letterLanguage('es'), request({ jurisdiction: 'ccpa' }), 'webForm', '2026-12-01').body;
+    expect(form).not.toContain('no exige ningún canal');
+    const id = composeReply(letterLanguage('es'), request({ jurisdiction: 'ccpa' }), 'idDocument', '2026-12-01').body;
+    expect(id).toContain('sección 7060 del título 11');
+  });
+
   it('Spanish: «y» becomes «e» before the sound i', () => {
     const { list } = letterLanguage('es');
     expect(list(['cookies', 'identificadores'])).toBe('cookies e identificadores');
