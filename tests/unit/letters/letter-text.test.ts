@@ -344,7 +344,7 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
         nl: [
           'Naar mijn oordeel is geen van de uitzonderingen',
           'voor zover er voor de verwerking geen andere rechtsgrond bestaat',
-          'met inbegrip van, maar niet beperkt tot,',
+          'omvat in elk geval, maar niet uitsluitend,',
         ],
         pl: [
           'Moim zdaniem nie zachodzi żaden z wyjątków',
