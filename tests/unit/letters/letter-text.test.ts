@@ -648,6 +648,25 @@ describe('register (LETTERS.md 38)', () => {
     expect(letter.body).toContain('Grüssen');
   });
 
+  it('Dutch: the AVG’s own terms, follow-ups that fit any channel, a partial answer called partial', async () => {
+    const nl = letterLanguage('nl');
+    const erasure = (await write('nl', {}, {})).body;
+    // Art. 12(3) AVG: "onverwijld en in ieder geval binnen een maand"; the cookie rule is art. 11.7a, eerste lid, Tw.
+    expect(erasure).toContain('onverwijld, en in ieder geval binnen een maand');
+    expect((await write('nl', { beforeConsent: true }, {})).body).toContain(
+      'artikel 11.7a, eerste lid, van de Telecommunicatiewet',
+    );
+    // A request sent by e-mail or web form was no "brief".
+    const reminder = composeReminder(nl, request(), '2026-12-01').body;
+    expect(reminder).toContain('Bij mijn bericht van 1 oktober 2026');
+    expect(reminder).not.toContain('Bij brief van');
+    // Art. 12(5): a fee only for manifestly unfounded or excessive requests.
+    expect(composeReply(nl, request(), 'fee', '2026-12-01').body).toContain('kennelijk ongegronde of buitensporige');
+    const partial = composeComplaint(nl, request(), complaint({ answer: 'partial' }), '2026-12-01').body;
+    expect(partial).toContain('niet volledig heeft gerespecteerd');
+    expect(composeComplaint(nl, request(), complaint(), '2026-12-01').body).not.toContain('niet volledig');
+  });
+
   it('Brazilian Portuguese: the first of the month is « 1º »; Polish dates end in « r. » without a doubled full stop', () => {
     expect(longDate(letterLanguage('pt-BR'), '2026-10-01')).toBe('1º de outubro de 2026');
     expect(longDate(letterLanguage('pt'), '2026-10-01')).toBe('1 de outubro de 2026');
