@@ -12,19 +12,19 @@ function avg(id: string): string {
 const number = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
 
 const tracking =
-  'de segmenten, interessecategorieën en andere gevolgtrekkingen die u over mij hebt gemaakt, de identificatoren van partners met wie u de mijne hebt gesynchroniseerd (cookiesynchronisatie), de biedverzoeken (bid requests) waarin mijn gegevens zijn doorgegeven, en de websites en apps waarop die gegevens zijn verzameld';
+  'de segmenten, interessecategorieën en andere gevolgtrekkingen die u over mij hebt gemaakt, de identificatoren die partners aan mij hebben toegekend en die u met de uwe hebt gesynchroniseerd (cookiesynchronisatie), de biedverzoeken (bid requests) waarin mijn gegevens zijn doorgegeven, en de websites en apps waarop die gegevens zijn verzameld';
 
 const cite = Object.fromEntries(GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, avg(id)])) as Record<
   GdprAnchor,
   string
 >;
 cite.eprivacy =
-  'artikel 11.7a van de Telecommunicatiewet of de nationale wet tot omzetting van artikel 5, lid 3, van Richtlijn 2002/58/EG';
+  'artikel 11.7a, eerste lid, van de Telecommunicatiewet, of de bepaling waarmee de lidstaat waar ik woon artikel 5, lid 3, van Richtlijn 2002/58/EG heeft omgezet';
 
 const termijn = (c: Record<GdprAnchor, string>) =>
-  `Ik verzoek u zonder onredelijke vertraging, en in ieder geval binnen een maand na ontvangst, aan dit verzoek gevolg te geven (${c.art12_3}). Geeft u geen gevolg aan het verzoek, dan dient u mij binnen dezelfde termijn mee te delen waarom niet, en mij te wijzen op de mogelijkheid een klacht in te dienen bij een toezichthoudende autoriteit en beroep in te stellen bij de rechter (${c.art12_4}). Aan dit verzoek zijn geen kosten verbonden (${c.art12_5}).`;
+  `Ik verzoek u mij onverwijld, en in ieder geval binnen een maand na ontvangst van dit verzoek, te informeren over het gevolg dat u eraan hebt gegeven (${c.art12_3}). Geeft u geen gevolg aan het verzoek, dan dient u mij binnen dezelfde termijn mee te delen waarom niet, en mij te wijzen op de mogelijkheid een klacht in te dienen bij een toezichthoudende autoriteit en beroep in te stellen bij de rechter (${c.art12_4}). De afhandeling van dit verzoek is kosteloos (${c.art12_5}).`;
 const omvang = (c: Record<GdprAnchor, string>) =>
-  `voor alle diensten waarvoor u de verwerkingsverantwoordelijke bent (${c.art4_7}), met inbegrip van, maar niet beperkt tot, de hieronder vermelde gegevens`;
+  `Mijn verzoek betreft alle diensten waarvoor u verwerkingsverantwoordelijke bent (${c.art4_7}) en omvat in elk geval, maar niet uitsluitend, de hieronder vermelde gegevens.`;
 const identificatie = (c: Record<GdprAnchor, string>) => `${c.art11_2}; ${c.art12_2}; ${c.art12_6}`;
 
 const gdpr: LawText<GdprAnchor> = {
@@ -34,24 +34,24 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Verzoek tot wissing van persoonsgegevens – kenmerk ${f.reference}`,
       body: (c, x) => {
         const gronden = [
-          `Voor zover ik u toestemming heb gegeven voor enige verwerking, trek ik die hierbij in (${c.art7_3}); voor zover er voor de verwerking geen andere rechtsgrond bestaat, moeten de gegevens op grond van ${c.art17_1_b} worden gewist.`,
+          `Voor zover ik u toestemming heb gegeven voor de verwerking van mijn persoonsgegevens, trek ik die hierbij in (${c.art7_3}); voor zover er voor de verwerking geen andere rechtsgrond bestaat, moeten de gegevens op grond van ${c.art17_1_b} worden gewist.`,
         ];
         if (x.grounds.includes('marketing'))
           gronden.push(
-            `Ik maak bezwaar tegen de verwerking van mijn gegevens ten behoeve van direct marketing, met inbegrip van profilering die daarop betrekking heeft (${c.art21_2}); de gegevens mogen dan niet meer voor die doeleinden worden verwerkt (${c.art21_3}) en moeten op grond van ${c.art17_1_c} worden gewist.`,
+            `Ik maak bezwaar tegen de verwerking van mijn gegevens ten behoeve van direct marketing, met inbegrip van profilering die daarop betrekking heeft (${c.art21_2}); de gegevens mogen daarom niet langer voor die doeleinden worden verwerkt (${c.art21_3}) en moeten op grond van ${c.art17_1_c} worden gewist.`,
           );
         if (x.grounds.includes('particular'))
           gronden.push(
-            `Daarnaast maak ik, om redenen die verband houden met mijn specifieke situatie, bezwaar tegen elke verwerking die u baseert op gerechtvaardigde belangen (${c.art21_1}): ${x.reason} Tenzij u dwingende gerechtvaardigde gronden aantoont die zwaarder wegen dan mijn belangen, rechten en vrijheden, moeten de gegevens ook op grond van ${c.art17_1_c} worden gewist.`,
+            `Daarnaast maak ik, om redenen die verband houden met mijn specifieke situatie, bezwaar tegen elke verwerking die u baseert op gerechtvaardigde belangen (${c.art21_1}): ${x.reason} Tenzij u dwingende gerechtvaardigde gronden voor de verwerking aanvoert die zwaarder wegen dan mijn belangen, rechten en vrijheden, moeten de gegevens ook op grond van ${c.art17_1_c} worden gewist.`,
           );
         if (x.grounds.includes('unlawful'))
           gronden.push(
-            `Mijn browser heeft vastgelegd dat informatie op mijn apparaat is opgeslagen of daaruit is uitgelezen voordat ik toestemming had gegeven. Dat is in strijd met ${c.eprivacy}. Gegevens die zo zijn verkregen, worden onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
+            `Mijn browser heeft vastgelegd dat informatie op mijn apparaat is opgeslagen of daaruit is uitgelezen zonder dat ik daarvoor vooraf toestemming had gegeven. Dat is in strijd met ${c.eprivacy}. De aldus verkregen gegevens zijn onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
           );
         return [
-          `Op grond van ${c.art17} verzoek ik u zonder onredelijke vertraging alle persoonsgegevens te wissen die u over mij verwerkt, ${omvang(c)}.`,
+          `Op grond van ${c.art17} verzoek ik u alle persoonsgegevens die u over mij verwerkt, zonder onredelijke vertraging te wissen. ${omvang(c)}`,
           gronden.join(' '),
-          `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, dan verzoek ik u te vermelden welke, en alle gegevens te wissen die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
+          `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, dan verzoek ik u te vermelden welke, en alle gegevens te wissen die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt, van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
           termijn(c),
         ];
       },
@@ -59,15 +59,15 @@ const gdpr: LawText<GdprAnchor> = {
     access: {
       subject: (f) => `Verzoek om inzage in persoonsgegevens – kenmerk ${f.reference}`,
       body: (c) => [
-        `Op grond van ${c.art15_1} verzoek ik u mij te bevestigen of u persoonsgegevens over mij verwerkt en, zo ja, mij inzage in die gegevens en een kopie daarvan te verstrekken (${c.art15_3}), ${omvang(c)}. Daartoe behoren ${tracking}.`,
-        `Daarnaast verzoek ik u mij mee te delen (${c.art15_1}): a) de verwerkingsdoeleinden; b) de betrokken categorieën van persoonsgegevens; c) de ontvangers aan wie de gegevens zijn of zullen worden verstrekt, met naam en toenaam, met inbegrip van de deelnemers aan real-time bidding en de partners met wie u identificatoren hebt gesynchroniseerd; d) hoe lang de gegevens worden bewaard, of de criteria om die termijn te bepalen; e) dat ik het recht heb u te verzoeken om rectificatie of wissing van de gegevens of om beperking van de verwerking, en het recht heb bezwaar te maken tegen de verwerking; f) dat ik het recht heb een klacht in te dienen bij een toezichthoudende autoriteit; g) wanneer de gegevens niet bij mij zijn verzameld, alle beschikbare informatie over de bron ervan, waaronder de betrokken websites en apps; h) het bestaan van geautomatiseerde besluitvorming, met inbegrip van profilering, en in dat geval nuttige informatie over de onderliggende logica en over het belang en de verwachte gevolgen van die verwerking voor mij. Worden gegevens doorgegeven aan een derde land of een internationale organisatie, dan verzoek ik u ook de passende waarborgen te vermelden voor die doorgifte (${c.art15_2}).`,
+        `Op grond van ${c.art15_1} verzoek ik u mij uitsluitsel te geven over de vraag of u persoonsgegevens over mij verwerkt en, zo ja, mij inzage in die gegevens en een kopie daarvan te verstrekken (${c.art15_3}). ${omvang(c)} Daaronder vallen uitdrukkelijk ook ${tracking}.`,
+        `Daarnaast verzoek ik u mij mee te delen (${c.art15_1}): a) de verwerkingsdoeleinden; b) de betrokken categorieën van persoonsgegevens; c) de ontvangers aan wie de gegevens zijn of zullen worden verstrekt, met naam en toenaam, met inbegrip van de deelnemers aan real-time bidding en de partners met wie u identificatoren hebt gesynchroniseerd; d) hoe lang de gegevens worden bewaard, of de criteria om die termijn te bepalen; e) dat ik het recht heb u te verzoeken om rectificatie of wissing van de gegevens of om beperking van de verwerking, en het recht heb bezwaar te maken tegen de verwerking; f) dat ik het recht heb een klacht in te dienen bij een toezichthoudende autoriteit; g) wanneer de gegevens niet bij mij zijn verzameld, alle beschikbare informatie over de bron ervan, waaronder de betrokken websites en apps; h) het bestaan van geautomatiseerde besluitvorming, met inbegrip van profilering, en in dat geval nuttige informatie over de onderliggende logica en over het belang en de verwachte gevolgen van die verwerking voor mij. Worden gegevens doorgegeven aan een derde land of een internationale organisatie, dan verzoek ik u ook de passende waarborgen voor die doorgifte te vermelden (${c.art15_2}).`,
         termijn(c),
       ],
     },
     objection: {
       subject: (f) => `Bezwaar tegen de verwerking van persoonsgegevens – kenmerk ${f.reference}`,
       body: (c, x) => [
-        `Ik maak bezwaar tegen de verwerking van mijn persoonsgegevens ten behoeve van direct marketing, met inbegrip van profilering die daarop betrekking heeft (${c.art21_2}). Vanaf de ontvangst van deze brief mogen mijn gegevens niet meer voor die doeleinden worden verwerkt (${c.art21_3}).`,
+        `Ik maak bezwaar tegen de verwerking van mijn persoonsgegevens ten behoeve van direct marketing, met inbegrip van profilering die daarop betrekking heeft (${c.art21_2}). Vanaf het moment waarop u deze brief ontvangt, mogen mijn gegevens niet meer voor die doeleinden worden verwerkt (${c.art21_3}).`,
         `Voor zover u mijn gegevens voor andere doeleinden verwerkt op grond van gerechtvaardigde belangen, maak ik ook tegen die verwerking bezwaar, om redenen die verband houden met mijn specifieke situatie (${c.art21_1})${x.reason ? `: ${x.reason}` : '; die redenen zet ik desgevraagd uiteen.'} Ik verzoek u die verwerking te beperken zolang u nagaat of uw gerechtvaardigde gronden zwaarder wegen dan de mijne (${c.art18_1_d}).`,
         `Graag ontvang ik een schriftelijke bevestiging van de verwerkingen die u hebt gestaakt of beperkt. ${termijn(c)}`,
       ],
@@ -75,17 +75,17 @@ const gdpr: LawText<GdprAnchor> = {
     withdrawal: {
       subject: (f) => `Intrekking van toestemming – kenmerk ${f.reference}`,
       body: (c) => [
-        `Hierbij trek ik elke toestemming in die ik u heb gegeven voor de verwerking van mijn persoonsgegevens, met inbegrip van de toestemming voor het opslaan van informatie op mijn apparaat en het uitlezen daarvan (${c.art7_3}). De intrekking gaat in zodra u deze brief ontvangt: vanaf dat moment dient u elke verwerking die op deze toestemming berust te staken.`,
-        'Ik stel een korte schriftelijke bevestiging op prijs.',
+        `Voor zover ik u toestemming heb gegeven voor de verwerking van mijn persoonsgegevens, met inbegrip van toestemming voor het opslaan van informatie op mijn apparaat en het uitlezen daarvan, trek ik die hierbij in (${c.art7_3}). De intrekking werkt vanaf de ontvangst van deze brief; vanaf dat moment dient u elke verwerking te staken die op die toestemming berust.`,
+        'Ik stel een korte schriftelijke bevestiging daarvan op prijs.',
       ],
     },
   },
   identification: (c) =>
-    `De hieronder vermelde identificatoren zijn door u of namens u geplaatst of verzameld om mijn browser te herkennen; zulke online identificatoren zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Ik verzoek u ze te gebruiken om de betrokken gegevens terug te vinden. Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken, en vraag daarbij niet meer dan nodig is (${identificatie(c)}).`,
+    `De hieronder vermelde identificatoren zijn door of namens u geplaatst of verzameld om mijn browser te herkennen; zulke online identificatoren zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Ik verzoek u aan de hand daarvan de gegevens op te zoeken waarop dit verzoek betrekking heeft. Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken; u mag daarbij niet meer vragen dan nodig is (${identificatie(c)}).`,
   noIdentifier: (c) =>
-    `Deze brief vermeldt geen identificator. U herkent mijn browser aan de cookies en identificatoren die u daarin hebt geplaatst; dat zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Biedt u een pagina aan die de in mijn browser geplaatste identificator toont, laat mij dan het adres daarvan weten; zo niet, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${identificatie(c)}).`,
+    `Deze brief vermeldt geen identificator. U kunt mijn browser herkennen aan de cookies en identificatoren die u daarin hebt geplaatst; dat zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Biedt u een pagina aan die de in mijn browser geplaatste identificator toont, laat u mij dan het adres daarvan weten; zo niet, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${identificatie(c)}).`,
   representative: (c) =>
-    `Deze brief is aan u gericht als vertegenwoordiger in de Unie van de verwerkingsverantwoordelijke (${c.art27}); ik verzoek u hem aan de verwerkingsverantwoordelijke door te zenden.`,
+    `Ik richt deze brief tot u in uw hoedanigheid van vertegenwoordiger in de Unie van de verwerkingsverantwoordelijke (${c.art27}); waar hierna ‘u’ staat, is de verwerkingsverantwoordelijke bedoeld. Ik verzoek u de brief onverwijld aan de verwerkingsverantwoordelijke door te zenden.`,
   roles: (c) => ({
     law: 'de AVG',
     identify: `${c.art11_2} en ${c.art12_6}`,
@@ -109,10 +109,11 @@ const language: LetterLanguage = {
   locale: 'nl-NL',
   laws: { gdpr },
   kinds: {
-    'site-address': 'welke websites ik bezocht',
-    'page-address': 'de adressen van de pagina’s die ik bezocht',
-    'full-address': 'de volledige adressen van de pagina’s die ik bezocht, inclusief de zoekparameters',
-    'page-title': 'de titels van de pagina’s die ik bezocht',
+    'site-address': 'de websites die ik heb bezocht',
+    'page-address': 'de adressen van de pagina’s die ik heb bezocht',
+    'full-address':
+      'de volledige adressen van de pagina’s die ik heb bezocht, met inbegrip van de parameters in de URL',
+    'page-title': 'de titels van de pagina’s die ik heb bezocht',
     'search-terms': 'mijn zoektermen',
     identifier: 'identificatoren van mijn browser of apparaat',
     cookie: 'cookies',
@@ -120,7 +121,7 @@ const language: LetterLanguage = {
     'hashed-email': 'een hashwaarde van mijn e-mailadres',
     device: 'kenmerken van mijn apparaat (scherm, taal, browser)',
     location: 'mijn locatie',
-    event: 'wat ik op pagina’s deed (weergaven, klikken, aankopen)',
+    event: 'mijn handelingen op pagina’s (weergaven, klikken, aankopen)',
     'session-recording': 'opnamen van mijn activiteit op pagina’s',
     secret: 'wachtwoorden, inlogtokens of andere geheime gegevens (hier niet herhaald)',
   },
@@ -131,26 +132,27 @@ const language: LetterLanguage = {
   evidence: {
     heading: 'Wat mijn browser naar u heeft verzonden',
     intro:
-      'Mijn browser heeft op mijn eigen apparaat de volgende netwerkverzoeken aan uw domeinen vastgelegd. Zij zijn een greep uit de betrokken gegevens, geen volledige opsomming:',
+      'Mijn browser heeft op mijn eigen apparaat de volgende netwerkverzoeken aan uw domeinen vastgelegd. Deze verzoeken vormen slechts een greep uit de betrokken gegevens, geen volledige opsomming:',
     domains: (domains) => `Uw domeinen die gegevens ontvingen: ${domains}.`,
     period: (first, last) => `Eerste waarneming: ${first}; laatste waarneming: ${last}.`,
     volume: (sites, requests) =>
       `${number(requests)} ${requests === 1 ? 'netwerkverzoek' : 'netwerkverzoeken'} vanaf ${number(sites)} ${sites === 1 ? 'website' : 'websites'}.`,
-    kinds: (kinds) => `Zij bevatten ${kinds}.`,
+    kinds: (kinds) => `Deze verzoeken bevatten ${kinds}.`,
     sites: (sites) => `Websites: ${sites}.`,
     attachment: (file, sha256, sites) =>
-      `De volledige lijst van de ${number(sites)} websites en de netwerkverzoeken is bijgevoegd als ${file} (SHA-256 ${sha256}).`,
+      `De volledige lijst van de ${number(sites)} websites en de netwerkverzoeken is bijgevoegd als ${file} (SHA-256: ${sha256}).`,
     method: (version) =>
-      `Wijze van vastlegging: de browserextensie Disclosed ${version} heeft de netwerkverzoeken die mijn browser tijdens het surfen deed waargenomen en uitsluitend op mijn apparaat bewaard. Zij legt vast welk domein wanneer en vanaf welke website een verzoek ontving en welke soorten gegevens dat verzoek bevatte; zij blokkeert en wijzigt niets.`,
+      `Wijze van vastlegging: de browserextensie Disclosed ${version} heeft de netwerkverzoeken van mijn browser tijdens het surfen waargenomen en uitsluitend op mijn apparaat opgeslagen. Zij legt vast welk domein een verzoek ontving, wanneer, vanaf welke website en welke soorten gegevens het verzoek bevatte; zij blokkeert en wijzigt niets.`,
   },
   identifiers: {
     heading: 'Identificatoren',
     intro: 'Deze waarden zijn aangetroffen in uw cookies of in netwerkverzoeken aan u:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
     request: (name) => `parameter ${name} in netwerkverzoeken aan u`,
-    hashedEmail: 'SHA-256 van mijn e-mailadres (in kleine letters)',
+    hashedEmail: 'SHA-256-hash van mijn e-mailadres (omgezet in kleine letters)',
     ip: 'mijn IP-adres',
-    keepCookies: 'Ik bewaar deze cookies totdat dit verzoek is afgehandeld, zodat u het kunt verifiëren.',
+    keepCookies:
+      'Ik bewaar deze cookies totdat dit verzoek is afgehandeld, zodat u aan de hand daarvan kunt nagaan dat het verzoek van mij afkomstig is.',
   },
   closing: 'Met vriendelijke groet,',
   reference: (f) => `${f.date} · Kenmerk: ${f.reference}`,
@@ -162,33 +164,33 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `U schrijft dat u mij niet kunt identificeren. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) vermeldt identificatoren die u zelf hebt geplaatst of verzameld om mijn browser te herkennen; online identificatoren zijn persoonsgegevens (${r.personalData}). Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${r.identify}). Tot die tijd verzoek ik u mijn verzoek af te handelen aan de hand van de vermelde identificatoren.`,
+      `U schrijft dat u mij niet kunt identificeren. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) vermeldt identificatoren die u zelf hebt geplaatst of verzameld om mijn browser te herkennen; online identificatoren zijn persoonsgegevens (${r.personalData}). Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${r.identify}). Zo niet, dan verzoek ik u mijn verzoek af te handelen aan de hand van de vermelde identificatoren.`,
     idDocument: (r, f) =>
-      `U vraagt om een kopie van een identiteitsbewijs. De betrokken gegevens zijn gekoppeld aan de identificatoren uit mijn verzoek van ${f.date} (kenmerk ${f.reference}), niet aan mijn naam; een identiteitsbewijs helpt u niet die gegevens te vinden en zou u meer persoonsgegevens verschaffen dan u nodig hebt. U mag alleen vragen wat nodig is om mij te identificeren (${r.identify}). Ik verzoek u mijn verzoek af te handelen aan de hand van de vermelde identificatoren, of mij te laten weten welke identificator u nodig hebt.`,
+      `U vraagt om een kopie van een identiteitsbewijs. De gegevens waarop mijn verzoek van ${f.date} (kenmerk ${f.reference}) betrekking heeft, zijn verzameld aan de hand van de daarin vermelde identificatoren, niet aan de hand van mijn naam; een kopie van mijn identiteitsbewijs helpt u niet om die gegevens te vinden en zou u meer persoonsgegevens verschaffen dan u nodig hebt. U mag alleen om aanvullende informatie vragen als u redenen hebt om aan mijn identiteit te twijfelen, en niet om meer dan nodig is om die te bevestigen (${r.identify}). Ik verzoek u mijn verzoek af te handelen aan de hand van de vermelde identificatoren, of mij te laten weten welke identificator u nodig hebt.`,
     webForm: (r, f) =>
-      `U vraagt mij uw webformulier te gebruiken. ${capital(r.law)} schrijft geen bepaald kanaal voor: mijn verzoek van ${f.date} (kenmerk ${f.reference}), gericht aan het door u gepubliceerde contactadres voor privacyzaken, is geldig, en de termijn loopt vanaf de ontvangst ervan. Ik verzoek u het af te handelen zoals het is ingediend.`,
+      `U vraagt mij uw webformulier te gebruiken. ${capital(r.law)} schrijft geen bepaald kanaal voor: mijn verzoek van ${f.date} (kenmerk ${f.reference}), gericht aan uw contactadres voor privacyzaken, is geldig, en de termijn loopt vanaf de ontvangst ervan. Ik verzoek u het af te handelen zoals het is ingediend.`,
     suppressed: (r, f) =>
-      `U schrijft dat u mij op een uitsluitingslijst (suppressielijst) hebt geplaatst. Het bewaren van mijn identificatoren op een lijst is een verdere verwerking, geen wissing. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) strekt tot wissing op grond van ${r.erasure}; ik verzoek u de gegevens te wissen en te bevestigen aan welke identificatoren zij gekoppeld waren. Bewaart u toch gegevens, dan verzoek ik u de bepaling te vermelden waarop u zich beroept (${r.exceptions}).`,
+      `U schrijft dat u mij op een uitsluitingslijst (suppressielijst) hebt geplaatst. Het op een lijst bewaren van mijn identificatoren is een verdere verwerking, geen wissing. Mijn verzoek van ${f.date} (kenmerk ${f.reference}) strekt tot wissing op grond van ${r.erasure}; ik verzoek u de gegevens te wissen en te bevestigen aan welke identificatoren zij gekoppeld waren. Bewaart u toch gegevens, dan verzoek ik u de bepaling te vermelden waarop u zich beroept (${r.exceptions}).`,
     fee: (r, f) =>
-      `U vraagt om een vergoeding. Een verzoek als het mijne van ${f.date} (kenmerk ${f.reference}) is kosteloos (${r.free}). Ik verzoek u het zonder kosten af te handelen.`,
+      `U vraagt om een vergoeding. Een verzoek als het mijne van ${f.date} (kenmerk ${f.reference}) moet kosteloos worden afgehandeld (${r.free}). Een vergoeding is alleen toegestaan voor kennelijk ongegronde of buitensporige verzoeken, en daarvan is geen sprake. Ik verzoek u het zonder kosten af te handelen.`,
     processor: (r, f) =>
-      `U schrijft dat u mijn gegevens uitsluitend ten behoeve van anderen verwerkt. Ik verzoek u mij, in verband met mijn verzoek van ${f.date} (kenmerk ${f.reference}), naam en contactgegevens te verstrekken van iedere verwerkingsverantwoordelijke voor wie u de gegevens verwerkt, en mijn verzoek aan hen door te zenden, zodat zij het kunnen beantwoorden${r.processor ? ` (${r.processor})` : ''}. Voor zover u zelf het doel van en de middelen voor de verwerking vaststelt, bent u verwerkingsverantwoordelijke en dient u het verzoek zelf te beantwoorden.`,
+      `U schrijft dat u mijn gegevens uitsluitend als verwerker ten behoeve van anderen verwerkt. Ik verzoek u mij, in verband met mijn verzoek van ${f.date} (kenmerk ${f.reference}), naam en contactgegevens te verstrekken van iedere verwerkingsverantwoordelijke voor wie u de gegevens verwerkt, en mijn verzoek aan hen door te zenden, zodat zij het kunnen beantwoorden${r.processor ? ` (${r.processor})` : ''}. Voor zover u zelf het doel van en de middelen voor de verwerking vaststelt, bent u verwerkingsverantwoordelijke en dient u het verzoek zelf te beantwoorden.`,
   },
   reminder: {
     subject: (f) => `Herinnering: mijn verzoek van ${f.date}, kenmerk ${f.reference}`,
     body: (r, f) =>
       f.due
-        ? `Bij brief van ${f.sentOn} (kenmerk ${f.reference}) heb ik op grond van ${r.law} mijn ${f.right} uitgeoefend. De termijn voor beantwoording is op ${f.due} verstreken zonder dat ik een antwoord heb ontvangen. Ik verzoek u alsnog onverwijld aan mijn verzoek gevolg te geven. Verneem ik niets van u, dan zal ik ${r.escalate}.`
-        : `Bij brief van ${f.sentOn} (kenmerk ${f.reference}) heb ik op grond van ${r.law} met onmiddellijke ingang mijn ${f.right} uitgeoefend. Ik heb geen bevestiging ontvangen dat u de verwerking die op mijn toestemming berustte hebt gestaakt. Ik verzoek u dat alsnog onverwijld te bevestigen. Verneem ik niets van u, dan zal ik ${r.escalate}.`,
+        ? `Bij mijn bericht van ${f.sentOn} (kenmerk ${f.reference}) heb ik op grond van ${r.law} mijn ${f.right} uitgeoefend. De termijn voor beantwoording is op ${f.due} verstreken zonder dat ik een antwoord heb ontvangen. Ik verzoek u alsnog onverwijld aan mijn verzoek gevolg te geven. Blijft een antwoord uit, dan zal ik ${r.escalate}.`
+        : `Bij mijn bericht van ${f.sentOn} (kenmerk ${f.reference}) heb ik op grond van ${r.law} met onmiddellijke ingang mijn ${f.right} uitgeoefend. Ik heb geen bevestiging ontvangen dat u de verwerking die op mijn toestemming berustte, hebt gestaakt. Ik verzoek u dat alsnog onverwijld te bevestigen. Blijft een antwoord uit, dan zal ik ${r.escalate}.`,
   },
   complaint: {
     subject: (f) => `Klacht over ${f.company} (kenmerk ${f.reference})`,
     body: (r, f) =>
       [
-        `Hierbij dien ik op grond van ${r.complaint} een klacht in tegen de volgende verwerkingsverantwoordelijke, die mijn ${f.right} niet heeft gerespecteerd:\n${f.controller}`,
+        `Hierbij dien ik op grond van ${r.complaint} een klacht in tegen de volgende verwerkingsverantwoordelijke, die mijn ${f.right} ${f.answer === 'partial' ? 'niet volledig' : 'niet'} heeft gerespecteerd:\n${f.controller}`,
         `Klager:\n${f.complainant || '(naam en contactgegevens nog in te vullen)'}`,
-        `Verloop:\n- ${f.sentOn}: ik heb bij ${f.recipient} mijn ${f.right} uitgeoefend (kenmerk ${f.reference}).\n${f.due ? `- ${f.due}: de termijn voor beantwoording is verstreken.\n` : ''}- Antwoord: ${{ none: 'geen ontvangen.', refused: 'het verzoek is afgewezen.', identification: 'er is meer identificatie gevraagd dan nodig is.', partial: 'het antwoord was onvolledig.' }[f.answer]}`,
-        `Mijn verzoek, de verdere correspondentie en de vastlegging van de gegevens die mijn browser naar ${f.company} heeft verzonden, zijn bijgevoegd. Ik verzoek u de klacht te onderzoeken en ${r.order ? `de verwerkingsverantwoordelijke te gelasten aan mijn verzoek te voldoen (${r.order})` : 'erop toe te zien dat de verwerkingsverantwoordelijke aan mijn verzoek voldoet'}.${r.updates ? ` Ik verzoek u mij op de hoogte te houden van de voortgang en het resultaat van de klacht (${r.updates}).` : ''}`,
+        `Verloop:\n- ${f.sentOn}: ik heb mijn ${f.right} uitgeoefend met een verzoek aan ${f.recipient} (kenmerk ${f.reference}).\n${f.due ? `- ${f.due}: de termijn voor beantwoording is verstreken.\n` : ''}- Antwoord: ${{ none: 'niet ontvangen.', refused: 'het verzoek is afgewezen.', identification: 'er is om meer identificatiegegevens gevraagd dan nodig is.', partial: 'het antwoord was onvolledig.' }[f.answer]}`,
+        `Bijgevoegd zijn mijn verzoek, de eventuele verdere correspondentie en de vastlegging van de gegevens die mijn browser naar ${f.company} heeft verzonden. Ik verzoek u de klacht te onderzoeken en ${r.order ? `de verwerkingsverantwoordelijke te gelasten in te gaan op mijn verzoek (${r.order})` : 'erop toe te zien dat de verwerkingsverantwoordelijke aan mijn verzoek voldoet'}.${r.updates ? ` Ik verzoek u mij op de hoogte te houden van de voortgang en het resultaat van de klacht (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
@@ -202,5 +204,4 @@ const complaintParts = {
     share
       ? 'Ik stem ermee in dat u bij de behandeling van deze klacht mijn identiteit aan de verwerkingsverantwoordelijke bekendmaakt.'
       : 'Ik verzoek u mijn identiteit niet aan de verwerkingsverantwoordelijke bekend te maken, tenzij de behandeling van de klacht dat vereist; stelt u mij daarvan in dat geval vooraf op de hoogte.',
-  refused: 'afgewezen',
 };

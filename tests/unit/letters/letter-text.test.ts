@@ -358,7 +358,7 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
         nl: [
           'Naar mijn oordeel is geen van de uitzonderingen',
           'voor zover er voor de verwerking geen andere rechtsgrond bestaat',
-          'met inbegrip van, maar niet beperkt tot,',
+          'omvat in elk geval, maar niet uitsluitend,',
         ],
         pl: [
           'Moim zdaniem nie zachodzi żaden z wyjątków',
@@ -704,6 +704,25 @@ describe('register (LETTERS.md 38)', () => {
     const letter = await write('de', {}, { jurisdiction: 'fadp' });
     expect(letter.body).not.toContain('ß');
     expect(letter.body).toContain('Grüssen');
+  });
+
+  it('Dutch: the AVG’s own terms, follow-ups that fit any channel, a partial answer called partial', async () => {
+    const nl = letterLanguage('nl');
+    const erasure = (await write('nl', {}, {})).body;
+    // Art. 12(3) AVG: "onverwijld en in ieder geval binnen een maand"; the cookie rule is art. 11.7a, eerste lid, Tw.
+    expect(erasure).toContain('onverwijld, en in ieder geval binnen een maand');
+    expect((await write('nl', { beforeConsent: true }, {})).body).toContain(
+      'artikel 11.7a, eerste lid, van de Telecommunicatiewet',
+    );
+    // A request sent by e-mail or web form was no "brief".
+    const reminder = composeReminder(nl, request(), '2026-12-01').body;
+    expect(reminder).toContain('Bij mijn bericht van 1 oktober 2026');
+    expect(reminder).not.toContain('Bij brief van');
+    // Art. 12(5): a fee only for manifestly unfounded or excessive requests.
+    expect(composeReply(nl, request(), 'fee', '2026-12-01').body).toContain('kennelijk ongegronde of buitensporige');
+    const partial = composeComplaint(nl, request(), complaint({ answer: 'partial' }), '2026-12-01').body;
+    expect(partial).toContain('niet volledig heeft gerespecteerd');
+    expect(composeComplaint(nl, request(), complaint(), '2026-12-01').body).not.toContain('niet volledig');
   });
 
   it('Brazilian Portuguese: the first of the month is « 1º »; Polish dates end in « r. » without a doubled full stop', () => {
