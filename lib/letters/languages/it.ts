@@ -30,12 +30,12 @@ const gdprCite = Object.fromEntries(
   GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, regolamento(id)]),
 ) as Record<GdprAnchor, string>;
 gdprCite.eprivacy =
-  'l’art. 122 del Codice in materia di protezione dei dati personali (d.lgs. 30 giugno 2003, n. 196) o la norma nazionale di recepimento dell’art. 5, par. 3, della direttiva 2002/58/CE';
+  'l’art. 122 del Codice in materia di protezione dei dati personali (d.lgs. 30 giugno 2003, n. 196) o la corrispondente norma nazionale di recepimento dell’art. 5, par. 3, della direttiva 2002/58/CE';
 
 const termine = (c: Record<GdprAnchor, string>) =>
   `Vi chiedo di dare riscontro alla presente richiesta senza ingiustificato ritardo e, comunque, al più tardi entro un mese dal suo ricevimento (${c.art12_3}). Qualora non intendiate ottemperarvi, Vi chiedo di informarmi, entro lo stesso termine, dei motivi dell’inottemperanza e della possibilità di proporre reclamo a un’autorità di controllo e di proporre ricorso giurisdizionale (${c.art12_4}). Il riscontro deve essere fornito gratuitamente (${c.art12_5}).`;
 const ambito = (c: Record<GdprAnchor, string>) =>
-  `per tutti i servizi di cui siete titolari del trattamento (${c.art4_7}), ivi compresi, a titolo esemplificativo e non esaustivo, i dati indicati di seguito`;
+  `in relazione a ogni servizio per il quale agite in qualità di titolare del trattamento (${c.art4_7}), ivi compresi, a titolo esemplificativo e non esaustivo, i dati indicati di seguito`;
 
 const gdpr: LawText<GdprAnchor> = {
   cite: gdprCite,
@@ -48,18 +48,18 @@ const gdpr: LawText<GdprAnchor> = {
         ];
         if (x.grounds.includes('marketing'))
           motivi.push(
-            `Mi oppongo al trattamento dei miei dati per finalità di marketing diretto, compresa la profilazione connessa a tale marketing diretto (${c.art21_2}); i dati non potranno più essere trattati per tali finalità (${c.art21_3}) e la cancellazione è dovuta ai sensi dell’${c.art17_1_c}.`,
+            `Mi oppongo al trattamento dei miei dati per finalità di marketing diretto, compresa la profilazione nella misura in cui sia connessa a tale marketing diretto (${c.art21_2}); i dati non potranno più essere trattati per tali finalità (${c.art21_3}) e la cancellazione è dovuta ai sensi dell’${c.art17_1_c}.`,
           );
         if (x.grounds.includes('particular'))
           motivi.push(
-            `Mi oppongo inoltre, per motivi connessi alla mia situazione particolare, a qualsiasi trattamento che fondiate sul Vostro legittimo interesse (${c.art21_1}): ${x.reason} Salvo che dimostriate l’esistenza di motivi legittimi cogenti che prevalgano sui miei interessi, diritti e libertà, la cancellazione è dovuta anche ai sensi dell’${c.art17_1_c}.`,
+            `Mi oppongo inoltre, per motivi connessi alla mia situazione particolare, a qualsiasi trattamento che fondiate sul legittimo interesse Vostro o di terzi (${c.art21_1}): ${x.reason} Salvo che dimostriate l’esistenza di motivi legittimi cogenti per procedere al trattamento che prevalgano sui miei interessi, diritti e libertà, la cancellazione è dovuta anche ai sensi dell’${c.art17_1_c}.`,
           );
         if (x.grounds.includes('unlawful'))
           motivi.push(
-            `Il mio browser ha registrato che sono state archiviate informazioni nel mio apparecchio terminale, o sono state lette informazioni già archiviate, prima che io avessi prestato alcun consenso, in contrasto con quanto dispone ${c.eprivacy}; i dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
+            `Il mio browser ha registrato che sono state archiviate informazioni nel mio apparecchio terminale, o sono state lette informazioni già archiviate, senza che avessi prestato il mio consenso, in contrasto con quanto dispone ${c.eprivacy}; i dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
           );
         return [
-          `Ai sensi dell’${c.art17}, Vi chiedo di cancellare senza ingiustificato ritardo tutti i dati personali che mi riguardano in Vostro possesso, ${ambito(c)}.`,
+          `Ai sensi dell’${c.art17}, Vi chiedo di cancellare senza ingiustificato ritardo tutti i dati personali che mi riguardano da Voi trattati, ${ambito(c)}.`,
           motivi.join(' '),
           `A mio avviso non ricorre alcuna delle eccezioni di cui all’${c.art17_3}. Qualora intendiate avvalervi di una di esse, Vi prego di indicarla e di cancellare tutti i dati che non vi rientrano. Vi chiedo inoltre di comunicare la cancellazione a ciascuno dei destinatari cui i dati sono stati trasmessi e di indicarmi tali destinatari (${c.art19}). Vi prego infine di confermarmi per iscritto l’avvenuta cancellazione, indicando gli identificativi cui i dati erano associati.`,
           termine(c),
@@ -77,25 +77,25 @@ const gdpr: LawText<GdprAnchor> = {
     objection: {
       subject: (f) => `Opposizione al trattamento dei dati personali — rif. ${f.reference}`,
       body: (c, x) => [
-        `Mi oppongo al trattamento dei miei dati personali per finalità di marketing diretto, compresa la profilazione connessa a tale marketing diretto (${c.art21_2}). Dal ricevimento della presente, i miei dati non potranno più essere trattati per tali finalità (${c.art21_3}).`,
-        `Nella misura in cui trattiate i miei dati per altre finalità sulla base del Vostro legittimo interesse, mi oppongo anche a tale trattamento per motivi connessi alla mia situazione particolare (${c.art21_1})${x.reason ? `: ${x.reason}` : ', che illustrerò su Vostra richiesta.'} Per il tempo necessario a verificare se i Vostri motivi legittimi prevalgano sui miei, Vi chiedo di limitare tale trattamento (${c.art18_1_d}).`,
+        `Mi oppongo al trattamento dei miei dati personali per finalità di marketing diretto, compresa la profilazione nella misura in cui sia connessa a tale marketing diretto (${c.art21_2}). Dal ricevimento della presente i miei dati non potranno più essere trattati per tali finalità (${c.art21_3}).`,
+        `Nella misura in cui trattiate i miei dati per altre finalità sulla base del legittimo interesse Vostro o di terzi, mi oppongo anche a tale trattamento per motivi connessi alla mia situazione particolare (${c.art21_1})${x.reason ? `: ${x.reason}` : ', che illustrerò su Vostra richiesta.'} In attesa della verifica in merito all’eventuale prevalenza dei Vostri motivi legittimi rispetto ai miei, Vi chiedo di limitare tale trattamento (${c.art18_1_d}).`,
         `Vi prego di confermarmi per iscritto quali trattamenti avete cessato o limitato. ${termine(c)}`,
       ],
     },
     withdrawal: {
       subject: (f) => `Revoca del consenso — rif. ${f.reference}`,
       body: (c) => [
-        `Revoco ogni consenso che Vi ho prestato al trattamento dei miei dati personali, compreso il consenso all’archiviazione di informazioni nel mio dispositivo e all’accesso a informazioni già archiviate (${c.art7_3}). La revoca ha effetto dal ricevimento della presente: da quel momento dovrete cessare ogni trattamento basato su tale consenso.`,
-        'Gradirei una breve conferma scritta.',
+        `Revoco ogni consenso che Vi abbia eventualmente prestato al trattamento dei miei dati personali, compreso il consenso all’archiviazione di informazioni nel mio dispositivo e all’accesso a informazioni già archiviate (${c.art7_3}). La revoca ha effetto dal ricevimento della presente: da quel momento dovrete cessare ogni trattamento basato su tale consenso.`,
+        'Vi prego di darmene conferma per iscritto.',
       ],
     },
   },
   identification: (c) =>
-    `Gli identificativi indicati di seguito sono stati installati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; gli identificativi online di questo tipo sono dati personali (${c.art4_1}; ${c.rec30}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo, chiedendo soltanto quanto necessario (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
+    `Gli identificativi indicati di seguito sono stati impostati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; gli identificativi online di questo tipo sono dati personali (${c.art4_1}; ${c.rec30}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo; potete chiedere soltanto le informazioni necessarie per confermare la mia identità (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
   noIdentifier: (c) =>
-    `La presente non riporta alcun identificativo. Riconoscete il mio browser tramite i cookie e gli identificativi che avete installato nel browser stesso, i quali sono dati personali (${c.art4_1}; ${c.rec30}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
+    `La presente non riporta alcun identificativo. I cookie e gli altri identificativi che abbiate eventualmente impostato nel mio browser per riconoscerlo sono dati personali (${c.art4_1}; ${c.rec30}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
   representative: (c) =>
-    `La presente Vi è indirizzata in qualità di rappresentante del titolare del trattamento nell’Unione (${c.art27}); Vi prego di trasmetterla al titolare.`,
+    `La presente Vi è indirizzata in qualità di rappresentante nell’Unione del titolare del trattamento (${c.art27}); Vi prego di trasmetterla senza indugio al titolare.`,
   roles: (c) => ({
     law: 'il GDPR',
     identify: `${c.art11_2} e ${c.art12_6}`,
@@ -107,14 +107,14 @@ const gdpr: LawText<GdprAnchor> = {
     complaint: c.art77,
     order: c.art58_2_c,
     updates: `${c.art77_2} e ${c.art78_2}`,
-    escalate: 'proporrò reclamo a un’autorità di controllo',
+    escalate: 'proporrò reclamo all’autorità di controllo competente',
   }),
 };
 
 const fadpCite = Object.fromEntries(FADP_ANCHORS.map((id) => [id, lpd(id)])) as Record<FadpAnchor, string>;
 
 const senzaTermine =
-  'La LPD non prevede un termine a tal fine; Vi chiedo di rispondermi entro 30 giorni dal ricevimento, senza spese.';
+  'La LPD non fissa un termine per dare seguito a tale richiesta; Vi chiedo di farlo entro 30 giorni dal suo ricevimento, senza spese.';
 
 const fadp: LawText<FadpAnchor> = {
   cite: fadpCite,
@@ -122,32 +122,32 @@ const fadp: LawText<FadpAnchor> = {
     erasure: {
       subject: (f) => `Richiesta di cancellazione di dati personali — rif. ${f.reference}`,
       body: (c) => [
-        `Vi chiedo di cancellare tutti i dati personali che mi concernono (${c.art5_a}), ivi compresi, a titolo esemplificativo e non esaustivo, i dati indicati di seguito (${c.art32_2_c}). Mi oppongo espressamente a qualsiasi ulteriore trattamento e, qualora abbia prestato il consenso, lo revoco con la presente. Trattare i miei dati contro la mia esplicita volontà lede la mia personalità (${c.art30_2_b}), salvo che il trattamento sia giustificato (${c.art31}).`,
-        `A mio avviso non sussiste alcun motivo giustificativo. Qualora ne invochiate uno, Vi prego di indicarlo e di cancellare tutti i dati che non vi rientrano. Vi chiedo inoltre di informare della cancellazione i terzi ai quali avete comunicato i dati (cfr. ${c.art32_4}) e di indicarmeli. Vi prego infine di confermarmi per iscritto l’avvenuta cancellazione, indicando gli identificativi cui i dati erano associati.`,
+        `Vi chiedo di cancellare tutti i dati personali che mi concernono (${c.art5_a}), trattati in relazione a ogni servizio per il quale agite in qualità di titolare del trattamento (art. 5 lett. j LPD), ivi compresi, a titolo esemplificativo e non esaustivo, i dati indicati di seguito; in mancanza, mi riservo di chiederne in giudizio la cancellazione o la distruzione (${c.art32_2_c}). Mi oppongo espressamente a qualsiasi ulteriore trattamento e, qualora abbia prestato il consenso, lo revoco con la presente. Il trattamento dei miei dati contro la mia volontà esplicita costituisce una lesione della mia personalità (${c.art30_2_b}), illecita se non è giustificata da un interesse preponderante privato o pubblico o dalla legge (${c.art31}).`,
+        `A mio avviso non sussiste alcun motivo giustificativo. Qualora ne invochiate uno, Vi prego di indicarlo e di cancellare tutti i dati che non vi rientrano. Vi chiedo inoltre di informare della cancellazione i terzi ai quali avete comunicato i dati (cfr. ${c.art32_4}) e di indicarmi chi sono. Vi prego infine di confermarmi per iscritto l’avvenuta cancellazione, indicando gli identificativi cui i dati erano associati.`,
         senzaTermine,
       ],
     },
     access: {
       subject: (f) => `Domanda d’accesso ai sensi dell’art. 25 LPD — rif. ${f.reference}`,
       body: (c) => [
-        `Ai sensi dell’${c.art25}, Vi chiedo di comunicarmi se trattate dati personali che mi concernono (${c.art5_a}) e, in caso affermativo, di fornirmi le informazioni di cui all’${c.art25_2}: la Vostra identità e i Vostri dati di contatto; i dati personali trattati in quanto tali, compresi ${tracciamento}; lo scopo del trattamento; la durata di conservazione dei dati o, se ciò non è possibile, i criteri per stabilirla; le informazioni disponibili sulla provenienza dei dati; se del caso, l’esistenza di una decisione individuale automatizzata e la logica su cui si fonda; nonché, se del caso, i destinatari o le categorie di destinatari, indicati nominativamente se noti, compresi i partecipanti alle aste in tempo reale e i partner con cui avete sincronizzato identificativi. Qualora i dati siano comunicati all’estero, Vi chiedo di indicarmi anche lo Stato e le garanzie adottate (${c.art19_4}).`,
-        `Le informazioni sono di norma fornite gratuitamente (${c.art25_6}) ed entro 30 giorni (${c.art25_7}).`,
+        `Ai sensi dell’${c.art25}, Vi chiedo di comunicarmi se trattate dati personali che mi concernono (${c.art5_a}) e, in caso affermativo, di fornirmi le informazioni necessarie per far valere i miei diritti e, in ogni caso, quelle di cui all’${c.art25_2}: a) la Vostra identità e i Vostri dati di contatto; b) i dati personali trattati in quanto tali, compresi ${tracciamento}; c) lo scopo del trattamento; d) la durata di conservazione dei dati o, se ciò non è possibile, i criteri per stabilirla; e) le informazioni disponibili sulla provenienza dei dati, nella misura in cui non sono stati raccolti presso di me; f) se del caso, l’esistenza di una decisione individuale automatizzata e la logica su cui si fonda; g) se del caso, i destinatari o le categorie di destinatari, indicati nominativamente se noti, compresi i partecipanti alle aste in tempo reale (real-time bidding) e i partner con cui avete sincronizzato identificativi. Qualora i dati siano comunicati all’estero, Vi chiedo di indicarmi anche lo Stato o l’organismo internazionale e, se del caso, le garanzie o l’eccezione su cui si fonda la comunicazione (${c.art19_4}).`,
+        `Le informazioni vanno fornite gratuitamente (${c.art25_6}) e, di norma, entro 30 giorni (${c.art25_7}).`,
       ],
     },
     objection: {
       subject: (f) => `Opposizione al trattamento di dati personali — rif. ${f.reference}`,
       body: (c) => [
-        `Mi oppongo espressamente a qualsiasi trattamento dei miei dati personali (${c.art5_a}) a fini pubblicitari e di profilazione, nonché alla loro comunicazione a terzi. Trattare i miei dati contro la mia esplicita volontà lede la mia personalità (${c.art30_2_b}). Vi chiedo di cessare tale trattamento, di cancellare i dati così trattati (${c.art32_2_c}) e di confermarmelo per iscritto.`,
+        `Mi oppongo espressamente a qualsiasi trattamento dei miei dati personali (${c.art5_a}) a fini pubblicitari e di profilazione, nonché alla loro comunicazione a terzi. Il trattamento dei miei dati contro la mia volontà esplicita costituisce una lesione della mia personalità (${c.art30_2_b}). Vi chiedo di cessare tale trattamento, di cancellare i dati così trattati (${c.art32_2_c}) e di confermarmelo per iscritto.`,
         senzaTermine,
       ],
     },
   },
   identification: (c) =>
-    `Gli identificativi indicati di seguito sono stati installati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; si riferiscono a me e sono dati personali (${c.art5_a}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo.`,
+    `Gli identificativi indicati di seguito sono stati impostati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; si riferiscono a me e sono dati personali (${c.art5_a}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo.`,
   noIdentifier: (c) =>
-    `La presente non riporta alcun identificativo. Riconoscete il mio browser tramite i cookie e gli identificativi che avete installato nel browser stesso, i quali sono dati personali (${c.art5_a}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo.`,
+    `La presente non riporta alcun identificativo. I cookie e gli altri identificativi che abbiate eventualmente impostato nel mio browser per riconoscerlo sono dati personali (${c.art5_a}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo.`,
   representative: (c) =>
-    `La presente Vi è indirizzata in qualità di rappresentante del titolare del trattamento in Svizzera (${c.art14}); Vi prego di trasmetterla al titolare.`,
+    `La presente Vi è indirizzata in qualità di rappresentante del titolare del trattamento in Svizzera (${c.art14}); Vi prego di trasmetterla senza indugio al titolare.`,
   roles: (c) => ({
     law: 'la LPD',
     identify: c.art25,
@@ -159,7 +159,7 @@ const fadp: LawText<FadpAnchor> = {
     order: c.art51,
     updates: c.art49_4,
     report: true,
-    escalate: 'sporgerò denuncia presso l’Incaricato federale della protezione dei dati e della trasparenza (IFPDT)',
+    escalate: 'presenterò denuncia all’Incaricato federale della protezione dei dati e della trasparenza (IFPDT)',
   }),
 };
 
@@ -168,14 +168,16 @@ const number = (n: number) => new Intl.NumberFormat('it-IT').format(n);
 const answers = {
   none: 'nessuno.',
   refused: 'la richiesta è stata respinta.',
-  identification: 'mi è stata chiesta un’identificazione eccedente il necessario.',
+  identification: 'mi sono state chieste, per identificarmi, informazioni eccedenti quelle necessarie.',
   partial: 'il riscontro è stato incompleto.',
 };
 
-const identity = (share: boolean) =>
-  share
-    ? 'Acconsento a che la mia identità sia comunicata al titolare del trattamento ai fini dell’istruttoria.'
-    : 'Chiedo che la mia identità non sia comunicata al titolare del trattamento se non nella misura in cui l’istruttoria lo richieda, e che me ne sia data notizia preventivamente.';
+const identity = (share: boolean, report = false) => {
+  const procedura = report ? 'l’inchiesta' : 'l’istruttoria';
+  return share
+    ? `Acconsento a che la mia identità sia comunicata al titolare del trattamento ai fini dell${procedura.slice(1)}.`
+    : `Chiedo che la mia identità non sia comunicata al titolare del trattamento se non nella misura in cui ${procedura} lo richieda, e che me ne sia data notizia preventivamente.`;
+};
 
 const language: LetterLanguage = {
   code: 'it',
@@ -190,9 +192,9 @@ const language: LetterLanguage = {
   kinds: {
     'site-address': 'i siti web che ho visitato',
     'page-address': 'gli indirizzi delle pagine che ho visitato',
-    'full-address': 'gli indirizzi completi delle pagine che ho visitato, compresi i parametri della query string',
+    'full-address': 'gli indirizzi completi delle pagine che ho visitato, compresi i relativi parametri (query string)',
     'page-title': 'i titoli delle pagine che ho visitato',
-    'search-terms': 'le mie ricerche',
+    'search-terms': 'i termini delle mie ricerche',
     identifier: 'identificativi del mio browser o dispositivo',
     cookie: 'cookie',
     email: 'il mio indirizzo e-mail',
@@ -201,7 +203,7 @@ const language: LetterLanguage = {
     location: 'la mia posizione',
     event: 'le azioni da me compiute sulle pagine (visualizzazioni, clic, acquisti)',
     'session-recording': 'registrazioni della mia attività sulle pagine',
-    secret: 'password, token di accesso o altri segreti (qui non riprodotti)',
+    secret: 'password, token di accesso o altre credenziali (qui non riprodotti)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`,
@@ -218,7 +220,7 @@ const language: LetterLanguage = {
     kinds: (kinds) => `Contenevano ${kinds}.`,
     sites: (sites) => `Siti web: ${sites}.`,
     attachment: (file, sha256, sites) =>
-      `L’elenco completo dei ${number(sites)} siti web e delle richieste è allegato come ${file} (SHA-256 ${sha256}).`,
+      `L’elenco completo dei ${number(sites)} siti web e delle richieste figura nel file allegato ${file} (impronta SHA-256: ${sha256}).`,
     method: (version) =>
       `Modalità di raccolta: l’estensione per browser Disclosed ${version} ha rilevato le richieste effettuate dal mio browser durante la navigazione e le ha conservate esclusivamente sul mio dispositivo. Registra quale dominio ha ricevuto una richiesta, quando, da quale sito web e quali tipi di dati essa conteneva; non blocca né modifica nulla.`,
   },
@@ -227,9 +229,10 @@ const language: LetterLanguage = {
     intro: 'Questi valori sono stati rilevati nei Vostri cookie o nelle richieste a Voi dirette:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
     request: (name) => `parametro ${name} nelle richieste a Voi dirette`,
-    hashedEmail: 'SHA-256 del mio indirizzo e-mail (in minuscolo)',
+    hashedEmail: 'hash SHA-256 del mio indirizzo e-mail (in lettere minuscole)',
     ip: 'il mio indirizzo IP',
-    keepCookies: 'Conserverò questi cookie fino alla chiusura della presente richiesta, affinché possiate verificarla.',
+    keepCookies:
+      'Conserverò questi cookie fino alla definizione della presente richiesta, affinché possiate effettuare le verifiche necessarie.',
   },
   closing: 'Distinti saluti',
   reference: (f) => `${f.date} · Rif. ${f.reference}`,
@@ -241,17 +244,17 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Mi comunicate di non essere in grado di identificarmi. La mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}) riporta identificativi che Voi stessi avete installato o raccolto per riconoscere il mio browser; gli identificativi online sono dati personali (${r.personalData}). Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo (${r.identify}). Nel frattempo, Vi invito a dare seguito alla richiesta sulla base degli identificativi forniti.`,
+      `Mi comunicate di non essere in grado di identificarmi. La mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}) riporta identificativi che Voi stessi, o altri per Vostro conto, avete impostato o raccolto per riconoscere il mio browser; identificativi online di questo tipo sono dati personali (${r.personalData}). Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo (${r.identify}). In caso contrario, Vi invito a dare seguito alla richiesta sulla base degli identificativi forniti.`,
     idDocument: (r, f) =>
-      `Mi chiedete copia di un documento d’identità. I dati in questione sono associati agli identificativi indicati nella mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}), non al mio nome; un documento d’identità non Vi aiuterebbe a individuarli e Vi fornirebbe più dati personali di quanti ne occorrano. Potete chiedere soltanto quanto necessario per identificarmi (${r.identify}). Vi invito a dare seguito alla richiesta sulla base degli identificativi forniti o a indicarmi l’identificativo che Vi serve.`,
+      `Mi chiedete copia di un documento d’identità. I dati in questione sono associati agli identificativi indicati nella mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}) e, per quanto mi risulta, non al mio nome; un documento d’identità non Vi aiuterebbe a individuarli e Vi farebbe acquisire più dati personali di quanti ne siano necessari. Potete chiedere soltanto quanto necessario per identificarmi (${r.identify}). Vi invito a dare seguito alla richiesta sulla base degli identificativi forniti o a indicarmi l’identificativo che Vi serve.`,
     webForm: (r, f) =>
-      `Mi chiedete di utilizzare il Vostro modulo online. ${capital(r.law)} non impone alcun canale specifico: la mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}), inviata al recapito da Voi pubblicato per le questioni di protezione dei dati, è valida e il termine per il riscontro decorre dal suo ricevimento. Vi invito a darle seguito così come è stata inviata.`,
+      `Mi chiedete di utilizzare il Vostro modulo online. ${capital(r.law)} non impone all’interessato l’uso di un canale specifico: la mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}), inviata al recapito da Voi pubblicato per le questioni di protezione dei dati, è valida e il termine per il riscontro decorre dal suo ricevimento. Vi invito a darle seguito così come è stata inviata.`,
     suppressed: (r, f) =>
       `Mi comunicate di avermi inserito in una lista di esclusione (suppression list). Conservare i miei identificativi in una lista costituisce un ulteriore trattamento, non una cancellazione. La mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}) ha per oggetto la cancellazione ai sensi dell’${r.erasure}; Vi invito a cancellare i dati e a confermarmi a quali identificativi erano associati. Qualora conserviate qualche dato, Vi prego di indicare la disposizione su cui Vi fondate (${r.exceptions}).`,
     fee: (r, f) =>
-      `Mi chiedete un corrispettivo. Una richiesta come la mia ${delGiorno(f.date)} (rif. ${f.reference}) è gratuita (${r.free}). Vi invito a darle seguito senza alcun addebito.`,
+      `Mi chiedete un corrispettivo. Di regola, il riscontro a una richiesta come la mia ${delGiorno(f.date)} (rif. ${f.reference}) è gratuito (${r.free}); non avete indicato alcuna delle eccezioni previste, che a mio avviso non ricorrono. Vi invito a darle seguito senza alcun addebito.`,
     processor: (r, f) =>
-      `Mi comunicate di trattare i miei dati soltanto per conto di terzi. Vi chiedo di indicarmi, con riferimento alla mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}), il nome e i dati di contatto di ciascun titolare del trattamento per conto del quale li trattate, e di trasmettergli la mia richiesta affinché possa darle riscontro${r.processor ? ` (${r.processor})` : ''}. Se siete Voi a determinare le finalità e i mezzi del trattamento dei miei dati, ne siete titolari e dovete rispondere direttamente alla richiesta.`,
+      `Mi comunicate di trattare i miei dati soltanto per conto di terzi, in qualità di responsabile del trattamento. Vi chiedo di indicarmi, con riferimento alla mia richiesta ${delGiorno(f.date)} (rif. ${f.reference}), il nome e i dati di contatto di ciascun titolare del trattamento per conto del quale li trattate, e di trasmettergli la mia richiesta affinché possa darle riscontro${r.processor ? ` (${r.processor})` : ''}. Se siete Voi a determinare ${r.report ? 'lo scopo' : 'le finalità'} e i mezzi del trattamento dei miei dati, ne siete titolari e dovete rispondere direttamente alla richiesta.`,
   },
   reminder: {
     subject: (f) => `Sollecito: mia richiesta ${delGiorno(f.date)}, rif. ${f.reference}`,
@@ -265,12 +268,12 @@ const language: LetterLanguage = {
     body: (r, f) =>
       [
         r.report
-          ? `Con la presente, ai sensi dell’${r.complaint}, sporgo denuncia nei confronti del seguente titolare del trattamento, che non ha dato seguito all’esercizio del mio ${f.right}:\n${f.controller}`
-          : `Con la presente propongo reclamo, ai sensi dell’${r.complaint}, nei confronti del seguente titolare del trattamento, che non ha dato seguito all’esercizio del mio ${f.right}:\n${f.controller}`,
+          ? `Con la presente, ai sensi dell’${r.complaint}, presento denuncia nei confronti del seguente titolare del trattamento, che non ha soddisfatto la richiesta con cui ho esercitato il mio ${f.right}:\n${f.controller}`
+          : `Con la presente propongo reclamo, ai sensi dell’${r.complaint}, nei confronti del seguente titolare del trattamento, che non ha soddisfatto la richiesta con cui ho esercitato il mio ${f.right}:\n${f.controller}`,
         `${r.report ? 'Denunciante' : 'Reclamante'}:\n${f.complainant || complaintParts.missingComplainant}`,
         `Cronologia:\n- ${f.sentOn}: ho inviato a ${f.recipient} una richiesta di esercizio del mio ${f.right} (rif. ${f.reference}).\n${f.due ? `- ${f.due}: è scaduto il termine per il riscontro.\n` : ''}- Riscontro: ${answers[f.answer]}`,
-        `Allego la mia richiesta, l’eventuale corrispondenza intercorsa e la registrazione dei dati che il mio browser ha inviato a ${f.company}. Chiedo a codesta Autorità di ${r.report ? 'aprire un’inchiesta' : 'esaminare il reclamo'} e ${r.order ? `di ${r.report ? 'ordinare' : 'ingiungere'} al titolare del trattamento di soddisfare la mia richiesta (${r.order})` : 'di adoperarsi affinché il titolare del trattamento soddisfi la mia richiesta'}.${r.updates ? ` Chiedo altresì di ricevere informazioni sullo stato e sull’esito ${r.report ? 'della procedura' : 'del reclamo'} (${r.updates}).` : ''}`,
-        identity(f.shareIdentity),
+        `Allego la mia richiesta, l’eventuale corrispondenza intercorsa e la registrazione dei dati che il mio browser ha inviato a ${f.company}. Chiedo a codesta Autorità di ${r.report ? 'aprire un’inchiesta' : 'esaminare il reclamo'} e ${r.order ? `di ${r.report ? 'ordinare' : 'ingiungere'} al titolare del trattamento di soddisfare la mia richiesta (${r.order})` : 'di adoperarsi affinché il titolare del trattamento soddisfi la mia richiesta'}.${r.updates ? ` Chiedo altresì di ricevere informazioni ${r.report ? 'sui passi intrapresi e sull’esito dell’inchiesta' : 'sullo stato e sull’esito del reclamo'} (${r.updates}).` : ''}`,
+        identity(f.shareIdentity, r.report),
       ].join('\n\n'),
   },
 };

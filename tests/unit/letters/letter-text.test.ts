@@ -604,6 +604,32 @@ describe('register (LETTERS.md 38)', () => {
     expect(eighth).toContain('è scaduto l’11 novembre 2026');
   });
 
+  it('Italian, as a lawyer signs it: nothing claimed that was not observed, the LPD as it reads', async () => {
+    // With no identifier quoted, the letter does not assert that the company recognises the browser.
+    const none = await write('it', {}, {}, []);
+    expect(none.body).not.toContain('Riconoscete il mio browser');
+    expect(none.body).toContain('che abbiate eventualmente impostato nel mio browser');
+    // A partial answer or a refusal is not «no follow-up»: the complaint says the request was not satisfied.
+    const partial = composeComplaint(letterLanguage('it'), request(), complaint({ answer: 'partial' }), '2026-12-01');
+    expect(partial.body).toContain('che non ha soddisfatto la richiesta con cui ho esercitato il mio diritto');
+    expect(partial.body).not.toContain('non ha dato seguito');
+    // Art. 25 cpv. 6 LPD: free of charge as the rule; «di norma» belongs to the 30 days of cpv. 7.
+    const access = await write('it', {}, { jurisdiction: 'fadp', right: 'access' });
+    expect(access.body).toContain(
+      'gratuitamente (art. 25 cpv. 6 LPD) e, di norma, entro 30 giorni (art. 25 cpv. 7 LPD)',
+    );
+    // Art. 32 cpv. 2 lett. c LPD is what a court can be asked for; the LPD's own «volontà esplicita».
+    const erasure = await write('it', {}, { jurisdiction: 'fadp' });
+    expect(erasure.body).toContain(
+      'mi riservo di chiederne in giudizio la cancellazione o la distruzione (art. 32 cpv. 2 lett. c LPD)',
+    );
+    expect(erasure.body).toContain('contro la mia volontà esplicita');
+    // The LPD's procedure is an «inchiesta», not the Garante's «istruttoria».
+    const report = composeComplaint(letterLanguage('it'), request({ jurisdiction: 'fadp' }), complaint(), '2026-12-01');
+    expect(report.body).toContain('nella misura in cui l’inchiesta lo richieda');
+    expect(report.body).not.toContain('istruttoria');
+  });
+
   it.each<[string, Law, string, string, string, RegExp]>([
     [
       'nl',
@@ -749,13 +775,15 @@ describe('register (LETTERS.md 38)', () => {
     expect(fr.body).toContain('données personnelles (art. 5, let. a, LPD)');
     const it = composeComplaint(letterLanguage('it'), request({ jurisdiction: 'fadp' }), complaint(), '2026-12-01');
     expect(it.subject).toMatch(/^Denuncia nei confronti di Magnite/);
-    expect(it.body).toContain('ai sensi dell’art. 49 LPD, sporgo denuncia nei confronti del seguente titolare');
+    expect(it.body).toContain('ai sensi dell’art. 49 LPD, presento denuncia nei confronti del seguente titolare');
     expect(it.body).toContain('Denunciante:\nAlex Martin');
     expect(it.body).toContain('(art. 49 cpv. 4 LPD)');
     expect(it.body).not.toMatch(/GDPR|reclamo|Reclamante/);
     const reminder = composeReminder(letterLanguage('it'), request({ jurisdiction: 'fadp' }), '2026-12-01').body;
     expect(reminder).toContain('ai sensi della LPD');
-    expect(reminder).toContain('Incaricato federale della protezione dei dati e della trasparenza (IFPDT)');
+    expect(reminder).toContain(
+      'presenterò denuncia all’Incaricato federale della protezione dei dati e della trasparenza (IFPDT)',
+    );
     const en = composeComplaint(letterLanguage('en'), request({ jurisdiction: 'ccpa' }), complaint(), '2026-12-01');
     expect(en.body).toContain('against the following business');
     expect(en.body).not.toContain('controller');
