@@ -197,6 +197,7 @@ function FollowUp({
     recipient: record.recipient,
     sentOn: record.sentOn ?? today,
     ...(due && record.right !== 'withdrawal' ? { due } : {}),
+    subject: record.subject,
   };
   const seat = establishmentOf(record.company);
   const authority = complaintAuthorities(record.jurisdiction, country, seat?.country)[0];

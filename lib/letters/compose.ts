@@ -198,6 +198,8 @@ export interface FollowUpRequest {
   sentOn: string;
   /** YYYY-MM-DD, or undefined where the request started no period (a withdrawal). */
   due?: string;
+  /** The request's own subject: a reply to the company's answer goes out as "Re:" it, in the same thread. */
+  subject?: string;
 }
 
 /** A follow-up letter: subject and body, in the request's language, under its law. */
@@ -259,7 +261,8 @@ export function composeReply(
 ): FollowUp {
   const { roles, facts, sign, spell } = followUpParts(lang, request, today);
   return spell({
-    subject: lang.reminder.subject(facts),
+    // An answer to their reply, not a reminder: the request's own thread where its subject is known.
+    subject: request.subject ? `Re: ${request.subject}` : lang.reminder.subject(facts),
     body: `${lang.salutation}\n\n${lang.replies[kind](roles, facts)}\n\n${sign(signer)}`,
   });
 }

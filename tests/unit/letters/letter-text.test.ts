@@ -220,6 +220,14 @@ describe('complaints', () => {
     expect(text).not.toMatch(/erasure|Löschung|effacement|supresión|cancellazione|wissing|usunięci|apagamento/);
   });
 
+  it('answers a reply in the request’s own thread, not as a reminder', () => {
+    const lang = letterLanguage('de');
+    const subject = 'Antrag auf Löschung personenbezogener Daten – Mein Zeichen: DSC-20261123-K7Q2M9';
+    const reply = composeReply(lang, request({ subject }), 'cannotIdentify', '2026-12-01');
+    expect(reply.subject).toBe(`Re: ${subject}`);
+    expect(reply.subject).not.toBe(composeReminder(lang, request(), '2026-12-01').subject);
+  });
+
   it.each(LETTER_LANGUAGES.map((l) => l.code))(
     '%s: a complaint before the due date says no period ended, one after it does',
     (code) => {
