@@ -324,7 +324,7 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
         de: [
           'Nach meiner Auffassung greift keine der Ausnahmen',
           'soweit es an einer anderweitigen Rechtsgrundlage für die Verarbeitung fehlt',
-          'einschließlich, aber nicht beschränkt auf',
+          'insbesondere, aber nicht ausschließlich,',
         ],
         fr: [
           'À mon sens, aucune des exceptions',
