@@ -18,9 +18,9 @@ const gdprCite = Object.fromEntries(
 gdprCite.eprivacy = '§ 25 Abs. 1 TDDDG bzw. die nationale Umsetzung von Art. 5 Abs. 3 der Richtlinie 2002/58/EG';
 
 const frist = (c: Record<GdprAnchor, string>) =>
-  `Bitte kommen Sie diesem Antrag unverzüglich, in jedem Fall aber innerhalb eines Monats nach Eingang nach (${c.art12_3}). Sollten Sie nicht tätig werden, teilen Sie mir bitte innerhalb dieser Frist die Gründe hierfür mit sowie die Möglichkeit, Beschwerde bei einer Aufsichtsbehörde oder einen gerichtlichen Rechtsbehelf einzulegen (${c.art12_4}). Der Antrag ist unentgeltlich zu bearbeiten (${c.art12_5}).`;
+  `Bitte teilen Sie mir die auf diesen Antrag hin ergriffenen Maßnahmen unverzüglich, spätestens aber innerhalb eines Monats nach seinem Eingang mit (${c.art12_3}). Werden Sie nicht tätig, so unterrichten Sie mich bitte innerhalb derselben Frist über die Gründe hierfür und über die Möglichkeit, bei einer Aufsichtsbehörde Beschwerde einzulegen oder einen gerichtlichen Rechtsbehelf einzulegen (${c.art12_4}). Der Antrag ist unentgeltlich zu bearbeiten (${c.art12_5}).`;
 const umfang = (c: Record<GdprAnchor, string>) =>
-  `für alle Dienste, für die Sie Verantwortlicher sind (${c.art4_7}), einschließlich, aber nicht beschränkt auf die unten aufgeführten Daten`;
+  `für alle Dienste, für die Sie Verantwortlicher (${c.art4_7}) sind, insbesondere, aber nicht ausschließlich, die unten aufgeführten Daten`;
 
 const gdpr: LawText<GdprAnchor> = {
   cite: gdprCite,
@@ -41,10 +41,10 @@ const gdpr: LawText<GdprAnchor> = {
           );
         if (x.grounds.includes('unlawful'))
           gruende.push(
-            `Mein Browser hat aufgezeichnet, dass Informationen auf meinem Endgerät gespeichert oder aus ihm ausgelesen wurden, bevor ich eine Einwilligung erteilt hatte; ${c.eprivacy} erlaubt dies nicht. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
+            `Mein Browser hat aufgezeichnet, dass Informationen auf meinem Endgerät gespeichert oder aus ihm ausgelesen wurden, ohne dass ich zuvor eingewilligt hatte; ${c.eprivacy} verlangt hierfür jedoch meine vorherige Einwilligung. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
           );
         return [
-          `Gemäß ${c.art17} beantrage ich, alle mich betreffenden personenbezogenen Daten, die Sie verarbeiten, unverzüglich zu löschen, und zwar ${umfang(c)}.`,
+          `Gemäß ${c.art17} beantrage ich die unverzügliche Löschung aller mich betreffenden personenbezogenen Daten, die Sie verarbeiten, und zwar ${umfang(c)}.`,
           gruende.join(' '),
           `Nach meiner Auffassung greift keine der Ausnahmen des ${c.art17_3}. Sollten Sie sich auf eine berufen, benennen Sie sie bitte und löschen Sie alle Daten, die sie nicht erfasst. Bitte teilen Sie die Löschung allen Empfängern mit, denen die Daten offengelegt wurden, und nennen Sie mir diese Empfänger (${c.art19}). Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
           frist(c),
@@ -54,7 +54,7 @@ const gdpr: LawText<GdprAnchor> = {
     access: {
       subject: (f) => `Auskunftsersuchen nach Art. 15 DSGVO – Mein Zeichen: ${f.reference}`,
       body: (c) => [
-        `Gemäß ${c.art15_1} bitte ich um Bestätigung, ob Sie mich betreffende personenbezogene Daten verarbeiten, und gegebenenfalls um Auskunft über diese Daten sowie um eine Kopie (${c.art15_3}), ${umfang(c)}. Dazu gehören ${verfolgung}.`,
+        `Gemäß ${c.art15_1} bitte ich um Bestätigung, ob Sie mich betreffende personenbezogene Daten verarbeiten, und gegebenenfalls um Auskunft über diese Daten sowie um eine Kopie (${c.art15_3}), und zwar ${umfang(c)}. Dazu gehören ${verfolgung}.`,
         `Bitte teilen Sie mir außerdem mit (${c.art15_1}): a) die Verarbeitungszwecke; b) die Kategorien der verarbeiteten Daten; c) die Empfänger, denen die Daten offengelegt worden sind oder werden, namentlich, einschließlich der Teilnehmer an Echtzeit-Auktionen (Real-Time Bidding) und der Partner, mit denen Kennungen abgeglichen wurden; d) die geplante Speicherdauer oder die Kriterien für ihre Festlegung; e) das Bestehen der Rechte auf Berichtigung, Löschung, Einschränkung der Verarbeitung und Widerspruch; f) das Beschwerderecht bei einer Aufsichtsbehörde; g) wenn die Daten nicht bei mir erhoben wurden, alle verfügbaren Informationen über ihre Herkunft, einschließlich der betroffenen Websites und Apps; h) das Bestehen einer automatisierten Entscheidungsfindung einschließlich Profiling und gegebenenfalls aussagekräftige Informationen über die involvierte Logik sowie die Tragweite und die angestrebten Auswirkungen für mich. Werden Daten an ein Drittland oder eine internationale Organisation übermittelt, nennen Sie mir bitte die geeigneten Garantien (${c.art15_2}).`,
         frist(c),
       ],
@@ -63,14 +63,14 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Widerspruch gegen die Verarbeitung personenbezogener Daten – Mein Zeichen: ${f.reference}`,
       body: (c, x) => [
         `Ich widerspreche der Verarbeitung meiner personenbezogenen Daten zum Zwecke der Direktwerbung einschließlich des damit verbundenen Profilings (${c.art21_2}). Ab Eingang dieses Schreibens dürfen meine Daten für diese Zwecke nicht mehr verarbeitet werden (${c.art21_3}).`,
-        `Soweit Sie meine Daten zu anderen Zwecken auf berechtigte Interessen stützen, widerspreche ich auch dieser Verarbeitung aus Gründen, die sich aus meiner besonderen Situation ergeben (${c.art21_1})${x.reason ? `: ${x.reason}` : '; diese lege ich auf Nachfrage dar.'} Bitte schränken Sie diese Verarbeitung ein, solange Sie prüfen, ob Ihre berechtigten Gründe überwiegen (${c.art18_1_d}).`,
+        `Soweit Sie die Verarbeitung meiner Daten zu anderen Zwecken auf berechtigte Interessen stützen, widerspreche ich auch dieser Verarbeitung aus Gründen, die sich aus meiner besonderen Situation ergeben (${c.art21_1})${x.reason ? `: ${x.reason}` : '; diese Gründe lege ich Ihnen auf Nachfrage dar.'} Ich verlange die Einschränkung dieser Verarbeitung, solange Sie prüfen, ob Ihre berechtigten Gründe überwiegen (${c.art18_1_d}).`,
         `Bitte bestätigen Sie mir schriftlich, welche Verarbeitungen Sie eingestellt oder eingeschränkt haben. ${frist(c)}`,
       ],
     },
     withdrawal: {
       subject: (f) => `Widerruf der Einwilligung – Mein Zeichen: ${f.reference}`,
       body: (c) => [
-        `Hiermit widerrufe ich alle Einwilligungen, die ich Ihnen zur Verarbeitung meiner personenbezogenen Daten erteilt habe, einschließlich der Einwilligung in die Speicherung von Informationen auf meinem Endgerät und den Zugriff darauf (${c.art7_3}). Der Widerruf wird mit Eingang dieses Schreibens wirksam; ab dann sind alle auf die Einwilligung gestützten Verarbeitungen einzustellen.`,
+        `Hiermit widerrufe ich alle Einwilligungen, die ich Ihnen gegebenenfalls zur Verarbeitung meiner personenbezogenen Daten erteilt habe, einschließlich der Einwilligung in die Speicherung von Informationen auf meinem Endgerät und den Zugriff darauf (${c.art7_3}). Der Widerruf wird mit Eingang dieses Schreibens wirksam; von diesem Zeitpunkt an sind alle auf die Einwilligung gestützten Verarbeitungen einzustellen.`,
         'Für eine kurze schriftliche Bestätigung wäre ich dankbar.',
       ],
     },
@@ -104,23 +104,23 @@ const fadp: LawText<FadpAnchor> = {
     erasure: {
       subject: (f) => `Begehren um Löschung von Personendaten – Mein Zeichen: ${f.reference}`,
       body: (c) => [
-        `Ich verlange, dass Sie alle mich betreffenden Personendaten (${c.art5_a}) löschen, einschließlich, aber nicht beschränkt auf die unten aufgeführten Daten (${c.art32_2_c}). Ich widerspreche ausdrücklich jeder weiteren Bearbeitung; sollte ich eine Einwilligung erteilt haben, widerrufe ich sie hiermit. Eine Bearbeitung gegen meinen ausdrücklichen Willen verletzt meine Persönlichkeit (${c.art30_2_b}), sofern sie nicht gerechtfertigt ist (${c.art31}).`,
+        `Gestützt auf ${c.art32_2_c} verlange ich, dass Sie alle mich betreffenden Personendaten (${c.art5_a}) löschen, insbesondere, aber nicht ausschließlich, die unten aufgeführten. Ich widerspreche ausdrücklich jeder weiteren Bearbeitung; sollte ich eine Einwilligung erteilt haben, widerrufe ich sie hiermit. Eine Bearbeitung entgegen meiner ausdrücklichen Willenserklärung verletzt meine Persönlichkeit (${c.art30_2_b}); diese Verletzung ist widerrechtlich, soweit sie nicht gerechtfertigt ist (${c.art31}).`,
         `Nach meiner Auffassung liegt kein Rechtfertigungsgrund vor. Sollten Sie sich auf einen berufen, benennen Sie ihn bitte und löschen Sie alle Daten, die er nicht erfasst. Bitte teilen Sie die Löschung den Dritten mit, denen Sie die Daten bekanntgegeben haben (vgl. ${c.art32_4}), und nennen Sie mir diese. Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
-        'Das DSG sieht hierfür keine Frist vor; ich bitte um Antwort innerhalb von 30 Tagen nach Eingang, kostenlos.',
+        'Das DSG sieht hierfür keine Frist vor; ich bitte Sie, mir innerhalb von 30 Tagen nach Eingang dieses Schreibens kostenlos zu antworten.',
       ],
     },
     access: {
       subject: (f) => `Auskunftsbegehren nach Art. 25 DSG – Mein Zeichen: ${f.reference}`,
       body: (c) => [
         `Gestützt auf ${c.art25} ersuche ich Sie um Auskunft, ob Sie mich betreffende Personendaten (${c.art5_a}) bearbeiten, und gegebenenfalls um die Informationen nach ${c.art25_2}: Ihre Identität und Kontaktdaten; die bearbeiteten Personendaten als solche, darunter ${verfolgung}; den Bearbeitungszweck; die Aufbewahrungsdauer oder die Kriterien zu ihrer Festlegung; die verfügbaren Angaben über die Herkunft der Daten; gegebenenfalls das Vorliegen einer automatisierten Einzelentscheidung und die Logik, auf der sie beruht; sowie gegebenenfalls die Empfängerinnen und Empfänger oder deren Kategorien, soweit bekannt namentlich, einschließlich der Teilnehmer an Echtzeit-Auktionen und der Partner, mit denen Kennungen abgeglichen wurden. Werden Daten ins Ausland bekanntgegeben, nennen Sie mir bitte auch den Staat und die Garantien (${c.art19_4}).`,
-        `Die Auskunft ist in der Regel kostenlos (${c.art25_6}) und wird in der Regel innerhalb von 30 Tagen erteilt (${c.art25_7}).`,
+        `Die Auskunft ist kostenlos (${c.art25_6}) und in der Regel innerhalb von 30 Tagen zu erteilen (${c.art25_7}).`,
       ],
     },
     objection: {
       subject: (f) => `Widerspruch gegen die Bearbeitung von Personendaten – Mein Zeichen: ${f.reference}`,
       body: (c) => [
-        `Ich widerspreche ausdrücklich jeder Bearbeitung meiner Personendaten (${c.art5_a}) zu Werbe- und Profilingzwecken sowie ihrer Bekanntgabe an Dritte. Eine Bearbeitung gegen meine ausdrückliche Willenserklärung verletzt meine Persönlichkeit (${c.art30_2_b}). Bitte stellen Sie sie ein, löschen Sie die so bearbeiteten Daten (${c.art32_2_c}) und bestätigen Sie mir dies schriftlich.`,
-        'Das DSG sieht hierfür keine Frist vor; ich bitte um Antwort innerhalb von 30 Tagen nach Eingang, kostenlos.',
+        `Ich widerspreche ausdrücklich jeder Bearbeitung meiner Personendaten (${c.art5_a}) zu Werbe- und Profilingzwecken sowie ihrer Bekanntgabe an Dritte. Eine Bearbeitung entgegen meiner ausdrücklichen Willenserklärung verletzt meine Persönlichkeit (${c.art30_2_b}). Bitte stellen Sie diese Bearbeitung und Bekanntgabe ein, löschen Sie die so bearbeiteten Daten (${c.art32_2_c}) und bestätigen Sie mir dies schriftlich.`,
+        'Das DSG sieht hierfür keine Frist vor; ich bitte Sie, mir innerhalb von 30 Tagen nach Eingang dieses Schreibens kostenlos zu antworten.',
       ],
     },
   },
@@ -159,9 +159,11 @@ const language: LetterLanguage = {
           .replaceAll('personenbezogene Daten', 'Personendaten')
           .replaceAll('Verarbeitung', 'Bearbeitung')
           .replaceAll('verarbeite', 'bearbeite')
+          // Art. 49 DSG: a report to the FDPIC is an Anzeige, not a Beschwerde.
+          .replace(/^(.*): Beschwerde \(Mein Zeichen/, '$1: Anzeige (Mein Zeichen')
       : text,
   kinds: {
-    'site-address': 'auf welchen Websites ich war',
+    'site-address': 'die Websites, die ich besucht habe',
     'page-address': 'die Adressen der Seiten, die ich besucht habe',
     'full-address':
       'die vollständigen Adressen der Seiten, die ich besucht habe, einschließlich ihrer Abfrageparameter',
@@ -173,8 +175,8 @@ const language: LetterLanguage = {
     'hashed-email': 'einen Hashwert meiner E-Mail-Adresse',
     device: 'Angaben zu meinem Gerät (Bildschirm, Sprache, Browser)',
     location: 'meinen Standort',
-    event: 'meine Handlungen auf Seiten (Aufrufe, Klicks, Käufe)',
-    'session-recording': 'Aufzeichnungen meiner Aktivität auf Seiten',
+    event: 'meine Interaktionen auf den Seiten (Aufrufe, Klicks, Käufe)',
+    'session-recording': 'Aufzeichnungen meiner Aktivität auf den Seiten',
     secret: 'Passwörter, Tokens oder andere Zugangsdaten (hier nicht wiedergegeben)',
   },
   list: (items) =>
@@ -184,9 +186,9 @@ const language: LetterLanguage = {
   evidence: {
     heading: 'Was mein Browser an Sie gesendet hat',
     intro:
-      'Mein Browser hat auf meinem eigenen Gerät die folgenden Anfragen an Ihre Domains aufgezeichnet. Sie sind ein Ausschnitt der betroffenen Daten, nicht deren Grenze:',
+      'Mein Browser hat auf meinem eigenen Gerät die folgenden Anfragen an Ihre Domains aufgezeichnet. Sie zeigen nur einen Ausschnitt der betroffenen Daten und sind nicht abschließend:',
     domains: (domains) => `Ihre Domains, die Daten empfangen haben: ${domains}.`,
-    period: (first, last) => `Zuerst beobachtet ${first}; zuletzt beobachtet ${last}.`,
+    period: (first, last) => `Erstmals beobachtet am ${first}; zuletzt beobachtet am ${last}.`,
     volume: (sites, requests) =>
       `${requests} ${requests === 1 ? 'Anfrage' : 'Anfragen'} von ${sites} ${sites === 1 ? 'Website' : 'Websites'}.`,
     kinds: (kinds) => `Sie enthielten ${kinds}.`,
@@ -203,7 +205,8 @@ const language: LetterLanguage = {
     request: (name) => `Parameter ${name} in Anfragen an Sie`,
     hashedEmail: 'SHA-256 meiner E-Mail-Adresse (in Kleinbuchstaben)',
     ip: 'meine IP-Adresse',
-    keepCookies: 'Ich behalte diese Cookies, bis dieser Antrag erledigt ist, damit Sie ihn prüfen können.',
+    keepCookies:
+      'Ich werde diese Cookies vor der Erledigung dieses Antrags nicht löschen, damit Sie die Angaben überprüfen können.',
   },
   closing: 'Mit freundlichen Grüßen',
   reference: (f) => `${f.date} · Mein Zeichen: ${f.reference}`,
@@ -215,17 +218,17 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Sie teilen mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; Online-Kennungen sind personenbezogene Daten (${r.personalData}). Sollten Sie weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${r.identify}). Bis dahin bitte ich Sie, den Antrag anhand der genannten Kennungen zu bearbeiten.`,
+      `Sie teilen mir mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; Online-Kennungen sind personenbezogene Daten (${r.personalData}). Sollten Sie weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${r.identify}). Bis dahin bitte ich Sie, den Antrag anhand der genannten Kennungen zu bearbeiten.`,
     idDocument: (r, f) =>
       `Sie verlangen eine Kopie eines Ausweisdokuments. Die betreffenden Daten sind mit den Kennungen aus meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) verknüpft, nicht mit meinem Namen; ein Ausweis hilft Ihnen nicht, sie aufzufinden, und gäbe Ihnen mehr Daten, als Sie benötigen. Sie dürfen nur verlangen, was zu meiner Identifizierung erforderlich ist (${r.identify}). Bitte bearbeiten Sie den Antrag anhand der genannten Kennungen oder nennen Sie mir die Kennung, die Sie benötigen.`,
     webForm: (r, f) =>
-      `Sie bitten mich, Ihr Webformular zu verwenden. Die Vorschriften ${r.law} schreiben keinen bestimmten Übermittlungsweg vor: Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist an Ihre veröffentlichte Datenschutz-Kontaktadresse gerichtet und wirksam; die Frist läuft ab seinem Eingang. Bitte bearbeiten Sie ihn wie gestellt.`,
+      `Sie bitten mich, Ihr Webformular zu verwenden. Die Vorschriften ${r.law} schreiben keinen bestimmten Übermittlungsweg vor. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist an Ihre veröffentlichte Datenschutz-Kontaktadresse gerichtet und wirksam; die Frist läuft ab seinem Eingang. Bitte bearbeiten Sie ihn wie gestellt.`,
     suppressed: (r, f) =>
-      `Sie teilen mit, Sie hätten mich auf eine Sperrliste gesetzt. Das Vorhalten meiner Kennungen auf einer Liste ist eine weitere Verarbeitung, keine Löschung. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist auf Löschung nach ${r.erasure} gerichtet; bitte löschen Sie die Daten und bestätigen Sie, mit welchen Kennungen sie verknüpft waren. Sollten Sie etwas aufbewahren, benennen Sie bitte die Vorschrift, auf die Sie sich stützen (${r.exceptions}).`,
+      `Sie teilen mir mit, Sie hätten mich auf eine Sperrliste gesetzt. Das Speichern meiner Kennungen auf einer solchen Liste ist eine weitere Verarbeitung, keine Löschung. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist auf Löschung nach ${r.erasure} gerichtet; bitte löschen Sie die Daten und bestätigen Sie, mit welchen Kennungen sie verknüpft waren. Sollten Sie Daten aufbewahren, benennen Sie bitte die Vorschrift, auf die Sie sich stützen (${r.exceptions}).`,
     fee: (r, f) =>
-      `Sie verlangen ein Entgelt. Ein Antrag wie meiner vom ${f.date} (Mein Zeichen: ${f.reference}) ist unentgeltlich zu bearbeiten (${r.free}). Bitte bearbeiten Sie ihn ohne Kosten.`,
+      `Sie verlangen ein Entgelt. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist unentgeltlich zu bearbeiten (${r.free}). Bitte bearbeiten Sie ihn ohne Kosten für mich.`,
     processor: (r, f) =>
-      `Sie teilen mit, Sie verarbeiteten meine Daten nur im Auftrag anderer. Bitte nennen Sie mir zu meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) Namen und Kontaktdaten jedes Verantwortlichen, für den Sie die Daten verarbeiten, und leiten Sie meinen Antrag an diese weiter, damit sie ihn beantworten können${r.processor ? ` (${r.processor})` : ''}. Soweit Sie selbst über Zwecke und Mittel der Verarbeitung entscheiden, sind Sie Verantwortlicher und haben den Antrag selbst zu beantworten.`,
+      `Sie teilen mir mit, Sie verarbeiteten meine Daten nur im Auftrag anderer. Bitte nennen Sie mir zu meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) Namen und Kontaktdaten jedes Verantwortlichen, für den Sie die Daten verarbeiten, und leiten Sie meinen Antrag an diese weiter, damit sie ihn beantworten können${r.processor ? ` (${r.processor})` : ''}. Soweit Sie selbst über Zwecke und Mittel der Verarbeitung entscheiden, sind Sie Verantwortlicher und haben den Antrag selbst zu beantworten.`,
   },
   reminder: {
     subject: (f) => `Erinnerung: mein Schreiben vom ${f.date}, Mein Zeichen: ${f.reference}`,
@@ -242,8 +245,8 @@ const language: LetterLanguage = {
           ? `Hiermit zeige ich gestützt auf ${r.complaint} den folgenden Verantwortlichen an, der mein ${f.right} nicht beachtet hat:\n${f.controller}`
           : `Hiermit lege ich gemäß ${r.complaint} Beschwerde gegen den folgenden Verantwortlichen ein, der mein ${f.right} nicht beachtet hat:\n${f.controller}`,
         `${r.report ? 'Anzeigende Person' : 'Beschwerdeführer'}:\n${f.complainant || '(Name und Kontaktdaten bitte ergänzen)'}`,
-        `Ablauf:\n- ${f.sentOn}: Ich habe mein ${f.right} gegenüber ${f.recipient} geltend gemacht (Mein Zeichen: ${f.reference}).\n${f.due ? `- ${f.due}: Die Frist zur Beantwortung ist abgelaufen.\n` : ''}- Antwort: ${{ none: 'keine erhalten.', refused: 'Der Antrag wurde abgelehnt.', identification: 'Es wurden Identitätsnachweise über das Erforderliche hinaus verlangt.', partial: 'Die Antwort war unvollständig.' }[f.answer]}`,
-        `Mein Antrag, der weitere Schriftverkehr und die Aufzeichnung der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, ${r.report ? 'die Angelegenheit zu untersuchen' : 'die Beschwerde zu prüfen'} und ${r.order ? `den Verantwortlichen anzuweisen, meinem Antrag zu entsprechen (${r.order})` : 'darauf hinzuwirken, dass der Verantwortliche meinem Antrag entspricht'}.${r.updates ? ` Bitte unterrichten Sie mich über den Stand und das Ergebnis ${r.report ? 'Ihrer Untersuchung' : 'der Beschwerde'} (${r.updates}).` : ''}`,
+        `Zeitlicher Ablauf:\n- ${f.sentOn}: Ich habe mein ${f.right} gegenüber ${f.recipient} geltend gemacht (Mein Zeichen: ${f.reference}).\n${f.due ? `- ${f.due}: Die Frist zur Beantwortung ist abgelaufen.\n` : ''}- Antwort: ${{ none: 'keine.', refused: 'Der Antrag wurde abgelehnt.', identification: 'Es wurden Identitätsnachweise über das Erforderliche hinaus verlangt.', partial: 'Die Antwort war unvollständig.' }[f.answer]}`,
+        `Mein Antrag, der weitere Schriftverkehr und die Aufzeichnung der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, ${r.report ? 'die Angelegenheit zu untersuchen' : 'die Beschwerde zu prüfen'} und ${r.order ? (r.report ? `zu verfügen, dass der Verantwortliche meinem Begehren entspricht (${r.order})` : `den Verantwortlichen anzuweisen, meinem Antrag zu entsprechen (${r.order})`) : 'darauf hinzuwirken, dass der Verantwortliche meinem Antrag entspricht'}.${r.updates ? ` Bitte unterrichten Sie mich über den Stand und das Ergebnis ${r.report ? 'Ihrer Untersuchung' : 'der Beschwerde'} (${r.updates}).` : ''}`,
         f.shareIdentity
           ? 'Mit der Weitergabe meiner Identität an den Verantwortlichen im Rahmen des Verfahrens bin ich einverstanden.'
           : 'Bitte geben Sie meine Identität nur weiter, soweit das Verfahren es erfordert, und informieren Sie mich vorher.',

@@ -29,9 +29,9 @@ gdprCite.eprivacy =
   'l’article 82 de la loi Informatique et Libertés ou la loi nationale transposant l’article 5, paragraphe 3, de la directive 2002/58/CE';
 
 const delai = (c: Record<GdprAnchor, string>) =>
-  `Je vous prie de bien vouloir donner suite à cette demande dans les meilleurs délais et au plus tard dans un délai d’un mois à compter de sa réception (${c.art12_3}). Si vous n’y donnez pas suite, il vous appartient de m’en indiquer les motifs dans le même délai, ainsi que la possibilité d’introduire une réclamation auprès d’une autorité de contrôle et de former un recours juridictionnel (${c.art12_4}). La demande est gratuite (${c.art12_5}).`;
+  `Je vous prie de bien vouloir m’informer des mesures prises à la suite de cette demande dans les meilleurs délais et en tout état de cause dans un délai d’un mois à compter de sa réception (${c.art12_3}). Si vous n’y donnez pas suite, il vous appartient de m’informer, dans le même délai, des motifs de votre inaction et de la possibilité d’introduire une réclamation auprès d’une autorité de contrôle et de former un recours juridictionnel (${c.art12_4}). Aucun paiement ne peut être exigé pour le traitement de cette demande (${c.art12_5}).`;
 const portee = (c: Record<GdprAnchor, string>) =>
-  `pour tous les services dont vous êtes responsable du traitement (${c.art4_7}), y compris, sans s’y limiter, les données décrites ci-dessous`;
+  `pour tous les services dont vous êtes responsable du traitement (${c.art4_7}), notamment, sans que cette énumération soit limitative, les données décrites ci-dessous`;
 
 const gdpr: LawText<GdprAnchor> = {
   cite: gdprCite,
@@ -52,7 +52,7 @@ const gdpr: LawText<GdprAnchor> = {
           );
         if (x.grounds.includes('unlawful'))
           motifs.push(
-            `Mon navigateur a enregistré que des informations ont été stockées sur mon terminal ou lues depuis celui-ci avant tout consentement de ma part, ce que ne permet pas ${c.eprivacy} ; les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
+            `Mon navigateur a enregistré que des informations ont été stockées sur mon terminal ou lues depuis celui-ci sans mon consentement préalable, que requiert pourtant ${c.eprivacy} ; les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
           );
         return [
           `Sur le fondement de l’${c.art17}, je vous prie de bien vouloir effacer dans les meilleurs délais l’ensemble des données à caractère personnel me concernant que vous détenez, ${portee(c)}.`,
@@ -66,7 +66,7 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Demande d’accès aux données à caractère personnel — réf. ${f.reference}`,
       body: (c) => [
         `Sur le fondement de l’${c.art15_1}, je vous prie de bien vouloir me confirmer si vous traitez des données à caractère personnel me concernant et, le cas échéant, de m’y donner accès et de m’en fournir une copie (${c.art15_3}), ${portee(c)}. Cela comprend ${suivi}.`,
-        `Je vous prie également de m’indiquer (${c.art15_1}) : a) les finalités du traitement ; b) les catégories de données concernées ; c) les destinataires auxquels les données ont été ou seront communiquées, nommément, y compris les participants aux enchères en temps réel et les partenaires avec lesquels des identifiants ont été synchronisés ; d) la durée de conservation envisagée ou les critères utilisés pour la déterminer ; e) l’existence du droit de demander la rectification ou l’effacement, la limitation du traitement ou de s’y opposer ; f) le droit d’introduire une réclamation auprès d’une autorité de contrôle ; g) lorsque les données n’ont pas été collectées auprès de moi, toute information disponible sur leur source, y compris les sites et applications concernés ; h) l’existence d’une prise de décision automatisée, y compris un profilage, et, dans ce cas, des informations utiles sur la logique sous-jacente ainsi que l’importance et les conséquences prévues de ce traitement pour moi. Lorsque des données sont transférées vers un pays tiers ou à une organisation internationale, je vous prie de m’indiquer les garanties appropriées (${c.art15_2}).`,
+        `Je vous prie également de m’indiquer (${c.art15_1}) : a) les finalités du traitement ; b) les catégories de données concernées ; c) les destinataires auxquels les données ont été ou seront communiquées, nommément, y compris les participants aux enchères en temps réel et les partenaires avec lesquels des identifiants ont été synchronisés ; d) la durée de conservation envisagée ou les critères utilisés pour la déterminer ; e) l’existence du droit de demander la rectification ou l’effacement des données ou la limitation du traitement, ou du droit de s’opposer à ce traitement ; f) le droit d’introduire une réclamation auprès d’une autorité de contrôle ; g) lorsque les données n’ont pas été collectées auprès de moi, toute information disponible sur leur source, y compris les sites et applications concernés ; h) l’existence d’une prise de décision automatisée, y compris un profilage, et, dans ce cas, des informations utiles sur la logique sous-jacente ainsi que l’importance et les conséquences prévues de ce traitement pour moi. Lorsque des données sont transférées vers un pays tiers ou à une organisation internationale, je vous prie de m’indiquer les garanties appropriées (${c.art15_2}).`,
         delai(c),
       ],
     },
@@ -74,22 +74,22 @@ const gdpr: LawText<GdprAnchor> = {
       subject: (f) => `Opposition au traitement de données à caractère personnel — réf. ${f.reference}`,
       body: (c, x) => [
         `Je m’oppose au traitement de mes données à caractère personnel à des fins de prospection, y compris au profilage lié à cette prospection (${c.art21_2}). À compter de la réception de ce courrier, mes données ne peuvent plus être traitées à ces fins (${c.art21_3}).`,
-        `Dans la mesure où vous traitez mes données à d’autres fins sur le fondement de vos intérêts légitimes, je m’oppose également à ce traitement pour des raisons tenant à ma situation particulière (${c.art21_1})${x.reason ? ` : ${x.reason}` : ', que je préciserai sur demande.'} Je vous prie de limiter ce traitement le temps de vérifier si vos motifs légitimes prévalent sur les miens (${c.art18_1_d}).`,
+        `Dans la mesure où vous traitez mes données à d’autres fins sur le fondement de vos intérêts légitimes, je m’oppose également à ce traitement pour des raisons tenant à ma situation particulière (${c.art21_1})${x.reason ? ` : ${x.reason}` : ', que je préciserai sur demande.'} Je vous demande de limiter ce traitement pendant la vérification portant sur le point de savoir si vos motifs légitimes prévalent sur les miens (${c.art18_1_d}).`,
         `Je vous saurais gré de me confirmer par écrit les traitements que vous avez cessés ou limités. ${delai(c)}`,
       ],
     },
     withdrawal: {
       subject: (f) => `Retrait du consentement — réf. ${f.reference}`,
       body: (c) => [
-        `Je retire tout consentement que je vous ai donné au traitement de mes données à caractère personnel, y compris au stockage d’informations sur mon terminal et à l’accès à celles-ci (${c.art7_3}). Ce retrait prend effet à la réception du présent courrier : à compter de cette date, il vous appartient de cesser tout traitement fondé sur ce consentement.`,
+        `Je retire tout consentement que j’aurais pu vous donner au traitement de mes données à caractère personnel, y compris au stockage d’informations sur mon terminal et à l’accès à celles-ci (${c.art7_3}). Ce retrait prend effet à la réception du présent courrier : à compter de cette date, il vous appartient de cesser tout traitement fondé sur ce consentement.`,
         'Je vous saurais gré de bien vouloir me le confirmer par écrit.',
       ],
     },
   },
   identification: (c) =>
-    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; de tels identifiants en ligne sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer quel identifiant il vous faut et comment vous le transmettre, en vous limitant à ce qui est nécessaire (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
+    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; de tels identifiants en ligne sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre, en vous limitant à ce qui est nécessaire (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
   noIdentifier: (c) =>
-    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer quel identifiant il vous faut et comment vous le transmettre (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
+    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
   representative: (c) =>
     `Ce courrier vous est adressé en votre qualité de représentant du responsable du traitement dans l’Union (${c.art27}) ; je vous prie de le transmettre au responsable du traitement.`,
   roles: (c) => ({
@@ -103,7 +103,7 @@ const gdpr: LawText<GdprAnchor> = {
     complaint: c.art77,
     order: c.art58_2_c,
     updates: `${c.art77_2} et ${c.art78_2}`,
-    escalate: 'introduirai une réclamation auprès d’une autorité de contrôle',
+    escalate: 'j’introduirai une réclamation auprès d’une autorité de contrôle',
   }),
 };
 
@@ -115,30 +115,30 @@ const fadp: LawText<FadpAnchor> = {
     erasure: {
       subject: (f) => `Demande d’effacement de données personnelles — réf. ${f.reference}`,
       body: (c) => [
-        `Je vous prie de bien vouloir effacer l’ensemble des données personnelles me concernant (${c.art5_a}), y compris, sans s’y limiter, les données décrites ci-dessous (${c.art32_2_c}). Je m’oppose expressément à tout traitement ultérieur et, si j’ai donné un consentement, je le retire par la présente. Un traitement contre ma volonté expresse porte atteinte à ma personnalité (${c.art30_2_b}), à moins qu’il ne soit justifié (${c.art31}).`,
+        `En vertu de l’${c.art32_2_c}, je vous prie de bien vouloir effacer l’ensemble des données personnelles me concernant (${c.art5_a}), notamment, sans que cette énumération soit limitative, les données décrites ci-dessous. Je m’oppose expressément à tout traitement ultérieur et, si j’ai donné un consentement, je le retire par la présente. Un traitement contre la manifestation expresse de ma volonté constitue une atteinte à ma personnalité (${c.art30_2_b}), illicite à moins d’être justifiée (${c.art31}).`,
         `À mon sens, aucun motif justificatif ne s’applique. Si vous en invoquez un, je vous prie de le préciser et d’effacer toutes les données qu’il ne couvre pas. Je vous prie d’informer de l’effacement les tiers auxquels vous avez communiqué les données (cf. ${c.art32_4}) et de me les indiquer. Je vous prie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
-        'La LPD ne fixe pas de délai à cet effet ; je vous prie de me répondre dans les 30 jours suivant la réception, sans frais.',
+        'La LPD ne fixe pas de délai à cet effet ; je vous prie de me répondre sans frais dans les 30 jours suivant la réception du présent courrier.',
       ],
     },
     access: {
       subject: (f) => `Demande d’accès selon l’art. 25 LPD — réf. ${f.reference}`,
       body: (c) => [
-        `Sur le fondement de l’${c.art25}, je vous prie de bien vouloir m’indiquer si vous traitez des données personnelles me concernant (${c.art5_a}) et, le cas échéant, de me communiquer les informations prévues à l’${c.art25_2} : votre identité et vos coordonnées ; les données personnelles traitées en tant que telles, y compris ${suivi} ; la finalité du traitement ; la durée de conservation ou les critères pour la fixer ; les informations disponibles sur la provenance des données ; le cas échéant, l’existence d’une décision individuelle automatisée et la logique sur laquelle elle se fonde ; ainsi que, le cas échéant, les destinataires ou catégories de destinataires, nommément s’ils sont connus, y compris les participants aux enchères en temps réel et les partenaires avec lesquels des identifiants ont été synchronisés. Si des données sont communiquées à l’étranger, je vous prie d’indiquer également l’État et les garanties (${c.art19_4}).`,
-        `Les renseignements sont en règle générale fournis gratuitement (${c.art25_6}) et dans les 30 jours (${c.art25_7}).`,
+        `En vertu de l’${c.art25}, je vous prie de bien vouloir m’indiquer si vous traitez des données personnelles me concernant (${c.art5_a}) et, le cas échéant, de me communiquer les informations prévues à l’${c.art25_2} : votre identité et vos coordonnées ; les données personnelles traitées en tant que telles, y compris ${suivi} ; la finalité du traitement ; la durée de conservation ou les critères pour la fixer ; les informations disponibles sur la provenance des données ; le cas échéant, l’existence d’une décision individuelle automatisée et la logique sur laquelle elle se fonde ; ainsi que, le cas échéant, les destinataires ou catégories de destinataires, nommément s’ils sont connus, y compris les participants aux enchères en temps réel et les partenaires avec lesquels des identifiants ont été synchronisés. Si des données sont communiquées à l’étranger, je vous prie d’indiquer également l’État et les garanties (${c.art19_4}).`,
+        `Les renseignements doivent être fournis gratuitement (${c.art25_6}) et, en règle générale, dans les 30 jours (${c.art25_7}).`,
       ],
     },
     objection: {
       subject: (f) => `Opposition au traitement de données personnelles — réf. ${f.reference}`,
       body: (c) => [
-        `Je m’oppose expressément à tout traitement de mes données personnelles (${c.art5_a}) à des fins publicitaires et de profilage, ainsi qu’à leur communication à des tiers. Un traitement contre ma volonté expresse porte atteinte à ma personnalité (${c.art30_2_b}). Je vous prie d’y mettre fin, d’effacer les données ainsi traitées (${c.art32_2_c}) et de me le confirmer par écrit.`,
-        'La LPD ne fixe pas de délai à cet effet ; je vous prie de me répondre dans les 30 jours suivant la réception, sans frais.',
+        `Je m’oppose expressément à tout traitement de mes données personnelles (${c.art5_a}) à des fins publicitaires et de profilage, ainsi qu’à leur communication à des tiers. Un traitement contre la manifestation expresse de ma volonté constitue une atteinte à ma personnalité (${c.art30_2_b}). Je vous prie d’y mettre fin, d’effacer les données ainsi traitées (${c.art32_2_c}) et de me le confirmer par écrit.`,
+        'La LPD ne fixe pas de délai à cet effet ; je vous prie de me répondre sans frais dans les 30 jours suivant la réception du présent courrier.',
       ],
     },
   },
   identification: (c) =>
-    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; ils se rapportent à moi et sont des données personnelles (${c.art5_a}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer quel identifiant il vous faut et comment vous le transmettre.`,
+    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; ils se rapportent à moi et sont des données personnelles (${c.art5_a}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre.`,
   noIdentifier: (c) =>
-    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données personnelles (${c.art5_a}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer quel identifiant il vous faut et comment vous le transmettre.`,
+    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données personnelles (${c.art5_a}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre.`,
   representative: (c) =>
     `Ce courrier vous est adressé en votre qualité de représentant du responsable du traitement en Suisse (${c.art14}) ; je vous prie de le transmettre au responsable du traitement.`,
   roles: (c) => ({
@@ -152,7 +152,7 @@ const fadp: LawText<FadpAnchor> = {
     order: c.art51,
     updates: c.art49_4,
     report: true,
-    escalate: 'dénoncerai les faits au Préposé fédéral à la protection des données et à la transparence (PFPDT)',
+    escalate: 'je dénoncerai les faits au Préposé fédéral à la protection des données et à la transparence (PFPDT)',
   }),
 };
 
@@ -161,16 +161,25 @@ const language: LetterLanguage = {
   name: 'Français',
   locale: 'fr-FR',
   laws: { gdpr, fadp },
-  // La LPD dit « données personnelles ».
+  // La LPD dit « données personnelles » et nomme « dénonciation » ce qu’on adresse au PFPDT (art. 49 LPD).
+  // Typographie française : espace insécable avant « ; : ? ! » et à l’intérieur des guillemets.
   orthography: (law, text) =>
-    law === 'fadp' ? text.replaceAll('données à caractère personnel', 'données personnelles') : text,
+    (law === 'fadp'
+      ? text
+          .replaceAll('données à caractère personnel', 'données personnelles')
+          .replace(/^Réclamation contre /, 'Dénonciation visant ')
+      : text
+    )
+      .replace(/ ([;:?!»])/g, '\u00a0$1')
+      .replace(/([^\s\u00a0]): /g, '$1\u00a0: ')
+      .replace(/« /g, '«\u00a0'),
   adjustDate: (date) => date.replace(/^1 /, '1er '),
   kinds: {
-    'site-address': 'les sites sur lesquels je me trouvais',
+    'site-address': 'les sites que j’ai consultés',
     'page-address': 'les adresses des pages que j’ai consultées',
     'full-address': 'les adresses complètes des pages que j’ai consultées, paramètres de requête compris',
     'page-title': 'les titres des pages que j’ai consultées',
-    'search-terms': 'mes recherches',
+    'search-terms': 'les termes de mes recherches',
     identifier: 'des identifiants de mon navigateur ou de mon appareil',
     cookie: 'des cookies',
     email: 'mon adresse électronique',
@@ -188,15 +197,15 @@ const language: LetterLanguage = {
   evidence: {
     heading: 'Ce que mon navigateur vous a envoyé',
     intro:
-      'Mon navigateur a enregistré, sur mon propre appareil, les requêtes suivantes vers vos domaines. Elles constituent un échantillon des données concernées et non leur limite :',
+      'Mon navigateur a enregistré, sur mon propre appareil, les requêtes suivantes vers vos domaines. Elles ne constituent qu’un échantillon des données concernées, qui ne s’y limitent pas :',
     domains: (domains) => `Vos domaines ayant reçu des données : ${domains}.`,
     period: (first, last) => `Première observation : ${first} ; dernière observation : ${last}.`,
     volume: (sites, requests) =>
-      `${requests} ${requests === 1 ? 'requête' : 'requêtes'} depuis ${sites} ${sites === 1 ? 'site' : 'sites'}.`,
+      `${requests} ${requests === 1 ? 'requête' : 'requêtes'} en provenance de ${sites} ${sites === 1 ? 'site' : 'sites'}.`,
     kinds: (kinds) => `Elles contenaient ${kinds}.`,
     sites: (sites) => `Sites : ${sites}.`,
     attachment: (file, sha256, sites) =>
-      `La liste complète des ${sites} sites et des requêtes est jointe sous le nom ${file} (SHA-256 ${sha256}).`,
+      `La liste complète des ${sites} sites et des requêtes figure en pièce jointe (fichier ${file}, SHA-256 ${sha256}).`,
     method: (version) =>
       `Méthode de collecte : l’extension de navigateur Disclosed ${version} a observé les requêtes émises par mon navigateur pendant ma navigation et les a conservées uniquement sur mon appareil. Elle enregistre quel domaine a reçu une requête, quand, depuis quel site, et quels types de données la requête contenait ; elle ne bloque ni ne modifie rien.`,
   },
@@ -207,7 +216,8 @@ const language: LetterLanguage = {
     request: (name) => `paramètre ${name} des requêtes qui vous sont adressées`,
     hashedEmail: 'SHA-256 de mon adresse électronique (en minuscules)',
     ip: 'mon adresse IP',
-    keepCookies: 'Je conserverai ces cookies jusqu’à la clôture de cette demande, afin que vous puissiez la vérifier.',
+    keepCookies:
+      'Je conserverai ces cookies jusqu’à la clôture de cette demande, afin que vous puissiez vérifier ces éléments.',
   },
   closing: 'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
   reference: (f) => `${f.date} · Réf. ${f.reference}`,
@@ -219,15 +229,15 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (réf. ${f.reference}) cite des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; les identifiants en ligne sont des données à caractère personnel (${r.personalData}). Si des informations supplémentaires vous sont nécessaires, je vous prie de m’indiquer quel identifiant il vous faut et comment vous le transmettre (${r.identify}). D’ici là, je vous prie de traiter ma demande à l’aide des identifiants fournis.`,
+      `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (réf. ${f.reference}) cite des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; les identifiants en ligne sont des données à caractère personnel (${r.personalData}). Si des informations supplémentaires vous sont nécessaires, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre (${r.identify}). D’ici là, je vous prie de traiter ma demande à l’aide des identifiants fournis.`,
     idDocument: (r, f) =>
-      `Vous me demandez la copie d’une pièce d’identité. Les données concernées sont rattachées aux identifiants cités dans ma demande du ${f.date} (réf. ${f.reference}), et non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous fournirait davantage de données que nécessaire. Vous ne pouvez demander que ce qui est nécessaire pour m’identifier (${r.identify}). Je vous prie de traiter ma demande à l’aide des identifiants fournis ou de m’indiquer l’identifiant qu’il vous faut.`,
+      `Vous me demandez la copie d’une pièce d’identité. Les données concernées sont rattachées aux identifiants cités dans ma demande du ${f.date} (réf. ${f.reference}), et non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous fournirait davantage de données que nécessaire. Vous ne pouvez demander que ce qui est nécessaire pour m’identifier (${r.identify}). Je vous prie de traiter ma demande à l’aide des identifiants fournis ou de m’indiquer l’identifiant dont vous avez besoin.`,
     webForm: (r, f) =>
-      `Vous me demandez d’utiliser votre formulaire en ligne. Ni ${r.law} ni aucun autre texte n’impose un canal particulier : ma demande du ${f.date} (réf. ${f.reference}), adressée à votre contact publié en matière de protection des données, est valable, et le délai court à compter de sa réception. Je vous prie de la traiter telle qu’elle a été envoyée.`,
+      `Vous me demandez d’utiliser votre formulaire en ligne. ${r.law.charAt(0).toUpperCase()}${r.law.slice(1)} n’impose aucun canal particulier : ma demande du ${f.date} (réf. ${f.reference}), adressée au contact que vous indiquez pour les questions de protection des données, est valable, et le délai court à compter de sa réception. Je vous prie de la traiter telle qu’elle a été envoyée.`,
     suppressed: (r, f) =>
-      `Vous indiquez m’avoir inscrit sur une liste d’exclusion. Conserver mes identifiants sur une liste constitue un traitement, non un effacement. Ma demande du ${f.date} (réf. ${f.reference}) porte sur l’effacement en vertu de l’${r.erasure} ; je vous prie d’effacer les données et de me confirmer les identifiants auxquels elles étaient rattachées. Si vous conservez quoi que ce soit, je vous prie de préciser la disposition invoquée (${r.exceptions}).`,
+      `Vous indiquez avoir inscrit mes identifiants sur une liste d’exclusion. Les conserver sur une telle liste constitue un nouveau traitement, non un effacement. Ma demande du ${f.date} (réf. ${f.reference}) porte sur l’effacement en vertu de l’${r.erasure} ; je vous prie d’effacer les données et de me confirmer les identifiants auxquels elles étaient rattachées. Si vous conservez quoi que ce soit, je vous prie de préciser la disposition invoquée (${r.exceptions}).`,
     fee: (r, f) =>
-      `Vous demandez le paiement de frais. Une demande telle que la mienne du ${f.date} (réf. ${f.reference}) est gratuite (${r.free}). Je vous prie de la traiter sans frais.`,
+      `Vous demandez le paiement de frais. Or ma demande du ${f.date} (réf. ${f.reference}) doit être traitée gratuitement (${r.free}). Je vous prie donc d’y donner suite sans frais.`,
     processor: (r, f) =>
       `Vous indiquez ne traiter mes données que pour le compte d’autrui. Je vous prie de m’indiquer, pour ma demande du ${f.date} (réf. ${f.reference}), le nom et les coordonnées de chaque responsable du traitement pour le compte duquel vous les traitez, et de lui transmettre ma demande afin qu’il puisse y répondre${r.processor ? ` (${r.processor})` : ''}. Dans la mesure où vous déterminez vous-mêmes les finalités et les moyens du traitement, vous en êtes responsable et devez répondre vous-mêmes à ma demande.`,
   },
@@ -235,8 +245,8 @@ const language: LetterLanguage = {
     subject: (f) => `Relance : ma demande du ${f.date}, réf. ${f.reference}`,
     body: (r, f) =>
       f.due
-        ? `Par courrier du ${f.sentOn} (réf. ${f.reference}), j’ai exercé mon ${f.right} en vertu ${de(r.law)}. Le délai de réponse a expiré le ${f.due} sans que j’aie reçu de réponse. Je vous prie de bien vouloir y donner suite sans plus tarder. À défaut, j’${r.escalate}.`
-        : `Par courrier du ${f.sentOn} (réf. ${f.reference}), j’ai exercé mon ${f.right} en vertu ${de(r.law)}, avec effet immédiat. Je n’ai reçu aucune confirmation de la cessation des traitements fondés sur mon consentement. Je vous prie de bien vouloir me la confirmer sans plus tarder. À défaut, j’${r.escalate}.`,
+        ? `Par courrier du ${f.sentOn} (réf. ${f.reference}), j’ai exercé mon ${f.right} en vertu ${de(r.law)}. Le délai imparti pour y répondre a expiré le ${f.due} sans que j’aie reçu de réponse. Je vous prie de bien vouloir y donner suite sans plus tarder. À défaut, ${r.escalate}.`
+        : `Par courrier du ${f.sentOn} (réf. ${f.reference}), j’ai exercé mon ${f.right} en vertu ${de(r.law)}, avec effet immédiat. Je n’ai reçu aucune confirmation de la cessation des traitements fondés sur mon consentement. Je vous prie de bien vouloir me la confirmer sans plus tarder. À défaut, ${r.escalate}.`,
   },
   complaint: {
     subject: (f) => `Réclamation contre ${f.company} (réf. ${f.reference})`,
@@ -247,7 +257,7 @@ const language: LetterLanguage = {
           : `J’introduis une réclamation, sur le fondement de l’${r.complaint}, contre le responsable du traitement suivant, qui n’a pas respecté mon ${f.right} :\n${f.controller}`,
         `${r.report ? 'Auteur de la dénonciation' : 'Auteur de la réclamation'} :\n${f.complainant || '(nom et coordonnées à compléter)'}`,
         `Chronologie :\n- ${f.sentOn} : j’ai exercé mon ${f.right} auprès de ${f.recipient} (réf. ${f.reference}).\n${f.due ? `- ${f.due} : le délai de réponse a expiré.\n` : ''}- Réponse : ${{ none: 'aucune.', refused: 'la demande a été refusée.', identification: 'des justificatifs d’identité allant au-delà du nécessaire m’ont été demandés.', partial: 'la réponse était incomplète.' }[f.answer]}`,
-        `Ma demande, la correspondance échangée et le relevé des données que mon navigateur a envoyées à ${f.company} sont joints. Je vous prie ${r.report ? 'd’ouvrir une enquête' : 'd’examiner la présente réclamation'} et ${r.order ? `d’ordonner au responsable du traitement de satisfaire à ma demande (${r.order})` : 'de veiller à ce que le responsable du traitement satisfasse à ma demande'}.${r.updates ? ` Je vous remercie de m’informer de l’état d’avancement et de l’issue ${r.report ? 'de la procédure' : 'de la réclamation'} (${r.updates}).` : ''}`,
+        `Ma demande, la correspondance échangée et le relevé des données que mon navigateur a envoyées à ${f.company} sont joints au présent courrier. Je vous prie ${r.report ? 'd’ouvrir une enquête' : 'd’examiner la présente réclamation'} et ${r.order ? (r.report ? `de rendre une décision ordonnant au responsable du traitement de donner suite à ma demande (${r.order})` : `d’ordonner au responsable du traitement de satisfaire à ma demande (${r.order})`) : 'de veiller à ce que le responsable du traitement satisfasse à ma demande'}.${r.updates ? ` Je vous remercie de m’informer de l’état d’avancement et de l’issue ${r.report ? 'de la procédure' : 'de la réclamation'} (${r.updates}).` : ''}`,
         f.shareIdentity
           ? 'J’accepte que mon identité soit communiquée au responsable du traitement pour les besoins de l’instruction.'
           : 'Je vous prie de ne communiquer mon identité au responsable du traitement que si l’instruction l’exige, et de m’en informer au préalable.',

@@ -87,7 +87,7 @@ describe('composeLetter', () => {
     );
     // The highest level says the lower ones: listed once.
     expect(full.body).toContain('die vollständigen Adressen der Seiten, die ich besucht habe');
-    expect(full.body).not.toContain('auf welchen Websites ich war');
+    expect(full.body).not.toContain('die Websites, die ich besucht habe');
   });
 
   it('moves a long site list to an attachment whose SHA-256 the body cites', async () => {

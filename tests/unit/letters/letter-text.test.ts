@@ -346,12 +346,12 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
         de: [
           'Nach meiner Auffassung greift keine der Ausnahmen',
           'soweit es an einer anderweitigen Rechtsgrundlage für die Verarbeitung fehlt',
-          'einschließlich, aber nicht beschränkt auf',
+          'insbesondere, aber nicht ausschließlich,',
         ],
         fr: [
           'À mon sens, aucune des exceptions',
           'en l’absence d’autre fondement juridique',
-          'y compris, sans s’y limiter',
+          'notamment, sans que cette énumération soit limitative',
         ],
         es: [
           'A mi juicio, no concurre ninguna de las excepciones',
@@ -544,6 +544,9 @@ describe('register (LETTERS.md 38)', () => {
     const text = composeComplaint(letterLanguage('fr'), request(), complaint(), '2026-12-01').body;
     expect(text).toContain('J’introduis une réclamation');
     expect(text).not.toContain('Je dépose une plainte');
+    // French typography: no breakable space before « ; : ? ! », so a line never starts with one.
+    for (const l of [...letters.map((x) => x.body), text]) expect(l).not.toMatch(/ [;:?!]/);
+    expect(all).toContain('données à caractère personnel (article 4, point 1), du RGPD\u00a0; considérant 30 du RGPD)');
   });
 
   it('Spanish: the register of a Spanish lawyer, salutation with a colon and the closing that matches', async () => {
@@ -778,6 +781,19 @@ describe('register (LETTERS.md 38)', () => {
   it('revFADP: a report to the FDPIC, in Swiss terms, not a complaint with party status', () => {
     const de = composeComplaint(letterLanguage('de'), request({ jurisdiction: 'fadp' }), complaint(), '2026-12-01');
     expect(de.body).toContain('Hiermit zeige ich gestützt auf Art. 49 DSG den folgenden Verantwortlichen an');
+    expect(de.subject).toBe('Magnite: Anzeige (Mein Zeichen: DSC-20261123-K7Q2M9)');
+    expect(de.body).toContain('zu verfügen, dass der Verantwortliche meinem Begehren entspricht (Art. 51 DSG)');
+    const frComplaint = composeComplaint(
+      letterLanguage('fr'),
+      request({ jurisdiction: 'fadp' }),
+      complaint(),
+      '2026-12-01',
+    );
+    expect(frComplaint.subject).toMatch(/^Dénonciation visant Magnite/);
+    expect(frComplaint.body).toContain('Je vous dénonce, sur le fondement de l’art. 49 LPD');
+    const frReminder = composeReminder(letterLanguage('fr'), request({ jurisdiction: 'fadp' }), '2026-12-01').body;
+    expect(frReminder).toContain('À défaut, je dénoncerai les faits au Préposé fédéral');
+    expect(frReminder).not.toMatch(/j’[bcdfghjklmnpqrstvwxz]/);
     expect(de.body).not.toMatch(/ß|personenbezogene/);
     const fr = composeReply(letterLanguage('fr'), request({ jurisdiction: 'fadp' }), 'cannotIdentify', '2026-12-01');
     expect(fr.body).toContain('données personnelles (art. 5, let. a, LPD)');
