@@ -14,8 +14,9 @@ import {
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
-import { type ExportAttempt, type ReadableExport, validateExport } from './format.ts';
+import type { ExportAttempt, ReadableExport } from './format.ts';
 import { shapeMarker } from './mask.ts';
+import { exportParts, type PartLimits, readExport, readWholeExport, type TextPieces } from './stream.ts';
 
 export interface ImportReport {
   flowsAdded: number;
@@ -28,8 +29,9 @@ export interface ImportReport {
 }
 
 /**
- * Reads an export file's text: parses, validates every field (see format.ts), then merges it in one transaction.
- * Anything wrong — not JSON, another format, a bad field — throws before a single row is written.
+ * Reads an export file's text (a small file, or one part of a large one: see `importFile`): parses, validates every
+ * field (see format.ts), then merges it in one transaction. Anything wrong — not JSON, another format, a bad field —
+ * throws before a single row is written.
  *
  * Merging is idempotent: importing the same file twice adds nothing the second time. Events are matched on what
  * they are (time, site, company, host, path, type, method); totals take the larger count and the wider time span,
@@ -38,15 +40,41 @@ export interface ImportReport {
  * The recorder caches totals: call this through the background, which flushes and invalidates it.
  */
 export async function importExport(db: DisclosedDb, fileText: string): Promise<ImportReport> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fileText);
-  } catch {
-    throw new Error('The file is not JSON: it is not a Disclosed export.');
-  }
-  const file = validateExport(parsed);
-  return merge(db, file);
+  return merge(db, await readWholeExport(fileText));
 }
+
+/**
+ * Imports a file of any size, read in pieces and never held whole: first every line is checked (nothing is written
+ * if one is wrong), then the file is read again and imported part by part, each part (a file of its own: the header
+ * and some lines) by `importPart`, in one transaction. A part that fails (a full disk) stops the import with what was
+ * imported so far kept; merging is idempotent, so importing the same file again completes it.
+ *
+ * `open` gives the file's text from its start, each time it is called (`file.stream()` through a TextDecoderStream).
+ */
+export async function importFile(
+  open: () => TextPieces,
+  importPart: (partText: string) => Promise<ImportReport>,
+  limits?: PartLimits,
+): Promise<ImportReport> {
+  let header = false;
+  for await (const item of readExport(open())) header ||= 'header' in item || 'whole' in item;
+  if (!header) throw new Error('The file is empty: it is not a Disclosed export.');
+  const total = emptyReport();
+  for await (const part of exportParts(open(), limits)) {
+    const report = await importPart(part);
+    for (const key of Object.keys(total) as (keyof ImportReport)[]) total[key] += report[key];
+  }
+  return total;
+}
+
+export const emptyReport = (): ImportReport => ({
+  flowsAdded: 0,
+  flowsUpdated: 0,
+  attemptsAdded: 0,
+  daysAdded: 0,
+  eventsAdded: 0,
+  eventsAlreadyThere: 0,
+});
 
 const ms = (iso: string) => Date.parse(iso);
 /** Paths compare masked: a version 2 file holds them so, the browser it came from holds them whole. */
@@ -112,14 +140,7 @@ function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
 }
 
 async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportReport> {
-  const report: ImportReport = {
-    flowsAdded: 0,
-    flowsUpdated: 0,
-    attemptsAdded: 0,
-    daysAdded: 0,
-    eventsAdded: 0,
-    eventsAlreadyThere: 0,
-  };
+  const report = emptyReport();
   const tables = [db.events, db.siteCompanies, db.attempts, db.dayCompanies, db.companies, db.sites, db.days];
   const incomingEvents = file.events.map(storedEvent);
   // Before version 3 one `page-address` stood for the three levels: split as the version 8 upgrade splits them.
