@@ -239,7 +239,8 @@ function span(value: unknown, path: string): ExportSpan {
 function dataKindMap(value: unknown, path: string): Partial<Record<DataKind, ExportSpan>> {
   const o = object(value, path, { required: [], optional: [...DATA_KINDS] });
   const out: Partial<Record<DataKind, ExportSpan>> = {};
-  for (const k of DATA_KINDS) if (k in o) out[k] = span(o[k], `${path}.${k}`);
+  // In the file's order, which is the order they were first seen: a total imported back reads as the one exported.
+  for (const k of Object.keys(o) as DataKind[]) out[k] = span(o[k], `${path}.${k}`);
   return out;
 }
 
@@ -307,9 +308,7 @@ function finding(value: unknown, path: string): ExportFinding {
     source: oneOf(o.source, `${path}.source`, FINDING_SOURCES),
     name: text(o.name, `${path}.name`),
     shape: oneOf(o.shape, `${path}.shape`, VALUE_SHAPES),
-    ...(o.address !== undefined
-      ? { address: text(o.address, `${path}.address`, /^https?:\/\//, LIMIT.request) }
-      : {}),
+    ...(o.address !== undefined ? { address: text(o.address, `${path}.address`, /^https?:\/\//, LIMIT.request) } : {}),
     ...(o.detail !== undefined ? { detail: text(o.detail, `${path}.detail`) } : {}),
   };
 }

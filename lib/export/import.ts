@@ -60,11 +60,30 @@ export async function importFile(
   for await (const item of readExport(open())) header ||= 'header' in item || 'whole' in item;
   if (!header) throw new Error('The file is empty: it is not a Disclosed export.');
   const total = emptyReport();
+  let parts = 0;
   for await (const part of exportParts(open(), limits)) {
-    const report = await importPart(part);
+    let report: ImportReport;
+    try {
+      report = await importPart(part);
+    } catch (error) {
+      if (!parts) throw error;
+      throw new ImportStopped(error instanceof Error ? error.message : String(error), total);
+    }
+    parts++;
     for (const key of Object.keys(total) as (keyof ImportReport)[]) total[key] += report[key];
   }
   return total;
+}
+
+/** An import that failed after some of its parts were written: what they added is kept, and said. */
+export class ImportStopped extends Error {
+  constructor(
+    reason: string,
+    readonly imported: ImportReport,
+  ) {
+    super(reason);
+    this.name = 'ImportStopped';
+  }
 }
 
 export const emptyReport = (): ImportReport => ({
@@ -208,7 +227,9 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
       return local;
     });
 
-    const known = new Set<string>();
+    // How many of each event the history holds: a file's events are matched one to one, so two identical requests
+    // (a page firing the same beacon twice in one millisecond) both come back, and a second import adds none.
+    const known = new Map<string, number>();
     if (file.events.length) {
       // A loop, not Math.min(...times): a million arguments would overflow the stack.
       let from = Infinity;
@@ -221,16 +242,20 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
       await db.events
         .where('time')
         .between(from, to, true, true)
-        .each((e) => known.add(eventKey(e)));
+        .each((e) => {
+          const key = eventKey(e);
+          known.set(key, (known.get(key) ?? 0) + 1);
+        });
     }
     const events: SharingEvent[] = [];
     for (const event of incomingEvents) {
       const key = eventKey(event);
-      if (known.has(key)) {
+      const held = known.get(key) ?? 0;
+      if (held > 0) {
+        known.set(key, held - 1);
         report.eventsAlreadyThere++;
         continue;
       }
-      known.add(key);
       events.push(event);
     }
     report.eventsAdded = events.length;

@@ -191,25 +191,35 @@ export interface PartLimits {
 /** Parts of about 4 MB: each is imported in one transaction, and goes to the background in one message. */
 export const PART_LIMITS: PartLimits = { chars: 4 * 1024 * 1024, records: 10_000 };
 
+/** The time of an event line as Disclosed writes them (time first), to keep events of one millisecond together. */
+const eventTime = (line: string) => /^\{"event":\{"time":"([^"]{1,40})"/.exec(line)?.[1];
+
 /**
  * A file as parts that are each a file of their own: the header line, then as many lines as fit. An old file in one
- * object is one part. Lines are not checked here (readExport does).
+ * object is one part. Lines are not checked here (readExport does). Events of the same millisecond stay in one part
+ * (up to four times a part's size): an import matches a part's events one to one with those already held, and two
+ * identical requests split over two parts would look like one imported twice.
  */
 export async function* exportParts(pieces: TextPieces, limits: PartLimits = PART_LIMITS): AsyncGenerator<string> {
   let header = '';
   let lines: string[] = [];
   let chars = 0;
+  let lastTime: string | undefined;
   for await (const item of rawItems(pieces)) {
     if ('whole' in item) yield item.whole;
     else if ('header' in item) header = item.header;
     else {
-      if (lines.length && (chars + item.line.length > limits.chars || lines.length >= limits.records)) {
+      const time = eventTime(item.line);
+      const full = chars + item.line.length > limits.chars || lines.length >= limits.records;
+      const together = time !== undefined && time === lastTime && chars + item.line.length <= 4 * limits.chars;
+      if (lines.length && full && !together) {
         yield `${header}\n${lines.join('\n')}\n`;
         lines = [];
         chars = 0;
       }
       lines.push(item.line);
       chars += item.line.length + 1;
+      lastTime = time;
     }
   }
   if (lines.length) yield `${header}\n${lines.join('\n')}\n`;
