@@ -10,6 +10,8 @@
  * Figures go to stdout and bench-results/latest.json. Timings vary with the machine's load: compare ratios.
  * `npm run bench -- --hostile` runs only the hostile-requests section (the decoder on an adversarial corpus), and
  * writes its figures to bench-results/hostile.json.
+ * `npm run bench -- --export [--events N]` runs only the export section (scripts/bench-export.ts: a million events
+ * exported in lines and imported back, time and peak memory), and writes its figures to bench-results/export.json.
  */
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -39,6 +41,21 @@ if (process.argv.includes('--hostile')) {
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'hostile.json'), JSON.stringify({ ...results, hostile }, null, 2));
   console.log('\nWritten to bench-results/hostile.json');
+  process.exit(0);
+}
+
+const eventsArg = process.argv.indexOf('--events');
+const exportEvents = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : 1_000_000;
+if (process.argv.includes('--export')) {
+  console.log(`\n## Export and import of ${exportEvents.toLocaleString('en')} events (in lines, in parts)`);
+  const { exportBench } = await import('./bench-export.ts');
+  const exportFigures = await exportBench(exportEvents);
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(
+    join(root, 'bench-results', 'export.json'),
+    JSON.stringify({ ...results, export: exportFigures }, null, 2),
+  );
+  console.log('\nWritten to bench-results/export.json');
   process.exit(0);
 }
 
@@ -140,6 +157,9 @@ console.log("\n## The worker's per-request path on real requests (headers and bo
   else console.log('real corpus: ../shared/corpus/raw is absent, skipped');
   results.hostile = await worstHostile();
 }
+
+console.log(`\n## Export and import of ${exportEvents.toLocaleString('en')} events (in lines, in parts)`);
+results.export = await (await import('./bench-export.ts')).exportBench(exportEvents);
 
 console.log('\n## Tracker index load');
 {

@@ -18,3 +18,30 @@ export function expectMatchesSchema(file: unknown): void {
   const ok = matchesSchema(json);
   expect(ok ? [] : (matchesSchema.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
 }
+
+const part = (name: 'header' | 'record') => {
+  const validate = ajv.getSchema(`urn:disclosed:export-format:3#/$defs/${name}`);
+  if (!validate) throw new Error(`the schema has no ${name}`);
+  return validate;
+};
+export const matchesHeader = part('header');
+export const matchesRecord = part('record');
+
+/** The lines of an export written in lines (its parts joined, or the file's text): the header, then records. */
+export function exportLines(text: string): unknown[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as unknown);
+}
+
+/** Fails the test unless the first line is a valid header by the schema, and every other line a valid record. */
+export function expectLinesMatchSchema(text: string): void {
+  const [header, ...records] = exportLines(text);
+  const problems = (validate: typeof matchesHeader, value: unknown, line: number) =>
+    validate(value) ? [] : (validate.errors ?? []).slice(0, 3).map((e) => `line ${line}${e.instancePath} ${e.message}`);
+  expect([
+    ...problems(matchesHeader, header, 1),
+    ...records.flatMap((record, i) => problems(matchesRecord, record, i + 2)).slice(0, 5),
+  ]).toEqual([]);
+}

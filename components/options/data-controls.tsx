@@ -20,7 +20,13 @@ interface Props {
   /** Asks the person to confirm a destructive action (window.confirm in the page). */
   confirm: (question: string) => boolean;
   onExport: (format: 'json' | 'csv' | 'gexf') => Promise<unknown>;
-  onImport: (text: string) => Promise<{ ok: true; report: ImportReport } | { ok: false; error: string }>;
+  /**
+   * Imports a file, read in parts. `imported`: the import stopped after some parts were written (they are kept);
+   * without it, nothing was changed.
+   */
+  onImport: (
+    file: File,
+  ) => Promise<{ ok: true; report: ImportReport } | { ok: false; error: string; imported?: ImportReport }>;
 }
 
 /** Storage used, excluded sites, forgetting a site and deleting everything: every destructive step confirmed. */
@@ -63,9 +69,10 @@ export function DataControls(props: Props) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const result = await onImport(await file.text()).catch((error) => ({
+    const result = await onImport(file).catch((error) => ({
       ok: false as const,
       error: errorText(error),
+      imported: undefined,
     }));
     input.value = '';
     setMessage(
@@ -76,7 +83,9 @@ export function DataControls(props: Props) {
             result.report.eventsAdded,
             result.report.eventsAlreadyThere,
           ])
-        : t('optionsImportFailed', [result.error]),
+        : result.imported
+          ? t('optionsImportStopped', [result.error, result.imported.eventsAdded])
+          : t('optionsImportFailed', [result.error]),
     );
   };
 
@@ -145,7 +154,12 @@ export function DataControls(props: Props) {
       <p>
         <label>
           {t('optionsImport')}{' '}
-          <input type="file" accept="application/json,.json" data-testid="import-input" onChange={importFile} />
+          <input
+            type="file"
+            accept="application/x-ndjson,.ndjson,application/json,.json"
+            data-testid="import-input"
+            onChange={importFile}
+          />
         </label>
       </p>
 

@@ -37,7 +37,7 @@ async function exportReadable() {
     version: source?.version ?? '',
     license: source?.license ?? '',
   });
-  const { body, type, filename } = renderExport(salvage.file, 'json');
-  download(filename, type, body);
+  const { parts, type, filename } = renderExport(salvage.file, 'json');
+  download(filename, type, parts);
   return salvage;
 }

@@ -2,13 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
-import { buildExport, type ExportFormat, renderExport } from '../../lib/export/export.ts';
+import { buildExport, type ExportFormat, exportFileName, renderExport, writeExport } from '../../lib/export/export.ts';
+import { type ImportReport, ImportStopped, importFile } from '../../lib/export/import.ts';
+import { piecesOf } from '../../lib/export/stream.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
-import { download } from './download.ts';
+import { BlobParts, download } from './download.ts';
 
 // The settings page, with data controls, export and import: a chunk of its own, loaded when the page is opened.
 
@@ -58,24 +60,54 @@ export function SettingsPage({
         onClear={() => request(send, 'data/clear', {}).finally(refreshUsage)}
         confirm={(question) => window.confirm(question)}
         onExport={(format) => exportData(db, format, source, nameOf)}
-        onImport={(text) => request(send, 'data/import', { text }).finally(refreshUsage)}
+        onImport={(file) => importData(file).finally(refreshUsage)}
       />
     </>
   );
 }
 
-/** Builds an export from the database (reading needs no background) and saves it as a download. */
+/**
+ * Builds an export from the database (reading needs no background) and saves it as a download. The JSON export is
+ * written in parts, straight into Blobs: a history of a million events never becomes one string.
+ */
 async function exportData(
   db: DisclosedDb,
   format: ExportFormat,
   source: TrackerListSource,
   nameOf: (id: string) => string,
 ): Promise<void> {
-  const file = await buildExport(db, nameOf, {
-    name: source.name,
-    version: source.version,
-    license: source.license,
-  });
-  const { body, type, filename } = renderExport(file, format);
-  download(filename, type, body);
+  const trackerData = { name: source.name, version: source.version, license: source.license };
+  const now = Date.now();
+  const { type, filename } = exportFileName(format, now);
+  if (format === 'json') {
+    const parts = new BlobParts();
+    await writeExport(db, nameOf, trackerData, (part) => parts.add(part), { now });
+    return download(filename, type, parts.done());
+  }
+  // The CSV and GEXF exports hold the totals only.
+  const file = await buildExport(db, nameOf, trackerData, now, { events: false });
+  download(filename, type, renderExport(file, format).parts);
+}
+
+/**
+ * Imports a file of any size through the background, read in parts and never held whole: every line is checked here
+ * first, then the file is read again and sent a part (a file of its own) at a time; the background checks each again.
+ */
+async function importData(
+  file: File,
+): Promise<{ ok: true; report: ImportReport } | { ok: false; error: string; imported?: ImportReport }> {
+  const open = () => piecesOf(file.stream().pipeThrough(new TextDecoderStream()));
+  try {
+    const report = await importFile(open, async (text) => {
+      const result = await request(send, 'data/import', { text });
+      if (!result.ok) throw new Error(result.error);
+      return result.report;
+    });
+    return { ok: true, report };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return error instanceof ImportStopped
+      ? { ok: false, error: message, imported: error.imported }
+      : { ok: false, error: message };
+  }
 }

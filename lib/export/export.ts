@@ -13,6 +13,7 @@ import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportAttempt,
+  type ExportDay,
   type ExportFile,
   type ExportFinding,
   type ExportFlow,
@@ -21,20 +22,91 @@ import { maskWords, valueShape } from './mask.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Everything recorded, in the export format. `nameOf` gives a company's display name from its id. */
+/**
+ * Everything recorded, in the export format, in memory: for small histories and the CSV and GEXF exports (which
+ * leave the events out: `events: false`). A JSON export is written in parts by `writeExport`. `nameOf` gives a
+ * company's display name from its id.
+ */
 export async function buildExport(
   db: DisclosedDb,
   nameOf: (companyId: string) => string,
   trackerData: ExportFile['trackerData'],
   now = Date.now(),
+  { events: withEvents = true } = {},
 ): Promise<ExportFile> {
   const [flows, attempts, days, events] = await Promise.all([
     db.siteCompanies.toArray(),
     db.attempts.toArray(),
     db.dayCompanies.toArray(),
-    db.events.orderBy('time').toArray(),
+    withEvents ? db.events.orderBy('time').toArray() : [],
   ]);
   return exportFileOf({ flows, attempts, days, events }, nameOf, trackerData, now);
+}
+
+/** About how many characters `writeExport` puts in one part. */
+export const WRITE_PART_CHARS = 1024 * 1024;
+
+/**
+ * Writes everything recorded as the version 3 file in lines (docs/export-format.md), in parts of about `partChars`
+ * characters handed to `write` as they are made: no string of the whole file, no array of every row (the events
+ * are read one by one, in time order, in one read transaction). `write` must not wait: the transaction would end.
+ */
+export async function writeExport(
+  db: DisclosedDb,
+  nameOf: (companyId: string) => string,
+  trackerData: ExportFile['trackerData'],
+  write: (part: string) => void,
+  { now = Date.now(), partChars = WRITE_PART_CHARS } = {},
+): Promise<void> {
+  const parts = new PartWriter(write, partChars);
+  parts.line(headerLine(trackerData, iso(now)));
+  await db.transaction('r', [db.siteCompanies, db.attempts, db.dayCompanies, db.events], async () => {
+    await db.siteCompanies.each((f) => parts.line(JSON.stringify({ flow: exportFlow(f, nameOf) })));
+    await db.attempts.each((a) => parts.line(JSON.stringify({ attempt: exportAttempt(a, nameOf) })));
+    await db.dayCompanies.each((d) => parts.line(JSON.stringify({ day: exportDay(d) })));
+    await db.events.orderBy('time').each((e) => parts.line(JSON.stringify({ event: exportEvent(e) })));
+  });
+  parts.end();
+}
+
+/** An export already in memory (a salvaged one, a test's), as the lines `writeExport` writes, in parts. */
+export function exportTextParts(file: ExportFile, partChars = WRITE_PART_CHARS): string[] {
+  const out: string[] = [];
+  const parts = new PartWriter((part) => out.push(part), partChars);
+  parts.line(headerLine(file.trackerData, file.exportedAt));
+  for (const flow of file.flows) parts.line(JSON.stringify({ flow }));
+  for (const attempt of file.attempts ?? []) parts.line(JSON.stringify({ attempt }));
+  for (const day of file.days) parts.line(JSON.stringify({ day }));
+  for (const event of file.events) parts.line(JSON.stringify({ event }));
+  parts.end();
+  return out;
+}
+
+function headerLine(trackerData: ExportFile['trackerData'], exportedAt: string): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, trackerData });
+}
+
+/** Lines gathered into parts of about a given size. */
+class PartWriter {
+  private lines: string[] = [];
+  private chars = 0;
+  constructor(
+    private readonly write: (part: string) => void,
+    private readonly partChars: number,
+  ) {}
+  line(text: string): void {
+    this.lines.push(text, '\n');
+    this.chars += text.length + 1;
+    if (this.chars >= this.partChars) this.flush();
+  }
+  end(): void {
+    if (this.lines.length) this.flush();
+  }
+  private flush(): void {
+    this.write(this.lines.join(''));
+    this.lines = [];
+    this.chars = 0;
+  }
 }
 
 /** The rows an export is made of: the (site, company) totals and attempts, (day, company) totals, events by time. */
@@ -59,14 +131,19 @@ export function exportFileOf(
     trackerData,
     flows: flows.map((f) => exportFlow(f, nameOf)),
     attempts: attempts.map((a) => exportAttempt(a, nameOf)),
-    days: days.map((d) => ({
-      day: d.day,
-      organization: d.company,
-      kind: d.kind,
-      requests: d.requests,
-      sites: d.sites,
-    })),
+    days: days.map(exportDay),
     events: events.map(exportEvent),
+  };
+}
+
+function exportDay(d: DayCompanyAggregate): ExportDay {
+  return {
+    day: d.day,
+    organization: d.company,
+    kind: d.kind,
+    requests: d.requests,
+    sites: d.sites,
+    ...(d.sitesMore ? { sitesMore: d.sitesMore } : {}),
   };
 }
 
@@ -90,6 +167,7 @@ function exportAttempt(a: AttemptAggregate, nameOf: (id: string) => string): Exp
     categories: { ...categoriesOf(a) },
     // In the order first seen, as stored: an import must give back exactly what was exported.
     domains: [...a.hosts],
+    ...(a.hostsMore ? { domainsMore: a.hostsMore } : {}),
     requests: a.requests,
     firstSeen: iso(a.firstSeen),
     lastSeen: iso(a.lastSeen),
@@ -139,12 +217,22 @@ export function exportFinding(f: StoredFinding): ExportFinding {
 
 export type ExportFormat = 'json' | 'csv' | 'gexf';
 
-/** An export as a file to save: its text, media type and name (`disclosed-2026-11-23.json`). */
-export function renderExport(file: ExportFile, format: ExportFormat): { body: string; type: string; filename: string } {
-  const filename = `disclosed-${file.exportedAt.slice(0, 10)}.${format}`;
-  if (format === 'csv') return { body: flowsCsv(file), type: 'text/csv', filename };
-  if (format === 'gexf') return { body: flowsGexf(file), type: 'application/gexf+xml', filename };
-  return { body: JSON.stringify(file, null, 1), type: 'application/json', filename };
+/** The name and media type of an export file (`disclosed-2026-11-23.ndjson`: the JSON export is in lines). */
+export function exportFileName(format: ExportFormat, now: number): { type: string; filename: string } {
+  const day = iso(now).slice(0, 10);
+  if (format === 'json') return { type: 'application/x-ndjson', filename: `disclosed-${day}.ndjson` };
+  return { type: format === 'csv' ? 'text/csv' : 'application/gexf+xml', filename: `disclosed-${day}.${format}` };
+}
+
+/** An export in memory as a file to save: its text in parts, media type and name. */
+export function renderExport(
+  file: ExportFile,
+  format: ExportFormat,
+): { parts: string[]; type: string; filename: string } {
+  const name = exportFileName(format, Date.parse(file.exportedAt));
+  if (format === 'csv') return { parts: [flowsCsv(file)], ...name };
+  if (format === 'gexf') return { parts: [flowsGexf(file)], ...name };
+  return { parts: exportTextParts(file), ...name };
 }
 
 /** The flows as CSV (RFC 4180), one row per (site, organization). */

@@ -28,6 +28,8 @@ export interface ExportFlow {
   /** Requests per category, when they are known (optional: written since Disclosed's schema 9). */
   categories?: Partial<Record<string, number>>;
   domains: string[];
+  /** Requests to further host names, beyond the ones a total keeps (100): only their number. */
+  domainsMore?: number;
   requests: number;
   failed: number;
   firstSeen: string;
@@ -47,6 +49,8 @@ export interface ExportDay {
   kind: 'tracker' | 'unlisted';
   requests: number;
   sites: string[];
+  /** Requests from further sites, beyond the ones a day keeps (1,000): only their number. */
+  sitesMore?: number;
 }
 
 export interface ExportEvent {
@@ -136,7 +140,13 @@ export class ImportError extends Error {
 // ---- strict validation: every field checked, nothing unknown accepted ----
 
 type Json = Record<string, unknown>;
-const LIMIT = { text: 2048, list: 1000, events: 2_000_000, flows: 1_000_000 };
+/**
+ * How much a field may hold. Disclosed's own words (paths, parameter names, details, categories) are short; what a page
+ * chooses through a request's address or method (sites, hosts, company ids made of a domain, a page address, a method)
+ * is as long as an address may be in Chrome (2 MiB). Lists a page can grow (a company's hosts, a day's sites) have no
+ * bound of their own: the line that holds them has (MAX_LINE_CHARS in stream.ts).
+ */
+export const LIMIT = { text: 2048, request: 2 * 1024 * 1024, list: 1000 };
 
 function object(value: unknown, path: string, keys: { required: string[]; optional?: string[] }): Json {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ImportError(path, 'must be an object');
@@ -154,11 +164,10 @@ function codePoints(value: string): number {
   return n;
 }
 
-function text(value: unknown, path: string, pattern?: RegExp): string {
+function text(value: unknown, path: string, pattern?: RegExp, max: number = LIMIT.text): string {
   if (typeof value !== 'string') throw new ImportError(path, 'must be text');
   // Characters are code points, as JSON Schema's maxLength counts them: only text over the limit in UTF-16 units can be.
-  if (value.length > LIMIT.text && codePoints(value) > LIMIT.text)
-    throw new ImportError(path, `is longer than ${LIMIT.text} characters`);
+  if (value.length > max && codePoints(value) > max) throw new ImportError(path, `is longer than ${max} characters`);
   if (pattern && !pattern.test(value))
     throw new ImportError(path, `does not look right (${JSON.stringify(value.slice(0, 40))})`);
   return value;
@@ -180,7 +189,7 @@ function time(value: unknown, path: string): string {
   return t;
 }
 
-function list<T>(value: unknown, path: string, item: (v: unknown, p: string) => T, max = LIMIT.list): T[] {
+function list<T>(value: unknown, path: string, item: (v: unknown, p: string) => T, max = Infinity): T[] {
   if (!Array.isArray(value)) throw new ImportError(path, 'must be a list');
   if (value.length > max) throw new ImportError(path, `has more than ${max} entries`);
   return value.map((v, i) => item(v, `${path}[${i}]`));
@@ -191,10 +200,26 @@ function oneOf<T extends string>(value: unknown, path: string, options: readonly
   return value as T;
 }
 
-const SITE = /^[a-z0-9.-]+$|^browser$/;
-const HOST = /^[a-z0-9.:[\]-]+$/;
-/** Organization ids: printable, no tab or line break (the day summaries use them as separators). */
+/**
+ * A host name as a browser's address parser gives it: lower case, IDN as punycode, and every character a WHATWG host
+ * may hold (`_`, `!`, `'`, `~`…; Chrome escapes a space as `%20`), an IPv6 address with or without its brackets. Never
+ * a space, a control character, `<`, `>`, `/`, `\`, `@`, `^` or `|`. The same expression is the schema's `host`.
+ */
+const HOST = /^[a-z0-9._~!$&'()*+,;=`{}"%:[\]-]+$/;
+/** A site is the registrable domain of such a host (the host itself when it has none), or `browser`. */
+const SITE = HOST;
+const site = (v: unknown, p: string) => text(v, p, SITE, LIMIT.request);
+const host = (v: unknown, p: string) => text(v, p, HOST, LIMIT.request);
+/**
+ * Organization ids: printable, no tab or line break (the day summaries use them as separators); an unlisted one is
+ * `site:` and a site, so as long as a site may be.
+ */
 const ORGANIZATION = /^[^\p{Cc}]+$/u;
+const organization = (v: unknown, p: string) => text(v, p, ORGANIZATION, LIMIT.request);
+/** An HTTP method (RFC 9110's token), upper-cased as the capture stores it: `X-Y` and `M-SEARCH` as well as `GET`. */
+const METHOD = /^[!#$%&'*+.^_`|~0-9A-Z-]+$/;
+/** A webRequest resource type, as either browser names them (`image`, `xml_dtd`…). */
+const TYPE = /^[a-z0-9_-]+$/;
 const FLOW_KINDS = ['tracker', 'unlisted'] as const;
 
 const CATEGORY = /^[a-z_]+$/;
@@ -204,9 +229,10 @@ function categoryCounts(value: unknown, path: string): Partial<Record<string, nu
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ImportError(path, 'must be an object');
   const entries = Object.entries(value);
   if (entries.length > LIMIT.list) throw new ImportError(path, `has more than ${LIMIT.list} entries`);
-  const out: Partial<Record<string, number>> = {};
-  for (const [category, n] of entries) out[text(category, `${path} key`, CATEGORY)] = count(n, `${path}.${category}`);
-  return out;
+  // Built as own properties: a category named `__proto__` is a count like any other.
+  return Object.fromEntries(
+    entries.map(([category, n]) => [text(category, `${path} key`, CATEGORY), count(n, `${path}.${category}`)]),
+  );
 }
 
 function span(value: unknown, path: string): ExportSpan {
@@ -217,20 +243,24 @@ function span(value: unknown, path: string): ExportSpan {
 function dataKindMap(value: unknown, path: string): Partial<Record<DataKind, ExportSpan>> {
   const o = object(value, path, { required: [], optional: [...DATA_KINDS] });
   const out: Partial<Record<DataKind, ExportSpan>> = {};
-  for (const k of DATA_KINDS) if (k in o) out[k] = span(o[k], `${path}.${k}`);
+  // In the file's order, which is the order they were first seen: a total imported back reads as the one exported.
+  for (const k of Object.keys(o) as DataKind[]) out[k] = span(o[k], `${path}.${k}`);
   return out;
 }
 
 const ATTEMPT_FIELDS = ['site', 'organization', 'kind', 'category', 'domains', 'requests', 'firstSeen', 'lastSeen'];
 
 function flow(value: unknown, path: string): ExportFlow {
-  const o = object(value, path, { required: [...ATTEMPT_FIELDS, 'failed', 'dataKinds'], optional: ['categories'] });
+  const o = object(value, path, {
+    required: [...ATTEMPT_FIELDS, 'failed', 'dataKinds'],
+    optional: ['categories', 'domainsMore'],
+  });
   return { ...attemptFields(o, path), failed: count(o.failed, `${path}.failed`) };
 }
 
 function attempt(value: unknown, path: string): ExportAttempt {
   return attemptFields(
-    object(value, path, { required: [...ATTEMPT_FIELDS, 'dataKinds'], optional: ['categories'] }),
+    object(value, path, { required: [...ATTEMPT_FIELDS, 'dataKinds'], optional: ['categories', 'domainsMore'] }),
     path,
   );
 }
@@ -239,15 +269,17 @@ function attempt(value: unknown, path: string): ExportAttempt {
 function attemptFields(o: Json, path: string): ExportAttempt {
   const org = object(o.organization, `${path}.organization`, { required: ['id', 'name'] });
   return {
-    site: text(o.site, `${path}.site`, SITE),
+    site: site(o.site, `${path}.site`),
     organization: {
-      id: text(org.id, `${path}.organization.id`, ORGANIZATION),
-      name: text(org.name, `${path}.organization.name`),
+      id: organization(org.id, `${path}.organization.id`),
+      // An unlisted company is named by its domain.
+      name: text(org.name, `${path}.organization.name`, undefined, LIMIT.request),
     },
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
     category: text(o.category, `${path}.category`, CATEGORY),
     ...(o.categories !== undefined ? { categories: categoryCounts(o.categories, `${path}.categories`) } : {}),
-    domains: list(o.domains, `${path}.domains`, (v, p) => text(v, p, HOST)),
+    domains: list(o.domains, `${path}.domains`, host),
+    ...(o.domainsMore !== undefined ? { domainsMore: count(o.domainsMore, `${path}.domainsMore`) } : {}),
     requests: count(o.requests, `${path}.requests`),
     firstSeen: time(o.firstSeen, `${path}.firstSeen`),
     lastSeen: time(o.lastSeen, `${path}.lastSeen`),
@@ -256,13 +288,17 @@ function attemptFields(o: Json, path: string): ExportAttempt {
 }
 
 function day(value: unknown, path: string): ExportDay {
-  const o = object(value, path, { required: ['day', 'organization', 'kind', 'requests', 'sites'] });
+  const o = object(value, path, {
+    required: ['day', 'organization', 'kind', 'requests', 'sites'],
+    optional: ['sitesMore'],
+  });
   return {
     day: text(o.day, `${path}.day`, /^\d{4}-\d{2}-\d{2}$/),
-    organization: text(o.organization, `${path}.organization`, ORGANIZATION),
+    organization: organization(o.organization, `${path}.organization`),
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
     requests: count(o.requests, `${path}.requests`),
-    sites: list(o.sites, `${path}.sites`, (v, p) => text(v, p, SITE), 100_000),
+    sites: list(o.sites, `${path}.sites`, site),
+    ...(o.sitesMore !== undefined ? { sitesMore: count(o.sitesMore, `${path}.sitesMore`) } : {}),
   };
 }
 
@@ -284,7 +320,7 @@ function finding(value: unknown, path: string): ExportFinding {
     source: oneOf(o.source, `${path}.source`, FINDING_SOURCES),
     name: text(o.name, `${path}.name`),
     shape: oneOf(o.shape, `${path}.shape`, VALUE_SHAPES),
-    ...(o.address !== undefined ? { address: text(o.address, `${path}.address`, /^https?:\/\//) } : {}),
+    ...(o.address !== undefined ? { address: text(o.address, `${path}.address`, /^https?:\/\//, LIMIT.request) } : {}),
     ...(o.detail !== undefined ? { detail: text(o.detail, `${path}.detail`) } : {}),
   };
 }
@@ -313,59 +349,105 @@ function event<F>(
   });
   return {
     time: time(o.time, `${path}.time`),
-    site: text(o.site, `${path}.site`, SITE),
-    organization: text(o.organization, `${path}.organization`, ORGANIZATION),
+    site: site(o.site, `${path}.site`),
+    organization: organization(o.organization, `${path}.organization`),
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
-    category: text(o.category, `${path}.category`, /^[a-z_]+$/),
-    host: text(o.host, `${path}.host`, HOST),
+    category: text(o.category, `${path}.category`, CATEGORY),
+    host: host(o.host, `${path}.host`),
     path: text(o.path, `${path}.path`),
-    type: text(o.type, `${path}.type`, /^[a-z_]+$/),
-    method: text(o.method, `${path}.method`, /^[A-Z]+$/),
+    type: text(o.type, `${path}.type`, TYPE),
+    method: text(o.method, `${path}.method`, METHOD, LIMIT.request),
     outcome: oneOf(o.outcome, `${path}.outcome`, ['completed', 'error'] as const),
     ...(o.error !== undefined ? { error: text(o.error, `${path}.error`) } : {}),
     ...(o.delivery !== undefined ? { delivery: oneOf(o.delivery, `${path}.delivery`, DELIVERIES) } : {}),
     ...(o.deliveryReason !== undefined
       ? { deliveryReason: oneOf(o.deliveryReason, `${path}.deliveryReason`, DELIVERY_REASONS) }
       : {}),
-    dataKinds: list(o.dataKinds, `${path}.dataKinds`, (v, p) => oneOf(v, p, DATA_KINDS)),
+    dataKinds: list(o.dataKinds, `${path}.dataKinds`, (v, p) => oneOf(v, p, DATA_KINDS), LIMIT.list),
     findings: list(o.findings, `${path}.findings`, item, 50),
   };
+}
+
+/** What every file starts with: the format, its version, when and from which tracker list. */
+export type ExportHeader = Pick<ExportFile, 'format' | 'exportedAt' | 'trackerData'> & { version: 1 | 2 | 3 };
+
+function formatAndVersion(o: Json, path: string): 1 | 2 | 3 {
+  if (o.format !== EXPORT_FORMAT)
+    throw new ImportError(`${path}.format`, `must be "${EXPORT_FORMAT}": this is not a Disclosed export`);
+  if (!READABLE_VERSIONS.includes(o.version as 1 | 2 | 3)) {
+    const versions = `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}`;
+    throw new ImportError(
+      `${path}.version`,
+      `is ${JSON.stringify(o.version)}; this version of Disclosed reads versions ${versions}`,
+    );
+  }
+  return o.version as 1 | 2 | 3;
+}
+
+function headerOf(o: Json, path: string): ExportHeader {
+  const version = formatAndVersion(o, path);
+  const td = object(o.trackerData, `${path}.trackerData`, { required: ['name', 'version', 'license'] });
+  return {
+    format: EXPORT_FORMAT,
+    version,
+    exportedAt: time(o.exportedAt, `${path}.exportedAt`),
+    trackerData: {
+      name: text(td.name, `${path}.trackerData.name`),
+      version: text(td.version, `${path}.trackerData.version`),
+      license: text(td.license, `${path}.trackerData.license`),
+    },
+  };
+}
+
+const HEADER_FIELDS = { required: ['format', 'version', 'exportedAt', 'trackerData'] };
+
+/**
+ * The first line of a file written in lines (version 3): the header, checked. Anything else — a whole file in one
+ * object, another JSON value — is `undefined`, for the caller to read the old way.
+ */
+export function validateHeaderLine(value: unknown): ExportHeader | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || 'flows' in value || 'events' in value)
+    return undefined;
+  const header = headerOf(object(value, 'line 1', HEADER_FIELDS), 'line 1');
+  if (header.version !== EXPORT_VERSION)
+    throw new ImportError('line 1.version', `is ${header.version}: only version ${EXPORT_VERSION} is written in lines`);
+  return header;
+}
+
+/** One record of a file written in lines: what it is, and the entry itself. */
+export type ExportRecord =
+  | { flow: ExportFlow }
+  | { attempt: ExportAttempt }
+  | { day: ExportDay }
+  | { event: ExportEvent };
+
+/** Checks one line after the header (`line` counts from 1, the header's): one record, its one key saying which. */
+export function validateRecordLine(value: unknown, line: number): ExportRecord {
+  const path = `line ${line}`;
+  const o = object(value, path, { required: [], optional: ['flow', 'attempt', 'day', 'event'] });
+  const keys = Object.keys(o);
+  if (keys.length !== 1) throw new ImportError(path, 'must hold one flow, attempt, day or event');
+  if ('flow' in o) return { flow: flow(o.flow, `${path}.flow`) };
+  if ('attempt' in o) return { attempt: attempt(o.attempt, `${path}.attempt`) };
+  if ('day' in o) return { day: day(o.day, `${path}.day`) };
+  return { event: event(o.event, `${path}.event`, finding) };
 }
 
 /** Checks a parsed file against its version of the format (1, 2 or 3); throws an ImportError that says where and what. */
 export function validateExport(value: unknown): ReadableExport {
   const o = object(value, 'file', {
-    required: ['format', 'version', 'exportedAt', 'trackerData', 'flows', 'days', 'events'],
+    required: [...HEADER_FIELDS.required, 'flows', 'days', 'events'],
     optional: ['attempts'],
   });
-  if (o.format !== EXPORT_FORMAT)
-    throw new ImportError('file.format', `must be "${EXPORT_FORMAT}": this is not a Disclosed export`);
-  if (!READABLE_VERSIONS.includes(o.version as 1 | 2 | 3)) {
-    const versions = `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}`;
-    throw new ImportError(
-      'file.version',
-      `is ${JSON.stringify(o.version)}; this version of Disclosed reads versions ${versions}`,
-    );
-  }
-  const td = object(o.trackerData, 'file.trackerData', { required: ['name', 'version', 'license'] });
+  const { version, ...header } = headerOf(o, 'file');
   const common: Omit<ExportFile, 'version' | 'events'> = {
-    format: EXPORT_FORMAT,
-    exportedAt: time(o.exportedAt, 'file.exportedAt'),
-    trackerData: {
-      name: text(td.name, 'file.trackerData.name'),
-      version: text(td.version, 'file.trackerData.version'),
-      license: text(td.license, 'file.trackerData.license'),
-    },
-    flows: list(o.flows, 'file.flows', flow, LIMIT.flows),
-    ...(o.attempts !== undefined ? { attempts: list(o.attempts, 'file.attempts', attempt, LIMIT.flows) } : {}),
-    days: list(o.days, 'file.days', day, LIMIT.flows),
+    ...header,
+    flows: list(o.flows, 'file.flows', flow),
+    ...(o.attempts !== undefined ? { attempts: list(o.attempts, 'file.attempts', attempt) } : {}),
+    days: list(o.days, 'file.days', day),
   };
-  if (o.version === 1)
-    return {
-      ...common,
-      version: 1,
-      events: list(o.events, 'file.events', (v, p) => event(v, p, findingV1), LIMIT.events),
-    };
-  const events = list(o.events, 'file.events', (v, p) => event(v, p, finding), LIMIT.events);
-  return { ...common, version: o.version === 2 ? 2 : 3, events };
+  if (version === 1)
+    return { ...common, version: 1, events: list(o.events, 'file.events', (v, p) => event(v, p, findingV1)) };
+  const events = list(o.events, 'file.events', (v, p) => event(v, p, finding));
+  return { ...common, version, events };
 }

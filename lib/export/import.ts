@@ -14,8 +14,9 @@ import {
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
-import { type ExportAttempt, type ReadableExport, validateExport } from './format.ts';
+import type { ExportAttempt, ReadableExport } from './format.ts';
 import { shapeMarker } from './mask.ts';
+import { exportParts, type PartLimits, readExport, readWholeExport, type TextPieces } from './stream.ts';
 
 export interface ImportReport {
   flowsAdded: number;
@@ -28,8 +29,9 @@ export interface ImportReport {
 }
 
 /**
- * Reads an export file's text: parses, validates every field (see format.ts), then merges it in one transaction.
- * Anything wrong — not JSON, another format, a bad field — throws before a single row is written.
+ * Reads an export file's text (a small file, or one part of a large one: see `importFile`): parses, validates every
+ * field (see format.ts), then merges it in one transaction. Anything wrong — not JSON, another format, a bad field —
+ * throws before a single row is written.
  *
  * Merging is idempotent: importing the same file twice adds nothing the second time. Events are matched on what
  * they are (time, site, company, host, path, type, method); totals take the larger count and the wider time span,
@@ -38,15 +40,60 @@ export interface ImportReport {
  * The recorder caches totals: call this through the background, which flushes and invalidates it.
  */
 export async function importExport(db: DisclosedDb, fileText: string): Promise<ImportReport> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fileText);
-  } catch {
-    throw new Error('The file is not JSON: it is not a Disclosed export.');
-  }
-  const file = validateExport(parsed);
-  return merge(db, file);
+  return merge(db, await readWholeExport(fileText));
 }
+
+/**
+ * Imports a file of any size, read in pieces and never held whole: first every line is checked (nothing is written
+ * if one is wrong), then the file is read again and imported part by part, each part (a file of its own: the header
+ * and some lines) by `importPart`, in one transaction. A part that fails (a full disk) stops the import with what was
+ * imported so far kept; merging is idempotent, so importing the same file again completes it.
+ *
+ * `open` gives the file's text from its start, each time it is called (`file.stream()` through a TextDecoderStream).
+ */
+export async function importFile(
+  open: () => TextPieces,
+  importPart: (partText: string) => Promise<ImportReport>,
+  limits?: PartLimits,
+): Promise<ImportReport> {
+  let header = false;
+  for await (const item of readExport(open())) header ||= 'header' in item || 'whole' in item;
+  if (!header) throw new Error('The file is empty: it is not a Disclosed export.');
+  const total = emptyReport();
+  let parts = 0;
+  for await (const part of exportParts(open(), limits)) {
+    let report: ImportReport;
+    try {
+      report = await importPart(part);
+    } catch (error) {
+      if (!parts) throw error;
+      throw new ImportStopped(error instanceof Error ? error.message : String(error), total);
+    }
+    parts++;
+    for (const key of Object.keys(total) as (keyof ImportReport)[]) total[key] += report[key];
+  }
+  return total;
+}
+
+/** An import that failed after some of its parts were written: what they added is kept, and said. */
+export class ImportStopped extends Error {
+  constructor(
+    reason: string,
+    readonly imported: ImportReport,
+  ) {
+    super(reason);
+    this.name = 'ImportStopped';
+  }
+}
+
+export const emptyReport = (): ImportReport => ({
+  flowsAdded: 0,
+  flowsUpdated: 0,
+  attemptsAdded: 0,
+  daysAdded: 0,
+  eventsAdded: 0,
+  eventsAlreadyThere: 0,
+});
 
 const ms = (iso: string) => Date.parse(iso);
 /** Paths compare masked: a version 2 file holds them so, the browser it came from holds them whole. */
@@ -86,6 +133,7 @@ function storedAttempt(a: ExportAttempt): AttemptAggregate {
     lastSeen: ms(a.lastSeen),
     hosts: a.domains,
     kinds,
+    ...(a.domainsMore ? { hostsMore: a.domainsMore } : {}),
   };
 }
 
@@ -112,14 +160,7 @@ function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
 }
 
 async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportReport> {
-  const report: ImportReport = {
-    flowsAdded: 0,
-    flowsUpdated: 0,
-    attemptsAdded: 0,
-    daysAdded: 0,
-    eventsAdded: 0,
-    eventsAlreadyThere: 0,
-  };
+  const report = emptyReport();
   const tables = [
     db.events,
     db.siteCompanies,
@@ -186,6 +227,7 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
         kind: d.kind,
         requests: d.requests,
         sites: [...new Set(d.sites)],
+        ...(d.sitesMore ? { sitesMore: d.sitesMore } : {}),
       };
       const local = existingDays[i];
       if (!local) {
@@ -196,7 +238,9 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
       return local;
     });
 
-    const known = new Set<string>();
+    // How many of each event the history holds: a file's events are matched one to one, so two identical requests
+    // (a page firing the same beacon twice in one millisecond) both come back, and a second import adds none.
+    const known = new Map<string, number>();
     if (file.events.length) {
       // A loop, not Math.min(...times): a million arguments would overflow the stack.
       let from = Infinity;
@@ -209,16 +253,20 @@ async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportRepor
       await db.events
         .where('time')
         .between(from, to, true, true)
-        .each((e) => known.add(eventKey(e)));
+        .each((e) => {
+          const key = eventKey(e);
+          known.set(key, (known.get(key) ?? 0) + 1);
+        });
     }
     const events: SharingEvent[] = [];
     for (const event of incomingEvents) {
       const key = eventKey(event);
-      if (known.has(key)) {
+      const held = known.get(key) ?? 0;
+      if (held > 0) {
+        known.set(key, held - 1);
         report.eventsAlreadyThere++;
         continue;
       }
-      known.add(key);
       events.push(event);
     }
     report.eventsAdded = events.length;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectMatchesSchema } from '../export-schema.ts';
+import { expectLinesMatchSchema, exportLines } from '../export-schema.ts';
 import { everythingStored, storedEvents } from './extension-db.ts';
 import { useExtensionBrowser } from './setup.ts';
 import { META_PAGE, NEWS, TEST_SITES } from './test-site.ts';
@@ -107,17 +107,15 @@ describe('export and import', () => {
       settings.getByRole('button', { name: 'Export JSON' }).click(),
     ]);
     const path = await download.path();
-    const exported = JSON.parse(readFileSync(path, 'utf8'));
-    expect(exported).toMatchObject({ format: 'disclosed-export', version: 3 });
-    expectMatchesSchema(exported);
+    expect(download.suggestedFilename()).toMatch(/^disclosed-\d{4}-\d{2}-\d{2}\.ndjson$/);
+    // In lines: a header, then one flow, attempt, day or event a line, each valid by the schema.
     const text = readFileSync(path, 'utf8');
+    expectLinesMatchSchema(text);
+    const [header, ...records] = exportLines(text) as Record<string, unknown>[];
+    expect(header).toMatchObject({ format: 'disclosed-export', version: 3 });
     for (const value of identifierValues) expect(text).not.toContain(value);
-    expect(
-      exported.flows.some(
-        (f: { site: string; organization: { name: string } }) =>
-          f.site === 'news-site.example' && f.organization.name === 'Google',
-      ),
-    ).toBe(true);
+    const flows = records.flatMap((r) => (r.flow ? [r.flow as { site: string; organization: { name: string } }] : []));
+    expect(flows.some((f) => f.site === 'news-site.example' && f.organization.name === 'Google')).toBe(true);
 
     await settings.click('[data-testid="clear-button"]');
     await settings.waitForSelector('[data-testid="data-message"]:has-text("was deleted")');
@@ -127,16 +125,23 @@ describe('export and import', () => {
     await settings.waitForSelector('[data-testid="data-message"]:has-text("Imported:")');
     expect(await totals()).toBe(before);
 
-    // A tampered file is refused whole, with the reason, and nothing changes.
-    const tampered = join(mkdtempSync(join(tmpdir(), 'disclosed-import-')), 'bad.json');
+    // A tampered file is refused whole, with the reason, and nothing changes: its last line is bad, every line before
+    // it good, so nothing may be written before the whole file is checked.
+    const lines = text.trimEnd().split('\n');
+    const badFlow = { flow: { ...flows[0], site: '<script>alert(1)</script>' } };
+    const tampered = join(mkdtempSync(join(tmpdir(), 'disclosed-import-')), 'bad.ndjson');
     writeFileSync(
       tampered,
-      JSON.stringify({ ...exported, flows: [{ ...exported.flows[0], site: '<script>alert(1)</script>' }] }),
+      `${[header, ...records].map((r) => JSON.stringify(r)).join('\n')}\n${JSON.stringify(badFlow)}\n`,
     );
+    await settings.click('[data-testid="clear-button"]');
+    await settings.waitForSelector('[data-testid="data-message"]:has-text("was deleted")');
     await settings.setInputFiles('[data-testid="import-input"]', tampered);
     await settings.waitForSelector('[data-testid="data-message"]:has-text("nothing was changed")');
-    expect(await settings.locator('[data-testid="data-message"]').textContent()).toContain('file.flows[0].site');
-    expect(await totals()).toBe(before);
+    expect(await settings.locator('[data-testid="data-message"]').textContent()).toContain(
+      `line ${lines.length + 1}.flow.site`,
+    );
+    expect(await totals()).toBe(JSON.stringify({ flows: [], days: [] }));
     await settings.close();
   });
 });

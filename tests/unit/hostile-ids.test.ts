@@ -45,7 +45,7 @@ async function imported() {
   await recorder.flush();
   const file = await buildExport(source, (id) => catalog.company(id).name, { name: 'l', version: '1', license: 'x' });
   const db = freshDb();
-  await importExport(db, renderExport(file, 'json').body);
+  await importExport(db, renderExport(file, 'json').parts.join(''));
   return db;
 }
 

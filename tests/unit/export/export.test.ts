@@ -3,9 +3,10 @@ import type { StoredFinding } from '../../../lib/disclose/decode.ts';
 import { buildExport, exportFinding, flowsCsv, flowsGexf } from '../../../lib/export/export.ts';
 import { type ExportFileV1, ImportError, validateExport } from '../../../lib/export/format.ts';
 import { importExport } from '../../../lib/export/import.ts';
+import { readWholeExport } from '../../../lib/export/stream.ts';
 import { clearEverything } from '../../../lib/storage/forget.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
-import { expectMatchesSchema } from '../../export-schema.ts';
+import { expectLinesMatchSchema, expectMatchesSchema } from '../../export-schema.ts';
 import { event, freshDb } from '../storage/helpers.ts';
 
 const trackerData = { name: 'Ghostery Tracker Database', version: '1.0.945', license: 'CC BY-NC-SA 4.0' };
@@ -518,12 +519,14 @@ describe('renderExport', () => {
     const { renderExport } = await import('../../../lib/export/export.ts');
     const file = await buildExport(await browsed(), nameOf, trackerData, Date.UTC(2026, 10, 23, 9));
     expect(renderExport(file, 'json')).toMatchObject({
-      type: 'application/json',
-      filename: 'disclosed-2026-11-23.json',
+      type: 'application/x-ndjson',
+      filename: 'disclosed-2026-11-23.ndjson',
     });
-    expect(JSON.parse(renderExport(file, 'json').body)).toEqual(file);
-    expectMatchesSchema(JSON.parse(renderExport(file, 'json').body));
+    // In lines: read back, the same file; every line valid by the schema.
+    const text = renderExport(file, 'json').parts.join('');
+    expect(await readWholeExport(text)).toEqual(file);
+    expectLinesMatchSchema(text);
     expect(renderExport(file, 'csv')).toMatchObject({ type: 'text/csv', filename: 'disclosed-2026-11-23.csv' });
-    expect(renderExport(file, 'gexf').body).toContain('<gexf');
+    expect(renderExport(file, 'gexf').parts.join('')).toContain('<gexf');
   });
 });

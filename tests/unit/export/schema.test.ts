@@ -90,16 +90,8 @@ describe('the JSON Schema and validateExport agree', () => {
       'valid',
     ],
     ['text of exactly 2048 characters', withFlow({ category: 'a'.repeat(2048) }), 'valid'],
-    [
-      '2048 characters, one outside the BMP',
-      withFlow({ organization: { id: 'google', name: `${'a'.repeat(2047)}😀` } }),
-      'valid',
-    ],
-    [
-      '2049 characters, one outside the BMP',
-      withFlow({ organization: { id: 'google', name: `${'a'.repeat(2048)}😀` } }),
-      'refused',
-    ],
+    ['2048 characters, one outside the BMP', withEvent({ path: `/${'a'.repeat(2046)}😀` }), 'valid'],
+    ['2049 characters, one outside the BMP', withEvent({ path: `/${'a'.repeat(2047)}😀` }), 'refused'],
     ['not an object', [], 'refused'],
     ['no version', noVersion, 'refused'],
     ['version 4', { ...base(), version: 4 }, 'refused'],

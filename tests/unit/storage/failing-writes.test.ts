@@ -194,7 +194,7 @@ describe('data controls while writes fail', () => {
     sourceRecorder.add(event({ path: '/exported' }));
     await sourceRecorder.flush();
     const trackerData = { name: 'Test list', version: '1', license: 'CC0' };
-    const file = renderExport(await buildExport(source, (id) => id, trackerData), 'json').body;
+    const file = renderExport(await buildExport(source, (id) => id, trackerData), 'json').parts.join('');
     const { history, recorder, fill } = setUp();
     fill();
     recorder.add(event());
