@@ -1,6 +1,8 @@
-import type { StoredFinding } from '../disclose/decode.ts';
-import type { DataKind } from '../disclose/kinds.ts';
+import { localDay } from '../day.ts';
+import { keptAddress, type StoredFinding } from '../disclose/decode.ts';
+import { type DataKind, isAddressKind } from '../disclose/kinds.ts';
 import { maskPath } from '../disclose/mask.ts';
+import { secretName } from '../disclose/rules.ts';
 import { AddressLevels } from '../storage/addresses.ts';
 import {
   type AttemptAggregate,
@@ -14,7 +16,7 @@ import {
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
-import type { ExportAttempt, ReadableExport } from './format.ts';
+import type { ExportAttempt, ExportFlow, ReadableExport } from './format.ts';
 import { shapeMarker } from './mask.ts';
 import { exportParts, type PartLimits, readExport, readWholeExport, type TextPieces } from './stream.ts';
 
@@ -105,12 +107,17 @@ const eventKey = (e: Pick<SharingEvent, 'time' | 'site' | 'company' | 'host' | '
  * any other the mark of its shape (`‹digits›`), which is what the history then shows and exports again.
  */
 function storedFinding(f: ReadableExport['events'][number]['findings'][number]): StoredFinding {
-  if ('value' in f) return f;
+  // A version 1 value under a credential's name is not brought back (schema 11 forgot such values); an address is
+  // kept as addresses are (masked, the query's names only), whatever the file holds.
+  if ('value' in f) {
+    if (f.kind === 'secret' || secretName(f.name)) return { ...f, value: '' };
+    return isAddressKind(f.kind) ? { ...f, value: keptAddress(f.value) } : f;
+  }
   return {
     kind: f.kind,
     source: f.source,
     name: f.name,
-    value: f.address ?? shapeMarker(f.shape),
+    value: f.address !== undefined ? keptAddress(f.address) : shapeMarker(f.shape),
     ...(f.detail ? { detail: f.detail } : {}),
   };
 }
@@ -159,7 +166,47 @@ function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
   };
 }
 
-async function merge(db: DisclosedDb, file: ReadableExport): Promise<ImportReport> {
+/**
+ * A file from before Disclosed kept attempts apart (its database's schema 7) counts blocked and failed requests in
+ * its flows' `requests` (with `failed` saying how many) and its days. Read as the schema 7 upgrade reads such a
+ * history: a flow's failed requests become an attempt (with the flow's kinds only when every request failed: which
+ * kinds the failures carried is not known otherwise), the failed events of the file are taken off their days, and a
+ * site whose every request to a company failed leaves that company's days. Nothing stopped is imported as received.
+ */
+export function separateFailed(file: ReadableExport): ReadableExport {
+  if (file.version >= 3 || file.attempts?.length || !file.flows.some((f) => f.failed > 0)) return file;
+  const failedPerDay = new Map<string, number>();
+  for (const e of file.events) {
+    if (e.outcome !== 'error') continue;
+    const key = `${localDay(ms(e.time))}\n${e.organization}`;
+    failedPerDay.set(key, (failedPerDay.get(key) ?? 0) + 1);
+  }
+  const flows: ExportFlow[] = [];
+  const attempts: ExportAttempt[] = [];
+  const gone = new Set<string>();
+  for (const f of file.flows) {
+    if (!f.failed) {
+      flows.push(f);
+      continue;
+    }
+    const whole = f.failed >= f.requests;
+    const { failed: _, ...fields } = f;
+    attempts.push({ ...fields, requests: Math.min(f.failed, f.requests), dataKinds: whole ? f.dataKinds : {} });
+    if (whole) gone.add(`${f.site}\n${f.organization.id}`);
+    else flows.push({ ...f, requests: f.requests - f.failed, failed: 0 });
+  }
+  const days = file.days
+    .map((d) => ({
+      ...d,
+      requests: Math.max(0, d.requests - (failedPerDay.get(`${d.day}\n${d.organization}`) ?? 0)),
+      sites: d.sites.filter((site) => !gone.has(`${site}\n${d.organization}`)),
+    }))
+    .filter((d) => d.sites.length > 0 && d.requests > 0);
+  return { ...file, flows, attempts, days } as ReadableExport;
+}
+
+async function merge(db: DisclosedDb, given: ReadableExport): Promise<ImportReport> {
+  const file = separateFailed(given);
   const report = emptyReport();
   const tables = [
     db.events,

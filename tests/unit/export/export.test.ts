@@ -379,6 +379,83 @@ describe('version 2 files', () => {
   });
 });
 
+describe('files from before attempts were kept apart', () => {
+  it('bring no blocked request back as received: failed requests become attempts, and leave the days', async () => {
+    const t = '2026-11-20T12:00:00.000Z';
+    const flow = (site: string, requests: number, failed: number) => ({
+      ...V1.flows[0],
+      site,
+      organization: { id: 'facebook', name: 'Meta' },
+      requests,
+      failed,
+      dataKinds: { identifier: { first: t, last: t } },
+    });
+    const blockedEvent = {
+      ...V1.events[0],
+      organization: 'facebook',
+      outcome: 'error' as const,
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+    };
+    const old = {
+      ...V1,
+      flows: [flow('news.example', 3, 3), flow('shop.example', 5, 2)],
+      days: [
+        {
+          day: '2026-11-20',
+          organization: 'facebook',
+          kind: 'tracker',
+          requests: 8,
+          sites: ['news.example', 'shop.example'],
+        },
+      ],
+      events: [blockedEvent, blockedEvent, { ...blockedEvent, time: '2026-11-20T12:00:01.000Z' }],
+    };
+    const db = freshDb();
+    await importExport(db, JSON.stringify(old));
+    // Every request from news.example was blocked: no flow there, an attempt with what it carried.
+    expect(await db.siteCompanies.get(['news.example', 'facebook'])).toBeUndefined();
+    expect(await db.attempts.get(['news.example', 'facebook'])).toMatchObject({
+      requests: 3,
+      kinds: { identifier: {} },
+    });
+    expect(await db.siteCompanies.get(['shop.example', 'facebook'])).toMatchObject({ requests: 3, failed: 0 });
+    expect(await db.attempts.get(['shop.example', 'facebook'])).toMatchObject({ requests: 2, kinds: {} });
+    expect(await db.dayCompanies.get(['2026-11-20', 'facebook'])).toMatchObject({
+      requests: 5,
+      sites: ['shop.example'],
+    });
+    expect(await db.companies.get('facebook')).toMatchObject({ sites: 1, requests: 3 });
+  });
+
+  it('bring back no value under a credential’s name, and no query value of an address', async () => {
+    const file = {
+      ...V1,
+      events: [
+        {
+          ...V1.events[0],
+          dataKinds: ['identifier', 'page-address'],
+          findings: [
+            { kind: 'identifier', source: 'url', name: 'access_token', value: 'eyJhbGci…Qx' },
+            {
+              kind: 'page-address',
+              source: 'url',
+              name: 'dl',
+              value: 'https://news.example/a?token=s3cr3t',
+              detail: 'full',
+            },
+          ],
+        },
+      ],
+    };
+    const db = freshDb();
+    await importExport(db, JSON.stringify(file));
+    const text = JSON.stringify(await db.events.toArray());
+    expect(text).not.toContain('eyJhbGci');
+    expect(text).not.toContain('s3cr3t');
+    expect(text).toContain('https://news.example/a?token');
+  });
+});
+
 describe('exportFinding', () => {
   const f = (kind: StoredFinding['kind'], value: string, detail?: string, name = 'p'): StoredFinding => ({
     kind,
