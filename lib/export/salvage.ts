@@ -1,9 +1,11 @@
+import { AddressLevels } from '../storage/addresses.ts';
 import type { AttemptAggregate, DayCompanyAggregate, SiteCompanyAggregate } from '../storage/aggregates.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import type { RawRead } from '../storage/raw.ts';
 import { repairAttempt, repairDayFlow, repairFlow } from '../storage/repair.ts';
 import { type ExportRows, exportFileOf } from './export.ts';
 import type { ExportFile } from './format.ts';
+import { separateFailed } from './import.ts';
 
 /** The stores an export is made of. */
 export const EXPORTED_STORES = ['siteCompanies', 'attempts', 'dayCompanies', 'events'];
@@ -52,8 +54,20 @@ export function salvageExport(
   const events = keep<SharingEvent>(table('events'), asEvent, (e) => exports({ events: [e] })).sort(
     (a, b) => a.time - b.time,
   );
+  // Rows written before a schema upgrade that never ran mean what they meant then: read them as that upgrade would,
+  // so the file claims no more than they hold (one page-address kind for three levels before 8, failed requests
+  // counted in the totals before 7).
+  const schema = read.schemaVersion ?? Infinity;
+  if (schema < 8) {
+    const levels = new AddressLevels();
+    for (const e of events) levels.upgradeEvent(e);
+    for (const f of flows) f.kinds = levels.upgradeKinds(f, true);
+    for (const a of attempts) a.kinds = levels.upgradeKinds(a, false);
+  }
+  let file = exportFileOf({ flows, attempts, days, events }, nameOf, trackerData, now);
+  if (schema < 7) file = { ...(separateFailed({ ...file, version: 2 }) as ExportFile), version: file.version };
   return {
-    file: exportFileOf({ flows, attempts, days, events }, nameOf, trackerData, now),
+    file,
     skipped,
     unreadable: read.unreadable,
   };

@@ -8,6 +8,8 @@ export interface RawRead {
   tables: Map<string, unknown[]>;
   /** Stores that could not be read to the end (the rows before the failure are in `tables`). */
   unreadable: string[];
+  /** The schema version the rows were written under (Dexie's version; IndexedDB holds ten times it). */
+  schemaVersion?: number;
 }
 
 /** Reads the named stores of database `name`, or reports them all unreadable when it cannot be opened. */
@@ -27,6 +29,7 @@ export function readRawTables(name: string, stores: string[], factory: IDBFactor
     request.onerror = () => resolve({ ...result, unreadable: request.error?.name === 'AbortError' ? [] : [...stores] });
     request.onsuccess = async () => {
       const db = request.result;
+      result.schemaVersion = db.version / 10;
       for (const store of stores) {
         if (!db.objectStoreNames.contains(store)) continue;
         const ok = await readStore(db, store, result.tables.get(store) as unknown[]);
