@@ -198,6 +198,7 @@ function FollowUp({
     sentOn: record.sentOn ?? today,
     ...(due && record.right !== 'withdrawal' ? { due } : {}),
     subject: record.subject,
+    ...(record.evidence ? { citedIdentifiers: record.evidence.identifiers.length } : {}),
   };
   const seat = establishmentOf(record.company);
   const authority = complaintAuthorities(record.jurisdiction, country, seat?.country)[0];

@@ -200,6 +200,8 @@ export interface FollowUpRequest {
   due?: string;
   /** The request's own subject: a reply to the company's answer goes out as "Re:" it, in the same thread. */
   subject?: string;
+  /** How many identifiers the request quoted (the record's evidence snapshot); undefined where the record does not say. */
+  citedIdentifiers?: number;
 }
 
 /** A follow-up letter: subject and body, in the request's language, under its law. */
@@ -263,7 +265,13 @@ export function composeReply(
   return spell({
     // An answer to their reply, not a reminder: the request's own thread where its subject is known.
     subject: request.subject ? `Re: ${request.subject}` : lang.reminder.subject(facts),
-    body: `${lang.salutation}\n\n${lang.replies[kind](roles, facts)}\n\n${sign(signer)}`,
+    body: `${lang.salutation}\n\n${lang.replies[kind](roles, {
+      ...facts,
+      right: request.right,
+      rightName: lang.rightNames(request.jurisdiction)[request.right],
+      // Only a request known to have quoted identifiers is said to have: an old record without its snapshot is not.
+      cited: (request.citedIdentifiers ?? 0) > 0,
+    })}\n\n${sign(signer)}`,
   });
 }
 

@@ -46,6 +46,8 @@ export interface LawRoles {
   complaint: string;
   order?: string;
   updates?: string;
+  /** The rights `free` covers, where the law makes only some requests free (revFADP Art. 25(6): access); all when absent. */
+  freeRights?: LetterRight[];
   /** The law calls the recipient a business, not a controller (CCPA). */
   business?: boolean;
   /** A complaint is a report to the authority, without party status (revFADP Art. 49: an "Anzeige"). */
@@ -80,6 +82,15 @@ export const REPLY_KINDS: ReplyKind[] = ['cannotIdentify', 'idDocument', 'webFor
 
 /** What the user recorded as the answer, in words of the complaint's language (never a UI string). */
 export type ComplaintAnswer = 'none' | 'refused' | 'identification' | 'partial';
+
+/** What a prepared answer may mention: the request's right, and whether it cited any identifier. */
+export interface ReplyFacts extends LetterFacts {
+  right: LetterRight;
+  /** The right as `rightNames` writes it. */
+  rightName: string;
+  /** The request quoted identifiers; false when it quoted none or the record does not say (never claimed then). */
+  cited: boolean;
+}
 
 export interface ComplaintFacts extends LetterFacts {
   authority: string;
@@ -141,7 +152,7 @@ export interface LetterLanguage {
   /** Each right as follow-ups name it ("right to erasure"), by law where the law names it differently. */
   rightNames: (law: Law) => Record<LetterRight, string>;
   /** Prepared answers to the usual replies (`f.date` is the original request's date). */
-  replies: Record<ReplyKind, (r: LawRoles, f: LetterFacts) => string>;
+  replies: Record<ReplyKind, (r: LawRoles, f: ReplyFacts) => string>;
   reminder: {
     subject: (f: LetterFacts) => string;
     body: (r: LawRoles, f: LetterFacts & { sentOn: string; due?: string; right: string }) => string;

@@ -135,6 +135,7 @@ const fadp: LawText<FadpAnchor> = {
     identify: c.art25,
     personalData: c.art5_a,
     free: c.art25_6,
+    freeRights: ['access'],
     erasure: c.art32_2_c,
     exceptions: c.art31,
     complaint: c.art49,
@@ -218,15 +219,24 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Sie teilen mir mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; Online-Kennungen sind personenbezogene Daten (${r.personalData}). Sollten Sie weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${r.identify}). Bis dahin bitte ich Sie, den Antrag anhand der genannten Kennungen zu bearbeiten.`,
+      f.cited
+        ? `Sie teilen mir mit, Sie könnten mich nicht identifizieren. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) nennt Kennungen, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen; Online-Kennungen sind personenbezogene Daten (${r.personalData}). Sollten Sie weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${r.identify}). Bis dahin bitte ich Sie, den Antrag anhand der genannten Kennungen zu bearbeiten.`
+        : `Sie teilen mir mit, Sie könnten mich nicht identifizieren. Die Daten, auf die sich mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) bezieht, sind mit Kennungen verknüpft, die Sie selbst gesetzt oder erhoben haben, um meinen Browser wiederzuerkennen, etwa Cookie-Kennungen; Online-Kennungen sind personenbezogene Daten (${r.personalData}). Bitte teilen Sie mir mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${r.identify}), und bearbeiten Sie den Antrag, sobald ich sie übermittelt habe.`,
     idDocument: (r, f) =>
-      `Sie verlangen eine Kopie eines Ausweisdokuments. Die betreffenden Daten sind mit den Kennungen aus meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) verknüpft, nicht mit meinem Namen; ein Ausweis hilft Ihnen nicht, sie aufzufinden, und gäbe Ihnen mehr Daten, als Sie benötigen. Sie dürfen nur verlangen, was zu meiner Identifizierung erforderlich ist (${r.identify}). Bitte bearbeiten Sie den Antrag anhand der genannten Kennungen oder nennen Sie mir die Kennung, die Sie benötigen.`,
+      f.cited
+        ? `Sie verlangen eine Kopie eines Ausweisdokuments. Die betreffenden Daten sind mit den Kennungen aus meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) verknüpft, nicht mit meinem Namen; ein Ausweis hilft Ihnen nicht, sie aufzufinden, und gäbe Ihnen mehr Daten, als Sie benötigen. Sie dürfen nur verlangen, was zu meiner Identifizierung erforderlich ist (${r.identify}). Bitte bearbeiten Sie den Antrag anhand der genannten Kennungen oder nennen Sie mir die Kennung, die Sie benötigen.`
+        : `Sie verlangen eine Kopie eines Ausweisdokuments. Die Daten, auf die sich mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) bezieht, sind mit Kennungen verknüpft, die in meinem Browser gesetzt oder ausgelesen wurden, nicht mit meinem Namen; ein Ausweis hilft Ihnen nicht, sie aufzufinden, und gäbe Ihnen mehr Daten, als Sie benötigen. Sie dürfen nur verlangen, was zu meiner Identifizierung erforderlich ist (${r.identify}). Bitte nennen Sie mir die Kennung, die Sie benötigen, und wie ich sie Ihnen übermitteln kann.`,
     webForm: (r, f) =>
       `Sie bitten mich, Ihr Webformular zu verwenden. Die Vorschriften ${r.law} schreiben keinen bestimmten Übermittlungsweg vor. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist an Ihre veröffentlichte Datenschutz-Kontaktadresse gerichtet und wirksam; die Frist läuft ab seinem Eingang. Bitte bearbeiten Sie ihn wie gestellt.`,
     suppressed: (r, f) =>
-      `Sie teilen mir mit, Sie hätten mich auf eine Sperrliste gesetzt. Das Speichern meiner Kennungen auf einer solchen Liste ist eine weitere Verarbeitung, keine Löschung. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist auf Löschung nach ${r.erasure} gerichtet; bitte löschen Sie die Daten und bestätigen Sie, mit welchen Kennungen sie verknüpft waren. Sollten Sie Daten aufbewahren, benennen Sie bitte die Vorschrift, auf die Sie sich stützen (${r.exceptions}).`,
+      f.right === 'erasure'
+        ? `Sie teilen mir mit, Sie hätten mich auf eine Sperrliste gesetzt. Das Speichern meiner Kennungen auf einer solchen Liste ist eine weitere Verarbeitung, keine Löschung. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist auf Löschung nach ${r.erasure} gerichtet; bitte löschen Sie die Daten und bestätigen Sie, mit welchen Kennungen sie verknüpft waren. Sollten Sie Daten aufbewahren, benennen Sie bitte die Vorschrift, auf die Sie sich stützen (${r.exceptions}).`
+        : `Sie teilen mir mit, Sie hätten mich auf eine Sperrliste gesetzt. Mit meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) habe ich mein ${f.rightName} nach den Vorschriften ${r.law} geltend gemacht; eine Sperrliste allein trägt dem nicht Rechnung. ${f.right === 'access' ? 'Bitte erteilen Sie mir die beantragte Auskunft vollständig.' : 'Bitte bestätigen Sie mir, dass Sie dem Antrag entsprochen haben, welche Kennungen die Liste enthält und dass Sie diese zu keinem anderen Zweck verwenden, als meinem Antrag Rechnung zu tragen.'}`,
     fee: (r, f) =>
-      `Sie verlangen ein Entgelt. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist unentgeltlich zu bearbeiten (${r.free}). Bitte bearbeiten Sie ihn ohne Kosten für mich.`,
+      // revFADP Art. 25(6) makes access free; for any other request the law provides no fee at all.
+      r.freeRights && !r.freeRights.includes(f.right)
+        ? `Sie verlangen ein Entgelt. Für einen Antrag wie meinen vom ${f.date} (Mein Zeichen: ${f.reference}) sehen die Vorschriften ${r.law} kein Entgelt vor. Bitte bearbeiten Sie ihn ohne Kosten für mich.`
+        : `Sie verlangen ein Entgelt. Mein Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) ist unentgeltlich zu bearbeiten (${r.free}). Bitte bearbeiten Sie ihn ohne Kosten für mich.`,
     processor: (r, f) =>
       `Sie teilen mir mit, Sie verarbeiteten meine Daten nur im Auftrag anderer. Bitte nennen Sie mir zu meinem Antrag vom ${f.date} (Mein Zeichen: ${f.reference}) Namen und Kontaktdaten jedes Verantwortlichen, für den Sie die Daten verarbeiten, und leiten Sie meinen Antrag an diese weiter, damit sie ihn beantworten können${r.processor ? ` (${r.processor})` : ''}. Soweit Sie selbst über Zwecke und Mittel der Verarbeitung entscheiden, sind Sie Verantwortlicher und haben den Antrag selbst zu beantworten.`,
   },

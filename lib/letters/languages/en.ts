@@ -159,6 +159,7 @@ const fadp: LawText<FadpAnchor> = {
     identify: c.art25,
     personalData: c.art5_a,
     free: c.art25_6,
+    freeRights: ['access'],
     erasure: c.art32_2_c,
     exceptions: c.art31,
     complaint: c.art49,
@@ -389,15 +390,24 @@ const language: LetterLanguage = {
         },
   replies: {
     cannotIdentify: (r, f) =>
-      `You say you cannot identify me. My request of ${f.date} (reference ${f.reference}) quotes identifiers that you yourselves set or collected to recognise my browser; online identifiers are personal data (${r.personalData}). If you need further information to identify me, please tell me which identifier you need and how I can provide it (${r.identify}). Until then, please act on the request with the identifiers given.`,
+      f.cited
+        ? `You say you cannot identify me. My request of ${f.date} (reference ${f.reference}) quotes identifiers that you yourselves set or collected to recognise my browser; online identifiers are personal data (${r.personalData}). If you need further information to identify me, please tell me which identifier you need and how I can provide it (${r.identify}). Until then, please act on the request with the identifiers given.`
+        : `You say you cannot identify me. The data my request of ${f.date} (reference ${f.reference}) concerns is linked to identifiers that you yourselves set or collected to recognise my browser, such as cookie identifiers; online identifiers are personal data (${r.personalData}). Please tell me which identifier you need to find it and how I can provide it (${r.identify}), and act on the request once I have done so.`,
     idDocument: (r, f) =>
-      `You ask for a copy of an identity document. The data concerned is linked to the identifiers in my request of ${f.date} (reference ${f.reference}), not to my name; a passport would not help you find it and would give you more personal data than you need. You may ask only for what is necessary to identify me (${r.identify}). Please act on the request with the identifiers given, or tell me which identifier you need.`,
+      f.cited
+        ? `You ask for a copy of an identity document. The data concerned is linked to the identifiers in my request of ${f.date} (reference ${f.reference}), not to my name; a passport would not help you find it and would give you more personal data than you need. You may ask only for what is necessary to identify me (${r.identify}). Please act on the request with the identifiers given, or tell me which identifier you need.`
+        : `You ask for a copy of an identity document. The data my request of ${f.date} (reference ${f.reference}) concerns is linked to identifiers set or read in my browser, not to my name; a passport would not help you find it and would give you more personal data than you need. You may ask only for what is necessary to identify me (${r.identify}). Please tell me which identifier you need and how I can provide it.`,
     webForm: (r, f) =>
       `You ask me to use your web form. ${r.law.charAt(0).toUpperCase()}${r.law.slice(1)} does not require a particular channel: my request of ${f.date} (reference ${f.reference}), sent to your published privacy contact, is valid, and the period to answer runs from its receipt. Please act on it as sent.`,
     suppressed: (r, f) =>
-      `You say you have added me to a suppression list. Keeping my identifiers on a list is further processing, not erasure. My request of ${f.date} (reference ${f.reference}) asks for erasure under ${r.erasure}; please erase the data and confirm which identifiers it was linked to. If you keep anything, please name the provision you rely on (${r.exceptions}).`,
+      f.right === 'erasure'
+        ? `You say you have added me to a suppression list. Keeping my identifiers on a list is further processing, not erasure. My request of ${f.date} (reference ${f.reference}) asks for erasure under ${r.erasure}; please erase the data and confirm which identifiers it was linked to. If you keep anything, please name the provision you rely on (${r.exceptions}).`
+        : `You say you have added me to a suppression list. My request of ${f.date} (reference ${f.reference}) exercises my ${f.rightName} under ${r.law}; a suppression list does not by itself give effect to it. ${f.right === 'access' ? 'Please provide the copy of my data and the information the request asks for.' : 'Please confirm that you have given effect to the request, tell me which identifiers the list holds, and use them for nothing but respecting it.'}`,
     fee: (r, f) =>
-      `You ask for a fee. A request such as mine of ${f.date} (reference ${f.reference}) is free of charge (${r.free}). Please act on it without charge.`,
+      // revFADP Art. 25(6) makes access free; for any other request the law provides no fee at all.
+      r.freeRights && !r.freeRights.includes(f.right)
+        ? `You ask for a fee. For a request such as mine of ${f.date} (reference ${f.reference}), ${r.law} provides no basis for a fee. Please act on it without charge.`
+        : `You ask for a fee. A request such as mine of ${f.date} (reference ${f.reference}) is free of charge (${r.free}). Please act on it without charge.`,
     processor: (r, f) =>
       `You say you process my data only on behalf of others. Please tell me, for my request of ${f.date} (reference ${f.reference}), the name and contact details of each controller for whom you process it, and pass my request on to them so that they can answer it${r.processor ? ` (${r.processor})` : ''}. Where you decide yourselves why and how my data is processed, you are its controller and must answer the request yourselves.`,
   },

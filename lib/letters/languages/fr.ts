@@ -146,6 +146,7 @@ const fadp: LawText<FadpAnchor> = {
     identify: c.art25,
     personalData: c.art5_a,
     free: c.art25_6,
+    freeRights: ['access'],
     erasure: c.art32_2_c,
     exceptions: c.art31,
     complaint: c.art49,
@@ -229,15 +230,24 @@ const language: LetterLanguage = {
   }),
   replies: {
     cannotIdentify: (r, f) =>
-      `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (réf. ${f.reference}) cite des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; les identifiants en ligne sont des données à caractère personnel (${r.personalData}). Si des informations supplémentaires vous sont nécessaires, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre (${r.identify}). D’ici là, je vous prie de traiter ma demande à l’aide des identifiants fournis.`,
+      f.cited
+        ? `Vous indiquez ne pas pouvoir m’identifier. Ma demande du ${f.date} (réf. ${f.reference}) cite des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur ; les identifiants en ligne sont des données à caractère personnel (${r.personalData}). Si des informations supplémentaires vous sont nécessaires, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre (${r.identify}). D’ici là, je vous prie de traiter ma demande à l’aide des identifiants fournis.`
+        : `Vous indiquez ne pas pouvoir m’identifier. Les données visées par ma demande du ${f.date} (réf. ${f.reference}) sont rattachées à des identifiants que vous avez vous-mêmes déposés ou collectés pour reconnaître mon navigateur, tels que des identifiants de cookies ; les identifiants en ligne sont des données à caractère personnel (${r.personalData}). Je vous prie de m’indiquer de quel identifiant vous avez besoin pour les retrouver et de quelle manière vous le transmettre (${r.identify}), puis de traiter ma demande dès que vous l’aurez reçu.`,
     idDocument: (r, f) =>
-      `Vous me demandez la copie d’une pièce d’identité. Les données concernées sont rattachées aux identifiants cités dans ma demande du ${f.date} (réf. ${f.reference}), et non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous fournirait davantage de données que nécessaire. Vous ne pouvez demander que ce qui est nécessaire pour m’identifier (${r.identify}). Je vous prie de traiter ma demande à l’aide des identifiants fournis ou de m’indiquer l’identifiant dont vous avez besoin.`,
+      f.cited
+        ? `Vous me demandez la copie d’une pièce d’identité. Les données concernées sont rattachées aux identifiants cités dans ma demande du ${f.date} (réf. ${f.reference}), et non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous fournirait davantage de données que nécessaire. Vous ne pouvez demander que ce qui est nécessaire pour m’identifier (${r.identify}). Je vous prie de traiter ma demande à l’aide des identifiants fournis ou de m’indiquer l’identifiant dont vous avez besoin.`
+        : `Vous me demandez la copie d’une pièce d’identité. Les données visées par ma demande du ${f.date} (réf. ${f.reference}) sont rattachées à des identifiants déposés ou lus dans mon navigateur, et non à mon nom ; une pièce d’identité ne vous permettrait pas de les retrouver et vous fournirait davantage de données que nécessaire. Vous ne pouvez demander que ce qui est nécessaire pour m’identifier (${r.identify}). Je vous prie de m’indiquer l’identifiant dont vous avez besoin et de quelle manière vous le transmettre.`,
     webForm: (r, f) =>
       `Vous me demandez d’utiliser votre formulaire en ligne. ${r.law.charAt(0).toUpperCase()}${r.law.slice(1)} n’impose aucun canal particulier : ma demande du ${f.date} (réf. ${f.reference}), adressée au contact que vous indiquez pour les questions de protection des données, est valable, et le délai court à compter de sa réception. Je vous prie de la traiter telle qu’elle a été envoyée.`,
     suppressed: (r, f) =>
-      `Vous indiquez avoir inscrit mes identifiants sur une liste d’exclusion. Les conserver sur une telle liste constitue un nouveau traitement, non un effacement. Ma demande du ${f.date} (réf. ${f.reference}) porte sur l’effacement en vertu de l’${r.erasure} ; je vous prie d’effacer les données et de me confirmer les identifiants auxquels elles étaient rattachées. Si vous conservez quoi que ce soit, je vous prie de préciser la disposition invoquée (${r.exceptions}).`,
+      f.right === 'erasure'
+        ? `Vous indiquez avoir inscrit mes identifiants sur une liste d’exclusion. Les conserver sur une telle liste constitue un nouveau traitement, non un effacement. Ma demande du ${f.date} (réf. ${f.reference}) porte sur l’effacement en vertu de l’${r.erasure} ; je vous prie d’effacer les données et de me confirmer les identifiants auxquels elles étaient rattachées. Si vous conservez quoi que ce soit, je vous prie de préciser la disposition invoquée (${r.exceptions}).`
+        : `Vous indiquez avoir inscrit mes identifiants sur une liste d’exclusion. Par ma demande du ${f.date} (réf. ${f.reference}), j’ai exercé mon ${f.rightName} en vertu ${r.law.replace(/^le /, 'du ').replace(/^la /, 'de la ')} ; une liste d’exclusion ne suffit pas, à elle seule, à y donner suite. ${f.right === 'access' ? 'Je vous prie de me communiquer l’intégralité des informations demandées.' : 'Je vous prie de me confirmer qu’il y a été donné suite, de m’indiquer les identifiants figurant sur la liste et de n’en faire aucun autre usage que le respect de ma demande.'}`,
     fee: (r, f) =>
-      `Vous demandez le paiement de frais. Or ma demande du ${f.date} (réf. ${f.reference}) doit être traitée gratuitement (${r.free}). Je vous prie donc d’y donner suite sans frais.`,
+      // revFADP Art. 25(6) makes access free; for any other request the law provides no fee at all.
+      r.freeRights && !r.freeRights.includes(f.right)
+        ? `Vous demandez le paiement de frais. Or ${r.law} ne prévoit aucun frais pour une demande telle que la mienne du ${f.date} (réf. ${f.reference}). Je vous prie donc d’y donner suite sans frais.`
+        : `Vous demandez le paiement de frais. Or ma demande du ${f.date} (réf. ${f.reference}) doit être traitée gratuitement (${r.free}). Je vous prie donc d’y donner suite sans frais.`,
     processor: (r, f) =>
       `Vous indiquez ne traiter mes données que pour le compte d’autrui. Je vous prie de m’indiquer, pour ma demande du ${f.date} (réf. ${f.reference}), le nom et les coordonnées de chaque responsable du traitement pour le compte duquel vous les traitez, et de lui transmettre ma demande afin qu’il puisse y répondre${r.processor ? ` (${r.processor})` : ''}. Dans la mesure où vous déterminez vous-mêmes les finalités et les moyens du traitement, vous en êtes responsable et devez répondre vous-mêmes à ma demande.`,
   },
