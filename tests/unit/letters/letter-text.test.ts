@@ -13,7 +13,7 @@ import {
   type LetterOptions,
   longDate,
 } from '../../../lib/letters/compose.ts';
-import { type ComplaintAnswer, REPLY_KINDS } from '../../../lib/letters/language.ts';
+import { type ComplaintAnswer, type LawText, REPLY_KINDS } from '../../../lib/letters/language.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../../lib/letters/languages.ts';
 import { LAW_RIGHTS, LAWS, type Law, type LetterRight } from '../../../lib/letters/laws.ts';
 
@@ -422,6 +422,95 @@ describe('prepared answers', () => {
       if (law === 'gdpr') expect(processor).toContain(lang.laws.gdpr?.cite.art28_3_e);
     },
   );
+});
+
+describe('prepared answers claim only what the request did (LETTERS.md 7, 23)', () => {
+  /** What each language's answers say when the request quoted identifiers: never said of one that quoted none. */
+  const citedClaim: Record<string, RegExp> = {
+    en: /quotes identifiers|identifiers given|identifiers in my request/,
+    de: /nennt Kennungen|genannten Kennungen|Kennungen aus meinem Antrag/,
+    fr: /cite des identifiants|identifiants fournis|identifiants cités/,
+    es: /contiene identificadores|identificadores facilitados|que figuran en mi solicitud/,
+    it: /riporta identificativi|identificativi forniti|identificativi indicati/,
+    nl: /vermeldt identificatoren|vermelde identificatoren/,
+    pl: /wskazuje identyfikatory|wskazanych identyfikatorów|wskazanymi w nim/,
+    pt: /indica identificadores|identificadores fornecidos|identificadores indicados/,
+    'pt-BR': /indica identificadores|identificadores fornecidos|identificadores indicados/,
+  };
+  /** Each language's words for erasure, which an answer to another right must not use. */
+  const erasureWords: Record<string, RegExp> = {
+    en: /erasure|erase|deletion|delete/i,
+    de: /Löschung|löschen/i,
+    fr: /effacement|effacer/i,
+    es: /supresión|supriman|eliminación|eliminen/i,
+    it: /cancellazione|cancellare/i,
+    nl: /wissing|wissen/i,
+    pl: /usunięci/i,
+    pt: /apagamento|apaguem/i,
+    'pt-BR': /eliminação|eliminados/i,
+  };
+  const phrase = (table: Record<string, RegExp>, code: string): RegExp => {
+    const found = table[code];
+    if (!found) throw new Error(`no phrase for ${code}`);
+    return found;
+  };
+  const pairs = LETTER_LANGUAGES.flatMap((l) => LAWS.filter((law) => l.laws[law]).map((law) => [l.code, law] as const));
+
+  it('every language has its claim and erasure phrases', () => {
+    expect(Object.keys(citedClaim).sort()).toEqual(LETTER_LANGUAGES.map((l) => l.code).sort());
+    expect(Object.keys(erasureWords).sort()).toEqual(LETTER_LANGUAGES.map((l) => l.code).sort());
+  });
+
+  it.each(pairs)(
+    '%s %s: "cannot identify you" and "send your ID" say identifiers were cited only when they were',
+    (code, law) => {
+      const lang = letterLanguage(code);
+      for (const kind of ['cannotIdentify', 'idDocument'] as const) {
+        const cited = composeReply(lang, request({ jurisdiction: law, citedIdentifiers: 2 }), kind, '2026-12-01').body;
+        expect(cited, kind).toMatch(phrase(citedClaim, code));
+        for (const citedIdentifiers of [0, undefined]) {
+          const none = composeReply(lang, request({ jurisdiction: law, citedIdentifiers }), kind, '2026-12-01').body;
+          expect(none, `${kind} ${citedIdentifiers}`).not.toMatch(phrase(citedClaim, code));
+          expect(none).not.toBe(cited);
+          expect(none).toContain('DSC-20261123-K7Q2M9');
+        }
+      }
+    },
+  );
+
+  it.each(pairs)(
+    '%s %s: "we suppressed you" names the right exercised, erasure only after an erasure request',
+    (code, law) => {
+      const lang = letterLanguage(code);
+      const text = lang.laws[law] as LawText<string>;
+      const roles = text.roles(text.cite);
+      const names = lang.rightNames(law);
+      const erasure = composeReply(lang, request({ jurisdiction: law }), 'suppressed', '2026-12-01').body;
+      expect(erasure).toContain(roles.erasure);
+      expect(erasure).toMatch(phrase(erasureWords, code));
+      for (const right of (['objection', 'access', 'withdrawal'] as const).filter((r) => LAW_RIGHTS[law].includes(r))) {
+        const reply = composeReply(lang, request({ jurisdiction: law, right }), 'suppressed', '2026-12-01').body;
+        expect(reply, right).toContain(names[right]);
+        expect(reply, right).not.toContain(roles.erasure);
+        expect(reply, right).not.toMatch(phrase(erasureWords, code));
+      }
+    },
+  );
+
+  it.each(withLaw('fadp'))('%s: the revFADP fee answer cites Art. 25(6) for access only', (code) => {
+    const lang = letterLanguage(code);
+    const art25_6 = lang.laws.fadp?.cite.art25_6 ?? '';
+    expect(art25_6).not.toBe('');
+    const fee = (right: LetterRight) =>
+      composeReply(lang, request({ jurisdiction: 'fadp', right }), 'fee', '2026-12-01').body;
+    expect(fee('access')).toContain(art25_6);
+    expect(fee('erasure')).not.toContain(art25_6);
+    expect(fee('objection')).not.toContain(art25_6);
+    expect(fee('erasure')).toContain('DSC-20261123-K7Q2M9');
+    // Under the GDPR, Art. 12(5) makes every request free: the fee answer keeps citing it.
+    const gdpr = lang.laws.gdpr?.cite.art12_5;
+    if (gdpr) expect(composeReply(lang, request(), 'fee', '2026-12-01').body).toContain(gdpr);
+  });
 });
 
 describe('access and objection built for tracking data', () => {
