@@ -55,7 +55,16 @@ export default defineBackground(() => {
       });
     },
   });
-  const history = new History({ db, recorder, dropped, onPagesDeleted: () => capture.resetTabs() });
+  const history = new History({
+    db,
+    recorder,
+    dropped,
+    onPagesDeleted: () => capture.resetTabs(),
+    settings: {
+      residence: () => settings.loaded.then(() => settings.current.residence),
+      setResidence: (residence) => settings.update({ residence }),
+    },
+  });
   const letters = new LetterCommands({
     db,
     createAlarm: (name, when) => browser.alarms.create(name, { when }),
