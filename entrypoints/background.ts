@@ -64,6 +64,8 @@ export default defineBackground(() => {
       residence: () => settings.loaded.then(() => settings.current.residence),
       setResidence: (residence) => settings.update({ residence }),
     },
+    // The letters' commands are made below; an import runs only once messages arrive.
+    onLettersImported: () => letters.restoreReminders(),
   });
   const letters = new LetterCommands({
     db,

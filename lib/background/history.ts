@@ -17,6 +17,8 @@ export interface HistoryDeps {
   onPagesDeleted: () => void;
   /** The letter settings an import may fill in (a file's residence, when none is set here). */
   settings?: ImportSettings;
+  /** Told after an import added or replaced letters: their reminders are to be set in this browser. */
+  onLettersImported?: () => Promise<unknown>;
 }
 
 /**
@@ -69,6 +71,7 @@ export class History {
   async importText(text: string): Promise<MessageMap['data/import']['response']> {
     try {
       const report = await this.deps.recorder.exclusive(() => importExport(this.deps.db, text, this.deps.settings));
+      if (report.lettersAdded + report.lettersUpdated > 0) await this.deps.onLettersImported?.();
       return { ok: true, report };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -79,7 +79,9 @@ export function exportLetter(letter: LetterRow): ExportLetter {
     ...fields,
     createdAt: iso(createdAt),
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
-    ...(evidence ? { evidence: { ...evidence, firstSeen: iso(evidence.firstSeen), lastSeen: iso(evidence.lastSeen) } } : {}),
+    ...(evidence
+      ? { evidence: { ...evidence, firstSeen: iso(evidence.firstSeen), lastSeen: iso(evidence.lastSeen) } }
+      : {}),
   };
 }
 

@@ -396,7 +396,13 @@ function event<F>(
 // ---- letters and contacts: the bounds lib/messages.ts sets on what "I sent it" stores ----
 
 /** Each a Record over its union type, so that a value added to the type and not here fails to compile. */
-const LAWS: Record<LetterRecord['jurisdiction'], true> = { gdpr: true, 'uk-gdpr': true, fadp: true, lgpd: true, ccpa: true };
+const LAWS: Record<LetterRecord['jurisdiction'], true> = {
+  gdpr: true,
+  'uk-gdpr': true,
+  fadp: true,
+  lgpd: true,
+  ccpa: true,
+};
 const RIGHTS: Record<LetterRecord['right'], true> = { erasure: true, access: true, objection: true, withdrawal: true };
 const CHANNELS: Record<LetterRecord['channel'], true> = { email: true, 'web-form': true, other: true };
 const STATUSES: Record<LetterStatus, true> = {

@@ -21,6 +21,7 @@ import { shapeMarker } from './mask.ts';
 
 type LetterRecord = Parameters<DisclosedDb['letters']['put']>[0];
 type ContactCorrection = Parameters<DisclosedDb['contacts']['put']>[0];
+
 import { exportParts, type PartLimits, readExport, readWholeExport, type TextPieces } from './stream.ts';
 
 export interface ImportReport {
@@ -178,7 +179,9 @@ function storedLetter(l: ExportLetter): LetterRecord {
     ...fields,
     createdAt: ms(createdAt),
     history: history.map((h) => ({ ...h, at: ms(h.at) })),
-    ...(evidence ? { evidence: { ...evidence, firstSeen: ms(evidence.firstSeen), lastSeen: ms(evidence.lastSeen) } } : {}),
+    ...(evidence
+      ? { evidence: { ...evidence, firstSeen: ms(evidence.firstSeen), lastSeen: ms(evidence.lastSeen) } }
+      : {}),
   };
 }
 
