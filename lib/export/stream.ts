@@ -185,7 +185,9 @@ export async function readWholeExport(text: string): Promise<ReadableExport> {
     else file.events.push(item.event);
   }
   if (!file) throw new Error('The file is empty: it is not a Disclosed export.');
-  return file;
+  // Only a file whose export included the letters has them.
+  const { letters, contacts, ...rest } = file;
+  return { ...rest, ...(letters.length ? { letters } : {}), ...(contacts.length ? { contacts } : {}) };
 }
 
 export interface PartLimits {
