@@ -66,13 +66,18 @@ export function SettingsPage({
         onForget={(site) => request(send, 'data/forget-site', { site }).finally(refreshUsage)}
         onClear={() => request(send, 'data/clear', {}).finally(refreshUsage)}
         confirm={(question) => window.confirm(question)}
-        onExport={(format, { letters }) =>
-          exportData(db, format, source, nameOf, letters ? { residence: settings.residence } : undefined)
+        onExport={async (format, { letters }) =>
+          exportData(db, format, source, nameOf, letters ? { residence: await storedResidence() } : undefined)
         }
         onImport={(file) => importData(file).finally(refreshUsage)}
       />
     </>
   );
+}
+
+/** The residence as stored now (another page, the letters', may have changed it since this one opened). */
+async function storedResidence(): Promise<string> {
+  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).residence;
 }
 
 /**
