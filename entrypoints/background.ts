@@ -55,7 +55,18 @@ export default defineBackground(() => {
       });
     },
   });
-  const history = new History({ db, recorder, dropped, onPagesDeleted: () => capture.resetTabs() });
+  const history = new History({
+    db,
+    recorder,
+    dropped,
+    onPagesDeleted: () => capture.resetTabs(),
+    settings: {
+      residence: () => settings.loaded.then(() => settings.current.residence),
+      setResidence: (residence) => settings.update({ residence }),
+    },
+    // The letters' commands are made below; an import runs only once messages arrive.
+    onLettersImported: () => letters.restoreReminders(),
+  });
   const letters = new LetterCommands({
     db,
     createAlarm: (name, when) => browser.alarms.create(name, { when }),

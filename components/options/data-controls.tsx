@@ -19,7 +19,8 @@ interface Props {
   onClear: () => Promise<unknown>;
   /** Asks the person to confirm a destructive action (window.confirm in the page). */
   confirm: (question: string) => boolean;
-  onExport: (format: 'json' | 'csv' | 'gexf') => Promise<unknown>;
+  /** `letters`: the person chose to include their letters, contacts and letter settings (JSON only). */
+  onExport: (format: 'json' | 'csv' | 'gexf', options: { letters: boolean }) => Promise<unknown>;
   /**
    * Imports a file, read in parts. `imported`: the import stopped after some parts were written (they are kept);
    * without it, nothing was changed.
@@ -36,6 +37,8 @@ export function DataControls(props: Props) {
   const [exclude, setExclude] = useState('');
   const [forget, setForget] = useState('');
   const [message, setMessage] = useState('');
+  // Off until the person ticks it: a letter holds the identifiers it cites and their name.
+  const [withLetters, setWithLetters] = useState(false);
 
   const addExcluded = (event: Event) => {
     event.preventDefault();
@@ -141,13 +144,24 @@ export function DataControls(props: Props) {
       <h3>{t('optionsExport')}</h3>
       <p class="hint">{t('optionsExportHint')}</p>
       <p>
-        <button type="button" onClick={() => onExport('json')}>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="export-letters"
+            checked={withLetters}
+            onChange={(e) => setWithLetters(e.currentTarget.checked)}
+          />{' '}
+          {t('optionsExportLetters')}
+        </label>
+      </p>
+      <p>
+        <button type="button" onClick={() => onExport('json', { letters: withLetters })}>
           {t('optionsExportJson')}
         </button>{' '}
-        <button type="button" onClick={() => onExport('csv')}>
+        <button type="button" onClick={() => onExport('csv', { letters: false })}>
           {t('optionsExportCsv')}
         </button>{' '}
-        <button type="button" onClick={() => onExport('gexf')}>
+        <button type="button" onClick={() => onExport('gexf', { letters: false })}>
           {t('optionsExportGexf')}
         </button>
       </p>

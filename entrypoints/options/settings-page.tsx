@@ -2,7 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
-import { buildExport, type ExportFormat, exportFileName, renderExport, writeExport } from '../../lib/export/export.ts';
+import {
+  buildExport,
+  type ExportFormat,
+  exportFileName,
+  type PersonalOption,
+  renderExport,
+  writeExport,
+} from '../../lib/export/export.ts';
 import { type ImportReport, ImportStopped, importFile } from '../../lib/export/import.ts';
 import { piecesOf } from '../../lib/export/stream.ts';
 import type { Translate } from '../../lib/i18n.ts';
@@ -59,32 +66,41 @@ export function SettingsPage({
         onForget={(site) => request(send, 'data/forget-site', { site }).finally(refreshUsage)}
         onClear={() => request(send, 'data/clear', {}).finally(refreshUsage)}
         confirm={(question) => window.confirm(question)}
-        onExport={(format) => exportData(db, format, source, nameOf)}
+        onExport={async (format, { letters }) =>
+          exportData(db, format, source, nameOf, letters ? { residence: await storedResidence() } : undefined)
+        }
         onImport={(file) => importData(file).finally(refreshUsage)}
       />
     </>
   );
 }
 
+/** The residence as stored now (another page, the letters', may have changed it since this one opened). */
+async function storedResidence(): Promise<string> {
+  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).residence;
+}
+
 /**
  * Builds an export from the database (reading needs no background) and saves it as a download. The JSON export is
- * written in parts, straight into Blobs: a history of a million events never becomes one string.
+ * written in parts, straight into Blobs: a history of a million events never becomes one string. `personal`: the
+ * user chose to include their letters, contacts and letter settings.
  */
 async function exportData(
   db: DisclosedDb,
   format: ExportFormat,
   source: TrackerListSource,
   nameOf: (id: string) => string,
+  personal?: PersonalOption,
 ): Promise<void> {
   const trackerData = { name: source.name, version: source.version, license: source.license };
   const now = Date.now();
   const { type, filename } = exportFileName(format, now);
   if (format === 'json') {
     const parts = new BlobParts();
-    await writeExport(db, nameOf, trackerData, (part) => parts.add(part), { now });
+    await writeExport(db, nameOf, trackerData, (part) => parts.add(part), { now, personal });
     return download(filename, type, parts.done());
   }
-  // The CSV and GEXF exports hold the totals only.
+  // The CSV and GEXF exports hold the totals only (never the letters).
   const file = await buildExport(db, nameOf, trackerData, now, { events: false });
   download(filename, type, renderExport(file, format).parts);
 }

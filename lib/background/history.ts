@@ -1,5 +1,5 @@
 import { siteFromInput } from '../classify/domain.ts';
-import { importExport } from '../export/import.ts';
+import { type ImportSettings, importExport } from '../export/import.ts';
 import type { BackgroundStatus, MessageMap } from '../messages.ts';
 import type { Settings } from '../settings.ts';
 import type { DisclosedDb } from '../storage/db.ts';
@@ -15,6 +15,10 @@ export interface HistoryDeps {
   dropped?: DroppedCounter;
   /** Told after stored page loads were deleted: per-tab state that points at them must start over. */
   onPagesDeleted: () => void;
+  /** The letter settings an import may fill in (a file's residence, when none is set here). */
+  settings?: ImportSettings;
+  /** Told after an import added or replaced letters: their reminders are to be set in this browser. */
+  onLettersImported?: () => Promise<unknown>;
 }
 
 /**
@@ -66,7 +70,8 @@ export class History {
 
   async importText(text: string): Promise<MessageMap['data/import']['response']> {
     try {
-      const report = await this.deps.recorder.exclusive(() => importExport(this.deps.db, text));
+      const report = await this.deps.recorder.exclusive(() => importExport(this.deps.db, text, this.deps.settings));
+      if (report.lettersAdded + report.lettersUpdated > 0) await this.deps.onLettersImported?.();
       return { ok: true, report };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

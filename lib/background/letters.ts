@@ -49,6 +49,20 @@ export class LetterCommands {
     return record;
   }
 
+  /**
+   * Sets the reminders of every letter still awaiting an answer (after an import brought letters from another
+   * browser: its alarms stayed there). Setting an alarm again replaces it, so one set already is not doubled.
+   */
+  async restoreReminders(): Promise<void> {
+    const now = this.now();
+    const letters = await this.deps.db.letters.toArray();
+    const alarms = letters.flatMap((record) => {
+      const due = currentDue(record);
+      return due ? reminderAlarms(record.reference, due, now) : [];
+    });
+    await Promise.all(alarms.map((a) => this.deps.createAlarm(a.name, a.when)));
+  }
+
   async setStatus(reference: string, status: LetterStatus): Promise<{ updated: boolean }> {
     return { updated: (await setStatus(this.deps.db, reference, status, this.now())) > 0 };
   }

@@ -13,14 +13,30 @@ import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportAttempt,
+  type ExportContact,
   type ExportDay,
   type ExportFile,
   type ExportFinding,
   type ExportFlow,
+  type ExportLetter,
+  type ExportSettings,
 } from './format.ts';
 import { maskWords, valueShape } from './mask.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The user's letters, contacts and letter settings, which an export carries only when they ask: a letter holds the
+ * identifier values it cites, the recipient and the sender's name, which nothing else in an export does.
+ */
+export interface PersonalOption {
+  /** The letter settings to write in the header (`residence` when set). */
+  residence: string;
+}
+
+/** The stored rows, named through the database (the letters' types are theirs: see the architecture test). */
+type LetterRow = Parameters<DisclosedDb['letters']['put']>[0];
+type ContactRow = Parameters<DisclosedDb['contacts']['put']>[0];
 
 /**
  * Everything recorded, in the export format, in memory: for small histories and the CSV and GEXF exports (which
@@ -32,15 +48,45 @@ export async function buildExport(
   nameOf: (companyId: string) => string,
   trackerData: ExportFile['trackerData'],
   now = Date.now(),
-  { events: withEvents = true } = {},
+  { events: withEvents = true, personal }: { events?: boolean; personal?: PersonalOption } = {},
 ): Promise<ExportFile> {
-  const [flows, attempts, days, events] = await Promise.all([
+  const [flows, attempts, days, events, letters, contacts] = await Promise.all([
     db.siteCompanies.toArray(),
     db.attempts.toArray(),
     db.dayCompanies.toArray(),
     withEvents ? db.events.orderBy('time').toArray() : [],
+    personal ? db.letters.toArray() : [],
+    personal ? db.contacts.toArray() : [],
   ]);
-  return exportFileOf({ flows, attempts, days, events }, nameOf, trackerData, now);
+  const file = exportFileOf({ flows, attempts, days, events }, nameOf, trackerData, now);
+  if (!personal) return file;
+  return {
+    ...file,
+    settings: settingsOf(personal),
+    letters: letters.map(exportLetter),
+    contacts: contacts.map(exportContact),
+  };
+}
+
+function settingsOf(personal: PersonalOption): ExportSettings {
+  return personal.residence ? { residence: personal.residence } : {};
+}
+
+/** A stored letter as the export writes it: every field, its times as ISO strings. */
+export function exportLetter(letter: LetterRow): ExportLetter {
+  const { createdAt, history, evidence, ...fields } = letter;
+  return {
+    ...fields,
+    createdAt: iso(createdAt),
+    history: history.map((h) => ({ ...h, at: iso(h.at) })),
+    ...(evidence
+      ? { evidence: { ...evidence, firstSeen: iso(evidence.firstSeen), lastSeen: iso(evidence.lastSeen) } }
+      : {}),
+  };
+}
+
+export function exportContact(contact: ContactRow): ExportContact {
+  return { ...contact, updatedAt: iso(contact.updatedAt) };
 }
 
 /** About how many characters `writeExport` puts in one part. */
@@ -56,15 +102,23 @@ export async function writeExport(
   nameOf: (companyId: string) => string,
   trackerData: ExportFile['trackerData'],
   write: (part: string) => void,
-  { now = Date.now(), partChars = WRITE_PART_CHARS } = {},
+  {
+    now = Date.now(),
+    partChars = WRITE_PART_CHARS,
+    personal,
+  }: { now?: number; partChars?: number; personal?: PersonalOption } = {},
 ): Promise<void> {
   const parts = new PartWriter(write, partChars);
-  parts.line(headerLine(trackerData, iso(now)));
-  await db.transaction('r', [db.siteCompanies, db.attempts, db.dayCompanies, db.events], async () => {
+  parts.line(headerLine(trackerData, iso(now), personal && settingsOf(personal)));
+  const tables = [db.siteCompanies, db.attempts, db.dayCompanies, db.events, db.letters, db.contacts];
+  await db.transaction('r', tables, async () => {
     await db.siteCompanies.each((f) => parts.line(JSON.stringify({ flow: exportFlow(f, nameOf) })));
     await db.attempts.each((a) => parts.line(JSON.stringify({ attempt: exportAttempt(a, nameOf) })));
     await db.dayCompanies.each((d) => parts.line(JSON.stringify({ day: exportDay(d) })));
     await db.events.orderBy('time').each((e) => parts.line(JSON.stringify({ event: exportEvent(e) })));
+    if (!personal) return;
+    await db.letters.each((l) => parts.line(JSON.stringify({ letter: exportLetter(l) })));
+    await db.contacts.each((c) => parts.line(JSON.stringify({ contact: exportContact(c) })));
   });
   parts.end();
 }
@@ -73,17 +127,25 @@ export async function writeExport(
 export function exportTextParts(file: ExportFile, partChars = WRITE_PART_CHARS): string[] {
   const out: string[] = [];
   const parts = new PartWriter((part) => out.push(part), partChars);
-  parts.line(headerLine(file.trackerData, file.exportedAt));
+  parts.line(headerLine(file.trackerData, file.exportedAt, file.settings));
   for (const flow of file.flows) parts.line(JSON.stringify({ flow }));
   for (const attempt of file.attempts ?? []) parts.line(JSON.stringify({ attempt }));
   for (const day of file.days) parts.line(JSON.stringify({ day }));
   for (const event of file.events) parts.line(JSON.stringify({ event }));
+  for (const letter of file.letters ?? []) parts.line(JSON.stringify({ letter }));
+  for (const contact of file.contacts ?? []) parts.line(JSON.stringify({ contact }));
   parts.end();
   return out;
 }
 
-function headerLine(trackerData: ExportFile['trackerData'], exportedAt: string): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, trackerData });
+function headerLine(trackerData: ExportFile['trackerData'], exportedAt: string, settings?: ExportSettings): string {
+  return JSON.stringify({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt,
+    trackerData,
+    ...(settings ? { settings } : {}),
+  });
 }
 
 /** Lines gathered into parts of about a given size. */

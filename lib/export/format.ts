@@ -1,5 +1,7 @@
 import { DELIVERIES, DELIVERY_REASONS, type Delivery, type DeliveryReason } from '../classify/delivery.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
+import type { ContactCorrection, EvidenceSnapshot, LetterRecord, LetterStatus } from '../letters/types.ts';
+import { RESIDENCES } from '../settings.ts';
 
 /**
  * Disclosed's export file, version 3 (docs/export-format.md says it in prose, docs/export-format.schema.json as a
@@ -96,6 +98,25 @@ export interface ExportFinding {
   detail?: string;
 }
 
+/**
+ * A letter as stored (lib/letters/types.ts), its times as ISO strings: only in a file whose export included the
+ * user's letters. Personal data: it holds the identifier values it cites, the recipient and the sender's name.
+ */
+export type ExportLetter = Omit<LetterRecord, 'createdAt' | 'history' | 'evidence'> & {
+  createdAt: string;
+  history: { at: string; status: LetterStatus; note?: string }[];
+  evidence?: Omit<EvidenceSnapshot, 'firstSeen' | 'lastSeen'> & { firstSeen: string; lastSeen: string };
+};
+
+/** A privacy contact the user corrected, its time as an ISO string: with the letters only. */
+export type ExportContact = Omit<ContactCorrection, 'updatedAt'> & { updatedAt: string };
+
+/** The user's letter settings, in the header of a file that includes the letters. */
+export interface ExportSettings {
+  /** Where the user lives (a code of RESIDENCES in lib/settings.ts); absent when they never said. */
+  residence?: string;
+}
+
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   /** Written as 3; a version 2 file reads into the same shape (its findings too), its addresses at one level. */
@@ -107,6 +128,10 @@ export interface ExportFile {
   attempts?: ExportAttempt[];
   days: ExportDay[];
   events: ExportEvent[];
+  /** Only when the user chose to include their letters (written in lines only). */
+  settings?: ExportSettings;
+  letters?: ExportLetter[];
+  contacts?: ExportContact[];
 }
 
 /** Version 1: findings kept their value as the popup shows it (shortened, an identifier's middle cut out). */
@@ -368,8 +393,154 @@ function event<F>(
   };
 }
 
+// ---- letters and contacts: the bounds lib/messages.ts sets on what "I sent it" stores ----
+
+/** Each a Record over its union type, so that a value added to the type and not here fails to compile. */
+const LAWS: Record<LetterRecord['jurisdiction'], true> = {
+  gdpr: true,
+  'uk-gdpr': true,
+  fadp: true,
+  lgpd: true,
+  ccpa: true,
+};
+const RIGHTS: Record<LetterRecord['right'], true> = { erasure: true, access: true, objection: true, withdrawal: true };
+const CHANNELS: Record<LetterRecord['channel'], true> = { email: true, 'web-form': true, other: true };
+const STATUSES: Record<LetterStatus, true> = {
+  draft: true,
+  sent: true,
+  acknowledged: true,
+  'needs-identification': true,
+  extended: true,
+  fulfilled: true,
+  refused: true,
+  overdue: true,
+  escalated: true,
+  closed: true,
+};
+const keysOf = <T extends string>(r: Record<T, true>) => Object.keys(r) as T[];
+
+/** A letter's body may be long; the same bound as the message that stores it. */
+const LETTER_BODY = 1_000_000;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const letterDay = (v: unknown, p: string) => text(v, p, DAY);
+
+function evidenceSnapshot(value: unknown, path: string): NonNullable<ExportLetter['evidence']> {
+  const o = object(value, path, {
+    required: ['domains', 'sites', 'requests', 'firstSeen', 'lastSeen', 'categories', 'kinds', 'identifiers'],
+  });
+  const words = (v: unknown, p: string) => text(v, p);
+  return {
+    domains: list(o.domains, `${path}.domains`, words, 100_000),
+    sites: list(o.sites, `${path}.sites`, words, 100_000),
+    requests: count(o.requests, `${path}.requests`),
+    firstSeen: time(o.firstSeen, `${path}.firstSeen`),
+    lastSeen: time(o.lastSeen, `${path}.lastSeen`),
+    categories: list(o.categories, `${path}.categories`, words, 100),
+    kinds: list(o.kinds, `${path}.kinds`, words, 100),
+    identifiers: list(
+      o.identifiers,
+      `${path}.identifiers`,
+      (v, p) => {
+        const c = object(v, p, { required: ['source', 'name', 'value'], optional: ['domain'] });
+        return {
+          source: text(c.source, `${p}.source`),
+          name: text(c.name, `${p}.name`),
+          value: text(c.value, `${p}.value`),
+          ...(c.domain !== undefined ? { domain: text(c.domain, `${p}.domain`) } : {}),
+        };
+      },
+      LIMIT.list,
+    ),
+  };
+}
+
+function letter(value: unknown, path: string): ExportLetter {
+  const o = object(value, path, {
+    required: [
+      'reference',
+      'company',
+      'companyName',
+      'jurisdiction',
+      'language',
+      'right',
+      'channel',
+      'recipient',
+      'subject',
+      'body',
+      'textHash',
+      'status',
+      'createdAt',
+      'history',
+    ],
+    optional: ['sentOn', 'country', 'extensionAnnouncedOn', 'identification', 'name', 'evidence'],
+  });
+  const optional = <K extends string, T>(key: K, check: (v: unknown, p: string) => T) =>
+    (o[key] !== undefined ? { [key]: check(o[key], `${path}.${key}`) } : {}) as Partial<Record<K, T>>;
+  return {
+    reference: text(o.reference, `${path}.reference`, undefined, 100),
+    company: text(o.company, `${path}.company`, ORGANIZATION, 200),
+    companyName: text(o.companyName, `${path}.companyName`, undefined, 500),
+    jurisdiction: oneOf(o.jurisdiction, `${path}.jurisdiction`, keysOf(LAWS)),
+    language: text(o.language, `${path}.language`, undefined, 20),
+    right: oneOf(o.right, `${path}.right`, keysOf(RIGHTS)),
+    channel: oneOf(o.channel, `${path}.channel`, keysOf(CHANNELS)),
+    recipient: text(o.recipient, `${path}.recipient`, undefined, 2000),
+    subject: text(o.subject, `${path}.subject`, undefined, 2000),
+    body: text(o.body, `${path}.body`, undefined, LETTER_BODY),
+    textHash: text(o.textHash, `${path}.textHash`, /^[0-9a-f]{64}$/),
+    status: oneOf(o.status, `${path}.status`, keysOf(STATUSES)),
+    createdAt: time(o.createdAt, `${path}.createdAt`),
+    ...optional('sentOn', letterDay),
+    ...optional('country', (v, p) => text(v, p, undefined, 10)),
+    ...optional('extensionAnnouncedOn', letterDay),
+    ...optional('identification', (v, p) =>
+      list(
+        v,
+        p,
+        (item, ip) => {
+          const i = object(item, ip, { required: ['requestedOn'], optional: ['providedOn'] });
+          return {
+            requestedOn: letterDay(i.requestedOn, `${ip}.requestedOn`),
+            ...(i.providedOn !== undefined ? { providedOn: letterDay(i.providedOn, `${ip}.providedOn`) } : {}),
+          };
+        },
+        LIMIT.list,
+      ),
+    ),
+    ...optional('name', (v, p) => text(v, p, undefined, 500)),
+    history: list(
+      o.history,
+      `${path}.history`,
+      (item, ip) => {
+        const h = object(item, ip, { required: ['at', 'status'], optional: ['note'] });
+        return {
+          at: time(h.at, `${ip}.at`),
+          status: oneOf(h.status, `${ip}.status`, keysOf(STATUSES)),
+          ...(h.note !== undefined ? { note: text(h.note, `${ip}.note`) } : {}),
+        };
+      },
+      LIMIT.list,
+    ),
+    ...optional('evidence', evidenceSnapshot),
+  };
+}
+
+function contact(value: unknown, path: string): ExportContact {
+  const o = object(value, path, { required: ['company', 'value', 'updatedAt'], optional: ['representative'] });
+  return {
+    company: text(o.company, `${path}.company`, ORGANIZATION, 200),
+    value: text(o.value, `${path}.value`, undefined, 2000),
+    ...(o.representative !== undefined
+      ? { representative: text(o.representative, `${path}.representative`, undefined, 2000) }
+      : {}),
+    updatedAt: time(o.updatedAt, `${path}.updatedAt`),
+  };
+}
+
 /** What every file starts with: the format, its version, when and from which tracker list. */
-export type ExportHeader = Pick<ExportFile, 'format' | 'exportedAt' | 'trackerData'> & { version: 1 | 2 | 3 };
+export type ExportHeader = Pick<ExportFile, 'format' | 'exportedAt' | 'trackerData' | 'settings'> & {
+  version: 1 | 2 | 3;
+};
 
 function formatAndVersion(o: Json, path: string): 1 | 2 | 3 {
   if (o.format !== EXPORT_FORMAT)
@@ -401,6 +572,11 @@ function headerOf(o: Json, path: string): ExportHeader {
 
 const HEADER_FIELDS = { required: ['format', 'version', 'exportedAt', 'trackerData'] };
 
+function settings(value: unknown, path: string): ExportSettings {
+  const o = object(value, path, { required: [], optional: ['residence'] });
+  return o.residence !== undefined ? { residence: oneOf(o.residence, `${path}.residence`, RESIDENCES) } : {};
+}
+
 /**
  * The first line of a file written in lines (version 3): the header, checked. Anything else — a whole file in one
  * object, another JSON value — is `undefined`, for the caller to read the old way.
@@ -408,10 +584,11 @@ const HEADER_FIELDS = { required: ['format', 'version', 'exportedAt', 'trackerDa
 export function validateHeaderLine(value: unknown): ExportHeader | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value) || 'flows' in value || 'events' in value)
     return undefined;
-  const header = headerOf(object(value, 'line 1', HEADER_FIELDS), 'line 1');
+  const o = object(value, 'line 1', { ...HEADER_FIELDS, optional: ['settings'] });
+  const header = headerOf(o, 'line 1');
   if (header.version !== EXPORT_VERSION)
     throw new ImportError('line 1.version', `is ${header.version}: only version ${EXPORT_VERSION} is written in lines`);
-  return header;
+  return o.settings !== undefined ? { ...header, settings: settings(o.settings, 'line 1.settings') } : header;
 }
 
 /** One record of a file written in lines: what it is, and the entry itself. */
@@ -419,17 +596,24 @@ export type ExportRecord =
   | { flow: ExportFlow }
   | { attempt: ExportAttempt }
   | { day: ExportDay }
-  | { event: ExportEvent };
+  | { event: ExportEvent }
+  | { letter: ExportLetter }
+  | { contact: ExportContact };
 
 /** Checks one line after the header (`line` counts from 1, the header's): one record, its one key saying which. */
 export function validateRecordLine(value: unknown, line: number): ExportRecord {
   const path = `line ${line}`;
-  const o = object(value, path, { required: [], optional: ['flow', 'attempt', 'day', 'event'] });
+  const o = object(value, path, {
+    required: [],
+    optional: ['flow', 'attempt', 'day', 'event', 'letter', 'contact'],
+  });
   const keys = Object.keys(o);
-  if (keys.length !== 1) throw new ImportError(path, 'must hold one flow, attempt, day or event');
+  if (keys.length !== 1) throw new ImportError(path, 'must hold one flow, attempt, day, event, letter or contact');
   if ('flow' in o) return { flow: flow(o.flow, `${path}.flow`) };
   if ('attempt' in o) return { attempt: attempt(o.attempt, `${path}.attempt`) };
   if ('day' in o) return { day: day(o.day, `${path}.day`) };
+  if ('letter' in o) return { letter: letter(o.letter, `${path}.letter`) };
+  if ('contact' in o) return { contact: contact(o.contact, `${path}.contact`) };
   return { event: event(o.event, `${path}.event`, finding) };
 }
 

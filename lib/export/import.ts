@@ -16,8 +16,12 @@ import {
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
-import type { ExportAttempt, ExportFlow, ReadableExport } from './format.ts';
+import type { ExportAttempt, ExportFlow, ExportLetter, ReadableExport } from './format.ts';
 import { shapeMarker } from './mask.ts';
+
+type LetterRecord = Parameters<DisclosedDb['letters']['put']>[0];
+type ContactCorrection = Parameters<DisclosedDb['contacts']['put']>[0];
+
 import { exportParts, type PartLimits, readExport, readWholeExport, type TextPieces } from './stream.ts';
 
 export interface ImportReport {
@@ -28,6 +32,19 @@ export interface ImportReport {
   daysAdded: number;
   eventsAdded: number;
   eventsAlreadyThere: number;
+  /** Letters new to this browser, and letters whose copy in the file had changed status later than the one here. */
+  lettersAdded: number;
+  lettersUpdated: number;
+  /** Contacts new here, or newer in the file than here. */
+  contactsSaved: number;
+}
+
+/** What an import may change besides the database: the user's letter settings. */
+export interface ImportSettings {
+  /** The residence set here ('' when none), once the settings are read. */
+  residence: () => Promise<string>;
+  /** Sets the residence (only called when none was set here). */
+  setResidence: (residence: string) => Promise<unknown>;
 }
 
 /**
@@ -41,8 +58,17 @@ export interface ImportReport {
  *
  * The recorder caches totals: call this through the background, which flushes and invalidates it.
  */
-export async function importExport(db: DisclosedDb, fileText: string): Promise<ImportReport> {
-  return merge(db, await readWholeExport(fileText));
+export async function importExport(
+  db: DisclosedDb,
+  fileText: string,
+  settings?: ImportSettings,
+): Promise<ImportReport> {
+  const file = await readWholeExport(fileText);
+  const report = await merge(db, file);
+  // A file's residence fills in one never set here; it never replaces the user's own choice.
+  const residence = file.version === 3 ? file.settings?.residence : undefined;
+  if (settings && residence && !(await settings.residence())) await settings.setResidence(residence);
+  return report;
 }
 
 /**
@@ -95,6 +121,9 @@ export const emptyReport = (): ImportReport => ({
   daysAdded: 0,
   eventsAdded: 0,
   eventsAlreadyThere: 0,
+  lettersAdded: 0,
+  lettersUpdated: 0,
+  contactsSaved: 0,
 });
 
 const ms = (iso: string) => Date.parse(iso);
@@ -143,6 +172,22 @@ function storedAttempt(a: ExportAttempt): AttemptAggregate {
     ...(a.domainsMore ? { hostsMore: a.domainsMore } : {}),
   };
 }
+
+function storedLetter(l: ExportLetter): LetterRecord {
+  const { createdAt, history, evidence, ...fields } = l;
+  return {
+    ...fields,
+    createdAt: ms(createdAt),
+    history: history.map((h) => ({ ...h, at: ms(h.at) })),
+    ...(evidence
+      ? { evidence: { ...evidence, firstSeen: ms(evidence.firstSeen), lastSeen: ms(evidence.lastSeen) } }
+      : {}),
+  };
+}
+
+/** When a letter's status last changed: its last history entry (its creation when it has none). */
+const statusChangedAt = (l: Pick<LetterRecord, 'createdAt' | 'history'>) =>
+  l.history.reduce((latest, h) => Math.max(latest, h.at), l.createdAt);
 
 function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
   return {
@@ -217,6 +262,8 @@ async function merge(db: DisclosedDb, given: ReadableExport): Promise<ImportRepo
     db.sites,
     db.days,
     db.dayParts,
+    db.letters,
+    db.contacts,
   ];
   const incomingEvents = file.events.map(storedEvent);
   // Before version 3 one `page-address` stood for the three levels: split as the version 8 upgrade splits them.
@@ -317,11 +364,36 @@ async function merge(db: DisclosedDb, given: ReadableExport): Promise<ImportRepo
       events.push(event);
     }
     report.eventsAdded = events.length;
+
+    // Letters by reference: of two copies of one letter the one whose status changed last is kept (the one here
+    // when both changed at the same time), so importing an older backup never undoes what the user recorded since.
+    const fileLetters = (file.version === 3 ? (file.letters ?? []) : []).map(storedLetter);
+    const existingLetters = await db.letters.bulkGet(fileLetters.map((l) => l.reference));
+    const letters = fileLetters.filter((l, i) => {
+      const local = existingLetters[i];
+      if (!local) report.lettersAdded++;
+      else if (statusChangedAt(l) > statusChangedAt(local)) report.lettersUpdated++;
+      else return false;
+      return true;
+    });
+    // Contacts by company: the one corrected last.
+    const fileContacts = (file.version === 3 ? (file.contacts ?? []) : []).map(
+      (c): ContactCorrection => ({ ...c, updatedAt: ms(c.updatedAt) }),
+    );
+    const existingContacts = await db.contacts.bulkGet(fileContacts.map((c) => c.company));
+    const contacts = fileContacts.filter((c, i) => {
+      const local = existingContacts[i];
+      return !local || c.updatedAt > local.updatedAt;
+    });
+    report.contactsSaved = contacts.length;
+
     await Promise.all([
       db.siteCompanies.bulkPut(flows),
       db.attempts.bulkPut(attempts),
       db.dayCompanies.bulkPut(days),
       db.events.bulkAdd(events),
+      db.letters.bulkPut(letters),
+      db.contacts.bulkPut(contacts),
     ]);
     await rebuildSummaries(db, {
       companies: flows.map((f) => f.company),

@@ -1,7 +1,9 @@
 import {
   type ExportAttempt,
+  type ExportContact,
   type ExportFile,
   type ExportHeader,
+  type ExportLetter,
   type ExportRecord,
   ImportError,
   type ReadableExport,
@@ -11,8 +13,8 @@ import {
 } from './format.ts';
 
 /**
- * Reading an export file in parts. Version 3 is written in lines (JSON Lines: a header, then one flow, attempt, day
- * or event a line), so neither writing nor reading ever holds one string of the whole file: a million events are
+ * Reading an export file in parts. Version 3 is written in lines (JSON Lines: a header, then one flow, attempt, day,
+ * event, letter or contact a line), so neither writing nor reading ever holds one string of the whole file: a million events are
  * several hundred megabytes, past the longest string V8 makes. Versions 1 and 2 (and a version 3 file in one object,
  * as small hand-made files are) are one JSON object, read whole as before: they were written as one string, so they
  * fit in one.
@@ -167,18 +169,25 @@ export async function* readExport(pieces: TextPieces): AsyncGenerator<ExportItem
 
 /** Reads a whole file held as text (a part, or a small file) into one export. */
 export async function readWholeExport(text: string): Promise<ReadableExport> {
-  let file: (ExportFile & { attempts: ExportAttempt[] }) | undefined;
+  let file:
+    | (ExportFile & { attempts: ExportAttempt[]; letters: ExportLetter[]; contacts: ExportContact[] })
+    | undefined;
   for await (const item of readExport([text])) {
     if ('whole' in item) return item.whole;
-    if ('header' in item) file = { ...item.header, version: 3, flows: [], attempts: [], days: [], events: [] };
+    if ('header' in item)
+      file = { ...item.header, version: 3, flows: [], attempts: [], days: [], events: [], letters: [], contacts: [] };
     else if (!file) throw new ImportError('line 1', 'must be the header');
     else if ('flow' in item) file.flows.push(item.flow);
     else if ('attempt' in item) file.attempts.push(item.attempt);
     else if ('day' in item) file.days.push(item.day);
+    else if ('letter' in item) file.letters.push(item.letter);
+    else if ('contact' in item) file.contacts.push(item.contact);
     else file.events.push(item.event);
   }
   if (!file) throw new Error('The file is empty: it is not a Disclosed export.');
-  return file;
+  // Only a file whose export included the letters has them.
+  const { letters, contacts, ...rest } = file;
+  return { ...rest, ...(letters.length ? { letters } : {}), ...(contacts.length ? { contacts } : {}) };
 }
 
 export interface PartLimits {

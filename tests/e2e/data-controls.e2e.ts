@@ -144,4 +144,99 @@ describe('export and import', () => {
     expect(await totals()).toBe(JSON.stringify({ flows: [], days: [] }));
     await settings.close();
   });
+
+  it('includes the letters only when asked, and importing that file into an emptied browser brings them back', async () => {
+    const settings = await openSettings();
+    const cited = 'GA1.1.918273645.1700000000';
+    const name = 'Jane Q. Doe';
+    // As the letters page records one: through the background.
+    await settings.evaluate(
+      async ({ cited, name }) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: object): Promise<unknown> } };
+        };
+        await chrome.runtime.sendMessage({ type: 'settings/update', payload: { residence: 'DE' } });
+        await chrome.runtime.sendMessage({
+          type: 'letters/record-sent',
+          payload: {
+            reference: 'DSC-20261102-E2EE2E',
+            company: 'google',
+            companyName: 'Google',
+            jurisdiction: 'gdpr',
+            language: 'en',
+            right: 'erasure',
+            channel: 'email',
+            recipient: 'privacy@google.example',
+            subject: 'Erasure request',
+            body: `Please erase ${cited}.\n\n${name}`,
+            sentOn: '2026-11-02',
+            name,
+            evidence: {
+              domains: ['www.google-analytics.com'],
+              sites: ['news-site.example'],
+              requests: 1,
+              firstSeen: 1,
+              lastSeen: 1,
+              categories: ['site_analytics'],
+              kinds: ['identifier'],
+              identifiers: [{ source: 'cookie', name: '_ga', value: cited }],
+            },
+          },
+        });
+      },
+      { cited, name },
+    );
+    const exportJson = async () => {
+      const [download] = await Promise.all([
+        settings.waitForEvent('download'),
+        settings.getByRole('button', { name: 'Export JSON' }).click(),
+      ]);
+      return { path: await download.path(), text: readFileSync(await download.path(), 'utf8') };
+    };
+
+    // Off by default: no letter, no name, no cited value.
+    const plain = await exportJson();
+    expect(plain.text).not.toContain(cited);
+    expect(plain.text).not.toContain(name);
+    expect(plain.text).not.toContain('"letter"');
+
+    await settings.getByLabel('Include my letters and contacts', { exact: false }).check();
+    const withLetters = await exportJson();
+    expectLinesMatchSchema(withLetters.text);
+    const [header, ...records] = exportLines(withLetters.text) as Record<string, unknown>[];
+    expect(header).toMatchObject({ settings: { residence: 'DE' } });
+    expect(records.filter((r) => r.letter)).toMatchObject([{ letter: { reference: 'DSC-20261102-E2EE2E', name } }]);
+
+    // A new browser, as far as letters go: the table emptied.
+    await settings.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('disclosed');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('letters', 'readwrite');
+            tx.objectStore('letters').clear();
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    const letters = async () =>
+      (JSON.parse(await everythingStored(env.browser.context, env.browser.extensionId)) as { letters?: unknown[] })
+        .letters ?? [];
+    expect(await letters()).toEqual([]);
+    await settings.setInputFiles('[data-testid="import-input"]', withLetters.path);
+    await settings.waitForSelector('[data-testid="data-message"]:has-text("Imported:")');
+    expect(await letters()).toMatchObject([
+      {
+        reference: 'DSC-20261102-E2EE2E',
+        status: 'sent',
+        sentOn: '2026-11-02',
+        evidence: { identifiers: [{ value: cited }] },
+      },
+    ]);
+    await settings.close();
+  });
 });

@@ -376,6 +376,59 @@ describe('background.main()', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['letter:DSC-20261102-ABCDEF:before']);
   });
 
+  it('imports a backup with letters: their reminders set again, its residence taken only when none is set', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-02T10:00:00Z'), toFake: ['Date'] });
+    background.main();
+    await send('settings/update', { residence: 'DE' });
+    await send('letters/save-contact', { company: 'google', value: 'privacy@google.example' });
+    await send('letters/record-sent', {
+      reference: 'DSC-20261102-ABCDEF',
+      company: 'google',
+      companyName: 'Google',
+      jurisdiction: 'gdpr',
+      language: 'en',
+      right: 'erasure',
+      channel: 'email',
+      recipient: 'privacy@google.example',
+      subject: 'Erasure',
+      body: 'Please erase.',
+      sentOn: '2026-11-02',
+      evidence: {
+        domains: ['www.google-analytics.com'],
+        sites: ['news.example'],
+        requests: 1,
+        firstSeen: 1,
+        lastSeen: 1,
+        categories: ['site_analytics'],
+        kinds: [],
+        identifiers: [{ source: 'url', name: 'cid', value: '1234567890.1700000000' }],
+      },
+    });
+    const trackerData = { name: 'test', version: '1', license: 'test' };
+    const file = renderExport(
+      await buildExport(db, (id) => id, trackerData, Date.now(), { personal: { residence: 'DE' } }),
+      'json',
+    );
+    const text = file.parts.join('');
+    expectLinesMatchSchema(text);
+
+    // A new browser: no letters, no contacts, no alarms, no residence.
+    await Promise.all([db.letters.clear(), db.contacts.clear(), fakeBrowser.alarms.clearAll()]);
+    await send('settings/update', { residence: '' });
+    const imported = await send('data/import', { text });
+    expect(imported).toMatchObject({ ok: true, report: { lettersAdded: 1, contactsSaved: 1 } });
+    expect(await db.letters.get('DSC-20261102-ABCDEF')).toMatchObject({ status: 'sent', sentOn: '2026-11-02' });
+    expect(await db.contacts.get('google')).toMatchObject({ value: 'privacy@google.example' });
+    const alarms = (await fakeBrowser.alarms.getAll()).map((a) => a.name).filter((n) => n.startsWith('letter:'));
+    expect(alarms.sort()).toEqual(['letter:DSC-20261102-ABCDEF:before', 'letter:DSC-20261102-ABCDEF:due']);
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ residence: 'DE' });
+
+    // The user's own residence stays.
+    await send('settings/update', { residence: 'FR' });
+    await send('data/import', { text });
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ residence: 'FR' });
+  });
+
   it('refuses a letter whose payload is not one, and stores nothing', async () => {
     background.main();
     await expect(send('letters/record-sent', { reference: 'DSC-1', jurisdiction: 'mars' } as never)).rejects.toThrow(

@@ -45,4 +45,10 @@ describe('the settings page’s data section', () => {
   it('shows no notice when nothing was lost', () => {
     expect(render(null)).not.toContain('data-testid="dropped"');
   });
+
+  it('offers to include the letters in an export, off until the person ticks it, saying what they hold', () => {
+    const html = render(null);
+    expect(html).toMatch(/<input type="checkbox" data-testid="export-letters"(?![^>]*checked)[^>]*>/);
+    expect(html).toContain('Include my letters and contacts (they contain the identifiers they cite and your name)');
+  });
 });

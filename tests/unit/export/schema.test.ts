@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type ExportFile, validateExport } from '../../../lib/export/format.ts';
-import { matchesSchema } from '../../export-schema.ts';
+import {
+  type ExportContact,
+  type ExportFile,
+  type ExportLetter,
+  validateExport,
+  validateHeaderLine,
+  validateRecordLine,
+} from '../../../lib/export/format.ts';
+import { matchesHeader, matchesRecord, matchesSchema } from '../../export-schema.ts';
 
 // docs/export-format.schema.json and the import's hand-written validateExport must say the same: each row is a file
 // with the verdict both must give. A rule added to one and not the other fails here.
@@ -143,5 +150,116 @@ describe('the JSON Schema and validateExport agree', () => {
       schema: verdict === 'valid',
       validateExport: verdict === 'valid',
     });
+  });
+});
+
+/** A letter as an export that includes the letters writes it: every optional field given. */
+const LETTER: ExportLetter = {
+  reference: 'DSC-20261102-ABCDEF',
+  company: 'google',
+  companyName: 'Google',
+  jurisdiction: 'gdpr',
+  language: 'en',
+  right: 'erasure',
+  channel: 'email',
+  recipient: 'privacy@google.example',
+  subject: 'Erasure request',
+  body: 'Please erase.\n\nJane Doe',
+  textHash: 'a'.repeat(64),
+  status: 'extended',
+  createdAt: '2026-11-02T10:00:00.000Z',
+  sentOn: '2026-11-02',
+  country: 'DE-BY',
+  extensionAnnouncedOn: '2026-11-20',
+  identification: [{ requestedOn: '2026-11-05', providedOn: '2026-11-06' }],
+  name: 'Jane Doe',
+  history: [
+    { at: '2026-11-02T10:00:00.000Z', status: 'sent', note: '2026-11-02' },
+    { at: '2026-11-20T10:00:00.000Z', status: 'extended' },
+  ],
+  evidence: {
+    domains: ['www.google-analytics.com'],
+    sites: ['news.example'],
+    requests: 3,
+    firstSeen: '2026-10-30T00:00:00.000Z',
+    lastSeen: '2026-11-01T00:00:00.000Z',
+    categories: ['site_analytics'],
+    kinds: ['identifier'],
+    identifiers: [{ source: 'cookie', name: '_ga', value: 'GA1.1.1234567890.1700000000', domain: 'google.com' }],
+  },
+};
+const CONTACT: ExportContact = {
+  company: 'google',
+  value: 'dpo@google.example',
+  representative: 'EU Rep Ltd',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
+const HEADER = { format: 'disclosed-export', version: 3, exportedAt: V3.exportedAt, trackerData: V3.trackerData };
+const withLetter = (change: File) => ({ letter: { ...LETTER, ...change } });
+const withEvidence = (change: File) => withLetter({ evidence: { ...LETTER.evidence, ...change } });
+const { evidence: ___, ...letterWithoutEvidence } = LETTER;
+
+describe('the JSON Schema and the line validators agree on letters, contacts and settings', () => {
+  it.each<[string, 'header' | 'record', unknown, 'valid' | 'refused']>([
+    ['a header without settings', 'header', HEADER, 'valid'],
+    ['a header with a residence', 'header', { ...HEADER, settings: { residence: 'US-CA' } }, 'valid'],
+    ['a header with empty settings', 'header', { ...HEADER, settings: {} }, 'valid'],
+    ['an unknown residence', 'header', { ...HEADER, settings: { residence: 'Atlantis' } }, 'refused'],
+    ['an unknown setting', 'header', { ...HEADER, settings: { paused: true } }, 'refused'],
+    ['a letter', 'record', { letter: LETTER }, 'valid'],
+    ['a letter without evidence', 'record', { letter: letterWithoutEvidence }, 'valid'],
+    ['a contact', 'record', { contact: CONTACT }, 'valid'],
+    ['a contact without a representative', 'record', { contact: { ...CONTACT, representative: undefined } }, 'valid'],
+    ['a contact without its time', 'record', { contact: { ...CONTACT, updatedAt: undefined } }, 'refused'],
+    ['a contact with an unknown field', 'record', { contact: { ...CONTACT, note: 'x' } }, 'refused'],
+    ['a letter and a contact on one line', 'record', { letter: LETTER, contact: CONTACT }, 'refused'],
+    ['an unknown status', 'record', withLetter({ status: 'lost' }), 'refused'],
+    ['an unknown law', 'record', withLetter({ jurisdiction: 'mars' }), 'refused'],
+    ['an unknown right', 'record', withLetter({ right: 'revenge' }), 'refused'],
+    ['an unknown channel', 'record', withLetter({ channel: 'pigeon' }), 'refused'],
+    ['an unknown field', 'record', withLetter({ html: '<b>x</b>' }), 'refused'],
+    ['no body', 'record', withLetter({ body: undefined }), 'refused'],
+    ['no history', 'record', withLetter({ history: undefined }), 'refused'],
+    ['a body of a million characters', 'record', withLetter({ body: 'a'.repeat(1_000_000) }), 'valid'],
+    ['a body over a million characters', 'record', withLetter({ body: 'a'.repeat(1_000_001) }), 'refused'],
+    ['a reference over 100 characters', 'record', withLetter({ reference: 'D'.repeat(101) }), 'refused'],
+    ['a company with a tab', 'record', withLetter({ company: 'google\tmeta' }), 'refused'],
+    ['a text hash in capitals', 'record', withLetter({ textHash: 'A'.repeat(64) }), 'refused'],
+    ['a created time as a number', 'record', withLetter({ createdAt: 1_762_077_600_000 }), 'refused'],
+    ['a sent day that is a time', 'record', withLetter({ sentOn: LETTER.createdAt }), 'refused'],
+    ['a history entry without status', 'record', withLetter({ history: [{ at: LETTER.createdAt }] }), 'refused'],
+    [
+      'a history note that is not text',
+      'record',
+      withLetter({ history: [{ ...LETTER.history[0], note: 1 }] }),
+      'refused',
+    ],
+    [
+      'identification without its request',
+      'record',
+      withLetter({ identification: [{ providedOn: '2026-11-06' }] }),
+      'refused',
+    ],
+    ['evidence without its identifiers', 'record', withEvidence({ identifiers: undefined }), 'refused'],
+    ['evidence with a negative count', 'record', withEvidence({ requests: -1 }), 'refused'],
+    ['evidence times as numbers', 'record', withEvidence({ firstSeen: 0 }), 'refused'],
+    [
+      'a cited identifier without a value',
+      'record',
+      withEvidence({ identifiers: [{ source: 'url', name: 'x' }] }),
+      'refused',
+    ],
+    ['101 categories', 'record', withEvidence({ categories: Array(101).fill('ads') }), 'refused'],
+  ])('%s', (_, kind, line, verdict) => {
+    const json = JSON.parse(JSON.stringify(line)) as unknown;
+    let accepted = true;
+    try {
+      if (kind === 'header') validateHeaderLine(json);
+      else validateRecordLine(json, 2);
+    } catch {
+      accepted = false;
+    }
+    const schema = kind === 'header' ? matchesHeader(json) : matchesRecord(json);
+    expect({ schema, validator: accepted }).toEqual({ schema: verdict === 'valid', validator: verdict === 'valid' });
   });
 });
