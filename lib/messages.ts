@@ -1,7 +1,7 @@
 import type { SessionState } from './classroom/session.ts';
 import type { ImportReport } from './export/import.ts';
 import type { SentLetter } from './letters/records.ts';
-import type { ContactCorrection, LetterRecord, LetterStatus } from './letters/types.ts';
+import { type ContactCorrection, LETTER_VALUES, type LetterRecord, type LetterStatus } from './letters/types.ts';
 import { RESIDENCES, type Settings } from './settings.ts';
 import type { DroppedCount } from './storage/dropped.ts';
 import type { ForgetReport } from './storage/forget.ts';
@@ -148,27 +148,7 @@ const settingsPatch: Check = (p) => {
   return null;
 };
 
-const JURISDICTIONS: Record<LetterRecord['jurisdiction'], true> = {
-  gdpr: true,
-  'uk-gdpr': true,
-  fadp: true,
-  lgpd: true,
-  ccpa: true,
-};
-const RIGHTS: Record<LetterRecord['right'], true> = { erasure: true, access: true, objection: true, withdrawal: true };
-const CHANNELS: Record<LetterRecord['channel'], true> = { email: true, 'web-form': true, other: true };
-const STATUSES: Record<LetterStatus, true> = {
-  draft: true,
-  sent: true,
-  acknowledged: true,
-  'needs-identification': true,
-  extended: true,
-  fulfilled: true,
-  refused: true,
-  overdue: true,
-  escalated: true,
-  closed: true,
-};
+const { laws: JURISDICTIONS, rights: RIGHTS, channels: CHANNELS, statuses: STATUSES } = LETTER_VALUES;
 
 /** Every message type with the check of its payload: the list of what the background accepts. */
 const PAYLOADS: Record<MessageType, Check> = {

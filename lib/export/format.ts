@@ -1,6 +1,12 @@
 import { DELIVERIES, DELIVERY_REASONS, type Delivery, type DeliveryReason } from '../classify/delivery.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
-import type { ContactCorrection, EvidenceSnapshot, LetterRecord, LetterStatus } from '../letters/types.ts';
+import {
+  type ContactCorrection,
+  type EvidenceSnapshot,
+  LETTER_VALUES,
+  type LetterRecord,
+  type LetterStatus,
+} from '../letters/types.ts';
 import { RESIDENCES } from '../settings.ts';
 
 /**
@@ -395,28 +401,7 @@ function event<F>(
 
 // ---- letters and contacts: the bounds lib/messages.ts sets on what "I sent it" stores ----
 
-/** Each a Record over its union type, so that a value added to the type and not here fails to compile. */
-const LAWS: Record<LetterRecord['jurisdiction'], true> = {
-  gdpr: true,
-  'uk-gdpr': true,
-  fadp: true,
-  lgpd: true,
-  ccpa: true,
-};
-const RIGHTS: Record<LetterRecord['right'], true> = { erasure: true, access: true, objection: true, withdrawal: true };
-const CHANNELS: Record<LetterRecord['channel'], true> = { email: true, 'web-form': true, other: true };
-const STATUSES: Record<LetterStatus, true> = {
-  draft: true,
-  sent: true,
-  acknowledged: true,
-  'needs-identification': true,
-  extended: true,
-  fulfilled: true,
-  refused: true,
-  overdue: true,
-  escalated: true,
-  closed: true,
-};
+const { laws: LAWS, rights: RIGHTS, channels: CHANNELS, statuses: STATUSES } = LETTER_VALUES;
 const keysOf = <T extends string>(r: Record<T, true>) => Object.keys(r) as T[];
 
 /** A letter's body may be long; the same bound as the message that stores it. */

@@ -21,6 +21,33 @@ export type LetterStatus =
   | 'escalated'
   | 'closed';
 
+/**
+ * Every value of each union once, as the validators of a letter (lib/messages.ts for what "I sent it" stores,
+ * lib/export/format.ts for a backup) accept them: a value added to a type and not here fails to compile.
+ */
+export const LETTER_VALUES: {
+  laws: Record<Law, true>;
+  rights: Record<LetterRight, true>;
+  channels: Record<LetterRecord['channel'], true>;
+  statuses: Record<LetterStatus, true>;
+} = {
+  laws: { gdpr: true, 'uk-gdpr': true, fadp: true, lgpd: true, ccpa: true },
+  rights: { erasure: true, access: true, objection: true, withdrawal: true },
+  channels: { email: true, 'web-form': true, other: true },
+  statuses: {
+    draft: true,
+    sent: true,
+    acknowledged: true,
+    'needs-identification': true,
+    extended: true,
+    fulfilled: true,
+    refused: true,
+    overdue: true,
+    escalated: true,
+    closed: true,
+  },
+};
+
 /** A deletion request the user drafted and (once they say so) sent. Since version 4. */
 export interface LetterRecord {
   reference: string;
