@@ -1,59 +1,26 @@
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  CompaniesView,
-  CompanyView,
-  OverviewView,
-  SitesView,
-  SiteView,
-  type ViewContext,
-} from '../../components/dashboard/views.tsx';
-import { loadGraph } from '../../lib/graph/load-graph.ts';
+import { CompaniesView } from '../../components/dashboard/companies-view.tsx';
+import { CompanyView } from '../../components/dashboard/company-view.tsx';
+import { OverviewView } from '../../components/dashboard/overview-view.tsx';
+import { SiteView } from '../../components/dashboard/site-view.tsx';
+import { SitesView } from '../../components/dashboard/sites-view.tsx';
+import type { ViewContext } from '../../components/dashboard/views.tsx';
+import { companyHref, pageHref, parseRoute, type Route, siteHref } from '../../components/routes.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import {
-  loadAttemptedCompanies,
-  loadCompanies,
-  loadCompanyAttempts,
-  loadCompanySites,
-  loadOverview,
-  loadSiteAttempts,
-  loadSiteCompanies,
-  loadSites,
-  type TimeWindow,
-} from '../../lib/storage/dashboard.ts';
+import type { TimeWindow } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
-import { unlistedMore } from '../../lib/storage/queries.ts';
 import type { CompanyCatalog } from '../../lib/trackers/catalog.ts';
-import { bundledCatalog, bundledCatalogWithDetails } from '../../lib/trackers/names.ts';
-import { useLive } from './use-live.ts';
+import { useCatalog } from './use-catalog.ts';
+import { useCompaniesModel } from './use-companies-model.ts';
+import { useCompanyModel } from './use-company-model.ts';
+import { useGraphModel } from './use-graph-model.ts';
+import { useOverviewModel } from './use-overview-model.ts';
+import { useSiteModel } from './use-site-model.ts';
+import { useSitesModel } from './use-sites-model.ts';
 
-type Route =
-  | { view: 'overview' }
-  | { view: 'companies' }
-  | { view: 'company'; id: string }
-  | { view: 'sites' }
-  | { view: 'graph' }
-  | { view: 'letters' }
-  | { view: 'letter'; id: string }
-  | { view: 'site'; site: string }
-  | { view: 'settings' };
-
-function parseRoute(hash: string): Route {
-  const [, view = '', arg = ''] = hash.match(/^#\/([a-z]+)(?:\/(.*))?$/) ?? [];
-  const decoded = (() => {
-    try {
-      return decodeURIComponent(arg);
-    } catch {
-      return '';
-    }
-  })();
-  if (view === 'company' && decoded) return { view, id: decoded };
-  if (view === 'site' && decoded) return { view, site: decoded };
-  if (view === 'letter' && decoded) return { view, id: decoded };
-  if (view === 'letters') return { view };
-  if (view === 'companies' || view === 'sites' || view === 'graph' || view === 'settings') return { view };
-  return { view: 'overview' };
-}
+// The dashboard's frame: the route, the header and the title. Each screen is its model hook (the one place it reads
+// the database or sends messages) feeding its view (components/dashboard, components/letters).
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -71,61 +38,12 @@ function useRoute(): Route {
 /** The dashboard (the extension's options page, opened in a tab): overview, companies, sites, settings. */
 export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   const route = useRoute();
-  // The company catalog: names first (a small file), so the lists draw at once; each company's details (its own
-  // chunk) load for the pages that show them — a company, a letter.
-  const names = useMemo(() => bundledCatalog(), []);
-  const detailed = useCatalogDetails(route.view === 'company' || route.view === 'letter');
-  const catalog = detailed ?? names;
+  const { names, detailed, catalog } = useCatalog(route.view === 'company' || route.view === 'letter');
   const lookup = catalog.company;
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
-  const ctx: ViewContext = {
-    t,
-    company: lookup,
-    date: (ms) => dateFormat.format(ms),
-    companyHref: (id) => `#/company/${encodeURIComponent(id)}`,
-    siteHref: (site) => `#/site/${encodeURIComponent(site)}`,
-  };
-  const [window, setWindow] = useState<TimeWindow>('7d');
-  const overview = useLive(
-    () => (route.view === 'overview' ? loadOverview(db, window) : Promise.resolve(undefined)),
-    [route.view, window],
-  );
-  const companies = useLive(
-    () => (route.view === 'companies' ? loadCompanies(db) : Promise.resolve(undefined)),
-    [route.view],
-  );
-  const attempted = useLive(
-    () => (route.view === 'companies' ? loadAttemptedCompanies(db) : Promise.resolve(undefined)),
-    [route.view],
-  );
-  const sites = useLive(() => (route.view === 'sites' ? loadSites(db) : Promise.resolve(undefined)), [route.view]);
-  const graph = useLive(
-    () => (route.view === 'graph' ? loadGraph(db, window) : Promise.resolve(undefined)),
-    [route.view, window],
-  );
-  const key = route.view === 'company' ? route.id : route.view === 'site' ? route.site : '';
-  const flows = useLive(
-    () =>
-      route.view === 'company'
-        ? loadCompanySites(db, route.id)
-        : route.view === 'site'
-          ? loadSiteCompanies(db, route.site)
-          : Promise.resolve(undefined),
-    [route.view, key],
-  );
-  const siteUnlistedMore = useLive(
-    () => (route.view === 'site' ? unlistedMore(db, route.site) : Promise.resolve(undefined)),
-    [route.view, key],
-  );
-  const attempts = useLive(
-    () =>
-      route.view === 'company'
-        ? loadCompanyAttempts(db, route.id)
-        : route.view === 'site'
-          ? loadSiteAttempts(db, route.site)
-          : Promise.resolve(undefined),
-    [route.view, key],
-  );
+  const ctx: ViewContext = { t, company: lookup, date: (ms) => dateFormat.format(ms), companyHref, siteHref };
+  // The overview's and the graph's: kept while moving between them.
+  const [timeWindow, setTimeWindow] = useState<TimeWindow>('7d');
   useEffect(() => {
     const titles: Record<Route['view'], string> = {
       overview: t('dashOverview'),
@@ -142,12 +60,12 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   }, [route, t, lookup]);
 
   const nav: [Route['view'], string, MessageKey][] = [
-    ['overview', '#/overview', 'dashOverview'],
-    ['companies', '#/companies', 'dashCompanies'],
-    ['sites', '#/sites', 'dashSites'],
-    ['graph', '#/graph', 'dashGraph'],
-    ['letters', '#/letters', 'lettersHeading'],
-    ['settings', '#/settings', 'dashSettings'],
+    ['overview', pageHref('overview'), 'dashOverview'],
+    ['companies', pageHref('companies'), 'dashCompanies'],
+    ['sites', pageHref('sites'), 'dashSites'],
+    ['graph', pageHref('graph'), 'dashGraph'],
+    ['letters', pageHref('letters'), 'lettersHeading'],
+    ['settings', pageHref('settings'), 'dashSettings'],
   ];
   const current =
     route.view === 'company'
@@ -174,24 +92,15 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
       </header>
       <main>
         {route.view === 'overview' && (
-          <OverviewView ctx={ctx} overview={overview} window={window} onWindow={setWindow} />
+          <OverviewScreen ctx={ctx} db={db} timeWindow={timeWindow} onTimeWindow={setTimeWindow} />
         )}
-        {route.view === 'companies' && <CompaniesView ctx={ctx} rows={companies} attempted={attempted} />}
-        {route.view === 'sites' && <SitesView ctx={ctx} rows={sites} />}
-        {route.view === 'graph' && <GraphView ctx={ctx} data={graph} window={window} onWindow={setWindow} />}
-        {route.view === 'company' && (
-          <CompanyView
-            ctx={ctx}
-            id={route.id}
-            description={catalog.description(route.id)}
-            flows={flows}
-            attempts={attempts}
-            detailsLoaded={catalog.hasDetails}
-          />
+        {route.view === 'companies' && <CompaniesScreen ctx={ctx} db={db} />}
+        {route.view === 'sites' && <SitesScreen ctx={ctx} db={db} />}
+        {route.view === 'graph' && (
+          <GraphScreen ctx={ctx} db={db} timeWindow={timeWindow} onTimeWindow={setTimeWindow} />
         )}
-        {route.view === 'site' && (
-          <SiteView ctx={ctx} site={route.site} flows={flows} attempts={attempts} unlistedMore={siteUnlistedMore} />
-        )}
+        {route.view === 'company' && <CompanyScreen ctx={ctx} db={db} id={route.id} catalog={catalog} />}
+        {route.view === 'site' && <SiteScreen ctx={ctx} db={db} site={route.site} />}
         {route.view === 'settings' && names.sources[0] && (
           <SettingsPage t={t} db={db} source={names.sources[0]} nameOf={(id) => lookup(id).name} />
         )}
@@ -200,6 +109,48 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
       </main>
     </>
   );
+}
+
+type ScreenProps = { ctx: ViewContext; db: DisclosedDb };
+type WindowedProps = ScreenProps & { timeWindow: TimeWindow; onTimeWindow: (w: TimeWindow) => void };
+
+function OverviewScreen({ ctx, db, timeWindow, onTimeWindow }: WindowedProps) {
+  const { overview } = useOverviewModel(db, timeWindow);
+  return <OverviewView ctx={ctx} overview={overview} window={timeWindow} onWindow={onTimeWindow} />;
+}
+
+function CompaniesScreen({ ctx, db }: ScreenProps) {
+  const { rows, attempted } = useCompaniesModel(db);
+  return <CompaniesView ctx={ctx} rows={rows} attempted={attempted} />;
+}
+
+function SitesScreen({ ctx, db }: ScreenProps) {
+  const { rows } = useSitesModel(db);
+  return <SitesView ctx={ctx} rows={rows} />;
+}
+
+function GraphScreen({ ctx, db, timeWindow, onTimeWindow }: WindowedProps) {
+  const { data } = useGraphModel(db, timeWindow);
+  return <GraphView ctx={ctx} data={data} window={timeWindow} onWindow={onTimeWindow} />;
+}
+
+function CompanyScreen({ ctx, db, id, catalog }: ScreenProps & { id: string; catalog: CompanyCatalog }) {
+  const { flows, attempts } = useCompanyModel(db, id);
+  return (
+    <CompanyView
+      ctx={ctx}
+      id={id}
+      description={catalog.description(id)}
+      flows={flows}
+      attempts={attempts}
+      detailsLoaded={catalog.hasDetails}
+    />
+  );
+}
+
+function SiteScreen({ ctx, db, site }: ScreenProps & { site: string }) {
+  const { flows, attempts, unlistedMore } = useSiteModel(db, site);
+  return <SiteView ctx={ctx} site={site} flows={flows} attempts={attempts} unlistedMore={unlistedMore} />;
 }
 
 /**
@@ -230,14 +181,3 @@ const GraphView = lazyView(
 const SettingsPage = lazyView(() => import('./settings-page.tsx').then((m) => m.SettingsPage));
 const LettersPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.LettersPage));
 const ComposerPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.ComposerPage));
-
-/** The catalog with every company's details, loaded the first time a page needs them (then kept). */
-function useCatalogDetails(needed: boolean): CompanyCatalog | undefined {
-  const [catalog, setCatalog] = useState<CompanyCatalog | undefined>();
-  useEffect(() => {
-    if (needed && !catalog) {
-      bundledCatalogWithDetails().then(setCatalog, (error) => console.error('Disclosed: company details', error));
-    }
-  }, [needed]);
-  return catalog;
-}

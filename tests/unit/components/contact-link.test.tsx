@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { CompanyView, type ViewContext } from '../../../components/dashboard/views.tsx';
+import { CompanyView } from '../../../components/dashboard/company-view.tsx';
+import type { ViewContext } from '../../../components/dashboard/views.tsx';
 import { translatorFromMessages } from '../../../lib/i18n.ts';
 import { unlistedCompany } from '../../../lib/trackers/company.ts';
 

@@ -18,7 +18,7 @@ const HOSTILE = [
   '👀',
   ' spaced ',
   '<img src=x onerror=alert(1)>',
-  "it's \"quoted\"",
+  'it\'s "quoted"',
 ];
 
 describe('routes', () => {

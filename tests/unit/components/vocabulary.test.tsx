@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { ClassroomFeed } from '../../../components/classroom/feed.tsx';
-import {
-  CompaniesView,
-  CompanyView,
-  OverviewView,
-  SitesView,
-  SiteView,
-  type ViewContext,
-} from '../../../components/dashboard/views.tsx';
+import { CompaniesView } from '../../../components/dashboard/companies-view.tsx';
+import { CompanyView } from '../../../components/dashboard/company-view.tsx';
+import { OverviewView } from '../../../components/dashboard/overview-view.tsx';
+import { SiteView } from '../../../components/dashboard/site-view.tsx';
+import { SitesView } from '../../../components/dashboard/sites-view.tsx';
+import type { ViewContext } from '../../../components/dashboard/views.tsx';
 import { type PopupRecipient, PopupView } from '../../../components/popup/popup-view.tsx';
 import { KindGlossary } from '../../../components/popup/received.tsx';
 import { summarizeSession } from '../../../lib/classroom/summary.ts';

@@ -1,0 +1,42 @@
+import type { AttemptedCompanyRow, CompanyRow } from '../../lib/storage/dashboard.ts';
+import { AttemptedCompanies } from './attempts.tsx';
+import { categoriesColumn, companyColumn, kindTerms, lastSeenColumn } from './columns.tsx';
+import { SearchBox, useSearch } from './search.tsx';
+import { type Column, SortableTable } from './table.tsx';
+import type { ViewContext } from './views.tsx';
+
+export function CompaniesView({
+  ctx,
+  rows,
+  attempted = [],
+}: {
+  ctx: ViewContext;
+  rows: CompanyRow[] | undefined;
+  /** The companies only attempted: listed apart, never among those that received data. */
+  attempted?: AttemptedCompanyRow[];
+}) {
+  const { t } = ctx;
+  const { query, setQuery, matching } = useSearch(rows ?? [], (r) => `${ctx.company(r.company).name} ${r.company}`);
+  const columns: Column<CompanyRow>[] = [
+    companyColumn(ctx, 'name'),
+    categoriesColumn(t, (r) => r.categories),
+    { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
+    { key: 'requests', label: t('dashColRequests'), numeric: true, sort: (r) => r.requests, render: (r) => r.requests },
+    lastSeenColumn(ctx),
+    { key: 'kinds', label: t('dashColKinds'), render: (r) => kindTerms(t, r.kinds) },
+  ];
+  return (
+    <section aria-labelledby="companies-heading">
+      <h2 id="companies-heading">{t('dashCompanies')}</h2>
+      <SearchBox t={t} query={query} onQuery={setQuery} />
+      {rows && rows.length === 0 ? (
+        <p>{attempted.length ? t('dashNoneReceived') : t('dashEmpty')}</p>
+      ) : matching.length === 0 && query ? (
+        <p>{t('dashNoMatch', [query])}</p>
+      ) : (
+        <SortableTable t={t} testId="companies-table" rows={matching} rowKey={(r) => r.company} columns={columns} />
+      )}
+      {attempted.length > 0 && <AttemptedCompanies ctx={ctx} rows={attempted} />}
+    </section>
+  );
+}

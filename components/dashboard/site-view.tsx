@@ -1,0 +1,85 @@
+import {
+  type AttemptAggregate,
+  categoriesOf,
+  rankedCategoryIds,
+  type SiteCompanyAggregate,
+} from '../../lib/storage/aggregates.ts';
+import { letterHref } from '../routes.ts';
+import { AttemptsTable } from './attempts.tsx';
+import { categoriesColumn, companyColumn, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
+import { SortableTable } from './table.tsx';
+import type { ViewContext } from './views.tsx';
+
+export function SiteView({
+  ctx,
+  site,
+  flows,
+  attempts = [],
+  unlistedMore = 0,
+}: {
+  ctx: ViewContext;
+  site: string;
+  flows: SiteCompanyAggregate[] | undefined;
+  /** Requests from this site that did not reach their company, per company: shown apart. */
+  attempts?: AttemptAggregate[];
+  /** Requests to unlisted parties counted but not kept one by one (see `unlistedMore` in queries.ts). */
+  unlistedMore?: number;
+}) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="site-heading">
+      <h2 id="site-heading" data-testid="site-name">
+        {site}
+      </h2>
+      <h3>{t('dashSiteCompanies')}</h3>
+      {flows && flows.length === 0 ? (
+        <p data-testid={attempts.length ? 'nothing-reached' : undefined}>
+          {attempts.length ? t('dashNothingReachedSite') : t('dashNotFound')}
+        </p>
+      ) : (
+        <SortableTable
+          t={t}
+          testId="site-companies"
+          rows={flows ?? []}
+          rowKey={(f) => f.company}
+          columns={[
+            companyColumn(ctx, 'company'),
+            categoriesColumn<SiteCompanyAggregate>(t, (f) => rankedCategoryIds(categoriesOf(f))),
+            {
+              key: 'requests',
+              label: t('dashColRequests'),
+              numeric: true,
+              sort: (f) => f.requests,
+              render: (f) => f.requests,
+            },
+            {
+              key: 'first',
+              label: t('dashColFirstSeen'),
+              sort: (f) => f.firstSeen,
+              render: (f) => ctx.date(f.firstSeen),
+            },
+            lastSeenColumn(ctx),
+            { key: 'kinds', label: t('dashColKinds'), render: (f) => kindTerms(t, flowKinds(f)) },
+            {
+              key: 'letter',
+              label: t('lettersHeading'),
+              render: (f) => (
+                <a href={letterHref(f.company)} data-testid="draft-letter">
+                  {t('draftDeletionRequest')}
+                </a>
+              ),
+            },
+          ]}
+        />
+      )}
+      {unlistedMore > 0 && (
+        <p class="hint" data-testid="unlisted-more">
+          {unlistedMore === 1
+            ? t('dashUnlistedMoreOne')
+            : t('dashUnlistedMore', [new Intl.NumberFormat().format(unlistedMore)])}
+        </p>
+      )}
+      {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}
+    </section>
+  );
+}

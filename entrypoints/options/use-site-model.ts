@@ -1,0 +1,23 @@
+import type { AttemptAggregate, SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
+import { loadSiteAttempts, loadSiteCompanies } from '../../lib/storage/dashboard.ts';
+import type { DisclosedDb } from '../../lib/storage/db.ts';
+import { unlistedMore } from '../../lib/storage/queries.ts';
+import { useLive } from './use-live.ts';
+
+/**
+ * A site page's one reader: the companies it sent data to, its requests that did not reach their company, and how
+ * many requests to unlisted parties were counted without being kept one by one, live.
+ */
+export function useSiteModel(
+  db: DisclosedDb,
+  site: string,
+): {
+  flows: SiteCompanyAggregate[] | undefined;
+  attempts: AttemptAggregate[] | undefined;
+  unlistedMore: number | undefined;
+} {
+  const flows = useLive(() => loadSiteCompanies(db, site), [db, site]);
+  const attempts = useLive(() => loadSiteAttempts(db, site), [db, site]);
+  const more = useLive(() => unlistedMore(db, site), [db, site]);
+  return { flows, attempts, unlistedMore: more };
+}
