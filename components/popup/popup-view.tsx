@@ -4,6 +4,7 @@ import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
+import { letterHref as letterRoute, siteHref } from '../routes.ts';
 import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
 
@@ -38,7 +39,7 @@ export function PopupView({
   /** The dashboard's address (its entry points: a letter to one company, or a site's page to write to each). */
   dashboardUrl?: string;
 }) {
-  const letterHref = (company: string) => `${dashboardUrl}#/letter/${encodeURIComponent(company)}`;
+  const letterHref = (company: string) => `${dashboardUrl}${letterRoute(company)}`;
   // Only what reached a company is "received": a company whose every request was blocked, failed or came from the
   // cache is listed apart, with what it would have received.
   const reached = model.recipients.filter((r) => !r.attemptedOnly);
@@ -84,7 +85,7 @@ export function PopupView({
         <>
           {reached.length > 1 && (
             <p class="draft-all">
-              <a href={`${dashboardUrl}#/site/${encodeURIComponent(model.site)}`} target="_blank" rel="noreferrer">
+              <a href={`${dashboardUrl}${siteHref(model.site)}`} target="_blank" rel="noreferrer">
                 {t('draftForEverySite')}
               </a>
             </p>
