@@ -10,7 +10,7 @@ export interface ViewContext {
   t: Translate;
   company: (id: string) => Company;
   date: (ms: number) => string;
-  /** `#/company/<id>` and `#/site/<site>` links. */
+  /** `#/company/<id>` and `#/site/<site>` links (routes.ts builds them). */
   companyHref: (id: string) => string;
   siteHref: (site: string) => string;
 }
