@@ -441,6 +441,12 @@ export function CompanyView({
       <p>
         <a class="button" href={`#/letter/${encodeURIComponent(id)}`} data-testid="draft-letter">
           {t('draftDeletionRequest')}
+        </a>{' '}
+        <a href={`#/report/company/${encodeURIComponent(id)}`} data-testid="report-link">
+          {t('reportLink')}
+        </a>{' '}
+        <a href={`#/log/company/${encodeURIComponent(id)}`} data-testid="log-link">
+          {t('logLink')}
         </a>
       </p>
       <h3>{t('dashCompanySites')}</h3>
@@ -505,6 +511,14 @@ export function SiteView({
       <h2 id="site-heading" data-testid="site-name">
         {site}
       </h2>
+      <p>
+        <a href={`#/report/site/${encodeURIComponent(site)}`} data-testid="report-link">
+          {t('reportLink')}
+        </a>{' '}
+        <a href={`#/log/site/${encodeURIComponent(site)}`} data-testid="log-link">
+          {t('logLink')}
+        </a>
+      </p>
       <h3>{t('dashSiteCompanies')}</h3>
       {flows && flows.length === 0 ? (
         <p data-testid={attempts.length ? 'nothing-reached' : undefined}>

@@ -22,6 +22,7 @@ import {
   type TimeWindow,
 } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
+import { type EvidenceScope, parseScope } from '../../lib/storage/log.ts';
 import { unlistedMore } from '../../lib/storage/queries.ts';
 import type { CompanyCatalog } from '../../lib/trackers/catalog.ts';
 import { bundledCatalog, bundledCatalogWithDetails } from '../../lib/trackers/names.ts';
@@ -36,7 +37,8 @@ type Route =
   | { view: 'letters' }
   | { view: 'letter'; id: string }
   | { view: 'site'; site: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'report' | 'log'; scope: EvidenceScope };
 
 function parseRoute(hash: string): Route {
   const [, view = '', arg = ''] = hash.match(/^#\/([a-z]+)(?:\/(.*))?$/) ?? [];
@@ -51,6 +53,8 @@ function parseRoute(hash: string): Route {
   if (view === 'site' && decoded) return { view, site: decoded };
   if (view === 'letter' && decoded) return { view, id: decoded };
   if (view === 'letters') return { view };
+  const scope = parseScope(decoded);
+  if ((view === 'report' || view === 'log') && scope) return { view, scope };
   if (view === 'companies' || view === 'sites' || view === 'graph' || view === 'settings') return { view };
   return { view: 'overview' };
 }
@@ -137,6 +141,8 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
       letter: route.view === 'letter' ? t('letterHeading', [lookup(route.id).name]) : '',
       site: route.view === 'site' ? route.site : '',
       settings: t('dashSettings'),
+      report: route.view === 'report' ? t('reportTitle', [scopeName(route.scope, lookup)]) : '',
+      log: route.view === 'log' ? t('logTitle', [scopeName(route.scope, lookup)]) : '',
     };
     document.title = `${titles[route.view]} · ${t('dashTitle')}`;
   }, [route, t, lookup]);
@@ -197,6 +203,8 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
         )}
         {route.view === 'letters' && <LettersPage t={t} db={db} companyHref={ctx.companyHref} />}
         {route.view === 'letter' && detailed && <ComposerPage t={t} db={db} company={detailed.company(route.id)} />}
+        {route.view === 'report' && <ReportPage ctx={ctx} db={db} scope={route.scope} source={names.sources[0]} />}
+        {route.view === 'log' && <LogPage ctx={ctx} db={db} scope={route.scope} />}
       </main>
     </>
   );
@@ -230,6 +238,10 @@ const GraphView = lazyView(
 const SettingsPage = lazyView(() => import('./settings-page.tsx').then((m) => m.SettingsPage));
 const LettersPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.LettersPage));
 const ComposerPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.ComposerPage));
+const ReportPage = lazyView(() => import('./evidence-pages.tsx').then((m) => m.ReportPage));
+const LogPage = lazyView(() => import('./evidence-pages.tsx').then((m) => m.LogPage));
+const scopeName = (scope: EvidenceScope, lookup: (id: string) => { name: string }) =>
+  'site' in scope ? scope.site : lookup(scope.company).name;
 
 /** The catalog with every company's details, loaded the first time a page needs them (then kept). */
 function useCatalogDetails(needed: boolean): CompanyCatalog | undefined {
