@@ -3,7 +3,14 @@ import { DATA_KINDS, type DataKind, isDataKind } from '../../lib/disclose/kinds.
 import type { MessageKey } from '../../lib/i18n.ts';
 import type { SharingEvent } from '../../lib/storage/events.ts';
 import { deliveryOfEvent, type EvidenceScope, type LogFilter } from '../../lib/storage/log.ts';
-import { CarriedKinds, DELIVERY_WORDS, type EvidenceContext, numberFormat, REASON_WORDS } from '../report/evidence.tsx';
+import {
+  CarriedKinds,
+  DELIVERY_WORDS,
+  type EvidenceContext,
+  momentFormat,
+  numberFormat,
+  REASON_WORDS,
+} from '../report/evidence.tsx';
 import { kindTerm } from '../vocabulary.tsx';
 import '../report/report.css';
 
@@ -156,7 +163,7 @@ export function LogView({
               const { delivery, reason } = deliveryOfEvent(e);
               return (
                 <tr key={e.id} data-delivery={delivery} data-testid="log-row">
-                  <td class="log-time">{ctx.date(e.time)}</td>
+                  <td class="log-time">{momentFormat(e.time, lang)}</td>
                   <td>
                     {bySite ? (
                       <a href={ctx.siteHref(e.site)}>{e.site}</a>

@@ -22,6 +22,10 @@ export interface EvidenceContext {
 /** Formats in the page's language (the UI language: `<html lang>` is set to it). */
 export const numberFormat = (n: number, lang?: string) => new Intl.NumberFormat(lang).format(n);
 
+/** A moment to the second, for one request among many in the same minute. */
+export const momentFormat = (ms: number, lang?: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+
 /** A `YYYY-MM-DD` local day as a date in the page's language. */
 export function dayFormat(day: string, lang?: string): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -64,8 +68,10 @@ export function CarriedNames({ t, names }: { t: Translate; names: readonly Carri
       {[...bySource].map(([source, list], i) => (
         <Fragment key={source}>
           {i > 0 && '; '}
-          {t(SOURCE_WORDS[source])}{' '}
-          {list.map((name, j) => (
+          {t(SOURCE_WORDS[source])}
+          {/* The Referer header is its own name: nothing to add. */}
+          {source !== 'referer' && ' '}
+          {(source === 'referer' ? [] : list).map((name, j) => (
             <Fragment key={name}>
               {j > 0 && ', '}
               <code>{name}</code>
