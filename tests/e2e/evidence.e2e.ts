@@ -39,10 +39,11 @@ const logged = (name: Name, answeredOnly = false) =>
     .filter((r) => !answeredOnly || !r.path.startsWith('/drop/'))
     .map((r) => `${r.host}${r.path.split('?')[0]}`);
 
-async function expectAccessible(page: Page) {
+async function expectAccessible(page: Page, name: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     expect(await axeViolations(page), colorScheme).toEqual([]);
+    save(`${name}-${colorScheme}.png`, await page.screenshot({ fullPage: true }));
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -86,8 +87,7 @@ describe('evidence people can keep', () => {
     expect(method).toContain('CC BY-NC-SA 4.0');
     expect(method).toContain('Ghostery');
     expect(method).toContain('Nothing in it left this device');
-    save('report-company-google.png', await page.screenshot({ fullPage: true }));
-    await expectAccessible(page);
+    await expectAccessible(page, 'report-company-google');
     await page.close();
   });
 
@@ -117,8 +117,7 @@ describe('evidence people can keep', () => {
     }
     const attempted = await page.locator('[data-testid="report-attempted"] tbody th').allTextContents();
     expect([...attempted].sort()).toEqual(['Meta', 'Microsoft']);
-    save('report-site.png', await page.screenshot({ fullPage: true }));
-    await expectAccessible(page);
+    await expectAccessible(page, 'report-site');
 
     // On paper: no navigation and no buttons; the rows do not split; the method statement is there.
     await page.emulateMedia({ media: 'print' });
@@ -160,8 +159,7 @@ describe('evidence people can keep', () => {
     const total = reached.length + meta.length;
     expect(await page.textContent('[data-testid="log-counts"]')).toBe(`Requests stored: ${total}. Shown: ${total}.`);
     expect(await page.locator('[data-testid="log-retention"]').count()).toBe(0);
-    save('log-site.png', await page.screenshot({ fullPage: true }));
-    await expectAccessible(page);
+    await expectAccessible(page, 'log-site');
 
     // The filters narrow it: outcome, kind of data, host or path.
     await page.selectOption('[data-testid="log-filter-outcome"]', 'not-received');
