@@ -4,6 +4,7 @@
  * escaped), so any id the data holds comes back as itself. The popup links here too (prefixed with the dashboard's
  * address), which is why this lives beside the components and not in the options entry point.
  */
+import { type EvidenceScope, parseScope, scopePath } from '../lib/storage/log.ts';
 
 export type Route =
   | { view: 'overview' }
@@ -14,7 +15,8 @@ export type Route =
   | { view: 'graph' }
   | { view: 'letters' }
   | { view: 'letter'; id: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'report' | 'log'; scope: EvidenceScope };
 
 export type View = Route['view'];
 
@@ -31,6 +33,9 @@ export function routeHref(route: Route): string {
       return `#/site/${encodeURIComponent(route.site)}`;
     case 'letter':
       return `#/letter/${encodeURIComponent(route.id)}`;
+    case 'report':
+    case 'log':
+      return `#/${route.view}/${scopePath(route.scope)}`;
     default:
       return `#/${route.view}`;
   }
@@ -52,6 +57,8 @@ export function parseRoute(hash: string): Route {
   if (view === 'company' && decoded) return { view, id: decoded };
   if (view === 'site' && decoded) return { view, site: decoded };
   if (view === 'letter' && decoded) return { view, id: decoded };
+  const scope = view === 'report' || view === 'log' ? parseScope(decoded) : undefined;
+  if (scope) return { view: view as 'report' | 'log', scope };
   if ((PAGES as readonly string[]).includes(view)) return { view: view as Page };
   return { view: 'overview' };
 }
@@ -59,4 +66,6 @@ export function parseRoute(hash: string): Route {
 export const companyHref = (id: string) => routeHref({ view: 'company', id });
 export const siteHref = (site: string) => routeHref({ view: 'site', site });
 export const letterHref = (id: string) => routeHref({ view: 'letter', id });
+export const reportHref = (scope: EvidenceScope) => routeHref({ view: 'report', scope });
+export const logHref = (scope: EvidenceScope) => routeHref({ view: 'log', scope });
 export const pageHref = (view: Page) => routeHref({ view });

@@ -2,7 +2,7 @@ import { mailtoHref } from '../../lib/letters/send.ts';
 import { type AttemptAggregate, rankedCategoriesOf, type SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
 import { isUnlistedId } from '../../lib/trackers/company.ts';
 import { countryName } from '../country.ts';
-import { letterHref } from '../routes.ts';
+import { letterHref, logHref, reportHref } from '../routes.ts';
 import { Categories } from '../vocabulary.tsx';
 import { AttemptsTable } from './attempts.tsx';
 import { flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
@@ -94,6 +94,12 @@ export function CompanyView({
       <p>
         <a class="button" href={letterHref(id)} data-testid="draft-letter">
           {t('draftDeletionRequest')}
+        </a>{' '}
+        <a href={reportHref({ company: id })} data-testid="report-link">
+          {t('reportLink')}
+        </a>{' '}
+        <a href={logHref({ company: id })} data-testid="log-link">
+          {t('logLink')}
         </a>
       </p>
       <h3>{t('dashCompanySites')}</h3>

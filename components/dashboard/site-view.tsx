@@ -4,7 +4,7 @@ import {
   rankedCategoryIds,
   type SiteCompanyAggregate,
 } from '../../lib/storage/aggregates.ts';
-import { letterHref } from '../routes.ts';
+import { letterHref, logHref, reportHref } from '../routes.ts';
 import { AttemptsTable } from './attempts.tsx';
 import { categoriesColumn, companyColumn, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
 import { SortableTable } from './table.tsx';
@@ -31,6 +31,14 @@ export function SiteView({
       <h2 id="site-heading" data-testid="site-name">
         {site}
       </h2>
+      <p>
+        <a href={reportHref({ site })} data-testid="report-link">
+          {t('reportLink')}
+        </a>{' '}
+        <a href={logHref({ site })} data-testid="log-link">
+          {t('logLink')}
+        </a>
+      </p>
       <h3>{t('dashSiteCompanies')}</h3>
       {flows && flows.length === 0 ? (
         <p data-testid={attempts.length ? 'nothing-reached' : undefined}>

@@ -10,6 +10,7 @@ import { companyHref, pageHref, parseRoute, type Route, siteHref } from '../../c
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { TimeWindow } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
+import type { EvidenceScope } from '../../lib/storage/log.ts';
 import type { CompanyCatalog } from '../../lib/trackers/catalog.ts';
 import { useCatalog } from './use-catalog.ts';
 import { useCompaniesModel } from './use-companies-model.ts';
@@ -55,6 +56,8 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
       letter: route.view === 'letter' ? t('letterHeading', [lookup(route.id).name]) : '',
       site: route.view === 'site' ? route.site : '',
       settings: t('dashSettings'),
+      report: route.view === 'report' ? t('reportTitle', [scopeName(route.scope, lookup)]) : '',
+      log: route.view === 'log' ? t('logTitle', [scopeName(route.scope, lookup)]) : '',
     };
     document.title = `${titles[route.view]} · ${t('dashTitle')}`;
   }, [route, t, lookup]);
@@ -67,14 +70,7 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
     ['letters', pageHref('letters'), 'lettersHeading'],
     ['settings', pageHref('settings'), 'dashSettings'],
   ];
-  const current =
-    route.view === 'company'
-      ? 'companies'
-      : route.view === 'site'
-        ? 'sites'
-        : route.view === 'letter'
-          ? 'letters'
-          : route.view;
+  const current = navSection(route);
   return (
     <>
       <header class="dash-header">
@@ -106,9 +102,20 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
         )}
         {route.view === 'letters' && <LettersPage t={t} db={db} companyHref={ctx.companyHref} />}
         {route.view === 'letter' && detailed && <ComposerPage t={t} db={db} company={detailed.company(route.id)} />}
+        {route.view === 'report' && <ReportPage ctx={ctx} db={db} scope={route.scope} source={names.sources[0]} />}
+        {route.view === 'log' && <LogPage ctx={ctx} db={db} scope={route.scope} />}
       </main>
     </>
   );
+}
+
+/** The navigation entry a page belongs to: a company's page, report and log are under Companies, and so on. */
+function navSection(route: Route): Route['view'] {
+  if (route.view === 'report' || route.view === 'log') return 'site' in route.scope ? 'sites' : 'companies';
+  if (route.view === 'company') return 'companies';
+  if (route.view === 'site') return 'sites';
+  if (route.view === 'letter') return 'letters';
+  return route.view;
 }
 
 type ScreenProps = { ctx: ViewContext; db: DisclosedDb };
@@ -181,3 +188,7 @@ const GraphView = lazyView(
 const SettingsPage = lazyView(() => import('./settings-page.tsx').then((m) => m.SettingsPage));
 const LettersPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.LettersPage));
 const ComposerPage = lazyView(() => import('./letter-pages.tsx').then((m) => m.ComposerPage));
+const ReportPage = lazyView(() => import('./evidence-pages.tsx').then((m) => m.ReportPage));
+const LogPage = lazyView(() => import('./evidence-pages.tsx').then((m) => m.LogPage));
+const scopeName = (scope: EvidenceScope, lookup: (id: string) => { name: string }) =>
+  'site' in scope ? scope.site : lookup(scope.company).name;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { companyHref, letterHref, parseRoute, type Route, routeHref, siteHref } from '../../../components/routes.ts';
+import {
+  companyHref,
+  letterHref,
+  logHref,
+  parseRoute,
+  type Route,
+  reportHref,
+  routeHref,
+  siteHref,
+} from '../../../components/routes.ts';
 
 /** Ids a tracker list, an unlisted host or a hostile page could put in a link. */
 const HOSTILE = [
@@ -49,6 +58,27 @@ describe('routes', () => {
         expect(href.lastIndexOf('#')).toBe(0);
       }
     }
+  });
+
+  it('round-trips the report and the request log of a site or a company, whatever their id holds', () => {
+    for (const id of HOSTILE) {
+      for (const route of [
+        { view: 'report', scope: { site: id } },
+        { view: 'report', scope: { company: id } },
+        { view: 'log', scope: { site: id } },
+        { view: 'log', scope: { company: id } },
+      ] as Route[]) {
+        const href = routeHref(route);
+        expect(parseRoute(href), href).toEqual(route);
+        expect(href.split('/')).toHaveLength(4);
+        expect(href.lastIndexOf('#')).toBe(0);
+      }
+    }
+    expect(reportHref({ company: 'a/b' })).toBe('#/report/company/a%2Fb');
+    expect(logHref({ site: 'x#y' })).toBe('#/log/site/x%23y');
+    // A report of nothing, or of something that is neither a site nor a company, is the overview.
+    expect(parseRoute('#/report/')).toEqual({ view: 'overview' });
+    expect(parseRoute('#/log/tab/3')).toEqual({ view: 'overview' });
   });
 
   it('builds the links the screens use', () => {
