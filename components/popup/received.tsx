@@ -35,6 +35,7 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
         <details class="example">
           <summary>{t('popupExample', [example.host])}</summary>
           <table class="data" data-testid="example">
+            <caption class="hint">{t('popupExampleShortened')}</caption>
             <colgroup>
               <col class="name-col" />
               <col class="value-col" />
