@@ -194,6 +194,8 @@ describe('PopupView', () => {
     const html = render(m);
     expect(html).toContain(`data-testid="${testId}"`);
     expect(html).toContain(text);
+    // With nothing observed there is no summary to make: the state's own sentence is the answer.
+    expect(html).not.toContain('data-testid="summary"');
   });
 
   it('renders hostile names and hosts as text, never as HTML', () => {
