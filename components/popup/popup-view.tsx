@@ -7,6 +7,7 @@ import { DroppedNotice } from '../dropped-notice.tsx';
 import { letterHref as letterRoute, siteHref } from '../routes.ts';
 import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
+import { compareBySensitivity, pageSummaryParts } from './summary.ts';
 
 export interface PopupRecipient extends PageRecipient {
   info: Company;
@@ -40,12 +41,14 @@ export function PopupView({
   dashboardUrl?: string;
 }) {
   const letterHref = (company: string) => `${dashboardUrl}${letterRoute(company)}`;
+  // The summary and the cards read the same recipients, in the same order: the most revealing data first.
+  const recipients = model.recipients.map((r) => ({ ...r, name: r.info.name })).sort(compareBySensitivity);
   // Only what reached a company is "received": a company whose every request was blocked, failed or came from the
   // cache is listed apart, with what it would have received.
-  const reached = model.recipients.filter((r) => !r.attemptedOnly);
+  const reached = recipients.filter((r) => !r.attemptedOnly);
   const companies = reached.filter((r) => r.kind === 'tracker');
   const unlisted = reached.filter((r) => r.kind === 'unlisted');
-  const attempted = model.recipients.filter((r) => r.attemptedOnly);
+  const attempted = recipients.filter((r) => r.attemptedOnly);
   return (
     <main class="popup" aria-busy={model.loading}>
       <header class="popup-header">
@@ -83,13 +86,11 @@ export function PopupView({
         </p>
       ) : (
         <>
-          {reached.length > 1 && (
-            <p class="draft-all">
-              <a href={`${dashboardUrl}${siteHref(model.site)}`} target="_blank" rel="noreferrer">
-                {t('draftForEverySite')}
-              </a>
-            </p>
-          )}
+          <p class="summary" data-testid="summary">
+            {pageSummaryParts(t, recipients).map((part) =>
+              typeof part === 'string' ? part : <strong>{part.name}</strong>,
+            )}
+          </p>
           {companies.length > 0 && (
             <section aria-labelledby="companies-heading">
               <h2 id="companies-heading" data-testid="companies-heading">
@@ -135,6 +136,19 @@ export function PopupView({
                 ))}
               </ul>
             </section>
+          )}
+          {reached.length > 1 && (
+            // The site's page lists every company with its own draft button: this link opens it, and says so.
+            <p class="draft-all">
+              <a
+                href={`${dashboardUrl}${siteHref(model.site)}`}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="draft-on-site-page"
+              >
+                {t('draftOnSitePage')}
+              </a>
+            </p>
           )}
           <KindGlossary
             t={t}

@@ -16,7 +16,7 @@ export function receivedPhrase(t: Translate, kind: DataKind, details: string[] =
   return t(key('kind', kind));
 }
 
-/** "Received: …" for a company, and on expansion one request decoded as parameter → value → meaning. */
+/** "Received: …" for a company, and on expansion one request decoded as parameter → value → what it is. */
 export function Received({ t, recipient }: { t: Translate; recipient: PageRecipient }) {
   const { kinds, details, example } = recipient;
   return (
@@ -34,7 +34,13 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
       {example && example.findings.length > 0 && (
         <details class="example">
           <summary>{t('popupExample', [example.host])}</summary>
-          <table data-testid="example">
+          <table class="data" data-testid="example">
+            <caption class="hint">{t('popupExampleShortened')}</caption>
+            <colgroup>
+              <col class="name-col" />
+              <col class="value-col" />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('popupExampleParameter')}</th>
@@ -45,12 +51,10 @@ export function Received({ t, recipient }: { t: Translate; recipient: PageRecipi
             <tbody>
               {example.findings.map((f) => (
                 <tr key={`${f.kind}:${f.name}`}>
-                  <td>{f.name}</td>
+                  <td class="param">{f.name}</td>
                   <td class="value">{f.value}</td>
-                  <td>
-                    {receivedPhrase(t, f.kind, f.detail && f.kind !== 'identifier' ? [f.detail] : [f.name])} —{' '}
-                    {kindHelp(t, f.kind)}
-                  </td>
+                  {/* The phrase only: the glossary under the cards explains each kind once, for the whole page. */}
+                  <td>{receivedPhrase(t, f.kind, f.detail && f.kind !== 'identifier' ? [f.detail] : [f.name])}</td>
                 </tr>
               ))}
             </tbody>

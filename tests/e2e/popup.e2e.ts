@@ -103,6 +103,116 @@ describe('popup on a news article', () => {
   });
 });
 
+describe('popup answers first', () => {
+  it('sums up who got what, as the server saw it, before any card, and orders the cards the same way', async () => {
+    const url = `https://${NEWS}/article.html?summary`;
+    const { tabId } = await visit(url);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
+    const reached = Object.entries({ ...ARTICLE_COMPANIES, ...ARTICLE_UNLISTED }).filter(
+      ([, hosts]) => env.internet.requestsTo([...hosts]).length > 0,
+    );
+    const summaryNames = () => popup.page.locator('[data-testid="summary"] strong').allTextContents();
+    const names = await eventually(async () => (await summaryNames()).length, reached.length);
+    expect(names).toBe(reached.length);
+    // Every company the server heard from is named (five: no clause has to count any), and no other.
+    expect((await summaryNames()).toSorted()).toEqual(reached.map(([name]) => name).toSorted());
+    const summary = (await popup.text('summary')) ?? '';
+    // The list of names follows Chromium's locale (en-US: a serial comma).
+    expect(summary).toMatch(
+      /^Google got which site you were on and an identifier; Microsoft, Meta,? and unlisted-widgets\.example got which site you were on; Magnite got only what every request carries \(your IP address and browser\)\.$/,
+    );
+    // What the server received backs each clause: Google's hit carried its client id (cid); the others were sent
+    // the news site's origin as Referer, and nothing more the page put in their addresses; Magnite's pixel was
+    // requested from the ad frame, so it never learned the news site.
+    const sent = (name: keyof typeof ARTICLE_COMPANIES | keyof typeof ARTICLE_UNLISTED) =>
+      env.internet.requestsTo([...{ ...ARTICLE_COMPANIES, ...ARTICLE_UNLISTED }[name]]);
+    expect(sent('Google').some((r) => /[?&]cid=/.test(r.path))).toBe(true);
+    for (const name of ['Google', 'Microsoft', 'Meta', 'unlisted-widgets.example'] as const) {
+      expect(sent(name).some((r) => r.referer === `https://${NEWS}/`)).toBe(true);
+    }
+    expect(sent('Magnite').every((r) => !r.referer.includes('news-site') && !r.path.includes('news-site'))).toBe(true);
+
+    // The summary is the first thing under the site's name, and the cards follow its order.
+    const order = await popup.page.$$eval('main > *', (els) =>
+      els.map((e) => e.getAttribute('data-testid') ?? e.tagName),
+    );
+    expect(order.indexOf('summary')).toBeLessThan(order.indexOf('SECTION'));
+    const cards = await popup.page.locator('[data-testid="companies"] [data-testid="company-name"]').allTextContents();
+    expect(cards).toEqual(['Google', 'Microsoft', 'Meta', 'Magnite']);
+    await popup.close();
+  });
+
+  it('puts the email address first, though it took fewer requests, and says which request carried it', async () => {
+    const url = 'https://www.shoe-shop.example/p/42.html';
+    const { tabId } = await visit(url);
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
+    await eventually(() => popup.counts('unlisted').then((c) => Object.keys(c).length), 3);
+    // The server got the email address (base64 JSON in `data`) at px.example-ads.com only.
+    const withEmail = env.internet.log.filter((r) => {
+      const data = new URL(r.path, 'https://x.example').searchParams.get('data');
+      return data !== null && Buffer.from(data, 'base64').toString().includes('jane.doe@example.com');
+    });
+    expect(withEmail.map((r) => r.host)).toEqual(['px.example-ads.com']);
+    expect(await popup.text('summary')).toMatch(/^example-ads\.com got your email address and an identifier; /);
+    // Most requests first would put the recorder last (one request each, and "example-" sorts first); the
+    // recording of the mouse and keys is more revealing than the page's address.
+    const unlisted = await popup.page
+      .locator('[data-testid="unlisted"] [data-testid="company-name"]')
+      .allTextContents();
+    expect(unlisted).toEqual(['example-ads.com', 'unknown-recorder.example', 'example-analytics.com']);
+    await popup.close();
+  });
+
+  it("makes each company's name the largest line of its card, and breaks no example table header", async () => {
+    const url = 'https://www.shoe-shop.example/p/42.html';
+    const tabId = await tabIdOf(env.browser.context, env.browser.extensionId, url).catch(
+      async () => (await visit(url)).tabId,
+    );
+    const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
+    // The popup's real size.
+    await popup.page.setViewportSize({ width: 400, height: 600 });
+    await popup.page.waitForSelector('[data-testid="example"]', { state: 'attached' });
+    await popup.page.$$eval('details.example', (all) => {
+      for (const d of all) (d as HTMLDetailsElement).open = true;
+    });
+    const cards = await popup.page.$$eval('[data-testid="recipient"]', (items) =>
+      items.map((li) => {
+        const name = li.querySelector('[data-testid="company-name"]') as HTMLElement;
+        const size = (e: Element) => Number.parseFloat(getComputedStyle(e).fontSize);
+        const texts = [...li.querySelectorAll('*')].filter((e) =>
+          [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()),
+        );
+        return {
+          name: name.textContent,
+          size: size(name),
+          weight: Number(getComputedStyle(name).fontWeight),
+          largestOther: Math.max(...texts.filter((e) => e !== name).map(size)),
+          smallest: Math.min(...texts.map(size)),
+        };
+      }),
+    );
+    expect(cards.length).toBe(5);
+    for (const card of cards) {
+      expect(card.size, card.name ?? '').toBeGreaterThanOrEqual(16);
+      expect(card.weight, card.name ?? '').toBeGreaterThanOrEqual(700);
+      expect(card.largestOther, card.name ?? '').toBeLessThan(card.size);
+      expect(card.smallest, card.name ?? '').toBeGreaterThanOrEqual(14);
+    }
+    const headers = await popup.page.$$eval('[data-testid="example"] th', (ths) =>
+      ths.map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        // One line box: every rectangle of the text on the first one's line.
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return { text: th.textContent, lines: tops.size, fits: th.scrollWidth <= th.clientWidth };
+      }),
+    );
+    expect(headers.length).toBe(5 * 3);
+    expect(headers.filter((h) => h.lines !== 1 || !h.fits)).toEqual([]);
+    await popup.close();
+  });
+});
+
 describe('popup, live', () => {
   it('shows a request made while it is open within a second', async () => {
     const url = `https://${NEWS}/empty.html`;

@@ -47,6 +47,12 @@ const model = (extra: Partial<PopupModel> = {}): PopupModel => ({
 });
 
 const render = (m: PopupModel) => renderToString(<PopupView t={t} model={m} />);
+/** The summary's text as a person reads it (its names are in <strong>). */
+const summaryOf = (html: string) =>
+  html
+    .match(/data-testid="summary">(.*?)<\/p>/)?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'");
 
 describe('PopupView', () => {
   it('names companies with category, country and request counts, and unlisted parties apart', () => {
@@ -106,8 +112,41 @@ describe('PopupView', () => {
     expect(attempted).not.toContain('Received:');
     // No letter is offered for what no request carried to the company.
     expect(attempted).not.toContain('data-testid="draft-letter"');
-    // One company reached: no "write to every company on this site".
-    expect(html).not.toContain(messages.draftForEverySite.message);
+    // One company reached: no link to write to each company from the site's page.
+    expect(html).not.toContain('data-testid="draft-on-site-page"');
+    // The summary says who got data, and that Meta's requests arrived nowhere, without naming what they carried.
+    expect(summaryOf(html)).toBe('Google got an identifier. 1 other tried, but nothing arrived.');
+  });
+
+  it('answers first: the summary comes before every card, and the cards put the most revealing data first', () => {
+    const html = render(
+      model({
+        recipients: [
+          company('microsoft', 'Microsoft', { requests: 5, kinds: ['site-address'] }),
+          company('criteo', 'Criteo', { requests: 1, kinds: ['site-address', 'page-address', 'identifier'] }),
+          company('google', 'Google', { requests: 3, kinds: ['site-address', 'page-address', 'identifier'] }),
+          company('site:px.example-ads.com', 'px.example-ads.com', {
+            kind: 'unlisted',
+            requests: 1,
+            kinds: ['email'],
+          }),
+          company('site:cdn.example', 'cdn.example', { kind: 'unlisted', requests: 2, kinds: ['site-address'] }),
+        ],
+      }),
+    );
+    const summary = html.indexOf('data-testid="summary"');
+    expect(summary).toBeGreaterThan(-1);
+    expect(summary).toBeLessThan(html.indexOf('data-testid="recipient"'));
+    expect(summaryOf(html)).toBe(
+      'px.example-ads.com got your email address; Google and Criteo got the address of this page and an identifier; ' +
+        'Microsoft and cdn.example got which site you were on.',
+    );
+    expect(html).toContain('<strong>px.example-ads.com</strong> got your email address');
+    const order = [...html.matchAll(/data-company="([^"]+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['google', 'criteo', 'microsoft', 'site:px.example-ads.com', 'site:cdn.example']);
+    // The link to the site's page says that is what it opens: it drafts nothing itself.
+    expect(html).toContain("Open this site's page to write to each company");
+    expect(html).toContain('href="#/site/news.example"');
   });
 
   it('names a host that received nothing beside the count of what did not arrive, not among the domains', () => {
@@ -155,6 +194,8 @@ describe('PopupView', () => {
     const html = render(m);
     expect(html).toContain(`data-testid="${testId}"`);
     expect(html).toContain(text);
+    // With nothing observed there is no summary to make: the state's own sentence is the answer.
+    expect(html).not.toContain('data-testid="summary"');
   });
 
   it('renders hostile names and hosts as text, never as HTML', () => {
@@ -199,7 +240,7 @@ describe('PopupView', () => {
     );
     expect(html).toContain('Received: which site you were on (not the page)');
     expect(html).toContain('Example request to www.google-analytics.com');
-    expect(html).toMatch(/<td>cid<\/td><td class="value">12345678…00<\/td>/);
+    expect(html).toMatch(/<td class="param">cid<\/td><td class="value">12345678…00<\/td>/);
     expect(html).toContain('A value that singles out your browser or you');
     // Each kind on the page is explained once, in the glossary.
     expect(html.match(/The page's whole address/g)?.length).toBe(1);
