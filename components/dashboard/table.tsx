@@ -39,6 +39,7 @@ export function SortableTable<T>({
       })
     : rows;
   const left = sorted.length - shown;
+  const count = new Intl.NumberFormat();
   return (
     <>
       <table class="data" data-testid={testId}>
@@ -89,7 +90,7 @@ export function SortableTable<T>({
             data-testid={testId ? `${testId}-more` : undefined}
             onClick={() => setShown(shown + PAGE)}
           >
-            {t('dashShowMore', [String(Math.min(PAGE, left)), String(left)])}
+            {t('dashShowMore', [count.format(Math.min(PAGE, left)), count.format(left)])}
           </button>
         </p>
       )}

@@ -5,6 +5,7 @@ import type { Translate } from '../../lib/i18n.ts';
 import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { ForgetReport } from '../../lib/storage/forget.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
+import { formatBytes, formatCount } from './format.ts';
 
 interface Props {
   t: Translate;
@@ -19,8 +20,11 @@ interface Props {
   onClear: () => Promise<unknown>;
   /** Asks the person to confirm a destructive action (window.confirm in the page). */
   confirm: (question: string) => boolean;
-  /** `letters`: the person chose to include their letters, contacts and letter settings (JSON only). */
-  onExport: (format: 'json' | 'csv' | 'gexf', options: { letters: boolean }) => Promise<unknown>;
+  /**
+   * `letters`: the person chose to include their letters, contacts and letter settings (JSON only). Resolves with
+   * what was handed to the browser's downloads, for the confirmation.
+   */
+  onExport: (format: 'json' | 'csv' | 'gexf', options: { letters: boolean }) => Promise<ExportedFile>;
   /**
    * Imports a file, read in parts. `imported`: the import stopped after some parts were written (they are kept);
    * without it, nothing was changed.
@@ -28,6 +32,18 @@ interface Props {
   onImport: (
     file: File,
   ) => Promise<{ ok: true; report: ImportReport } | { ok: false; error: string; imported?: ImportReport }>;
+}
+
+/** What an export handed to the browser's downloads: its name, size and what it holds. */
+export interface ExportedFile {
+  filename: string;
+  bytes: number;
+  /** Individual requests in the file (the JSON export; the CSV and GEXF hold totals only). */
+  requests?: number;
+  /** (site, company) totals in the file. */
+  flows: number;
+  /** Letters in the file, when the person chose to include them. */
+  letters?: number;
 }
 
 /** Storage used, excluded sites, forgetting a site and deleting everything: every destructive step confirmed. */
@@ -55,7 +71,7 @@ export function DataControls(props: Props) {
     await onForget(site).then(
       (report) => {
         setForget('');
-        setMessage(t('optionsForgotten', [site, report.events]));
+        setMessage(t('optionsForgotten', [site, formatCount(report.events)]));
       },
       (error) => setMessage(t('optionsActionFailed', [errorText(error)])),
     );
@@ -65,6 +81,14 @@ export function DataControls(props: Props) {
     await onClear().then(
       () => setMessage(t('optionsCleared')),
       (error) => setMessage(t('optionsActionFailed', [errorText(error)])),
+    );
+  };
+
+  const exportAs = async (format: 'json' | 'csv' | 'gexf') => {
+    setMessage(t('optionsExporting'));
+    await onExport(format, { letters: format === 'json' && withLetters }).then(
+      (file) => setMessage(exportedText(t, file)),
+      (error) => setMessage(t('optionsExportFailed', [errorText(error)])),
     );
   };
 
@@ -81,13 +105,13 @@ export function DataControls(props: Props) {
     setMessage(
       result.ok
         ? t('optionsImported', [
-            result.report.flowsAdded,
-            result.report.flowsUpdated,
-            result.report.eventsAdded,
-            result.report.eventsAlreadyThere,
+            formatCount(result.report.flowsAdded),
+            formatCount(result.report.flowsUpdated),
+            formatCount(result.report.eventsAdded),
+            formatCount(result.report.eventsAlreadyThere),
           ])
         : result.imported
-          ? t('optionsImportStopped', [result.error, result.imported.eventsAdded])
+          ? t('optionsImportStopped', [result.error, formatCount(result.imported.eventsAdded)])
           : t('optionsImportFailed', [result.error]),
     );
   };
@@ -100,50 +124,54 @@ export function DataControls(props: Props) {
       )}
       <DroppedNotice t={t} dropped={dropped} onDismiss={onDismissDropped} />
 
-      <h3>{t('optionsExcluded')}</h3>
-      {excludedSites.length === 0 ? (
-        <p>{t('optionsExcludedNone')}</p>
-      ) : (
-        <ul data-testid="excluded-sites">
-          {excludedSites.map((site) => (
-            <li key={site}>
-              {site}{' '}
-              <button
-                type="button"
-                aria-label={t('optionsRemove', [site])}
-                onClick={() => onExcludedChange(excludedSites.filter((s) => s !== site))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={addExcluded}>
-        <label>
-          {t('optionsExcludeAdd')}{' '}
-          <input data-testid="exclude-input" value={exclude} onInput={(e) => setExclude(e.currentTarget.value)} />
-        </label>{' '}
-        <button type="submit" data-testid="exclude-button">
-          {t('optionsExcludeButton')}
-        </button>
-      </form>
+      <fieldset>
+        <legend>{t('optionsExcluded')}</legend>
+        {excludedSites.length === 0 ? (
+          <p>{t('optionsExcludedNone')}</p>
+        ) : (
+          <ul data-testid="excluded-sites">
+            {excludedSites.map((site) => (
+              <li key={site}>
+                {site}{' '}
+                <button
+                  type="button"
+                  aria-label={t('optionsRemove', [site])}
+                  onClick={() => onExcludedChange(excludedSites.filter((s) => s !== site))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={addExcluded}>
+          <label>
+            {t('optionsExcludeAdd')}{' '}
+            <input data-testid="exclude-input" value={exclude} onInput={(e) => setExclude(e.currentTarget.value)} />
+          </label>
+          <button type="submit" data-testid="exclude-button">
+            {t('optionsExcludeButton')}
+          </button>
+        </form>
+      </fieldset>
 
-      <h3>{t('optionsForget')}</h3>
-      <p class="hint">{t('optionsForgetHint')}</p>
-      <form onSubmit={forgetSite}>
-        <label>
-          {t('optionsForgetInput')}{' '}
-          <input data-testid="forget-input" value={forget} onInput={(e) => setForget(e.currentTarget.value)} />
-        </label>{' '}
-        <button type="submit" data-testid="forget-button">
-          {t('optionsForgetButton')}
-        </button>
-      </form>
+      <fieldset>
+        <legend>{t('optionsForget')}</legend>
+        <p class="hint">{t('optionsForgetHint')}</p>
+        <form onSubmit={forgetSite}>
+          <label>
+            {t('optionsForgetInput')}{' '}
+            <input data-testid="forget-input" value={forget} onInput={(e) => setForget(e.currentTarget.value)} />
+          </label>
+          <button type="submit" data-testid="forget-button">
+            {t('optionsForgetButton')}
+          </button>
+        </form>
+      </fieldset>
 
-      <h3>{t('optionsExport')}</h3>
-      <p class="hint">{t('optionsExportHint')}</p>
-      <p>
+      <fieldset>
+        <legend>{t('optionsExport')}</legend>
+        <p class="hint">{t('optionsExportHint')}</p>
         <label>
           <input
             type="checkbox"
@@ -153,19 +181,17 @@ export function DataControls(props: Props) {
           />{' '}
           {t('optionsExportLetters')}
         </label>
-      </p>
-      <p>
-        <button type="button" onClick={() => onExport('json', { letters: withLetters })}>
-          {t('optionsExportJson')}
-        </button>{' '}
-        <button type="button" onClick={() => onExport('csv', { letters: false })}>
-          {t('optionsExportCsv')}
-        </button>{' '}
-        <button type="button" onClick={() => onExport('gexf', { letters: false })}>
-          {t('optionsExportGexf')}
-        </button>
-      </p>
-      <p>
+        <div class="actions">
+          <button type="button" class="primary" data-testid="export-json" onClick={() => exportAs('json')}>
+            {t('optionsExportJson')}
+          </button>
+          <button type="button" data-testid="export-csv" onClick={() => exportAs('csv')}>
+            {t('optionsExportCsv')}
+          </button>
+          <button type="button" data-testid="export-gexf" onClick={() => exportAs('gexf')}>
+            {t('optionsExportGexf')}
+          </button>
+        </div>
         <label>
           {t('optionsImport')}{' '}
           <input
@@ -175,32 +201,33 @@ export function DataControls(props: Props) {
             onChange={importFile}
           />
         </label>
-      </p>
+      </fieldset>
 
-      <p>
+      <fieldset>
+        <legend>{t('optionsDeleteAll')}</legend>
         <button type="button" class="danger" data-testid="clear-button" onClick={clear}>
           {t('optionsClear')}
         </button>
-      </p>
-      <p role="status" data-testid="data-message">
+      </fieldset>
+      <p role="status" class="status" data-testid="data-message">
         {message}
       </p>
     </section>
   );
 }
 
+/** The confirmation after an export: the file's name and size, and what it holds. */
+export function exportedText(t: Translate, file: ExportedFile): string {
+  const saved = t('optionsExported', [file.filename, formatBytes(file.bytes)]);
+  const holds =
+    file.requests === undefined
+      ? t('optionsExportedTotals', [formatCount(file.flows)])
+      : t('optionsExportedRequests', [formatCount(file.requests), formatCount(file.flows)]);
+  const letters = file.letters ? ` ${t('optionsExportedLetters', [formatCount(file.letters)])}` : '';
+  return `${saved} ${holds}${letters}`;
+}
+
 /** A failure's message as a person reads it (the browser's messaging wraps errors in an Error with it). */
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(undefined, { style: 'unit', unit: units[unit], maximumFractionDigits: 1 }).format(value);
 }

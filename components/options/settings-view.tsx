@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
 import { type NumberSetting, RESIDENCES, SETTING_RANGES, type Settings } from '../../lib/settings.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
+import { formatCount, parseCount } from './format.ts';
 
 interface Props {
   t: Translate;
@@ -13,14 +14,18 @@ interface Props {
 export function SettingsView({ t, settings, source, onChange }: Props) {
   const [message, setMessage] = useState('');
   const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
-  const numberField = (key: NumberSetting, min: number, max: number) => (event: Event) => {
-    const value = Number((event.currentTarget as HTMLInputElement).value);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      setMessage(t('optionsInvalid', [min, max]));
-      return;
-    }
-    save({ [key]: value });
-  };
+  /** A whole-number setting's field, shown with the locale's grouping ("1,000,000") and read back with or without it. */
+  const count = (key: NumberSetting, [min, max]: readonly [number, number]) => ({
+    value: formatCount(settings[key]),
+    onChange: (event: Event) => {
+      const value = parseCount((event.currentTarget as HTMLInputElement).value);
+      if (value === undefined || value < min || value > max) {
+        setMessage(t('optionsInvalid', [formatCount(min), formatCount(max)]));
+        return;
+      }
+      save({ [key]: value });
+    },
+  });
   return (
     <>
       <h2>{t('optionsTitle')}</h2>
@@ -45,67 +50,66 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
           {t('optionsRecordPrivate')}
         </label>
         <p class="hint">{t('optionsRecordPrivateHint')}</p>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsKeeping')}</legend>
         <label>
           {t('optionsRetention')}{' '}
           <input
-            type="number"
-            min={1}
-            max={3650}
-            value={settings.retentionDays}
-            onChange={numberField('retentionDays', 1, 3650)}
+            type="text"
+            inputMode="numeric"
+            size={10}
+            data-testid="option-retention-days"
+            {...count('retentionDays', [1, 3650])}
           />{' '}
           {t('optionsRetentionDays')}
         </label>
         <label>
           {t('optionsMaxEvents')}{' '}
           <input
-            type="number"
-            min={1000}
-            max={10_000_000}
-            step={1000}
-            value={settings.maxEvents}
-            onChange={numberField('maxEvents', 1000, 10_000_000)}
+            type="text"
+            inputMode="numeric"
+            size={10}
+            data-testid="option-max-events"
+            {...count('maxEvents', [1000, 10_000_000])}
           />
         </label>
         <p class="hint">{t('optionsRetentionHint')}</p>
         <label>
           {t('optionsHistory')}{' '}
           <input
-            type="number"
+            type="text"
+            inputMode="numeric"
+            size={10}
             data-testid="option-history-days"
-            min={SETTING_RANGES.historyDays[0]}
-            max={SETTING_RANGES.historyDays[1]}
-            value={settings.historyDays}
-            onChange={numberField('historyDays', ...SETTING_RANGES.historyDays)}
+            {...count('historyDays', SETTING_RANGES.historyDays)}
           />{' '}
           {t('optionsRetentionDays')}
         </label>
         <label>
           {t('optionsMaxTotals')}{' '}
           <input
-            type="number"
+            type="text"
+            inputMode="numeric"
+            size={10}
             data-testid="option-max-totals"
-            min={SETTING_RANGES.maxTotals[0]}
-            max={SETTING_RANGES.maxTotals[1]}
-            step={1000}
-            value={settings.maxTotals}
-            onChange={numberField('maxTotals', ...SETTING_RANGES.maxTotals)}
+            {...count('maxTotals', SETTING_RANGES.maxTotals)}
           />
         </label>
         <label>
           {t('optionsMaxIdentifiers')}{' '}
           <input
-            type="number"
+            type="text"
+            inputMode="numeric"
+            size={10}
             data-testid="option-max-identifiers"
-            min={SETTING_RANGES.maxIdentifiers[0]}
-            max={SETTING_RANGES.maxIdentifiers[1]}
-            step={100}
-            value={settings.maxIdentifiers}
-            onChange={numberField('maxIdentifiers', ...SETTING_RANGES.maxIdentifiers)}
+            {...count('maxIdentifiers', SETTING_RANGES.maxIdentifiers)}
           />
         </label>
         <p class="hint">{t('optionsHistoryHint')}</p>
-        <p role="status">{message}</p>
+        <p role="status" class="status" data-testid="settings-message">
+          {message}
+        </p>
       </fieldset>
       <fieldset>
         <legend>{t('optionsLetters')}</legend>
@@ -126,15 +130,15 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
         </label>
         <p class="hint">{t('optionsResidenceHint')}</p>
       </fieldset>
-      <section>
-        <h3>{t('optionsAbout')}</h3>
+      <fieldset>
+        <legend>{t('optionsAbout')}</legend>
         <p data-testid="attribution">
           {t('optionsTrackerData', [source.name, source.version, source.license, source.attribution])}{' '}
           <a href={source.licenseUrl} target="_blank" rel="noreferrer">
             {source.licenseUrl}
           </a>
         </p>
-      </section>
+      </fieldset>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { DataControls } from '../../components/options/data-controls.tsx';
+import { DataControls, type ExportedFile } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
 import {
   buildExport,
@@ -54,7 +54,7 @@ export function SettingsPage({
   if (!settings) return null;
   const update = (patch: Partial<Settings>) => request(send, 'settings/update', patch).then(setSettings);
   return (
-    <>
+    <div class="settings">
       <SettingsView t={t} settings={settings} source={source} onChange={update} />
       <DataControls
         t={t}
@@ -71,7 +71,7 @@ export function SettingsPage({
         }
         onImport={(file) => importData(file).finally(refreshUsage)}
       />
-    </>
+    </div>
   );
 }
 
@@ -83,7 +83,8 @@ async function storedResidence(): Promise<string> {
 /**
  * Builds an export from the database (reading needs no background) and saves it as a download. The JSON export is
  * written in parts, straight into Blobs: a history of a million events never becomes one string. `personal`: the
- * user chose to include their letters, contacts and letter settings.
+ * user chose to include their letters, contacts and letter settings. Resolves with what the file holds, counted
+ * from the lines written (not read again from the database, which may have changed since).
  */
 async function exportData(
   db: DisclosedDb,
@@ -91,18 +92,39 @@ async function exportData(
   source: TrackerListSource,
   nameOf: (id: string) => string,
   personal?: PersonalOption,
-): Promise<void> {
+): Promise<ExportedFile> {
   const trackerData = { name: source.name, version: source.version, license: source.license };
   const now = Date.now();
   const { type, filename } = exportFileName(format, now);
   if (format === 'json') {
     const parts = new BlobParts();
-    await writeExport(db, nameOf, trackerData, (part) => parts.add(part), { now, personal });
-    return download(filename, type, parts.done());
+    const counts = { event: 0, flow: 0, letter: 0 };
+    await writeExport(
+      db,
+      nameOf,
+      trackerData,
+      (part) => {
+        // Parts hold whole lines; each line is one object named by its first key.
+        for (const [, kind] of part.matchAll(/^\{"(event|flow|letter)":/gm)) counts[kind as keyof typeof counts]++;
+        parts.add(part);
+      },
+      { now, personal },
+    );
+    const blobs = parts.done();
+    download(filename, type, blobs);
+    return {
+      filename,
+      bytes: blobs.reduce((sum, blob) => sum + blob.size, 0),
+      requests: counts.event,
+      flows: counts.flow,
+      letters: personal ? counts.letter : undefined,
+    };
   }
   // The CSV and GEXF exports hold the totals only (never the letters).
   const file = await buildExport(db, nameOf, trackerData, now, { events: false });
-  download(filename, type, renderExport(file, format).parts);
+  const { parts } = renderExport(file, format);
+  download(filename, type, parts);
+  return { filename, bytes: new Blob(parts).size, flows: file.flows.length };
 }
 
 /**
