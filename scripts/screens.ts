@@ -87,6 +87,17 @@ export const SCREENS: Screen[] = [
   { name: 'company', kind: 'dashboard', open: dashboard('company/google', '[data-testid="company-name"]') },
   { name: 'sites', kind: 'dashboard', open: dashboard('sites', 'main table') },
   { name: 'site', kind: 'dashboard', open: dashboard('site/news-site.example', '[data-testid="site-name"]') },
+  {
+    name: 'report-company',
+    kind: 'dashboard',
+    open: dashboard('report/company/google', '[data-testid="report-method"]'),
+  },
+  {
+    name: 'report-site',
+    kind: 'dashboard',
+    open: dashboard('report/site/news-site.example', '[data-testid="report-method"]'),
+  },
+  { name: 'log', kind: 'dashboard', open: dashboard('log/site/news-site.example', '[data-testid="log-row"]') },
   { name: 'graph', kind: 'dashboard', open: dashboard('graph', 'main canvas, [data-testid="graph-table"]') },
   { name: 'letters', kind: 'dashboard', open: dashboard('letters', '[data-testid="letters-table"]') },
   { name: 'composer', kind: 'dashboard', open: dashboard('letter/magnite', '[data-testid="letter-body"]') },
@@ -107,6 +118,19 @@ export const SCREENS: Screen[] = [
       await page.bringToFront();
       await page.waitForSelector('[data-testid="classroom-feed"] li');
       await page.waitForTimeout(800);
+      return page;
+    },
+  },
+  {
+    name: 'report-print',
+    kind: 'print',
+    async open(context, extensionId) {
+      const page = await dashboard('report/company/google', '[data-testid="report-method"]')(
+        context,
+        extensionId,
+        'light',
+      );
+      await page.emulateMedia({ media: 'print' });
       return page;
     },
   },
