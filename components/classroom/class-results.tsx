@@ -7,7 +7,7 @@ export interface ClassResultsModel {
 }
 
 /**
- * The class results on the projector: per company, how many of the pooled exports it reached ("Google reached 28 of
+ * The class results screen (classroom.html#class), for the projector: per company, how many of the pooled exports it reached ("Google reached 28 of
  * 30 of us"), the most widespread first, with a bar for the share (the sentence says it: the bar only shows it).
  */
 export function ClassResults({
@@ -26,36 +26,54 @@ export function ClassResults({
   addFiles: (files: File[]) => void;
   clear: () => void;
 }) {
-  const number = (n: number) => new Intl.NumberFormat().format(n);
+  const number = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(n);
   const total = results?.contributors ?? 0;
+  const detail = (c: ClassCompany) => {
+    const sites = c.sites / c.reached;
+    return t('classroomPoolDetail', [
+      c.requests === 1 ? t('classroomOneRequest') : t('classroomRequestCount', [number(c.requests)]),
+      sites === 1 ? t('classroomPoolOneSite') : t('classroomPoolSites', [number(sites)]),
+    ]);
+  };
   return (
-    <section class="class-results" aria-labelledby="class-heading" data-testid="class-results">
-      <h2 id="class-heading">{t('classroomPoolHeading')}</h2>
-      <p class="hint">{t('classroomPoolIntro')}</p>
-      <div class="pool-actions">
-        <label class="button">
-          {t('classroomPoolChoose')}
-          <input
-            type="file"
-            multiple
-            accept=".ndjson,.json,.jsonl,application/json"
-            class="visually-hidden"
-            data-testid="class-input"
-            disabled={busy}
-            onChange={(e) => {
-              const input = e.currentTarget;
-              const files = [...(input.files ?? [])];
-              input.value = '';
-              if (files.length) addFiles(files);
-            }}
-          />
-        </label>
-        {total > 0 && (
-          <button type="button" data-testid="class-clear" onClick={clear} disabled={busy}>
-            {t('classroomPoolClear')}
-          </button>
-        )}
-      </div>
+    <main class="classroom class-results" data-testid="class-results">
+      <header class="bar">
+        <h1>{t('classroomPoolHeading')}</h1>
+        <p class="contributors" data-testid="class-contributors">
+          {total === 0
+            ? t('classroomPoolEmpty')
+            : total === 1
+              ? t('classroomPoolOneContributor')
+              : t('classroomPoolContributors', [number(total)])}
+        </p>
+        <div class="controls">
+          <label class="button">
+            {t('classroomPoolChoose')}
+            <input
+              type="file"
+              multiple
+              accept=".ndjson,.json,.jsonl,application/json"
+              class="visually-hidden"
+              data-testid="class-input"
+              disabled={busy}
+              onChange={(e) => {
+                const input = e.currentTarget;
+                const files = [...(input.files ?? [])];
+                input.value = '';
+                if (files.length) addFiles(files);
+              }}
+            />
+          </label>
+          {total > 0 && (
+            <button type="button" data-testid="class-clear" onClick={clear} disabled={busy}>
+              {t('classroomPoolClear')}
+            </button>
+          )}
+          <a class="button" href="#start" data-testid="class-back">
+            {t('classroomPoolBack')}
+          </a>
+        </div>
+      </header>
       <div role="status" data-testid="class-notes">
         {notes.map((note, i) => (
           <p key={i} class="note">
@@ -63,13 +81,6 @@ export function ClassResults({
           </p>
         ))}
       </div>
-      <p class="contributors" data-testid="class-contributors">
-        {total === 0
-          ? t('classroomPoolEmpty')
-          : total === 1
-            ? t('classroomPoolOneContributor')
-            : t('classroomPoolContributors', [number(total)])}
-      </p>
       {total > 0 && (
         <ol class="reached">
           {results?.companies.map((c) => (
@@ -80,11 +91,12 @@ export function ClassResults({
               <div class="share" aria-hidden="true">
                 <span style={{ width: `${Math.round((100 * c.reached) / total)}%` }} />
               </div>
-              <p class="detail">{t('classroomPoolDetail', [number(c.sites), number(c.requests)])}</p>
+              <p class="detail">{detail(c)}</p>
             </li>
           ))}
         </ol>
       )}
-    </section>
+      <p class="hint">{t('classroomPoolIntro')}</p>
+    </main>
   );
 }

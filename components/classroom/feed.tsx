@@ -82,30 +82,24 @@ function Card({
       {newest && <span class="flash" key={card.changed} aria-hidden="true" />}
       <p class="who">
         <strong data-testid="feed-company">{name}</strong>{' '}
-        <span>{t('classroomFrom', [anonymous ? t('classroomASite') : card.site])}</span>{' '}
+        <span>{t('classroomFrom', [anonymous ? t('classroomASite') : card.site])}</span>
+      </p>
+      <p class="labels">
         <span class="count" data-testid="feed-requests" data-requests={card.requests}>
           {card.requests === 1 ? t('classroomOneRequest') : t('classroomRequestCount', [number])}
         </span>
+        {card.sensitive && (
+          <span class="label sensitive-label" data-testid="feed-sensitive">
+            {t(SENSITIVE_LABEL[card.sensitive])}
+          </span>
+        )}
+        {newest && (
+          <span class="label newest-label" data-testid="feed-newest">
+            {t('classroomJustNow')}
+          </span>
+        )}
+        {card.kind === 'tracker' && categories && <Categories t={t} categories={categories} class="category" />}
       </p>
-      {(newest || card.sensitive) && (
-        <p class="labels">
-          {card.sensitive && (
-            <span class="label sensitive-label" data-testid="feed-sensitive">
-              {t(SENSITIVE_LABEL[card.sensitive])}
-            </span>
-          )}
-          {newest && (
-            <span class="label newest-label" data-testid="feed-newest">
-              {t('classroomJustNow')}
-            </span>
-          )}
-        </p>
-      )}
-      {card.kind === 'tracker' && categories && (
-        <p class="category">
-          <Categories t={t} categories={categories} />
-        </p>
-      )}
       {!kinds.length && <p class="what">{t('classroomOnlyVisit')}</p>}
       {explained.length > 0 && (
         <ul class="what">

@@ -28,6 +28,13 @@ export function ClassroomApp({ t }: { t: Translate }) {
   const [state, setState] = useState<SessionState>(NO_SESSION);
   const [summary, setSummary] = useState<SessionSummary | undefined>(undefined);
   const [anonymous, setAnonymous] = useState(false);
+  // Between sessions, `#class` shows the class results instead of the start screen.
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const onHash = () => setHash(location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => {
     browser.storage.session.get(SESSION_KEY).then((s) => setState(parseSessionState(s[SESSION_KEY])));
@@ -75,6 +82,7 @@ export function ClassroomApp({ t }: { t: Translate }) {
       document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen(),
     anonymise: () => setAnonymous((a) => !a),
   };
+  if (!state.active && hash === '#class') return <PooledResults t={t} />;
   return (
     <ClassroomView
       t={t}
@@ -83,7 +91,13 @@ export function ClassroomApp({ t }: { t: Translate }) {
       anonymous={anonymous}
       nameOf={(id) => names.company(id).name}
       act={act}
-      classResults={state.active ? undefined : <PooledResults t={t} />}
+      classResults={
+        <p class="to-class">
+          <a class="button" href="#class" data-testid="class-link">
+            {t('classroomPoolOpen')}
+          </a>
+        </p>
+      }
     />
   );
 }

@@ -62,6 +62,7 @@ describe('class pooling', () => {
     page.on('dialog', (dialog) => dialog.accept());
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`chrome-extension://${extensionId}/classroom.html`);
+    await page.click('[data-testid="class-link"]');
     await page.waitForSelector('[data-testid="class-results"]');
     expect(await page.textContent('[data-testid="class-contributors"]')).toBe('No exports pooled yet.');
 
