@@ -35,20 +35,27 @@ export function ClassroomFeed({
         {t('classroomEmpty')}
       </p>
     );
+  const newest = summary.cards.find((c) => c.key === summary.newest);
   return (
-    <ol data-testid="classroom-feed">
-      {summary.cards.map((card) => (
-        <Card
-          key={card.key}
-          t={t}
-          card={card}
-          newest={card.key === summary.newest}
-          categories={summary.categories.get(card.company)}
-          anonymous={anonymous}
-          name={nameOf(card.company)}
-        />
-      ))}
-    </ol>
+    <>
+      {/* The cards move as they change: what changed last is said once, not the whole list again. */}
+      <p class="visually-hidden" role="status" data-testid="feed-announce">
+        {newest && `${nameOf(newest.company)} ${t('classroomFrom', [anonymous ? t('classroomASite') : newest.site])}`}
+      </p>
+      <ol data-testid="classroom-feed">
+        {summary.cards.map((card) => (
+          <Card
+            key={card.key}
+            t={t}
+            card={card}
+            newest={card.key === summary.newest}
+            categories={summary.categories.get(card.company)}
+            anonymous={anonymous}
+            name={nameOf(card.company)}
+          />
+        ))}
+      </ol>
+    </>
   );
 }
 

@@ -101,6 +101,16 @@ describe('classroom mode', () => {
       'Health site',
     ]);
     expect(await classroom.locator('[data-testid="feed-card"].newest [data-testid="feed-newest"]').count()).toBe(1);
+    // The newest change is lit briefly, and not at all for someone who asked for less motion.
+    const flash = () =>
+      classroom.evaluate(() => {
+        const el = document.querySelector('[data-testid="feed-card"].newest .flash');
+        return el ? getComputedStyle(el).animationName : 'no flash';
+      });
+    expect(await flash()).toBe('flash');
+    await classroom.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await flash()).toBe('none');
+    await classroom.emulateMedia({ reducedMotion: 'no-preference' });
     const firstTwo = await cards.evaluateAll((els) =>
       els.slice(0, 2).map((el) => ({ site: el.getAttribute('data-site'), bottom: el.getBoundingClientRect().bottom })),
     );
