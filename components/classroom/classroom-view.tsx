@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { SessionState } from '../../lib/classroom/session.ts';
 import type { SessionSummary } from '../../lib/classroom/summary.ts';
@@ -23,8 +24,9 @@ const SHORTCUTS = new Map<string, keyof ClassroomActions>([
 ]);
 
 /**
- * The live classroom view: counters, the feed of who got what from which site (newest first, each data kind
- * explained in one sentence), and the session's sites ↔ companies graph. Big type, high contrast.
+ * The live classroom view: counters, the feed of who got what from which site (one card per company and site, the
+ * latest change on top, each data kind explained once), and the session's sites ↔ companies graph. Big type, high
+ * contrast. Between sessions: the start button and the class results.
  */
 export function ClassroomView({
   t,
@@ -33,6 +35,7 @@ export function ClassroomView({
   anonymous,
   nameOf,
   act,
+  classResults,
 }: {
   t: Translate;
   state: SessionState;
@@ -40,6 +43,8 @@ export function ClassroomView({
   anonymous: boolean;
   nameOf: (id: string) => string;
   act: ClassroomActions;
+  /** The class results (pooled exports), shown between sessions. */
+  classResults?: ComponentChildren;
 }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -63,6 +68,7 @@ export function ClassroomView({
         <button type="button" class="big" data-testid="classroom-start" onClick={act.start}>
           {t('classroomStart')}
         </button>
+        {classResults}
       </main>
     );
   }

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { ClassResults, type ClassResultsModel } from '../../components/classroom/class-results.tsx';
 import { ClassroomView } from '../../components/classroom/classroom-view.tsx';
 import {
   NO_SESSION,
@@ -12,8 +13,11 @@ import {
   type SessionState,
 } from '../../lib/classroom/session.ts';
 import { type SessionSummary, summarizeSession } from '../../lib/classroom/summary.ts';
+import { poolExport } from '../../lib/export/pool.ts';
+import { piecesOf } from '../../lib/export/stream.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { request } from '../../lib/messages.ts';
+import { type ClassDb, classResults, clearClassResults, openClassDb } from '../../lib/storage/class-store.ts';
 import { bundledCatalog } from '../../lib/trackers/names.ts';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -24,6 +28,13 @@ export function ClassroomApp({ t }: { t: Translate }) {
   const [state, setState] = useState<SessionState>(NO_SESSION);
   const [summary, setSummary] = useState<SessionSummary | undefined>(undefined);
   const [anonymous, setAnonymous] = useState(false);
+  // Between sessions, `#class` shows the class results instead of the start screen.
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const onHash = () => setHash(location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => {
     browser.storage.session.get(SESSION_KEY).then((s) => setState(parseSessionState(s[SESSION_KEY])));
@@ -71,6 +82,7 @@ export function ClassroomApp({ t }: { t: Translate }) {
       document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen(),
     anonymise: () => setAnonymous((a) => !a),
   };
+  if (!state.active && hash === '#class') return <PooledResults t={t} />;
   return (
     <ClassroomView
       t={t}
@@ -79,8 +91,57 @@ export function ClassroomApp({ t }: { t: Translate }) {
       anonymous={anonymous}
       nameOf={(id) => names.company(id).name}
       act={act}
+      classResults={
+        <p class="to-class">
+          <a class="button" href="#class" data-testid="class-link">
+            {t('classroomPoolOpen')}
+          </a>
+        </p>
+      }
     />
   );
+}
+
+/** The class results: the pooled exports' store, read live; files added one after another, each said what became of. */
+function PooledResults({ t }: { t: Translate }) {
+  const db = useMemo<ClassDb>(() => openClassDb(), []);
+  const [results, setResults] = useState<ClassResultsModel | undefined>(undefined);
+  const [notes, setNotes] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const subscription = liveQuery(() => classResults(db)).subscribe({ next: setResults });
+    return () => {
+      subscription.unsubscribe();
+      db.close();
+    };
+  }, [db]);
+
+  const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const addFiles = async (files: File[]) => {
+    setBusy(true);
+    const said: string[] = [];
+    for (const file of files) {
+      try {
+        // Read in parts: an export can be hundreds of megabytes.
+        const outcome = await poolExport(db, piecesOf(file.stream().pipeThrough(new TextDecoderStream())));
+        said.push(
+          outcome.status === 'pooled'
+            ? t('classroomPoolAdded', [file.name, new Intl.NumberFormat().format(outcome.companies)])
+            : t('classroomPoolDuplicate', [file.name, when.format(outcome.pooledAt)]),
+        );
+      } catch (error) {
+        said.push(t('classroomPoolRejected', [file.name, error instanceof Error ? error.message : String(error)]));
+      }
+      setNotes([...said]);
+    }
+    setBusy(false);
+  };
+  const clear = async () => {
+    if (!window.confirm(t('classroomPoolClearConfirm'))) return;
+    await clearClassResults(db);
+    setNotes([t('classroomPoolCleared')]);
+  };
+  return <ClassResults t={t} results={results} notes={notes} busy={busy} addFiles={addFiles} clear={clear} />;
 }
 
 /** What the page shows: the session's events in order, summarised (lib/classroom/summary.ts). */

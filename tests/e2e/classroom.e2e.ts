@@ -1,10 +1,23 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { everythingStored } from './extension-db.ts';
 import { useExtensionBrowser } from './setup.ts';
-import { NEWS, TEST_SITES } from './test-site.ts';
+import { ARTICLE_COMPANIES, HEALTH, NEWS, TEST_SITES } from './test-site.ts';
 
 const env = useExtensionBrowser(TEST_SITES);
+
+/** The smallest computed font size of any element holding text in the page's main element. */
+const smallestText = (page: Page) =>
+  page.evaluate(() =>
+    Math.min(
+      ...[...document.querySelectorAll('main *')]
+        .filter(
+          (el) => el.childNodes.length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()),
+        )
+        .map((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+    ),
+  );
 
 describe('classroom mode', () => {
   it('shows a session live, resets it, and leaves the regular history untouched', async () => {
@@ -25,6 +38,7 @@ describe('classroom mode', () => {
     await classroom.click('[data-testid="classroom-start"]');
     await classroom.waitForSelector('[data-testid="classroom-empty"]');
 
+    const mark = env.internet.log.length;
     const page = await context.newPage();
     await page.goto(`https://${NEWS}/article.html`, { waitUntil: 'networkidle' });
     await classroom.waitForSelector('[data-testid="classroom-feed"] li');
@@ -43,19 +57,68 @@ describe('classroom mode', () => {
     await classroom.keyboard.press('a');
     expect(await google.textContent()).toContain('got data from a site');
     expect(await classroom.locator('[data-testid="classroom-feed"] code').count()).toBe(0);
+    expect(await classroom.locator('[data-testid="feed-card"][data-site]').count()).toBe(0);
     expect(await classroom.locator('[data-testid="session-graph"] canvas').count()).toBeGreaterThan(0);
+    await classroom.keyboard.press('a');
+
+    // A health site next, with two of the same companies: their cards on it are apart from the news site's.
+    await page.goto(`https://${HEALTH}/index.html`, { waitUntil: 'networkidle' });
+    const cards = classroom.locator('[data-testid="feed-card"]');
+    await expect.poll(() => cards.count(), { timeout: 5000 }).toBe(7);
+    const keys = await cards.evaluateAll((els) => els.map((el) => `${el.dataset.company} ${el.dataset.site}`));
+    // One card per company and site, however many requests.
+    expect(new Set(keys).size).toBe(keys.length);
+    // Each card's count is what the server received from that company's hosts while the site was open.
+    // The request the server hangs up on is left out: with no answer, the browser cannot tell it arrived, and the
+    // classroom shows only what is known to have reached the company.
+    const made = (hosts: readonly string[], from: number, to?: number) =>
+      env.internet.log.slice(from, to).filter((r) => hosts.includes(r.host) && !r.path.startsWith('/drop/')).length;
+    const healthStart = env.internet.log.findIndex((r, i) => i >= mark && r.host === HEALTH);
+    const requestsOf = async (company: string, site: string) =>
+      Number(
+        await classroom
+          .locator(
+            `[data-testid="feed-card"][data-company="${company}"][data-site="${site}"] [data-testid="feed-requests"]`,
+          )
+          .getAttribute('data-requests'),
+      );
+    for (const [name, id] of [
+      ['Google', 'google'],
+      ['Meta', 'facebook'],
+      ['Microsoft', 'microsoft'],
+    ] as const) {
+      expect(await requestsOf(id, 'news-site.example'), name).toBe(made(ARTICLE_COMPANIES[name], mark, healthStart));
+    }
+    expect(await requestsOf('google', 'health-clinic.example')).toBe(made(ARTICLE_COMPANIES.Google, healthStart));
+    expect(await requestsOf('magnite', 'health-clinic.example')).toBe(made(ARTICLE_COMPANIES.Magnite, healthStart));
+    // Google's identifier went out from both sites: it is explained once, on the first card that showed it.
+    expect(await classroom.locator('[data-testid="feed-explained"][data-kind="identifier"]').count()).toBe(1);
+    expect(await classroom.locator('[data-testid="feed-named"] [data-kind="identifier"]').count()).toBeGreaterThan(0);
+    // The health site's cards carry their label, and the latest change and the worst of it are on screen.
+    const health = classroom.locator('[data-testid="feed-card"][data-site="health-clinic.example"]');
+    expect(await health.locator('[data-testid="feed-sensitive"]').allTextContents()).toEqual([
+      'Health site',
+      'Health site',
+    ]);
+    expect(await classroom.locator('[data-testid="feed-card"].newest [data-testid="feed-newest"]').count()).toBe(1);
+    // The newest change is lit briefly, and not at all for someone who asked for less motion.
+    const flash = () =>
+      classroom.evaluate(() => {
+        const el = document.querySelector('[data-testid="feed-card"].newest .flash');
+        return el ? getComputedStyle(el).animationName : 'no flash';
+      });
+    expect(await flash()).toBe('flash');
+    await classroom.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await flash()).toBe('none');
+    await classroom.emulateMedia({ reducedMotion: 'no-preference' });
+    const firstTwo = await cards.evaluateAll((els) =>
+      els.slice(0, 2).map((el) => ({ site: el.getAttribute('data-site'), bottom: el.getBoundingClientRect().bottom })),
+    );
+    expect(firstTwo.map((c) => c.site)).toEqual(['health-clinic.example', 'health-clinic.example']);
+    for (const c of firstTwo) expect(c.bottom).toBeLessThanOrEqual(720);
     expect(await axeViolations(classroom)).toEqual([]);
     // Readable from the back of the room: no text under 20 px, and nothing wider than the 1280 px screen.
-    const smallest = await classroom.evaluate(() =>
-      Math.min(
-        ...[...document.querySelectorAll('main *')]
-          .filter(
-            (el) => el.childNodes.length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()),
-          )
-          .map((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
-      ),
-    );
-    expect(smallest).toBeGreaterThanOrEqual(20);
+    expect(await smallestText(classroom)).toBeGreaterThanOrEqual(20);
     expect(await classroom.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
     // Reset (the R key) empties the feed at once.
