@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
+import { formatNumber } from '../format.ts';
 
 export interface Column<T> {
   key: string;
@@ -74,7 +75,7 @@ export function SortableTable<T>({
             <tr key={rowKey(row)}>
               {columns.map((c) => (
                 <td key={c.key} class={c.numeric ? 'num' : undefined}>
-                  {c.render(row)}
+                  {cell(c, row)}
                 </td>
               ))}
             </tr>
@@ -89,12 +90,18 @@ export function SortableTable<T>({
             data-testid={testId ? `${testId}-more` : undefined}
             onClick={() => setShown(shown + PAGE)}
           >
-            {t('dashShowMore', [String(Math.min(PAGE, left)), String(left)])}
+            {t('dashShowMore', [formatNumber(Math.min(PAGE, left)), formatNumber(left)])}
           </button>
         </p>
       )}
     </>
   );
+}
+
+/** A cell's contents; a count in a numeric column grouped as the UI language writes it ("12,345"). */
+function cell<T>(column: Column<T>, row: T): ComponentChildren {
+  const value = column.render(row);
+  return column.numeric && typeof value === 'number' ? formatNumber(value) : value;
 }
 
 /**

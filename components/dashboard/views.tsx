@@ -19,6 +19,7 @@ import {
 } from '../../lib/storage/dashboard.ts';
 import { type Company, isUnlistedId } from '../../lib/trackers/company.ts';
 import { countryName } from '../country.ts';
+import { formatDay, formatNumber } from '../format.ts';
 import { Categories, categoryName, KindTerms } from '../vocabulary.tsx';
 import { type Column, SortableTable } from './table.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
@@ -38,7 +39,7 @@ export function domainList(t: Translate, total: { hosts: string[]; hostsMore?: n
   const hosts = [...total.hosts].sort().join(', ');
   const more = total.hostsMore ?? 0;
   if (!more) return hosts;
-  return `${hosts} ${more === 1 ? t('dashDomainsMoreOne') : t('dashDomainsMore', [new Intl.NumberFormat().format(more)])}`;
+  return `${hosts} ${more === 1 ? t('dashDomainsMoreOne') : t('dashDomainsMore', [formatNumber(more)])}`;
 }
 
 /** The kinds a row received, or that it carried nothing recognised (an empty cell would read as "not known"). */
@@ -91,15 +92,15 @@ export function OverviewView({
           <dl class="totals" data-testid="totals">
             <div>
               <dt>{t('dashTotalSites')}</dt>
-              <dd data-testid="total-sites">{overview.sites}</dd>
+              <dd data-testid="total-sites">{formatNumber(overview.sites)}</dd>
             </div>
             <div>
               <dt>{t('dashTotalCompanies')}</dt>
-              <dd data-testid="total-companies">{overview.companies}</dd>
+              <dd data-testid="total-companies">{formatNumber(overview.companies)}</dd>
             </div>
             <div>
               <dt>{t('dashTotalRequests')}</dt>
-              <dd data-testid="total-requests">{overview.requests}</dd>
+              <dd data-testid="total-requests">{formatNumber(overview.requests)}</dd>
             </div>
           </dl>
           <h3>{t('dashTopCompanies')}</h3>
@@ -136,7 +137,7 @@ export function OverviewView({
             rows={overview.timeline}
             rowKey={(r) => r.day}
             columns={[
-              { key: 'day', label: t('dashColDay'), render: (r) => r.day },
+              { key: 'day', label: t('dashColDay'), render: (r) => <time dateTime={r.day}>{formatDay(r.day)}</time> },
               { key: 'companies', label: t('dashColCompaniesCount'), numeric: true, render: (r) => r.companies },
               { key: 'requests', label: t('dashColRequests'), numeric: true, render: (r) => r.requests },
             ]}
@@ -548,9 +549,7 @@ export function SiteView({
       )}
       {unlistedMore > 0 && (
         <p class="hint" data-testid="unlisted-more">
-          {unlistedMore === 1
-            ? t('dashUnlistedMoreOne')
-            : t('dashUnlistedMore', [new Intl.NumberFormat().format(unlistedMore)])}
+          {unlistedMore === 1 ? t('dashUnlistedMoreOne') : t('dashUnlistedMore', [formatNumber(unlistedMore)])}
         </p>
       )}
       {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}

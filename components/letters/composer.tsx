@@ -23,6 +23,7 @@ import { LETTER_LANGUAGES, letterLanguage } from '../../lib/letters/languages.ts
 import { LAWS, type Law, lawGrants } from '../../lib/letters/laws.ts';
 import type { EvidenceSnapshot } from '../../lib/letters/types.ts';
 import type { Company } from '../../lib/trackers/company.ts';
+import { formatDay } from '../format.ts';
 import { Channels, textRows } from './channels.tsx';
 import { Paper, SignerFields } from './paper.tsx';
 
@@ -428,7 +429,7 @@ function ComposerForm({ t, input, actions }: ComposerProps) {
           >
             {t('letterISentIt')}
           </button>
-          {due.kind === 'due' && <p class="hint">{t('letterDueIf', [due.due])}</p>}
+          {due.kind === 'due' && <p class="hint">{t('letterDueIf', [formatDay(due.due)])}</p>}
         </div>
       </fieldset>
       <Paper

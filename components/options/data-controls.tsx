@@ -5,6 +5,7 @@ import type { Translate } from '../../lib/i18n.ts';
 import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { ForgetReport } from '../../lib/storage/forget.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
+import { formatBytes } from '../format.ts';
 
 interface Props {
   t: Translate;
@@ -192,15 +193,4 @@ export function DataControls(props: Props) {
 /** A failure's message as a person reads it (the browser's messaging wraps errors in an Error with it). */
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(undefined, { style: 'unit', unit: units[unit], maximumFractionDigits: 1 }).format(value);
 }

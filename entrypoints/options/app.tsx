@@ -8,6 +8,7 @@ import {
   SiteView,
   type ViewContext,
 } from '../../components/dashboard/views.tsx';
+import { formatDateTime } from '../../components/format.ts';
 import { loadGraph } from '../../lib/graph/load-graph.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import {
@@ -77,11 +78,10 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   const detailed = useCatalogDetails(route.view === 'company' || route.view === 'letter');
   const catalog = detailed ?? names;
   const lookup = catalog.company;
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
   const ctx: ViewContext = {
     t,
     company: lookup,
-    date: (ms) => dateFormat.format(ms),
+    date: formatDateTime,
     companyHref: (id) => `#/company/${encodeURIComponent(id)}`,
     siteHref: (site) => `#/site/${encodeURIComponent(site)}`,
   };
