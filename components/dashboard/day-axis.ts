@@ -18,7 +18,7 @@ export interface DayTick {
 }
 
 /** Room a label needs, in CSS pixels at the chart's 14 px type, with a gap to the next one. */
-const GAP = { dayMonth: 80, day: 120, month: 90 };
+const GAP = { dayMonth: 64, day: 110, month: 90 };
 /** Months between two labels over a long range, the first that leaves each label its room. */
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60];
 

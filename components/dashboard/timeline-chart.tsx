@@ -17,7 +17,6 @@ function tokens() {
   const token = (name: string) => style.getPropertyValue(name).trim();
   return {
     fg: token('--fg'),
-    muted: token('--muted'),
     line: token('--line'),
     bg: token('--bg'),
     accent: token('--accent'),
@@ -41,7 +40,7 @@ export function TimelineChart({ t, timeline }: { t: Translate; timeline: Overvie
   useEffect(() => {
     const element = container.current;
     if (!element || timeline.length === 0) return;
-    const { fg, muted, line, bg, accent, font } = tokens();
+    const { fg, line, bg, accent, font } = tokens();
     const days = timeline.map((d) => d.day);
     const ticks = (u: uPlot) => dayTicks(days, u.bbox.width / uPlot.pxRatio);
     const countAxis = (label: string, scale: string, side: 1 | 3, grid: boolean): uPlot.Axis => ({
@@ -56,7 +55,7 @@ export function TimelineChart({ t, timeline }: { t: Translate; timeline: Overvie
       incrs: COUNT_STEPS,
       values: (_u, splits) => splits.map((v) => formatNumber(v)),
       grid: { show: grid, stroke: line, width: 1 },
-      ticks: { stroke: line, width: 1 },
+      ticks: { show: false },
     });
     const countRange: uPlot.Range.Function = (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))];
     const chart = new uPlot(
@@ -99,9 +98,10 @@ export function TimelineChart({ t, timeline }: { t: Translate; timeline: Overvie
           {
             label: t('dashColCompaniesCount'),
             scale: 'companies',
-            stroke: muted,
+            stroke: fg,
             width: 2,
-            points: { show: timeline.length <= 45, size: 7, stroke: muted, fill: bg },
+            // Ringed in the background colour, so a point over a bar stands out from it.
+            points: { show: timeline.length <= 45, size: 11, width: 3, stroke: fg, fill: bg },
           },
         ],
         hooks: { setCursor: [(u) => setHovered(u.cursor.idx ?? null)] },
@@ -135,12 +135,12 @@ export function TimelineChart({ t, timeline }: { t: Translate; timeline: Overvie
             {formatDay(shown.day)}
           </time>
           <span class="key">
-            <span class="swatch bar" aria-hidden="true" />
+            <span class="key-bar" aria-hidden="true" />
             {t('dashColRequests')}{' '}
             <strong data-testid="timeline-legend-requests">{formatNumber(shown.requests)}</strong>
           </span>
           <span class="key">
-            <span class="swatch point" aria-hidden="true" />
+            <span class="key-point" aria-hidden="true" />
             {t('dashColCompaniesCount')}{' '}
             <strong data-testid="timeline-legend-companies">{formatNumber(shown.companies)}</strong>
           </span>
