@@ -65,8 +65,18 @@ function categoriesColumn<T>(t: Translate, categories: (row: T) => readonly stri
   };
 }
 
+/** A moment as the page writes it, with its ISO form for machines. */
+function DateTime({ ctx, ms }: { ctx: ViewContext; ms: number }) {
+  return <time dateTime={Number.isFinite(ms) ? new Date(ms).toISOString() : undefined}>{ctx.date(ms)}</time>;
+}
+
 function lastSeenColumn<T extends { lastSeen: number }>(ctx: ViewContext): Column<T> {
-  return { key: 'last', label: ctx.t('dashColLastSeen'), sort: (r) => r.lastSeen, render: (r) => ctx.date(r.lastSeen) };
+  return {
+    key: 'last',
+    label: ctx.t('dashColLastSeen'),
+    sort: (r) => r.lastSeen,
+    render: (r) => <DateTime ctx={ctx} ms={r.lastSeen} />,
+  };
 }
 
 export function OverviewView({
@@ -466,7 +476,7 @@ export function CompanyView({
               key: 'first',
               label: t('dashColFirstSeen'),
               sort: (f) => f.firstSeen,
-              render: (f) => ctx.date(f.firstSeen),
+              render: (f) => <DateTime ctx={ctx} ms={f.firstSeen} />,
             },
             lastSeenColumn(ctx),
             {
@@ -531,7 +541,7 @@ export function SiteView({
               key: 'first',
               label: t('dashColFirstSeen'),
               sort: (f) => f.firstSeen,
-              render: (f) => ctx.date(f.firstSeen),
+              render: (f) => <DateTime ctx={ctx} ms={f.firstSeen} />,
             },
             lastSeenColumn(ctx),
             { key: 'kinds', label: t('dashColKinds'), render: (f) => kindTerms(t, flowKinds(f)) },
