@@ -5,7 +5,7 @@ import type { Translate } from '../../lib/i18n.ts';
 import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { ForgetReport } from '../../lib/storage/forget.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
-import { formatBytes } from '../format.ts';
+import { formatBytes, formatNumber } from '../format.ts';
 
 interface Props {
   t: Translate;
@@ -56,7 +56,7 @@ export function DataControls(props: Props) {
     await onForget(site).then(
       (report) => {
         setForget('');
-        setMessage(t('optionsForgotten', [site, report.events]));
+        setMessage(t('optionsForgotten', [site, formatNumber(report.events)]));
       },
       (error) => setMessage(t('optionsActionFailed', [errorText(error)])),
     );
@@ -82,13 +82,13 @@ export function DataControls(props: Props) {
     setMessage(
       result.ok
         ? t('optionsImported', [
-            result.report.flowsAdded,
-            result.report.flowsUpdated,
-            result.report.eventsAdded,
-            result.report.eventsAlreadyThere,
+            formatNumber(result.report.flowsAdded),
+            formatNumber(result.report.flowsUpdated),
+            formatNumber(result.report.eventsAdded),
+            formatNumber(result.report.eventsAlreadyThere),
           ])
         : result.imported
-          ? t('optionsImportStopped', [result.error, result.imported.eventsAdded])
+          ? t('optionsImportStopped', [result.error, formatNumber(result.imported.eventsAdded)])
           : t('optionsImportFailed', [result.error]),
     );
   };
