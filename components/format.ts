@@ -59,7 +59,7 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
  * A timestamp (ms), or a local calendar day as stored (YYYY-MM-DD), as a Date; undefined for anything else (NaN,
  * "2026-02-30", an empty string).
  */
-export function toDate(value: number | string | Date): Date | undefined {
+function toDate(value: number | string | Date): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
   if (typeof value === 'number') return Number.isFinite(value) ? new Date(value) : undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
