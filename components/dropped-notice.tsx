@@ -1,5 +1,6 @@
 import type { Translate } from '../lib/i18n.ts';
 import type { DroppedCount } from '../lib/storage/dropped.ts';
+import { formatNumber } from './format.ts';
 
 /**
  * Says how many requests (and page loads) Disclosed could not save, and why as far as it knows: a full disk, or
@@ -15,23 +16,22 @@ export function DroppedNotice({
   onDismiss: () => void;
 }) {
   if (!dropped) return null;
-  const number = (n: number) => new Intl.NumberFormat().format(n);
   const requests =
     dropped.requests === 0
       ? null
       : dropped.diskFull
         ? dropped.requests === 1
           ? t('droppedRequestDiskFull')
-          : t('droppedRequestsDiskFull', [number(dropped.requests)])
+          : t('droppedRequestsDiskFull', [formatNumber(dropped.requests)])
         : dropped.requests === 1
           ? t('droppedRequestFailed')
-          : t('droppedRequestsFailed', [number(dropped.requests)]);
+          : t('droppedRequestsFailed', [formatNumber(dropped.requests)]);
   const pages =
     dropped.pages === 0
       ? null
       : dropped.pages === 1
         ? t('droppedPageLoad')
-        : t('droppedPageLoads', [number(dropped.pages)]);
+        : t('droppedPageLoads', [formatNumber(dropped.pages)]);
   return (
     <p class="notice error" role="alert" data-testid="dropped">
       {[requests, pages].filter(Boolean).join(' ')}{' '}

@@ -2,6 +2,7 @@
 import { BenchProbe } from '../lib/background/bench-probe.ts';
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { formatDay } from '../components/format.ts';
 import { routeAlarm, schedulePruning } from '../lib/alarms.ts';
 import { History } from '../lib/background/history.ts';
 import { LetterCommands } from '../lib/background/letters.ts';
@@ -78,6 +79,7 @@ export default defineBackground(() => {
         message,
       }),
     t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+    day: (day) => formatDay(day, browser.i18n.getUILanguage()),
   });
   const traffic = new Traffic(capture, Promise.all([settings.loaded, classroom.loaded]), {
     onDropped: (events) => dropped.add({ events, pages: 0, diskFull: false }),

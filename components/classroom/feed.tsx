@@ -3,6 +3,7 @@ import type { FeedCard, SessionSummary } from '../../lib/classroom/summary.ts';
 import { shownKinds } from '../../lib/disclose/kinds.ts';
 import type { SensitiveCategory } from '../../lib/disclose/sensitive.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { formatNumber } from '../format.ts';
 import { Categories, kindHelp, kindTerm } from '../vocabulary.tsx';
 
 const SENSITIVE_LABEL: Record<SensitiveCategory, MessageKey> = {
@@ -77,7 +78,7 @@ function Card({
   const kinds = shownKinds(card.kinds);
   const explained = kinds.filter((k) => card.explains.includes(k));
   const named = kinds.filter((k) => !card.explains.includes(k));
-  const number = new Intl.NumberFormat().format(card.requests);
+  const number = formatNumber(card.requests);
   return (
     <li
       class={`card${newest ? ' newest' : ''}${card.sensitive ? ' sensitive' : ''}`}

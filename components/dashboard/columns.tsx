@@ -1,6 +1,7 @@
 import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { kindsOf } from '../../lib/storage/dashboard.ts';
+import { formatNumber } from '../format.ts';
 import { Categories, KindTerms } from '../vocabulary.tsx';
 import type { Column } from './table.tsx';
 import type { ViewContext } from './views.tsx';
@@ -12,7 +13,7 @@ export function domainList(t: Translate, total: { hosts: string[]; hostsMore?: n
   const hosts = [...total.hosts].sort().join(', ');
   const more = total.hostsMore ?? 0;
   if (!more) return hosts;
-  return `${hosts} ${more === 1 ? t('dashDomainsMoreOne') : t('dashDomainsMore', [new Intl.NumberFormat().format(more)])}`;
+  return `${hosts} ${more === 1 ? t('dashDomainsMoreOne') : t('dashDomainsMore', [formatNumber(more)])}`;
 }
 
 /** The kinds a row received, or that it carried nothing recognised (an empty cell would read as "not known"). */
@@ -38,8 +39,18 @@ export function categoriesColumn<T>(t: Translate, categories: (row: T) => readon
   };
 }
 
+/** A moment as the page writes it, with its ISO form for machines. */
+export function DateTime({ ctx, ms }: { ctx: ViewContext; ms: number }) {
+  return <time dateTime={Number.isFinite(ms) ? new Date(ms).toISOString() : undefined}>{ctx.date(ms)}</time>;
+}
+
 export function lastSeenColumn<T extends { lastSeen: number }>(ctx: ViewContext): Column<T> {
-  return { key: 'last', label: ctx.t('dashColLastSeen'), sort: (r) => r.lastSeen, render: (r) => ctx.date(r.lastSeen) };
+  return {
+    key: 'last',
+    label: ctx.t('dashColLastSeen'),
+    sort: (r) => r.lastSeen,
+    render: (r) => <DateTime ctx={ctx} ms={r.lastSeen} />,
+  };
 }
 
 export const flowKinds = kindsOf;

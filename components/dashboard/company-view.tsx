@@ -5,7 +5,7 @@ import { countryName } from '../country.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { Categories } from '../vocabulary.tsx';
 import { AttemptsTable } from './attempts.tsx';
-import { flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
+import { DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
 import { SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
 
@@ -124,7 +124,7 @@ export function CompanyView({
               key: 'first',
               label: t('dashColFirstSeen'),
               sort: (f) => f.firstSeen,
-              render: (f) => ctx.date(f.firstSeen),
+              render: (f) => <DateTime ctx={ctx} ms={f.firstSeen} />,
             },
             lastSeenColumn(ctx),
             {

@@ -7,6 +7,7 @@ import LayoutWorker from '../../lib/graph/layout.worker.ts?worker';
 import type { LayoutReply, LayoutRequest } from '../../lib/graph/layout-protocol.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import type { TimeWindow } from '../../lib/storage/dashboard.ts';
+import { formatNumber } from '../format.ts';
 import { categoryName } from '../vocabulary.tsx';
 import { type ViewContext, WindowPicker } from './views.tsx';
 
@@ -285,10 +286,14 @@ export function GraphView({
             data-testid="graph"
             role="img"
             aria-busy={drawn !== data || !data}
-            aria-label={t('dashGraphLabel', [String(sites), String(companies), String(data?.edges.length ?? 0)])}
+            aria-label={t('dashGraphLabel', [
+              formatNumber(sites),
+              formatNumber(companies),
+              formatNumber(data?.edges.length ?? 0),
+            ])}
           />
           {data && data.totalEdges > data.edges.length && (
-            <p>{t('dashGraphCapped', [String(data.edges.length), String(data.totalEdges)])}</p>
+            <p>{t('dashGraphCapped', [formatNumber(data.edges.length), formatNumber(data.totalEdges)])}</p>
           )}
           <Legend ctx={ctx} data={data} />
           {data && <ConnectionsTable ctx={ctx} data={data} labelOf={labelOf} />}

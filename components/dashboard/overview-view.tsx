@@ -1,4 +1,5 @@
 import type { Overview, TimeWindow } from '../../lib/storage/dashboard.ts';
+import { formatDay, formatNumber } from '../format.ts';
 import { categoryName } from '../vocabulary.tsx';
 import { SortableTable } from './table.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
@@ -27,15 +28,15 @@ export function OverviewView({
           <dl class="totals" data-testid="totals">
             <div>
               <dt>{t('dashTotalSites')}</dt>
-              <dd data-testid="total-sites">{overview.sites}</dd>
+              <dd data-testid="total-sites">{formatNumber(overview.sites)}</dd>
             </div>
             <div>
               <dt>{t('dashTotalCompanies')}</dt>
-              <dd data-testid="total-companies">{overview.companies}</dd>
+              <dd data-testid="total-companies">{formatNumber(overview.companies)}</dd>
             </div>
             <div>
               <dt>{t('dashTotalRequests')}</dt>
-              <dd data-testid="total-requests">{overview.requests}</dd>
+              <dd data-testid="total-requests">{formatNumber(overview.requests)}</dd>
             </div>
           </dl>
           <h3>{t('dashTopCompanies')}</h3>
@@ -72,7 +73,7 @@ export function OverviewView({
             rows={overview.timeline}
             rowKey={(r) => r.day}
             columns={[
-              { key: 'day', label: t('dashColDay'), render: (r) => r.day },
+              { key: 'day', label: t('dashColDay'), render: (r) => <time dateTime={r.day}>{formatDay(r.day)}</time> },
               { key: 'companies', label: t('dashColCompaniesCount'), numeric: true, render: (r) => r.companies },
               { key: 'requests', label: t('dashColRequests'), numeric: true, render: (r) => r.requests },
             ]}

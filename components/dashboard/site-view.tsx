@@ -4,9 +4,10 @@ import {
   rankedCategoryIds,
   type SiteCompanyAggregate,
 } from '../../lib/storage/aggregates.ts';
+import { formatNumber } from '../format.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { AttemptsTable } from './attempts.tsx';
-import { categoriesColumn, companyColumn, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
+import { categoriesColumn, companyColumn, DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
 import { SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
 
@@ -64,7 +65,7 @@ export function SiteView({
               key: 'first',
               label: t('dashColFirstSeen'),
               sort: (f) => f.firstSeen,
-              render: (f) => ctx.date(f.firstSeen),
+              render: (f) => <DateTime ctx={ctx} ms={f.firstSeen} />,
             },
             lastSeenColumn(ctx),
             { key: 'kinds', label: t('dashColKinds'), render: (f) => kindTerms(t, flowKinds(f)) },
@@ -82,9 +83,7 @@ export function SiteView({
       )}
       {unlistedMore > 0 && (
         <p class="hint" data-testid="unlisted-more">
-          {unlistedMore === 1
-            ? t('dashUnlistedMoreOne')
-            : t('dashUnlistedMore', [new Intl.NumberFormat().format(unlistedMore)])}
+          {unlistedMore === 1 ? t('dashUnlistedMoreOne') : t('dashUnlistedMore', [formatNumber(unlistedMore)])}
         </p>
       )}
       {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
+import { formatNumber } from '../format.ts';
 
 export interface Column<T> {
   key: string;
@@ -39,7 +40,6 @@ export function SortableTable<T>({
       })
     : rows;
   const left = sorted.length - shown;
-  const count = new Intl.NumberFormat();
   return (
     <>
       <table class="data" data-testid={testId}>
@@ -75,7 +75,7 @@ export function SortableTable<T>({
             <tr key={rowKey(row)}>
               {columns.map((c) => (
                 <td key={c.key} class={c.numeric ? 'num' : undefined}>
-                  {c.render(row)}
+                  {cell(c, row)}
                 </td>
               ))}
             </tr>
@@ -90,12 +90,18 @@ export function SortableTable<T>({
             data-testid={testId ? `${testId}-more` : undefined}
             onClick={() => setShown(shown + PAGE)}
           >
-            {t('dashShowMore', [count.format(Math.min(PAGE, left)), count.format(left)])}
+            {t('dashShowMore', [formatNumber(Math.min(PAGE, left)), formatNumber(left)])}
           </button>
         </p>
       )}
     </>
   );
+}
+
+/** A cell's contents; a count in a numeric column grouped as the UI language writes it ("12,345"). */
+function cell<T>(column: Column<T>, row: T): ComponentChildren {
+  const value = column.render(row);
+  return column.numeric && typeof value === 'number' ? formatNumber(value) : value;
 }
 
 /**

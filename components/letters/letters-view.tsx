@@ -16,6 +16,7 @@ import { letterLanguage } from '../../lib/letters/languages.ts';
 import { currentDue, effectiveStatus, LETTER_STATUSES } from '../../lib/letters/records.ts';
 import { icsFile } from '../../lib/letters/send.ts';
 import type { LetterRecord, LetterStatus } from '../../lib/letters/types.ts';
+import { formatDay } from '../format.ts';
 import { type ChannelActions, Channels, textRows } from './channels.tsx';
 import { statusKey } from './composer.tsx';
 import { Paper, SignerFields } from './paper.tsx';
@@ -72,9 +73,9 @@ export function LettersView({
                   <td>
                     <code>{r.reference}</code>
                   </td>
-                  <td>{r.sentOn ?? '—'}</td>
+                  <td>{r.sentOn ? <time dateTime={r.sentOn}>{formatDay(r.sentOn)}</time> : '—'}</td>
                   <td data-testid="letter-due">
-                    {due ?? '—'}
+                    {due ? <time dateTime={due}>{formatDay(due)}</time> : '—'}
                     {left !== undefined && (
                       <span class={left < 0 ? 'overdue' : 'left'} data-testid="letter-days">
                         {' '}

@@ -1,4 +1,5 @@
 import type { Translate } from '../../lib/i18n.ts';
+import { formatDay } from '../format.ts';
 import { Channels } from './channels.tsx';
 import type { ComposerActions, ComposerInput, ComposerModel } from './composer-model.ts';
 
@@ -50,7 +51,7 @@ export function SendControls({
         >
           {t('letterISentIt')}
         </button>
-        {due.kind === 'due' && <p class="hint">{t('letterDueIf', [due.due])}</p>}
+        {due.kind === 'due' && <p class="hint">{t('letterDueIf', [formatDay(due.due)])}</p>}
       </div>
     </fieldset>
   );

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
 import { type NumberSetting, RESIDENCES, SETTING_RANGES, type Settings } from '../../lib/settings.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
-import { formatCount, parseCount } from './format.ts';
+import { formatNumber, parseCount } from '../format.ts';
 
 interface Props {
   t: Translate;
@@ -16,11 +16,11 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
   const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
   /** A whole-number setting's field, shown with the locale's grouping ("1,000,000") and read back with or without it. */
   const count = (key: NumberSetting, [min, max]: readonly [number, number]) => ({
-    value: formatCount(settings[key]),
+    value: formatNumber(settings[key]),
     onChange: (event: Event) => {
       const value = parseCount((event.currentTarget as HTMLInputElement).value);
       if (value === undefined || value < min || value > max) {
-        setMessage(t('optionsInvalid', [formatCount(min), formatCount(max)]));
+        setMessage(t('optionsInvalid', [formatNumber(min), formatNumber(max)]));
         return;
       }
       save({ [key]: value });

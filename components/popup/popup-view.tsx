@@ -4,6 +4,7 @@ import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
+import { formatNumber } from '../format.ts';
 import { letterHref as letterRoute, siteHref } from '../routes.ts';
 import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
@@ -118,7 +119,7 @@ export function PopupView({
                 <p class="hint" data-testid="unlisted-more">
                   {model.unlistedMore === 1
                     ? t('popupUnlistedMoreOne')
-                    : t('popupUnlistedMore', [new Intl.NumberFormat().format(model.unlistedMore)])}
+                    : t('popupUnlistedMore', [formatNumber(model.unlistedMore)])}
                 </p>
               )}
             </section>

@@ -1,5 +1,6 @@
 import type { Translate } from '../../lib/i18n.ts';
 import { countryName } from '../country.ts';
+import { formatNumber } from '../format.ts';
 import { Categories } from '../vocabulary.tsx';
 import type { PopupRecipient } from './popup-view.tsx';
 import { Received } from './received.tsx';
@@ -22,7 +23,7 @@ export function RecipientCard({
           {info.name}
         </strong>
         <span class="requests" data-testid="requests" data-count={recipient.requests}>
-          {recipient.requests === 1 ? t('popupRequestsOne') : t('popupRequests', [recipient.requests])}
+          {recipient.requests === 1 ? t('popupRequestsOne') : t('popupRequests', [formatNumber(recipient.requests)])}
         </span>
       </div>
       <div class="meta">
@@ -36,8 +37,8 @@ export function RecipientCard({
           <span class="failed" data-testid="failed">
             {/* A host that received nothing is named here, not among the domains that received data. */}
             {recipient.missedHosts?.length
-              ? t('popupFailedHosts', [recipient.failed, recipient.missedHosts.join(', ')])
-              : t('popupFailed', [recipient.failed])}
+              ? t('popupFailedHosts', [formatNumber(recipient.failed), recipient.missedHosts.join(', ')])
+              : t('popupFailed', [formatNumber(recipient.failed)])}
           </span>
         )}
       </div>

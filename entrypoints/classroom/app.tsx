@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ClassResults, type ClassResultsModel } from '../../components/classroom/class-results.tsx';
 import { ClassroomView } from '../../components/classroom/classroom-view.tsx';
+import { formatDateTime, formatNumber } from '../../components/format.ts';
 import {
   NO_SESSION,
   openSessionDb,
@@ -116,7 +117,6 @@ function PooledResults({ t }: { t: Translate }) {
     };
   }, [db]);
 
-  const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   const addFiles = async (files: File[]) => {
     setBusy(true);
     const said: string[] = [];
@@ -126,8 +126,8 @@ function PooledResults({ t }: { t: Translate }) {
         const outcome = await poolExport(db, piecesOf(file.stream().pipeThrough(new TextDecoderStream())));
         said.push(
           outcome.status === 'pooled'
-            ? t('classroomPoolAdded', [file.name, new Intl.NumberFormat().format(outcome.companies)])
-            : t('classroomPoolDuplicate', [file.name, when.format(outcome.pooledAt)]),
+            ? t('classroomPoolAdded', [file.name, formatNumber(outcome.companies)])
+            : t('classroomPoolDuplicate', [file.name, formatDateTime(outcome.pooledAt)]),
         );
       } catch (error) {
         said.push(t('classroomPoolRejected', [file.name, error instanceof Error ? error.message : String(error)]));

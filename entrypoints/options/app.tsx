@@ -1,11 +1,12 @@
 import type { ComponentType, JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CompaniesView } from '../../components/dashboard/companies-view.tsx';
 import { CompanyView } from '../../components/dashboard/company-view.tsx';
 import { OverviewView } from '../../components/dashboard/overview-view.tsx';
 import { SiteView } from '../../components/dashboard/site-view.tsx';
 import { SitesView } from '../../components/dashboard/sites-view.tsx';
 import type { ViewContext } from '../../components/dashboard/views.tsx';
+import { formatDateTime } from '../../components/format.ts';
 import { companyHref, pageHref, parseRoute, type Route, siteHref } from '../../components/routes.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { TimeWindow } from '../../lib/storage/dashboard.ts';
@@ -41,8 +42,7 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   const route = useRoute();
   const { names, detailed, catalog } = useCatalog(route.view === 'company' || route.view === 'letter');
   const lookup = catalog.company;
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
-  const ctx: ViewContext = { t, company: lookup, date: (ms) => dateFormat.format(ms), companyHref, siteHref };
+  const ctx: ViewContext = { t, company: lookup, date: formatDateTime, companyHref, siteHref };
   // The overview's and the graph's: kept while moving between them.
   const [timeWindow, setTimeWindow] = useState<TimeWindow>('7d');
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { setUiLocale } from '../../components/format.ts';
 import { DatabaseFailure } from '../../components/options/database-failure.tsx';
 import { renderExport } from '../../lib/export/export.ts';
 import { EXPORTED_STORES, salvageExport } from '../../lib/export/salvage.ts';
@@ -13,6 +14,7 @@ import { download } from './download.ts';
 const db = openDb();
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions?.map(String));
 document.documentElement.lang = browser.i18n.getUILanguage();
+setUiLocale(browser.i18n.getUILanguage());
 document.title = t('dashTitle');
 const root = document.getElementById('app') as HTMLElement;
 render(<OptionsApp t={t} db={db} />, root);

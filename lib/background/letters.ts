@@ -20,6 +20,8 @@ export interface LetterDeps {
   notify: (id: string, notice: { title: string; message: string }) => Promise<unknown>;
   /** `browser.i18n.getMessage`. */
   t: (key: MessageKey, substitutions: string[]) => string;
+  /** A day (YYYY-MM-DD) as the UI writes it, for the notifications: components/format.ts's `formatDay`. */
+  day: (day: string) => string;
   now?: () => number;
 }
 
@@ -77,7 +79,7 @@ export class LetterCommands {
       message:
         when === 'due'
           ? t('lettersNotifyDue', [reminder.companyName])
-          : t('lettersNotifyBefore', [reminder.companyName, reminder.due]),
+          : t('lettersNotifyBefore', [reminder.companyName, this.deps.day(reminder.due)]),
     });
   }
 }

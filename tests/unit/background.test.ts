@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebRequest } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { formatDay } from '../../components/format.ts';
 import { REDIRECTED_AWAY } from '../../lib/background/traffic.ts';
 import { openSessionDb, SESSION_DB, SESSION_KEY } from '../../lib/classroom/session.ts';
 import { buildExport, renderExport } from '../../lib/export/export.ts';
@@ -363,7 +364,7 @@ describe('background.main()', () => {
       expect(await fakeBrowser.notifications.getAll()).toMatchObject({
         'letter:DSC-20261102-ABCDEF:before': {
           title: 'lettersHeading()',
-          message: 'lettersNotifyBefore(Google|2026-12-02)',
+          message: `lettersNotifyBefore(Google|${formatDay('2026-12-02', 'en')})`,
         },
       }),
     );
