@@ -8,8 +8,8 @@
  * 4. The dashboard at 1,000,000 events: each view's first paint, and the graph's frame rate while panning.
  * 5. Package: the store zip and the largest file.
  * Figures go to stdout and bench-results/latest.json. Timings vary with the machine's load: compare ratios.
- * `npm run bench -- --hostile` runs only the hostile-requests section (the decoder on an adversarial corpus), and
- * writes its figures to bench-results/hostile.json.
+ * `npm run bench -- --hostile` runs only the hostile-requests section (the decoder on an adversarial corpus, and the
+ * tracker matcher on hostile addresses), and writes its figures to bench-results/hostile.json.
  * `npm run bench -- --export [--events N]` runs only the export section (scripts/bench-export.ts: a million events
  * exported in lines and imported back, time and peak memory), and writes its figures to bench-results/export.json.
  */
@@ -36,10 +36,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 if (process.argv.includes('--hostile')) {
-  console.log('\n## Hostile requests (the decoder alone, on an adversarial corpus)');
+  console.log('\n## Hostile requests (the decoder on an adversarial corpus; the matcher on hostile addresses)');
   const hostile = await worstHostile();
+  const hostileAddresses = await worstHostileAddresses();
   mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results', 'hostile.json'), JSON.stringify({ ...results, hostile }, null, 2));
+  writeFileSync(
+    join(root, 'bench-results', 'hostile.json'),
+    JSON.stringify({ ...results, hostile, hostileAddresses }, null, 2),
+  );
   console.log('\nWritten to bench-results/hostile.json');
   process.exit(0);
 }
@@ -156,6 +160,7 @@ console.log("\n## The worker's per-request path on real requests (headers and bo
   if (captured) results.workerPath = await workerPath(captured);
   else console.log('real corpus: ../shared/corpus/raw is absent, skipped');
   results.hostile = await worstHostile();
+  results.hostileAddresses = await worstHostileAddresses();
 }
 
 console.log(`\n## Export and import of ${exportEvents.toLocaleString('en')} events (in lines, in parts)`);
@@ -424,6 +429,46 @@ async function alternate<K extends string>(fns: Record<K, () => void | Promise<v
   return Object.fromEntries(
     keys.map((k) => [k, { firstMs: first.get(k) ?? NaN, medianMs: median(samples.get(k) ?? []) }]),
   ) as Record<K, { firstMs: number; medianMs: number }>;
+}
+
+/**
+ * The tracker matcher on addresses of 2 MB (Chrome's limit) built to make its filters backtrack: a run of what
+ * starts a wildcard filter (the word "ea" of Eulerian's filter, as "%EA" escapes; "facebook.com/plugins/" without
+ * ".php"; a host filter's path of slashes), with nothing to end it. The one that hung a test run took hours. Each is
+ * matched 3 times; its time is the median. Target: each ≤ 250 ms (the matcher reads the address a few times over).
+ */
+async function worstHostileAddresses() {
+  const size = 2 * 1024 * 1024;
+  const fill = (s: string) => s.repeat(Math.floor((size - 40) / s.length));
+  const hostile = loadMatcher(readFileSync(join(root, 'lib', 'generated', 'tracker-index.json'), 'utf8'));
+  const addresses: [string, string][] = [
+    ['"%EA" escapes (Eulerian filter)', `https://cdn.shop.example/?q=${fill('%F1%BC%A1%91%EA%A4%B3')}`],
+    ['facebook.com/plugins/ without .php', `https://cdn.shop.example/?q=${fill('facebook.com/plugins/')}`],
+    ['a host filter, then slashes', `https://api.mypurecloud.de/${fill('/')}`],
+    ['visitor_id= without pi_opt_in=', `https://t.shop.example/analytics?${fill('visitor_id=')}`],
+    ['googletagmanager, then &', `https://www.googletagmanager.com/a?${fill('&')}`],
+  ];
+  const rows = addresses.map(([name, url]) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      hostile.match({
+        url,
+        hostname: new URL(url.slice(0, 60)).hostname,
+        type: 'image',
+        thirdParty: true,
+        pageHostname: 'news.example',
+      });
+      ms.push(performance.now() - t);
+    }
+    return { name, chars: url.length, medianMs: median(ms) };
+  });
+  rows.sort((a, b) => b.medianMs - a.medianMs);
+  console.log(
+    `${rows.length} hostile addresses of 2 MB: ${rows.map((r) => `${r.name} ${fmt(r.medianMs, 0)} ms`).join(', ')} ` +
+      '(target: each ≤ 250 ms)',
+  );
+  return { worstMs: rows[0]?.medianMs ?? null, worst: rows[0]?.name ?? null, rows };
 }
 
 /**

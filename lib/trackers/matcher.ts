@@ -143,6 +143,11 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
 
   const regexSources = lines(index.filterRe, filterPattern.length, 'filterRe');
   const regexes: (RegExp | undefined)[] = [];
+  // The filters with wildcards, cut into the pieces between them (see `wildcardPieces`).
+  const pieces: (RegExp[][] | undefined)[] = [];
+  // Which token-indexed filters this request has already been tested against (a stamp per request).
+  const testedIn = new Uint32Array(filterPattern.length);
+  let request = 0;
   const sites = new Map<number, { include: string[] | undefined; exclude: string[] | undefined }>();
   for (const [filter, include, exclude] of index.filterSites) {
     sites.set(filter, {
@@ -245,9 +250,14 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
     if (!regex) {
       const source = regexSources[f] as string;
       // Host filters match from the end of the hostname (sticky); the others anywhere in the address.
-      regex = f < hostFilterCount ? new RegExp(source.slice(1), 'iy') : new RegExp(source, 'i');
+      const sticky = f < hostFilterCount;
+      regex = sticky ? new RegExp(source.slice(1), 'iy') : new RegExp(source, 'i');
       regexes[f] = regex;
+      const split = wildcardPieces(sticky ? source.slice(1) : source, sticky);
+      if (split) pieces[f] = split;
     }
+    const split = pieces[f];
+    if (split && !hasLineBreak(url)) return piecesMatch(split, url, from);
     regex.lastIndex = from;
     return regex.test(url);
   }
@@ -288,6 +298,8 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
     }
     if (withPath >= 0) return matchAt(filterPattern[withPath] as number);
     if (tokenFilters.size) {
+      request = request === 0xffffffff ? 1 : request + 1;
+      if (request === 1) testedIn.fill(0);
       // Walk the address's words ([a-z0-9]+), hashing each as it is read (the same hash as `hashToken`), and look
       // the hash up in the bitmap, then the map: no substrings are allocated.
       let length = 0;
@@ -304,6 +316,9 @@ export function createTrackerMatcher(lists: (TrackerIndex | CompiledTrackerList)
           const candidates = tokenFilters.get(hash);
           if (candidates) {
             for (const f of candidates) {
+              // A word the address repeats would test its filters again, each time over the whole address.
+              if (testedIn[f] === request) continue;
+              testedIn[f] = request;
               if (accepts(f, input, type) && test(f, url, 0)) return matchAt(filterPattern[f] as number);
             }
           }
@@ -384,6 +399,154 @@ const isQuantifier = (ch: string | undefined) => ch === '?' || ch === '*' || ch 
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** What `patternToRegex` writes for `^`: one separator character, or the end of the address. */
+const SEPARATOR = '(?:[^a-z0-9_.%-]|$)';
+/** What the filter compiler writes before a partial host (`||ads*.example`): a scheme, then any labels. */
+const HOST_START = '^[a-z][a-z0-9+.-]*:\\/\\/(?:[^/?#]*\\.)?';
+/** The same labels taken shortest first: the same matches, found in the order that ends them soonest. */
+const HOST_START_SOONEST = '^[a-z][a-z0-9+.-]*:\\/\\/(?:[^/?#]*?\\.)??';
+
+/**
+ * A filter's regex cut at its top-level wildcards (`.*`, and the `.*` of `.+`), each piece as the regexes of its
+ * alternatives; undefined when it has no wildcard or another shape. A backtracking engine tests `ea.*\/ea\.js` on an
+ * address without "/ea.js" from every "ea" in it, each time running to the end and back: 21 s for one test on the 2.4
+ * million characters of "%EA…" a test once made. Matched piece by piece instead, each piece from where the one before
+ * it ended, every character is read a bounded number of times. That is exact when each piece but the last ends
+ * soonest at its first match: then whatever the next pieces could match after a later one, they can match after
+ * it. So each such piece must be a few alternatives (from groups like `(v2\.0\/)?` or `(plugins|widgets)`), each of
+ * which can end in only one place for a given start, and later when it starts later: single characters (literals,
+ * escapes, classes, `.`), separators, and the partial-host start taken shortest first. The soonest end of the piece
+ * is the soonest of its alternatives'. Anything else (nested groups, quantifiers, lookaround) keeps the regex whole.
+ */
+function wildcardPieces(source: string, sticky: boolean): RegExp[][] | undefined {
+  if (/\(\?<?[=!]|\\[1-9]/.test(source) || hasTopLevelAlternation(source)) return undefined;
+  const parts: string[] = [];
+  let start = 0;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '.' && depth === 0 && (source[i + 1] === '*' || source[i + 1] === '+')) {
+      parts.push(source.slice(start, i) + (source[i + 1] === '+' ? '.' : ''));
+      i += source[i + 2] === '?' ? 2 : 1;
+      start = i + 1;
+    }
+  }
+  if (!parts.length) return undefined;
+  const pieces: string[][] = [];
+  for (const part of parts) {
+    const alternatives = alternativesOf(part);
+    if (!alternatives) return undefined;
+    pieces.push(alternatives);
+  }
+  // The last piece may be anything: nothing comes after it.
+  pieces.push([source.slice(start)]);
+  return pieces.map((alternatives, i) => alternatives.map((p) => new RegExp(p, i === 0 && sticky ? 'iy' : 'ig')));
+}
+
+/** The alternatives of a piece, each of atoms of one length (see `wildcardPieces`); undefined if it has others. */
+function alternativesOf(part: string): string[] | undefined {
+  let alternatives = [''];
+  for (let i = 0; i < part.length; ) {
+    const atom = atomAt(part, i, i === 0);
+    if (atom) {
+      const text = atom === HOST_START ? HOST_START_SOONEST : atom;
+      alternatives = alternatives.map((a) => a + text);
+      i += atom.length;
+      continue;
+    }
+    // A group of alternatives made of atoms, maybe optional: each is one more way through the piece.
+    const group = /^\((?:\?:)?([^()]*)\)(\?)?/.exec(part.slice(i));
+    if (!group || isQuantifier(part[i + group[0].length])) return undefined;
+    const options = (group[1] as string).split('|');
+    if (group[2]) options.push('');
+    if (!options.every((o) => isAtoms(o)) || alternatives.length * options.length > 16) return undefined;
+    alternatives = alternatives.flatMap((a) => options.map((o) => a + o));
+    i += group[0].length;
+  }
+  return alternatives;
+}
+
+function isAtoms(text: string): boolean {
+  for (let i = 0; i < text.length; ) {
+    const atom = atomAt(text, i, false);
+    if (!atom) return false;
+    i += atom.length;
+  }
+  return true;
+}
+
+/** The atom at `part[i]`: one character (literal, escape, class, `.`), a separator, or (at the start) an anchor. */
+function atomAt(part: string, i: number, atStart: boolean): string | undefined {
+  const ch = part[i] as string;
+  let atom: string | undefined;
+  if (atStart && part.startsWith(HOST_START, i)) atom = HOST_START;
+  else if (part.startsWith(SEPARATOR, i)) atom = SEPARATOR;
+  else if (atStart && ch === '^') atom = '^';
+  else if (ch === '\\') {
+    const next = part[i + 1];
+    if (next !== undefined && (!/[a-z0-9]/i.test(next) || 'dDwWsS'.includes(next))) atom = `\\${next}`;
+  } else if (ch === '[') {
+    let end = i + 1;
+    while (end < part.length && part[end] !== ']') end += part[end] === '\\' ? 2 : 1;
+    if (end < part.length) atom = part.slice(i, end + 1);
+  } else if (!'()|*+?{}^$'.includes(ch)) {
+    atom = ch;
+  }
+  // An atom made optional or repeated has more than one length.
+  return atom && !isQuantifier(part[i + atom.length]) ? atom : undefined;
+}
+
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Each piece in turn, from where the one before it ended (the soonest end of its alternatives); the first from
+ * `from` (where it must start, if sticky).
+ */
+function piecesMatch(pieces: RegExp[][], url: string, from: number): boolean {
+  let at = from;
+  for (const alternatives of pieces) {
+    let end = -1;
+    for (const alternative of alternatives) {
+      alternative.lastIndex = at;
+      if (alternative.test(url) && (end < 0 || alternative.lastIndex < end)) end = alternative.lastIndex;
+    }
+    if (end < 0) return false;
+    at = end;
+  }
+  return true;
+}
+
+// A wildcard's `.` stops at a line break, so pieces may be matched apart only in an address without one (browsers
+// give none; the regex whole keeps the answer exact for one that has). Remembered for the address being matched.
+let lastBreakUrl = '';
+let lastBreak = false;
+function hasLineBreak(url: string): boolean {
+  if (url !== lastBreakUrl) {
+    lastBreakUrl = url;
+    lastBreak = /[\n\r\u2028\u2029]/.test(url);
+  }
+  return lastBreak;
 }
 
 /** `host` is `site` or one of its subdomains. */

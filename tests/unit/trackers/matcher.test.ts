@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTrackerMatcher, isSubdomainOf, type MatchInput } from '../../../lib/trackers/matcher.ts';
+import { compileTrackerDb } from '../../../tracker-lists/compile.ts';
+import { parseFilter } from '../../../tracker-lists/filters.ts';
+import { TRACKERDB_SOURCE } from '../../../tracker-lists/sources.ts';
 import { compiledMiniList, realTrackerList, matchInput as request } from '../fixture-lists.ts';
 
 describe('createTrackerMatcher on the fixture list', () => {
@@ -78,6 +82,85 @@ describe('createTrackerMatcher on the real TrackerDB', () => {
 
   it('names no company for hosts no list knows', () => {
     expect(matcher.match(request('https://cdn.unlisted-widgets.example/w.js'))).toBeUndefined();
+  });
+});
+
+describe('filters with wildcards', () => {
+  // The address that hung a test run, shrunk: a query of percent-escapes, thousands of them "%EA" (the word "ea"
+  // to a case-insensitive filter), and TrackerDB's `ea*/ea.js^`. Tested whole, the filter ran from every "ea" to the
+  // end of the address and back, once for each "ea" in it: hours for the 2.4 million characters the test made.
+  const matcher = createTrackerMatcher([realTrackerList()]);
+  const escapes = '%F1%BC%A1%91%EA%A4%B3'.repeat(60_000);
+  it.each([
+    ['with no "/ea.js" in it', '', undefined],
+    ['ending in "/ea.js"', '/ea.js', 'eulerian'],
+    ['ending in "/ea.jsx" (no separator after the name)', '/ea.jsx', undefined],
+    ['ending in "/ea.js?v=1"', '/ea.js?v=1', 'eulerian'],
+  ])('an address of 1.3 million characters and 60,000 "ea" %s', (_, tail, company) => {
+    const url = `https://cdn.shop.example/?q=${escapes}${tail}`;
+    expect(matcher.match(request(url))?.company.id).toBe(company);
+  });
+
+  // Each filter alone in a list, so that a match is that filter's: the matcher must answer as its regex does.
+  const FILTERS = [
+    'ea*/ea.js^',
+    'a^*^b',
+    '|https://*.example/*^q',
+    '||ads*.tiktokcdn.com^',
+    '||api.mypurecloud.*/*/ping^',
+    '||cdn.example/t/*/bm.js',
+    '/\\/analytics\\?.+visitor_id=.+pi_opt_in=/',
+    '/x.+?y.*?z/',
+    '/facebook\\.com\\/(v2\\.0\\/)?(plugins|widgets)\\/.*\\.php/',
+    '/metrics\\..*\\.(com|net|org)\\/b\\/(s|ss)\\//',
+  ];
+  const single = FILTERS.map((filter) => {
+    const compiled = compileTrackerDb(
+      {
+        categories: { misc: { name: 'Misc' } },
+        organizations: {},
+        patterns: { p: { name: 'P', category: 'misc', domains: [], filters: [filter] } },
+      },
+      { ...TRACKERDB_SOURCE, version: 'test' },
+    );
+    expect(compiled.skipped).toEqual([]);
+    const parsed = parseFilter(filter, 0);
+    if ('error' in parsed || !parsed.re) throw new Error(`${filter}: no regex`);
+    return { filter, matcher: createTrackerMatcher([compiled.list]), host: parsed.host, re: parsed.re };
+  });
+  /** The filter's regex run whole: anywhere in the address, or for a host filter from the end of its host. */
+  const byRegex = (f: (typeof single)[number], url: string, hostname: string) => {
+    if (!f.host) return new RegExp(f.re, 'i').test(url);
+    if (!isSubdomainOf(hostname, f.host)) return false;
+    const sticky = new RegExp(f.re.slice(1), 'iy');
+    sticky.lastIndex = url.indexOf(hostname) + hostname.length;
+    return sticky.test(url);
+  };
+  const PIECES = ['ea', '/ea.js', '/EA.JS', '%EA', '/', '.', '-', 'x', 'y', 'z', 'a', 'b', 'q', '?', '&', '\n'];
+  const MORE = ['\u2028', 'ads', '.tiktokcdn.com', 'visitor_id=', 'pi_opt_in=', '/analytics?', 'ping', '/t/'];
+  const WORDS = ['bm.js', 'facebook.com/', 'plugins/', 'v2.0/', '.php', 'metrics.', '.com/b/s/', '.net/b/ss/'];
+  const address = fc.tuple(
+    fc.constantFrom(
+      'https://cdn.example',
+      'https://ads-1.tiktokcdn.com',
+      'https://api.mypurecloud.de',
+      'https://x.example',
+    ),
+    fc.array(fc.constantFrom(...PIECES, ...MORE, ...WORDS), { maxLength: 30 }).map((p) => p.join('')),
+  );
+
+  it('answer as their regex does, run whole (property)', () => {
+    fc.assert(
+      fc.property(address, ([origin, rest]) => {
+        const url = `${origin}/${rest}`;
+        const hostname = new URL(origin).hostname;
+        for (const f of single) {
+          const matched = f.matcher.match(request(origin, { url, hostname })) !== undefined;
+          expect([f.filter, matched]).toEqual([f.filter, byRegex(f, url, hostname)]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
