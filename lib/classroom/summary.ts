@@ -9,7 +9,8 @@ export interface SessionSummary {
   sites: number;
   /** The latest events, newest first. */
   recent: SessionEvent[];
-  pairs: { site: string; company: string }[];
+  /** Each (site, company) connection once, with its requests. */
+  pairs: { site: string; company: string; requests: number }[];
   /** Each company's categories in the session, main first (`rankCategories`, as on every screen). */
   categories: Map<string, string[]>;
 }
@@ -21,10 +22,11 @@ export interface SessionSummary {
  */
 export function summarizeSession(all: readonly SessionEvent[]): SessionSummary {
   const events = all.filter(wasReceived);
-  const pairs = new Map<string, { site: string; company: string }>();
+  const pairs = new Map<string, { site: string; company: string; requests: number }>();
   const counts = new Map<string, CategoryRequests>();
   for (const e of events) {
-    pairs.set(`${e.site}\n${e.company}`, { site: e.site, company: e.company });
+    const key = `${e.site}\n${e.company}`;
+    pairs.set(key, { site: e.site, company: e.company, requests: (pairs.get(key)?.requests ?? 0) + 1 });
     const mine = counts.get(e.company) ?? {};
     mine[e.category] = (mine[e.category] ?? 0) + 1;
     counts.set(e.company, mine);
