@@ -62,6 +62,8 @@ export async function launchWithExtension(options: {
   alsoLoad?: string[];
   /** Trust the fake internet's certificate by its key (`FakeInternet.spki`), so that Chromium caches what it fetches. */
   trustSpki?: string;
+  /** More Chromium flags (`--disable-webgl`, say). */
+  args?: string[];
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -88,6 +90,7 @@ export async function launchWithExtension(options: {
       `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
       ...(options.trustSpki ? [`--ignore-certificate-errors-spki-list=${options.trustSpki}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));

@@ -121,7 +121,9 @@ export function ClassroomView({
         <section aria-labelledby="graph-heading" class="session-graph">
           <h2 id="graph-heading">{t('classroomGraph')}</h2>
           <SessionGraph
+            t={t}
             pairs={summary?.pairs ?? []}
+            categories={summary?.categories}
             label={(kind, key) => (kind === 'company' ? nameOf(key) : anonymous ? '' : key)}
             description={t('classroomGraphLabel', [String(summary?.sites ?? 0), String(summary?.companies ?? 0)])}
           />

@@ -1,41 +1,45 @@
 import Graph from 'graphology';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import Sigma from 'sigma';
-import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import type Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
 import { connectionRows, type GraphData, type GraphNode, searchGraph } from '../../lib/graph/graph-data.ts';
+import { labelledNodes, NODE_SIZE, nodeSize } from '../../lib/graph/labels.ts';
 import LayoutWorker from '../../lib/graph/layout.worker.ts?worker';
 import type { LayoutReply, LayoutRequest } from '../../lib/graph/layout-protocol.ts';
+import { keyboardOrder, stepKey } from '../../lib/graph/navigation.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import type { TimeWindow } from '../../lib/storage/dashboard.ts';
+import { type GraphColours, groupOf, readColours } from '../categories.ts';
 import { formatNumber } from '../format.ts';
-import { categoryName } from '../vocabulary.tsx';
+import {
+  type CardNode,
+  ConnectionsRows,
+  cardCorner,
+  GraphLegend,
+  groupsIn,
+  labelDrawers,
+  NODE_PROGRAMS,
+  NodeCard,
+  nodeBoxes,
+  nodeOnScreen,
+  startSigma,
+  stretchToFill,
+  tokenPixels,
+  webglAvailable,
+} from '../graph-canvas.tsx';
 import { type ViewContext, WindowPicker } from './views.tsx';
-
-/** Company colours by category (sites are grey): distinct, and readable on the light and dark themes. */
-// A Map, not an object: a category read from stored data is looked up, and must never find a prototype member.
-const CATEGORY_COLOURS = new Map<string, string>([
-  ['advertising', '#d9480f'],
-  ['site_analytics', '#1971c2'],
-  ['social_media', '#7048e8'],
-  ['customer_interaction', '#0c8599'],
-  ['audio_video_player', '#c2255c'],
-  ['consent', '#5c940d'],
-  ['hosting', '#868e96'],
-  ['utilities', '#2b8a3e'],
-  ['pornvertising', '#a61e4d'],
-  ['extensions', '#e67700'],
-  ['misc', '#495057'],
-  ['unlisted', '#adb5bd'],
-]);
-const SITE_COLOUR = '#8d99a6';
-const DIM = '#e2e5e9';
 
 type LayoutState = 'running' | 'stopped' | 'settled' | 'failed';
 
+/** Nodes drawn smaller than this (in pixels, after zoom) are named only if they are among the always-named ones. */
+const LABEL_FROM_SIZE = 14;
+
 /**
  * Sites ↔ companies, drawn by sigma.js (WebGL) and laid out by ForceAtlas2 in a worker. The page never waits for
- * the layout; it can be stopped. Search highlights matching nodes, a click opens the node's page, and the same
- * connections are in a table for screen readers and keyboards.
+ * the layout; it can be stopped. Sites are rings, companies discs coloured by category group and sized by the sites
+ * they reached; sites and the companies on the most sites are always named. A card tells the node under the pointer,
+ * or the one chosen with the arrow keys or from the search results; a click or Enter opens its page. The same
+ * connections are in a table, which is all there is where WebGL is missing.
  */
 export function GraphView({
   ctx,
@@ -53,20 +57,31 @@ export function GraphView({
   const sigma = useRef<Sigma | undefined>(undefined);
   const worker = useRef<Worker | undefined>(undefined);
   const highlight = useRef<Set<string>>(new Set());
+  const focused = useRef<string | undefined>(undefined);
+  const searchedBefore = useRef(false);
+  const hoveredNow = useRef<string | undefined>(undefined);
+  const stretch = useRef({ x: 1, y: 1 });
+  const colours = useRef<GraphColours | undefined>(undefined);
   const edgesHidden = useRef(false);
   const revealEdges = useRef<() => void>(() => undefined);
+  const [canDraw, setCanDraw] = useState(() => webglAvailable());
   const [layout, setLayout] = useState<LayoutState>('running');
   // The data the canvas shows: until it is drawn, the graph is busy.
   const [drawn, setDrawn] = useState<GraphData | undefined>(undefined);
   const [query, setQuery] = useState('');
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
   const labelOf = useMemo(
     () => (n: GraphNode) => (n.type === 'company' ? ctx.company(n.key).name : n.key),
     [ctx.company],
   );
   const matches = useMemo(() => (data ? searchGraph(data, query, labelOf) : []), [query, data, labelOf]);
+  const byId = useMemo(() => new Map(data?.nodes.map((n) => [n.id, n])), [data]);
+  const order = useMemo(() => (data ? keyboardOrder(data.nodes, labelOf) : []), [data, labelOf]);
+  const hrefOf = (n: GraphNode) => (n.type === 'company' ? ctx.companyHref(n.key) : ctx.siteHref(n.key));
 
   // One renderer for as long as the canvas is there: a new time window draws into it, without new WebGL contexts.
-  const hasCanvas = !data || data.nodes.length > 0;
+  const hasCanvas = canDraw && (!data || data.nodes.length > 0);
   useLayoutEffect(
     () => () => {
       sigma.current?.kill();
@@ -75,37 +90,64 @@ export function GraphView({
     [hasCanvas],
   );
   const createRenderer = (element: HTMLElement, big: boolean) => {
-    const renderer: Sigma = new Sigma(new Graph({ type: 'undirected' }), element, {
-      // While the view moves, a big graph draws nodes only: panning thousands stays smooth on any graphics chip.
-      hideEdgesOnMove: big,
-      hideLabelsOnMove: true,
-      // Points are the cheapest node shape to draw; edges as lines, not rectangles. Sigma always registers its
-      // default programs under these names (circle nodes; arrow and line edges): taking the names over keeps it from
-      // compiling shaders this graph never uses.
-      defaultNodeType: 'circle',
-      nodeProgramClasses: { circle: NodePointProgram },
-      defaultEdgeType: 'line',
-      edgeProgramClasses: { line: EdgeLineProgram, arrow: EdgeLineProgram },
-      labelRenderedSizeThreshold: 9,
-      labelFont: 'system-ui, sans-serif',
-      zIndex: true,
-      nodeReducer: (node, attrs) => {
-        const lit = highlight.current;
-        if (!lit.size) return attrs;
-        return lit.has(node)
-          ? { ...attrs, highlighted: true, zIndex: 1, forceLabel: true }
-          : { ...attrs, color: DIM, label: '', zIndex: 0 };
+    colours.current = readColours(element);
+    const { drawLabel, drawHover, newFrame } = labelDrawers(
+      () => colours.current ?? readColours(element),
+      () => hoveredNow.current,
+    );
+    const onHover = (node: string | undefined) => {
+      hoveredNow.current = node;
+      element.classList.toggle('pointing', node !== undefined);
+      setHovered(node);
+    };
+    const renderer = startSigma(
+      new Graph({ type: 'undirected' }),
+      element,
+      {
+        // While the view moves, a big graph draws nodes only: panning thousands stays smooth on any graphics chip.
+        hideEdgesOnMove: big,
+        hideLabelsOnMove: true,
+        // Sites are rings, companies discs. Sigma always registers its default programs under these names (circle
+        // nodes; arrow and line edges): taking the names over keeps it from compiling shaders this graph never uses.
+        defaultNodeType: 'circle',
+        nodeProgramClasses: NODE_PROGRAMS,
+        defaultEdgeType: 'line',
+        edgeProgramClasses: { line: EdgeLineProgram, arrow: EdgeLineProgram },
+        // The always-named nodes carry `forceLabel`; zooming in names the others as they grow.
+        labelRenderedSizeThreshold: LABEL_FROM_SIZE,
+        labelSize: tokenPixels(element, '--text-sm', 14),
+        labelFont: getComputedStyle(element).fontFamily || 'system-ui, sans-serif',
+        labelWeight: 'normal',
+        defaultDrawNodeLabel: drawLabel,
+        defaultDrawNodeHover: drawHover,
+        // Room around the nodes for their rings and labels (the label drawer keeps labels inside in any case).
+        stagePadding: 40,
+        zIndex: true,
+        nodeReducer: (node, attrs) => {
+          const lit = highlight.current;
+          const s = stretch.current;
+          let shown = s.x === 1 && s.y === 1 ? attrs : { ...attrs, x: attrs.x * s.x, y: attrs.y * s.y };
+          if (lit.size) {
+            shown = lit.has(node)
+              ? { ...shown, highlighted: true, zIndex: 1, forceLabel: true }
+              : { ...shown, color: colours.current?.line, label: '', forceLabel: false, zIndex: 0 };
+          }
+          return node === focused.current ? { ...shown, label: attrs.label, highlighted: true, zIndex: 2 } : shown;
+        },
+        edgeReducer: (edge, attrs) => {
+          if (edgesHidden.current) return { ...attrs, hidden: true };
+          const lit = highlight.current;
+          const focus = focused.current;
+          if (!lit.size && !focus) return attrs;
+          const [a, b] = renderer?.getGraph().extremities(edge) ?? [];
+          const near = (id: string | undefined) => id !== undefined && (lit.has(id) || id === focus);
+          return near(a) || near(b) ? { ...attrs, color: colours.current?.fg, size: 1 } : attrs;
+        },
       },
-      edgeReducer: (edge, attrs) => {
-        if (edgesHidden.current) return { ...attrs, hidden: true };
-        const lit = highlight.current;
-        if (!lit.size) return attrs;
-        const [a, b] = renderer.getGraph().extremities(edge);
-        return lit.has(a) || lit.has(b) ? { ...attrs, color: '#868e96', size: 1 } : { ...attrs, color: DIM };
-      },
-    });
-    renderer.on('enterNode', () => element.classList.add('pointing'));
-    renderer.on('leaveNode', () => element.classList.remove('pointing'));
+      onHover,
+    );
+    if (!renderer) return undefined;
+    renderer.on('beforeRender', () => newFrame(nodeBoxes(renderer)));
     return renderer;
   };
 
@@ -116,21 +158,36 @@ export function GraphView({
     const big = data.edges.length > 2000;
     sigma.current ??= createRenderer(element, big);
     const renderer = sigma.current;
+    if (!renderer) {
+      // No WebGL after all (the probe passed, sigma did not): the table takes the canvas's place.
+      setCanDraw(false);
+      return;
+    }
+    const palette = colours.current ?? readColours(element);
+    const labelled = labelledNodes(data.nodes);
+    let most = 1;
+    for (const n of data.nodes) if (n.type === 'company' && n.reach > most) most = n.reach;
+    const colourOf = (n: GraphNode, p: GraphColours) =>
+      n.type === 'site' ? p.site : (p.groups.get(groupOf(n.category)) ?? p.fg);
     const graph = new Graph({ type: 'undirected' });
     for (const n of data.nodes) {
       graph.addNode(n.id, {
         x: n.x,
         y: n.y,
-        size: n.type === 'company' ? 3 + Math.sqrt(n.degree) * 1.2 : 2 + Math.min(4, Math.sqrt(n.degree) * 0.5),
-        color: n.type === 'company' ? (CATEGORY_COLOURS.get(n.category ?? 'misc') ?? '#495057') : SITE_COLOUR,
+        size: n.type === 'company' ? nodeSize(n.reach, most) : NODE_SIZE.site,
+        type: n.type === 'site' ? 'ring' : 'circle',
+        site: n.type === 'site',
+        color: colourOf(n, palette),
         label: labelOf(n),
+        forceLabel: labelled.has(n.id),
       });
     }
     const addEdges = () => {
+      const line = colours.current?.line ?? palette.line;
       for (const e of data.edges) {
         graph.addEdge((data.nodes[e.source] as GraphNode).id, (data.nodes[e.target] as GraphNode).id, {
           size: 0.5,
-          color: '#ced4da',
+          color: line,
         });
       }
     };
@@ -141,11 +198,12 @@ export function GraphView({
     // update would hold the page (on a machine without a graphics chip, for a good part of a second each time).
     edgesHidden.current = big;
     if (renderer.getSetting('hideEdgesOnMove') !== big) renderer.setSetting('hideEdgesOnMove', big);
+    stretch.current = stretchToFill(graph, renderer);
     renderer.setGraph(graph);
     setDrawn(data);
     const onClick = ({ node }: { node: string }) => {
-      const n = data.nodes.find((x) => x.id === node);
-      if (n) location.hash = n.type === 'company' ? ctx.companyHref(n.key) : ctx.siteHref(n.key);
+      const n = byId.get(node);
+      if (n) location.hash = hrefOf(n);
     };
     renderer.on('clickNode', onClick);
     let edgesTimer: ReturnType<typeof setTimeout> | undefined;
@@ -153,6 +211,18 @@ export function GraphView({
       edgesTimer = setTimeout(addEdges, 0);
     };
     if (big) renderer.once('afterRender', afterFirstFrame);
+    // The colours follow the system's light or dark scheme without a reload.
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const recolour = () => {
+      const p = readColours(element);
+      colours.current = p;
+      graph.updateEachNodeAttributes((id, attrs) => {
+        const n = byId.get(id);
+        return n ? { ...attrs, color: colourOf(n, p) } : attrs;
+      });
+      graph.updateEachEdgeAttributes((_, attrs) => ({ ...attrs, color: p.line }));
+    };
+    scheme.addEventListener('change', recolour);
 
     const layoutWorker = new LayoutWorker();
     worker.current = layoutWorker;
@@ -176,6 +246,8 @@ export function GraphView({
         },
         { attributes: ['x', 'y'] },
       );
+      // The stretch follows the layout; the next frame (scheduled by the update) draws with it.
+      stretch.current = stretchToFill(graph, renderer);
     };
     const showEdges = () => {
       if (!edgesHidden.current) return;
@@ -214,6 +286,7 @@ export function GraphView({
     return () => {
       clearTimeout(timer);
       clearTimeout(edgesTimer);
+      scheme.removeEventListener('change', recolour);
       renderer.off('afterRender', afterFirstFrame);
       layoutWorker.terminate();
       renderer.off('clickNode', onClick);
@@ -227,8 +300,62 @@ export function GraphView({
     renderer.refresh({ skipIndexation: true });
     const first = matches[0];
     const display = first && renderer.getNodeDisplayData(first.id);
-    if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.5 }, { duration: 300 });
+    const searched = searchedBefore.current;
+    searchedBefore.current = !!query.trim();
+    // Sigma hides labels while the camera moves and may leave the last frame of a move without them: draw once more.
+    const redraw = () => renderer.scheduleRender();
+    if (display)
+      renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.5 }, { duration: 300 }).then(redraw);
+    // An emptied search shows the whole graph again.
+    else if (searched && !query.trim()) renderer.getCamera().animatedReset({ duration: 300 }).then(redraw);
   }, [matches]);
+  // The chosen node is drawn highlighted, named, and brought into view if the camera had left it.
+  useEffect(() => {
+    focused.current = selected;
+    const renderer = sigma.current;
+    if (!renderer) return;
+    renderer.refresh({ skipIndexation: true });
+    const display = selected ? renderer.getNodeDisplayData(selected) : undefined;
+    if (!display) return;
+    const at = renderer.framedGraphToViewport(display);
+    const { width, height } = renderer.getDimensions();
+    if (at.x < 0 || at.y < 0 || at.x > width || at.y > height) {
+      renderer
+        .getCamera()
+        .animate({ x: display.x, y: display.y }, { duration: 300 })
+        .then(() => renderer.scheduleRender());
+    }
+  }, [selected, drawn]);
+  // A time window without the chosen node lets go of it.
+  useEffect(() => {
+    if (selected && !byId.has(selected)) setSelected(undefined);
+  }, [byId, selected]);
+
+  const shownId = hovered ?? selected;
+  const shownNode = shownId ? byId.get(shownId) : undefined;
+  const card: CardNode | undefined = shownNode && {
+    type: shownNode.type,
+    name: labelOf(shownNode),
+    ...(shownNode.category !== undefined ? { category: shownNode.category } : {}),
+    reach: shownNode.reach,
+    ...(shownNode.requests !== undefined ? { requests: shownNode.requests } : {}),
+  };
+  const renderer = sigma.current;
+  const corner = cardCorner(
+    shownId && renderer ? nodeOnScreen(renderer, shownId) : undefined,
+    renderer ? renderer.getDimensions() : { width: 0, height: 0 },
+  );
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && selected) {
+      const n = byId.get(selected);
+      if (n) location.hash = hrefOf(n);
+      return;
+    }
+    const step = stepKey(e.key, order, selected);
+    if (!step) return;
+    e.preventDefault();
+    setSelected(step.next);
+  };
 
   const toggleLayout = () => {
     const message: LayoutRequest = { type: layout === 'running' ? 'stop' : 'resume' };
@@ -244,7 +371,26 @@ export function GraphView({
   };
   const companies = data?.nodes.filter((n) => n.type === 'company').length ?? 0;
   const sites = (data?.nodes.length ?? 0) - companies;
+  const groups = useMemo(() => (data ? groupsIn(data.nodes) : []), [data]);
 
+  if (data && data.nodes.length > 0 && !canDraw) {
+    return (
+      <section aria-labelledby="graph-heading">
+        <h2 id="graph-heading">{t('dashGraph')}</h2>
+        <WindowPicker t={t} window={window} onWindow={onWindow} />
+        <p class="notice" role="status" data-testid="graph-fallback">
+          {t('dashGraphNoWebgl')}
+        </p>
+        <ConnectionsRows
+          t={t}
+          rows={connectionRows(data, labelOf)}
+          companyName={labelOf}
+          companyHref={ctx.companyHref}
+          siteHref={ctx.siteHref}
+        />
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="graph-heading">
       <h2 id="graph-heading">{t('dashGraph')}</h2>
@@ -274,48 +420,49 @@ export function GraphView({
             <p role="status" data-testid="graph-matches">
               {matches.length ? t('dashGraphMatches', [String(matches.length)]) : t('dashNoMatch', [query])}{' '}
               {matches.slice(0, 8).map((n) => (
-                <a key={n.id} class="match" href={n.type === 'company' ? ctx.companyHref(n.key) : ctx.siteHref(n.key)}>
+                <a
+                  key={n.id}
+                  class="match"
+                  href={hrefOf(n)}
+                  aria-describedby="graph-card"
+                  onFocus={() => setSelected(n.id)}
+                  onMouseEnter={() => setSelected(n.id)}
+                >
                   {labelOf(n)}
                 </a>
               ))}
             </p>
           )}
-          <div
-            ref={container}
-            class="graph"
-            data-testid="graph"
-            role="img"
-            aria-busy={drawn !== data || !data}
-            aria-label={t('dashGraphLabel', [
-              formatNumber(sites),
-              formatNumber(companies),
-              formatNumber(data?.edges.length ?? 0),
-            ])}
-          />
+          <div class="graph-frame">
+            <div
+              ref={container}
+              class="graph"
+              data-testid="graph"
+              role="application"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes the arrow keys, as an application
+              tabIndex={0}
+              onKeyDown={onKeyDown}
+              aria-busy={drawn !== data || !data}
+              aria-label={t('dashGraphLabel', [
+                formatNumber(sites),
+                formatNumber(companies),
+                formatNumber(data?.edges.length ?? 0),
+              ])}
+              aria-describedby="graph-keys"
+            />
+            <NodeCard t={t} node={card} corner={corner} id="graph-card" />
+          </div>
+          <p class="hint" id="graph-keys">
+            {t('dashGraphKeys')}
+          </p>
           {data && data.totalEdges > data.edges.length && (
             <p>{t('dashGraphCapped', [formatNumber(data.edges.length), formatNumber(data.totalEdges)])}</p>
           )}
-          <Legend ctx={ctx} data={data} />
+          <GraphLegend t={t} groups={groups} />
           {data && <ConnectionsTable ctx={ctx} data={data} labelOf={labelOf} />}
         </>
       )}
     </section>
-  );
-}
-
-function Legend({ ctx, data }: { ctx: ViewContext; data: GraphData | undefined }) {
-  const categories = [...new Set(data?.nodes.flatMap((n) => (n.category ? [n.category] : [])))].sort();
-  return (
-    <ul class="legend" aria-label={ctx.t('dashGraphLegend')}>
-      <li>
-        <span class="swatch" style={{ background: SITE_COLOUR }} /> {ctx.t('dashGraphSite')}
-      </li>
-      {categories.map((c) => (
-        <li key={c}>
-          <span class="swatch" style={{ background: CATEGORY_COLOURS.get(c) ?? '#495057' }} /> {categoryName(ctx.t, c)}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -336,34 +483,13 @@ function ConnectionsTable({
     <details onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="graph-table">
       <summary>{t('dashGraphTable')}</summary>
       {open && (
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('dashColCompany')}</th>
-              <th scope="col">{t('dashColSites')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ node, sites }) => (
-              <tr key={node.id}>
-                <th scope="row">
-                  <a href={ctx.companyHref(node.key)}>{labelOf(node)}</a>
-                </th>
-                <td>
-                  {sites.slice(0, 50).map((s, i) => (
-                    <>
-                      {i > 0 && ', '}
-                      <a key={s} href={ctx.siteHref(s)}>
-                        {s}
-                      </a>
-                    </>
-                  ))}
-                  {sites.length > 50 && ` ${t('dashGraphMore', [String(sites.length - 50)])}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ConnectionsRows
+          t={t}
+          rows={rows}
+          companyName={labelOf}
+          companyHref={ctx.companyHref}
+          siteHref={ctx.siteHref}
+        />
       )}
     </details>
   );

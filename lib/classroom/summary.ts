@@ -37,7 +37,8 @@ export interface SessionSummary {
   cards: FeedCard[];
   /** The key of the card that changed last. */
   newest: string | undefined;
-  pairs: { site: string; company: string }[];
+  /** Each (site, company) connection once, with its requests. */
+  pairs: { site: string; company: string; requests: number }[];
   /** Each company's categories in the session, main first (`rankCategories`, as on every screen). */
   categories: Map<string, string[]>;
 }
@@ -151,7 +152,7 @@ export function summarizeSession(all: readonly SessionEvent[]): SessionSummary {
     cards: shown,
     newest: shown[0]?.key,
     // In the order they first appeared: the graph places a new node beside what it is connected to.
-    pairs: [...cards.values()].map(({ site, company }) => ({ site, company })),
+    pairs: [...cards.values()].map(({ site, company, requests }) => ({ site, company, requests })),
     categories: new Map([...counts].map(([company, c]) => [company, rankedCategoryIds(c)])),
   };
 }

@@ -3,7 +3,7 @@ import { isUnlistedId } from '../trackers/company.ts';
 
 /**
  * The sites ↔ companies graph, Lightbeam's but grouped by company: one node per site, one per company, one edge per
- * (site, company) that exchanged data. Positions are a deterministic starting layout — companies on a spiral by
+ * (site, company) that exchanged data (each pair once). Positions are a deterministic starting layout — companies on a spiral by
  * size, each site near the companies it fed — so the graph is readable before ForceAtlas2 refines it.
  */
 export interface GraphData {
@@ -23,6 +23,13 @@ export interface GraphNode {
   category?: string;
   /** Edges drawn at this node. */
   degree: number;
+  /**
+   * Connections in the window, before the cap: for a company the sites it got data from, for a site the companies
+   * it sent data to.
+   */
+  reach: number;
+  /** A company's requests in the window, where known. */
+  requests?: number;
   x: number;
   y: number;
 }
@@ -41,9 +48,15 @@ export interface GraphFlow {
  */
 export function buildGraph(
   flows: GraphFlow[],
-  companyOf: (id: string) => { kind: FlowKind; category: string } | undefined,
+  companyOf: (id: string) => { kind: FlowKind; category: string; requests?: number } | undefined,
   maxEdges = MAX_EDGES,
 ): GraphData {
+  // Reach counts every connection, drawn or not: the card says how many sites a company is on, not how many edges.
+  const reach = new Map<string, number>();
+  for (const { site, company } of flows) {
+    reach.set(`c:${company}`, (reach.get(`c:${company}`) ?? 0) + 1);
+    reach.set(`s:${site}`, (reach.get(`s:${site}`) ?? 0) + 1);
+  }
   const kept = flows.length > maxEdges ? capEdges(flows, maxEdges) : flows;
   // Plain loops and index maps: this runs once per page load, before the JIT has warmed up.
   const nodes: GraphNode[] = [];
@@ -64,7 +77,9 @@ export function buildGraph(
         key: company,
         kind: info?.kind ?? (unlisted ? 'unlisted' : 'tracker'),
         category: info?.category ?? (unlisted ? 'unlisted' : 'misc'),
+        ...(info?.requests !== undefined ? { requests: info.requests } : {}),
         degree: 0,
+        reach: reach.get(`c:${company}`) ?? 0,
         x: 0,
         y: 0,
       });
@@ -73,7 +88,15 @@ export function buildGraph(
     if (source === undefined) {
       source = nodes.length;
       siteIndex.set(site, source);
-      nodes.push({ id: `s:${site}`, type: 'site', key: site, degree: 0, x: 0, y: 0 });
+      nodes.push({
+        id: `s:${site}`,
+        type: 'site',
+        key: site,
+        degree: 0,
+        reach: reach.get(`s:${site}`) ?? 0,
+        x: 0,
+        y: 0,
+      });
     }
     (nodes[source] as GraphNode).degree++;
     (nodes[target] as GraphNode).degree++;

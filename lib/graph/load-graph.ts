@@ -10,7 +10,12 @@ import { buildGraph, type GraphData } from './graph-data.ts';
 export async function loadGraph(db: DisclosedDb, window: TimeWindow, now = Date.now()): Promise<GraphData> {
   const from = windowStart(window, now);
   // The days' pairs: a few rows a day, however many per-site totals there are.
-  const flows = [...readParts(await dayPartsFrom(db, from)).pairs].map(splitPair);
+  const { pairs, requests } = readParts(await dayPartsFrom(db, from));
+  const flows = [...pairs].map(splitPair);
   const main = await mainCategories(db, [...new Set(flows.map((f) => f.company))]);
-  return buildGraph(flows, (id) => ({ kind: kindOfCompany(id), category: main.get(id) ?? 'misc' }));
+  return buildGraph(flows, (id) => ({
+    kind: kindOfCompany(id),
+    category: main.get(id) ?? 'misc',
+    requests: requests.get(id) ?? 0,
+  }));
 }

@@ -116,3 +116,15 @@ describe('LayoutRun', () => {
     expect(run.step()).toMatchObject({ done: false, iterations: 5 });
   });
 });
+
+describe('reach and requests', () => {
+  it('counts the sites a company reached before the cap, and carries its requests', () => {
+    const flows = [...['a', 'b', 'c', 'd'].map((s) => flow(`${s}.com`, 'big')), flow('a.com', 'small')];
+    const g = buildGraph(flows, (id) => ({ kind: 'tracker', category: 'advertising', requests: id.length }), 2);
+    expect(g.edges).toHaveLength(2);
+    const big = g.nodes.find((n) => n.id === 'c:big');
+    expect(big).toMatchObject({ reach: 4, requests: 3 });
+    expect(big?.degree).toBeLessThan(4);
+    expect(g.nodes.find((n) => n.id === 's:a.com')?.reach).toBe(2);
+  });
+});
