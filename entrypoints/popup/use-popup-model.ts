@@ -27,6 +27,8 @@ export function usePopupModel(): PopupModel {
   const catalog = useMemo(() => bundledCatalog(), []);
   const [tab, setTab] = useState<TabView | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // Paused or excluded is part of the answer: nothing is said before the settings are read.
+  const [settingsRead, setSettingsRead] = useState(false);
   const [summary, setSummary] = useState<PageSummary | undefined>(undefined);
   const [storageError, setStorageError] = useState<string | null>(null);
   const [dropped, setDropped] = useState<BackgroundStatus['dropped']>(null);
@@ -41,7 +43,13 @@ export function usePopupModel(): PopupModel {
     // round trips to the browser at once instead of one after the other. A failure shows through the query.
     db.open().catch(() => undefined);
     currentTab().then(setTab, () => setTab(null));
-    browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
+    browser.storage.local
+      .get(SETTINGS_KEY)
+      .then(
+        (s) => setSettings(parseSettings(s[SETTINGS_KEY])),
+        () => undefined,
+      )
+      .finally(() => setSettingsRead(true));
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && changes[SETTINGS_KEY]) setSettings(parseSettings(changes[SETTINGS_KEY].newValue));
     };
@@ -57,7 +65,8 @@ export function usePopupModel(): PopupModel {
   }, []);
 
   const site = tab ? parseWebUrl(tab.url)?.site : undefined;
-  const origin = tab && site ? new URL(tab.url).origin : undefined;
+  // A match pattern has no port (it then matches every port): the tab's scheme and host.
+  const origin = tab && site ? `${new URL(tab.url).protocol}//${new URL(tab.url).hostname}` : undefined;
 
   useEffect(() => {
     if (!tab) return;
@@ -97,6 +106,7 @@ export function usePopupModel(): PopupModel {
       current = false;
     };
   }, [tab?.id, site, origin, recheck]);
+
   useEffect(() => {
     if (!tab || !site) return;
     const subscription = liveQuery(() => loadPageSummary(db, tab.id, site)).subscribe({
@@ -107,7 +117,10 @@ export function usePopupModel(): PopupModel {
   }, [db, tab, site]);
 
   return {
-    loading: tab === undefined || (!!site && (summary === undefined || access === undefined || watched === undefined)),
+    loading:
+      tab === undefined ||
+      !settingsRead ||
+      (!!site && (summary === undefined || access === undefined || watched === undefined)),
     site: site ?? null,
     observation: observationOf({
       url: tab?.url ?? '',

@@ -148,7 +148,7 @@ describe('PopupView when Disclosed could not see the page', () => {
     ['paused', 'Recording is paused, so nothing this page sends is recorded', 'Resume recording'],
     [
       'not-watched',
-      'This page loaded before Disclosed started watching it, so Disclosed does not know what it sent',
+      'Disclosed was not watching this page the whole time since it loaded, so it cannot tell what the page sent',
       'Reload the page to start seeing it',
     ],
   ])('%s: says why, offers what the user can do, and never says nothing was sent', (observation, sentence, action) => {
@@ -163,7 +163,10 @@ describe('PopupView when Disclosed could not see the page', () => {
   });
 
   it.each<[Observation, string]>([
-    ['not-watched', 'This page loaded before Disclosed started watching it: what it sent until then is missing below'],
+    [
+      'not-watched',
+      'Disclosed was not watching this page the whole time since it loaded: what it sent meanwhile is missing below',
+    ],
     ['paused', 'Recording is paused'],
     ['excluded', 'You excluded this site'],
     ['no-access', 'Disclosed is not allowed on this site'],
