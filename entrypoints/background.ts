@@ -8,10 +8,12 @@ import { History } from '../lib/background/history.ts';
 import { LetterCommands } from '../lib/background/letters.ts';
 import { SettingsStore } from '../lib/background/settings-store.ts';
 import { Traffic } from '../lib/background/traffic.ts';
+import { WatchedLoads } from '../lib/background/watched-loads.ts';
 import { Capture } from '../lib/capture/capture.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
 import { dispatch, type Handlers } from '../lib/messages.ts';
+import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
 import { openDb } from '../lib/storage/db.ts';
 import { DroppedCounter } from '../lib/storage/dropped.ts';
 import { Recorder } from '../lib/storage/recorder.ts';
@@ -81,6 +83,11 @@ export default defineBackground(() => {
     t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
     day: (day) => formatDay(day, browser.i18n.getUILanguage()),
   });
+  // Which tabs' pages were watched from the start of their load: the popup says so when one was not.
+  const watched = new WatchedLoads(
+    browser.storage.session,
+    (site) => !settings.current.paused && !settings.current.excludedSites.includes(site),
+  );
   const traffic = new Traffic(capture, Promise.all([settings.loaded, classroom.loaded]), {
     onDropped: (events) => dropped.add({ events, pages: 0, diskFull: false }),
   });
@@ -108,23 +115,37 @@ export default defineBackground(() => {
   browser.webRequest.onErrorOccurred.addListener((d) => traffic.finished(d, 'error'), all);
   // A hop of a redirect chain: the server's reached it, the browser's own or another extension's did not.
   browser.webRequest.onBeforeRedirect.addListener((d) => traffic.redirected(d), all);
-  browser.webRequest.onResponseStarted.addListener((d) => traffic.pageStarted(d), {
-    urls: ['<all_urls>'],
-    types: ['main_frame'],
-  });
+  browser.webRequest.onResponseStarted.addListener(
+    (d) => {
+      traffic.pageStarted(d);
+      settings.loaded.then(() => watched.pageStarted(d.tabId, d.url));
+    },
+    {
+      urls: ['<all_urls>'],
+      types: ['main_frame'],
+    },
+  );
   browser.extension.isAllowedIncognitoAccess().then(
     (allowed) => traffic.privateAccessKnown(allowed),
     () => undefined,
   );
-  browser.tabs.onRemoved.addListener((tabId) => capture.tabClosed(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    capture.tabClosed(tabId);
+    watched.tabClosed(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) capture.urlChanged(tabId, change.url);
   });
-  browser.storage.onChanged.addListener((changes, area) => settings.storageChanged(changes, area));
+  browser.storage.onChanged.addListener((changes, area) => {
+    settings.storageChanged(changes, area);
+    const change = area === 'local' ? changes[SETTINGS_KEY] : undefined;
+    if (change) watched.settingsChanged(parseSettings(change.oldValue), parseSettings(change.newValue));
+  });
 
   const handlers: Handlers = {
     'settings/update': (patch) => settings.update(patch),
     'background/status': () => history.status(),
+    'background/tab-watched': async ({ tabId, site }) => ({ watched: await watched.watched(tabId, site) }),
     'background/dismiss-dropped': () => history.dismissDropped(),
     'data/forget-site': ({ site }) => history.forgetSite(site),
     'data/import': ({ text }) => history.importText(text),

@@ -20,6 +20,8 @@ export interface BackgroundStatus {
 export interface MessageMap {
   'settings/update': { request: Partial<Settings>; response: Settings };
   'background/status': { request: Record<string, never>; response: BackgroundStatus };
+  /** Whether the tab's current page, on `site`, was watched from the start of its load (see WatchedLoads). */
+  'background/tab-watched': { request: { tabId: number; site: string }; response: { watched: boolean } };
   /** The user has read that some requests could not be saved: the count starts over. */
   'background/dismiss-dropped': { request: Record<string, never>; response: { dismissed: true } };
   /** Removes every trace of a site (see storage/forget.ts). */
@@ -154,6 +156,7 @@ const { laws: JURISDICTIONS, rights: RIGHTS, channels: CHANNELS, statuses: STATU
 const PAYLOADS: Record<MessageType, Check> = {
   'settings/update': settingsPatch,
   'background/status': none,
+  'background/tab-watched': (p) => (Number.isInteger(p.tabId) ? text('site', 300)(p) : 'tabId must be a whole number'),
   'background/dismiss-dropped': none,
   'data/forget-site': text('site', 2000),
   'data/import': text('text', 500_000_000),

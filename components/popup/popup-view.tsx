@@ -1,11 +1,12 @@
 import { DATA_KINDS, shownKinds } from '../../lib/disclose/kinds.ts';
-import type { Translate } from '../../lib/i18n.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
 import { formatNumber } from '../format.ts';
 import { letterHref as letterRoute, siteHref } from '../routes.ts';
+import type { Observation } from './observation.ts';
 import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
 import { compareBySensitivity, pageSummaryParts } from './summary.ts';
@@ -18,7 +19,8 @@ export interface PopupModel {
   loading: boolean;
   /** The tab's site, or null for a browser page. */
   site: string | null;
-  privateNotRecorded: boolean;
+  /** Whether Disclosed could see what the page sent, or why not (see observation.ts). */
+  observation: Observation;
   paused: boolean;
   recipients: PopupRecipient[];
   /** Requests to unlisted parties counted but not kept one by one (see `PageSummary.unlistedMore`). */
@@ -28,7 +30,49 @@ export interface PopupModel {
   dropped: DroppedCount | null;
   dismissDropped: () => void;
   setPaused: (paused: boolean) => void;
+  /** Asks the browser to let Disclosed see the tab's site (called from the click: the browser asks the user). */
+  allowSite: () => void;
+  /** Takes the tab's site out of the excluded sites. */
+  stopExcluding: () => void;
+  /** Reloads the tab, so that its page loads while Disclosed watches. */
+  reloadPage: () => void;
   openSettings: () => void;
+}
+
+/** The states where nothing can be shown at all: the sentence says why, and nothing else is claimed. */
+const UNSEEABLE: Partial<Record<Observation, MessageKey>> = {
+  'browser-page': 'popupBrowserPage',
+  'own-page': 'popupOwnPage',
+  'extension-page': 'popupExtensionPage',
+  'protected-site': 'popupProtectedSite',
+  private: 'popupNotRecordedPrivate',
+};
+
+/**
+ * The states where Disclosed is missing some or all of what the page sent, with what the user can do about it. What
+ * was recorded before (if anything) is still shown below the notice.
+ */
+function Unwatched({ t, model }: { t: Translate; model: PopupModel }) {
+  const none = model.recipients.length === 0;
+  const [sentence, action, act]: [MessageKey, MessageKey, () => void] | [] =
+    model.observation === 'no-access'
+      ? ['popupNoAccess', 'popupAllowSite', model.allowSite]
+      : model.observation === 'excluded'
+        ? ['popupExcluded', 'popupStopExcluding', model.stopExcluding]
+        : model.observation === 'paused'
+          ? ['popupPaused', 'popupResume', () => model.setPaused(false)]
+          : model.observation === 'not-watched'
+            ? [none ? 'popupNotWatched' : 'popupNotWatchedPartly', 'popupReload', model.reloadPage]
+            : [];
+  if (!sentence || !action || !act) return null;
+  return (
+    <div class="notice unwatched" role="status" data-testid="unobserved" data-reason={model.observation}>
+      <p>{t(sentence)}</p>
+      <button type="button" class="primary" data-testid="observe-action" onClick={act}>
+        {t(action)}
+      </button>
+    </div>
+  );
 }
 
 export function PopupView({
@@ -50,6 +94,7 @@ export function PopupView({
   const companies = reached.filter((r) => r.kind === 'tracker');
   const unlisted = reached.filter((r) => r.kind === 'unlisted');
   const attempted = recipients.filter((r) => r.attemptedOnly);
+  const unseeable = UNSEEABLE[model.observation];
   return (
     <main class="popup" aria-busy={model.loading}>
       <header class="popup-header">
@@ -67,25 +112,22 @@ export function PopupView({
         </p>
       )}
       <DroppedNotice t={t} dropped={model.dropped} onDismiss={model.dismissDropped} />
-      {model.paused && (
-        <p class="notice" role="status" data-testid="paused">
-          {t('popupPaused')}
-        </p>
-      )}
+      {model.loading ? null : <Unwatched t={t} model={model} />}
 
-      {model.loading ? null : !model.site ? (
-        <p class="empty" data-testid="browser-page">
-          {t('popupBrowserPage')}
+      {model.loading ? null : unseeable || !model.site ? (
+        <p class="empty" data-testid="unobserved" data-reason={unseeable ? model.observation : 'browser-page'}>
+          {t(unseeable ?? 'popupBrowserPage')}
         </p>
-      ) : model.privateNotRecorded ? (
-        <p class="empty" data-testid="private-window">
-          {t('popupNotRecordedPrivate')}
+      ) : model.recipients.length > 0 ? null : model.observation === 'pdf' ? (
+        <p class="empty" data-testid="unobserved" data-reason="pdf">
+          {t('popupPdf')}
         </p>
-      ) : model.recipients.length === 0 ? (
+      ) : model.observation === 'watched' ? (
         <p class="empty" data-testid="nothing-shared">
           {t('popupNothingShared')}
         </p>
-      ) : (
+      ) : null}
+      {model.loading || unseeable || !model.site || model.recipients.length === 0 ? null : (
         <>
           <p class="summary" data-testid="summary">
             {pageSummaryParts(t, recipients).map((part) =>
@@ -160,9 +202,12 @@ export function PopupView({
       )}
 
       <footer class="popup-footer">
-        <button type="button" data-testid="pause" onClick={() => model.setPaused(!model.paused)}>
-          {model.paused ? t('popupResume') : t('popupPause')}
-        </button>
+        {/* While the paused notice shows, it is where to resume. */}
+        {model.observation !== 'paused' && (
+          <button type="button" data-testid="pause" onClick={() => model.setPaused(!model.paused)}>
+            {model.paused ? t('popupResume') : t('popupPause')}
+          </button>
+        )}
         <button type="button" class="link" onClick={model.openSettings}>
           {t('popupOpenSettings')}
         </button>

@@ -254,14 +254,15 @@ describe('popup, live', () => {
     const { page, tabId } = await visit(url);
     const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
     await popup.page.click('[data-testid="pause"]');
-    await popup.page.waitForSelector('[data-testid="paused"]');
+    await popup.page.waitForSelector('[data-testid="unobserved"][data-reason="paused"]');
     await page.evaluate(() => {
       new Image().src = 'https://static.hotjar.com/c/hotjar-1.js?paused';
     });
     await new Promise((r) => setTimeout(r, 700));
     expect(await popup.page.locator('[data-testid="recipient"]').count()).toBe(0);
-    await popup.page.click('[data-testid="pause"]');
-    await popup.page.waitForSelector('[data-testid="paused"]', { state: 'detached' });
+    // The paused notice is where to resume.
+    await popup.page.click('[data-testid="observe-action"]');
+    await popup.page.waitForSelector('[data-reason="paused"]', { state: 'detached' });
     await page.evaluate(() => {
       new Image().src = 'https://static.hotjar.com/c/hotjar-1.js?resumed';
     });
@@ -283,7 +284,7 @@ describe('popup, live', () => {
     });
     await helper.close();
     const popup = await PopupPage.open(env.browser.context, env.browser.extensionId, tabId);
-    expect(await popup.text('browser-page')).toContain('browser page');
+    expect(await popup.text('unobserved')).toContain('browser page');
     await popup.close();
     await page.close();
   });

@@ -13,6 +13,7 @@ const handlers: Handlers = {
   'classroom/reset': async () => session,
   'classroom/end': async () => ({ active: false, paused: false, startedAt: 0 }),
   'background/status': async () => ({ storageError: null, pendingEvents: 0, dropped: null }),
+  'background/tab-watched': async () => ({ watched: true }),
   'background/dismiss-dropped': async () => ({ dismissed: true }),
   'letters/save-contact': async (c) => ({ ...c, updatedAt: 1 }),
   'letters/record-sent': async (l) => ({ ...l, textHash: '', status: 'sent', createdAt: 1, history: [] }),

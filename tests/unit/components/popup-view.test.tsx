@@ -34,7 +34,7 @@ const company = (id: string, name: string, extra: Partial<PopupRecipient> = {}):
 const model = (extra: Partial<PopupModel> = {}): PopupModel => ({
   loading: false,
   site: 'news.example',
-  privateNotRecorded: false,
+  observation: 'watched',
   paused: false,
   recipients: [],
   unlistedMore: 0,
@@ -42,6 +42,9 @@ const model = (extra: Partial<PopupModel> = {}): PopupModel => ({
   dropped: null,
   dismissDropped: () => undefined,
   setPaused: () => undefined,
+  allowSite: () => undefined,
+  stopExcluding: () => undefined,
+  reloadPage: () => undefined,
   openSettings: () => undefined,
   ...extra,
 });
@@ -171,10 +174,10 @@ describe('PopupView', () => {
   });
 
   it.each([
-    [model({ site: null }), 'browser-page', 'This is a browser page'],
-    [model({ privateNotRecorded: true }), 'private-window', 'private window'],
+    [model({ site: null, observation: 'browser-page' }), 'unobserved', 'This is a browser page'],
+    [model({ observation: 'private' }), 'unobserved', 'private window'],
     [model(), 'nothing-shared', 'No third party has received a request'],
-    [model({ paused: true }), 'paused', 'Recording is paused'],
+    [model({ paused: true, observation: 'paused' }), 'unobserved', 'Recording is paused'],
     [
       model({ storageError: 'QuotaExceededError: full' }),
       'storage-error',
@@ -250,8 +253,14 @@ describe('PopupView', () => {
     );
   });
 
-  it('offers to resume when paused', () => {
-    expect(render(model({ paused: true }))).toContain('Resume recording');
+  it('offers to resume when paused, once', () => {
+    const paused = render(model({ paused: true, observation: 'paused' }));
+    expect(paused.match(/Resume recording/g)?.length).toBe(1);
+    expect(paused).not.toContain('Pause recording');
     expect(render(model())).toContain('Pause recording');
+    // Paused on an excluded site: the notice is about the site, and the footer still offers to resume.
+    const excluded = render(model({ paused: true, observation: 'excluded' }));
+    expect(excluded).toContain('Stop excluding this site');
+    expect(excluded).toContain('Resume recording');
   });
 });

@@ -83,7 +83,7 @@ describe('one vocabulary across screens', () => {
         model={{
           loading: false,
           site: 'news.example',
-          privateNotRecorded: false,
+          observation: 'watched',
           paused: false,
           recipients,
           unlistedMore: 0,
@@ -91,6 +91,9 @@ describe('one vocabulary across screens', () => {
           dropped: null,
           dismissDropped: () => undefined,
           setPaused: () => undefined,
+          allowSite: () => undefined,
+          stopExcluding: () => undefined,
+          reloadPage: () => undefined,
           openSettings: () => undefined,
         }}
       />,
