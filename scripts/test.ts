@@ -1,9 +1,9 @@
 /**
  * `npm test`: every check, in order, on a fresh machine — compile the tracker data, type-check, lint, build for
- * Chromium and Firefox, lint the Firefox add-on as addons.mozilla.org does, then the unit and end-to-end suites
- * (vitest, real Chromium), then the Firefox lane (vitest, real Firefox ESR) on its own, after them. Prints
- * `N passed, N failed` as its last line (each check counts as one, each vitest test as one) and exits non-zero if
- * anything failed.
+ * Chromium and Firefox (MV2 and MV3), lint the Firefox builds as addons.mozilla.org does, then the unit and
+ * end-to-end suites (vitest, real Chromium), then the Firefox lane (vitest, real Firefox ESR) on its own, after them.
+ * Prints `N passed, N failed` as its last line (each check counts as one, each vitest test as one) and exits non-zero
+ * if anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,15 +36,28 @@ const compiled =
   step('compile public holidays', bin('tsx'), ['holiday-lists/cli.ts']);
 step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
 step('lint and format (biome check)', bin('biome'), ['check', '.']);
-const firefoxBuilt = step('build for Firefox (wxt build -b firefox)', bin('wxt'), ['build', '-b', 'firefox']);
-const firefoxBuild = join(root, '.output', 'firefox-mv2');
-if (firefoxBuilt) {
-  check('lint the Firefox add-on (addons-linter: 0 errors, no warning from our code)', () =>
-    lintFirefoxBuild(root, firefoxBuild),
-  );
-} else {
-  failed++;
-  failures.push('Firefox add-on not linted: its build failed');
+// Firefox: the MV2 build that is published, and an MV3 build that the Firefox lane tests too. Each is linted as
+// addons.mozilla.org lints an upload.
+let firefoxBuilt = true;
+for (const [build, flags] of [
+  ['firefox-mv2', []],
+  ['firefox-mv3', ['--mv3']],
+] as const) {
+  const ok = step(`build for Firefox (wxt build -b firefox ${flags.join(' ')})`.trimEnd(), bin('wxt'), [
+    'build',
+    '-b',
+    'firefox',
+    ...flags,
+  ]);
+  firefoxBuilt &&= ok;
+  if (ok) {
+    check(`lint ${build} (addons-linter: 0 errors, no warning from our code)`, () =>
+      lintFirefoxBuild(root, join(root, '.output', build)),
+    );
+  } else {
+    failed++;
+    failures.push(`${build} not linted: its build failed`);
+  }
 }
 // The bench's variant, into .output/chrome-mv3-bench: tests/e2e/shipped-build.e2e.ts compares the shipped builds to it.
 step('build the bench variant (wxt build --mode bench)', bin('wxt'), ['build', '--mode', 'bench']);

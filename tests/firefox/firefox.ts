@@ -8,8 +8,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-/** The build users get from addons.mozilla.org (`wxt build -b firefox`, Manifest V2). */
-export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'firefox-mv2');
+/**
+ * The Firefox builds: `wxt build -b firefox` (Manifest V2, the one published) and `wxt build -b firefox --mv3`.
+ */
+export const FIREFOX_BUILDS = {
+  'firefox-mv2': {
+    dir: resolve(import.meta.dirname, '..', '..', '.output', 'firefox-mv2'),
+    command: 'wxt build -b firefox',
+  },
+  'firefox-mv3': {
+    dir: resolve(import.meta.dirname, '..', '..', '.output', 'firefox-mv3'),
+    command: 'wxt build -b firefox --mv3',
+  },
+} as const;
+export type FirefoxBuild = keyof typeof FIREFOX_BUILDS;
 /** The extension's moz-extension:// host, pinned by a pref so that tests can address its pages. */
 export const EXTENSION_UUID = '6f3c8a2e-1b4d-4e5f-9a0b-c1d2e3f4a5b6';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
@@ -57,6 +69,8 @@ async function startProxy(target: number): Promise<{ port: number; close(): Prom
 export interface FirefoxOptions {
   /** The fake internet's port. */
   port: number;
+  /** Which build of the add-on to install; by default the published one, MV2. */
+  build?: FirefoxBuild;
   /** Hosts Enhanced Tracking Protection blocks (its lists cannot be downloaded here); none: it stays off. */
   trackingProtection?: string[];
   /** Other unpacked extensions to install beside Disclosed. */
@@ -80,17 +94,19 @@ export interface ExtensionFirefox {
 export interface WebExtensionGlobal {
   browser: {
     tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
-    browserAction: { getBadgeText(d: { tabId: number }): Promise<string> };
+    /** The toolbar button: `browserAction` in Manifest V2, `action` in V3. */
+    browserAction?: { getBadgeText(d: { tabId: number }): Promise<string> };
+    action?: { getBadgeText(d: { tabId: number }): Promise<string> };
     runtime: { sendMessage(m: unknown): Promise<unknown> };
   };
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionFirefox> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\` first.`);
-  }
+  const { dir, command } = FIREFOX_BUILDS[options.build ?? 'firefox-mv2'];
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No Firefox build at ${dir}: run \`npx ${command}\` first.`);
   const geckoId = (
-    JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
       browser_specific_settings: { gecko: { id: string } };
     }
   ).browser_specific_settings.gecko.id;
@@ -129,7 +145,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionF
     await proxy.close();
   };
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    await browser.installExtension(dir);
     for (const dir of options.alsoInstall ?? []) await browser.installExtension(dir);
   } catch (error) {
     await close();
