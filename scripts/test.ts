@@ -43,7 +43,7 @@ for (const [build, flags] of [
   ['firefox-mv2', []],
   ['firefox-mv3', ['--mv3']],
 ] as const) {
-  const ok = step(`build for Firefox (wxt build -b firefox ${flags.join(' ')})`.trimEnd(), bin('wxt'), [
+  const ok = step(`build for Firefox (${['wxt build -b firefox', ...flags].join(' ')})`, bin('wxt'), [
     'build',
     '-b',
     'firefox',
@@ -84,10 +84,20 @@ function vitest(label: string, file: string, args: string[]) {
     numPassedTests: number;
     numFailedTests: number;
     numTotalTests: number;
-    testResults: { name: string; status: string; message?: string }[];
+    testResults: {
+      name: string;
+      status: string;
+      message?: string;
+      assertionResults?: { fullName: string; status: string }[];
+    }[];
   };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  for (const f of r.testResults) {
+    for (const t of f.assertionResults ?? []) {
+      if (t.status === 'failed') failures.push(`${label}: ${t.fullName} (${f.name.replace(`${root}/`, '')})`);
+    }
+  }
   // A suite that fails to load has no failed test but must not pass; nor may a run with no tests.
   const broken = r.testResults.filter((f) => f.status === 'failed' && f.message);
   for (const f of broken) failures.push(`suite ${f.name}: ${f.message?.split('\n')[0]}`);
