@@ -2,20 +2,43 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 // Manifest V3 for Chromium; `wxt build -b firefox` builds the MV2 variant from the same sources.
+
+/**
+ * The add-on's id on addons.mozilla.org, and the key Firefox files the add-on's data under (its IndexedDB lives at a
+ * per-id `moz-extension://` origin): it must never change, or every user's history is orphaned and AMO sees a new
+ * add-on. A name at a domain the project can register (AMO does not verify it, but an id at a domain someone else
+ * owns could clash); `.invalid` ones are refused.
+ */
+export const GECKO_ID = 'disclosed@disclosed-extension.org';
+
+/**
+ * Firefox-only keys. `data_collection_permissions`: Disclosed sends nothing anywhere (its promise: no network request
+ * of its own), so it declares that nothing is collected — AMO requires the key of new add-ons. The key exists from
+ * Firefox 140 (the ESR of 2025) and Firefox for Android 142, hence the minimum versions. `default_area: 'navbar'`
+ * puts the button, and so its badge, in the toolbar rather than the Extensions panel.
+ */
+const firefox = {
+  browser_specific_settings: {
+    gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    gecko_android: { strict_min_version: '142.0' },
+  },
+};
 export default defineConfig({
   entrypointsDir: 'entrypoints',
   // Explicit imports only: auto-imported globals hide where things come from.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['webRequest', 'storage', 'unlimitedStorage', 'tabs', 'alarms', 'cookies', 'notifications'],
     host_permissions: ['<all_urls>'],
-    action: { default_title: '__MSG_actionTitle__' },
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'disclosed@disclosed.invalid', strict_min_version: '115.0' } } }
-      : {}),
+    // Under its MV2 name when building MV2: WXT's popup entry replaces a `browser_action` it has to convert itself.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: {
+      default_title: '__MSG_actionTitle__',
+      ...(browser === 'firefox' ? { default_area: 'navbar' } : {}),
+    },
+    ...(browser === 'firefox' ? firefox : {}),
   }),
   vite: () => ({
     plugins: [preact()],

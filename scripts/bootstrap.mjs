@@ -26,8 +26,8 @@ import { fileURLToPath } from 'node:url';
  */
 
 /**
- * The browsers the tests and demo drive, found the way scripts/browser.ts finds Chromium. The Firefox lane (a later
- * issue) adds its entry here: Firefox ESR, apt package `firefox-esr`, `/usr/bin/firefox-esr`.
+ * The browsers the tests and demo drive, found the way scripts/browser.ts finds Chromium and tests/firefox/firefox.ts
+ * finds Firefox (the Firefox lane of `npm test`).
  * @type {Browser[]}
  */
 export const BROWSERS = [
@@ -36,6 +36,12 @@ export const BROWSERS = [
     apt: 'chromium',
     env: 'CHROMIUM_PATH',
     paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+  },
+  {
+    name: 'Firefox ESR',
+    apt: 'firefox-esr',
+    env: 'FIREFOX_PATH',
+    paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
   },
 ];
 
@@ -109,7 +115,8 @@ function refusal({ isRoot, hasAptGet }, missing, again) {
   const names = missing.map((b) => b.name).join(' and ');
   const vars = missing.map((b) => b.env).join(' and ');
   if (!hasAptGet) {
-    return `${names} not found and this machine has no apt-get: install ${names}, set ${vars} to its binary, then run \`${again}\` again.`;
+    const binary = missing.length > 1 ? 'their binaries' : 'its binary';
+    return `${names} not found and this machine has no apt-get: install ${names}, set ${vars} to ${binary}, then run \`${again}\` again.`;
   }
   const packages = missing.map((b) => b.apt).join(' ');
   return `${names} not found: run \`sudo apt-get update && sudo apt-get install -y ${packages}\` (or set ${vars}), then \`${again}\` again.`;

@@ -6,6 +6,7 @@ const LOCK = `${DIR}/package-lock.json`;
 const MODULES = `${DIR}/node_modules`;
 const INSTALLED = `${DIR}/node_modules/.package-lock.json`;
 const CHROMIUM = '/usr/bin/chromium';
+const FIREFOX = '/usr/bin/firefox-esr';
 
 interface Options {
   /** path → mtime (ms) of what exists */
@@ -46,25 +47,28 @@ const npmInstalls =
     }
     return status;
   };
-const aptInstallsChromium = (files: Record<string, number>) => {
+const aptInstallsBrowsers = (files: Record<string, number>) => {
   files[CHROMIUM] = 2_000;
+  files[FIREFOX] = 2_000;
   return 0;
 };
 
-const noChromium = { [LOCK]: 100, [MODULES]: 101, [INSTALLED]: 101 };
+const noBrowser = { [LOCK]: 100, [MODULES]: 101, [INSTALLED]: 101 };
+/** Firefox there, Chromium not. */
+const noChromium = { ...noBrowser, [FIREFOX]: 50 };
 const fresh = { ...noChromium, [CHROMIUM]: 50 };
 
 describe('plan: npm packages', () => {
   it.each([
-    ['missing node_modules (a fresh clone)', { [LOCK]: 100, [CHROMIUM]: 50 }, 'node_modules is missing'],
+    ['missing node_modules (a fresh clone)', { [LOCK]: 100, [CHROMIUM]: 50, [FIREFOX]: 50 }, 'node_modules is missing'],
     [
       'node_modules without npm’s record (an interrupted install)',
-      { [LOCK]: 100, [MODULES]: 90, [CHROMIUM]: 50 },
+      { [LOCK]: 100, [MODULES]: 90, [CHROMIUM]: 50, [FIREFOX]: 50 },
       'node_modules/.package-lock.json is missing (an unfinished install?)',
     ],
     [
       'a lockfile newer than the install (after a pull)',
-      { [LOCK]: 200, [MODULES]: 101, [INSTALLED]: 101, [CHROMIUM]: 50 },
+      { ...fresh, [LOCK]: 200 },
       'node_modules is older than package-lock.json',
     ],
     ['an install newer than the lockfile', fresh, undefined],
@@ -75,7 +79,7 @@ describe('plan: npm packages', () => {
 });
 
 describe('plan: browsers', () => {
-  it('installs nothing when Chromium is at /usr/bin/chromium', () => {
+  it('installs nothing when Chromium is at /usr/bin/chromium and Firefox ESR at /usr/bin/firefox-esr', () => {
     expect(plan(machine({ files: fresh }).m, 'npm test')).toEqual({
       npmInstall: undefined,
       missing: [],
@@ -96,14 +100,14 @@ describe('plan: browsers', () => {
     expect(todo.missing.map((b) => b.apt)).toEqual(['chromium']);
   });
 
-  it('as root with apt-get: installs Chromium itself', () => {
-    const todo = plan(machine({ files: { ...noChromium } }).m, 'npm test');
-    expect(todo.missing.map((b) => b.apt)).toEqual(['chromium']);
+  it('as root with apt-get: installs both browsers itself', () => {
+    const todo = plan(machine({ files: { ...noBrowser } }).m, 'npm test');
+    expect(todo.missing.map((b) => b.apt)).toEqual(['chromium', 'firefox-esr']);
     expect(todo.refuse).toBeUndefined();
   });
 
   it('not root: says in one line what to run', () => {
-    const files = { [LOCK]: 100 };
+    const files = { [LOCK]: 100, [FIREFOX]: 50 };
     const todo = plan(machine({ files, isRoot: false }).m, 'npm run demo');
     expect(todo.refuse).toBe(
       'Chromium not found: run `sudo apt-get update && sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then `npm run demo` again.',
@@ -111,9 +115,13 @@ describe('plan: browsers', () => {
   });
 
   it('no apt-get, even as root: says to install it and set CHROMIUM_PATH', () => {
-    const todo = plan(machine({ files: { [LOCK]: 100 }, hasAptGet: false }).m, 'npm test');
+    const todo = plan(machine({ files: { [LOCK]: 100, [FIREFOX]: 50 }, hasAptGet: false }).m, 'npm test');
     expect(todo.refuse).toBe(
       'Chromium not found and this machine has no apt-get: install Chromium, set CHROMIUM_PATH to its binary, then run `npm test` again.',
+    );
+    const neither = plan(machine({ files: { [LOCK]: 100 }, hasAptGet: false }).m, 'npm test');
+    expect(neither.refuse).toBe(
+      'Chromium and Firefox ESR not found and this machine has no apt-get: install Chromium and Firefox ESR, set CHROMIUM_PATH and FIREFOX_PATH to their binaries, then run `npm test` again.',
     );
   });
 
@@ -122,23 +130,27 @@ describe('plan: browsers', () => {
   });
 
   it('names every missing browser in one apt-get line', () => {
-    const firefox = { name: 'Firefox ESR', apt: 'firefox-esr', env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr'] };
-    const todo = plan(machine({ files: fresh, isRoot: false }).m, 'npm test', [...BROWSERS, firefox]);
+    const { [FIREFOX]: _, ...noFirefox } = fresh;
+    const todo = plan(machine({ files: noFirefox, isRoot: false }).m, 'npm test', BROWSERS);
     expect(todo.missing.map((b) => b.apt)).toEqual(['firefox-esr']);
-    const none = plan(machine({ files: { [LOCK]: 100 }, isRoot: false }).m, 'npm test', [...BROWSERS, firefox]);
+    expect(todo.refuse).toBe(
+      'Firefox ESR not found: run `sudo apt-get update && sudo apt-get install -y firefox-esr` (or set FIREFOX_PATH), then `npm test` again.',
+    );
+    const none = plan(machine({ files: { [LOCK]: 100 }, isRoot: false }).m, 'npm test', BROWSERS);
     expect(none.refuse).toContain('Chromium and Firefox ESR not found');
     expect(none.refuse).toContain('sudo apt-get install -y chromium firefox-esr');
   });
 });
 
 describe('prepare', () => {
-  it('a fresh clone as root: ends with packages installed, Chromium present and nothing left to do', () => {
+  it('a fresh clone as root: ends with packages installed, both browsers present and nothing left to do', () => {
     const { m, files } = machine({
       files: { [LOCK]: 100 },
-      effects: { 'apt-get install': aptInstallsChromium, 'npm install': npmInstalls() },
+      effects: { 'apt-get install': aptInstallsBrowsers, 'npm install': npmInstalls() },
     });
     expect(prepare(m, 'npm test')).toBeUndefined();
     expect(files[CHROMIUM]).toBeDefined();
+    expect(files[FIREFOX]).toBeDefined();
     expect(plan(m, 'npm test')).toEqual({ npmInstall: undefined, missing: [], refuse: undefined });
   });
 
@@ -149,19 +161,26 @@ describe('prepare', () => {
   });
 
   it('an npm that leaves its record older than the lockfile: marked up to date, so the next run installs nothing', () => {
-    const { m } = machine({ files: { [LOCK]: 200, [MODULES]: 101, [INSTALLED]: 101, [CHROMIUM]: 50 } });
+    const { m } = machine({ files: { ...fresh, [LOCK]: 200 } });
     expect(prepare(m, 'npm test')).toBeUndefined();
     expect(plan(m, 'npm test').npmInstall).toBeUndefined();
   });
 
   it('not root and no Chromium: stops before installing anything', () => {
-    const { m, files } = machine({ files: { [LOCK]: 100 }, isRoot: false, effects: { 'npm install': npmInstalls() } });
+    const { m, files } = machine({
+      files: { [LOCK]: 100, [FIREFOX]: 50 },
+      isRoot: false,
+      effects: { 'npm install': npmInstalls() },
+    });
     expect(prepare(m, 'npm test')).toMatch(/^Chromium not found: run `sudo apt-get/);
     expect(files[MODULES]).toBeUndefined();
   });
 
   it('a failing npm install: says so, and the next run tries again', () => {
-    const { m } = machine({ files: { [LOCK]: 100, [CHROMIUM]: 50 }, effects: { 'npm install': npmInstalls(1) } });
+    const { m } = machine({
+      files: { [LOCK]: 100, [CHROMIUM]: 50, [FIREFOX]: 50 },
+      effects: { 'npm install': npmInstalls(1) },
+    });
     expect(prepare(m, 'npm test')).toBe('npm install failed: see its output above, fix it, then run `npm test` again.');
     expect(plan(m, 'npm test').npmInstall).toBe('node_modules is missing');
   });

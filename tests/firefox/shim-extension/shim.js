@@ -1,0 +1,1 @@
+// A stand-in for the tracker script: it does nothing and sends nothing.
