@@ -18,6 +18,8 @@ export interface BrowserCookie {
   storeId?: string;
   /** Set on a partitioned cookie: the site of the top-level page it was set under (`https://shop.example`). */
   partitionKey?: { topLevelSite?: string } | null;
+  /** Firefox: under first-party isolation, the site of the top-level page it was set under (`shop.example`). */
+  firstPartyDomain?: string;
 }
 
 /** The part of the `cookies` API the jar uses (`browser.cookies`). */
@@ -129,8 +131,9 @@ export function mergeCookies(found: BrowserCookie[]): JarCookie[] {
       stores: [],
     };
     merged.set(key, entry);
+    // A partition (CHIPS, Total Cookie Protection) or, under first-party isolation, the first party it is kept for.
     const top = c.partitionKey?.topLevelSite;
-    const site = top ? partitionSite(top) : undefined;
+    const site = top ? partitionSite(top) : c.firstPartyDomain || undefined;
     if (site && siteOf(site) !== siteOf(c.domain.replace(/^\./, '')) && !entry.partitions.includes(site)) {
       entry.partitions.push(site);
     }

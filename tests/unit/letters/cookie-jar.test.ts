@@ -78,6 +78,13 @@ describe('mergeCookies', () => {
     expect(other?.partitions).toEqual(['shop.example']);
   });
 
+  it('names the first party a cookie is kept for under Firefox’s first-party isolation', () => {
+    const [isolated] = mergeCookies([cookie('uid', 'crt-1', { firstPartyDomain: 'shop.example' })]);
+    expect(isolated?.partitions).toEqual(['shop.example']);
+    const [plain] = mergeCookies([cookie('uid', 'crt-1', { firstPartyDomain: '' })]);
+    expect(plain?.partitions).toEqual([]);
+  });
+
   it('names a store other than the main one, in Chromium and Firefox alike', () => {
     const merged = mergeCookies([
       cookie('a', '1', { storeId: '0' }),
