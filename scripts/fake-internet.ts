@@ -36,8 +36,11 @@ export type Answer = (
   method: string,
 ) => { status?: number; type: string; body: string } | undefined;
 
-/** host → path → page. A page is HTML, or any other content with its type. */
-export type SiteMap = Record<string, Record<string, string | { type: string; body: string }>>;
+/** host → path → page. A page is HTML, or any other content with its type (and headers of its own: a cookie). */
+export type SiteMap = Record<
+  string,
+  Record<string, string | { type: string; body: string; headers?: Record<string, string> }>
+>;
 
 export interface FakeInternet {
   port: number;
@@ -117,7 +120,7 @@ export async function startFakeInternet(sites: SiteMap, port = 0, answer?: Answe
     } else if (typeof page === 'string') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(page);
     } else if (page) {
-      res.writeHead(200, { ...headers, 'content-type': page.type }).end(page.body);
+      res.writeHead(200, { ...headers, ...page.headers, 'content-type': page.type }).end(page.body);
     } else if (/\.js$/.test(url.pathname)) {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end('/* tracker script */');
     } else if (/\.(gif|png|jpe?g)$|\/(tr|pixel|collect|p)\b/.test(url.pathname) && req.method === 'GET') {

@@ -33,6 +33,8 @@ export interface ComposerInput {
   gathered: GatheredEvidence;
   /** Citable cookies of the company's own domains (deny-list applied). */
   cookies: CitedIdentifier[];
+  /** The browser refused to give some or all of the company's cookies: the composer says so. */
+  cookiesUnread?: boolean;
   /** The user's correction of the privacy contact, if any. */
   correction?: { value: string; representative?: string };
   reference: string;

@@ -1,5 +1,18 @@
 import type { Translate } from '../../lib/i18n.ts';
+import type { CitedIdentifier } from '../../lib/letters/compose.ts';
 import { type ComposerInput, type ComposerModel, idKey } from './composer-model.ts';
+
+/**
+ * Where the browser keeps a cookie, when it is not simply the company's own cookie where the user browses: the
+ * sites a partitioned copy was set under, and another container or cookie store. Empty otherwise.
+ */
+export function cookiePlace(t: Translate, c: CitedIdentifier, locale: string): string {
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  return [
+    ...(c.partitions?.length ? [t('letterCookiePartition', [list.format(c.partitions)])] : []),
+    ...(c.stores?.length ? [t('letterCookieStore', [list.format(c.stores)])] : []),
+  ].join(', ');
+}
 
 /** The identifiers the letter may cite, ticked or not. */
 export function IdentifierChoices({ t, input, model }: { t: Translate; input: ComposerInput; model: ComposerModel }) {
@@ -8,23 +21,31 @@ export function IdentifierChoices({ t, input, model }: { t: Translate; input: Co
   return (
     <fieldset>
       <legend>{t('letterIdentifiers')}</legend>
+      {input.cookiesUnread && (
+        <p class="notice" data-testid="cookies-unread">
+          {t('letterCookiesUnread')}
+        </p>
+      )}
       {candidates.length === 0 ? (
         <p>{t('letterNoIdentifiers')}</p>
       ) : (
         <ul class="checks" data-testid="letter-identifiers">
-          {candidates.map((c) => (
-            <li key={idKey(c)}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={chosen.has(idKey(c))}
-                  onChange={() => model.dispatch({ type: 'toggle-identifier', key: idKey(c) })}
-                />{' '}
-                {c.source === 'cookie' ? t('letterCookie', [c.name, c.domain ?? '']) : t('letterParameter', [c.name])}:{' '}
-                <code>{c.value}</code>
-              </label>
-            </li>
-          ))}
+          {candidates.map((c) => {
+            const place = c.source === 'cookie' ? cookiePlace(t, c, input.uiLanguage) : '';
+            return (
+              <li key={idKey(c)}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(idKey(c))}
+                    onChange={() => model.dispatch({ type: 'toggle-identifier', key: idKey(c) })}
+                  />{' '}
+                  {c.source === 'cookie' ? t('letterCookie', [c.name, c.domain ?? '']) : t('letterParameter', [c.name])}
+                  {place && <span data-testid="cookie-place">, {place}</span>}: <code>{c.value}</code>
+                </label>
+              </li>
+            );
+          })}
         </ul>
       )}
       {input.cookies.length > 0 && <p class="hint">{t('letterKeepCookies')}</p>}

@@ -4,6 +4,7 @@ import type { ComposerActions, ComposerInput } from '../../components/letters/co
 import { pageHref } from '../../components/routes.ts';
 import { siteOf } from '../../lib/classify/domain.ts';
 import { localDay } from '../../lib/day.ts';
+import { readCookieJar } from '../../lib/letters/cookie-jar.ts';
 import { citableCookies, gatherEvidence } from '../../lib/letters/evidence.ts';
 import { newReference } from '../../lib/letters/send.ts';
 import { request } from '../../lib/messages.ts';
@@ -40,24 +41,16 @@ export function useLetterModel(db: DisclosedDb, company: Company): { input: Lett
         return show(attempted ? 'nothing-reached' : null);
       }
       const owned = [...new Set(gathered.evidence.domains.map(siteOf))];
-      const jar = (await Promise.all(owned.map((domain) => browser.cookies.getAll({ domain })))).flat();
+      // Every store and partition the browser keeps them in; a refusal leaves the letter without cookies, never blank.
+      const jar = await readCookieJar(browser.cookies, owned);
       const correction = await db.contacts.get(company.id);
       const today = localDay(Date.now());
       const { residence } = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
       show({
         company,
         gathered,
-        cookies: citableCookies(
-          gathered.evidence.domains,
-          jar.map((c) => ({
-            name: c.name,
-            value: c.value,
-            domain: c.domain,
-            httpOnly: c.httpOnly,
-            secure: c.secure,
-            session: c.session,
-          })),
-        ),
+        cookies: citableCookies(gathered.evidence.domains, jar.cookies),
+        ...(jar.unread ? { cookiesUnread: true } : {}),
         ...(correction ? { correction } : {}),
         reference: newReference(today),
         today,

@@ -28,6 +28,10 @@ export interface CitedIdentifier {
   value: string;
   /** The cookie's domain, for cookies. */
   domain?: string;
+  /** For a partitioned cookie: the sites it was set under (the letter says "set while I was on …"). */
+  partitions?: string[];
+  /** For a cookie in another container or cookie store: the store ids (shown in the composer, not in the letter). */
+  stores?: string[];
 }
 
 export type { Law, LetterRight };
@@ -341,7 +345,13 @@ async function evidenceAttachment(evidence: LetterEvidence, options: LetterOptio
 function identifierLabel(lang: LetterLanguage, id: CitedIdentifier): string {
   switch (id.source) {
     case 'cookie':
-      return lang.identifiers.cookie(id.name, id.domain ?? '');
+      // The domain and, for a partitioned cookie, where it was set: "cookie _x (ads.example, set while I was on …)".
+      return lang.identifiers.cookie(
+        id.name,
+        id.partitions?.length
+          ? `${id.domain ?? ''}, ${lang.identifiers.partitioned(lang.list(id.partitions))}`
+          : (id.domain ?? ''),
+      );
     case 'request':
       return lang.identifiers.request(id.name);
     case 'hashed-email':

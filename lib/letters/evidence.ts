@@ -87,9 +87,20 @@ function summed(company: { id: string; name: string }, flows: SiteCompanyAggrega
  * The cookies a letter may cite: set on one of the company's own registrable domains (never a cookie of the site
  * the user visited, nor of another company) and not a login, session or security cookie.
  */
-export function citableCookies(domains: string[], cookies: CookieFacts[]): CitedIdentifier[] {
+export function citableCookies(
+  domains: string[],
+  cookies: (CookieFacts & { partitions?: string[]; stores?: string[] })[],
+): CitedIdentifier[] {
   const owned = new Set(domains.map((d) => siteOf(d)));
   return cookies
     .filter((c) => owned.has(siteOf(c.domain.replace(/^\./, ''))) && judgeCookie(c).usable)
-    .map((c) => ({ source: 'cookie' as const, name: c.name, value: c.value, domain: c.domain }));
+    .map((c) => ({
+      source: 'cookie' as const,
+      name: c.name,
+      value: c.value,
+      domain: c.domain,
+      // Where the browser keeps it, when not where the user normally browses: the composer shows it.
+      ...(c.partitions?.length ? { partitions: c.partitions } : {}),
+      ...(c.stores?.length ? { stores: c.stores } : {}),
+    }));
 }

@@ -141,6 +141,8 @@ export interface LetterLanguage {
     heading: string;
     intro: string;
     cookie: (name: string, domain: string) => string;
+    /** Where a partitioned cookie was set, after its domain: "set while I was on shop.example". */
+    partitioned: (sites: string) => string;
     request: (name: string) => string;
     hashedEmail: string;
     ip: string;

@@ -203,6 +203,7 @@ const language: LetterLanguage = {
     heading: 'Kennungen',
     intro: 'Diese Werte wurden in Ihren Cookies oder in Anfragen an Sie beobachtet:',
     cookie: (name, domain) => `Cookie ${name} (${domain})`,
+    partitioned: (sites) => `gesetzt, während ich auf ${sites} war`,
     request: (name) => `Parameter ${name} in Anfragen an Sie`,
     hashedEmail: 'SHA-256 meiner E-Mail-Adresse (in Kleinbuchstaben)',
     ip: 'meine IP-Adresse',

@@ -367,6 +367,7 @@ const language: LetterLanguage = {
     heading: 'Identifiers',
     intro: 'These values were seen in your cookies or in requests to you:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
+    partitioned: (sites) => `set while I was on ${sites}`,
     request: (name) => `parameter ${name} in requests to you`,
     hashedEmail: 'SHA-256 of my email address (lower case)',
     ip: 'my IP address',

@@ -277,6 +277,7 @@ const language: LetterLanguage = {
     heading: 'Identificadores',
     intro: 'Estos valores se observaron en sus cookies o en peticiones dirigidas a ustedes:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
+    partitioned: (sites) => `establecida mientras estaba en ${sites}`,
     request: (name) => `parámetro ${name} en las peticiones dirigidas a ustedes`,
     hashedEmail: 'hash SHA-256 de mi dirección de correo electrónico, escrita en minúsculas',
     ip: 'mi dirección IP',

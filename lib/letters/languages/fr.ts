@@ -214,6 +214,7 @@ const language: LetterLanguage = {
     heading: 'Identifiants',
     intro: 'Ces valeurs ont été observées dans vos cookies ou dans des requêtes qui vous étaient adressées :',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
+    partitioned: (sites) => `déposé pendant que j’étais sur ${sites}`,
     request: (name) => `paramètre ${name} des requêtes qui vous sont adressées`,
     hashedEmail: 'SHA-256 de mon adresse électronique (en minuscules)',
     ip: 'mon adresse IP',

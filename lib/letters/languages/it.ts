@@ -229,6 +229,7 @@ const language: LetterLanguage = {
     heading: 'Identificativi',
     intro: 'Questi valori sono stati rilevati nei Vostri cookie o nelle richieste a Voi dirette:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
+    partitioned: (sites) => `impostato mentre ero su ${sites}`,
     request: (name) => `parametro ${name} nelle richieste a Voi dirette`,
     hashedEmail: 'hash SHA-256 del mio indirizzo e-mail (in lettere minuscole)',
     ip: 'il mio indirizzo IP',

@@ -148,6 +148,7 @@ const language: LetterLanguage = {
     heading: 'Identificatoren',
     intro: 'Deze waarden zijn aangetroffen in uw cookies of in netwerkverzoeken aan u:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
+    partitioned: (sites) => `geplaatst terwijl ik op ${sites} was`,
     request: (name) => `parameter ${name} in netwerkverzoeken aan u`,
     hashedEmail: 'SHA-256-hash van mijn e-mailadres (omgezet in kleine letters)',
     ip: 'mijn IP-adres',

@@ -153,6 +153,7 @@ const language: LetterLanguage = {
     heading: 'Identyfikatory',
     intro: 'Poniższe wartości zaobserwowano w Państwa plikach cookie lub w zapytaniach kierowanych do Państwa:',
     cookie: (name, domain) => `plik cookie ${name} (${domain})`,
+    partitioned: (sites) => `zapisany podczas wizyty na ${sites}`,
     request: (name) => `parametr ${name} w zapytaniach kierowanych do Państwa`,
     hashedEmail: 'skrót SHA-256 mojego adresu e-mail (zapisanego małymi literami)',
     ip: 'mój adres IP',

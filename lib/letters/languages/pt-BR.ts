@@ -132,6 +132,7 @@ const language: LetterLanguage = {
     heading: 'Identificadores',
     intro: 'Estes valores foram observados nos cookies da empresa ou em requisições enviadas a ela:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
+    partitioned: (sites) => `definido enquanto eu estava em ${sites}`,
     request: (name) => `parâmetro ${name} nas requisições enviadas à empresa`,
     hashedEmail: 'SHA-256 do meu endereço de e-mail (em minúsculas)',
     ip: 'meu endereço IP',

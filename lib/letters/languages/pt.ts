@@ -151,6 +151,7 @@ const language: LetterLanguage = {
     heading: 'Identificadores',
     intro: 'Estes valores foram observados nos vossos cookies ou em pedidos de rede dirigidos aos vossos domínios:',
     cookie: (name, domain) => `cookie ${name} (${domain})`,
+    partitioned: (sites) => `definido enquanto eu estava em ${sites}`,
     request: (name) => `parâmetro ${name} nos pedidos de rede dirigidos aos vossos domínios`,
     hashedEmail: 'SHA-256 do meu endereço de correio eletrónico (em minúsculas)',
     ip: 'o meu endereço IP',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { Composer } from '../../../components/letters/composer.tsx';
+import type { ComposerInput } from '../../../components/letters/composer-model.ts';
 import { translatorFromMessages } from '../../../lib/i18n.ts';
 import type { GatheredEvidence } from '../../../lib/letters/evidence.ts';
 import { unlistedCompany } from '../../../lib/trackers/company.ts';
@@ -34,7 +35,7 @@ const gathered: GatheredEvidence = {
 };
 
 /** The composer as the page first shows it, for Magnite seen on one site. */
-function render(residence?: string): string {
+function render(residence?: string, input: Partial<ComposerInput> = {}): string {
   return renderToString(
     <Composer
       t={t}
@@ -50,6 +51,7 @@ function render(residence?: string): string {
         extensionVersion: '1.0.0',
         uiLanguage: 'en',
         ...(residence ? { residence } : {}),
+        ...input,
       }}
       actions={{ saveContact: async () => {}, download: () => {}, copy: async () => {}, sent: async () => {} }}
     />,
@@ -75,6 +77,36 @@ describe('the letter composer', () => {
       ['rp7f3a91c2e8', true],
       ['a91c2e8f7d1e4f60', false],
     ]);
+  });
+
+  it('says where a cookie lives: the site a partition was set under, another container', () => {
+    const html = render(undefined, {
+      cookies: [
+        { source: 'cookie', name: 'uid', value: 'crt-1', domain: '.rubiconproject.com', partitions: ['shop.example'] },
+        {
+          source: 'cookie',
+          name: 'uid',
+          value: 'crt-2',
+          domain: '.rubiconproject.com',
+          stores: ['firefox-container-3'],
+        },
+      ],
+    });
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('cookie uid (.rubiconproject.com), set while you were on shop.example: crt-1');
+    expect(text).toContain(
+      'cookie uid (.rubiconproject.com), kept in another container or cookie store (firefox-container-3): crt-2',
+    );
+  });
+
+  it('says when the cookies could not be read, and still drafts the letter', () => {
+    const html = render(undefined, { cookies: [], cookiesUnread: true });
+    expect(html).toContain('data-testid="cookies-unread"');
+    expect(html).toContain('did not let Disclosed read all of this company’s cookies');
+    // The identifiers of its requests are still offered, and the letter to Magnite is there.
+    expect(html).toContain('rp7f3a91c2e8');
+    expect(html.slice(html.indexOf('<article class="paper"'), html.indexOf('</article>'))).toContain('Magnite');
+    expect(render()).not.toContain('data-testid="cookies-unread"');
   });
 
   it('offers the five laws, the place the user lives first', () => {

@@ -60,6 +60,39 @@ const complaint = (extra: Partial<ComplaintInput> = {}): ComplaintInput => ({
 });
 const withLaw = (law: Law) => LETTER_LANGUAGES.filter((l) => l.laws[law]).map((l) => l.code);
 
+describe('a partitioned cookie', () => {
+  const chips: CitedIdentifier = {
+    source: 'cookie',
+    name: 'uid',
+    value: 'crt-chips-42',
+    domain: 'gum.criteo.com',
+    partitions: ['craft-shop.example', 'news-site.example'],
+  };
+
+  it('is cited with the sites it was set under', async () => {
+    const { body } = await write('en', {}, {}, [chips]);
+    expect(body).toContain(
+      '- cookie uid (gum.criteo.com, set while I was on craft-shop.example and news-site.example): crt-chips-42',
+    );
+  });
+
+  it('names those sites in every letter language, in a phrase of that language', async () => {
+    for (const lang of LETTER_LANGUAGES) {
+      const jurisdiction = Object.keys(lang.laws)[0] as Law;
+      const { body } = await write(lang.code, {}, { jurisdiction }, [chips]);
+      const line = body.split('\n').find((l) => l.includes('crt-chips-42')) ?? '';
+      expect(line, lang.code).toContain('craft-shop.example');
+      expect(line, lang.code).toContain('news-site.example');
+      if (lang.code !== 'en') expect(line, lang.code).not.toContain('set while');
+    }
+  });
+
+  it('an unpartitioned cookie is cited as before, with its domain only', async () => {
+    const { body } = await write('en', {}, {}, [{ ...chips, partitions: [] }]);
+    expect(body).toContain('- cookie uid (gum.criteo.com): crt-chips-42');
+  });
+});
+
 describe('withdrawal of consent takes effect at once', () => {
   it.each(
     LETTER_LANGUAGES.flatMap((l) =>
