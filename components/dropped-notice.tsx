@@ -15,23 +15,11 @@ export function DroppedNotice({
   onDismiss: () => void;
 }) {
   if (!dropped) return null;
-  const number = (n: number) => new Intl.NumberFormat().format(n);
   const requests =
     dropped.requests === 0
       ? null
-      : dropped.diskFull
-        ? dropped.requests === 1
-          ? t('droppedRequestDiskFull')
-          : t('droppedRequestsDiskFull', [number(dropped.requests)])
-        : dropped.requests === 1
-          ? t('droppedRequestFailed')
-          : t('droppedRequestsFailed', [number(dropped.requests)]);
-  const pages =
-    dropped.pages === 0
-      ? null
-      : dropped.pages === 1
-        ? t('droppedPageLoad')
-        : t('droppedPageLoads', [number(dropped.pages)]);
+      : t(dropped.diskFull ? 'droppedRequestsDiskFull' : 'droppedRequestsFailed', [dropped.requests]);
+  const pages = dropped.pages === 0 ? null : t('droppedPageLoads', [dropped.pages]);
   return (
     <p class="notice error" role="alert" data-testid="dropped">
       {[requests, pages].filter(Boolean).join(' ')}{' '}

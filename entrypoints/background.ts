@@ -10,6 +10,7 @@ import { Traffic } from '../lib/background/traffic.ts';
 import { Capture } from '../lib/capture/capture.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
+import { chosenLocale, translator } from '../lib/i18n.ts';
 import { dispatch, type Handlers } from '../lib/messages.ts';
 import { openDb } from '../lib/storage/db.ts';
 import { DroppedCounter } from '../lib/storage/dropped.ts';
@@ -77,7 +78,9 @@ export default defineBackground(() => {
         title,
         message,
       }),
-    t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+    // In the language chosen in settings when the reminder is shown, not the one of the day the letter was sent.
+    t: (key, substitutions) =>
+      translator(chosenLocale(settings.current.uiLanguage, browser.i18n.getUILanguage()))(key, substitutions),
   });
   const traffic = new Traffic(capture, Promise.all([settings.loaded, classroom.loaded]), {
     onDropped: (events) => dropped.add({ events, pages: 0, diskFull: false }),
@@ -141,7 +144,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(({ name }) =>
     routeAlarm(name, {
       prune: () => settings.loaded.then(() => history.prune(settings.current)),
-      letterReminder: (reference, when) => letters.remind(name, reference, when),
+      // After the settings are read: the reminder is written in the language they choose.
+      letterReminder: (reference, when) => settings.loaded.then(() => letters.remind(name, reference, when)),
     })?.catch((error) => console.error(`Disclosed: alarm ${name} failed`, error)),
   );
   schedulePruning(browser.alarms).catch((error) => console.error('Disclosed: could not schedule pruning', error));

@@ -12,7 +12,7 @@ export function domainList(t: Translate, total: { hosts: string[]; hostsMore?: n
   const hosts = [...total.hosts].sort().join(', ');
   const more = total.hostsMore ?? 0;
   if (!more) return hosts;
-  return `${hosts} ${more === 1 ? t('dashDomainsMoreOne') : t('dashDomainsMore', [new Intl.NumberFormat().format(more)])}`;
+  return `${hosts} ${t('dashDomainsMore', [more])}`;
 }
 
 /** The kinds a row received, or that it carried nothing recognised (an empty cell would read as "not known"). */

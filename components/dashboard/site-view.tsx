@@ -82,9 +82,7 @@ export function SiteView({
       )}
       {unlistedMore > 0 && (
         <p class="hint" data-testid="unlisted-more">
-          {unlistedMore === 1
-            ? t('dashUnlistedMoreOne')
-            : t('dashUnlistedMore', [new Intl.NumberFormat().format(unlistedMore)])}
+          {t('dashUnlistedMore', [unlistedMore])}
         </p>
       )}
       {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}

@@ -5,7 +5,7 @@ import type { Translate } from '../../lib/i18n.ts';
 import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { ForgetReport } from '../../lib/storage/forget.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
-import { formatBytes, formatCount } from './format.ts';
+import { formatBytes } from './format.ts';
 
 interface Props {
   t: Translate;
@@ -71,7 +71,7 @@ export function DataControls(props: Props) {
     await onForget(site).then(
       (report) => {
         setForget('');
-        setMessage(t('optionsForgotten', [site, formatCount(report.events)]));
+        setMessage(t('optionsForgotten', [site, report.events]));
       },
       (error) => setMessage(t('optionsActionFailed', [errorText(error)])),
     );
@@ -105,13 +105,13 @@ export function DataControls(props: Props) {
     setMessage(
       result.ok
         ? t('optionsImported', [
-            formatCount(result.report.flowsAdded),
-            formatCount(result.report.flowsUpdated),
-            formatCount(result.report.eventsAdded),
-            formatCount(result.report.eventsAlreadyThere),
+            result.report.flowsAdded,
+            result.report.flowsUpdated,
+            result.report.eventsAdded,
+            result.report.eventsAlreadyThere,
           ])
         : result.imported
-          ? t('optionsImportStopped', [result.error, formatCount(result.imported.eventsAdded)])
+          ? t('optionsImportStopped', [result.error, result.imported.eventsAdded])
           : t('optionsImportFailed', [result.error]),
     );
   };
@@ -221,9 +221,9 @@ export function exportedText(t: Translate, file: ExportedFile): string {
   const saved = t('optionsExported', [file.filename, formatBytes(file.bytes)]);
   const holds =
     file.requests === undefined
-      ? t('optionsExportedTotals', [formatCount(file.flows)])
-      : t('optionsExportedRequests', [formatCount(file.requests), formatCount(file.flows)]);
-  const letters = file.letters ? ` ${t('optionsExportedLetters', [formatCount(file.letters)])}` : '';
+      ? t('optionsExportedTotals', [file.flows])
+      : t('optionsExportedRequests', [file.requests, file.flows]);
+  const letters = file.letters ? ` ${t('optionsExportedLetters', [file.letters])}` : '';
   return `${saved} ${holds}${letters}`;
 }
 

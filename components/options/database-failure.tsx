@@ -29,7 +29,7 @@ export function DatabaseFailure({
     try {
       const result = await onExport();
       const parts = [
-        result.skipped ? t('dbFailureExportedSkipped', [new Intl.NumberFormat().format(result.skipped)]) : '',
+        result.skipped ? t('dbFailureExportedSkipped', [result.skipped]) : '',
         result.unreadable.length ? t('dbFailureExportedUnreadable') : '',
       ].filter(Boolean);
       setStatus(parts.length ? parts.join(' ') : t('dbFailureExported'));

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from '../../lib/i18n.ts';
+import { availableLocales, FOLLOW_BROWSER, languageTag, type Translate } from '../../lib/i18n.ts';
 import { type NumberSetting, RESIDENCES, SETTING_RANGES, type Settings } from '../../lib/settings.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 import { formatCount, parseCount } from './format.ts';
@@ -9,9 +9,11 @@ interface Props {
   settings: Settings;
   source: TrackerListSource;
   onChange: (patch: Partial<Settings>) => Promise<unknown>;
+  /** The locale the browser's language gives (`matchLocale(i18n.getUILanguage())`), named in the first choice. */
+  browserLocale: string;
 }
 
-export function SettingsView({ t, settings, source, onChange }: Props) {
+export function SettingsView({ t, settings, source, onChange, browserLocale }: Props) {
   const [message, setMessage] = useState('');
   const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
   /** A whole-number setting's field, shown with the locale's grouping ("1,000,000") and read back with or without it. */
@@ -131,6 +133,25 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
         <p class="hint">{t('optionsResidenceHint')}</p>
       </fieldset>
       <fieldset>
+        <legend>{t('optionsLanguage')}</legend>
+        <label>
+          {t('optionsUiLanguage')}{' '}
+          <select
+            data-testid="option-ui-language"
+            value={settings.uiLanguage}
+            onChange={(e) => save({ uiLanguage: e.currentTarget.value })}
+          >
+            <option value={FOLLOW_BROWSER}>{t('optionsUiLanguageBrowser', [languageName(browserLocale)])}</option>
+            {availableLocales().map((locale) => (
+              <option key={locale} value={locale} lang={languageTag(locale)}>
+                {languageName(locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="hint">{t('optionsUiLanguageHint')}</p>
+      </fieldset>
+      <fieldset>
         <legend>{t('optionsAbout')}</legend>
         <p data-testid="attribution">
           {t('optionsTrackerData', [source.name, source.version, source.license, source.attribution])}{' '}
@@ -141,6 +162,13 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
       </fieldset>
     </>
   );
+}
+
+/** A language's name in that language ("Deutsch", "Polski"): how people find their own in a list. */
+function languageName(locale: string): string {
+  const tag = languageTag(locale);
+  const name = new Intl.DisplayNames(tag, { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }
 
 /** A country's name in the browser's language. */

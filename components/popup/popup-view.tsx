@@ -94,9 +94,7 @@ export function PopupView({
           {companies.length > 0 && (
             <section aria-labelledby="companies-heading">
               <h2 id="companies-heading" data-testid="companies-heading">
-                {companies.length === 1
-                  ? t('popupCompaniesHeadingOne')
-                  : t('popupCompaniesHeading', [companies.length])}
+                {t('popupCompaniesHeading', [companies.length])}
               </h2>
               <ul class="recipients" data-testid="companies">
                 {companies.map((r) => (
@@ -116,9 +114,7 @@ export function PopupView({
               </ul>
               {model.unlistedMore > 0 && (
                 <p class="hint" data-testid="unlisted-more">
-                  {model.unlistedMore === 1
-                    ? t('popupUnlistedMoreOne')
-                    : t('popupUnlistedMore', [new Intl.NumberFormat().format(model.unlistedMore)])}
+                  {t('popupUnlistedMore', [model.unlistedMore])}
                 </p>
               )}
             </section>

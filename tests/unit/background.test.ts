@@ -362,8 +362,9 @@ describe('background.main()', () => {
     await vi.waitFor(async () =>
       expect(await fakeBrowser.notifications.getAll()).toMatchObject({
         'letter:DSC-20261102-ABCDEF:before': {
-          title: 'lettersHeading()',
-          message: 'lettersNotifyBefore(Google|2026-12-02)',
+          // The UI's own messages (English: the settings follow the browser, whose language is English).
+          title: 'Letters',
+          message: 'Deletion request to Google: the answer is due in 7 days (2026-12-02).',
         },
       }),
     );
