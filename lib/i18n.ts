@@ -50,7 +50,7 @@ if (import.meta.env.MODE === 'pseudo') LOCALE_FILES[PSEUDO_LOCALE] = pseudoLocal
 export function availableLocales(): string[] {
   return [
     ...SUPPORTED_LOCALES.filter((l) => Object.hasOwn(LOCALE_FILES, l)),
-    ...(Object.hasOwn(LOCALE_FILES, PSEUDO_LOCALE) ? [PSEUDO_LOCALE] : []),
+    ...(import.meta.env.MODE === 'pseudo' ? [PSEUDO_LOCALE] : []),
   ];
 }
 
