@@ -120,7 +120,7 @@ export function DataControls(props: Props) {
     <section aria-labelledby="data-heading">
       <h2 id="data-heading">{t('optionsData')}</h2>
       {storageBytes !== undefined && (
-        <p data-testid="storage-used">{t('optionsStorageUsed', [formatBytes(storageBytes)])}</p>
+        <p data-testid="storage-used">{t('optionsStorageUsed', [formatBytes(storageBytes, t.locale)])}</p>
       )}
       <DroppedNotice t={t} dropped={dropped} onDismiss={onDismissDropped} />
 
@@ -218,7 +218,7 @@ export function DataControls(props: Props) {
 
 /** The confirmation after an export: the file's name and size, and what it holds. */
 export function exportedText(t: Translate, file: ExportedFile): string {
-  const saved = t('optionsExported', [file.filename, formatBytes(file.bytes)]);
+  const saved = t('optionsExported', [file.filename, formatBytes(file.bytes, t.locale)]);
   const holds =
     file.requests === undefined
       ? t('optionsExportedTotals', [file.flows])

@@ -18,11 +18,11 @@ export function SettingsView({ t, settings, source, onChange, browserLocale }: P
   const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
   /** A whole-number setting's field, shown with the locale's grouping ("1,000,000") and read back with or without it. */
   const count = (key: NumberSetting, [min, max]: readonly [number, number]) => ({
-    value: formatCount(settings[key]),
+    value: formatCount(settings[key], t.locale),
     onChange: (event: Event) => {
-      const value = parseCount((event.currentTarget as HTMLInputElement).value);
+      const value = parseCount((event.currentTarget as HTMLInputElement).value, t.locale);
       if (value === undefined || value < min || value > max) {
-        setMessage(t('optionsInvalid', [formatCount(min), formatCount(max)]));
+        setMessage(t('optionsInvalid', [min, max]));
         return;
       }
       save({ [key]: value });
@@ -125,7 +125,7 @@ export function SettingsView({ t, settings, source, onChange, browserLocale }: P
             <option value="">{t('optionsResidenceNone')}</option>
             {RESIDENCES.map((code) => (
               <option key={code} value={code}>
-                {code === 'US-CA' ? t('optionsResidenceCalifornia') : placeName(code)}
+                {code === 'US-CA' ? t('optionsResidenceCalifornia') : placeName(code, t.locale)}
               </option>
             ))}
           </select>
@@ -171,7 +171,7 @@ function languageName(locale: string): string {
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }
 
-/** A country's name in the browser's language. */
-function placeName(code: string): string {
-  return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
+/** A country's name in the UI's language. */
+function placeName(code: string, locale: string): string {
+  return new Intl.DisplayNames(locale, { type: 'region' }).of(code) ?? code;
 }
