@@ -39,7 +39,7 @@ export function SortableTable<T>({
       })
     : rows;
   const left = sorted.length - shown;
-  const count = new Intl.NumberFormat();
+  const count = new Intl.NumberFormat(t.locale);
   return (
     <>
       <table class="data" data-testid={testId}>

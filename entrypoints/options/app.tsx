@@ -41,7 +41,11 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   const route = useRoute();
   const { names, detailed, catalog } = useCatalog(route.view === 'company' || route.view === 'letter');
   const lookup = catalog.company;
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }), []);
+  // In the UI's language: the app is made anew (keyed by locale) when the user chooses another.
+  const dateFormat = useMemo(
+    () => new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    [t.locale],
+  );
   const ctx: ViewContext = { t, company: lookup, date: (ms) => dateFormat.format(ms), companyHref, siteHref };
   // The overview's and the graph's: kept while moving between them.
   const [timeWindow, setTimeWindow] = useState<TimeWindow>('7d');
