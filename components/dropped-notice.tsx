@@ -1,6 +1,5 @@
 import type { Translate } from '../lib/i18n.ts';
 import type { DroppedCount } from '../lib/storage/dropped.ts';
-import { formatNumber } from './format.ts';
 
 /**
  * Says how many requests (and page loads) Disclosed could not save, and why as far as it knows: a full disk, or
@@ -19,19 +18,8 @@ export function DroppedNotice({
   const requests =
     dropped.requests === 0
       ? null
-      : dropped.diskFull
-        ? dropped.requests === 1
-          ? t('droppedRequestDiskFull')
-          : t('droppedRequestsDiskFull', [formatNumber(dropped.requests)])
-        : dropped.requests === 1
-          ? t('droppedRequestFailed')
-          : t('droppedRequestsFailed', [formatNumber(dropped.requests)]);
-  const pages =
-    dropped.pages === 0
-      ? null
-      : dropped.pages === 1
-        ? t('droppedPageLoad')
-        : t('droppedPageLoads', [formatNumber(dropped.pages)]);
+      : t(dropped.diskFull ? 'droppedRequestsDiskFull' : 'droppedRequestsFailed', [dropped.requests]);
+  const pages = dropped.pages === 0 ? null : t('droppedPageLoads', [dropped.pages]);
   return (
     <p class="notice error" role="alert" data-testid="dropped">
       {[requests, pages].filter(Boolean).join(' ')}{' '}

@@ -12,6 +12,7 @@ import { WatchedLoads } from '../lib/background/watched-loads.ts';
 import { Capture } from '../lib/capture/capture.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
+import { chosenLocale, translator } from '../lib/i18n.ts';
 import { dispatch, type Handlers } from '../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
 import { openDb } from '../lib/storage/db.ts';
@@ -80,8 +81,10 @@ export default defineBackground(() => {
         title,
         message,
       }),
-    t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
-    day: (day) => formatDay(day, browser.i18n.getUILanguage()),
+    // In the language chosen in settings when the reminder is shown, not the one of the day the letter was sent.
+    t: (key, substitutions) =>
+      translator(chosenLocale(settings.current.uiLanguage, browser.i18n.getUILanguage()))(key, substitutions),
+    day: (day) => formatDay(day, chosenLocale(settings.current.uiLanguage, browser.i18n.getUILanguage())),
   });
   // Which tabs' pages were watched from the start of their load: the popup says so when one was not.
   const watched = new WatchedLoads(
@@ -164,7 +167,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(({ name }) =>
     routeAlarm(name, {
       prune: () => settings.loaded.then(() => history.prune(settings.current)),
-      letterReminder: (reference, when) => letters.remind(name, reference, when),
+      // After the settings are read: the reminder is written in the language they choose.
+      letterReminder: (reference, when) => settings.loaded.then(() => letters.remind(name, reference, when)),
     })?.catch((error) => console.error(`Disclosed: alarm ${name} failed`, error)),
   );
   schedulePruning(browser.alarms).catch((error) => console.error('Disclosed: could not schedule pruning', error));

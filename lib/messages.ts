@@ -2,7 +2,7 @@ import type { SessionState } from './classroom/session.ts';
 import type { ImportReport } from './export/import.ts';
 import type { SentLetter } from './letters/records.ts';
 import { type ContactCorrection, LETTER_VALUES, type LetterRecord, type LetterStatus } from './letters/types.ts';
-import { RESIDENCES, type Settings } from './settings.ts';
+import { isUiLanguage, RESIDENCES, type Settings } from './settings.ts';
 import type { DroppedCount } from './storage/dropped.ts';
 import type { ForgetReport } from './storage/forget.ts';
 
@@ -138,6 +138,7 @@ const SETTING_TYPES: Record<keyof Settings, (v: unknown) => boolean> = {
   maxIdentifiers: (v) => typeof v === 'number',
   excludedSites: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
   residence: (v) => typeof v === 'string' && (v === '' || RESIDENCES.includes(v)),
+  uiLanguage: isUiLanguage,
 };
 
 // A wrong-typed field is refused rather than passed on: parsing would quietly put the default in its place.

@@ -20,6 +20,8 @@ export interface Settings {
    * 3166-1 code from RESIDENCES (US-CA for California), or empty when not set.
    */
   residence: string;
+  /** The UI's language: `auto` (the browser's, matched to the locales Disclosed has) or a `_locales` folder name. */
+  uiLanguage: string;
 }
 
 /** The places whose data-protection law a letter can rely on: the EEA, the UK, Switzerland, Brazil, California. */
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxIdentifiers: 20_000,
   excludedSites: [],
   residence: '',
+  uiLanguage: 'auto',
 };
 
 export const SETTINGS_KEY = 'settings';
@@ -57,6 +60,14 @@ export const SETTING_RANGES = {
   maxTotals: [1000, 1_000_000],
   maxIdentifiers: [100, 1_000_000],
 } as const satisfies Partial<Record<NumberSetting, readonly [number, number]>>;
+
+/**
+ * A value the UI-language setting takes: `auto` (i18n.ts's FOLLOW_BROWSER) or a `_locales` folder name, even one this
+ * build lacks (chosenLocale() falls back to the browser's; an update that adds the locale applies it).
+ */
+export function isUiLanguage(v: unknown): v is string {
+  return typeof v === 'string' && (v === 'auto' || /^[a-z]{2,3}(_[A-Z]{2})?$/.test(v));
+}
 
 /** A registrable domain as stored: lower-case labels (punycode for IDNs). */
 const SITE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
@@ -81,5 +92,7 @@ export function parseSettings(stored: unknown): Settings {
       ? [...new Set(s.excludedSites.filter((x): x is string => typeof x === 'string' && SITE.test(x)))].slice(0, 1000)
       : [],
     residence: typeof s.residence === 'string' && RESIDENCES.includes(s.residence) ? s.residence : '',
+    // Any supported locale, even one this build lacks: chosenLocale() falls back, and an update that adds it applies.
+    uiLanguage: isUiLanguage(s.uiLanguage) ? s.uiLanguage : 'auto',
   };
 }

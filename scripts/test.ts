@@ -61,6 +61,8 @@ for (const [build, flags] of [
 }
 // The bench's variant, into .output/chrome-mv3-bench: tests/e2e/shipped-build.e2e.ts compares the shipped builds to it.
 step('build the bench variant (wxt build --mode bench)', bin('wxt'), ['build', '--mode', 'bench']);
+// The pseudo-locale's variant, into .output/chrome-mv3-pseudo: tests/e2e/pseudo-locale.e2e.ts looks at every screen in it.
+step('build the pseudo-locale variant (wxt build --mode pseudo)', bin('wxt'), ['build', '--mode', 'pseudo']);
 // Built last, so the end-to-end tests load the Chromium build.
 const built = compiled && step('build for Chromium (wxt build)', bin('wxt'), ['build']);
 

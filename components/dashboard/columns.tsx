@@ -1,7 +1,6 @@
 import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { kindsOf } from '../../lib/storage/dashboard.ts';
-import { formatNumber } from '../format.ts';
 import { Categories, KindTerms } from '../vocabulary.tsx';
 import type { Column } from './table.tsx';
 import type { ViewContext } from './views.tsx';
@@ -13,7 +12,7 @@ export function domainList(t: Translate, total: { hosts: string[]; hostsMore?: n
   const hosts = [...total.hosts].sort().join(', ');
   const more = total.hostsMore ?? 0;
   if (!more) return hosts;
-  return `${hosts} ${more === 1 ? t('dashDomainsMoreOne') : t('dashDomainsMore', [formatNumber(more)])}`;
+  return `${hosts} ${t('dashDomainsMore', [more])}`;
 }
 
 /** The kinds a row received, or that it carried nothing recognised (an empty cell would read as "not known"). */

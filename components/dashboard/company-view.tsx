@@ -34,7 +34,12 @@ export function CompanyView({
       <h2 id="company-heading" data-testid="company-name">
         {c.name}
       </h2>
-      {isUnlistedId(id) ? <p>{t('dashUnlistedNote')}</p> : description ? <p>{description}</p> : null}
+      {isUnlistedId(id) ? (
+        <p>{t('dashUnlistedNote')}</p>
+      ) : description ? (
+        // The tracker list's own words, in English whatever the UI's language: said so for screen readers.
+        <p lang="en">{description}</p>
+      ) : null}
       <dl class="facts">
         {flows && flows.length > 0 && (
           <div>

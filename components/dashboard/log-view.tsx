@@ -146,7 +146,7 @@ export function LogView({
         </p>
       )}
       {events && events.length === 0 && !model.loading ? (
-        <p data-testid="log-empty">{filtered ? t('logNoMatch', [n(model.read)]) : t('logEmpty')}</p>
+        <p data-testid="log-empty">{filtered ? t('logNoMatch', [model.read]) : t('logEmpty')}</p>
       ) : events ? (
         <table class="data log-table" data-testid="log-table">
           <thead>

@@ -4,7 +4,6 @@ import {
   rankedCategoryIds,
   type SiteCompanyAggregate,
 } from '../../lib/storage/aggregates.ts';
-import { formatNumber } from '../format.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { AttemptsTable } from './attempts.tsx';
 import { categoriesColumn, companyColumn, DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
@@ -83,7 +82,7 @@ export function SiteView({
       )}
       {unlistedMore > 0 && (
         <p class="hint" data-testid="unlisted-more">
-          {unlistedMore === 1 ? t('dashUnlistedMoreOne') : t('dashUnlistedMore', [formatNumber(unlistedMore)])}
+          {t('dashUnlistedMore', [unlistedMore])}
         </p>
       )}
       {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}

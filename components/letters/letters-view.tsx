@@ -80,10 +80,10 @@ export function LettersView({
                       <span class={left < 0 ? 'overdue' : 'left'} data-testid="letter-days">
                         {' '}
                         {left < 0
-                          ? t('lettersOverdue', [String(-left)])
+                          ? t('lettersOverdue', [-left])
                           : left === 0
                             ? t('lettersDueToday')
-                            : t('lettersDaysLeft', [String(left)])}
+                            : t('lettersDaysLeft', [left])}
                       </span>
                     )}
                   </td>

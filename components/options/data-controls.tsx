@@ -5,7 +5,7 @@ import type { Translate } from '../../lib/i18n.ts';
 import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { ForgetReport } from '../../lib/storage/forget.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
-import { formatBytes, formatNumber } from '../format.ts';
+import { formatBytes } from '../format.ts';
 
 interface Props {
   t: Translate;
@@ -71,7 +71,7 @@ export function DataControls(props: Props) {
     await onForget(site).then(
       (report) => {
         setForget('');
-        setMessage(t('optionsForgotten', [site, formatNumber(report.events)]));
+        setMessage(t('optionsForgotten', [site, report.events]));
       },
       (error) => setMessage(t('optionsActionFailed', [errorText(error)])),
     );
@@ -105,13 +105,13 @@ export function DataControls(props: Props) {
     setMessage(
       result.ok
         ? t('optionsImported', [
-            formatNumber(result.report.flowsAdded),
-            formatNumber(result.report.flowsUpdated),
-            formatNumber(result.report.eventsAdded),
-            formatNumber(result.report.eventsAlreadyThere),
+            result.report.flowsAdded,
+            result.report.flowsUpdated,
+            result.report.eventsAdded,
+            result.report.eventsAlreadyThere,
           ])
         : result.imported
-          ? t('optionsImportStopped', [result.error, formatNumber(result.imported.eventsAdded)])
+          ? t('optionsImportStopped', [result.error, result.imported.eventsAdded])
           : t('optionsImportFailed', [result.error]),
     );
   };
@@ -120,7 +120,7 @@ export function DataControls(props: Props) {
     <section aria-labelledby="data-heading">
       <h2 id="data-heading">{t('optionsData')}</h2>
       {storageBytes !== undefined && (
-        <p data-testid="storage-used">{t('optionsStorageUsed', [formatBytes(storageBytes)])}</p>
+        <p data-testid="storage-used">{t('optionsStorageUsed', [formatBytes(storageBytes, t.locale)])}</p>
       )}
       <DroppedNotice t={t} dropped={dropped} onDismiss={onDismissDropped} />
 
@@ -218,12 +218,12 @@ export function DataControls(props: Props) {
 
 /** The confirmation after an export: the file's name and size, and what it holds. */
 export function exportedText(t: Translate, file: ExportedFile): string {
-  const saved = t('optionsExported', [file.filename, formatBytes(file.bytes)]);
+  const saved = t('optionsExported', [file.filename, formatBytes(file.bytes, t.locale)]);
   const holds =
     file.requests === undefined
-      ? t('optionsExportedTotals', [formatNumber(file.flows)])
-      : t('optionsExportedRequests', [formatNumber(file.requests), formatNumber(file.flows)]);
-  const letters = file.letters ? ` ${t('optionsExportedLetters', [formatNumber(file.letters)])}` : '';
+      ? t('optionsExportedTotals', [file.flows])
+      : t('optionsExportedRequests', [file.requests, file.flows]);
+  const letters = file.letters ? ` ${t('optionsExportedLetters', [file.letters])}` : '';
   return `${saved} ${holds}${letters}`;
 }
 

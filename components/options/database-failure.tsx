@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n.ts';
-import { formatNumber } from '../format.ts';
 
 export interface SalvageResult {
   /** Rows read but left out of the file (malformed beyond repair). */
@@ -30,7 +29,7 @@ export function DatabaseFailure({
     try {
       const result = await onExport();
       const parts = [
-        result.skipped ? t('dbFailureExportedSkipped', [formatNumber(result.skipped)]) : '',
+        result.skipped ? t('dbFailureExportedSkipped', [result.skipped]) : '',
         result.unreadable.length ? t('dbFailureExportedUnreadable') : '',
       ].filter(Boolean);
       setStatus(parts.length ? parts.join(' ') : t('dbFailureExported'));

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from '../../lib/i18n.ts';
+import { availableLocales, FOLLOW_BROWSER, languageTag, type Translate } from '../../lib/i18n.ts';
 import { type NumberSetting, RESIDENCES, SETTING_RANGES, type Settings } from '../../lib/settings.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 import { formatNumber, parseCount } from '../format.ts';
@@ -9,18 +9,20 @@ interface Props {
   settings: Settings;
   source: TrackerListSource;
   onChange: (patch: Partial<Settings>) => Promise<unknown>;
+  /** The locale the browser's language gives (`matchLocale(i18n.getUILanguage())`), named in the first choice. */
+  browserLocale: string;
 }
 
-export function SettingsView({ t, settings, source, onChange }: Props) {
+export function SettingsView({ t, settings, source, onChange, browserLocale }: Props) {
   const [message, setMessage] = useState('');
   const save = (patch: Partial<Settings>) => onChange(patch).then(() => setMessage(t('optionsSaved')));
   /** A whole-number setting's field, shown with the locale's grouping ("1,000,000") and read back with or without it. */
   const count = (key: NumberSetting, [min, max]: readonly [number, number]) => ({
     value: formatNumber(settings[key]),
     onChange: (event: Event) => {
-      const value = parseCount((event.currentTarget as HTMLInputElement).value);
+      const value = parseCount((event.currentTarget as HTMLInputElement).value, t.locale);
       if (value === undefined || value < min || value > max) {
-        setMessage(t('optionsInvalid', [formatNumber(min), formatNumber(max)]));
+        setMessage(t('optionsInvalid', [min, max]));
         return;
       }
       save({ [key]: value });
@@ -123,12 +125,31 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
             <option value="">{t('optionsResidenceNone')}</option>
             {RESIDENCES.map((code) => (
               <option key={code} value={code}>
-                {code === 'US-CA' ? t('optionsResidenceCalifornia') : placeName(code)}
+                {code === 'US-CA' ? t('optionsResidenceCalifornia') : placeName(code, t.locale)}
               </option>
             ))}
           </select>
         </label>
         <p class="hint">{t('optionsResidenceHint')}</p>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsLanguage')}</legend>
+        <label>
+          {t('optionsUiLanguage')}{' '}
+          <select
+            data-testid="option-ui-language"
+            value={settings.uiLanguage}
+            onChange={(e) => save({ uiLanguage: e.currentTarget.value })}
+          >
+            <option value={FOLLOW_BROWSER}>{t('optionsUiLanguageBrowser', [languageName(browserLocale)])}</option>
+            {availableLocales().map((locale) => (
+              <option key={locale} value={locale} lang={languageTag(locale)}>
+                {languageName(locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="hint">{t('optionsUiLanguageHint')}</p>
       </fieldset>
       <fieldset>
         <legend>{t('optionsAbout')}</legend>
@@ -143,7 +164,14 @@ export function SettingsView({ t, settings, source, onChange }: Props) {
   );
 }
 
-/** A country's name in the browser's language. */
-function placeName(code: string): string {
-  return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
+/** A language's name in that language ("Deutsch", "Polski"): how people find their own in a list. */
+function languageName(locale: string): string {
+  const tag = languageTag(locale);
+  const name = new Intl.DisplayNames(tag, { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
+/** A country's name in the UI's language. */
+function placeName(code: string, locale: string): string {
+  return new Intl.DisplayNames(locale, { type: 'region' }).of(code) ?? code;
 }

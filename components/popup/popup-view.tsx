@@ -4,7 +4,6 @@ import type { DroppedCount } from '../../lib/storage/dropped.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
-import { formatNumber } from '../format.ts';
 import { letterHref as letterRoute, siteHref } from '../routes.ts';
 import type { Observation } from './observation.ts';
 import { KindGlossary } from './received.tsx';
@@ -137,9 +136,7 @@ export function PopupView({
           {companies.length > 0 && (
             <section aria-labelledby="companies-heading">
               <h2 id="companies-heading" data-testid="companies-heading">
-                {companies.length === 1
-                  ? t('popupCompaniesHeadingOne')
-                  : t('popupCompaniesHeading', [companies.length])}
+                {t('popupCompaniesHeading', [companies.length])}
               </h2>
               <ul class="recipients" data-testid="companies">
                 {companies.map((r) => (
@@ -159,9 +156,7 @@ export function PopupView({
               </ul>
               {model.unlistedMore > 0 && (
                 <p class="hint" data-testid="unlisted-more">
-                  {model.unlistedMore === 1
-                    ? t('popupUnlistedMoreOne')
-                    : t('popupUnlistedMore', [formatNumber(model.unlistedMore)])}
+                  {t('popupUnlistedMore', [model.unlistedMore])}
                 </p>
               )}
             </section>

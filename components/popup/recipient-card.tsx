@@ -23,7 +23,7 @@ export function RecipientCard({
           {info.name}
         </strong>
         <span class="requests" data-testid="requests" data-count={recipient.requests}>
-          {recipient.requests === 1 ? t('popupRequestsOne') : t('popupRequests', [formatNumber(recipient.requests)])}
+          {t('popupRequests', [recipient.requests])}
         </span>
       </div>
       <div class="meta">

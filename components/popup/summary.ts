@@ -116,10 +116,9 @@ export function pageSummary(t: Translate, recipients: readonly SummaryRecipient[
 export function pageSummaryParts(
   t: Translate,
   recipients: readonly SummaryRecipient[],
-  locale?: string,
+  locale = t.locale,
 ): SummaryPart[] {
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const received = recipients.filter((r) => !r.attemptedOnly).sort(compareBySensitivity);
   const tried = recipients.length - received.length;
 
@@ -136,17 +135,17 @@ export function pageSummaryParts(
   for (const [i, { reach, names: members }] of groups.entries()) {
     if (i === CLAUSES - 1 && groups.length > CLAUSES) {
       const rest = groups.slice(i).reduce((n, g) => n + g.names.length, 0);
-      clauses.push(t('popupSummaryRest', [count(rest)]));
+      clauses.push(t('popupSummaryRest', [rest]));
       break;
     }
     const named = members.length <= NAMED ? members : members.slice(0, NAMED - 1);
     const others = members.length - named.length;
     // More than NAMED: NAMED - 1 names and a count of at least two others.
     const marked = named.map((name) => marker(names.push(name) - 1));
-    const who = list.format(others ? [...marked, t('popupSummaryOthers', [count(others)])] : marked);
+    const who = list.format(others ? [...marked, t('popupSummaryOthers', [others])] : marked);
     const kind = reach.top === undefined ? t('popupSummaryKindNothing') : t(KIND_PHRASE[reach.top]);
     const what = reach.identified ? t('popupSummaryKindAndIdentifier', [kind]) : kind;
-    clauses.push(t(members.length === 1 ? 'popupSummaryGotOne' : 'popupSummaryGot', [who, what]));
+    clauses.push(t('popupSummaryGot', [who, what, members.length]));
   }
 
   const sentences: string[] = [];
@@ -154,9 +153,7 @@ export function pageSummaryParts(
     sentences.push(t('popupSummarySentence', [clauses.reduce((all, c) => t('popupSummaryJoin', [all, c]))]));
   }
   if (tried) {
-    const one = tried === 1;
-    if (received.length) sentences.push(one ? t('popupSummaryTriedOne') : t('popupSummaryTried', [count(tried)]));
-    else sentences.push(one ? t('popupSummaryOnlyTriedOne') : t('popupSummaryOnlyTried', [count(tried)]));
+    sentences.push(t(received.length ? 'popupSummaryTried' : 'popupSummaryOnlyTried', [tried]));
   }
   if (!sentences.length) return [];
   const text = sentences.reduce((all, s) => t('popupSummaryNextSentence', [all, s]));

@@ -347,7 +347,7 @@ function MethodStatement({
         <p data-testid="report-stored">
           {evidence.storedRequests < evidence.totalRequests
             ? t('reportMethodRetention', [n(evidence.totalRequests), n(evidence.storedRequests)])
-            : t('reportMethodStored', [n(evidence.readRequests)])}
+            : t('reportMethodStored', [evidence.readRequests])}
         </p>
       )}
       {source && (

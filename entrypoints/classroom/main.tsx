@@ -1,11 +1,10 @@
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import { setUiLocale } from '../../components/format.ts';
-import type { Translate } from '../../lib/i18n.ts';
+import { onLocaleChange, pageTranslator } from '../../components/ui-language.ts';
 import { ClassroomApp } from './app.tsx';
 
-const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions?.map(String));
-document.documentElement.lang = browser.i18n.getUILanguage();
-setUiLocale(browser.i18n.getUILanguage());
-document.title = t('classroomTitle');
-render(<ClassroomApp t={t} />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+// In the language chosen in settings; a change made while the session is projected applies at once.
+pageTranslator('classroomTitle').then((t) => {
+  render(<ClassroomApp key={t.locale} t={t} />, root);
+  onLocaleChange('classroomTitle', t, (next) => render(<ClassroomApp key={next.locale} t={next} />, root));
+});

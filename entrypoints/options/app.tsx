@@ -42,6 +42,7 @@ export function OptionsApp({ t, db }: { t: Translate; db: DisclosedDb }) {
   const route = useRoute();
   const { names, detailed, catalog } = useCatalog(route.view === 'company' || route.view === 'letter');
   const lookup = catalog.company;
+  // In the UI's language (components/format.ts follows the chosen locale): the app is made anew when it changes.
   const ctx: ViewContext = { t, company: lookup, date: formatDateTime, companyHref, siteHref };
   // The overview's and the graph's: kept while moving between them.
   const [timeWindow, setTimeWindow] = useState<TimeWindow>('7d');

@@ -37,7 +37,7 @@ export function LettersPage({
 
 /** Loads what a letter to one company may cite, then hands it to the composer. */
 export function ComposerPage({ t, db, company }: { t: Translate; db: DisclosedDb; company: Company }) {
-  const { input, actions } = useLetterModel(db, company);
+  const { input, actions } = useLetterModel(db, company, t.locale);
   if (input === undefined) return null;
   if (input === null) return <p data-testid="dash-not-found">{t('dashNotFound')}</p>;
   if (input === 'nothing-reached') {

@@ -12,7 +12,7 @@ import {
 } from '../../lib/export/export.ts';
 import { type ImportReport, ImportStopped, importFile } from '../../lib/export/import.ts';
 import { piecesOf } from '../../lib/export/stream.ts';
-import type { Translate } from '../../lib/i18n.ts';
+import { matchLocale, type Translate } from '../../lib/i18n.ts';
 import { type BackgroundStatus, request } from '../../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
@@ -55,7 +55,13 @@ export function SettingsPage({
   const update = (patch: Partial<Settings>) => request(send, 'settings/update', patch).then(setSettings);
   return (
     <div class="settings">
-      <SettingsView t={t} settings={settings} source={source} onChange={update} />
+      <SettingsView
+        t={t}
+        settings={settings}
+        source={source}
+        onChange={update}
+        browserLocale={matchLocale(browser.i18n.getUILanguage())}
+      />
       <DataControls
         t={t}
         storageBytes={storageBytes}

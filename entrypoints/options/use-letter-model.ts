@@ -25,7 +25,12 @@ export type LetterInput = ComposerInput | 'nothing-reached' | null | undefined;
  * The composer page's one reader and writer: loads what a letter to one company may cite (the database, the
  * company's cookies, the settings), and saves a contact or records a sent letter through the background.
  */
-export function useLetterModel(db: DisclosedDb, company: Company): { input: LetterInput; actions: ComposerActions } {
+export function useLetterModel(
+  db: DisclosedDb,
+  company: Company,
+  /** The UI's locale (`t.locale`): a letter is offered first in the language the user reads Disclosed in. */
+  uiLocale: string,
+): { input: LetterInput; actions: ComposerActions } {
   const [input, setInput] = useState<LetterInput>(undefined);
   useEffect(() => {
     // Another company: nothing of the previous one's letter stays on screen while this one's evidence loads, and a
@@ -55,7 +60,7 @@ export function useLetterModel(db: DisclosedDb, company: Company): { input: Lett
         reference: newReference(today),
         today,
         extensionVersion: browser.runtime.getManifest().version,
-        uiLanguage: browser.i18n.getUILanguage().slice(0, 2),
+        uiLanguage: uiLocale.slice(0, 2),
         residence,
       });
     })();

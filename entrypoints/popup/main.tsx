@@ -1,11 +1,6 @@
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import { setUiLocale } from '../../components/format.ts';
-import type { Translate } from '../../lib/i18n.ts';
+import { pageTranslator } from '../../components/ui-language.ts';
 import { PopupApp } from './app.tsx';
 
-const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions?.map(String));
-document.documentElement.lang = browser.i18n.getUILanguage();
-setUiLocale(browser.i18n.getUILanguage());
-document.title = t('popupTitle');
-render(<PopupApp t={t} />, document.getElementById('app') as HTMLElement);
+// In the language chosen in settings, read when the page opens (the popup opens anew each time).
+pageTranslator('popupTitle').then((t) => render(<PopupApp t={t} />, document.getElementById('app') as HTMLElement));

@@ -18,7 +18,7 @@ export interface LetterDeps {
   createAlarm: (name: string, when: number) => Promise<unknown> | undefined;
   /** Shows a local notification (`browser.notifications.create`); its id is the alarm's name. */
   notify: (id: string, notice: { title: string; message: string }) => Promise<unknown>;
-  /** `browser.i18n.getMessage`. */
+  /** The UI's messages in the language chosen in settings. */
   t: (key: MessageKey, substitutions: string[]) => string;
   /** A day (YYYY-MM-DD) as the UI writes it, for the notifications: components/format.ts's `formatDay`. */
   day: (day: string) => string;

@@ -48,6 +48,17 @@ describe('shipped builds', () => {
     expect(found(builtText(join(output, dir)))).toEqual([]);
   });
 
+  // The pseudo-locale (its marker, its code) is in `wxt build --mode pseudo` only.
+  it.each([['chrome-mv3'], ['firefox-mv2']])('%s carries no pseudo-locale', (dir) => {
+    const text = builtText(join(output, dir));
+    expect(['⟦', 'en_XA'].filter((s) => text.includes(s))).toEqual([]);
+  });
+
+  it('while the pseudo-locale build has it', () => {
+    const text = builtText(join(output, 'chrome-mv3-pseudo'));
+    expect(['⟦', 'en_XA'].filter((s) => text.includes(s))).toEqual(['⟦', 'en_XA']);
+  });
+
   it('while the bench build has its probe', () => {
     expect(found(builtText(join(output, 'chrome-mv3-bench')))).toEqual([
       'bench/timings',

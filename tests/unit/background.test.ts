@@ -363,8 +363,9 @@ describe('background.main()', () => {
     await vi.waitFor(async () =>
       expect(await fakeBrowser.notifications.getAll()).toMatchObject({
         'letter:DSC-20261102-ABCDEF:before': {
-          title: 'lettersHeading()',
-          message: `lettersNotifyBefore(Google|${formatDay('2026-12-02', 'en')})`,
+          // The UI's own messages (English: the settings follow the browser, whose language is English).
+          title: 'Letters',
+          message: `Deletion request to Google: the answer is due in 7 days (${formatDay('2026-12-02', 'en')}).`,
         },
       }),
     );

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { statusKey } from '../../components/letters/composer.tsx';
@@ -26,32 +26,6 @@ describe('locale files', () => {
     }
   });
 
-  it('give every other locale the same keys and placeholders as English', () => {
-    for (const locale of readdirSync(join(root, 'public', '_locales'))) {
-      const file = JSON.parse(readFileSync(join(root, 'public', '_locales', locale, 'messages.json'), 'utf8'));
-      expect(Object.keys(file).sort(), locale).toEqual(Object.keys(english).sort());
-      for (const key of Object.keys(english)) {
-        expect(Object.keys(file[key].placeholders ?? {}).sort(), `${locale}:${key}`).toEqual(
-          Object.keys(english[key].placeholders ?? {}).sort(),
-        );
-      }
-    }
-  });
-
-  it('uses every key it defines somewhere in the code', () => {
-    const code = ['components', 'entrypoints', 'lib', 'wxt.config.ts']
-      .flatMap((dir) => listFiles(join(root, dir)))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n');
-    const unused = Object.keys(english).filter(
-      (key) =>
-        !/^(category|kind|help|term|letterStatus)_/.test(key) &&
-        !code.includes(`'${key}'`) &&
-        !code.includes(`__MSG_${key}__`),
-    );
-    expect(unused).toEqual([]);
-  });
-
   it('names every letter status', () => {
     for (const status of LETTER_STATUSES) expect(english[statusKey(status)]?.message, status).toBeTruthy();
   });
@@ -61,13 +35,3 @@ describe('locale files', () => {
     expect(t('popupCompaniesHeading', [4])).toBe('4 companies received data from this page');
   });
 });
-
-function listFiles(path: string): string[] {
-  try {
-    return readdirSync(path, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory() ? listFiles(join(path, d.name)) : [join(path, d.name)],
-    );
-  } catch {
-    return [path];
-  }
-}

@@ -93,7 +93,11 @@ describe('pageSummary', () => {
   it("takes its word order and punctuation from the locale's messages, not from the code", () => {
     const reordered = translatorFromMessages({
       ...messages,
-      popupSummaryGot: { message: '$WHAT$ → $COMPANIES$', placeholders: messages.popupSummaryGot.placeholders },
+      // A form per count of companies, each with its own word order.
+      popupSummaryGot: {
+        message: '{COUNT, plural, one {$COMPANIES$ got $WHAT$} other {$WHAT$ → $COMPANIES$}}',
+        placeholders: messages.popupSummaryGot.placeholders,
+      },
       popupSummaryJoin: { message: '$FIRST$ | $NEXT$', placeholders: messages.popupSummaryJoin.placeholders },
     });
     expect(
