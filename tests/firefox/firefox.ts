@@ -75,6 +75,8 @@ export interface FirefoxOptions {
   trackingProtection?: string[];
   /** Other unpacked extensions to install beside Disclosed. */
   alsoInstall?: string[];
+  /** More Firefox prefs for this profile (`privacy.firstparty.isolate: true`), over the lane's own. */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export interface ExtensionFirefox {
@@ -138,6 +140,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionF
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
+      ...options.prefs,
     },
   });
   const close = async () => {
