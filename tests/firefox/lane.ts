@@ -124,7 +124,7 @@ export function firefoxLane(build: FirefoxBuild) {
       expect(Object.values(expected).every((n) => n > 0)).toBe(true);
 
       const view = await popup(tabId);
-      await expect.poll(() => counts(view, 'companies'), { timeout: 5000 }).toEqual(expected);
+      await expect.poll(() => counts(view, 'companies'), { timeout: 20_000 }).toEqual(expected);
       const unlisted = Object.fromEntries(
         Object.entries(ARTICLE_UNLISTED).map(([name, hosts]) => [name, env.internet.requestsTo([...hosts]).length]),
       );
@@ -143,7 +143,7 @@ export function firefoxLane(build: FirefoxBuild) {
       // The article's tab, whose companies the first test checked against the server's log: badge and popup agree.
       if (!article) throw new Error('the first test did not open the article');
       // Four named companies and one unlisted third party.
-      await expect.poll(() => badge(article?.tabId ?? -1), { timeout: 5000 }).toBe('5');
+      await expect.poll(() => badge(article?.tabId ?? -1), { timeout: 20_000 }).toBe('5');
       await article.page.close();
     });
   });
@@ -158,7 +158,7 @@ export function firefoxLane(build: FirefoxBuild) {
 
       const events = async () =>
         ((await stored(env.firefox)).events as Stored[]).filter((e) => e.site === 'protected-news.example');
-      await expect.poll(async () => (await events()).length, { timeout: 5000 }).toBe(3);
+      await expect.poll(async () => (await events()).length, { timeout: 20_000 }).toBe(3);
       const byHost = Object.fromEntries((await events()).map((e) => [e.host, e]));
       // As Firefox reported each: its tracking protection's error, the shim's redirect to a moz-extension: address.
       expect(byHost[ETP_BLOCKED]).toMatchObject({ company: 'criteo', error: 'NS_ERROR_TRACKING_URI' });
@@ -180,7 +180,7 @@ export function firefoxLane(build: FirefoxBuild) {
       await screenshot(view, 'popup-protected');
       await view.close();
       // Only the one company that received data counts on the badge.
-      await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('1');
+      await expect.poll(() => badge(tabId), { timeout: 20_000 }).toBe('1');
       await page.close();
     });
   });
@@ -197,7 +197,7 @@ export function firefoxLane(build: FirefoxBuild) {
           )
         ).sort();
       await expect
-        .poll(names, { timeout: 5000 })
+        .poll(names, { timeout: 20_000 })
         .toEqual(['Google', 'Hotjar', 'Magnite', 'Meta', 'Microsoft', 'unlisted-widgets.example']);
       // The two Firefox stopped are listed apart, as having tried.
       const attempted = await page.$$eval('[data-testid="attempted-companies"] tbody tr td:first-child', (cells) =>
@@ -222,7 +222,7 @@ export function firefoxLane(build: FirefoxBuild) {
       const path = join(env.firefox.downloads, await file());
       // Written whole before it is read: the last line ends the file.
       await expect
-        .poll(() => existsSync(path) && readFileSync(path, 'utf8').endsWith('\n'), { timeout: 5000 })
+        .poll(() => existsSync(path) && readFileSync(path, 'utf8').endsWith('\n'), { timeout: 20_000 })
         .toBe(true);
       exported = path;
       const text = readFileSync(path, 'utf8');
@@ -264,7 +264,7 @@ export function firefoxLane(build: FirefoxBuild) {
           await classroom.$$eval('[data-testid="feed-company"]', (items) => items.map((i) => i.textContent ?? '')),
         );
       await expect
-        .poll(companies, { timeout: 5000 })
+        .poll(companies, { timeout: 20_000 })
         .toEqual(new Set(['Google', 'Meta', 'Microsoft', 'Magnite', 'unlisted-widgets.example']));
       expect(await classroom.$eval('[data-testid="count-companies"]', (el) => Number(el.textContent))).toBe(5);
       await screenshot(classroom, 'classroom');
