@@ -1,27 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { DataControls, type ExportedFile } from '../../components/options/data-controls.tsx';
+import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
-import {
-  buildExport,
-  type ExportFormat,
-  exportFileName,
-  type PersonalOption,
-  renderExport,
-  writeExport,
-} from '../../lib/export/export.ts';
-import { type ImportReport, ImportStopped, importFile } from '../../lib/export/import.ts';
-import { piecesOf } from '../../lib/export/stream.ts';
-import { matchLocale, type Translate } from '../../lib/i18n.ts';
-import { type BackgroundStatus, request } from '../../lib/messages.ts';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
+import type { Translate } from '../../lib/i18n.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
-import { BlobParts, download } from './download.ts';
+import { useSettingsModel } from './use-settings-model.ts';
 
 // The settings page, with data controls, export and import: a chunk of its own, loaded when the page is opened.
-
-const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 export function SettingsPage({
   t,
@@ -34,124 +18,31 @@ export function SettingsPage({
   source: TrackerListSource;
   nameOf: (id: string) => string;
 }) {
-  const [settings, setSettings] = useState<Settings | undefined>(undefined);
-  const [storageBytes, setStorageBytes] = useState<number | undefined>(undefined);
-  const [dropped, setDropped] = useState<BackgroundStatus['dropped']>(null);
-  const refreshUsage = () => {
-    request(send, 'background/status', {}).then(
-      (status) => setDropped(status.dropped),
-      () => undefined,
-    );
-    return navigator.storage?.estimate().then(
-      (e) => setStorageBytes(e.usage),
-      () => undefined,
-    );
-  };
-  useEffect(() => {
-    browser.storage.local.get(SETTINGS_KEY).then((s) => setSettings(parseSettings(s[SETTINGS_KEY])));
-    refreshUsage();
-  }, []);
+  const model = useSettingsModel(db, source, nameOf);
+  const { settings } = model;
   if (!settings) return null;
-  const update = (patch: Partial<Settings>) => request(send, 'settings/update', patch).then(setSettings);
   return (
     <div class="settings">
       <SettingsView
         t={t}
         settings={settings}
         source={source}
-        onChange={update}
-        browserLocale={matchLocale(browser.i18n.getUILanguage())}
+        onChange={model.update}
+        browserLocale={model.browserLocale}
       />
       <DataControls
         t={t}
-        storageBytes={storageBytes}
-        dropped={dropped}
-        onDismissDropped={() => request(send, 'background/dismiss-dropped', {}).then(() => setDropped(null))}
+        storageBytes={model.storageBytes}
+        dropped={model.dropped}
+        onDismissDropped={model.dismissDropped}
         excludedSites={settings.excludedSites}
-        onExcludedChange={(excludedSites) => update({ excludedSites })}
-        onForget={(site) => request(send, 'data/forget-site', { site }).finally(refreshUsage)}
-        onClear={() => request(send, 'data/clear', {}).finally(refreshUsage)}
+        onExcludedChange={(excludedSites) => model.update({ excludedSites })}
+        onForget={model.forget}
+        onClear={model.clear}
         confirm={(question) => window.confirm(question)}
-        onExport={async (format, { letters }) =>
-          exportData(db, format, source, nameOf, letters ? { residence: await storedResidence() } : undefined)
-        }
-        onImport={(file) => importData(file).finally(refreshUsage)}
+        onExport={model.exportFile}
+        onImport={model.importFile}
       />
     </div>
   );
-}
-
-/** The residence as stored now (another page, the letters', may have changed it since this one opened). */
-async function storedResidence(): Promise<string> {
-  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).residence;
-}
-
-/**
- * Builds an export from the database (reading needs no background) and saves it as a download. The JSON export is
- * written in parts, straight into Blobs: a history of a million events never becomes one string. `personal`: the
- * user chose to include their letters, contacts and letter settings. Resolves with what the file holds, counted
- * from the lines written (not read again from the database, which may have changed since).
- */
-async function exportData(
-  db: DisclosedDb,
-  format: ExportFormat,
-  source: TrackerListSource,
-  nameOf: (id: string) => string,
-  personal?: PersonalOption,
-): Promise<ExportedFile> {
-  const trackerData = { name: source.name, version: source.version, license: source.license };
-  const now = Date.now();
-  const { type, filename } = exportFileName(format, now);
-  if (format === 'json') {
-    const parts = new BlobParts();
-    const counts = { event: 0, flow: 0, letter: 0 };
-    await writeExport(
-      db,
-      nameOf,
-      trackerData,
-      (part) => {
-        // Parts hold whole lines; each line is one object named by its first key.
-        for (const [, kind] of part.matchAll(/^\{"(event|flow|letter)":/gm)) counts[kind as keyof typeof counts]++;
-        parts.add(part);
-      },
-      { now, personal },
-    );
-    const blobs = parts.done();
-    download(filename, type, blobs);
-    return {
-      filename,
-      bytes: blobs.reduce((sum, blob) => sum + blob.size, 0),
-      requests: counts.event,
-      flows: counts.flow,
-      letters: personal ? counts.letter : undefined,
-    };
-  }
-  // The CSV and GEXF exports hold the totals only (never the letters).
-  const file = await buildExport(db, nameOf, trackerData, now, { events: false });
-  const { parts } = renderExport(file, format);
-  download(filename, type, parts);
-  return { filename, bytes: new Blob(parts).size, flows: file.flows.length };
-}
-
-/**
- * Imports a file of any size through the background, read in parts and never held whole: every line is checked here
- * first, then the file is read again and sent a part (a file of its own) at a time; the background checks each again.
- */
-async function importData(
-  file: File,
-): Promise<{ ok: true; report: ImportReport } | { ok: false; error: string; imported?: ImportReport }> {
-  const open = () => piecesOf(file.stream().pipeThrough(new TextDecoderStream()));
-  try {
-    const report = await importFile(open, async (text) => {
-      const result = await request(send, 'data/import', { text });
-      if (!result.ok) throw new Error(result.error);
-      return result.report;
-    });
-    return { ok: true, report };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return error instanceof ImportStopped
-      ? { ok: false, error: message, imported: error.imported }
-      : { ok: false, error: message };
-  }
 }
