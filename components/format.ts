@@ -85,9 +85,9 @@ export function formatDateTime(value: number | string | Date, locale = uiLocale)
   return formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }, locale);
 }
 
-/** The time of day: "14:05", "2:05 PM". */
-export function formatTime(value: number | string | Date, locale = uiLocale): string {
-  return formatDate(value, { timeStyle: 'short' }, locale);
+/** A moment to the second, for one request among many in the same minute: "Nov 25, 2026, 2:05:09 PM". */
+export function formatMoment(value: number | string | Date, locale = uiLocale): string {
+  return formatDate(value, { dateStyle: 'medium', timeStyle: 'medium' }, locale);
 }
 
 /** A day without its year, for a chart's axis: "25 Nov", "Nov 25", "25. Nov.". */
@@ -136,4 +136,14 @@ export function parseCount(text: string, locale = uiLocale): number | undefined 
   const digits = latin.replace(/[\s,.'’_\u00a0\u202f]/g, '');
   if (!/^\d{1,15}$/.test(digits)) return undefined;
   return Number(digits);
+}
+
+/** A country or region's name from its ISO 3166 code ("DE" → "Germany", "Allemagne"); the code when Intl has none. */
+export function formatRegion(code: string, locale = uiLocale): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames(validLocale(locale), { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

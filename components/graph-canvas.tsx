@@ -8,6 +8,7 @@ import type { Translate } from '../lib/i18n.ts';
 import { type CategoryGroup, type GraphColours, groupName, groupOf, groupVar } from './categories.ts';
 import { categoryName } from './vocabulary.tsx';
 import './graph.css';
+import { formatNumber } from './format.ts';
 
 // What the dashboard's graph and the classroom's share: the WebGL check, the ring sites are drawn as, labels that
 // stay inside the canvas, the legend, the node card and the table the graph falls back to.
@@ -315,7 +316,6 @@ export function NodeCard({
   corner: { right: boolean; bottom: boolean };
   id?: string;
 }) {
-  const format = new Intl.NumberFormat();
   return (
     <div
       id={id}
@@ -337,12 +337,12 @@ export function NodeCard({
             </div>
             <div>
               <dt>{node.type === 'site' ? t('dashGraphCardCompanies') : t('dashGraphCardSites')}</dt>
-              <dd data-testid="graph-card-reach">{format.format(node.reach)}</dd>
+              <dd data-testid="graph-card-reach">{formatNumber(node.reach)}</dd>
             </div>
             {node.requests !== undefined && (
               <div>
                 <dt>{t('dashGraphCardRequests')}</dt>
-                <dd data-testid="graph-card-requests">{format.format(node.requests)}</dd>
+                <dd data-testid="graph-card-requests">{formatNumber(node.requests)}</dd>
               </div>
             )}
           </dl>

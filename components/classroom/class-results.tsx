@@ -1,5 +1,6 @@
 import type { Translate } from '../../lib/i18n.ts';
 import type { ClassCompany } from '../../lib/storage/class-store.ts';
+import { formatNumber } from '../format.ts';
 
 export interface ClassResultsModel {
   contributors: number;
@@ -26,7 +27,7 @@ export function ClassResults({
   addFiles: (files: File[]) => void;
   clear: () => void;
 }) {
-  const number = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(n);
+  const number = (n: number) => formatNumber(Math.round(n * 10) / 10);
   const total = results?.contributors ?? 0;
   const detail = (c: ClassCompany) => {
     const sites = c.sites / c.reached;

@@ -16,7 +16,7 @@ import { letterLanguage } from '../../lib/letters/languages.ts';
 import { currentDue, effectiveStatus, LETTER_STATUSES } from '../../lib/letters/records.ts';
 import { icsFile } from '../../lib/letters/send.ts';
 import type { LetterRecord, LetterStatus } from '../../lib/letters/types.ts';
-import { formatDay } from '../format.ts';
+import { formatDay, formatRegion } from '../format.ts';
 import { type ChannelActions, Channels, textRows } from './channels.tsx';
 import { statusKey } from './composer.tsx';
 import { Paper, SignerFields } from './paper.tsx';
@@ -265,7 +265,7 @@ function FollowUp({
               <option value="">—</option>
               {[...new Set(AUTHORITIES.filter((a) => a.law === 'gdpr').map((a) => a.country))].map((c) => (
                 <option key={c} value={c}>
-                  {regionName(c)}
+                  {formatRegion(c)}
                 </option>
               ))}
             </select>
@@ -401,13 +401,4 @@ function Draft({
       />
     </>
   );
-}
-
-function regionName(code: string): string {
-  if (code === 'US-CA') return 'California';
-  try {
-    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }

@@ -4,6 +4,7 @@ import type { DataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { CarriedBy } from '../../lib/storage/log.ts';
 import type { Company } from '../../lib/trackers/company.ts';
+import { formatDay, formatMoment, formatNumber } from '../format.ts';
 import { kindHelp, kindTerm } from '../vocabulary.tsx';
 
 // What the report and the request log share: the page's means of naming and formatting, the words for how a request
@@ -19,18 +20,10 @@ export interface EvidenceContext {
   siteHref: (site: string) => string;
 }
 
-/** Formats in the page's language (the UI language: `<html lang>` is set to it). */
-export const numberFormat = (n: number, lang?: string) => new Intl.NumberFormat(lang).format(n);
-
-/** A moment to the second, for one request among many in the same minute. */
-export const momentFormat = (ms: number, lang?: string) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
-
-/** A `YYYY-MM-DD` local day as a date in the page's language. */
-export function dayFormat(day: string, lang?: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
-}
+/** Formats in the page's language, through the one place that formats for display (components/format.ts). */
+export const numberFormat = (n: number, lang?: string) => formatNumber(n, lang);
+export const momentFormat = (ms: number, lang?: string) => formatMoment(ms, lang);
+export const dayFormat = (day: string, lang?: string) => formatDay(day, lang);
 
 export const DELIVERY_WORDS: Record<Delivery, MessageKey> = {
   received: 'evidenceReceived',

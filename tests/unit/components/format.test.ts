@@ -5,9 +5,10 @@ import {
   formatDateTime,
   formatDay,
   formatDayMonth,
+  formatMoment,
   formatMonth,
   formatNumber,
-  formatTime,
+  formatRegion,
   setUiLocale,
 } from '../../../components/format.ts';
 
@@ -19,16 +20,16 @@ const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('formatDay and its kin, one shape per locale', () => {
   it.each([
-    ['en-US', 'Nov 25, 2026', 'Nov 25, 2026, 2:05 PM', '2:05 PM', 'Nov 25', 'Nov 2026'],
-    ['en-GB', '25 Nov 2026', '25 Nov 2026, 14:05', '14:05', '25 Nov', 'Nov 2026'],
-    ['de', '25.11.2026', '25.11.2026, 14:05', '14:05', '25. Nov.', 'Nov. 2026'],
-    ['pl', '25 lis 2026', '25 lis 2026, 14:05', '14:05', '25 lis', 'lis 2026'],
-  ])('%s: %s', (locale, day, dateTime, time, dayMonth, month) => {
+    ['en-US', 'Nov 25, 2026', 'Nov 25, 2026, 2:05 PM', 'Nov 25, 2026, 2:05:09 PM', 'Nov 25', 'Nov 2026'],
+    ['en-GB', '25 Nov 2026', '25 Nov 2026, 14:05', '25 Nov 2026, 14:05:09', '25 Nov', 'Nov 2026'],
+    ['de', '25.11.2026', '25.11.2026, 14:05', '25.11.2026, 14:05:09', '25. Nov.', 'Nov. 2026'],
+    ['pl', '25 lis 2026', '25 lis 2026, 14:05', '25 lis 2026, 14:05:09', '25 lis', 'lis 2026'],
+  ])('%s: %s', (locale, day, dateTime, moment, dayMonth, month) => {
     expect(formatDay(MS, locale)).toBe(day);
     // A stored day reads the same as a timestamp on that day: no ISO, no numeric-only form.
     expect(formatDay(DAY, locale)).toBe(day);
     expect(nbsp(formatDateTime(MS, locale))).toBe(dateTime);
-    expect(nbsp(formatTime(MS, locale))).toBe(time);
+    expect(nbsp(formatMoment(MS + 9000, locale))).toBe(moment);
     expect(formatDayMonth(DAY, locale)).toBe(dayMonth);
     expect(formatMonth(DAY, locale)).toBe(month);
   });
@@ -51,12 +52,21 @@ describe('formatDay and its kin, one shape per locale', () => {
     ['a timestamp as text', '1764000000000'],
     ['an invalid Date', new Date('nonsense')],
   ])('shows a dash for %s, never NaN or Invalid Date', (_name, value) => {
-    for (const format of [formatDay, formatDateTime, formatTime, formatDayMonth, formatMonth]) {
+    for (const format of [formatDay, formatDateTime, formatMoment, formatDayMonth, formatMonth]) {
       expect(format(value, 'en-GB')).toBe(EMPTY);
     }
   });
 
   afterEach(() => setUiLocale(undefined));
+});
+
+describe('formatRegion', () => {
+  it('names a country in the locale, and keeps a code Intl does not know', () => {
+    expect(formatRegion('DE', 'en')).toBe('Germany');
+    expect(formatRegion('DE', 'fr')).toBe('Allemagne');
+    expect(formatRegion('', 'en')).toBe('');
+    expect(formatRegion('not-a-code', 'en')).toBe('not-a-code');
+  });
 });
 
 describe('formatNumber', () => {
