@@ -3,7 +3,7 @@ import Sigma from 'sigma';
 import { NodeCircleProgram, type NodeHoverDrawingFunction, type NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { GraphNode } from '../lib/graph/graph-data.ts';
-import { type Box, fillStretch, fitLabel, labelBox } from '../lib/graph/labels.ts';
+import { type Box, BoxGrid, fillStretch, fitLabel, labelBox } from '../lib/graph/labels.ts';
 import type { Translate } from '../lib/i18n.ts';
 import { type CategoryGroup, type GraphColours, groupName, groupOf, groupVar } from './categories.ts';
 import { categoryName } from './vocabulary.tsx';
@@ -112,7 +112,7 @@ function placeLabel(
   data: LabelData,
   settings: Settings,
   bold: boolean,
-  taken?: Box[],
+  taken?: BoxGrid,
 ) {
   if (!data.label) return undefined;
   const size = settings.labelSize;
@@ -129,7 +129,7 @@ function placeLabel(
     view,
     taken,
   );
-  if (box) taken?.push(box);
+  if (box) taken?.add(box);
   return box && { box, text };
 }
 
@@ -170,7 +170,8 @@ export function labelDrawers(
   newFrame: (obstacles: Box[]) => void;
 } {
   // The nodes and the labels of this frame so far: each next label goes where it covers none of them, if it can.
-  let taken: Box[] = [];
+  // Bucketed by cell, so a label is compared with its neighbours only (a frame may place hundreds).
+  let taken = new BoxGrid();
   const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
     // A highlighted or hovered node gets its label in a box from the hover drawer instead.
     if (data.highlighted || (data as { key?: string }).key === hovered()) return;
@@ -202,7 +203,8 @@ export function labelDrawers(
     drawLabel,
     drawHover,
     newFrame: (obstacles) => {
-      taken = obstacles;
+      taken = new BoxGrid();
+      for (const box of obstacles) taken.add(box);
     },
   };
 }

@@ -12,11 +12,14 @@
  * tracker matcher on hostile addresses), and writes its figures to bench-results/hostile.json.
  * `npm run bench -- --export [--events N]` runs only the export section (scripts/bench-export.ts: a million events
  * exported in lines and imported back, time and peak memory), and writes its figures to bench-results/export.json.
+ * `npm run bench -- --labels` runs only the graph's label placement (500, 2,000 and 5,000 labels on one frame), and
+ * writes its figures to bench-results/labels.json.
  */
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BoxGrid, labelBox } from '../lib/graph/labels.ts';
 import { loadMatcher, parseTrackerList } from '../lib/trackers/load.ts';
 import { compare, isThirdParty, loadSdk, ourCompany, type SdkEngine, sdkCompany } from './agreement.ts';
 import { realChromium } from './bench-chromium.ts';
@@ -45,6 +48,15 @@ if (process.argv.includes('--hostile')) {
     JSON.stringify({ ...results, hostile, hostileAddresses }, null, 2),
   );
   console.log('\nWritten to bench-results/hostile.json');
+  process.exit(0);
+}
+
+if (process.argv.includes('--labels')) {
+  console.log('\n## Graph labels (placement of one frame)');
+  const labels = labelPlacement();
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(join(root, 'bench-results', 'labels.json'), JSON.stringify({ ...results, labels }, null, 2));
+  console.log('\nWritten to bench-results/labels.json');
   process.exit(0);
 }
 
@@ -165,6 +177,9 @@ console.log("\n## The worker's per-request path on real requests (headers and bo
 
 console.log(`\n## Export and import of ${exportEvents.toLocaleString('en')} events (in lines, in parts)`);
 results.export = await (await import('./bench-export.ts')).exportBench(exportEvents);
+
+console.log('\n## Graph labels (placement of one frame)');
+results.labels = labelPlacement();
 
 console.log('\n## Tracker index load');
 {
@@ -287,6 +302,41 @@ async function dashboardAtScale() {
   );
   await browser.close();
   return { events, views, graph };
+}
+
+/**
+ * What placing one frame's labels costs (components/graph-canvas.tsx does it on every frame): nodes scattered over a
+ * 1280×800 canvas, each label 100×24 px, placed off the labels before it through the frame's `BoxGrid`. The median of
+ * nine passes per size, and the box comparisons it made.
+ */
+function labelPlacement() {
+  const view = { width: 1280, height: 800 };
+  const out: Record<string, { ms: number; comparisons: number }> = {};
+  for (const count of [500, 2000, 5000]) {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const nodes = Array.from({ length: count }, () => ({ x: next() * view.width, y: next() * view.height, size: 6 }));
+    const times: number[] = [];
+    let comparisons = 0;
+    for (let pass = 0; pass < 9; pass++) {
+      const grid = new BoxGrid();
+      const start = performance.now();
+      for (const node of nodes) {
+        const box = labelBox(node, { width: 100, height: 24 }, view, grid);
+        if (box) grid.add(box);
+      }
+      times.push(performance.now() - start);
+      comparisons = grid.comparisons;
+    }
+    out[count] = { ms: median(times), comparisons };
+    console.log(
+      `${count} labels: ${fmt(median(times))} ms a frame, ${comparisons.toLocaleString('en')} box comparisons`,
+    );
+  }
+  return out;
 }
 
 console.log('\n## Package');

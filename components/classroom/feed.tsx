@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { FeedCard, SessionSummary } from '../../lib/classroom/summary.ts';
+import { type FeedCard, feedOrder, type SessionSummary } from '../../lib/classroom/summary.ts';
 import { shownKinds } from '../../lib/disclose/kinds.ts';
 import type { SensitiveCategory } from '../../lib/disclose/sensitive.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
@@ -14,10 +14,19 @@ const SENSITIVE_LABEL: Record<SensitiveCategory, MessageKey> = {
   sexuality: 'classroomSensitiveSexuality',
 };
 
+const SENSITIVE_PAGE_LABEL: Record<SensitiveCategory, MessageKey> = {
+  health: 'classroomSensitivePageHealth',
+  religion: 'classroomSensitivePageReligion',
+  politics: 'classroomSensitivePagePolitics',
+  union: 'classroomSensitivePageUnion',
+  sexuality: 'classroomSensitivePageSexuality',
+};
+
 /**
  * The feed of who got what from which site: one card per company and site, updated in place with its count and the
  * kinds it got so far. Each kind is explained once, on the first card that showed it; later cards only name it. The
- * card that changed last is on top, marked "just now" and briefly lit; a sensitive site carries its label.
+ * card that changed last is on top, marked "just now" and briefly lit; a sensitive site or page carries its label.
+ * Anonymised, nothing says which site: no name, no value, no sensitive label, and no card lifted for being sensitive.
  */
 export function ClassroomFeed({
   t,
@@ -37,6 +46,7 @@ export function ClassroomFeed({
       </p>
     );
   const newest = summary.cards.find((c) => c.key === summary.newest);
+  const cards = anonymous ? feedOrder(summary.cards, false) : summary.cards;
   return (
     <>
       {/* The cards move as they change: what changed last is said once, not the whole list again. */}
@@ -44,7 +54,7 @@ export function ClassroomFeed({
         {newest && `${nameOf(newest.company)} ${t('classroomFrom', [anonymous ? t('classroomASite') : newest.site])}`}
       </p>
       <ol data-testid="classroom-feed">
-        {summary.cards.map((card) => (
+        {cards.map((card) => (
           <Card
             key={card.key}
             t={t}
@@ -79,9 +89,10 @@ function Card({
   const explained = kinds.filter((k) => card.explains.includes(k));
   const named = kinds.filter((k) => !card.explains.includes(k));
   const number = formatNumber(card.requests);
+  const sensitive = anonymous ? undefined : card.sensitive;
   return (
     <li
-      class={`card${newest ? ' newest' : ''}${card.sensitive ? ' sensitive' : ''}`}
+      class={`card${newest ? ' newest' : ''}${sensitive ? ' sensitive' : ''}`}
       data-company={card.company}
       data-site={anonymous ? undefined : card.site}
       data-testid="feed-card"
@@ -96,9 +107,9 @@ function Card({
         <span class="count" data-testid="feed-requests" data-requests={card.requests}>
           {card.requests === 1 ? t('classroomOneRequest') : t('classroomRequestCount', [number])}
         </span>
-        {card.sensitive && (
-          <span class="label sensitive-label" data-testid="feed-sensitive">
-            {t(SENSITIVE_LABEL[card.sensitive])}
+        {sensitive && (
+          <span class="label sensitive-label" data-testid="feed-sensitive" data-by={card.sensitiveBy}>
+            {t((card.sensitiveBy === 'page' ? SENSITIVE_PAGE_LABEL : SENSITIVE_LABEL)[sensitive])}
           </span>
         )}
         {newest && (

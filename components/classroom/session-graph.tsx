@@ -106,7 +106,8 @@ export function SessionGraph({
         labelSize,
         labelWeight: 'normal',
         labelFont: getComputedStyle(element).fontFamily || 'system-ui, sans-serif',
-        // Every node of a session carries `forceLabel`; none is left to sigma's size threshold.
+        // The always-named nodes (every node of a session of up to 40) carry `forceLabel`; none is left to sigma's
+        // size threshold.
         labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
         defaultDrawNodeLabel: drawLabel,
         defaultDrawNodeHover: drawHover,

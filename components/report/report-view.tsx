@@ -343,11 +343,25 @@ function MethodStatement({
       <p>{t('reportMethodObserved')}</p>
       <p>{t('reportMethodReceived')}</p>
       <p>{t('reportMethodDecoded')}</p>
-      {evidence && (
+      {evidence && evidence.storedRequests < evidence.totalRequests && (
         <p data-testid="report-stored">
-          {evidence.storedRequests < evidence.totalRequests
-            ? t('reportMethodRetention', [n(evidence.totalRequests), n(evidence.storedRequests)])
-            : t('reportMethodStored', [evidence.readRequests])}
+          {t('reportMethodRetention', [n(evidence.totalRequests), n(evidence.storedRequests)])}
+        </p>
+      )}
+      {evidence &&
+        evidence.storedRequests >= evidence.totalRequests &&
+        evidence.readRequests >= evidence.storedRequests && (
+          <p data-testid="report-stored">{t('reportMethodStored', [evidence.readRequests])}</p>
+        )}
+      {evidence && evidence.readRequests < evidence.storedRequests && (
+        // The read limits left requests unread: say how many were read of how many, and what that may miss.
+        <p data-testid="report-read-partly" data-cut-short={evidence.cutShort ? 'budget' : 'per-pair'}>
+          {t('reportMethodPartly', [
+            n(evidence.readRequests),
+            n(evidence.storedRequests),
+            n(evidence.limits.perPair),
+            n(evidence.limits.budget),
+          ])}
         </p>
       )}
       {source && (

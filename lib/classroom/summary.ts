@@ -1,7 +1,7 @@
 import type { FlowKind } from '../classify/classify.ts';
 import { wasReceived } from '../classify/delivery.ts';
 import { DATA_KINDS, type DataKind, shownKinds } from '../disclose/kinds.ts';
-import { type SensitiveCategory, sensitiveCategory } from '../disclose/sensitive.ts';
+import { type SensitiveCategory, sensitiveCategory, sensitivePageCategory } from '../disclose/sensitive.ts';
 import { type CategoryRequests, rankedCategoryIds } from '../storage/aggregates.ts';
 import type { SessionEvent } from './session.ts';
 
@@ -22,8 +22,12 @@ export interface FeedCard {
   explains: DataKind[];
   /** The first value seen per kind (shortened as the feed shows it; hidden when anonymised). */
   values: Partial<Record<DataKind, string>>;
-  /** The special category the site's name suggests (lib/disclose/sensitive.ts), shown as a label. */
+  /**
+   * The special category the site's name suggests, or else the address of a page the company got from it
+   * (lib/disclose/sensitive.ts), shown as a label; `sensitiveBy` says which.
+   */
   sensitive?: SensitiveCategory;
+  sensitiveBy?: 'site' | 'page';
   /** The session's event count when this card last changed: a card that changes again gets a new one. */
   changed: number;
 }
@@ -64,20 +68,24 @@ const KIND_WEIGHT: Record<DataKind, number> = {
   'site-address': 1,
 };
 
-/** A card's weight in the feed's order: a sensitive site above anything, then the most telling kind it got. */
-export function sensitivity(card: Pick<FeedCard, 'kinds' | 'sensitive'>): number {
-  return (card.sensitive ? 100 : 0) + Math.max(0, ...card.kinds.map((k) => KIND_WEIGHT[k]));
+/**
+ * A card's weight in the feed's order: a sensitive site or page above anything, then the most telling kind it got.
+ * Anonymised (`bySensitive` false), a sensitive card is not lifted: its place would say what the label no longer does.
+ */
+export function sensitivity(card: Pick<FeedCard, 'kinds' | 'sensitive'>, bySensitive = true): number {
+  return (bySensitive && card.sensitive ? 100 : 0) + Math.max(0, ...card.kinds.map((k) => KIND_WEIGHT[k]));
 }
 
 /**
  * The order the room sees: the card that changed last on top (what just happened), then the most sensitive, then
  * the most recently changed. A projector at 1280×720 shows four or five cards: both the news and the worst of it.
+ * `bySensitive` false leaves sensitive sites and pages out of it (the anonymised feed).
  */
-export function feedOrder(cards: readonly FeedCard[]): FeedCard[] {
+export function feedOrder(cards: readonly FeedCard[], bySensitive = true): FeedCard[] {
   const newest = cards.reduce<FeedCard | undefined>((a, c) => (!a || c.changed > a.changed ? c : a), undefined);
   const rest = cards
     .filter((c) => c !== newest)
-    .sort((a, b) => sensitivity(b) - sensitivity(a) || b.changed - a.changed);
+    .sort((a, b) => sensitivity(b, bySensitive) - sensitivity(a, bySensitive) || b.changed - a.changed);
   return newest ? [newest, ...rest] : rest;
 }
 
@@ -93,6 +101,12 @@ export function summarizeSession(all: readonly SessionEvent[]): SessionSummary {
   const counts = new Map<string, CategoryRequests>();
   /** When each card first got each kind (the event's number in the session). */
   const firstGot = new Map<FeedCard, Map<DataKind, number>>();
+  // A session sends the same few page addresses over and over: each is read once.
+  const pageCategory = new Map<string, SensitiveCategory | undefined>();
+  const sensitivePage = (address: string) => {
+    if (!pageCategory.has(address)) pageCategory.set(address, sensitivePageCategory(address));
+    return pageCategory.get(address);
+  };
   let n = 0;
   for (const e of events) {
     n++;
@@ -109,7 +123,7 @@ export function summarizeSession(all: readonly SessionEvent[]): SessionSummary {
         kinds: [],
         explains: [],
         values: {},
-        ...(sensitive ? { sensitive } : {}),
+        ...(sensitive ? { sensitive, sensitiveBy: 'site' as const } : {}),
         changed: n,
       };
       cards.set(key, card);
@@ -117,6 +131,18 @@ export function summarizeSession(all: readonly SessionEvent[]): SessionSummary {
     }
     card.requests++;
     card.changed = n;
+    // A page the company got the address of (of a general site) can say as much as a sensitive site's name.
+    if (!card.sensitive) {
+      for (const f of e.findings) {
+        if (f.kind !== 'page-address' && f.kind !== 'full-address') continue;
+        const category = sensitivePage(f.value);
+        if (category) {
+          card.sensitive = category;
+          card.sensitiveBy = 'page';
+          break;
+        }
+      }
+    }
     for (const k of e.kinds) {
       if (!card.kinds.includes(k)) {
         card.kinds.push(k);

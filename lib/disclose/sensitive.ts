@@ -315,7 +315,12 @@ export function sensitiveCategory(site: string): SensitiveCategory | undefined {
     if (listed) return listed;
   }
   // A registrable domain is one label in front of its public suffix: that label is the site's name.
-  let name = host.split('.')[0] ?? '';
+  return nameCategory(host.split('.')[0] ?? '');
+}
+
+/** The special category a name's words suggest (a name as `sensitiveCategory` reads it: ASCII, lower case). */
+function nameCategory(ascii: string): SensitiveCategory | undefined {
+  let name = ascii;
   for (const word of ORDINARY) name = name.replaceAll(word, '-');
   const words = name.split(/[^a-z]+/).filter(Boolean);
   for (const stem of STEMS) {
@@ -323,6 +328,35 @@ export function sensitiveCategory(site: string): SensitiveCategory | undefined {
       stem.whole ? w === stem.text : stem.start ? w.startsWith(stem.text) : w.includes(stem.text),
     );
     if (found) return stem.category;
+  }
+  return undefined;
+}
+
+/**
+ * The special category the path of a page's address suggests, its segments read with the same stems as a site's
+ * name (`/health/diabetes-type-2` on a news site); the site itself is `sensitiveCategory`'s. The query and fragment
+ * are not read: an address as kept holds parameter names there, not what the page is about. Undefined for what is
+ * not an address.
+ */
+export function sensitivePageCategory(address: string): SensitiveCategory | undefined {
+  let url: URL;
+  try {
+    url = new URL(address.replace(/…$/, ''));
+  } catch {
+    return undefined;
+  }
+  for (const segment of url.pathname.split('/')) {
+    let text = segment;
+    try {
+      text = decodeURIComponent(segment);
+    } catch {}
+    const ascii = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ł/g, 'l')
+      .toLowerCase();
+    const found = nameCategory(ascii);
+    if (found) return found;
   }
   return undefined;
 }

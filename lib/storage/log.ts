@@ -198,6 +198,10 @@ export interface Evidence {
   storedRequests: number;
   /** Stored requests read for `pairs` and `days`. */
   readRequests: number;
+  /** Whether the report's read budget (`EVIDENCE_READ_BUDGET`) left stored requests unread. */
+  cutShort: boolean;
+  /** The read limits `readRequests` was held to. */
+  limits: { perPair: number; budget: number };
   /** Requests per day, from the stored requests, when they are all of them (none removed, none left unread). */
   days?: DayCount[];
 }
@@ -206,17 +210,23 @@ export interface Evidence {
 export const NAMES_PER_KIND = 12;
 /** Stored requests a report reads per (site, company) pair, newest first. */
 export const EVIDENCE_READ_PER_PAIR = 1000;
+/**
+ * Stored requests a report reads in all, shared out over its pairs: a company on thousands of sites would otherwise
+ * read millions of requests before the report shows anything.
+ */
+export const EVIDENCE_READ_BUDGET = 20_000;
 
 /**
  * What a report on a site or a company says: its totals (received and attempted apart), and what the stored
  * requests carried, decoded to kinds and the parameter names that carried them. Values are not read out: a report
- * names a parameter, never the identifier or secret it held. Reads the newest `perPair` requests of each pair
- * through `[site+company]`.
+ * names a parameter, never the identifier or secret it held. Reads the newest requests of each pair through
+ * `[site+company]`: at most `perPair` of a pair and `budget` in all. The budget is shared out evenly, the smaller
+ * pairs first, so that what a small pair leaves of its share goes to the bigger ones.
  */
 export async function loadEvidence(
   db: DisclosedDb,
   scope: EvidenceScope,
-  perPair = EVIDENCE_READ_PER_PAIR,
+  { perPair = EVIDENCE_READ_PER_PAIR, budget = EVIDENCE_READ_BUDGET }: { perPair?: number; budget?: number } = {},
 ): Promise<Evidence> {
   const [received, attempted, storedRequests] = await Promise.all([
     'site' in scope
@@ -231,20 +241,33 @@ export async function loadEvidence(
     b.requests - a.requests || a.site.localeCompare(b.site) || a.company.localeCompare(b.company);
   received.sort(byRequests);
   attempted.sort(byRequests);
-  const pairKeys = new Map<string, [string, string]>();
-  for (const f of [...received, ...attempted]) pairKeys.set(`${f.site}\n${f.company}`, [f.site, f.company]);
+  // Each pair once (in the report's order), with the requests its totals count: the size of its share's need.
+  const pairKeys = new Map<string, { site: string; company: string; requests: number }>();
+  for (const f of [...received, ...attempted]) {
+    const key = `${f.site}\n${f.company}`;
+    const known = pairKeys.get(key);
+    if (known) known.requests += f.requests;
+    else pairKeys.set(key, { site: f.site, company: f.company, requests: f.requests });
+  }
   const perDay = new Map<string, DayCount>();
   let readRequests = 0;
-  const pairs: PairEvidence[] = [];
-  for (const [site, company] of pairKeys.values()) {
+  let cutShort = false;
+  const read = new Map<string, PairEvidence>();
+  const smallestFirst = [...pairKeys].sort(([, a], [, b]) => a.requests - b.requests);
+  let left = budget;
+  for (const [i, [key, { site, company }]] of smallestFirst.entries()) {
+    const share = Math.min(perPair, Math.floor(left / (smallestFirst.length - i)));
     const pair: PairEvidence = { site, company, received: {}, attempted: {}, read: 0, complete: true };
+    read.set(key, pair);
     const range = db.events.where('[site+company]').equals([site, company]);
+    // One more than the share, to learn whether the pair has more; reading stops there.
     await range
       .reverse()
-      .limit(perPair + 1)
+      .limit(share + 1)
       .each((e) => {
-        if (pair.read >= perPair) {
+        if (pair.read >= share) {
           pair.complete = false;
+          if (share < perPair) cutShort = true;
           return;
         }
         pair.read++;
@@ -257,8 +280,9 @@ export async function loadEvidence(
         perDay.set(day, count);
       });
     readRequests += pair.read;
-    pairs.push(pair);
+    left -= pair.read;
   }
+  const pairs = [...pairKeys.keys()].map((key) => read.get(key) as PairEvidence);
   const totalRequests = [...received, ...attempted].reduce((n, f) => n + f.requests, 0);
   const whole = pairs.every((p) => p.complete) && storedRequests >= totalRequests;
   return {
@@ -268,6 +292,8 @@ export async function loadEvidence(
     totalRequests,
     storedRequests,
     readRequests,
+    cutShort,
+    limits: { perPair, budget },
     ...(whole ? { days: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)) } : {}),
   };
 }

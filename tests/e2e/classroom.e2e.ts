@@ -116,6 +116,16 @@ describe('classroom mode', () => {
     );
     expect(firstTwo.map((c) => c.site)).toEqual(['health-clinic.example', 'health-clinic.example']);
     for (const c of firstTwo) expect(c.bottom).toBeLessThanOrEqual(720);
+    // Anonymised, nothing says a site was a health site: no label, no mark, and its cards not lifted for it (the
+    // newest change first, then by what the data tells, as for any site).
+    await classroom.keyboard.press('a');
+    await classroom.waitForSelector('[data-testid="classroom-anonymise"][aria-pressed="true"]');
+    expect(await classroom.locator('[data-testid="feed-sensitive"]').count()).toBe(0);
+    expect(await classroom.locator('[data-testid="feed-card"].sensitive').count()).toBe(0);
+    expect(await classroom.textContent('[data-testid="classroom-feed"]')).not.toContain('Health');
+    expect(await classroom.textContent('main')).not.toContain('health-clinic');
+    await classroom.keyboard.press('a');
+    await classroom.waitForSelector('[data-testid="feed-sensitive"]');
     expect(await axeViolations(classroom)).toEqual([]);
     // Readable from the back of the room: no text under 20 px, and nothing wider than the 1280 px screen.
     expect(await smallestText(classroom)).toBeGreaterThanOrEqual(20);

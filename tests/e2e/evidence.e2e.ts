@@ -185,6 +185,26 @@ describe('evidence people can keep', () => {
     expect(await page.textContent('[data-testid="log-counts"]')).toMatch(
       /^Requests stored: \d+\. Shown: \d+, matching/,
     );
+
+    // Another log in the same page (its address changed, as a link or the back button does): it opens with none of
+    // the site's rows and none of its filters — not even for the moment its own rows take to arrive.
+    await page.fill('[data-testid="log-filter-text"]', 'google');
+    await expect.poll(async () => (await addresses()).length).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const seen: string[][] = [];
+      Object.assign(window, { seenUnderMeta: seen });
+      new MutationObserver(() => {
+        if (!document.querySelector('#log-heading')?.textContent?.includes('Meta')) return;
+        seen.push([...document.querySelectorAll('[data-testid="log-address"]')].map((el) => el.textContent ?? ''));
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      location.hash = '#/log/company/facebook';
+    });
+    await expect.poll(addresses).toEqual([...meta].sort());
+    expect(await page.inputValue('[data-testid="log-filter-text"]')).toBe('');
+    expect(await page.inputValue('[data-testid="log-filter-kind"]')).toBe('');
+    const seen = (await page.evaluate(() => (window as unknown as { seenUnderMeta: string[][] }).seenUnderMeta)).flat();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((address) => !meta.includes(address))).toEqual([]);
     await page.close();
   });
 });

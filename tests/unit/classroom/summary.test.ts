@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeSession } from '../../../lib/classroom/summary.ts';
+import { feedOrder, summarizeSession } from '../../../lib/classroom/summary.ts';
+import { sensitivePageCategory } from '../../../lib/disclose/sensitive.ts';
 import type { SharingEvent } from '../../../lib/storage/events.ts';
 import { event } from '../storage/helpers.ts';
 
@@ -93,5 +94,38 @@ describe('the classroom’s summary of a session', () => {
     const again = summarizeSession([...events, next({ company: 'microsoft' })]);
     expect(again.cards[0]?.key).toBe(summary.cards[0]?.key);
     expect(again.cards[0]?.changed).toBeGreaterThan(summary.cards[0]?.changed ?? Infinity);
+  });
+
+  it('highlights a sensitive page of a general site on the cards of the companies that got its address', () => {
+    const page = (value: string) => ({ kind: 'page-address' as const, source: 'url' as const, name: 'dl', value });
+    const summary = summarizeSession([
+      next({ kinds: ['page-address'], findings: [page('https://news.example/living/diabetes-type-2.html')] }),
+      // Meta was on the same page but got only which site it was: it cannot tell the page, nor can its card.
+      next({ company: 'facebook', kinds: ['site-address'] }),
+      // Microsoft got an ordinary page of the same site: a query parameter named like a stem says nothing.
+      next({ company: 'microsoft', kinds: ['page-address'], findings: [page('https://news.example/sport?clinic')] }),
+    ]);
+    const card = (company: string) => summary.cards.find((c) => c.company === company);
+    expect(card('google')).toMatchObject({ sensitive: 'health', sensitiveBy: 'page' });
+    expect(card('facebook')?.sensitive).toBeUndefined();
+    expect(card('microsoft')?.sensitive).toBeUndefined();
+    // Sorted as a sensitive site's card is: right after the newest change.
+    expect(summary.cards.map((c) => c.company)).toEqual(['microsoft', 'google', 'facebook']);
+    // The same stems as a site's name, in any segment, accents and escapes read through; not an address, nothing.
+    expect(sensitivePageCategory('https://www.example.fr/sant%C3%A9/diab%C3%A8te')).toBe('health');
+    expect(sensitivePageCategory('https://blog.example/2026/my-church-wedding/')).toBe('religion');
+    expect(sensitivePageCategory('https://blog.example/2026/essex-trip/')).toBeUndefined();
+    expect(sensitivePageCategory('not an address')).toBeUndefined();
+  });
+
+  it('does not lift a sensitive card in the anonymised order', () => {
+    const summary = summarizeSession([
+      next({ site: 'health-clinic.example', company: 'magnite', kinds: ['site-address'] }),
+      next({ company: 'facebook', kinds: ['email'] }),
+      next({ company: 'microsoft' }),
+    ]);
+    expect(summary.cards.map((c) => c.company)).toEqual(['microsoft', 'magnite', 'facebook']);
+    // Anonymised: the newest change first still, then by what the data tells, not by the site.
+    expect(feedOrder(summary.cards, false).map((c) => c.company)).toEqual(['microsoft', 'facebook', 'magnite']);
   });
 });

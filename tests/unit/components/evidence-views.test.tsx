@@ -84,6 +84,34 @@ describe('the evidence screens', () => {
     }
   });
 
+  it('says when its read limits left stored requests unread, and how many it read of how many', async () => {
+    const db = freshDb();
+    await writeEvents(
+      db,
+      Array.from({ length: 600 }, (_, i) => event({ site: `site${i % 200}.example`, time: 1_000_000 + i })),
+    );
+    const report = (evidence: Awaited<ReturnType<typeof loadEvidence>>) =>
+      renderToString(
+        <ReportView
+          ctx={ctx}
+          scope={{ company: 'google' }}
+          evidence={evidence}
+          source={source}
+          preparedAt={0}
+          logHref="#/log"
+          onPrint={() => {}}
+        />,
+      );
+    const cut = report(await loadEvidence(db, { company: 'google' }, { budget: 400 }));
+    expect(cut).toContain('data-cut-short="budget"');
+    expect(cut).toContain('This report read the newest 400 of the 600 requests stored one by one');
+    expect(cut).toContain('and 400 in all');
+    expect(cut).not.toContain('data-testid="report-stored"');
+    const whole = report(await loadEvidence(db, { company: 'google' }));
+    expect(whole).not.toContain('data-testid="report-read-partly"');
+    expect(whole).toContain('(600 read for this report)');
+  });
+
   it('lists a blocked request only among the attempts of a report, never as received', async () => {
     const db = await hostile();
     const html = renderToString(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../lib/graph/graph-data.ts';
 import {
+  BoxGrid,
   fillStretch,
   fitLabel,
   labelBox,
@@ -12,7 +13,7 @@ import {
 import { keyboardOrder, stepKey } from '../../../lib/graph/navigation.ts';
 
 const company = (id: string, reach: number): Reach => ({ id: `c:${id}`, type: 'company', reach });
-const site = (id: string): Reach => ({ id: `s:${id}`, type: 'site', reach: 1 });
+const site = (id: string, reach = 1): Reach => ({ id: `s:${id}`, type: 'site', reach });
 
 describe('labelledNodes', () => {
   it('names every node of a small graph', () => {
@@ -32,6 +33,21 @@ describe('labelledNodes', () => {
     const labelled = labelledNodes(nodes, 6, 3);
     expect([...labelled].filter((id) => id.startsWith('s:'))).toHaveLength(5);
     expect([...labelled].filter((id) => id.startsWith('c:')).sort()).toEqual(['c:a-tie', 'c:google', 'c:meta']);
+  });
+
+  it('on a history of thousands of sites names only the sites that reached the most companies', () => {
+    const nodes = [
+      ...Array.from({ length: 4000 }, (_, i) => site(`site${i}.com`, 1 + (i % 7))),
+      site('everywhere.example', 50),
+      ...Array.from({ length: 1000 }, (_, i) => company(`c${i}`, 1 + (i % 11))),
+    ];
+    const labelled = labelledNodes(nodes);
+    expect(labelled.size).toBe(30 + 15);
+    expect(labelled.has('s:everywhere.example')).toBe(true);
+    // The 29 other sites named are among those that reached seven companies, the most but one.
+    const sites = [...labelled].filter((id) => id.startsWith('s:') && id !== 's:everywhere.example');
+    expect(sites).toHaveLength(29);
+    for (const id of sites) expect(Number(id.match(/\d+/)?.[0]) % 7, id).toBe(6);
   });
 });
 
@@ -91,6 +107,56 @@ describe('labelBox', () => {
     expect(labelBox({ x: 100, y: 301, size: 10 }, text, view)).toBeUndefined();
     const wide = labelBox({ x: 200, y: 150, size: 10 }, { width: 1000, height: 20 }, view);
     expect(wide).toMatchObject({ x: 2, width: 396 });
+  });
+});
+
+describe('BoxGrid', () => {
+  const view = { width: 1280, height: 800 };
+  const text = { width: 100, height: 24 };
+  /** A repeatable scatter of `count` nodes over the canvas. */
+  const scatter = (count: number) => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    return Array.from({ length: count }, () => ({ x: next() * view.width, y: next() * view.height, size: 6 }));
+  };
+
+  it('measures the same overlap as the flat list, each box once, however many cells the boxes span', () => {
+    const boxes = scatter(20).map((n) => ({ x: n.x, y: n.y, width: 150, height: 70 }));
+    const grid = new BoxGrid(64, 100);
+    for (const b of boxes) grid.add(b);
+    for (const probe of [...boxes, { x: 0, y: 0, width: 1280, height: 800 }, { x: 63, y: 63, width: 2, height: 2 }]) {
+      expect(grid.overlap(probe)).toBeCloseTo(overlap(probe, boxes), 6);
+    }
+  });
+
+  it('places the labels of 5,000 nodes with a bounded number of comparisons per label, all inside the canvas', () => {
+    const grid = new BoxGrid();
+    const nodes = scatter(5000);
+    let placed = 0;
+    for (const node of nodes) {
+      const box = labelBox(node, text, view, grid);
+      expect(box && box.x >= 2 && box.y >= 2 && box.x + box.width <= 1278 && box.y + box.height <= 798).toBe(true);
+      if (box) grid.add(box);
+      placed++;
+    }
+    expect(placed).toBe(5000);
+    // A label is compared with the boxes of the (at most 3 × 2) cells each of its 4 candidate boxes touches, at most
+    // `crowd` boxes a cell: linear in the labels. A flat list compares each candidate with every label placed, some
+    // 4 × 5,000² / 2 = 50 million comparisons for the same scatter.
+    const perLabel = 4 * 6 * grid.crowd;
+    expect(grid.comparisons).toBeLessThanOrEqual(5000 * perLabel);
+    expect(grid.comparisons).toBeLessThan(5_000_000);
+  });
+
+  it('still moves a label off its neighbour', () => {
+    const grid = new BoxGrid();
+    const first = labelBox({ x: 100, y: 100, size: 10 }, text, view, grid) as NonNullable<ReturnType<typeof labelBox>>;
+    grid.add(first);
+    const second = labelBox({ x: 100, y: 110, size: 10 }, text, view, grid);
+    expect(second && overlap(second, [first])).toBe(0);
   });
 });
 

@@ -202,11 +202,42 @@ describe('the evidence of a report', () => {
       db,
       Array.from({ length: 30 }, (_, i) => event({ time: T0 + i, findings: [{ ...cid, name: `p${i}` }] })),
     );
-    const evidence = await loadEvidence(db, { site: 'news.example' }, 10);
+    const evidence = await loadEvidence(db, { site: 'news.example' }, { perPair: 10 });
     expect(evidence.readRequests).toBe(10);
     expect(evidence.pairs[0]?.complete).toBe(false);
     expect(evidence.days).toBeUndefined();
     expect(namesOf(evidence.pairs, 'received', 'identifier')[0]?.name).toBe('p29');
+    // The per-pair limit, not the report's budget, cut this one short.
+    expect(evidence.cutShort).toBe(false);
+  });
+
+  it('reads at most its budget for a company on many sites, newest first, and says it was cut short', async () => {
+    const db = freshDb();
+    // Google on 40 busy sites (30 requests each) and 10 quiet ones (one each): 1,210 stored requests.
+    await writeEvents(db, [
+      ...Array.from({ length: 40 * 30 }, (_, i) =>
+        event({ site: `busy${i % 40}.example`, time: T0 + i, findings: [{ ...cid, name: `p${i}` }] }),
+      ),
+      ...Array.from({ length: 10 }, (_, i) => event({ site: `quiet${i}.example`, time: T0 - 1000 + i })),
+    ]);
+    const evidence = await loadEvidence(db, { company: 'google' }, { budget: 300 });
+    expect(evidence.storedRequests).toBe(1210);
+    expect(evidence.readRequests).toBeLessThanOrEqual(300);
+    expect(evidence.readRequests).toBeGreaterThan(280);
+    expect(evidence.cutShort).toBe(true);
+    expect(evidence.days).toBeUndefined();
+    // The quiet sites are read whole; what they leave of their share goes to the busy ones, which get as much each.
+    const quiet = evidence.pairs.filter((p) => p.site.startsWith('quiet'));
+    expect(quiet.every((p) => p.complete && p.read === 1)).toBe(true);
+    const busy = evidence.pairs.filter((p) => p.site.startsWith('busy'));
+    expect(busy.every((p) => !p.complete && p.read >= 7 && p.read <= 8)).toBe(true);
+    // Newest first: busy0's newest request is the 1,161st written (i = 1160).
+    const busy0 = evidence.pairs.find((p) => p.site === 'busy0.example');
+    expect(busy0?.received.identifier?.[0]?.name).toBe('p1160');
+    // Within its budget, a report reads every stored request and is not cut short.
+    const whole = await loadEvidence(db, { company: 'google' }, { budget: 2000 });
+    expect(whole.readRequests).toBe(1210);
+    expect(whole.cutShort).toBe(false);
   });
 });
 
