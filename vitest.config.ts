@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           setupFiles: ['fake-indexeddb/auto'],
+          // The property tests run 150 generated cases each: seconds on a busy 2-core machine (their slowest single
+          // case is ~1 s under load), more than vitest's default 5 s.
+          testTimeout: 30_000,
           // Letters and days are written in local time: one zone, so snapshots read the same on every machine.
           env: { TZ: 'UTC' },
         },
