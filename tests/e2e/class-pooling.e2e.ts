@@ -84,7 +84,7 @@ describe('class pooling', () => {
     await page.setInputFiles('[data-testid="class-input"]', [first]);
     await expect
       .poll(() => page.textContent('[data-testid="class-notes"]'))
-      .toMatch(/was pooled already, on .+: it is not counted twice\./);
+      .toMatch(/was already pooled, on .+: it is not counted twice\./);
     expect(await page.textContent('[data-testid="class-contributors"]')).toBe('2 exports pooled');
     expect(await sentences(page)).toEqual(pooled);
 
