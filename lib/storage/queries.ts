@@ -28,6 +28,11 @@ export interface PageRecipient {
   /** Every request that did not arrive was stopped by the browser or another extension (not a failure, not the cache). */
   blockedOnly?: boolean;
   /**
+   * Every request that did not arrive was stopped before it was sent (`not-received`: blocked, no connection), none
+   * answered from the cache, cut off after it was sent or aborted, which may have reached the company.
+   */
+  stoppedOnly?: boolean;
+  /**
    * The hosts it was reached at on this page (for a company only attempted, the hosts it was tried at), sorted. A
    * host none of whose requests arrived is not among them when the company did receive data: it is in `missedHosts`.
    */
@@ -116,7 +121,9 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       r.requests++;
       if (!received) {
         r.failed++;
-        r.blockedOnly = (r.blockedOnly ?? true) && BLOCKED.has(e.deliveryReason ?? deliveryOf(e).reason);
+        const facts = deliveryOf(e);
+        r.blockedOnly = (r.blockedOnly ?? true) && BLOCKED.has(e.deliveryReason ?? facts.reason);
+        r.stoppedOnly = (r.stoppedOnly ?? true) && (e.delivery ?? facts.delivery) === 'not-received';
       }
       const hosts = received ? reachedHosts : triedHosts;
       const mine = hosts.get(e.company) ?? new Set<string>();

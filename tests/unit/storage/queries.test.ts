@@ -55,6 +55,9 @@ describe('the popup summary of a page', () => {
     // One of Meta's was blocked, the other came from the cache: not all of it was blocked.
     expect(byId.get('facebook')?.blockedOnly).toBe(false);
     expect(byId.get('google')?.blockedOnly).toBe(true);
+    // Meta's cached request may have reached it: not "stopped", so nothing is claimed not to have arrived.
+    expect(byId.get('facebook')?.stoppedOnly).toBe(false);
+    expect(byId.get('google')?.stoppedOnly).toBe(true);
     expect(byId.get('bing')).toMatchObject({ requests: 1, failed: 0, kinds: ['event'] });
   });
 
