@@ -66,12 +66,18 @@ export interface PageSummary {
 }
 
 /**
- * What the tab's current page shared: the newest page load of the tab, if it is on `site`, and its events grouped by
+ * What the tab's current page shared: the newest page load of the tab on `site`, and its events grouped by
  * company (most requests first). A page has at most a few hundred events, read through the `page` index.
  */
 export async function loadPageSummary(db: DisclosedDb, tabId: number, site: string): Promise<PageSummary> {
-  const page = await db.pages.where('[tabId+startedAt]').between([tabId, -Infinity], [tabId, Infinity]).last();
-  if (!page || page.site !== site) return { page: undefined, recipients: [], unlistedMore: 0 };
+  // The tab's latest load on this site: the tab's latest of all, or one shown again from the back/forward cache.
+  const page = await db.pages
+    .where('[tabId+startedAt]')
+    .between([tabId, -Infinity], [tabId, Infinity])
+    .reverse()
+    .filter((p) => p.site === site)
+    .first();
+  if (!page) return { page: undefined, recipients: [], unlistedMore: 0 };
   const byCompany = new Map<string, PageRecipient>();
   // What each company's attempts carried, apart: shown only for a company none of whose requests arrived.
   const tried = new Map<string, Pick<PageRecipient, 'kinds' | 'details' | 'example'>>();

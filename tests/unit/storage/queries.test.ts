@@ -102,6 +102,23 @@ describe('the popup summary of a page', () => {
     expect(byId.get('facebook')?.missedHosts).toBeUndefined();
   });
 
+  it("finds the tab's latest load on the site asked about: a page shown again by Back keeps its companies", async () => {
+    const db = freshDb();
+    const later = { key: '1:2000', tabId: 1, site: 'shop.example', startedAt: 2000 };
+    await writeEvents(
+      db,
+      [event({ kinds: ['page-address'], delivery: 'received', deliveryReason: 'response' })],
+      [PAGE, later],
+    );
+    // news.example → shop.example → Back: the tab shows the news page again, loaded at 1000.
+    const back = await loadPageSummary(db, 1, 'news.example');
+    expect(back.page?.key).toBe(PAGE.key);
+    expect(back.recipients.map((r) => r.company)).toEqual(['google']);
+    expect((await loadPageSummary(db, 1, 'shop.example')).page?.key).toBe(later.key);
+    expect((await loadPageSummary(db, 1, 'blog.example')).page).toBeUndefined();
+    expect((await loadPageSummary(db, 2, 'news.example')).page).toBeUndefined();
+  });
+
   it('gives the badge only the companies that received data', async () => {
     const db = await page();
     expect([...(await pageCompanies(db, PAGE.key))].sort()).toEqual(['bing', 'google']);
