@@ -8,7 +8,7 @@ import { History } from '../lib/background/history.ts';
 import { LetterCommands } from '../lib/background/letters.ts';
 import { SettingsStore } from '../lib/background/settings-store.ts';
 import { Traffic } from '../lib/background/traffic.ts';
-import { WatchedLoads } from '../lib/background/watched-loads.ts';
+import { becomesPage, WatchedLoads } from '../lib/background/watched-loads.ts';
 import { Capture } from '../lib/capture/capture.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
@@ -120,6 +120,8 @@ export default defineBackground(() => {
   browser.webRequest.onBeforeRedirect.addListener((d) => traffic.redirected(d), all);
   browser.webRequest.onResponseStarted.addListener(
     (d) => {
+      // A download or a 204 leaves the tab on the page it was on: no new page load, and the page stays watched.
+      if (!becomesPage(d)) return;
       traffic.pageStarted(d);
       settings.loaded.then(() => watched.pageStarted(d.tabId, d.url));
     },
@@ -127,6 +129,7 @@ export default defineBackground(() => {
       urls: ['<all_urls>'],
       types: ['main_frame'],
     },
+    ['responseHeaders'],
   );
   browser.extension.isAllowedIncognitoAccess().then(
     (allowed) => traffic.privateAccessKnown(allowed),

@@ -64,6 +64,8 @@ export async function launchWithExtension(options: {
   trustSpki?: string;
   /** More Chromium flags (`--disable-webgl`, say). */
   args?: string[];
+  /** Keep Chromium's back/forward cache, which Playwright turns off by default (users have it on). */
+  backForwardCache?: boolean;
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -83,6 +85,7 @@ export async function launchWithExtension(options: {
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${[extensionDir, ...(options.alsoLoad ?? [])].join(',')}`,

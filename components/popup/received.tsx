@@ -19,12 +19,20 @@ export function receivedPhrase(t: Translate, kind: DataKind, details: string[] =
 /** "Received: …" for a company, and on expansion one request decoded as parameter → value → what it is. */
 export function Received({ t, recipient }: { t: Translate; recipient: PageRecipient }) {
   const { kinds, details, example } = recipient;
+  // Attempts of which one may have arrived (from the cache, cut off after it was sent): not "would have" but "may have".
+  const may = recipient.attemptedOnly && !recipient.stoppedOnly;
   return (
     <>
       <p class="received" data-testid="received">
         {kinds.length === 0
-          ? t(recipient.attemptedOnly ? 'popupWouldHaveReceivedNothing' : 'popupReceivedNothing')
-          : t(recipient.attemptedOnly ? 'popupWouldHaveReceived' : 'popupReceived', [
+          ? t(
+              !recipient.attemptedOnly
+                ? 'popupReceivedNothing'
+                : may
+                  ? 'popupMayHaveReceivedNothing'
+                  : 'popupWouldHaveReceivedNothing',
+            )
+          : t(!recipient.attemptedOnly ? 'popupReceived' : may ? 'popupMayHaveReceived' : 'popupWouldHaveReceived', [
               shownKinds(kinds)
                 .map((k) => receivedPhrase(t, k, details[k]))
                 .join(', '),

@@ -30,6 +30,8 @@ export interface SummaryRecipient {
   requests: number;
   kinds: readonly DataKind[];
   attemptedOnly?: true;
+  /** Every request not known to have arrived was stopped before it was sent: "nothing arrived" is then known. */
+  stoppedOnly?: boolean;
 }
 
 /**
@@ -110,7 +112,8 @@ export function pageSummary(t: Translate, recipients: readonly SummaryRecipient[
 /**
  * The popup's answer in one or two sentences: who got what, grouped by the most revealing kind each received
  * ("Google and Meta got the address of this page and an identifier; 3 others got which site you were on"), then how
- * many tried and reached nothing. Only what arrived is said to be got. Word order, plurals and punctuation are the
+ * many tried and reached nothing (or none is known to have reached: see `stoppedOnly`). Only what arrived is said to be
+ * got. Word order, plurals and punctuation are the
  * locale's messages; lists of names go through `Intl.ListFormat`. Empty when nothing was sent at all.
  */
 export function pageSummaryParts(
@@ -121,6 +124,9 @@ export function pageSummaryParts(
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const received = recipients.filter((r) => !r.attemptedOnly).sort(compareBySensitivity);
   const tried = recipients.length - received.length;
+  // "Nothing arrived" only when every attempt was stopped before it was sent; a request answered from the cache, cut
+  // off after it was sent or aborted may have reached the company: none is then *known* to have arrived.
+  const stopped = recipients.every((r) => !r.attemptedOnly || r.stoppedOnly);
 
   const groups: { reach: Reach; names: string[] }[] = [];
   for (const r of received) {
@@ -153,7 +159,14 @@ export function pageSummaryParts(
     sentences.push(t('popupSummarySentence', [clauses.reduce((all, c) => t('popupSummaryJoin', [all, c]))]));
   }
   if (tried) {
-    sentences.push(t(received.length ? 'popupSummaryTried' : 'popupSummaryOnlyTried', [tried]));
+    const key: MessageKey = received.length
+      ? stopped
+        ? 'popupSummaryTried'
+        : 'popupSummaryTriedUnconfirmed'
+      : stopped
+        ? 'popupSummaryOnlyTried'
+        : 'popupSummaryOnlyTriedUnconfirmed';
+    sentences.push(t(key, [tried]));
   }
   if (!sentences.length) return [];
   const text = sentences.reduce((all, s) => t('popupSummaryNextSentence', [all, s]));

@@ -34,7 +34,16 @@ export function useClassResultsModel(t: Translate) {
         said.push(
           outcome.status === 'pooled'
             ? t('classroomPoolAdded', [file.name, formatNumber(outcome.companies)])
-            : t('classroomPoolDuplicate', [file.name, formatDateTime(outcome.pooledAt)]),
+            : outcome.status === 'replaced'
+              ? t('classroomPoolReplaced', [
+                  file.name,
+                  formatNumber(outcome.companies),
+                  formatDateTime(outcome.pooledAt),
+                ])
+              : t(outcome.status === 'duplicate' ? 'classroomPoolDuplicate' : 'classroomPoolSuperseded', [
+                  file.name,
+                  formatDateTime(outcome.pooledAt),
+                ]),
         );
       } catch (error) {
         said.push(t('classroomPoolRejected', [file.name, error instanceof Error ? error.message : String(error)]));

@@ -94,10 +94,32 @@ export class Capture {
     this.deps.matcher();
   }
 
-  /** The tab's address changed without a page load (a single-page app): page addresses are compared with it. */
+  /**
+   * The tab's address changed without a page load: a single-page app (page addresses are compared with it), or a
+   * page on another site shown again from the back/forward cache (A → B → Back), which fires no request: its
+   * requests count against its own page load again, the tab's latest on that site.
+   */
   async urlChanged(tabId: number, url: string): Promise<void> {
     const state = await this.tabs.get(tabId);
-    if (state && parseWebUrl(url)?.site === state.page.site) state.url = url;
+    const site = parseWebUrl(url)?.site;
+    if (!state || !site) return;
+    if (site === state.page.site) {
+      state.url = url;
+      return;
+    }
+    const earlier = await this.deps.db.pages
+      .where('[tabId+startedAt]')
+      .between([tabId, -Infinity], [tabId, Infinity])
+      .reverse()
+      .filter((p) => p.site === site)
+      .first();
+    // Only if nothing newer took the tab meanwhile (a page load that started while this was looked up).
+    if (!earlier || (await this.tabs.get(tabId)) !== state) return;
+    const restored: TabState = { page: earlier, url, incognito: state.incognito, companies: new Set() };
+    this.tabs.set(tabId, Promise.resolve(restored));
+    const companies = await pageCompanies(this.deps.db, earlier.key).catch(() => [] as string[]);
+    for (const c of companies) restored.companies.add(c);
+    this.deps.onCompanyCount?.(tabId, restored.companies.size);
   }
 
   /** Forgets every tab's page load (after stored data was deleted): the next request starts a new one. */

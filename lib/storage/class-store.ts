@@ -22,13 +22,32 @@ export interface ClassCompany {
   kinds: Partial<Record<DataKind, number>>;
 }
 
-/** One pooled export, known by a hash of its content so the same file is not counted twice. */
+/** What one pooled export brought one company, kept so a later export of the same browser can take it out again. */
+export interface ContributedCompany {
+  name: string;
+  kind: FlowKind;
+  requests: number;
+  sites: number;
+  kinds: DataKind[];
+}
+
+/**
+ * One pooled export, known by a hash of its content so the same export is not counted twice, and by hashes of its
+ * flows' starts so a later export of the same browser replaces it (lib/export/pool.ts). The starts are hashes of a
+ * site, a company and a time that the educator's file held in plain: the store holds no site or time as such.
+ */
 export interface ClassContribution {
-  /** SHA-256 of the file's text, in hex. */
+  /** SHA-256 of the export's flows in a canonical order (not of the file: its export time is left out), in hex. */
   hash: string;
   pooledAt: number;
+  /** When the export was made (absent in contributions pooled before this was kept). */
+  exportedAt?: number;
   /** How many companies it brought. */
   companies: number;
+  /** SHA-256 of each flow's start (site, company, first seen); absent in contributions pooled before. */
+  starts?: string[];
+  /** Per company id, what it brought (absent in contributions pooled before: those cannot be replaced). */
+  brought?: Record<string, ContributedCompany>;
 }
 
 export type ClassDb = Dexie & {

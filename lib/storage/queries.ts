@@ -28,6 +28,11 @@ export interface PageRecipient {
   /** Every request that did not arrive was stopped by the browser or another extension (not a failure, not the cache). */
   blockedOnly?: boolean;
   /**
+   * Every request that did not arrive was stopped before it was sent (`not-received`: blocked, no connection), none
+   * answered from the cache, cut off after it was sent or aborted, which may have reached the company.
+   */
+  stoppedOnly?: boolean;
+  /**
    * The hosts it was reached at on this page (for a company only attempted, the hosts it was tried at), sorted. A
    * host none of whose requests arrived is not among them when the company did receive data: it is in `missedHosts`.
    */
@@ -61,12 +66,18 @@ export interface PageSummary {
 }
 
 /**
- * What the tab's current page shared: the newest page load of the tab, if it is on `site`, and its events grouped by
+ * What the tab's current page shared: the newest page load of the tab on `site`, and its events grouped by
  * company (most requests first). A page has at most a few hundred events, read through the `page` index.
  */
 export async function loadPageSummary(db: DisclosedDb, tabId: number, site: string): Promise<PageSummary> {
-  const page = await db.pages.where('[tabId+startedAt]').between([tabId, -Infinity], [tabId, Infinity]).last();
-  if (!page || page.site !== site) return { page: undefined, recipients: [], unlistedMore: 0 };
+  // The tab's latest load on this site: the tab's latest of all, or one shown again from the back/forward cache.
+  const page = await db.pages
+    .where('[tabId+startedAt]')
+    .between([tabId, -Infinity], [tabId, Infinity])
+    .reverse()
+    .filter((p) => p.site === site)
+    .first();
+  if (!page) return { page: undefined, recipients: [], unlistedMore: 0 };
   const byCompany = new Map<string, PageRecipient>();
   // What each company's attempts carried, apart: shown only for a company none of whose requests arrived.
   const tried = new Map<string, Pick<PageRecipient, 'kinds' | 'details' | 'example'>>();
@@ -116,7 +127,9 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       r.requests++;
       if (!received) {
         r.failed++;
-        r.blockedOnly = (r.blockedOnly ?? true) && BLOCKED.has(e.deliveryReason ?? deliveryOf(e).reason);
+        const facts = deliveryOf(e);
+        r.blockedOnly = (r.blockedOnly ?? true) && BLOCKED.has(e.deliveryReason ?? facts.reason);
+        r.stoppedOnly = (r.stoppedOnly ?? true) && (e.delivery ?? facts.delivery) === 'not-received';
       }
       const hosts = received ? reachedHosts : triedHosts;
       const mine = hosts.get(e.company) ?? new Set<string>();

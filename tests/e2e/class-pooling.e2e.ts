@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import messages from '../../public/_locales/en/messages.json';
+import { type ChromeGlobal, inExtensionPage } from '../../scripts/browser.ts';
 import { exportLines } from '../export-schema.ts';
 import { axeViolations } from './axe.ts';
 import { everythingStored } from './extension-db.ts';
 import { useExtensionBrowser } from './setup.ts';
-import { NEWS, TEST_SITES } from './test-site.ts';
+import { HEALTH, NEWS, TEST_SITES } from './test-site.ts';
 
 const env = useExtensionBrowser(TEST_SITES);
 
@@ -48,6 +49,19 @@ describe('class pooling', () => {
     await visit('https://www.garden-blog.example/post.html');
     await expect.poll(async () => (await everythingStored(context, extensionId)).includes('garden-blog')).toBe(true);
     const first = await exportFromSettings();
+    // Another student's browser: this one's history without the first student's (a later export of the same
+    // history is the same browser, and replaces its earlier export, as below).
+    await inExtensionPage(
+      context,
+      extensionId,
+      (site) =>
+        (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({
+          type: 'data/forget-site',
+          payload: { site },
+        }),
+      'garden-blog.example',
+    );
+    await expect.poll(async () => (await everythingStored(context, extensionId)).includes('garden-blog')).toBe(false);
     await visit(`https://${NEWS}/article.html`);
     await expect
       .poll(async () => (await everythingStored(context, extensionId)).includes('"site":"news-site.example"'))
@@ -84,7 +98,7 @@ describe('class pooling', () => {
     await page.setInputFiles('[data-testid="class-input"]', [first]);
     await expect
       .poll(() => page.textContent('[data-testid="class-notes"]'))
-      .toMatch(/was pooled already, on .+: it is not counted twice\./);
+      .toMatch(/was already pooled, on .+: it is not counted twice\./);
     expect(await page.textContent('[data-testid="class-contributors"]')).toBe('2 exports pooled');
     expect(await sentences(page)).toEqual(pooled);
 
@@ -112,6 +126,20 @@ describe('class pooling', () => {
     );
     expect(smallest).toBeGreaterThanOrEqual(20);
     expect(await everythingStored(context, extensionId)).toBe(history);
+
+    // The second student browses on and exports again: the later export replaces the earlier, still 2 of us.
+    await visit(`https://${HEALTH}/index.html`);
+    await expect.poll(async () => (await everythingStored(context, extensionId)).includes('health-clinic')).toBe(true);
+    const later = await exportFromSettings();
+    await page.setInputFiles('[data-testid="class-input"]', [later]);
+    await expect
+      .poll(() => page.textContent('[data-testid="class-notes"]'))
+      .toMatch(/replaced the earlier export of the same browser \(pooled on .+\): \d+ companies, counted once\./);
+    expect(await page.textContent('[data-testid="class-contributors"]')).toBe('2 exports pooled');
+    // Counted once: no company reached more of us than there are.
+    const replaced = await sentences(page);
+    expect(replaced).toContain('Google reached 2 of 2 of us');
+    expect(replaced.filter((line) => / of 3 of us|3 of 2/.test(line))).toEqual([]);
 
     await page.click('[data-testid="class-clear"]');
     await expect.poll(() => page.textContent('[data-testid="class-contributors"]')).toBe('No exports pooled yet.');

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type ChromeGlobal, inExtensionPage } from '../../scripts/browser.ts';
+import type { SiteMap } from '../../scripts/fake-internet.ts';
 import { axeViolations } from './axe.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
 import { useExtensionBrowser } from './setup.ts';
@@ -8,7 +9,33 @@ import { NEWS, TEST_SITES } from './test-site.ts';
 
 // The popup where Disclosed cannot see (all of) what the page sends: it says so and why, offers what mends it, and
 // never says that no third party received a request.
-const env = useExtensionBrowser(TEST_SITES);
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+  `<link rel="icon" href="data:,"></head><body><h1>${title}</h1>${body}</body></html>`;
+
+// With the back/forward cache on, as users have it: a page shown again from it fires no request.
+const BF_PAGE = '/cached/back-forward.html';
+const DOWNLOADS = '/cached/downloads.html';
+const SITES: SiteMap = {
+  ...TEST_SITES,
+  [NEWS]: {
+    ...TEST_SITES[NEWS],
+    // Cacheable (a page sent with no-store is never kept in the back/forward cache); says when it came back from it.
+    [BF_PAGE]: page(
+      'Back and forward',
+      '<img alt="" src="https://www.google-analytics.com/collect?v=1&tid=UA-1&cid=777.888&t=pageview">' +
+        '<script>addEventListener("pageshow", (e) => { if (e.persisted) document.title = "restored"; });</script>',
+    ),
+    [DOWNLOADS]: page(
+      'Downloads',
+      '<img alt="" src="https://www.google-analytics.com/collect?v=1&tid=UA-1&cid=999.111&t=pageview">' +
+        '<a id="same-site" href="/files/report.zip">Report</a> <a id="other-site" href="https://files.example-cdn.example/setup.zip">Setup</a>',
+    ),
+    '/files/report.zip': { type: 'application/zip', body: 'PK' },
+  },
+  'files.example-cdn.example': { '/setup.zip': { type: 'application/zip', body: 'PK' } },
+};
+const env = useExtensionBrowser(SITES, { cache: true, backForwardCache: true });
 
 async function visit(url: string) {
   const page = await env.browser.context.newPage();
@@ -227,5 +254,38 @@ describe('popup, when Disclosed cannot see the page', () => {
     expect(await companyCount(popup)).toBeGreaterThan(0);
     await popup.close();
     await page.close();
+  });
+  it('a page shown again by Back from the back/forward cache shows its own companies, and is watched', async () => {
+    const { page: tab, tabId } = await visit(`https://${NEWS}${BF_PAGE}`);
+    await tab.goto('https://www.garden-blog.example/post.html', { waitUntil: 'networkidle' });
+    // A page restored from the cache fires no load event: wait for it to commit, then for its pageshow.
+    await tab.goBack({ waitUntil: 'commit' });
+    // Restored from the cache, not loaded again: no request at all, the case this is about.
+    await tab.waitForFunction(() => document.title === 'restored');
+    const popup = await openPopup(tabId);
+    await popup.page.waitForSelector('[data-testid="companies"]');
+    expect(await stateOf(popup)).toEqual({ reason: null, text: null, claimsNothing: false });
+    const names = await popup.page.locator('[data-testid="companies"] [data-testid="recipient"]').allTextContents();
+    expect(names.join(' ')).toContain('Google');
+    // Not the blog's companies (Magnite was on the page left).
+    expect(names.join(' ')).not.toContain('Magnite');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('a download from a watched page (same site or another) leaves the popup on the page, watched', async () => {
+    const { page: tab, tabId } = await visit(`https://${NEWS}${DOWNLOADS}`);
+    for (const link of ['#same-site', '#other-site']) {
+      const download = tab.waitForEvent('download');
+      await tab.click(link);
+      await (await download).cancel();
+    }
+    expect(tab.url()).toBe(`https://${NEWS}${DOWNLOADS}`);
+    const popup = await openPopup(tabId);
+    await popup.page.waitForSelector('[data-testid="companies"]');
+    expect(await stateOf(popup)).toEqual({ reason: null, text: null, claimsNothing: false });
+    expect(await companyCount(popup)).toBeGreaterThan(0);
+    await popup.close();
+    await tab.close();
   });
 });

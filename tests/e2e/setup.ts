@@ -8,7 +8,13 @@ import { type FakeInternet, type SiteMap, startFakeInternet } from '../../script
  */
 export function useExtensionBrowser(
   sites: SiteMap,
-  options: { thirdPartyCookies?: boolean; alsoLoad?: string[]; cache?: boolean; args?: string[] } = {},
+  options: {
+    thirdPartyCookies?: boolean;
+    alsoLoad?: string[];
+    cache?: boolean;
+    args?: string[];
+    backForwardCache?: boolean;
+  } = {},
 ): { internet: FakeInternet; browser: ExtensionBrowser } {
   const handle = {} as { internet: FakeInternet; browser: ExtensionBrowser };
   beforeAll(async () => {

@@ -28,7 +28,7 @@ const send = <T extends MessageType>(type: T, payload: MessageMap[T]['request'])
 let tabId = 0;
 let nextRequest = 0;
 
-function loadPage(url: string, tab = tabId) {
+function loadPage(url: string, tab = tabId, response: Partial<WebRequest.OnResponseStartedDetailsType> = {}) {
   webRequest.onResponseStarted.fire({
     requestId: String(++nextRequest),
     url,
@@ -41,6 +41,8 @@ function loadPage(url: string, tab = tabId) {
     statusCode: 200,
     statusLine: 'HTTP/1.1 200 OK',
     fromCache: false,
+    responseHeaders: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }],
+    ...response,
   } as WebRequest.OnResponseStartedDetailsType);
 }
 
@@ -125,6 +127,50 @@ describe('background/tab-watched', () => {
     expect(await watched()).toBe(false);
     loadPage('https://news.example/c');
     await settlesTo(true);
+  });
+
+  it('is true for a page shown again from the back/forward cache, which fires no request (A → B → Back)', async () => {
+    background.main();
+    loadPage('https://news.example/');
+    loadPage('https://shop.example/');
+    await settlesTo(true, 'shop.example');
+    // Back: news.example's page comes back as it was, without a request; its load was watched.
+    expect(await watched('news.example')).toBe(true);
+    // The same after a restart of the worker (from session storage).
+    restartWorker();
+    expect(await watched('news.example')).toBe(true);
+    expect(await watched('shop.example')).toBe(true);
+    // A site of the tab never loaded while watching is not watched.
+    expect(await watched('blog.example')).toBe(false);
+  });
+
+  it('is false for a page loaded before the worker listened, even after going forward and back', async () => {
+    // The tab was on news.example before: only shop.example's load is seen.
+    background.main();
+    loadPage('https://shop.example/');
+    await settlesTo(true, 'shop.example');
+    expect(await watched('news.example')).toBe(false);
+  });
+
+  it('stays true on the page when a link downloads a file or answers 204: neither becomes the page', async () => {
+    background.main();
+    loadPage('https://news.example/');
+    await settlesTo(true);
+    const headers = (disposition: string, type = 'application/pdf') => ({
+      responseHeaders: [
+        { name: 'Content-Type', value: type },
+        { name: 'Content-Disposition', value: disposition },
+      ],
+    });
+    loadPage('https://files.example/report.pdf', tabId, headers('attachment; filename="report.pdf"'));
+    loadPage('https://files.example/setup.zip', tabId, headers('', 'application/zip'));
+    loadPage('https://files.example/ping', tabId, { statusCode: 204, statusLine: 'HTTP/1.1 204 No Content' });
+    restartWorker();
+    expect(await watched()).toBe(true);
+    expect(await watched('files.example')).toBe(false);
+    // A PDF shown in the tab does become the page.
+    loadPage('https://files.example/inline.pdf', tabId, headers('inline'));
+    await settlesTo(true, 'files.example');
   });
 
   it('refuses a question without a tab id', async () => {

@@ -16,14 +16,19 @@ const nameOf = (id: string) => names[id] ?? id.replace(/^site:/, '');
 let classes = 0;
 const freshClass = () => openClassDb(`disclosed-class-test-${process.pid}-${++classes}`);
 
-/** A student's history, recorded as the extension records it. */
+let students = 0;
+/** A student's history, recorded as the extension records it (each student's browsing starting at its own time). */
 async function student(events: Partial<SharingEvent>[]): Promise<DisclosedDb> {
   const db = freshDb();
+  await browse(db, events, Date.UTC(2026, 10, 30, 10) + ++students * 61_003);
+  return db;
+}
+
+/** More browsing in a history, from `start`, a second apart. */
+async function browse(db: DisclosedDb, events: Partial<SharingEvent>[], start: number): Promise<void> {
   const recorder = new Recorder(db);
-  const start = Date.UTC(2026, 10, 30, 10);
   for (const [i, e] of events.entries()) recorder.add(event({ time: start + i * 1000, ...e }));
   await recorder.flush();
-  return db;
 }
 
 /** Their export, in lines, as the settings page writes it (version 3). */
@@ -90,6 +95,57 @@ describe('class pooling', () => {
     expect(await poolExport(pool, pieces(text))).toMatchObject({ status: 'pooled' });
   });
 
+  it('counts a browser once when its user exports again minutes later, with or without more history', async () => {
+    const ana = await student([google, meta]);
+    const ben = await student([google]);
+    const pool = freshClass();
+    const t0 = Date.UTC(2026, 11, 1, 8);
+    const first = await exported(ana, t0);
+    expect(await poolExport(pool, pieces(first), 1000)).toEqual({ status: 'pooled', companies: 2 });
+    expect(await poolExport(pool, pieces(await exported(ben, t0)), 1100)).toEqual({ status: 'pooled', companies: 1 });
+    // Three minutes later, nothing browsed since: another file (its export time differs), the same export.
+    const again = await exported(ana, t0 + 3 * 60_000);
+    expect(again).not.toBe(first);
+    expect(await poolExport(pool, pieces(again), 2000)).toEqual({ status: 'duplicate', pooledAt: 1000 });
+    expect(await reachedOf(pool)).toEqual({ contributors: 2, reached: { Google: 2, Meta: 1 } });
+
+    // Ana browses on (Microsoft, and Google on another site), then exports again: her later export replaces the
+    // earlier one, its numbers in place of the earlier numbers, not added to them.
+    await browse(
+      ana,
+      [
+        { company: 'microsoft', host: 'bat.bing.com' },
+        { ...google, site: 'shop.example' },
+      ],
+      t0 + 60_000,
+    );
+    const later = await exported(ana, t0 + 10 * 60_000);
+    expect(await poolExport(pool, pieces(later), 3000)).toEqual({ status: 'replaced', companies: 3, pooledAt: 1000 });
+    expect(await reachedOf(pool)).toEqual({ contributors: 2, reached: { Google: 2, Meta: 1, Microsoft: 1 } });
+    const { companies } = await classResults(pool);
+    // Google: Ana's 2 requests on 2 sites now (not 1 + 2), and Ben's 1.
+    expect(companies.find((c) => c.id === 'google')).toMatchObject({ requests: 3, sites: 3 });
+    // Her first file, brought again after the later one: older than what is pooled, not counted.
+    expect(await poolExport(pool, pieces(first), 4000)).toEqual({
+      status: 'superseded',
+      pooledAt: 3000,
+    });
+    expect(await reachedOf(pool)).toEqual({ contributors: 2, reached: { Google: 2, Meta: 1, Microsoft: 1 } });
+  });
+
+  it('replaces the earlier export’s numbers rather than adding to them: a company stays reached by one person', async () => {
+    const ana = await student([meta]);
+    const pool = freshClass();
+    const t0 = Date.UTC(2026, 11, 1, 8);
+    await poolExport(pool, pieces(await exported(ana, t0)));
+    // The later export of the same browser reached no one new, and Meta's count stays one person.
+    await browse(ana, [meta], t0 + 60_000);
+    expect(await poolExport(pool, pieces(await exported(ana, t0 + 5 * 60_000)))).toMatchObject({ status: 'replaced' });
+    const { contributors, companies } = await classResults(pool);
+    expect(contributors).toBe(1);
+    expect(companies).toEqual([expect.objectContaining({ name: 'Meta', reached: 1, requests: 2, sites: 1 })]);
+  });
+
   it('rejects a corrupt file with a reason and keeps what was pooled', async () => {
     const pool = freshClass();
     await poolExport(pool, pieces(await exported(await student([google]))));
@@ -110,19 +166,26 @@ describe('class pooling', () => {
   });
 
   it('reads version 1, 2 and 3 files alike, an old file’s failed requests not counted as reaching anyone', async () => {
-    const db = await student([google, google, meta]);
-    const v3 = await exported(db);
-    const whole = await buildExport(db, nameOf, trackerData, Date.UTC(2026, 11, 1, 9));
+    // Three students: one history exported three times is one browser, counted once (see below).
+    const v3 = await exported(await student([google, google, meta]));
+    const whole = await buildExport(
+      await student([google, google, meta]),
+      nameOf,
+      trackerData,
+      Date.UTC(2026, 11, 1, 9),
+    );
     const { attempts: _, ...common } = whole;
+    const older = await buildExport(await student([google, google, meta]), nameOf, trackerData, Date.UTC(2026, 11, 1));
+    const { attempts: __, ...commonV1 } = older;
     // As versions 1 and 2 wrote them, in one object (these events carry no findings, which differ by version).
     const v2 = JSON.stringify({ ...common, version: 2, exportedAt: '2026-11-02T09:00:00.000Z' });
     const v1file: ExportFileV1 = {
-      ...common,
+      ...commonV1,
       version: 1,
       exportedAt: '2026-11-01T09:00:00.000Z',
       events: [],
       // Before attempts were kept apart: Meta's every request failed, in the flow's count.
-      flows: whole.flows.map((f) => (f.organization.id === 'facebook' ? { ...f, requests: 2, failed: 2 } : f)),
+      flows: older.flows.map((f) => (f.organization.id === 'facebook' ? { ...f, requests: 2, failed: 2 } : f)),
     };
     const v1 = JSON.stringify(v1file);
     const pool = freshClass();

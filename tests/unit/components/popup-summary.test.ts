@@ -17,7 +17,18 @@ const messages = JSON.parse(
 const t = translatorFromMessages(messages);
 
 const got = (name: string, kinds: DataKind[], requests = 1): SummaryRecipient => ({ name, kinds, requests });
-const tried = (name: string, kinds: DataKind[]): SummaryRecipient => ({ ...got(name, kinds), attemptedOnly: true });
+/** Every request stopped before it was sent (blocked, no connection): known not to have arrived. */
+const tried = (name: string, kinds: DataKind[]): SummaryRecipient => ({
+  ...got(name, kinds),
+  attemptedOnly: true,
+  stoppedOnly: true,
+});
+/** Not known to have arrived, but one request may have (answered from the cache, cut off after it was sent). */
+const unconfirmed = (name: string, kinds: DataKind[]): SummaryRecipient => ({
+  ...got(name, kinds),
+  attemptedOnly: true,
+  stoppedOnly: false,
+});
 // British English: Intl's list of names has no serial comma there ("A, B and C"); en-US has one.
 const summary = (recipients: SummaryRecipient[]) => pageSummary(t, recipients, 'en-GB');
 
@@ -68,6 +79,25 @@ describe('pageSummary', () => {
       'No company is known to have received data from this page: 2 tried, but nothing arrived.',
     );
     expect(summary([])).toBe('');
+  });
+
+  it('says only that nothing is known to have arrived when an attempt may have reached the company', () => {
+    // Meta's request was answered from the cache (or cut off after it was sent): it may have reached Meta.
+    expect(summary([got('Google', ['site-address']), unconfirmed('Meta', ['page-address'])])).toBe(
+      'Google got which site you were on. 1 other tried; none of its requests is known to have arrived.',
+    );
+    // One of the two may have arrived: the weaker wording covers both.
+    expect(summary([got('Google', []), tried('Hotjar', []), unconfirmed('Meta', [])])).toBe(
+      'Google got only what every request carries (your IP address and browser). 2 others tried; none of their requests is known to have arrived.',
+    );
+    expect(summary([unconfirmed('Meta', ['identifier'])])).toBe(
+      'No company is known to have received data from this page: 1 tried, and none of its requests is known to have arrived.',
+    );
+    expect(summary([tried('Hotjar', []), unconfirmed('Meta', [])])).toBe(
+      'No company is known to have received data from this page: 2 tried, and none of their requests is known to have arrived.',
+    );
+    // Whose delivery is not said (an older popup's data): not claimed to have arrived nowhere either.
+    expect(summary([{ ...got('Meta', []), attemptedOnly: true }])).not.toContain('nothing arrived');
   });
 
   it('keeps to one sentence of three clauses, the last counting whoever is left', () => {

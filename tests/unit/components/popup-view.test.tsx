@@ -99,6 +99,7 @@ describe('PopupView', () => {
             failed: 2,
             attemptedOnly: true,
             blockedOnly: true,
+            stoppedOnly: true,
             kinds: ['page-address', 'identifier'],
             details: { identifier: ['fbp'] },
           }),
@@ -171,6 +172,24 @@ describe('PopupView', () => {
     const html = render(model({ recipients: [company('google', 'Google'), cached] }));
     expect(html).toContain("Tried to send data — blocked, failed or answered from your browser's cache");
     expect(html).not.toContain('blocked by your browser or another extension');
+  });
+
+  it('says a cached attempt "may have" reached the company, never that nothing arrived', () => {
+    const cached = company('facebook', 'Meta', {
+      requests: 1,
+      failed: 1,
+      attemptedOnly: true,
+      blockedOnly: false,
+      stoppedOnly: false,
+      kinds: ['page-address'],
+    });
+    const html = render(model({ recipients: [company('google', 'Google', { kinds: ['identifier'] }), cached] }));
+    const [, attempted = ''] = html.split('data-testid="attempted"');
+    expect(attempted).toContain('May have received: the address of this page');
+    expect(attempted).not.toContain('Would have received');
+    expect(summaryOf(html)).toBe(
+      'Google got an identifier. 1 other tried; none of its requests is known to have arrived.',
+    );
   });
 
   it.each([

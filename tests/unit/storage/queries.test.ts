@@ -55,6 +55,9 @@ describe('the popup summary of a page', () => {
     // One of Meta's was blocked, the other came from the cache: not all of it was blocked.
     expect(byId.get('facebook')?.blockedOnly).toBe(false);
     expect(byId.get('google')?.blockedOnly).toBe(true);
+    // Meta's cached request may have reached it: not "stopped", so nothing is claimed not to have arrived.
+    expect(byId.get('facebook')?.stoppedOnly).toBe(false);
+    expect(byId.get('google')?.stoppedOnly).toBe(true);
     expect(byId.get('bing')).toMatchObject({ requests: 1, failed: 0, kinds: ['event'] });
   });
 
@@ -97,6 +100,23 @@ describe('the popup summary of a page', () => {
     // A company only attempted: the hosts it was tried at, nothing "missed" beside them.
     expect(byId.get('facebook')).toMatchObject({ attemptedOnly: true, hosts: ['www.facebook.com'] });
     expect(byId.get('facebook')?.missedHosts).toBeUndefined();
+  });
+
+  it("finds the tab's latest load on the site asked about: a page shown again by Back keeps its companies", async () => {
+    const db = freshDb();
+    const later = { key: '1:2000', tabId: 1, site: 'shop.example', startedAt: 2000 };
+    await writeEvents(
+      db,
+      [event({ kinds: ['page-address'], delivery: 'received', deliveryReason: 'response' })],
+      [PAGE, later],
+    );
+    // news.example → shop.example → Back: the tab shows the news page again, loaded at 1000.
+    const back = await loadPageSummary(db, 1, 'news.example');
+    expect(back.page?.key).toBe(PAGE.key);
+    expect(back.recipients.map((r) => r.company)).toEqual(['google']);
+    expect((await loadPageSummary(db, 1, 'shop.example')).page?.key).toBe(later.key);
+    expect((await loadPageSummary(db, 1, 'blog.example')).page).toBeUndefined();
+    expect((await loadPageSummary(db, 2, 'news.example')).page).toBeUndefined();
   });
 
   it('gives the badge only the companies that received data', async () => {
