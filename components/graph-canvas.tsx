@@ -354,6 +354,30 @@ export function NodeCard({
   );
 }
 
+/**
+ * The card of the node shown (hovered, else chosen) and the corner of the canvas away from it, for the dashboard's
+ * graph and the classroom's alike.
+ */
+export function shownCard<N extends Omit<CardNode, 'name'>>(
+  renderer: Sigma | undefined,
+  id: string | undefined,
+  node: N | undefined,
+  name: (node: N) => string,
+): { card: CardNode | undefined; corner: { right: boolean; bottom: boolean } } {
+  const card: CardNode | undefined = node && {
+    type: node.type,
+    name: name(node),
+    ...(node.category !== undefined ? { category: node.category } : {}),
+    reach: node.reach,
+    ...(node.requests !== undefined ? { requests: node.requests } : {}),
+  };
+  const corner = cardCorner(
+    id && renderer ? nodeOnScreen(renderer, id) : undefined,
+    renderer ? renderer.getDimensions() : { width: 0, height: 0 },
+  );
+  return { card, corner };
+}
+
 /** The corner of the canvas farthest from a point, for the card. */
 export function cardCorner(
   at: { x: number; y: number } | undefined,

@@ -9,16 +9,14 @@ import type { Translate } from '../../lib/i18n.ts';
 import { isUnlistedId } from '../../lib/trackers/company.ts';
 import { type GraphColours, groupOf, readColours } from '../categories.ts';
 import {
-  type CardNode,
   ConnectionsRows,
-  cardCorner,
   GraphLegend,
   groupsIn,
   labelDrawers,
   NODE_PROGRAMS,
   NodeCard,
   nodeBoxes,
-  nodeOnScreen,
+  shownCard,
   startSigma,
   stretchToFill,
   webglAvailable,
@@ -214,19 +212,7 @@ export function SessionGraph({
   }
 
   const shownId = hovered ?? selected;
-  const shown = shownId ? byId.get(shownId) : undefined;
-  const card: CardNode | undefined = shown && {
-    type: shown.type,
-    name: nameOf(shown),
-    ...(shown.category !== undefined ? { category: shown.category } : {}),
-    reach: shown.reach,
-    ...(shown.requests !== undefined ? { requests: shown.requests } : {}),
-  };
-  const renderer = sigma.current;
-  const corner = cardCorner(
-    shownId && renderer ? nodeOnScreen(renderer, shownId) : undefined,
-    renderer ? renderer.getDimensions() : { width: 0, height: 0 },
-  );
+  const { card, corner } = shownCard(sigma.current, shownId, shownId ? byId.get(shownId) : undefined, nameOf);
   const onKeyDown = (e: KeyboardEvent) => {
     const step = stepKey(e.key, order, selected);
     if (!step) return;

@@ -1,6 +1,6 @@
 import type { AttemptAggregate } from '../../lib/storage/aggregates.ts';
 import { type AttemptedCompanyRow, kindsOf } from '../../lib/storage/dashboard.ts';
-import { categoriesColumn, companyColumn, domainList, kindTerms, lastSeenColumn } from './columns.tsx';
+import { categoriesColumn, companyColumn, countColumn, domainList, kindTerms, lastSeenColumn } from './columns.tsx';
 import { type Column, SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
 
@@ -22,14 +22,8 @@ export function AttemptedCompanies({ ctx, rows }: { ctx: ViewContext; rows: Atte
         columns={[
           companyColumn(ctx, 'name'),
           categoriesColumn<AttemptedCompanyRow>(t, (r) => r.categories),
-          { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
-          {
-            key: 'requests',
-            label: t('dashColRequests'),
-            numeric: true,
-            sort: (r) => r.requests,
-            render: (r) => r.requests,
-          },
+          countColumn<AttemptedCompanyRow>(t, 'sites', 'dashColSites', (r) => r.sites),
+          countColumn<AttemptedCompanyRow>(t, 'requests', 'dashColRequests', (r) => r.requests),
           lastSeenColumn(ctx),
           { key: 'kinds', label: t('dashColWouldHaveReceived'), render: (r) => kindTerms(t, r.kinds) },
         ]}
@@ -77,13 +71,7 @@ export function AttemptsTable({
         rowKey={(a) => (by === 'site' ? a.site : a.company)}
         columns={[
           first,
-          {
-            key: 'requests',
-            label: t('dashColRequests'),
-            numeric: true,
-            sort: (a) => a.requests,
-            render: (a) => a.requests,
-          },
+          countColumn<AttemptAggregate>(t, 'requests', 'dashColRequests', (r) => r.requests),
           lastSeenColumn(ctx),
           { key: 'domains', label: t('dashColDomains'), render: (a) => domainList(t, a) },
           { key: 'kinds', label: t('dashColWouldHaveReceived'), render: (a) => kindTerms(t, kindsOf(a)) },

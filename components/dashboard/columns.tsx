@@ -1,5 +1,5 @@
 import type { DataKind } from '../../lib/disclose/kinds.ts';
-import type { Translate } from '../../lib/i18n.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { kindsOf } from '../../lib/storage/dashboard.ts';
 import { Categories, KindTerms } from '../vocabulary.tsx';
 import type { Column } from './table.tsx';
@@ -41,6 +41,11 @@ export function categoriesColumn<T>(t: Translate, categories: (row: T) => readon
 /** A moment as the page writes it, with its ISO form for machines. */
 export function DateTime({ ctx, ms }: { ctx: ViewContext; ms: number }) {
   return <time dateTime={Number.isFinite(ms) ? new Date(ms).toISOString() : undefined}>{ctx.date(ms)}</time>;
+}
+
+/** A column of counts (sites, companies, requests): right-aligned, sorted by the count, shown as it is. */
+export function countColumn<T>(t: Translate, key: string, label: MessageKey, count: (row: T) => number): Column<T> {
+  return { key, label: t(label), numeric: true, sort: count, render: count };
 }
 
 export function lastSeenColumn<T extends { lastSeen: number }>(ctx: ViewContext): Column<T> {

@@ -1,6 +1,6 @@
 import type { AttemptedCompanyRow, CompanyRow } from '../../lib/storage/dashboard.ts';
 import { AttemptedCompanies } from './attempts.tsx';
-import { categoriesColumn, companyColumn, kindTerms, lastSeenColumn } from './columns.tsx';
+import { categoriesColumn, companyColumn, countColumn, kindTerms, lastSeenColumn } from './columns.tsx';
 import { SearchBox, useSearch } from './search.tsx';
 import { type Column, SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
@@ -20,8 +20,8 @@ export function CompaniesView({
   const columns: Column<CompanyRow>[] = [
     companyColumn(ctx, 'name'),
     categoriesColumn(t, (r) => r.categories),
-    { key: 'sites', label: t('dashColSites'), numeric: true, sort: (r) => r.sites, render: (r) => r.sites },
-    { key: 'requests', label: t('dashColRequests'), numeric: true, sort: (r) => r.requests, render: (r) => r.requests },
+    countColumn(t, 'sites', 'dashColSites', (r) => r.sites),
+    countColumn(t, 'requests', 'dashColRequests', (r) => r.requests),
     lastSeenColumn(ctx),
     { key: 'kinds', label: t('dashColKinds'), render: (r) => kindTerms(t, r.kinds) },
   ];

@@ -5,7 +5,7 @@ import { countryName } from '../country.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { Categories } from '../vocabulary.tsx';
 import { AttemptsTable } from './attempts.tsx';
-import { DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
+import { countColumn, DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
 import { SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
 
@@ -132,13 +132,7 @@ export function CompanyView({
               render: (f) => <DateTime ctx={ctx} ms={f.firstSeen} />,
             },
             lastSeenColumn(ctx),
-            {
-              key: 'requests',
-              label: t('dashColRequests'),
-              numeric: true,
-              sort: (f) => f.requests,
-              render: (f) => f.requests,
-            },
+            countColumn<SiteCompanyAggregate>(t, 'requests', 'dashColRequests', (r) => r.requests),
             { key: 'kinds', label: t('dashColKinds'), render: (f) => kindTerms(t, flowKinds(f)) },
           ]}
         />

@@ -12,16 +12,14 @@ import type { TimeWindow } from '../../lib/storage/dashboard.ts';
 import { type GraphColours, groupOf, readColours } from '../categories.ts';
 import { formatNumber } from '../format.ts';
 import {
-  type CardNode,
   ConnectionsRows,
-  cardCorner,
   GraphLegend,
   groupsIn,
   labelDrawers,
   NODE_PROGRAMS,
   NodeCard,
   nodeBoxes,
-  nodeOnScreen,
+  shownCard,
   startSigma,
   stretchToFill,
   tokenPixels,
@@ -332,19 +330,7 @@ export function GraphView({
   }, [byId, selected]);
 
   const shownId = hovered ?? selected;
-  const shownNode = shownId ? byId.get(shownId) : undefined;
-  const card: CardNode | undefined = shownNode && {
-    type: shownNode.type,
-    name: labelOf(shownNode),
-    ...(shownNode.category !== undefined ? { category: shownNode.category } : {}),
-    reach: shownNode.reach,
-    ...(shownNode.requests !== undefined ? { requests: shownNode.requests } : {}),
-  };
-  const renderer = sigma.current;
-  const corner = cardCorner(
-    shownId && renderer ? nodeOnScreen(renderer, shownId) : undefined,
-    renderer ? renderer.getDimensions() : { width: 0, height: 0 },
-  );
+  const { card, corner } = shownCard(sigma.current, shownId, shownId ? byId.get(shownId) : undefined, labelOf);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && selected) {
       const n = byId.get(selected);

@@ -6,7 +6,15 @@ import {
 } from '../../lib/storage/aggregates.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { AttemptsTable } from './attempts.tsx';
-import { categoriesColumn, companyColumn, DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
+import {
+  categoriesColumn,
+  companyColumn,
+  countColumn,
+  DateTime,
+  flowKinds,
+  kindTerms,
+  lastSeenColumn,
+} from './columns.tsx';
 import { SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
 
@@ -53,13 +61,7 @@ export function SiteView({
           columns={[
             companyColumn(ctx, 'company'),
             categoriesColumn<SiteCompanyAggregate>(t, (f) => rankedCategoryIds(categoriesOf(f))),
-            {
-              key: 'requests',
-              label: t('dashColRequests'),
-              numeric: true,
-              sort: (f) => f.requests,
-              render: (f) => f.requests,
-            },
+            countColumn<SiteCompanyAggregate>(t, 'requests', 'dashColRequests', (r) => r.requests),
             {
               key: 'first',
               label: t('dashColFirstSeen'),

@@ -1,5 +1,5 @@
 import type { SiteRow } from '../../lib/storage/dashboard.ts';
-import { kindTerms, lastSeenColumn } from './columns.tsx';
+import { countColumn, kindTerms, lastSeenColumn } from './columns.tsx';
 import { SearchBox, useSearch } from './search.tsx';
 import { SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
@@ -28,20 +28,8 @@ export function SitesView({ ctx, rows }: { ctx: ViewContext; rows: SiteRow[] | u
               sort: (r) => r.site,
               render: (r) => <a href={ctx.siteHref(r.site)}>{r.site}</a>,
             },
-            {
-              key: 'companies',
-              label: t('dashColCompaniesCount'),
-              numeric: true,
-              sort: (r) => r.companies,
-              render: (r) => r.companies,
-            },
-            {
-              key: 'requests',
-              label: t('dashColRequests'),
-              numeric: true,
-              sort: (r) => r.requests,
-              render: (r) => r.requests,
-            },
+            countColumn<SiteRow>(t, 'companies', 'dashColCompaniesCount', (r) => r.companies),
+            countColumn<SiteRow>(t, 'requests', 'dashColRequests', (r) => r.requests),
             lastSeenColumn(ctx),
             { key: 'kinds', label: t('dashColKinds'), render: (r) => kindTerms(t, r.kinds) },
           ]}
