@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { chosenLocale, type MessageKey, type Translate, translator } from '../lib/i18n.ts';
+import { chosenLocale, loadLocale, type MessageKey, type Translate, translator } from '../lib/i18n.ts';
 import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
 import { setUiLocale } from './format.ts';
 
@@ -14,7 +14,9 @@ export async function settingsLocale(): Promise<string> {
  * and its title follow.
  */
 export async function pageTranslator(title: MessageKey): Promise<Translate> {
-  const t = translator(await settingsLocale());
+  const folder = await settingsLocale();
+  await loadLocale(folder);
+  const t = translator(folder);
   document.documentElement.lang = t.locale;
   setUiLocale(t.locale);
   document.title = t(title);

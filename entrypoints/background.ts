@@ -12,7 +12,7 @@ import { becomesPage, WatchedLoads } from '../lib/background/watched-loads.ts';
 import { Capture } from '../lib/capture/capture.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
-import { chosenLocale, translator } from '../lib/i18n.ts';
+import { chosenLocale, languageTag, loadLocale, translator } from '../lib/i18n.ts';
 import { dispatch, type Handlers } from '../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
 import { openDb } from '../lib/storage/db.ts';
@@ -33,6 +33,15 @@ export default defineBackground(() => {
     ...(probe ? { onBatch: probe.batch } : {}),
   });
   const settings = new SettingsStore(browser.storage.local);
+  const setBadge = (tabId: number, count: number) => {
+    // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+    const action = browser.action ?? browser.browserAction;
+    action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {
+      // The tab closed before the badge could be set: nothing to show.
+    });
+  };
+  /** The UI's locale folder as the settings choose it now (the browser's language when they say `auto`). */
+  const uiLocale = () => chosenLocale(settings.current.uiLanguage, browser.i18n.getUILanguage());
   const classroom = new ClassroomController({ area: browser.storage.session });
 
   let matcher: TrackerMatcher | undefined;
@@ -51,13 +60,7 @@ export default defineBackground(() => {
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       return tab && { url: tab.url, incognito: tab.incognito };
     },
-    onCompanyCount: (tabId, count) => {
-      // MV3 has `action`; Firefox's MV2 build has `browserAction`.
-      const action = browser.action ?? browser.browserAction;
-      action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {
-        // The tab closed before the badge could be set: nothing to show.
-      });
-    },
+    onCompanyCount: (tabId, count) => setBadge(tabId, count),
   });
   const history = new History({
     db,
@@ -82,9 +85,8 @@ export default defineBackground(() => {
         message,
       }),
     // In the language chosen in settings when the reminder is shown, not the one of the day the letter was sent.
-    t: (key, substitutions) =>
-      translator(chosenLocale(settings.current.uiLanguage, browser.i18n.getUILanguage()))(key, substitutions),
-    day: (day) => formatDay(day, chosenLocale(settings.current.uiLanguage, browser.i18n.getUILanguage())),
+    t: (key, substitutions) => translator(uiLocale())(key, substitutions),
+    day: (day) => formatDay(day, languageTag(uiLocale())),
   });
   // Which tabs' pages were watched from the start of their load: the popup says so when one was not.
   const watched = new WatchedLoads(
@@ -141,6 +143,11 @@ export default defineBackground(() => {
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) capture.urlChanged(tabId, change.url);
+    // Firefox clears a tab's badge when its new page commits, which can come after the page's first companies were
+    // counted: once the page has loaded, the count is set again.
+    if (change.status === 'complete') {
+      capture.companyCount(tabId).then((count) => count !== undefined && setBadge(tabId, count));
+    }
   });
   browser.storage.onChanged.addListener((changes, area) => {
     settings.storageChanged(changes, area);
@@ -171,7 +178,8 @@ export default defineBackground(() => {
     routeAlarm(name, {
       prune: () => settings.loaded.then(() => history.prune(settings.current)),
       // After the settings are read: the reminder is written in the language they choose.
-      letterReminder: (reference, when) => settings.loaded.then(() => letters.remind(name, reference, when)),
+      letterReminder: (reference, when) =>
+        settings.loaded.then(() => loadLocale(uiLocale())).then(() => letters.remind(name, reference, when)),
     })?.catch((error) => console.error(`Disclosed: alarm ${name} failed`, error)),
   );
   schedulePruning(browser.alarms).catch((error) => console.error('Disclosed: could not schedule pruning', error));

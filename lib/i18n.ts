@@ -1,5 +1,7 @@
 /// <reference types="vite/client" />
+
 import type messages from '../public/_locales/en/messages.json';
+import englishFile from '../public/_locales/en/messages.json';
 import { pseudoLocale } from '../scripts/pseudo-locale.ts';
 
 /** Every UI string's key. English is the reference locale: a key missing there is a type error. */
@@ -33,23 +35,34 @@ export const FOLLOW_BROWSER = 'auto';
  */
 export const PSEUDO_LOCALE = 'en_XA';
 
-/** The bundled locale files, one per `public/_locales/<folder>`: the same files the browser localises the manifest from. */
-const bundled = import.meta.glob<MessagesFile>('../public/_locales/*/messages.json', {
-  eager: true,
-  import: 'default',
-});
-
-const LOCALE_FILES: Record<string, MessagesFile> = Object.fromEntries(
-  Object.entries(bundled).map(([path, file]) => [path.split('/').at(-2) as string, file]),
+/**
+ * The locale files, one per `public/_locales/<folder>`: the same files the browser localises the manifest from.
+ * English is part of every bundle (the fallback for any key); each other locale is a chunk of its own, loaded by
+ * `loadLocale` when chosen, so a page carries one language besides English, not all nine.
+ */
+const LOADERS: Record<string, () => Promise<MessagesFile>> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<MessagesFile>(['../public/_locales/*/messages.json', '!../public/_locales/en/messages.json'], {
+      import: 'default',
+    }),
+  ).map(([path, load]) => [path.split('/').at(-2) as string, load]),
 );
+
+const LOCALE_FILES: Record<string, MessagesFile> = { en: englishFile as MessagesFile };
 
 // A test build's flag: `wxt build` replaces MODE with "production", and this line and the generator are left out.
 if (import.meta.env.MODE === 'pseudo') LOCALE_FILES[PSEUDO_LOCALE] = pseudoLocale(LOCALE_FILES.en ?? {});
 
+/** Makes a locale's messages ready for `translator` (a no-op for English and for a locale already loaded). */
+export async function loadLocale(folder: string): Promise<void> {
+  const load = Object.hasOwn(LOADERS, folder) ? LOADERS[folder] : undefined;
+  if (!Object.hasOwn(LOCALE_FILES, folder) && load) LOCALE_FILES[folder] = await load();
+}
+
 /** The supported locales present as folders, English first (and the pseudo-locale when a test build added it). */
 export function availableLocales(): string[] {
   return [
-    ...SUPPORTED_LOCALES.filter((l) => Object.hasOwn(LOCALE_FILES, l)),
+    ...SUPPORTED_LOCALES.filter((l) => l === 'en' || Object.hasOwn(LOADERS, l)),
     ...(import.meta.env.MODE === 'pseudo' ? [PSEUDO_LOCALE] : []),
   ];
 }
@@ -79,7 +92,10 @@ export function chosenLocale(setting: string, browserLanguage: string): string {
   return setting !== FOLLOW_BROWSER && available.includes(setting) ? setting : matchLocale(browserLanguage, available);
 }
 
-/** A `Translate` over a bundled locale, falling back to English for a key that locale lacks. */
+/**
+ * A `Translate` over a locale, falling back to English for a key that locale lacks — and for every key of a locale
+ * `loadLocale` has not loaded yet.
+ */
 export function translator(folder: string): Translate {
   const english = LOCALE_FILES.en ?? {};
   return translatorFromMessages(LOCALE_FILES[folder] ?? english, languageTag(folder), english);

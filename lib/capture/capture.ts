@@ -122,6 +122,11 @@ export class Capture {
     this.deps.onCompanyCount?.(tabId, restored.companies.size);
   }
 
+  /** How many companies the tab's current page load reached, for the badge; undefined for a tab it has no load of. */
+  async companyCount(tabId: number): Promise<number | undefined> {
+    return (await this.tabs.get(tabId))?.companies.size;
+  }
+
   /** Forgets every tab's page load (after stored data was deleted): the next request starts a new one. */
   resetTabs(): void {
     this.tabs.clear();

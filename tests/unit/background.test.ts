@@ -153,6 +153,21 @@ describe('background.main()', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('1'));
   });
 
+  it('sets the badge again when the page has loaded, after a browser cleared it as the page committed', async () => {
+    background.main();
+    loadPage();
+    trackerRequest();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('1'));
+    // Firefox resets a tab's badge text when its page commits: the worker's count must not be lost with it.
+    await fakeBrowser.action.setBadgeText({ tabId, text: '' });
+    await fakeBrowser.tabs.onUpdated.trigger(
+      tabId,
+      { status: 'complete' },
+      (await fakeBrowser.tabs.get(tabId)) as never,
+    );
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('1'));
+  });
+
   it('answers the status with what users need: a storage error, events pending', async () => {
     background.main();
     expect(await send('background/status', {})).toEqual({ storageError: null, pendingEvents: 0, dropped: null });
