@@ -3,6 +3,7 @@ import {
   chosenLocale,
   FOLLOW_BROWSER,
   languageTag,
+  loadLocale,
   type MessagesFile,
   matchLocale,
   translator,
@@ -92,8 +93,13 @@ describe('the UI language', () => {
     expect(DEFAULT_SETTINGS.uiLanguage).toBe(FOLLOW_BROWSER);
     expect(chosenLocale(FOLLOW_BROWSER, 'en-US')).toBe('en');
     expect(chosenLocale('en', 'de-DE')).toBe('en');
-    // No Polish folder yet: the browser's language, then English.
-    expect(chosenLocale('pl', 'en-GB')).toBe('en');
+    expect(chosenLocale('pl', 'en-GB')).toBe('pl');
+    expect(chosenLocale(FOLLOW_BROWSER, 'pt-BR')).toBe('pt_BR');
+    expect(chosenLocale(FOLLOW_BROWSER, 'pt-PT')).toBe('pt');
+    expect(chosenLocale(FOLLOW_BROWSER, 'de-AT')).toBe('de');
+    // A language the build has no folder for: the browser's language, then English.
+    expect(chosenLocale('ja', 'en-GB')).toBe('en');
+    expect(chosenLocale(FOLLOW_BROWSER, 'ja-JP')).toBe('en');
     expect(parseSettings({ uiLanguage: 'pt_BR' }).uiLanguage).toBe('pt_BR');
     expect(parseSettings({ uiLanguage: '<img>' }).uiLanguage).toBe(FOLLOW_BROWSER);
     expect(parseSettings({ uiLanguage: 7 }).uiLanguage).toBe(FOLLOW_BROWSER);
@@ -118,5 +124,16 @@ describe('the pseudo-locale', () => {
       if (!entry.message.includes('{'))
         expect(visible(pseudo), key).toBeGreaterThanOrEqual(Math.floor(visible(entry.message) * 1.3));
     }
+  });
+});
+
+describe('loading a locale', () => {
+  it('gives English until a locale is loaded, then that locale (each is a chunk of its own)', async () => {
+    expect(translator('de')('dashSettings')).toBe(translator('en')('dashSettings'));
+    await loadLocale('de');
+    expect(translator('de')('dashSettings')).not.toBe(translator('en')('dashSettings'));
+    expect(translator('de').locale).toBe('de');
+    await loadLocale('pt');
+    expect(translator('pt').locale).toBe('pt-PT');
   });
 });
