@@ -84,8 +84,20 @@ export class Capture {
     if (tabId < 0) return;
     const privacy = (async () => incognito ?? (await this.deps.getTab(tabId))?.incognito)();
     this.privateTabs.set(tabId, privacy);
-    // A tab whose privacy the browser would not say is treated as private for its page load.
-    const state = privacy.then((known) => this.startPage(tabId, url, known ?? this.privateAccess !== false, time));
+    const current = this.tabs.get(tabId);
+    const state = privacy.then(async (known) => {
+      // Firefox does not order a page's first requests after its navigation: one handled first opened this very load
+      // (a page on the same site, started at or after this navigation's response). Keep it and what it counted: a
+      // second load would leave the badge, and the page, without the companies already reached.
+      const opened = await current;
+      const site = parseWebUrl(url)?.site;
+      if (opened && site && opened.page.site === site && opened.page.startedAt >= time) {
+        opened.url = url;
+        return opened;
+      }
+      // A tab whose privacy the browser would not say is treated as private for its page load.
+      return this.startPage(tabId, url, known ?? this.privateAccess !== false, time);
+    });
     this.tabs.set(tabId, state);
   }
 

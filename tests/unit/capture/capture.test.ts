@@ -124,6 +124,24 @@ describe('Capture', () => {
     expect(await s.db.events.count()).toBe(1);
   });
 
+  it("keeps the page load a page's first request opened when its navigation is handled after it (Firefox's order)", async () => {
+    const s = setup();
+    s.tabs.set(1, { url: 'https://www.news.example/a', incognito: false });
+    // The tracker request arrives first: the capture opens the tab's load itself (at its clock, 1000 or later)…
+    await s.capture.observe(request(GA));
+    // …then the navigation, whose response started earlier (900): the same load, not a second, emptier one.
+    s.capture.navigated(1, 'https://www.news.example/a', false, 900);
+    await s.capture.observe(request(FB));
+    await s.recorder.flush();
+    const events = await s.db.events.toArray();
+    expect(new Set(events.map((e) => e.page)).size).toBe(1);
+    expect(s.badge.get(1)).toBe(2);
+    // A later navigation on the same site is a new load, and the badge starts again.
+    s.capture.navigated(1, 'https://www.news.example/b', false, 5_000);
+    await s.capture.observe(request(GA));
+    expect(s.badge.get(1)).toBe(1);
+  });
+
   it('after a worker restart, continues the stored page load of a tab still on that site', async () => {
     const first = setup();
     first.tabs.set(1, { url: 'https://www.news.example/a', incognito: false });
