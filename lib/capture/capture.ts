@@ -59,6 +59,8 @@ interface TabState {
  */
 export class Capture {
   private readonly tabs = new Map<number, Promise<TabState | undefined>>();
+  /** Each tab's page load this capture started, once started (what `tabs` resolves to, read without waiting). */
+  private readonly openLoads = new Map<number, TabState>();
   /**
    * Whether each open tab is private, as far as the browser said (also for a tab showing no web page, which has no
    * state in `tabs`); memory only.
@@ -84,20 +86,18 @@ export class Capture {
     if (tabId < 0) return;
     const privacy = (async () => incognito ?? (await this.deps.getTab(tabId))?.incognito)();
     this.privateTabs.set(tabId, privacy);
-    const current = this.tabs.get(tabId);
-    const state = privacy.then(async (known) => {
-      // Firefox does not order a page's first requests after its navigation: one handled first opened this very load
-      // (a page on the same site, started at or after this navigation's response). Keep it and what it counted: a
-      // second load would leave the badge, and the page, without the companies already reached.
-      const opened = await current;
-      const site = parseWebUrl(url)?.site;
-      if (opened && site && opened.page.site === site && opened.page.startedAt >= time) {
-        opened.url = url;
-        return opened;
-      }
-      // A tab whose privacy the browser would not say is treated as private for its page load.
-      return this.startPage(tabId, url, known ?? this.privateAccess !== false, time);
-    });
+    // Firefox does not order a page's first requests after its navigation: one handled first opened this very load
+    // (a page on the same site, started at or after this navigation's response). Keep it and what it counted: a
+    // second load would leave the badge, and the page, without the companies already reached. Only a load already
+    // open counts: waiting for one still being looked up would hold this page's events back.
+    const opened = this.openLoads.get(tabId);
+    const site = parseWebUrl(url)?.site;
+    if (opened && site && opened.page.site === site && opened.page.startedAt >= time) {
+      opened.url = url;
+      return;
+    }
+    // A tab whose privacy the browser would not say is treated as private for its page load.
+    const state = privacy.then((known) => this.startPage(tabId, url, known ?? this.privateAccess !== false, time));
     this.tabs.set(tabId, state);
   }
 
@@ -142,11 +142,13 @@ export class Capture {
   /** Forgets every tab's page load (after stored data was deleted): the next request starts a new one. */
   resetTabs(): void {
     this.tabs.clear();
+    this.openLoads.clear();
   }
 
   tabClosed(tabId: number): void {
     const incognito = this.privateTabs.get(tabId);
     this.tabs.delete(tabId);
+    this.openLoads.delete(tabId);
     this.privateTabs.delete(tabId);
     if (!incognito) return;
     this.closedTabs.delete(tabId);
@@ -254,7 +256,9 @@ export class Capture {
     const page: PageLoad = { key: `${tabId}:${time}`, tabId, site: parsed.site, startedAt: time };
     if ((!incognito || this.deps.settings().recordPrivate) && !this.deps.session?.()) this.deps.recorder.addPage(page);
     this.deps.onCompanyCount?.(tabId, 0);
-    return { page, url, incognito, companies: new Set() };
+    const state: TabState = { page, url, incognito, companies: new Set() };
+    this.openLoads.set(tabId, state);
+    return state;
   }
 
   private tabState(tabId: number): Promise<TabState | undefined> {
