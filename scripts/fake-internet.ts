@@ -48,6 +48,12 @@ export interface FakeInternet {
   /** Requests logged for these hosts (exact hostnames). */
   requestsTo(hosts: string[]): LoggedRequest[];
   /**
+   * Resolves once no request has arrived for `quietMs` (rejects after `timeoutMs`): the log is then complete for a
+   * page, whatever the browser's own idea of network idle (Firefox retries a request the server hung up on, and
+   * WebDriver BiDi may never report it finished).
+   */
+  settled(quietMs?: number, timeoutMs?: number): Promise<void>;
+  /**
    * The base64 SHA-256 of the test certificate's public key: Chromium's `--ignore-certificate-errors-spki-list`
    * takes it, and only then caches what it fetched (it stores nothing while it ignores a certificate error).
    */
@@ -161,6 +167,15 @@ export async function startFakeInternet(sites: SiteMap, port = 0, answer?: Answe
     port: (server.address() as AddressInfo).port,
     log,
     requestsTo: (hosts) => log.filter((r) => hosts.includes(r.host)),
+    settled: async (quietMs = 1000, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const last = log.at(-1)?.time ?? 0;
+        if (Date.now() - last >= quietMs) return;
+        if (Date.now() > deadline) throw new Error(`requests still arriving after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     spki,
     close: () =>
       new Promise<void>((resolve) => {

@@ -61,6 +61,8 @@ export class Capture {
   private readonly tabs = new Map<number, Promise<TabState | undefined>>();
   /** Each tab's page load this capture started, once started (what `tabs` resolves to, read without waiting). */
   private readonly openLoads = new Map<number, TabState>();
+  /** A tab's state being read back (`restore`), while it is: a request of a tab the capture had no state for. */
+  private readonly restoring = new Map<number, Promise<TabState | undefined>>();
   /**
    * Whether each open tab is private, as far as the browser said (also for a tab showing no web page, which has no
    * state in `tabs`); memory only.
@@ -90,14 +92,30 @@ export class Capture {
     // (a page on the same site, started at or after this navigation's response). Keep it and what it counted: a
     // second load would leave the badge, and the page, without the companies already reached. Only a load already
     // open counts: waiting for one still being looked up would hold this page's events back.
-    const opened = this.openLoads.get(tabId);
     const site = parseWebUrl(url)?.site;
-    if (opened && site && opened.page.site === site && opened.page.startedAt >= time) {
+    const isThisLoad = (load: TabState | undefined): load is TabState =>
+      !!load && !!site && load.page.site === site && load.page.startedAt >= time;
+    const opened = this.openLoads.get(tabId);
+    if (isThisLoad(opened)) {
       opened.url = url;
       return;
     }
     // A tab whose privacy the browser would not say is treated as private for its page load.
-    const state = privacy.then((known) => this.startPage(tabId, url, known ?? this.privateAccess !== false, time));
+    const start = () =>
+      privacy.then((known) => this.startPage(tabId, url, known ?? this.privateAccess !== false, time));
+    // The first request is still reading the tab back: it will open this load or find it, and its requests count
+    // into the same set as the ones that follow. Starting a second one now split the badge's count between the two.
+    const restoring = this.restoring.get(tabId);
+    const state = restoring
+      ? restoring.then(
+          (restored) => {
+            if (!isThisLoad(restored)) return start();
+            restored.url = url;
+            return restored;
+          },
+          () => start(),
+        )
+      : start();
     this.tabs.set(tabId, state);
   }
 
@@ -143,12 +161,14 @@ export class Capture {
   resetTabs(): void {
     this.tabs.clear();
     this.openLoads.clear();
+    this.restoring.clear();
   }
 
   tabClosed(tabId: number): void {
     const incognito = this.privateTabs.get(tabId);
     this.tabs.delete(tabId);
     this.openLoads.delete(tabId);
+    this.restoring.delete(tabId);
     this.privateTabs.delete(tabId);
     if (!incognito) return;
     this.closedTabs.delete(tabId);
@@ -264,7 +284,13 @@ export class Capture {
   private tabState(tabId: number): Promise<TabState | undefined> {
     let state = this.tabs.get(tabId);
     if (!state) {
-      state = this.restore(tabId);
+      const restoring = this.restore(tabId);
+      this.restoring.set(tabId, restoring);
+      const done = () => {
+        if (this.restoring.get(tabId) === restoring) this.restoring.delete(tabId);
+      };
+      restoring.then(done, done);
+      state = restoring;
       this.tabs.set(tabId, state);
     }
     return state;

@@ -36,10 +36,11 @@ export function firefoxLane(build: FirefoxBuild) {
     await page.screenshot({ path: join(dir, `${build}-${name}.png`) as `${string}.png`, fullPage: true });
   }
 
-  /** Opens a web page in a new tab and waits until the network is quiet, so the server's log is complete. */
+  /** Opens a web page in a new tab and waits until the server has had no request for a second: its log is complete. */
   async function visit(url: string): Promise<{ page: Page; tabId: number }> {
     const page = await env.firefox.browser.newPage();
-    await page.goto(url, { waitUntil: 'networkidle0' });
+    await page.goto(url, { waitUntil: 'load' });
+    await env.internet.settled();
     return { page, tabId: await env.firefox.tabIdOf(url) };
   }
 

@@ -142,6 +142,26 @@ describe('Capture', () => {
     expect(s.badge.get(1)).toBe(1);
   });
 
+  it("counts one set of companies when the navigation is handled while the page's first request is still looking up the tab", async () => {
+    const s = setup();
+    s.tabs.set(1, { url: 'https://www.news.example/a', incognito: false });
+    // The order the Firefox lane logged: a first request starts the look-up of a tab the capture has no state for…
+    const first = s.capture.observe(request(FB));
+    const second = s.capture.observe(request('https://cdn.unlisted-widgets.example/widget.js'));
+    // …then the navigation arrives before that look-up has finished…
+    s.capture.navigated(1, 'https://www.news.example/a', false, 900);
+    await Promise.all([first, second]);
+    // …and the page's later requests follow it.
+    await s.capture.observe(request(GA));
+    await s.capture.observe(request('https://bat.bing.com/action/0'));
+    await s.recorder.flush();
+    const events = await s.db.events.toArray();
+    expect(new Set(events.map((e) => e.page)).size).toBe(1);
+    // Four companies reached the page: the badge says 4, not the 2 of either half.
+    expect(s.badge.get(1)).toBe(4);
+    expect(await s.capture.companyCount(1)).toBe(4);
+  });
+
   it('after a worker restart, continues the stored page load of a tab still on that site', async () => {
     const first = setup();
     first.tabs.set(1, { url: 'https://www.news.example/a', incognito: false });
