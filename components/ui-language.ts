@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { chosenLocale, loadLocale, type MessageKey, type Translate, translator } from '../lib/i18n.ts';
 import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
 import { setUiLocale } from './format.ts';
+import './locale-chunks.ts';
 
 /** The locale the settings choose (the browser's language when they say `auto`), as the build has it. */
 export async function settingsLocale(): Promise<string> {

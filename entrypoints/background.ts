@@ -8,11 +8,12 @@ import { History } from '../lib/background/history.ts';
 import { LetterCommands } from '../lib/background/letters.ts';
 import { SettingsStore } from '../lib/background/settings-store.ts';
 import { Traffic } from '../lib/background/traffic.ts';
+import { NOTIFICATION_LOCALES } from '../lib/background/notification-messages.ts';
 import { becomesPage, WatchedLoads } from '../lib/background/watched-loads.ts';
 import { Capture } from '../lib/capture/capture.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
-import { chosenLocale, languageTag, loadLocale, translator } from '../lib/i18n.ts';
+import { chosenLocale, languageTag, loadLocale, translator, useLocaleLoaders } from '../lib/i18n.ts';
 import { dispatch, type Handlers } from '../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
 import { openDb } from '../lib/storage/db.ts';
@@ -25,6 +26,7 @@ import type { TrackerMatcher } from '../lib/trackers/matcher.ts';
 // Wiring only: every listener is registered synchronously, on the first tick, so the event that woke the worker is
 // not missed; all decisions are in lib/.
 export default defineBackground(() => {
+  useLocaleLoaders(NOTIFICATION_LOCALES);
   const probe = import.meta.env.MODE === 'bench' ? new BenchProbe() : undefined;
   const db = openDb();
   const dropped = new DroppedCounter({ local: browser.storage.local, session: browser.storage.session });

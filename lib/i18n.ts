@@ -21,8 +21,7 @@ export type MessagesFile = Record<string, { message: string; placeholders?: Reco
 
 /**
  * The locales the UI can be shown in, as `_locales` folder names: Europe's main languages. Portuguese is Portugal's
- * (`pt`); Brazil's gets a folder of its own (`pt_BR`) only if its translators find the differences matter. Only
- * those present as folders are offered (`availableLocales`).
+ * (`pt`); Brazil's gets a folder of its own (`pt_BR`) only if its translators find the differences matter.
  */
 export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'pt_BR'] as const;
 
@@ -35,36 +34,31 @@ export const FOLLOW_BROWSER = 'auto';
  */
 export const PSEUDO_LOCALE = 'en_XA';
 
-/**
- * The locale files, one per `public/_locales/<folder>`: the same files the browser localises the manifest from.
- * English is part of every bundle (the fallback for any key); each other locale is a chunk of its own, loaded by
- * `loadLocale` when chosen, so a page carries one language besides English, not all nine.
- */
-const LOADERS: Record<string, () => Promise<MessagesFile>> = Object.fromEntries(
-  Object.entries(
-    import.meta.glob<MessagesFile>(['../public/_locales/*/messages.json', '!../public/_locales/en/messages.json'], {
-      import: 'default',
-    }),
-  ).map(([path, load]) => [path.split('/').at(-2) as string, load]),
-);
-
 const LOCALE_FILES: Record<string, MessagesFile> = { en: englishFile as MessagesFile };
 
 // A test build's flag: `wxt build` replaces MODE with "production", and this line and the generator are left out.
 if (import.meta.env.MODE === 'pseudo') LOCALE_FILES[PSEUDO_LOCALE] = pseudoLocale(LOCALE_FILES.en ?? {});
 
+/**
+ * Where each locale's messages come from, as the entry point bundles them (English is part of every bundle, the
+ * fallback for any key). Pages load a locale's whole file as a chunk of its own (`components/locale-chunks.ts`), so
+ * a page carries one language besides English, not all nine; the background has only the few keys it shows
+ * (`lib/background/notification-messages.ts`), since its bundle is one file into which every chunk would be inlined.
+ */
+let loaders: Record<string, () => Promise<MessagesFile>> = {};
+export function useLocaleLoaders(next: Record<string, () => Promise<MessagesFile>>): void {
+  loaders = next;
+}
+
 /** Makes a locale's messages ready for `translator` (a no-op for English and for a locale already loaded). */
 export async function loadLocale(folder: string): Promise<void> {
-  const load = Object.hasOwn(LOADERS, folder) ? LOADERS[folder] : undefined;
+  const load = Object.hasOwn(loaders, folder) ? loaders[folder] : undefined;
   if (!Object.hasOwn(LOCALE_FILES, folder) && load) LOCALE_FILES[folder] = await load();
 }
 
-/** The supported locales present as folders, English first (and the pseudo-locale when a test build added it). */
+/** The supported locales, English first (and the pseudo-locale when a test build added it). */
 export function availableLocales(): string[] {
-  return [
-    ...SUPPORTED_LOCALES.filter((l) => l === 'en' || Object.hasOwn(LOADERS, l)),
-    ...(import.meta.env.MODE === 'pseudo' ? [PSEUDO_LOCALE] : []),
-  ];
+  return [...SUPPORTED_LOCALES, ...(import.meta.env.MODE === 'pseudo' ? [PSEUDO_LOCALE] : [])];
 }
 
 /**

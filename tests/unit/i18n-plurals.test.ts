@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import '../../components/locale-chunks.ts';
+import { NOTIFICATION_LOCALES } from '../../lib/background/notification-messages.ts';
 import {
   chosenLocale,
   FOLLOW_BROWSER,
@@ -6,6 +9,7 @@ import {
   loadLocale,
   type MessagesFile,
   matchLocale,
+  SUPPORTED_LOCALES,
   translator,
   translatorFromMessages,
 } from '../../lib/i18n.ts';
@@ -128,6 +132,21 @@ describe('the pseudo-locale', () => {
 });
 
 describe('loading a locale', () => {
+  it("gives the background each locale's reminder messages, and only those", async () => {
+    const folders = Object.keys(NOTIFICATION_LOCALES).sort();
+    expect(folders).toEqual(SUPPORTED_LOCALES.filter((l) => l !== 'en').sort());
+    for (const folder of folders) {
+      const file = await NOTIFICATION_LOCALES[folder]?.();
+      const full = JSON.parse(readFileSync(`public/_locales/${folder}/messages.json`, 'utf8')) as MessagesFile;
+      expect(Object.keys(file ?? {}).sort(), folder).toEqual([
+        'lettersHeading',
+        'lettersNotifyBefore',
+        'lettersNotifyDue',
+      ]);
+      for (const [key, message] of Object.entries(file ?? {})) expect(message, `${folder} ${key}`).toEqual(full[key]);
+    }
+  });
+
   it('gives English until a locale is loaded, then that locale (each is a chunk of its own)', async () => {
     expect(translator('de')('dashSettings')).toBe(translator('en')('dashSettings'));
     await loadLocale('de');
