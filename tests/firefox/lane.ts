@@ -14,7 +14,7 @@ import {
   type WebExtensionGlobal,
 } from './firefox.ts';
 import { useFirefox } from './setup.ts';
-import { ETP_BLOCKED, FIREFOX_SITES, LET_THROUGH, PROTECTED, SHIMMED } from './sites.ts';
+import { ETP_BLOCKED, FIREFOX_SITES, LET_THROUGH, PROTECTED, RESTRICTED, SHIMMED } from './sites.ts';
 
 /**
  * The Firefox lane's checks, for one build of the add-on: each *.firefox.ts file runs them for its build, in a
@@ -273,6 +273,72 @@ export function firefoxLane(build: FirefoxBuild) {
       await classroom.waitForSelector('[data-testid="classroom-start"]');
       await page.close();
       await classroom.close();
+    });
+  });
+
+  describe('Firefox: where Disclosed cannot see, the popup says so instead of "no company received data"', () => {
+    /** The popup's "not observing" state: its reason, and whether it claims that nothing was sent. */
+    async function unobserved(tabId: number, reason: string) {
+      const view = await popup(tabId);
+      const state = await view.waitForSelector(`[data-testid="unobserved"][data-reason="${reason}"]`, {
+        timeout: 10_000,
+      });
+      const text = await state?.evaluate((el) => el.textContent ?? '');
+      const claimsNothing = (await view.$$('[data-testid="nothing-shared"]')).length > 0;
+      await screenshot(view, `popup-${reason}`);
+      await view.close();
+      return { text, claimsNothing };
+    }
+    const settings = (patch: object) =>
+      env.firefox.inExtension(
+        (p: string) =>
+          (globalThis as unknown as WebExtensionGlobal).browser.runtime.sendMessage({
+            type: 'settings/update',
+            payload: JSON.parse(p),
+          }),
+        JSON.stringify(patch),
+      );
+
+    it("one of Firefox's restricted domains: says the browser keeps every add-on away from it", async () => {
+      const page = await env.firefox.browser.newPage();
+      await page.goto(RESTRICTED, { waitUntil: 'load' });
+      const seen = await unobserved(await env.firefox.tabIdOf(RESTRICTED), 'protected-site');
+      expect(seen).toEqual({ text: expect.stringContaining('keeps every extension away'), claimsNothing: false });
+      await page.close();
+    });
+
+    it('recording paused: says so, and nothing the page sent is recorded', async () => {
+      await settings({ paused: true });
+      try {
+        const url = `https://${NEWS}/index.html?paused`;
+        const { page, tabId } = await visit(url);
+        const seen = await unobserved(tabId, 'paused');
+        expect(seen).toEqual({ text: expect.stringContaining('Recording is paused'), claimsNothing: false });
+        const events = (await stored(env.firefox)).events as { time: number; tabId: number }[];
+        expect(events.filter((e) => e.tabId === tabId)).toEqual([]);
+        await page.close();
+      } finally {
+        await settings({ paused: false });
+      }
+    });
+
+    // Manifest V3 only: there the user can take site access back (Manifest V2 add-ons keep theirs). Last, since
+    // Disclosed sees nothing afterwards in this browser.
+    if (build !== 'firefox-mv3') return;
+    it('site access taken back: says Disclosed is not allowed on the site', async () => {
+      const removed = await env.firefox.inExtension(
+        () =>
+          (
+            globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }
+          ).browser.permissions.remove({ origins: ['<all_urls>'] }),
+        undefined,
+      );
+      expect(removed).toBe(true);
+      const url = `https://${NEWS}/index.html?no-access`;
+      const { page, tabId } = await visit(url);
+      const seen = await unobserved(tabId, 'no-access');
+      expect(seen).toEqual({ text: expect.stringContaining('is not allowed on this site'), claimsNothing: false });
+      await page.close();
     });
   });
 }

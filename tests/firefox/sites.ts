@@ -13,8 +13,18 @@ export const ETP_BLOCKED = 'static.criteo.net';
 export const SHIMMED = 'b.scorecardresearch.com';
 export const LET_THROUGH = 'static.hotjar.com';
 
+/** A page on one of Firefox's restricted domains, where no add-on may see what a page sends. */
+export const RESTRICTED = 'https://addons.mozilla.org/en-US/firefox/';
+
 export const FIREFOX_SITES: SiteMap = {
   ...TEST_SITES,
+  'addons.mozilla.org': {
+    '/en-US/firefox/':
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Add-ons</title>' +
+      '<link rel="icon" href="data:,"></head><body><h1>Add-ons</h1>' +
+      '<img alt="" src="https://www.google-analytics.com/collect?v=1&tid=UA-9&cid=1.2">' +
+      '</body></html>',
+  },
   [PROTECTED]: {
     '/index.html':
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Protected</title>' +
