@@ -31,7 +31,18 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'storage', 'unlimitedStorage', 'tabs', 'alarms', 'cookies', 'notifications'],
+    permissions: [
+      'webRequest',
+      'storage',
+      'unlimitedStorage',
+      'tabs',
+      'alarms',
+      'cookies',
+      'notifications',
+      // Firefox alone can say a host's DNS canonical name (a first-party subdomain that is an alias of a tracker's
+      // domain). Only cached answers are read: the permission lets Disclosed see, never resolve, a name.
+      ...(browser === 'firefox' ? ['dns'] : []),
+    ],
     host_permissions: ['<all_urls>'],
     // Under its MV2 name when building MV2: WXT's popup entry replaces a `browser_action` it has to convert itself.
     [manifestVersion === 2 ? 'browser_action' : 'action']: {

@@ -1,8 +1,10 @@
 import { DELIVERIES, type Delivery } from '../../lib/classify/delivery.ts';
+import { isOnSite } from '../../lib/classify/domain.ts';
 import { DATA_KINDS, type DataKind, isDataKind } from '../../lib/disclose/kinds.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import type { SharingEvent } from '../../lib/storage/events.ts';
 import { deliveryOfEvent, type EvidenceScope, type LogFilter } from '../../lib/storage/log.ts';
+import { viaText } from '../cname.ts';
 import {
   CarriedKinds,
   DELIVERY_WORDS,
@@ -176,6 +178,11 @@ export function LogView({
                       {e.host}
                       {e.path}
                     </code>
+                    {e.cname && (
+                      <span class="hint log-via" data-testid="log-via">
+                        {viaText(t, e.site, { host: e.host, cname: e.cname, onSite: isOnSite(e.host, e.site) })}
+                      </span>
+                    )}
                     <span class="hint log-how">
                       {e.method} · {TYPE_WORDS[e.type] ? t(TYPE_WORDS[e.type] as MessageKey) : e.type}
                     </span>

@@ -140,7 +140,13 @@ export function PopupView({
               </h2>
               <ul class="recipients" data-testid="companies">
                 {companies.map((r) => (
-                  <RecipientCard key={r.company} t={t} recipient={r} letterHref={letterHref(r.company)} />
+                  <RecipientCard
+                    key={r.company}
+                    t={t}
+                    site={model.site ?? ''}
+                    recipient={r}
+                    letterHref={letterHref(r.company)}
+                  />
                 ))}
               </ul>
             </section>
@@ -151,7 +157,13 @@ export function PopupView({
               <p class="hint">{t('popupUnlistedHint')}</p>
               <ul class="recipients" data-testid="unlisted">
                 {unlisted.map((r) => (
-                  <RecipientCard key={r.company} t={t} recipient={r} letterHref={letterHref(r.company)} />
+                  <RecipientCard
+                    key={r.company}
+                    t={t}
+                    site={model.site ?? ''}
+                    recipient={r}
+                    letterHref={letterHref(r.company)}
+                  />
                 ))}
               </ul>
               {model.unlistedMore > 0 && (
@@ -170,7 +182,7 @@ export function PopupView({
               <p class="hint">{t('popupAttemptedHint')}</p>
               <ul class="recipients" data-testid="attempted">
                 {attempted.map((r) => (
-                  <RecipientCard key={r.company} t={t} recipient={r} />
+                  <RecipientCard key={r.company} t={t} site={model.site ?? ''} recipient={r} />
                 ))}
               </ul>
             </section>

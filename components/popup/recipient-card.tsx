@@ -1,4 +1,5 @@
 import type { Translate } from '../../lib/i18n.ts';
+import { viaText } from '../cname.ts';
 import { countryName } from '../country.ts';
 import { formatNumber } from '../format.ts';
 import { Categories } from '../vocabulary.tsx';
@@ -8,10 +9,13 @@ import { Received } from './received.tsx';
 /** One company (or unlisted third party) and what it received. All values are rendered as text, never as HTML. */
 export function RecipientCard({
   t,
+  site,
   recipient,
   letterHref,
 }: {
   t: Translate;
+  /** The page's site. */
+  site: string;
   recipient: PopupRecipient;
   letterHref?: string;
 }) {
@@ -51,6 +55,11 @@ export function RecipientCard({
       <p class="domains">
         <span class="label">{t('popupDomains')}:</span> <span data-testid="domains">{recipient.hosts.join(', ')}</span>
       </p>
+      {recipient.via?.map((v) => (
+        <p class="via" data-testid="via" key={v.host}>
+          {viaText(t, site, v)}
+        </p>
+      ))}
       {letterHref && (
         <p class="draft">
           <a href={letterHref} target="_blank" rel="noreferrer" data-testid="draft-letter">

@@ -1,4 +1,10 @@
-import { BROWSER_SITE, classifyRequest, firstPartySite } from '../classify/classify.ts';
+import {
+  BROWSER_SITE,
+  type Classification,
+  classifyCloaked,
+  classifyRequest,
+  firstPartySite,
+} from '../classify/classify.ts';
 import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
@@ -10,6 +16,7 @@ import type { PageLoad, SharingEvent } from '../storage/events.ts';
 import { pageCompanies } from '../storage/queries.ts';
 import type { Recorder } from '../storage/recorder.ts';
 import type { TrackerMatcher } from '../trackers/matcher.ts';
+import { type CanonicalNameResolver, CanonicalNames } from './cname.ts';
 
 /** What the capture needs to know about a tab from the browser; injected so tests pass plain objects. */
 export interface TabInfo {
@@ -37,6 +44,11 @@ export interface CaptureDeps {
    * it is known the capture assumes it may see them: a request it cannot place is then not recorded.
    */
   privateAccess?: boolean;
+  /**
+   * Where the browser can tell a host's DNS canonical name from its cache (Firefox): a request to a host no list
+   * names — one on the page's own site above all — whose canonical name is a listed tracker's is that tracker's.
+   */
+  canonicalName?: CanonicalNameResolver;
   now?: () => number;
 }
 
@@ -72,10 +84,12 @@ export class Capture {
   private readonly closedTabs = new Map<number, { incognito: Promise<boolean | undefined>; closedAt: number }>();
   private privateAccess: boolean | undefined;
   private readonly now: () => number;
+  private readonly canonicalNames: CanonicalNames | undefined;
 
   constructor(private readonly deps: CaptureDeps) {
     this.now = deps.now ?? Date.now;
     this.privateAccess = deps.privateAccess;
+    this.canonicalNames = deps.canonicalName && new CanonicalNames(deps.canonicalName);
   }
 
   /** The browser said whether the extension may see private windows (Chrome asks the user; Firefox too). */
@@ -191,7 +205,18 @@ export class Capture {
 
     const site = firstPartySite(request, tab?.url);
     if (settings.excludedSites.includes(site)) return;
-    const result = classifyRequest(request, site, this.deps.matcher());
+    let result: Classification = classifyRequest(request, site, this.deps.matcher());
+    // A host no list names may be a tracker's under another name: the subdomain of this site a tracker is served
+    // from (CNAME cloaking). The browser's own cache says what the name points to; it is never asked to look.
+    let cname: string | undefined;
+    if (this.canonicalNames && (result.kind === 'unlisted' || (result.kind === 'first-party' && !result.sameOwner))) {
+      const canonical = await this.canonicalNames.lookup(result.host);
+      const cloaked = canonical ? classifyCloaked(request, site, canonical, this.deps.matcher()) : undefined;
+      if (cloaked) {
+        result = cloaked;
+        cname = canonical;
+      }
+    }
     if (result.kind !== 'tracker' && result.kind !== 'unlisted') return;
 
     // A request from a tab whose page we know, and that the page made: count it against that page load.
@@ -235,6 +260,7 @@ export class Capture {
       kinds: disclosure.kinds,
       findings,
     };
+    if (cname) event.cname = cname;
     const identifiers = disclosure.findings
       .filter((f) => f.kind === 'identifier')
       .map((f) => ({ name: ownCopy(f.name.slice(0, 80)), value: ownCopy(f.value.slice(0, 500)) }));

@@ -83,3 +83,56 @@ export function classifyRequest(
     category: 'unlisted',
   };
 }
+
+/**
+ * Categories whose companies a site's subdomain points to for the site's own content (CDNs, hosts, site builders):
+ * such an alias is how the site is served, not a tracker it hides, and is not uncloaked.
+ */
+const SERVING_CATEGORIES = new Set(['hosting', 'utilities']);
+
+/**
+ * A request to a host no list names (one on the page's own site, or an unlisted third party) whose DNS canonical
+ * name — the name its address record is an alias of — is a listed tracker's: "CNAME cloaking", a tracker served
+ * from a subdomain of the site so that it passes for the site itself. Classified as that tracker, as the request
+ * would have been had it gone to the canonical name (same path, so a list's path rules apply too). Undefined when
+ * the canonical name is no other site's, no list names it, it is a host serving the site's own content, or it
+ * belongs to the page's own owner.
+ */
+export function classifyCloaked(
+  request: ObservedRequest,
+  pageSite: string,
+  canonical: string,
+  matcher: TrackerMatcher,
+): (Classification & { kind: 'tracker' }) | undefined {
+  const target = parseAddress(request.url);
+  if (!target || canonical === target.hostname) return undefined;
+  // An alias within one registrable domain (www.shop.example → shop.example) hides nobody.
+  if (siteOf(canonical) === siteOf(target.hostname) || isOnSite(canonical, pageSite)) return undefined;
+  const pageHostname = pageSite === BROWSER_SITE ? '' : pageSite;
+  let url: string;
+  try {
+    const parsed = new URL(request.url);
+    parsed.hostname = canonical;
+    url = parsed.href;
+  } catch {
+    return undefined;
+  }
+  const match = matcher.match({
+    url,
+    hostname: canonical,
+    type: request.type,
+    thirdParty: true,
+    pageHostname: parseWebUrl(request.topLevelUrl)?.hostname ?? pageHostname,
+  });
+  if (!match || SERVING_CATEGORIES.has(match.category.id)) return undefined;
+  const owner = pageHostname ? matcher.matchHostname(pageHostname)?.company.id : undefined;
+  if (owner && match.company.id === owner) return undefined;
+  return {
+    kind: 'tracker',
+    site: pageSite,
+    host: target.hostname,
+    path: target.path.slice(0, 200),
+    company: match.company,
+    category: match.category.id,
+  };
+}

@@ -245,6 +245,7 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
     kind: e.kind,
     category: e.category,
     host: e.host,
+    ...(e.cname ? { cname: e.cname } : {}),
     path: maskPath(e.path),
     type: e.type,
     method: e.method,

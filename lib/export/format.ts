@@ -68,6 +68,8 @@ export interface ExportEvent {
   kind: 'tracker' | 'unlisted';
   category: string;
   host: string;
+  /** The DNS canonical name `host` is an alias of, when that is the organization's and `host` is not (optional). */
+  cname?: string;
   path: string;
   type: string;
   method: string;
@@ -376,7 +378,7 @@ function event<F>(
       'dataKinds',
       'findings',
     ],
-    optional: ['error', 'delivery', 'deliveryReason'],
+    optional: ['cname', 'error', 'delivery', 'deliveryReason'],
   });
   return {
     time: time(o.time, `${path}.time`),
@@ -385,6 +387,7 @@ function event<F>(
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
     category: text(o.category, `${path}.category`, CATEGORY),
     host: host(o.host, `${path}.host`),
+    ...(o.cname !== undefined ? { cname: host(o.cname, `${path}.cname`) } : {}),
     path: text(o.path, `${path}.path`),
     type: text(o.type, `${path}.type`, TYPE),
     method: text(o.method, `${path}.method`, METHOD, LIMIT.request),

@@ -199,6 +199,7 @@ function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
     kind: e.kind,
     category: e.category,
     host: e.host,
+    ...(e.cname ? { cname: e.cname } : {}),
     path: e.path,
     type: e.type,
     method: e.method,

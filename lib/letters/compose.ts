@@ -6,8 +6,14 @@ import { type DeadlineRule, deadlineRule, type Law, type LetterRight, lawGrants 
 export interface LetterEvidence {
   companyId: string;
   companyName: string;
-  /** Hostnames of this company that received requests. */
+  /** Hostnames of this company that received requests (not those of another name that pointed to it: `via`). */
   domains: string[];
+  /**
+   * Hosts of another name whose DNS entry was an alias (CNAME) of this company's domain, so that requests to them
+   * were its: a subdomain of a site (`site`), or another party's host (no `site`). `cname` is the canonical name as
+   * observed, while a stored request still records it.
+   */
+  via?: { host: string; site?: string; cname?: string }[];
   /** Registrable domains of the sites the requests came from (sensitive ones only if the user ticked them). */
   sites: string[];
   requests: number;
@@ -155,7 +161,8 @@ export async function composeLetter(
   const e = lang.evidence;
   const evidenceLines = [
     e.intro,
-    e.domains(evidence.domains.join(', ')),
+    ...(evidence.domains.length ? [e.domains(evidence.domains.join(', '))] : []),
+    ...(evidence.via ?? []).map((v) => e.via(v.host, v.site, v.cname)),
     e.period(isoWithOffset(evidence.firstSeen), isoWithOffset(evidence.lastSeen)),
     e.volume(evidence.sites.length, evidence.requests),
     ...(evidence.kinds.length ? [e.kinds(lang.list(shownKinds(evidence.kinds).map((k) => lang.kinds[k])))] : []),
@@ -327,6 +334,7 @@ async function evidenceAttachment(evidence: LetterEvidence, options: LetterOptio
       reference: options.reference,
       company: evidence.companyName,
       domains: evidence.domains,
+      ...(evidence.via?.length ? { via: evidence.via } : {}),
       firstSeen: isoWithOffset(evidence.firstSeen),
       lastSeen: isoWithOffset(evidence.lastSeen),
       requests: evidence.requests,

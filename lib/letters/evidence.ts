@@ -1,4 +1,4 @@
-import { siteOf } from '../classify/domain.ts';
+import { isOnSite, siteOf } from '../classify/domain.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
 import { citableName } from '../disclose/rules.ts';
 import { rankedCategoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
@@ -22,6 +22,8 @@ export interface GatheredEvidence {
   sensitiveSites: string[];
   /** Identifiers seen in requests to this company (full values, from this device only). */
   requestIdentifiers: CitedIdentifier[];
+  /** The DNS canonical name each subdomain of a site that pointed to this company was an alias of, where known. */
+  canonical?: Map<string, string>;
 }
 
 export async function gatherEvidence(
@@ -33,10 +35,12 @@ export async function gatherEvidence(
     db.identifiers.where('company').equals(company.id).toArray(),
   ]);
   if (!flows.length) return undefined;
-  const evidence = summed(company, flows);
+  const canonical = await canonicalNames(db, flows);
+  const evidence = summed(company, flows, canonical);
   return {
     evidence,
     perSite: flows,
+    canonical,
     sensitiveSites: evidence.sites.filter(isSensitiveSite),
     // A value stored under a credential's name before secrets were kept apart is never offered.
     requestIdentifiers: identifiers
@@ -56,10 +60,49 @@ export function evidenceFor(gathered: GatheredEvidence, sites: string[]): Letter
   return summed(
     { id, name },
     gathered.perSite.filter((f) => listed.has(f.site)),
+    gathered.canonical,
   );
 }
 
-function summed(company: { id: string; name: string }, flows: SiteCompanyAggregate[]): LetterEvidence {
+/**
+ * A host on the site's own domain among a company's hosts got there only because its DNS entry was an alias of the
+ * company's domain (CNAME cloaking: a site's requests to itself are never recorded otherwise). The canonical name
+ * is on the stored requests to it: read from the first one still kept.
+ */
+async function canonicalNames(db: DisclosedDb, flows: SiteCompanyAggregate[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const f of flows) {
+    for (const host of f.hosts) {
+      if (!isOnSite(host, f.site) || found.has(host)) continue;
+      const event = await db.events
+        .where('[site+company]')
+        .equals([f.site, f.company])
+        .filter((e) => e.host === host && !!e.cname)
+        .first();
+      if (event?.cname) found.set(host, event.cname);
+    }
+  }
+  return found;
+}
+
+function summed(
+  company: { id: string; name: string },
+  flows: SiteCompanyAggregate[],
+  canonical: Map<string, string> | undefined,
+): LetterEvidence {
+  // A subdomain of the site is not the company's domain: named apart, with what DNS said, and never used to find
+  // the company's cookies (the site's own would be taken for its).
+  const via = new Map<string, { host: string; site?: string; cname?: string }>();
+  const domains = new Set<string>();
+  for (const f of flows) {
+    for (const host of f.hosts) {
+      if (!isOnSite(host, f.site)) domains.add(host);
+      else if (!via.has(host)) {
+        const cname = canonical?.get(host);
+        via.set(host, { host, site: f.site, ...(cname ? { cname } : {}) });
+      }
+    }
+  }
   const kinds = new Set(flows.flatMap((f) => kindsOf(f)));
   let firstSeen = flows[0]?.firstSeen ?? 0;
   let lastSeen = flows[0]?.lastSeen ?? 0;
@@ -70,7 +113,8 @@ function summed(company: { id: string; name: string }, flows: SiteCompanyAggrega
   return {
     companyId: company.id,
     companyName: company.name,
-    domains: [...new Set(flows.flatMap((f) => f.hosts))].sort(),
+    domains: [...domains].sort(),
+    ...(via.size ? { via: [...via.values()].sort((a, b) => a.host.localeCompare(b.host)) } : {}),
     sites: [...new Set(flows.map((f) => f.site))].sort(),
     requests: flows.reduce((n, f) => n + f.requests, 0),
     firstSeen,

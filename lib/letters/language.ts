@@ -130,6 +130,11 @@ export interface LetterLanguage {
     heading: string;
     intro: string;
     domains: (domains: string) => string;
+    /**
+     * Requests to a host of another name that DNS made an alias of the company's domain (CNAME cloaking): the host,
+     * the site it is a subdomain of (none for another party's host), and the canonical name when it is still known.
+     */
+    via: (host: string, site: string | undefined, cname: string | undefined) => string;
     period: (first: string, last: string) => string;
     volume: (sites: number, requests: number) => string;
     kinds: (kinds: string) => string;

@@ -24,6 +24,11 @@ export interface SharingEvent {
   /** The request's hostname and path (no query: what was in it is for the disclosure decoder, not a log). */
   host: string;
   path: string;
+  /**
+   * The DNS canonical name `host` was found to be an alias of, when that name is the company's and `host` is not
+   * (a subdomain of the site pointing to a tracker: CNAME cloaking). Absent on every other event.
+   */
+  cname?: string;
   type: string;
   method: string;
   outcome: Outcome;

@@ -1,5 +1,6 @@
 import type { FlowKind } from '../classify/classify.ts';
 import { deliveryOf, wasReceived } from '../classify/delivery.ts';
+import { isOnSite } from '../classify/domain.ts';
 import { localDay } from '../day.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
@@ -39,6 +40,11 @@ export interface PageRecipient {
   hosts: string[];
   /** For a company that received data: the hosts none of whose requests is known to have reached it, sorted. */
   missedHosts?: string[];
+  /**
+   * Hosts it was reached at under another name (CNAME cloaking, Firefox only): each host, the DNS canonical name it
+   * is an alias of, and whether the host is on the page's own site. Sorted by host; absent when there are none.
+   */
+  via?: { host: string; cname: string; onSite: boolean }[];
   /** What it received on this page, in vocabulary order. */
   kinds: DataKind[];
   /** Precisions per kind: identifier names, device details, events, `site-only` for a bare page address… */
@@ -135,6 +141,9 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       const mine = hosts.get(e.company) ?? new Set<string>();
       mine.add(e.host);
       hosts.set(e.company, mine);
+      if (e.cname && !r.via?.some((v) => v.host === e.host)) {
+        r.via = [...(r.via ?? []), { host: e.host, cname: e.cname, onSite: isOnSite(e.host, e.site) }];
+      }
     });
   for (const r of byCompany.values()) {
     const attempts = tried.get(r.company);
@@ -154,6 +163,7 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   );
   for (const r of recipients) {
     r.hosts.sort();
+    r.via?.sort((a, b) => a.host.localeCompare(b.host));
     r.kinds = DATA_KINDS.filter((k) => r.kinds.includes(k));
     if (r.kind === 'unlisted') {
       const sites = await trackingSites(db, r.company);

@@ -54,6 +54,18 @@ describe('shipped builds', () => {
     expect(['⟦', 'en_XA'].filter((s) => text.includes(s))).toEqual([]);
   });
 
+  // Firefox alone can read a host's canonical name from its DNS cache (CNAME uncloaking); Chromium has no `dns` API,
+  // and its manifest asks for nothing it cannot use.
+  it.each([
+    ['chrome-mv3', false],
+    ['firefox-mv2', true],
+    ['firefox-mv3', true],
+  ])('%s asks for the dns permission: %s', (dir, asks) => {
+    const manifest = JSON.parse(readFileSync(join(output, dir, 'manifest.json'), 'utf8')) as { permissions: string[] };
+    expect(manifest.permissions.includes('dns')).toBe(asks);
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['webRequest', 'storage', 'tabs', 'cookies']));
+  });
+
   it('while the pseudo-locale build has it', () => {
     const text = builtText(join(output, 'chrome-mv3-pseudo'));
     expect(['⟦', 'en_XA'].filter((s) => text.includes(s))).toEqual(['⟦', 'en_XA']);

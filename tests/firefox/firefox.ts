@@ -77,6 +77,12 @@ export interface FirefoxOptions {
   alsoInstall?: string[];
   /** More Firefox prefs for this profile (`privacy.firstparty.isolate: true`), over the lane's own. */
   prefs?: Record<string, string | number | boolean>;
+  /**
+   * Whether the CONNECT proxy stands in for DNS (the default). `false`: no proxy, so Firefox resolves names itself
+   * and its DNS cache holds them — `prefs` must then point it at a resolver (a loopback DNS-over-HTTPS server, see
+   * doh.ts), and page addresses carry the fake internet's port.
+   */
+  proxy?: boolean;
 }
 
 export interface ExtensionFirefox {
@@ -112,7 +118,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionF
       browser_specific_settings: { gecko: { id: string } };
     }
   ).browser_specific_settings.gecko.id;
-  const proxy = await startProxy(options.port);
+  const proxy = options.proxy === false ? undefined : await startProxy(options.port);
   const blocked = options.trackingProtection ?? [];
   const downloads = mkdtempSync(join(tmpdir(), 'disclosed-firefox-downloads-'));
   const browser = await puppeteer.launch({
@@ -124,13 +130,17 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionF
     // BiDi may open moz-extension:// pages only with this.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': proxy.port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': proxy.port,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
+      ...(proxy
+        ? {
+            'network.proxy.type': 1,
+            'network.proxy.http': '127.0.0.1',
+            'network.proxy.http_port': proxy.port,
+            'network.proxy.ssl': '127.0.0.1',
+            'network.proxy.ssl_port': proxy.port,
+            'network.proxy.no_proxies_on': '',
+            'network.proxy.allow_hijacking_localhost': true,
+          }
+        : { 'network.proxy.type': 0 }),
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'privacy.trackingprotection.enabled': blocked.length > 0,
       'urlclassifier.trackingTable.testEntries': blocked.join(','),
@@ -145,7 +155,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionF
   });
   const close = async () => {
     await browser.close().catch(() => undefined);
-    await proxy.close();
+    await proxy?.close();
   };
   try {
     await browser.installExtension(dir);

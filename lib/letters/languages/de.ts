@@ -189,6 +189,8 @@ const language: LetterLanguage = {
     intro:
       'Mein Browser hat auf meinem eigenen Gerät die folgenden Anfragen an Ihre Domains aufgezeichnet. Sie zeigen nur einen Ausschnitt der betroffenen Daten und sind nicht abschließend:',
     domains: (domains) => `Ihre Domains, die Daten empfangen haben: ${domains}.`,
+    via: (host, site, cname) =>
+      `Darunter sind Anfragen an ${host}${site ? ` (eine Subdomain der Website ${site})` : ''}; mein Browser hat sie Ihnen zugeordnet, weil der DNS-Eintrag dieses Namens ein Alias (CNAME) für ${cname ? `${cname}, eine Ihrer Domains,` : 'eine Ihrer Domains'} war.`,
     period: (first, last) => `Erstmals beobachtet am ${first}; zuletzt beobachtet am ${last}.`,
     volume: (sites, requests) =>
       `${requests} ${requests === 1 ? 'Anfrage' : 'Anfragen'} von ${sites} ${sites === 1 ? 'Website' : 'Websites'}.`,

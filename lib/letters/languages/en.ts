@@ -353,6 +353,8 @@ const language: LetterLanguage = {
     intro:
       'My browser recorded the following requests to your domains, on my own device. They are a sample of the data concerned, not its limit:',
     domains: (domains) => `Your domains that received data: ${domains}.`,
+    via: (host, site, cname) =>
+      `Among them are requests to ${host}${site ? `, a subdomain of the website ${site},` : ''} which my browser counted as yours because its DNS entry was an alias (CNAME) of ${cname ? `${cname}, one of your domains` : 'one of your domains'}.`,
     period: (first, last) => `First seen ${first}; last seen ${last}.`,
     volume: (sites, requests) =>
       `${requests} ${requests === 1 ? 'request' : 'requests'} from ${sites} ${sites === 1 ? 'website' : 'websites'}.`,

@@ -263,6 +263,8 @@ const language: LetterLanguage = {
     intro:
       'Mi navegador registró, en mi propio dispositivo, las siguientes peticiones dirigidas a sus dominios. Se trata de una muestra de los datos afectados, no de una relación exhaustiva:',
     domains: (domains) => `Dominios de su titularidad que recibieron datos: ${domains}.`,
+    via: (host, site, cname) =>
+      `Entre ellas hay peticiones a ${host}${site ? ` (un subdominio del sitio web ${site})` : ''}, que mi navegador les atribuyó porque la entrada DNS de ese nombre era un alias (CNAME) de ${cname ? `${cname}, uno de sus dominios` : 'uno de sus dominios'}.`,
     period: (first, last) => `Primera observación: ${first}; última observación: ${last}.`,
     volume: (sites, requests) =>
       `${number(requests)} ${requests === 1 ? 'petición' : 'peticiones'} desde ${number(sites)} ${sites === 1 ? 'sitio web' : 'sitios web'}.`,

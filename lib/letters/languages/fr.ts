@@ -200,6 +200,8 @@ const language: LetterLanguage = {
     intro:
       'Mon navigateur a enregistré, sur mon propre appareil, les requêtes suivantes vers vos domaines. Elles ne constituent qu’un échantillon des données concernées, qui ne s’y limitent pas :',
     domains: (domains) => `Vos domaines ayant reçu des données : ${domains}.`,
+    via: (host, site, cname) =>
+      `Parmi elles figurent des requêtes vers ${host}${site ? ` (un sous-domaine du site ${site})` : ''}, que mon navigateur vous a attribuées car l’entrée DNS de ce nom était un alias (CNAME) de ${cname ? `${cname}, l’un de vos domaines` : 'l’un de vos domaines'}.`,
     period: (first, last) => `Première observation : ${first} ; dernière observation : ${last}.`,
     volume: (sites, requests) =>
       `${requests} ${requests === 1 ? 'requête' : 'requêtes'} en provenance de ${sites} ${sites === 1 ? 'site' : 'sites'}.`,

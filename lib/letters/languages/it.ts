@@ -215,6 +215,8 @@ const language: LetterLanguage = {
     intro:
       'Il mio browser ha registrato, sul mio dispositivo, le seguenti richieste di rete verso i Vostri domini. Si tratta di un campione dei dati in questione, che non ne esaurisce la totalità:',
     domains: (domains) => `Domini di Vostra pertinenza che hanno ricevuto dati: ${domains}.`,
+    via: (host, site, cname) =>
+      `Tra queste vi sono richieste a ${host}${site ? ` (un sottodominio del sito web ${site})` : ''}, che il mio browser Vi ha attribuito perché il record DNS di tale nome era un alias (CNAME) di ${cname ? `${cname}, uno dei Vostri domini` : 'uno dei Vostri domini'}.`,
     period: (first, last) => `Prima rilevazione: ${first}; ultima rilevazione: ${last}.`,
     volume: (sites, requests) =>
       `${number(requests)} ${requests === 1 ? 'richiesta di rete' : 'richieste di rete'} da ${number(sites)} ${sites === 1 ? 'sito web' : 'siti web'}.`,

@@ -134,6 +134,8 @@ const language: LetterLanguage = {
     intro:
       'Mijn browser heeft op mijn eigen apparaat de volgende netwerkverzoeken aan uw domeinen vastgelegd. Deze verzoeken vormen slechts een greep uit de betrokken gegevens, geen volledige opsomming:',
     domains: (domains) => `Uw domeinen die gegevens ontvingen: ${domains}.`,
+    via: (host, site, cname) =>
+      `Daaronder zijn verzoeken aan ${host}${site ? ` (een subdomein van de website ${site})` : ''}, die mijn browser aan u toeschreef omdat het DNS-record van die naam een alias (CNAME) was van ${cname ? `${cname}, een van uw domeinen` : 'een van uw domeinen'}.`,
     period: (first, last) => `Eerste waarneming: ${first}; laatste waarneming: ${last}.`,
     volume: (sites, requests) =>
       `${number(requests)} ${requests === 1 ? 'netwerkverzoek' : 'netwerkverzoeken'} vanaf ${number(sites)} ${sites === 1 ? 'website' : 'websites'}.`,

@@ -140,6 +140,8 @@ const language: LetterLanguage = {
     intro:
       'Na moim własnym urządzeniu zarejestrowano następujące zapytania, które moja przeglądarka skierowała do Państwa domen. Stanowią one próbkę danych, których dotyczy niniejsze pismo, a nie ich pełny zakres:',
     domains: (domains) => `Państwa domeny, które otrzymały dane: ${domains}.`,
+    via: (host, site, cname) =>
+      `Wśród nich są zapytania do ${host}${site ? ` (subdomeny witryny ${site})` : ''}, które moja przeglądarka przypisała Państwu, ponieważ wpis DNS tej nazwy był aliasem (CNAME) ${cname ? `nazwy ${cname}, jednej z Państwa domen` : 'jednej z Państwa domen'}.`,
     period: (first, last) => `Pierwsza obserwacja: ${first}; ostatnia obserwacja: ${last}.`,
     volume: (sites, requests) => `${zapytania(requests)} z ${number(sites)} ${sites === 1 ? 'witryny' : 'witryn'}.`,
     kinds: (kinds) => `Przesłane dane obejmowały ${kinds}.`,

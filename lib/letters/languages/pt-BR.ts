@@ -118,6 +118,8 @@ const language: LetterLanguage = {
     intro:
       'Meu navegador registrou, no meu próprio dispositivo, as seguintes requisições aos domínios da empresa. Elas são uma amostra dos dados em questão, e não o seu limite:',
     domains: (domains) => `Domínios da empresa que receberam dados: ${domains}.`,
+    via: (host, site, cname) =>
+      `Entre elas há requisições a ${host}${site ? ` (um subdomínio do site ${site})` : ''}, que meu navegador atribuiu à empresa porque o registro DNS desse nome era um alias (CNAME) de ${cname ? `${cname}, um dos domínios da empresa` : 'um dos domínios da empresa'}.`,
     period: (first, last) => `Primeiro registro: ${first}; último registro: ${last}.`,
     volume: (sites, requests) =>
       `${number(requests)} ${requests === 1 ? 'requisição' : 'requisições'} a partir de ${number(sites)} ${sites === 1 ? 'site' : 'sites'}.`,

@@ -137,6 +137,8 @@ const language: LetterLanguage = {
     intro:
       'O meu navegador registou, no meu próprio dispositivo, os seguintes pedidos de rede dirigidos aos vossos domínios. Constituem uma amostra dos dados em causa e não o seu limite:',
     domains: (domains) => `Os vossos domínios que receberam dados: ${domains}.`,
+    via: (host, site, cname) =>
+      `Entre eles há pedidos a ${host}${site ? ` (um subdomínio do sítio web ${site})` : ''}, que o meu navegador vos atribuiu porque o registo DNS desse nome era um alias (CNAME) de ${cname ? `${cname}, um dos vossos domínios` : 'um dos vossos domínios'}.`,
     period: (first, last) => `Primeira observação: ${first}; última observação: ${last}.`,
     volume: (sites, requests) =>
       `${number(requests)} ${requests === 1 ? 'pedido de rede' : 'pedidos de rede'} a partir de ${number(sites)} ${sites === 1 ? 'sítio web' : 'sítios web'}.`,
