@@ -251,11 +251,13 @@ describe('a translated screen has no English sentence', () => {
   });
 
   it("shows TrackerDB's English descriptions marked as English", async () => {
-    await dash.evaluate(() => {
-      location.hash = '#/company/google';
-    });
+    // A page of its own: nothing left from the check above.
+    await dash.goto(`chrome-extension://${env.browser.extensionId}/options.html#/company/google`);
+    await dash.reload();
     await dash.waitForSelector('[data-testid="company-name"]');
+    // The descriptions come with the detailed company data, loaded after the page's own.
     const description = dash.locator('main p[lang="en"]');
+    await description.waitFor();
     expect(await description.count()).toBe(1);
     expect(((await description.textContent()) ?? '').split(' ').length).toBeGreaterThan(3);
   });
