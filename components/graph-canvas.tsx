@@ -427,7 +427,7 @@ export function ConnectionsRows({
                   {siteHref ? <a href={siteHref(s)}>{siteName(s)}</a> : siteName(s)}
                 </span>
               ))}
-              {sites.length > 50 && ` ${t('dashGraphMore', [String(sites.length - 50)])}`}
+              {sites.length > 50 && ` ${t('dashGraphMore', [sites.length - 50])}`}
             </td>
           </tr>
         ))}

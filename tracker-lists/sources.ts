@@ -7,6 +7,7 @@ export const TRACKERDB_SOURCE: TrackerListSource = {
   version: '',
   license: 'CC BY-NC-SA 4.0',
   licenseUrl: 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
-  attribution: 'Copyright 2017 Ghostery GmbH. Adapted (compiled into a lookup index) by Disclosed.',
+  // The adaptation's notice ("Adapted … by Disclosed") is a UI message, in the reader's language.
+  attribution: 'Copyright 2017 Ghostery GmbH.',
   homepage: 'https://github.com/ghostery/trackerdb',
 };

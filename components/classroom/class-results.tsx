@@ -27,13 +27,14 @@ export function ClassResults({
   addFiles: (files: File[]) => void;
   clear: () => void;
 }) {
-  const number = (n: number) => formatNumber(Math.round(n * 10) / 10);
+  const rounded = (n: number) => Math.round(n * 10) / 10;
+  const number = (n: number) => formatNumber(rounded(n));
   const total = results?.contributors ?? 0;
   const detail = (c: ClassCompany) => {
-    const sites = c.sites / c.reached;
+    // Counts, not text: each message chooses its plural form by the number (1.5 sites is a plural in every locale).
     return t('classroomPoolDetail', [
-      c.requests === 1 ? t('classroomOneRequest') : t('classroomRequestCount', [number(c.requests)]),
-      sites === 1 ? t('classroomPoolOneSite') : t('classroomPoolSites', [number(sites)]),
+      t('classroomRequestCount', [rounded(c.requests)]),
+      t('classroomPoolSites', [rounded(c.sites / c.reached)]),
     ]);
   };
   return (
@@ -41,11 +42,7 @@ export function ClassResults({
       <header class="bar">
         <h1>{t('classroomPoolHeading')}</h1>
         <p class="contributors" data-testid="class-contributors">
-          {total === 0
-            ? t('classroomPoolEmpty')
-            : total === 1
-              ? t('classroomPoolOneContributor')
-              : t('classroomPoolContributors', [number(total)])}
+          {total === 0 ? t('classroomPoolEmpty') : t('classroomPoolContributors', [total])}
         </p>
         <div class="controls">
           <label class="button">

@@ -3,7 +3,6 @@ import { type FeedCard, feedOrder, type SessionSummary } from '../../lib/classro
 import { shownKinds } from '../../lib/disclose/kinds.ts';
 import type { SensitiveCategory } from '../../lib/disclose/sensitive.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import { formatNumber } from '../format.ts';
 import { Categories, kindHelp, kindTerm } from '../vocabulary.tsx';
 
 const SENSITIVE_LABEL: Record<SensitiveCategory, MessageKey> = {
@@ -88,7 +87,6 @@ function Card({
   const kinds = shownKinds(card.kinds);
   const explained = kinds.filter((k) => card.explains.includes(k));
   const named = kinds.filter((k) => !card.explains.includes(k));
-  const number = formatNumber(card.requests);
   const sensitive = anonymous ? undefined : card.sensitive;
   return (
     <li
@@ -105,7 +103,7 @@ function Card({
       </p>
       <p class="labels">
         <span class="count" data-testid="feed-requests" data-requests={card.requests}>
-          {card.requests === 1 ? t('classroomOneRequest') : t('classroomRequestCount', [number])}
+          {t('classroomRequestCount', [card.requests])}
         </span>
         {sensitive && (
           <span class="label sensitive-label" data-testid="feed-sensitive" data-by={card.sensitiveBy}>

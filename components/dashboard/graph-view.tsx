@@ -404,7 +404,7 @@ export function GraphView({
           </div>
           {query.trim() && (
             <p role="status" data-testid="graph-matches">
-              {matches.length ? t('dashGraphMatches', [String(matches.length)]) : t('dashNoMatch', [query])}{' '}
+              {matches.length ? t('dashGraphMatches', [matches.length]) : t('dashNoMatch', [query])}{' '}
               {matches.slice(0, 8).map((n) => (
                 <a
                   key={n.id}

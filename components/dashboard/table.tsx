@@ -90,7 +90,7 @@ export function SortableTable<T>({
             data-testid={testId ? `${testId}-more` : undefined}
             onClick={() => setShown(shown + PAGE)}
           >
-            {t('dashShowMore', [formatNumber(Math.min(PAGE, left)), formatNumber(left)])}
+            {t('dashShowMore', [Math.min(PAGE, left), left])}
           </button>
         </p>
       )}

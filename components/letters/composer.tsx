@@ -52,6 +52,7 @@ function ComposerForm({ t, input, actions }: ComposerProps) {
         body={body}
         closing={letterLanguage(language).closing}
         signatureLine={signatureLine}
+        lang={language}
       />
     </section>
   );

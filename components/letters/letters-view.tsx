@@ -315,6 +315,7 @@ function FollowUp({
         subject={draft.subject}
         body={draft.body}
         closing={lang.closing}
+        language={lang.code}
         signatureLine={signatureLine}
         actions={actions}
       />
@@ -332,6 +333,7 @@ function Draft({
   subject,
   body,
   closing,
+  language,
   signatureLine,
   actions,
 }: {
@@ -343,6 +345,7 @@ function Draft({
   subject: string;
   body: string;
   closing: string;
+  language: string;
   signatureLine: boolean;
   actions: ChannelActions;
 }) {
@@ -398,6 +401,7 @@ function Draft({
         body={text.body}
         closing={closing}
         signatureLine={signatureLine}
+        lang={language}
       />
     </>
   );

@@ -5,6 +5,7 @@ import { signaturePlace } from '../../lib/letters/send.ts';
  * A letter as it goes on paper: sender, recipient, subject and the whole body, and a line to sign on when asked for.
  * Hidden on screen; the page's print stylesheet shows it alone, so printing gives the letter and none of the form
  * (a text box prints only its visible height, and its labels with it). Text only: nothing here is read as HTML.
+ * Marked with the letter's language, which need not be the UI's (a German UI can print an English letter).
  */
 export function Paper({
   from,
@@ -13,6 +14,7 @@ export function Paper({
   body,
   closing,
   signatureLine,
+  lang,
 }: {
   /** The sender's name and contact lines, when the user gave them. */
   from?: string;
@@ -23,10 +25,12 @@ export function Paper({
   /** The letter language's closing, after which the signature goes. */
   closing: string;
   signatureLine: boolean;
+  /** The letter language's code, as the page's `lang`. */
+  lang: string;
 }) {
   const place = signatureLine ? signaturePlace(body, closing) : undefined;
   return (
-    <article class="paper" data-testid="paper">
+    <article class="paper" data-testid="paper" lang={lang}>
       {from?.trim() && <p class="paper-from">{from.trim()}</p>}
       {to.trim() && <p class="paper-to">{to.trim()}</p>}
       <p class="paper-subject">{subject}</p>

@@ -1,7 +1,6 @@
 import type { Translate } from '../../lib/i18n.ts';
 import { viaText } from '../cname.ts';
 import { countryName } from '../country.ts';
-import { formatNumber } from '../format.ts';
 import { Categories } from '../vocabulary.tsx';
 import type { PopupRecipient } from './popup-view.tsx';
 import { Received } from './received.tsx';
@@ -41,8 +40,8 @@ export function RecipientCard({
           <span class="failed" data-testid="failed">
             {/* A host that received nothing is named here, not among the domains that received data. */}
             {recipient.missedHosts?.length
-              ? t('popupFailedHosts', [formatNumber(recipient.failed), recipient.missedHosts.join(', ')])
-              : t('popupFailed', [formatNumber(recipient.failed)])}
+              ? t('popupFailedHosts', [recipient.failed, recipient.missedHosts.join(', ')])
+              : t('popupFailed', [recipient.failed])}
           </span>
         )}
       </div>

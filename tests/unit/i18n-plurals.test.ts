@@ -82,6 +82,55 @@ describe('plural forms', () => {
   });
 });
 
+describe('the counts on screen, each one message with its plural forms', () => {
+  // Made from the files, not loaded: loading a locale is the subject of a test below.
+  const files = localeFolders();
+  const of = (folder: string) => translatorFromMessages(files[folder] as MessagesFile, languageTag(folder));
+
+  it('in Polish: one, few, many, and other for an average', () => {
+    const t = of('pl');
+    expect([1, 2, 5, 22, 1.5].map((n) => t('classroomRequestCount', [n]))).toEqual([
+      '1 zapytanie',
+      '2 zapytania',
+      '5 zapytań',
+      '22 zapytania',
+      '1,5 zapytania',
+    ]);
+    expect([1, 3, 12, 2.5].map((n) => t('classroomPoolSites', [n]))).toEqual([
+      '1 witryna',
+      '3 witryny',
+      '12 witryn',
+      '2,5 witryny',
+    ]);
+    expect([1, 4, 5].map((n) => t('classroomPoolContributors', [n]))).toEqual([
+      'Połączono 1 eksport',
+      'Połączono 4 eksporty',
+      'Połączono 5 eksportów',
+    ]);
+    expect(t('dashShowMore', [100, 2345])).toBe('Pokaż jeszcze 100 wierszy (2345 niepokazanych)');
+    expect(t('dashShowMore', [2, 2])).toBe('Pokaż jeszcze 2 wiersze (2 niepokazane)');
+    expect(t('dashGraphMore', [3])).toBe('i jeszcze 3 witryny');
+    expect([1, 5].map((n) => t('popupFailed', [n]))).toEqual([
+      '1 zablokowane, nieudane lub z pamięci podręcznej',
+      '5 zablokowanych, nieudanych lub z pamięci podręcznej',
+    ]);
+  });
+
+  it('in English, French and German, each with its own numbers', () => {
+    const en = of('en');
+    expect([1, 2].map((n) => en('classroomRequestCount', [n]))).toEqual(['1 request', '2 requests']);
+    expect(en('classroomPoolSites', [1.5])).toBe('1.5 sites');
+    expect([1, 2].map((n) => en('dashGraphMatches', [n]))).toEqual(['1 match:', '2 matches:']);
+    expect(en('dashShowMore', [100, 2345])).toBe('Show 100 more (2,345 not shown)');
+    const fr = of('fr');
+    expect([1, 3].map((n) => fr('popupFailed', [n]))).toEqual([
+      '1 bloquée, en échec ou servie par le cache',
+      '3 bloquées, en échec ou servies par le cache',
+    ]);
+    expect(of('de')('dashShowMore', [100, 2345])).toBe('100 weitere anzeigen (2.345 nicht angezeigt)');
+  });
+});
+
 describe('the UI language', () => {
   it("follows the browser's, matched to the closest locale there is", () => {
     const available = ['en', 'de', 'pt', 'pt_BR'];

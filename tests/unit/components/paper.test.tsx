@@ -25,14 +25,17 @@ describe('the letter on paper', () => {
         body={body}
         closing="Kind regards"
         signatureLine
+        lang="en"
       />,
     );
     expect(textOf(html, 'paper-subject')).toBe('Erasure — DSC-1');
+    // In the letter's language, whatever the UI's: a German UI can print an English letter.
+    expect(html).toMatch(/^<article class="paper" data-testid="paper" lang="en">/);
     expect(textOf(html, 'paper-body')).toBe(body);
     expect(html.indexOf('paper-signature')).toBeGreaterThan(html.indexOf('Kind regards'));
     expect(html.indexOf('paper-signature')).toBeLessThan(html.indexOf('Erika\n1 December'));
     expect(
-      renderToString(<Paper to="x" subject="s" body={body} closing="Kind regards" signatureLine={false} />),
+      renderToString(<Paper to="x" subject="s" body={body} closing="Kind regards" signatureLine={false} lang="en" />),
     ).not.toContain('paper-signature');
   });
 
@@ -45,6 +48,7 @@ describe('the letter on paper', () => {
         body={'<iframe src="https://evil.example"></iframe>'}
         closing="Kind regards"
         signatureLine={false}
+        lang="en"
       />,
     );
     expect(html).not.toMatch(/<(img|script|b|iframe)\b/);
