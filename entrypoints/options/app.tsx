@@ -32,6 +32,12 @@ function useRoute(): Route {
       window.scrollTo(0, 0);
     };
     window.addEventListener('hashchange', onHash);
+    // The address may have changed between the first render and this effect (the page is rebuilt when the UI
+    // language changes): read it again, or that move is missed.
+    setRoute((shown) => {
+      const now = parseRoute(location.hash);
+      return JSON.stringify(now) === JSON.stringify(shown) ? shown : now;
+    });
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   return route;

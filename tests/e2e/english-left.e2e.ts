@@ -132,13 +132,12 @@ async function ready(page: Page, folder: string, selector: string) {
 }
 
 /**
- * Chooses the locale in the settings and waits until the open dashboard is made anew in it, with its hooks' effects
- * run: its route listener is attached after a frame, and a hash changed before that would not be seen.
+ * Chooses the locale in the settings and waits until the open dashboard is made anew in it. The next screen is
+ * asked for at once: a page made anew reads its address again once its route listener is attached.
  */
 async function chooseLocale(folder: string) {
   await saveSettings(dash, { uiLanguage: folder });
   await dash.waitForFunction((tag) => document.documentElement.lang === tag, languageTag(folder));
-  await dash.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
 }
 
 beforeAll(async () => {

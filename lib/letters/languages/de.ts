@@ -193,7 +193,7 @@ const language: LetterLanguage = {
       `Darunter sind Anfragen an ${host}${site ? ` (eine Subdomain der Website ${site})` : ''}; mein Browser hat sie Ihnen zugeordnet, weil der DNS-Eintrag dieses Namens ein Alias (CNAME) für ${cname ? `${cname}, eine Ihrer Domains,` : 'eine Ihrer Domains'} war.`,
     period: (first, last) => `Erstmals beobachtet am ${first}; zuletzt beobachtet am ${last}.`,
     volume: (sites, requests) =>
-      `${requests} ${requests === 1 ? 'Anfrage' : 'Anfragen'} von ${sites} ${sites === 1 ? 'Website' : 'Websites'}.`,
+      `${number(requests)} ${requests === 1 ? 'Anfrage' : 'Anfragen'} von ${number(sites)} ${sites === 1 ? 'Website' : 'Websites'}.`,
     kinds: (kinds) => `Sie enthielten ${kinds}.`,
     sites: (sites) => `Websites: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -266,5 +266,8 @@ const language: LetterLanguage = {
       ].join('\n\n'),
   },
 };
+
+/** Counts in the letter's own number format ("12.345"). */
+const number = (n: number) => new Intl.NumberFormat('de-DE').format(n);
 
 export default language;

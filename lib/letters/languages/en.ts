@@ -357,7 +357,7 @@ const language: LetterLanguage = {
       `Among them are requests to ${host}${site ? `, a subdomain of the website ${site},` : ''} which my browser counted as yours because its DNS entry was an alias (CNAME) of ${cname ? `${cname}, one of your domains` : 'one of your domains'}.`,
     period: (first, last) => `First seen ${first}; last seen ${last}.`,
     volume: (sites, requests) =>
-      `${requests} ${requests === 1 ? 'request' : 'requests'} from ${sites} ${sites === 1 ? 'website' : 'websites'}.`,
+      `${number(requests)} ${requests === 1 ? 'request' : 'requests'} from ${number(sites)} ${sites === 1 ? 'website' : 'websites'}.`,
     kinds: (kinds) => `They carried ${kinds}.`,
     sites: (sites) => `Websites: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -435,5 +435,8 @@ const language: LetterLanguage = {
       ].join('\n\n'),
   },
 };
+
+/** Counts in the letter's own number format ("12.345"). */
+const number = (n: number) => new Intl.NumberFormat('en-GB').format(n);
 
 export default language;

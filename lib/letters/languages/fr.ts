@@ -204,7 +204,7 @@ const language: LetterLanguage = {
       `Parmi elles figurent des requêtes vers ${host}${site ? ` (un sous-domaine du site ${site})` : ''}, que mon navigateur vous a attribuées car l’entrée DNS de ce nom était un alias (CNAME) de ${cname ? `${cname}, l’un de vos domaines` : 'l’un de vos domaines'}.`,
     period: (first, last) => `Première observation : ${first} ; dernière observation : ${last}.`,
     volume: (sites, requests) =>
-      `${requests} ${requests === 1 ? 'requête' : 'requêtes'} en provenance de ${sites} ${sites === 1 ? 'site' : 'sites'}.`,
+      `${number(requests)} ${requests === 1 ? 'requête' : 'requêtes'} en provenance de ${number(sites)} ${sites === 1 ? 'site' : 'sites'}.`,
     kinds: (kinds) => `Elles contenaient ${kinds}.`,
     sites: (sites) => `Sites : ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -277,5 +277,8 @@ const language: LetterLanguage = {
       ].join('\n\n'),
   },
 };
+
+/** Counts in the letter's own number format ("12.345"). */
+const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 export default language;

@@ -76,6 +76,14 @@ describe('composeLetter', () => {
     expect(letter.body).toContain('14 requests from 2 websites.');
   });
 
+  it.each([
+    ['en', '12,345 requests from 1,204 websites.'],
+    ['de', '12.345 Anfragen von 1.204 Websites.'],
+    ['fr', '12\u202f345 requêtes en provenance de 1\u202f204 sites.'],
+  ])('writes large counts in the letter language’s number format (%s)', (code, expected) => {
+    expect(letterLanguage(code).evidence.volume(1204, 12345)).toBe(expected);
+  });
+
   it('says how much of the page addresses was sent: the site only is not "the addresses of pages"', async () => {
     const only = await composeLetter(letterLanguage('en'), evidence({ kinds: ['site-address'] }), [], options());
     expect(only.body).toContain('which websites I was on');
