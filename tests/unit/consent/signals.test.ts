@@ -273,7 +273,7 @@ describe('hostile and malformed signals: not decodable, never a throw', () => {
       [p('gdpr_consent', `${PARTIAL.slice(0, 20)}!${PARTIAL.slice(21)}`)],
     ],
     ['a TCF v1 string', [p('gdpr_consent', 'BOEFEAyOEFEAyAHABDENAI4AAAB9vABAASA')]],
-    ['an unfilled macro', [p('gdpr_consent', '${GDPR_CONSENT_755}')]],
+    ['an unfilled macro', [p('gdpr_consent', '%%GDPR_CONSENT_755%%'), p('gdpr_consent', '[GDPR_CONSENT]')]],
     ['an empty string (as an ad server sends when it has none)', [p('gdpr', ''), p('gdpr_consent', '')]],
     ['a `gdpr` with no string to go with it', [p('gdpr', '1')]],
     ['Additional Consent without a TC string', [p('addtl_consent', '1~1.2.3')]],
