@@ -234,11 +234,34 @@ const GPP_SID = /^(?:-1|\d{1,4}(?:[,_]\d{1,4}){0,63})$/;
 
 const SECTION_NAMES = Sections.SECTION_ID_NAME_MAP as Map<number, string>;
 
-function decodeGpp(
-  value: string,
-  sid: string | undefined,
-): { summary: NonNullable<RequestConsent['gpp']>; tcfSection?: string } | undefined {
+type DecodedGpp = { summary: NonNullable<RequestConsent['gpp']>; tcfSection?: string };
+
+/** A page's GPP string comes with request after request too (decoding one costs a few hundred µs): the same memo. */
+const gppMemo = new Map<string, DecodedGpp | null>();
+
+function decodeGpp(value: string, sid: string | undefined): DecodedGpp | undefined {
   if (value.length > MAX_SIGNAL_CHARS.gpp || !GPP_STRING.test(value)) return undefined;
+  const key = `${sid ?? ''}~~${value}`;
+  const known = gppMemo.get(key);
+  if (known !== undefined) return known ? copyGpp(known) : undefined;
+  const decoded = decodeGppString(value, sid);
+  if (gppMemo.size >= MEMO_ENTRIES) gppMemo.clear();
+  gppMemo.set(ownCopy(key), decoded ?? null);
+  return decoded ? copyGpp(decoded) : undefined;
+}
+
+/** A copy for one event: each event's record is its own (a later change to one must not reach the memo). */
+function copyGpp({ summary, tcfSection }: DecodedGpp): DecodedGpp {
+  return {
+    summary: {
+      sectionIds: [...summary.sectionIds],
+      sections: summary.sections.map((s) => ({ ...s, optOuts: { ...s.optOuts } })),
+    },
+    ...(tcfSection !== undefined ? { tcfSection } : {}),
+  };
+}
+
+function decodeGppString(value: string, sid: string | undefined): DecodedGpp | undefined {
   let model: GppModel;
   let ids: number[];
   try {

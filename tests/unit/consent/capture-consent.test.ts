@@ -4,10 +4,10 @@ import { PendingRequests } from '../../../lib/capture/pending.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { createTrackerMatcher } from '../../../lib/trackers/matcher.ts';
+import { tcString, VENDORS } from '../../../scripts/consent-strings.ts';
 import { realTrackerList } from '../fixture-lists.ts';
 import { observed } from '../requests.ts';
 import { freshDb } from '../storage/helpers.ts';
-import { tcString, VENDORS } from './strings.ts';
 
 const matcher = createTrackerMatcher([realTrackerList()]);
 

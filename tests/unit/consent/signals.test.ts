@@ -8,7 +8,7 @@ import {
 import type { RequestConsent } from '../../../lib/consent/types.ts';
 import { type Disclosure, decodeRequest } from '../../../lib/disclose/decode.ts';
 import { consentName } from '../../../lib/disclose/rules.ts';
-import { gppString, tcString, VENDORS } from './strings.ts';
+import { gppString, tcString, VENDORS } from '../../../scripts/consent-strings.ts';
 
 const p = (name: string, value: string) => ({ name, value });
 const consentOf = (company: string, ...parameters: { name: string; value: string }[]) =>
@@ -211,6 +211,20 @@ describe('GPP strings and section ids', () => {
       vendorConsent: false,
       vendorLegitimateInterest: true,
     });
+  });
+
+  it('gives each request its own record: one event changed does not change the next one decoded', () => {
+    const gpp = gppString({ usnat: { SaleOptOut: 1 } });
+    const first = consentOf('google', p('gpp', gpp), p('gpp_sid', '7'));
+    const section = first?.gpp?.sections[0];
+    if (section) section.optOuts.SaleOptOut = false;
+    first?.gpp?.sectionIds.push(99);
+    expect(consentOf('google', p('gpp', gpp), p('gpp_sid', '7'))?.gpp).toEqual({
+      sectionIds: [7],
+      sections: [{ id: 7, name: 'usnat', optOuts: { SaleOptOut: true } }],
+    });
+    // The same string with other section ids is another answer.
+    expect(consentOf('google', p('gpp', gpp), p('gpp_sid', '2'))?.gpp?.sectionIds).toEqual([2]);
   });
 
   it('reads gpp_sid as a JSON list (OpenRTB `regs.gpp_sid`)', () => {

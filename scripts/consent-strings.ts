@@ -1,7 +1,7 @@
 import { GppModel } from '@iabgpp/cmpapi';
 import { GVL, TCModel, TCString } from '@iabtechlabtcf/core';
 
-// Real consent strings for the tests, made with the IAB Tech Lab's own encoders against a small vendor list written
+// Real consent strings for the tests and the bench, made with the IAB Tech Lab's own encoders against a small vendor list written
 // here (a GVL built from a JSON object downloads nothing).
 
 const purposes = Object.fromEntries(
