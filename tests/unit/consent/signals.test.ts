@@ -411,3 +411,29 @@ describe('the disclosure hands consent parameters on, and never as findings', ()
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe('the IAB libraries, as used here', () => {
+  it('fetch nothing: no vendor list, no request of any kind while decoding', () => {
+    const calls: string[] = [];
+    const saved = { fetch: globalThis.fetch, xhr: (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest };
+    globalThis.fetch = ((input: unknown) => {
+      calls.push(`fetch ${String(input)}`);
+      return Promise.reject(new Error('no network'));
+    }) as typeof fetch;
+    (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = class {
+      open(_: string, url: string) {
+        calls.push(`XMLHttpRequest ${url}`);
+      }
+      send() {}
+    };
+    try {
+      const fresh = tcString({ cmpId: 999, purposesConsent: [2], vendorConsents: [VENDORS.criteo] });
+      const gpp = gppString({ usca: { SaleOptOut: 1 } }, fresh);
+      expect(consentOf('criteo', p('gdpr_consent', fresh), p('gpp', gpp))?.tcf?.vendorConsent).toBe(true);
+    } finally {
+      globalThis.fetch = saved.fetch;
+      (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = saved.xhr;
+    }
+    expect(calls).toEqual([]);
+  });
+});
