@@ -86,13 +86,24 @@ const TCF_VENDORS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Where one TrackerDB organization runs businesses the list names as different vendors, the hosts of the other ones:
- * Microsoft's organization holds Xandr's exchange (`adnxs.com`), vendor 32, apart from Microsoft Advertising.
+ * Where one TrackerDB organization runs businesses the list names as different vendors, the hosts of the other ones
+ * (the organization's own hosts in TrackerDB): Microsoft's holds Xandr's exchange (vendor 32) and LinkedIn's ads
+ * (LinkedIn Ireland, 804) beside Microsoft Advertising; Criteo's holds Bidswitch (BIDSWITCH GmbH, 128).
  */
 const BY_HOST: Readonly<Record<string, readonly [suffix: string, vendor: number][]>> = {
   microsoft: [
     ['adnxs.com', 32],
     ['adnxs-simple.com', 32],
+    ['adnxs.net', 32],
+    ['linkedin.com', 804],
+    ['licdn.com', 804],
+    ['bizo.com', 804],
+    ['bizographics.com', 804],
+    ['linkedin.oribi.io', 804],
+  ],
+  criteo: [
+    ['bidswitch.net', 128],
+    ['exe.bid', 128],
   ],
 };
 

@@ -27,11 +27,14 @@ describe('TCF vendor ids of TrackerDB organizations', () => {
     expect(tcfVendorOf(organization)).toBe(vendor);
   });
 
-  it('reads Microsoft’s Xandr exchange as Xandr, the rest of Microsoft as Microsoft Advertising', () => {
+  it('reads a host whose business the list names apart as that vendor: Xandr, LinkedIn, Bidswitch', () => {
     expect(tcfVendorOf('microsoft', 'ib.adnxs.com')).toBe(32);
     expect(tcfVendorOf('microsoft', 'adnxs.com')).toBe(32);
     expect(tcfVendorOf('microsoft', 'bat.bing.com')).toBe(1126);
     expect(tcfVendorOf('microsoft', 'notadnxs.com')).toBe(1126);
+    expect(tcfVendorOf('microsoft', 'px.ads.linkedin.com')).toBe(804);
+    expect(tcfVendorOf('criteo', 'x.bidswitch.net')).toBe(128);
+    expect(tcfVendorOf('criteo', 'bidder.criteo.com')).toBe(91);
   });
 
   it('gives none to companies the list has no vendor of, or several', () => {
