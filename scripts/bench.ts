@@ -14,6 +14,8 @@
  * exported in lines and imported back, time and peak memory), and writes its figures to bench-results/export.json.
  * `npm run bench -- --labels` runs only the graph's label placement (500, 2,000 and 5,000 labels on one frame), and
  * writes its figures to bench-results/labels.json.
+ * `npm run bench -- --consent` runs only the consent-signal decoding (scripts/bench-consent.ts: µs per request, with
+ * and without the signals), and writes its figures to bench-results/consent.json.
  */
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -57,6 +59,16 @@ if (process.argv.includes('--labels')) {
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'labels.json'), JSON.stringify({ ...results, labels }, null, 2));
   console.log('\nWritten to bench-results/labels.json');
+  process.exit(0);
+}
+
+if (process.argv.includes('--consent')) {
+  console.log('\n## Consent signals (decoded per request, as the capture decodes them)');
+  const { consentBench } = await import('./bench-consent.ts');
+  const consent = consentBench();
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(join(root, 'bench-results', 'consent.json'), JSON.stringify({ ...results, consent }, null, 2));
+  console.log('\nWritten to bench-results/consent.json');
   process.exit(0);
 }
 
@@ -177,6 +189,9 @@ console.log("\n## The worker's per-request path on real requests (headers and bo
 
 console.log(`\n## Export and import of ${exportEvents.toLocaleString('en')} events (in lines, in parts)`);
 results.export = await (await import('./bench-export.ts')).exportBench(exportEvents);
+
+console.log('\n## Consent signals (decoded per request, as the capture decodes them)');
+results.consent = (await import('./bench-consent.ts')).consentBench();
 
 console.log('\n## Graph labels (placement of one frame)');
 results.labels = labelPlacement();

@@ -20,7 +20,7 @@ export function expectMatchesSchema(file: unknown): void {
 }
 
 const part = (name: 'header' | 'record') => {
-  const validate = ajv.getSchema(`urn:disclosed:export-format:3#/$defs/${name}`);
+  const validate = ajv.getSchema(`urn:disclosed:export-format:4#/$defs/${name}`);
   if (!validate) throw new Error(`the schema has no ${name}`);
   return validate;
 };

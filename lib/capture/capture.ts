@@ -8,6 +8,7 @@ import {
 import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import { parseWebUrl } from '../classify/domain.ts';
 import type { ObservedRequest } from '../classify/request-details.ts';
+import { requestConsent } from '../consent/signals.ts';
 import { type Disclosure, decodeRequest, type StoredFinding, storedFindings } from '../disclose/decode.ts';
 import { ownCopy } from '../disclose/params.ts';
 import type { Settings } from '../settings.ts';
@@ -266,6 +267,10 @@ export class Capture {
       .map((f) => ({ name: ownCopy(f.name.slice(0, 80)), value: ownCopy(f.value.slice(0, 500)) }));
     if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;
+    // Consent signals (issue 17): what the request's own strings told this company, decoded (never throws).
+    const { company, host } = event;
+    const consent = requestConsent({ parameters: disclosure.consent, gpc: request.extras?.gpc, company, host });
+    if (consent) event.consent = consent;
     const { delivery, reason } = deliveryOf(request);
     event.delivery = delivery;
     event.deliveryReason = reason;

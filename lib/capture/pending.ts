@@ -30,6 +30,8 @@ export class PendingRequests {
       const name = h.name.toLowerCase();
       if (name === 'referer' && h.value) extras.referer = h.value;
       else if (name === 'cookie' && h.value) extras.cookieNames = cookieNames(h.value);
+      // Global Privacy Control: the browser asks every site not to sell or share the person's data.
+      else if (name === 'sec-gpc' && h.value?.trim() === '1') extras.gpc = true;
     }
   }
 

@@ -12,6 +12,8 @@ export interface RequestExtras {
   body?: RawBody;
   referer?: string;
   cookieNames?: string[];
+  /** The request carried `Sec-GPC: 1` (Global Privacy Control). */
+  gpc?: true;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import {
   addParameterFindings,
   addressFinding,
+  consentName,
   type Finding,
   levelOnPage,
   type PageContext,
@@ -56,7 +57,15 @@ export interface Disclosure {
   parameters: Parameter[];
   /** Set when the request was larger than is read (a huge address or body, a compression bomb). */
   truncated?: true;
+  /**
+   * The parameters that carried a consent signal (`gdpr_consent`, `gpp`, `gcs`…, see `consentName`), at most
+   * MAX_CONSENT_PARAMETERS, in the order read: for lib/consent to decode, never findings.
+   */
+  consent?: Parameter[];
 }
+
+/** Consent parameters handed on from one request: a real one carries a handful. */
+export const MAX_CONSENT_PARAMETERS = 16;
 
 /**
  * Known session-recording endpoints: they receive streams of mouse, scroll, keystroke or DOM-snapshot events.
@@ -198,7 +207,45 @@ function disclose(input: DecodeInput, r: Reading, referer: string | undefined, c
     parameters: parameters.length > 60 ? parameters.slice(0, 60) : parameters,
   };
   if (r.truncated) disclosure.truncated = true;
+  stage(() => {
+    const consent: Parameter[] = [];
+    for (const p of parameters) {
+      if (p.container || consentName(p.name) === undefined) continue;
+      consent.push(p);
+      if (consent.length === MAX_CONSENT_PARAMETERS) break;
+    }
+    if (consent.length < MAX_CONSENT_PARAMETERS) pathConsentParameters(input.url, consent);
+    if (consent.length) disclosure.consent = consent;
+  });
   return disclosure;
+}
+
+/**
+ * Consent parameters written into the path, `;name=value` after a segment, as Google's Floodlight and ad servers
+ * write theirs (`/activity/src=1;type=x;gcs=G100;gcd=…;ord=1?`): only those (the path's other pairs are no parameters
+ * the decoder reads), from at most MAX_QUERY_CHARS of the path.
+ */
+function pathConsentParameters(url: string, into: Parameter[]): void {
+  const scheme = url.slice(0, 64).indexOf('://');
+  const slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+  if (slash < 0) return;
+  const end = Math.min(url.length, slash + MAX_QUERY_CHARS);
+  let stop = end;
+  for (const c of ['?', '#']) {
+    const at = url.indexOf(c, slash);
+    if (at >= 0 && at < stop) stop = at;
+  }
+  const path = url.slice(slash, stop);
+  if (!path.includes(';')) return;
+  for (const pair of path.split(';', 64).slice(1)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const name = pair.slice(0, eq);
+    if (consentName(name) === undefined) continue;
+    const value = pair.slice(eq + 1).split('/', 1)[0] ?? '';
+    into.push({ source: 'url', name: ownCopy(name), value: ownCopy(decode(value)) });
+    if (into.length === MAX_CONSENT_PARAMETERS) return;
+  }
 }
 
 function refererFinding(referer: string, page: PageContext): Finding | undefined {

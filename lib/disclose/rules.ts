@@ -161,19 +161,53 @@ const ID_NAMES = set(
 const ID_NAME_PATTERN =
   /(?:^|[_-])(?:user|device|visitor|client|customer|member|profile|anonymous|anon|browser|cookie)[_-]?u?id$|[_-][pbt]?uid$/;
 
-/** Consent strings (TCF, GPP, US Privacy): long and random-looking, but they record choices, not a person. */
+/**
+ * Consent signals (TCF, Google's Additional Consent, GPP, US Privacy, Google Consent Mode), as the leaf of their
+ * parameter's name in lower case: long and random-looking, but they record choices, not a person. Never findings;
+ * lib/consent decodes them (`consentName`).
+ */
 const CONSENT_NAMES = set(
   'gdpr_consent',
+  'gdprconsent',
   'gdpr',
+  'gdpr_applies',
+  'gdprapplies',
   'us_privacy',
+  'usprivacy',
   'usp',
   'gpp',
+  'gpp_string',
+  'gppstring',
   'gpp_sid',
+  'gppsid',
   'consent',
+  'consent_string',
+  'consentstring',
   'tcf',
   'tc_string',
+  'tcstring',
   'addtl_consent',
+  'addtlconsent',
+  'gcs',
+  'gcd',
+  'npa',
 );
+
+/**
+ * The consent signal's name a parameter goes by (its leaf in lower case, an array's index left off:
+ * `regs.gpp_sid[0]` → `gpp_sid`), or undefined when it is none.
+ */
+export function consentName(name: string): string | undefined {
+  let end = name.length;
+  // `…[0]`, `…[12]`: an element of a list, named by the list.
+  while (end > 0 && name.charCodeAt(end - 1) === 93 /* ] */) {
+    const open = name.lastIndexOf('[', end - 1);
+    if (open < 0 || !/^\d+$/.test(name.slice(open + 1, end - 1))) break;
+    end = open;
+  }
+  const leaf = leafName(end === name.length ? name : name.slice(0, end)).toLowerCase();
+  return CONSENT_NAMES.has(leaf) ? leaf : undefined;
+}
 /** Names of script plumbing (JSONP callbacks, variables) and versions: random-looking, about the code, not a person. */
 const CODE_NAMES = set(
   'callback',

@@ -1,3 +1,4 @@
+import type { ConsentStamp } from '../consent/types.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import { type DataKind, isAddressKind } from '../disclose/kinds.ts';
 import { maskAddress, maskPath, maskSegment } from '../disclose/mask.ts';
@@ -13,6 +14,7 @@ import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportAttempt,
+  type ExportConsentStamp,
   type ExportContact,
   type ExportDay,
   type ExportFile,
@@ -93,7 +95,7 @@ export function exportContact(contact: ContactRow): ExportContact {
 export const WRITE_PART_CHARS = 1024 * 1024;
 
 /**
- * Writes everything recorded as the version 3 file in lines (docs/export-format.md), in parts of about `partChars`
+ * Writes everything recorded as the version 4 file in lines (docs/export-format.md), in parts of about `partChars`
  * characters handed to `write` as they are made: no string of the whole file, no array of every row (the events
  * are read one by one, in time order, in one read transaction). `write` must not wait: the transaction would end.
  */
@@ -255,7 +257,15 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
     ...(e.deliveryReason ? { deliveryReason: e.deliveryReason } : {}),
     dataKinds: e.kinds ?? [],
     findings: (e.findings ?? []).map(exportFinding),
+    // What the consent signals said, decoded (the recorder never kept the strings), and the page's state then.
+    ...(e.consent ? { consent: e.consent } : {}),
+    ...(e.consentAt ? { consentAt: exportStamp(e.consentAt) } : {}),
   };
+}
+
+function exportStamp(stamp: ConsentStamp): ExportConsentStamp {
+  const { since, ...rest } = stamp;
+  return { ...rest, ...(since !== undefined ? { since: iso(since) } : {}) };
 }
 
 /**

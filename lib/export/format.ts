@@ -1,4 +1,6 @@
 import { DELIVERIES, DELIVERY_REASONS, type Delivery, type DeliveryReason } from '../classify/delivery.ts';
+import { CONSENT_STATES } from '../consent/summary.ts';
+import type { ConsentStamp, RequestConsent } from '../consent/types.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import {
   type ContactCorrection,
@@ -10,17 +12,22 @@ import {
 import { RESIDENCES } from '../settings.ts';
 
 /**
- * Disclosed's export file, version 3 (docs/export-format.md says it in prose, docs/export-format.schema.json as a
+ * Disclosed's export file, version 4 (docs/export-format.md says it in prose, docs/export-format.schema.json as a
  * JSON Schema that the tests hold this validator to). Times are ISO 8601 strings in UTC. An export carries no
  * identifying value: paths and addresses are masked (lib/disclose/mask.ts), findings keep no characters of what
- * was sent. Version 3 tells the three levels of a page address apart (`site-address`, `page-address`,
- * `full-address`); versions 1 and 2 had one `page-address` for all three, and are still read (and their addresses
- * split as a database upgrade splits them). Version 1 findings keep their shortened values.
+ * was sent. Version 4 adds to events what their consent signals said (`consent`) and the page's consent state when
+ * they were sent (`consentAt`), decoded, never the strings; a version 3 file is the same without them. Version 3
+ * tells the three levels of a page address apart (`site-address`, `page-address`, `full-address`); versions 1 and 2
+ * had one `page-address` for all three, and are still read (and their addresses split as a database upgrade splits
+ * them). Version 1 findings keep their shortened values.
  */
 export const EXPORT_FORMAT = 'disclosed-export';
-export const EXPORT_VERSION = 3;
+export const EXPORT_VERSION = 4;
 /** The versions an import reads: exports are always written in the newest. */
-export const READABLE_VERSIONS = [1, 2, 3] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4] as const;
+export type ReadableVersion = (typeof READABLE_VERSIONS)[number];
+/** Versions written in lines (a header line, then one record a line). */
+const LINE_VERSIONS: readonly ReadableVersion[] = [3, 4];
 
 export interface ExportSpan {
   first: string;
@@ -83,7 +90,13 @@ export interface ExportEvent {
   deliveryReason?: DeliveryReason;
   dataKinds: DataKind[];
   findings: ExportFinding[];
+  /** Version 4: what the request's own consent signals said, decoded for this organization (never the strings). */
+  consent?: RequestConsent;
+  /** Version 4: the page's consent state when the request was sent, its time as an ISO string. */
+  consentAt?: ExportConsentStamp;
 }
+
+export type ExportConsentStamp = Omit<ConsentStamp, 'since'> & { since?: string };
 
 export const FINDING_SOURCES = ['url', 'referer', 'body', 'cookie'] as const;
 /** What a sent value looked like, in place of its characters (see `valueShape` in mask.ts). */
@@ -127,8 +140,11 @@ export interface ExportSettings {
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
-  /** Written as 3; a version 2 file reads into the same shape (its findings too), its addresses at one level. */
-  version: typeof EXPORT_VERSION | 2;
+  /**
+   * Written as 4; a version 3 file reads into the same shape without consent, a version 2 file too (its findings
+   * as well), its addresses at one level.
+   */
+  version: typeof EXPORT_VERSION | 3 | 2;
   exportedAt: string;
   trackerData: { name: string; version: string; license: string };
   flows: ExportFlow[];
@@ -378,7 +394,7 @@ function event<F>(
       'dataKinds',
       'findings',
     ],
-    optional: ['cname', 'error', 'delivery', 'deliveryReason'],
+    optional: ['cname', 'error', 'delivery', 'deliveryReason', 'consent', 'consentAt'],
   });
   return {
     time: time(o.time, `${path}.time`),
@@ -399,6 +415,114 @@ function event<F>(
       : {}),
     dataKinds: list(o.dataKinds, `${path}.dataKinds`, (v, p) => oneOf(v, p, DATA_KINDS), LIMIT.list),
     findings: list(o.findings, `${path}.findings`, item, 50),
+    ...(o.consent !== undefined ? { consent: requestConsent(o.consent, `${path}.consent`) } : {}),
+    ...(o.consentAt !== undefined ? { consentAt: consentStamp(o.consentAt, `${path}.consentAt`) } : {}),
+  };
+}
+
+// ---- consent (version 4): the decoded signals, each field bounded as the decoder bounds it ----
+
+function integer(value: unknown, path: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new ImportError(path, `must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function bool(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') throw new ImportError(path, 'must be true or false');
+  return value;
+}
+
+const ids = (value: unknown, path: string, max: number, items: number) =>
+  list(value, path, (v, p) => integer(v, p, 1, max), items);
+
+/** Copies the optional boolean fields of `o` that are present, checked. */
+function booleans<K extends string>(o: Json, path: string, keys: readonly K[]): Partial<Record<K, boolean>> {
+  const out: Partial<Record<K, boolean>> = {};
+  for (const key of keys) if (o[key] !== undefined) out[key] = bool(o[key], `${path}.${key}`);
+  return out;
+}
+
+const GRANTED_OR_DENIED = ['granted', 'denied'] as const;
+const GCM_TYPES = ['adStorage', 'analyticsStorage', 'adUserData', 'adPersonalization'] as const;
+const GPP_SECTION_NAME = /^[a-z0-9]{1,32}$/;
+const OPT_OUT_NAME = /^[A-Za-z]{1,64}$/;
+/** The same expression is the schema's `consentStamp.cmp` pattern. */
+const CMP = /^[A-Za-z0-9 :._/+-]{1,100}$/;
+
+function requestConsent(value: unknown, path: string): RequestConsent {
+  const o = object(value, path, { required: [], optional: ['tcf', 'gpp', 'usPrivacy', 'googleConsentMode', 'gpc'] });
+  const out: RequestConsent = {};
+  if (o.tcf !== undefined) {
+    const p = `${path}.tcf`;
+    const t = object(o.tcf, p, {
+      required: ['cmpId', 'policyVersion', 'purposesConsent', 'purposesLegitimateInterest', 'specialFeatures'],
+      optional: ['gdprApplies', 'vendorId', 'vendorConsent', 'vendorLegitimateInterest', 'additionalConsent'],
+    });
+    out.tcf = {
+      ...booleans(t, p, ['gdprApplies'] as const),
+      cmpId: integer(t.cmpId, `${p}.cmpId`, 0, 4095),
+      policyVersion: integer(t.policyVersion, `${p}.policyVersion`, 0, 63),
+      ...(t.vendorId !== undefined ? { vendorId: integer(t.vendorId, `${p}.vendorId`, 1, 65535) } : {}),
+      ...booleans(t, p, ['vendorConsent', 'vendorLegitimateInterest'] as const),
+      purposesConsent: ids(t.purposesConsent, `${p}.purposesConsent`, 24, 24),
+      purposesLegitimateInterest: ids(t.purposesLegitimateInterest, `${p}.purposesLegitimateInterest`, 24, 24),
+      specialFeatures: ids(t.specialFeatures, `${p}.specialFeatures`, 12, 12),
+      ...(t.additionalConsent !== undefined
+        ? { additionalConsent: ids(t.additionalConsent, `${p}.additionalConsent`, 999_999, 100) }
+        : {}),
+    };
+  }
+  if (o.gpp !== undefined) {
+    const p = `${path}.gpp`;
+    const g = object(o.gpp, p, { required: ['sectionIds', 'sections'] });
+    out.gpp = {
+      sectionIds: ids(g.sectionIds, `${p}.sectionIds`, 9999, 64),
+      sections: list(
+        g.sections,
+        `${p}.sections`,
+        (v, sp) => {
+          const section = object(v, sp, { required: ['id', 'name', 'optOuts'] });
+          const optOuts = section.optOuts;
+          if (!optOuts || typeof optOuts !== 'object' || Array.isArray(optOuts))
+            throw new ImportError(`${sp}.optOuts`, 'must be an object');
+          const entries = Object.entries(optOuts);
+          if (entries.length > 32) throw new ImportError(`${sp}.optOuts`, 'has more than 32 entries');
+          return {
+            id: integer(section.id, `${sp}.id`, 1, 9999),
+            name: text(section.name, `${sp}.name`, GPP_SECTION_NAME),
+            // Built as own properties: an opt-out named `__proto__` would be refused by its pattern anyway.
+            optOuts: Object.fromEntries(
+              entries.map(([k, b]) => [text(k, `${sp}.optOuts key`, OPT_OUT_NAME), bool(b, `${sp}.optOuts.${k}`)]),
+            ),
+          };
+        },
+        64,
+      ),
+    };
+  }
+  if (o.usPrivacy !== undefined) {
+    const p = `${path}.usPrivacy`;
+    const u = object(o.usPrivacy, p, { required: [], optional: ['notice', 'optOut', 'lspa'] });
+    out.usPrivacy = booleans(u, p, ['notice', 'optOut', 'lspa'] as const);
+  }
+  if (o.googleConsentMode !== undefined) {
+    const p = `${path}.googleConsentMode`;
+    const g = object(o.googleConsentMode, p, { required: [], optional: [...GCM_TYPES, 'nonPersonalizedAds'] });
+    const gcm: NonNullable<RequestConsent['googleConsentMode']> = {};
+    for (const key of GCM_TYPES) if (g[key] !== undefined) gcm[key] = oneOf(g[key], `${p}.${key}`, GRANTED_OR_DENIED);
+    out.googleConsentMode = { ...gcm, ...booleans(g, p, ['nonPersonalizedAds'] as const) };
+  }
+  if (o.gpc !== undefined) out.gpc = bool(o.gpc, `${path}.gpc`);
+  return out;
+}
+
+function consentStamp(value: unknown, path: string): ExportConsentStamp {
+  const o = object(value, path, { required: ['state'], optional: ['since', 'cmp'] });
+  return {
+    state: oneOf(o.state, `${path}.state`, CONSENT_STATES),
+    ...(o.since !== undefined ? { since: time(o.since, `${path}.since`) } : {}),
+    ...(o.cmp !== undefined ? { cmp: text(o.cmp, `${path}.cmp`, CMP) } : {}),
   };
 }
 
@@ -527,20 +651,20 @@ function contact(value: unknown, path: string): ExportContact {
 
 /** What every file starts with: the format, its version, when and from which tracker list. */
 export type ExportHeader = Pick<ExportFile, 'format' | 'exportedAt' | 'trackerData' | 'settings'> & {
-  version: 1 | 2 | 3;
+  version: ReadableVersion;
 };
 
-function formatAndVersion(o: Json, path: string): 1 | 2 | 3 {
+function formatAndVersion(o: Json, path: string): ReadableVersion {
   if (o.format !== EXPORT_FORMAT)
     throw new ImportError(`${path}.format`, `must be "${EXPORT_FORMAT}": this is not a Disclosed export`);
-  if (!READABLE_VERSIONS.includes(o.version as 1 | 2 | 3)) {
+  if (!READABLE_VERSIONS.includes(o.version as ReadableVersion)) {
     const versions = `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}`;
     throw new ImportError(
       `${path}.version`,
       `is ${JSON.stringify(o.version)}; this version of Disclosed reads versions ${versions}`,
     );
   }
-  return o.version as 1 | 2 | 3;
+  return o.version as ReadableVersion;
 }
 
 function headerOf(o: Json, path: string): ExportHeader {
@@ -566,7 +690,7 @@ function settings(value: unknown, path: string): ExportSettings {
 }
 
 /**
- * The first line of a file written in lines (version 3): the header, checked. Anything else — a whole file in one
+ * The first line of a file written in lines (versions 3 and 4): the header, checked. Anything else — a whole file in one
  * object, another JSON value — is `undefined`, for the caller to read the old way.
  */
 export function validateHeaderLine(value: unknown): ExportHeader | undefined {
@@ -574,8 +698,8 @@ export function validateHeaderLine(value: unknown): ExportHeader | undefined {
     return undefined;
   const o = object(value, 'line 1', { ...HEADER_FIELDS, optional: ['settings'] });
   const header = headerOf(o, 'line 1');
-  if (header.version !== EXPORT_VERSION)
-    throw new ImportError('line 1.version', `is ${header.version}: only version ${EXPORT_VERSION} is written in lines`);
+  if (!LINE_VERSIONS.includes(header.version))
+    throw new ImportError('line 1.version', `is ${header.version}: only versions 3 and 4 are written in lines`);
   return o.settings !== undefined ? { ...header, settings: settings(o.settings, 'line 1.settings') } : header;
 }
 
@@ -605,7 +729,7 @@ export function validateRecordLine(value: unknown, line: number): ExportRecord {
   return { event: event(o.event, `${path}.event`, finding) };
 }
 
-/** Checks a parsed file against its version of the format (1, 2 or 3); throws an ImportError that says where and what. */
+/** Checks a parsed file against its version of the format (1 to 4); throws an ImportError that says where and what. */
 export function validateExport(value: unknown): ReadableExport {
   const o = object(value, 'file', {
     required: [...HEADER_FIELDS.required, 'flows', 'days', 'events'],

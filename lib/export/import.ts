@@ -1,3 +1,4 @@
+import type { ConsentStamp } from '../consent/types.ts';
 import { localDay } from '../day.ts';
 import { keptAddress, type StoredFinding } from '../disclose/decode.ts';
 import { type DataKind, isAddressKind } from '../disclose/kinds.ts';
@@ -16,7 +17,7 @@ import {
 import type { DisclosedDb } from '../storage/db.ts';
 import type { SharingEvent } from '../storage/events.ts';
 import { rebuildSummaries } from '../storage/summaries.ts';
-import type { ExportAttempt, ExportFlow, ExportLetter, ReadableExport } from './format.ts';
+import type { ExportAttempt, ExportConsentStamp, ExportFlow, ExportLetter, ReadableExport } from './format.ts';
 import { shapeMarker } from './mask.ts';
 
 type LetterRecord = Parameters<DisclosedDb['letters']['put']>[0];
@@ -66,7 +67,7 @@ export async function importExport(
   const file = await readWholeExport(fileText);
   const report = await merge(db, file);
   // A file's residence fills in one never set here; it never replaces the user's own choice.
-  const residence = file.version === 3 ? file.settings?.residence : undefined;
+  const residence = file.version >= 3 ? file.settings?.residence : undefined;
   if (settings && residence && !(await settings.residence())) await settings.setResidence(residence);
   return report;
 }
@@ -209,7 +210,15 @@ function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
     ...(e.deliveryReason ? { deliveryReason: e.deliveryReason } : {}),
     kinds: e.dataKinds,
     findings: e.findings.map(storedFinding),
+    ...('consent' in e && e.consent ? { consent: e.consent } : {}),
+    ...('consentAt' in e && e.consentAt ? { consentAt: storedStamp(e.consentAt) } : {}),
   };
+}
+
+/** A consent stamp as stored: its time in ms again. */
+function storedStamp(stamp: ExportConsentStamp): ConsentStamp {
+  const { since, ...rest } = stamp;
+  return { ...rest, ...(since !== undefined ? { since: ms(since) } : {}) };
 }
 
 /**
@@ -368,7 +377,7 @@ async function merge(db: DisclosedDb, given: ReadableExport): Promise<ImportRepo
 
     // Letters by reference: of two copies of one letter the one whose status changed last is kept (the one here
     // when both changed at the same time), so importing an older backup never undoes what the user recorded since.
-    const fileLetters = (file.version === 3 ? (file.letters ?? []) : []).map(storedLetter);
+    const fileLetters = (file.version >= 3 ? (file.letters ?? []) : []).map(storedLetter);
     const existingLetters = await db.letters.bulkGet(fileLetters.map((l) => l.reference));
     const letters = fileLetters.filter((l, i) => {
       const local = existingLetters[i];
@@ -378,7 +387,7 @@ async function merge(db: DisclosedDb, given: ReadableExport): Promise<ImportRepo
       return true;
     });
     // Contacts by company: the one corrected last.
-    const fileContacts = (file.version === 3 ? (file.contacts ?? []) : []).map(
+    const fileContacts = (file.version >= 3 ? (file.contacts ?? []) : []).map(
       (c): ContactCorrection => ({ ...c, updatedAt: ms(c.updatedAt) }),
     );
     const existingContacts = await db.contacts.bulkGet(fileContacts.map((c) => c.company));

@@ -13,9 +13,9 @@ import {
 } from './format.ts';
 
 /**
- * Reading an export file in parts. Version 3 is written in lines (JSON Lines: a header, then one flow, attempt, day,
+ * Reading an export file in parts. Versions 3 and 4 are written in lines (JSON Lines: a header, then one flow, attempt, day,
  * event, letter or contact a line), so neither writing nor reading ever holds one string of the whole file: a million events are
- * several hundred megabytes, past the longest string V8 makes. Versions 1 and 2 (and a version 3 file in one object,
+ * several hundred megabytes, past the longest string V8 makes. Versions 1 and 2 (and a version 3 or 4 file in one object,
  * as small hand-made files are) are one JSON object, read whole as before: they were written as one string, so they
  * fit in one.
  */
@@ -175,7 +175,17 @@ export async function readWholeExport(text: string): Promise<ReadableExport> {
   for await (const item of readExport([text])) {
     if ('whole' in item) return item.whole;
     if ('header' in item)
-      file = { ...item.header, version: 3, flows: [], attempts: [], days: [], events: [], letters: [], contacts: [] };
+      file = {
+        ...item.header,
+        // A header line is version 3 or 4 (validateHeaderLine refuses any other).
+        version: item.header.version === 3 ? 3 : 4,
+        flows: [],
+        attempts: [],
+        days: [],
+        events: [],
+        letters: [],
+        contacts: [],
+      };
     else if (!file) throw new ImportError('line 1', 'must be the header');
     else if ('flow' in item) file.flows.push(item.flow);
     else if ('attempt' in item) file.attempts.push(item.attempt);

@@ -1,6 +1,7 @@
 import type { FlowKind } from '../classify/classify.ts';
 import type { Delivery, DeliveryReason } from '../classify/delivery.ts';
 import type { Outcome } from '../classify/request-details.ts';
+import type { ConsentStamp, RequestConsent } from '../consent/types.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 
@@ -42,6 +43,13 @@ export interface SharingEvent {
   /** What it carried (vocabulary order), and the parameters that carried it (at most 12). Since version 2. */
   kinds: DataKind[];
   findings: StoredFinding[];
+  /**
+   * What the request's own consent signals said (TCF, GPP, US Privacy, Google Consent Mode, GPC), decoded for this
+   * company; absent when it carried none, and on events recorded before they were read (lib/consent/signals.ts).
+   */
+  consent?: RequestConsent;
+  /** The page's consent state when the request was sent, as its consent tool said; absent when not known. */
+  consentAt?: ConsentStamp;
   /** Full identifier values, on their way to the `identifiers` table; never stored on the event itself. */
   identifiers?: { name: string; value: string }[];
 }

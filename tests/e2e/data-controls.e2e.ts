@@ -112,7 +112,7 @@ describe('export and import', () => {
     const text = readFileSync(path, 'utf8');
     expectLinesMatchSchema(text);
     const [header, ...records] = exportLines(text) as Record<string, unknown>[];
-    expect(header).toMatchObject({ format: 'disclosed-export', version: 3 });
+    expect(header).toMatchObject({ format: 'disclosed-export', version: 4 });
     for (const value of identifierValues) expect(text).not.toContain(value);
     const flows = records.flatMap((r) => (r.flow ? [r.flow as { site: string; organization: { name: string } }] : []));
     expect(flows.some((f) => f.site === 'news-site.example' && f.organization.name === 'Google')).toBe(true);

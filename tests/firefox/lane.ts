@@ -228,7 +228,7 @@ export function firefoxLane(build: FirefoxBuild) {
       exported = path;
       const text = readFileSync(path, 'utf8');
       expectLinesMatchSchema(text);
-      expect(exportLines(text)[0]).toMatchObject({ format: 'disclosed-export', version: 3 });
+      expect(exportLines(text)[0]).toMatchObject({ format: 'disclosed-export', version: 4 });
       await page.close();
 
       const internet = await startFakeInternet({});

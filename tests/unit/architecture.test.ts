@@ -13,6 +13,8 @@ const LAYERS: string[][] = [
   ['trackers', 'generated', 'day.ts', 'alarms.ts', 'i18n.ts', 'settings.ts'],
   ['classify'],
   ['disclose'],
+  // Consent signals decoded from what disclose unwrapped, and summarised; storage names their shapes.
+  ['consent'],
   ['storage'],
   ['capture', 'export', 'graph', 'letters', 'classroom'],
   ['messages.ts'],

@@ -49,7 +49,15 @@ async function browsed() {
     }),
   );
   // A second host, first seen after the first: the order must survive the round trip.
-  recorder.add(event({ time: t + 600, host: 'analytics.google.com' }));
+  // Sent after the person refused, the request's own TC string saying no to Google, with GPC on (version 4).
+  recorder.add(
+    event({
+      time: t + 600,
+      host: 'analytics.google.com',
+      consent: { tcf: REFUSED_TCF, googleConsentMode: { adStorage: 'denied', analyticsStorage: 'denied' }, gpc: true },
+      consentAt: { state: 'refused', since: t + 300, cmp: 'tcf:7' },
+    }),
+  );
   recorder.add(
     event({
       time: t + 1000,
@@ -87,6 +95,18 @@ async function views(db: Awaited<ReturnType<typeof browsed>>) {
   };
 }
 
+const REFUSED_TCF = {
+  gdprApplies: true,
+  cmpId: 7,
+  policyVersion: 5,
+  vendorId: 755,
+  vendorConsent: false,
+  vendorLegitimateInterest: false,
+  purposesConsent: [],
+  purposesLegitimateInterest: [],
+  specialFeatures: [],
+};
+
 /** Every identifying string `browsed()` stored: none may be in an export. */
 const IDENTIFYING = ['1234567890', '12345678', '550e8400', '98765432', 'jane', 'j…@', 'example.com', '4815162', 'q=x'];
 
@@ -94,7 +114,7 @@ describe('export', () => {
   it('holds the flows, days and events, valid against its own format and the schema, and no identifier values', async () => {
     const db = await browsed();
     const file = await buildExport(db, nameOf, trackerData, Date.UTC(2026, 10, 23));
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     expectMatchesSchema(file);
     expect(validateExport(JSON.parse(JSON.stringify(file)))).toEqual(file);
     expect(file.flows.find((f) => f.organization.id === 'google')).toMatchObject({
@@ -242,6 +262,51 @@ const V1: ExportFileV1 = {
   ],
 };
 
+describe('consent in an export (version 4)', () => {
+  it('carries each event’s decoded consent and the page’s state, times as ISO, and brings them back on import', async () => {
+    const db = await browsed();
+    const exported = await buildExport(db, nameOf, trackerData);
+    const withConsent = exported.events.filter((e) => e.consent);
+    expect(withConsent).toEqual([
+      expect.objectContaining({
+        host: 'analytics.google.com',
+        consent: {
+          tcf: REFUSED_TCF,
+          googleConsentMode: { adStorage: 'denied', analyticsStorage: 'denied' },
+          gpc: true,
+        },
+        consentAt: { state: 'refused', since: '2026-11-20T12:00:00.300Z', cmp: 'tcf:7' },
+      }),
+    ]);
+    // Older events carry neither field.
+    expect(exported.events.filter((e) => !e.consent && !e.consentAt)).toHaveLength(3);
+    await clearEverything(db);
+    await importExport(db, JSON.stringify(exported));
+    const stored = (await db.events.toArray()).find((e) => e.host === 'analytics.google.com');
+    expect(stored?.consent).toEqual(withConsent[0]?.consent);
+    expect(stored?.consentAt).toEqual({ state: 'refused', since: Date.UTC(2026, 10, 20, 12, 0, 0, 300), cmp: 'tcf:7' });
+  });
+
+  it('reads a version 3 file in lines as before: its events without consent', async () => {
+    const db = await browsed();
+    const exported = await buildExport(db, nameOf, trackerData);
+    const v3 = {
+      ...exported,
+      version: 3,
+      events: exported.events.map(({ consent: _, consentAt: __, ...e }) => e),
+    };
+    const lines = [
+      JSON.stringify({ format: v3.format, version: 3, exportedAt: v3.exportedAt, trackerData: v3.trackerData }),
+      ...v3.flows.map((flow) => JSON.stringify({ flow })),
+      ...v3.days.map((day) => JSON.stringify({ day })),
+      ...v3.events.map((event) => JSON.stringify({ event })),
+    ].join('\n');
+    await clearEverything(db);
+    expect(await importExport(db, lines)).toMatchObject({ eventsAdded: 4 });
+    expect((await db.events.toArray()).filter((e) => e.consent || e.consentAt)).toEqual([]);
+  });
+});
+
 describe('attempts in an import', () => {
   it('merge into what is there, taking the larger count; a file without attempts leaves them as they were', async () => {
     const db = await browsed();
@@ -301,13 +366,13 @@ describe('categories in an export', () => {
 });
 
 describe('version 1 files', () => {
-  it('are read, and exported again as version 3: masked, without values, valid by the schema', async () => {
+  it('are read, and exported again as version 4: masked, without values, valid by the schema', async () => {
     const db = freshDb();
     expect(validateExport(V1)).toEqual(V1);
     expect(await importExport(db, JSON.stringify(V1))).toMatchObject({ flowsAdded: 1, daysAdded: 1, eventsAdded: 1 });
     const file = await buildExport(db, nameOf, trackerData);
     expectMatchesSchema(file);
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     // A version 1 flow names one category: every one of its requests counts under it.
     expect(file.flows).toEqual(V1.flows.map((f) => ({ ...f, categories: { [f.category]: f.requests } })));
     expect(file.events[0]).toMatchObject({
@@ -315,7 +380,7 @@ describe('version 1 files', () => {
       findings: [{ kind: 'identifier', source: 'url', name: 'cid', shape: 'digits' }],
     });
     expect(JSON.stringify(file)).not.toContain('12345678');
-    // The version 3 file is the same history: importing it over the version 1 import adds nothing.
+    // The version 4 file is the same history: importing it over the version 1 import adds nothing.
     expect(await importExport(db, JSON.stringify(file))).toMatchObject({ eventsAdded: 0, eventsAlreadyThere: 1 });
   });
 
@@ -512,7 +577,17 @@ describe('import refuses what is not a valid export, and changes nothing', () =>
     ['text that is not JSON', () => '{"format":', /not JSON/],
     ['another JSON file', () => ({ hello: 'world' }), /file\.format is missing|not part of the format/],
     ['another format', (f) => ({ ...f, format: 'lightbeam' }), /not a Disclosed export/],
-    ['a newer version', (f) => ({ ...f, version: 4 }), /reads versions 1, 2 and 3/],
+    ['a newer version', (f) => ({ ...f, version: 5 }), /reads versions 1, 2, 3 and 4/],
+    [
+      'a raw consent string on an event',
+      (f) => ({ ...f, events: [{ ...f.events[0], consent: { tcString: 'CQ…' } }] }),
+      /events\[0\]\.consent\.tcString: is not part of the format/,
+    ],
+    [
+      'an unknown consent state',
+      (f) => ({ ...f, events: [{ ...f.events[0], consentAt: { state: 'maybe' } }] }),
+      /events\[0\]\.consentAt\.state: must be one of/,
+    ],
     ['an unknown field', (f) => ({ ...f, extra: 1 }), /file\.extra: is not part of the format/],
     [
       'a value in a version 3 finding',

@@ -9,6 +9,7 @@ import type { DisclosedDb } from '../../../lib/storage/db.ts';
 import { STORED } from '../../../lib/storage/limits.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { createTrackerMatcher } from '../../../lib/trackers/matcher.ts';
+import { gppString, tcString } from '../../../scripts/consent-strings.ts';
 import { expectLinesMatchSchema } from '../../export-schema.ts';
 import { anyText } from '../disclose/hostile-generators.ts';
 import { realTrackerList } from '../fixture-lists.ts';
@@ -68,6 +69,8 @@ async function totals(db: DisclosedDb) {
     daySummaries: sorted(await db.days.toArray()),
     events: events.length,
     eventKeys: sorted(events.map((e) => [e.time, e.site, e.company, e.host, e.type, e.method, e.outcome])),
+    // What the consent signals said comes back as recorded (version 4).
+    consent: sorted(events.map((e) => [e.time, e.host, e.consent ?? null, e.consentAt ?? null])),
   };
 }
 
@@ -127,12 +130,26 @@ describe('what the recorder stores, an export imports: the known gaps', () => {
       ),
     ],
     [
+      'every consent signal, decoded, with GPC on',
+      [
+        observed(
+          `https://securepubads.g.doubleclick.net/gampad/ads?gdpr=1&gdpr_consent=${tcString({ purposesConsent: [1, 3], vendorConsents: [755] })}` +
+            `&addtl_consent=1~${Array.from({ length: 300 }, (_, i) => i + 1).join('.')}` +
+            `&gpp=${gppString({ usnat: { SaleOptOut: 1, SharingOptOut: 2 }, uspv1: { Notice: 'Y', OptOutSale: 'N' } })}` +
+            '&gpp_sid=7,6&us_privacy=1YN-&gcs=G101&npa=1',
+          { ...page('news.example'), extras: { gpc: true } },
+        ),
+      ],
+    ],
+    [
       'a failed request with its error',
       [observed(GA, { ...page('news.example'), outcome: 'error', error: 'NS_ERROR_NET_ON_RESOLVED' })],
     ],
   ])('%s', async (name, requests) => {
     const db = await recorded(requests);
     if ((await db.events.count()) !== requests.length) throw new Error(`${name}: not recorded`);
+    if (name.startsWith('every consent signal') && !(await db.events.toArray())[0]?.consent?.tcf?.additionalConsent)
+      throw new Error(`${name}: its consent was not decoded`);
     const { before, report } = await expectSameTotals(db);
     expect(before.events).toBe(requests.length);
     expect(report.eventsAdded).toBe(requests.length);
@@ -182,7 +199,25 @@ const request: fc.Arbitrary<ObservedRequest> = fc
     path: fc.array(fc.oneof(anyText, fc.constantFrom('collect', '550e8400-e29b-41d4-a716-446655440000')), {
       maxLength: 3,
     }),
-    query: fc.array(fc.tuple(fc.constantFrom('cid', 'em', 'dl', 'uid', 'q', 'password'), anyText), { maxLength: 4 }),
+    query: fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          'cid',
+          'em',
+          'dl',
+          'uid',
+          'q',
+          'password',
+          'gdpr_consent',
+          'gpp',
+          'gpp_sid',
+          'us_privacy',
+          'gcs',
+        ),
+        anyText,
+      ),
+      { maxLength: 4 },
+    ),
     method: fc.constantFrom(...METHODS),
     type: fc.constantFrom(...TYPES),
     error: fc.option(fc.constantFrom(...ERRORS)),

@@ -60,6 +60,27 @@ const V3: ExportFile = {
   ],
 };
 
+/** An event's consent as the capture records it: every kind of signal present. */
+const CONSENT = {
+  tcf: {
+    gdprApplies: true,
+    cmpId: 28,
+    policyVersion: 5,
+    vendorId: 755,
+    vendorConsent: false,
+    vendorLegitimateInterest: true,
+    purposesConsent: [1],
+    purposesLegitimateInterest: [7, 9],
+    specialFeatures: [],
+    additionalConsent: [89, 2008],
+  },
+  gpp: { sectionIds: [7], sections: [{ id: 7, name: 'usnat', optOuts: { SaleOptOut: true, SharingOptOut: false } }] },
+  usPrivacy: { notice: true, optOut: false },
+  googleConsentMode: { adStorage: 'denied', analyticsStorage: 'granted', nonPersonalizedAds: true },
+  gpc: true,
+};
+const STAMP = { state: 'not-answered', since: '2026-11-20T11:59:58.000Z', cmp: 'tcf:28' };
+
 // biome-ignore lint/suspicious/noExplicitAny: each row reshapes a file freely.
 type File = Record<string, any>;
 const base = (): File => structuredClone(V3);
@@ -101,7 +122,53 @@ describe('the JSON Schema and validateExport agree', () => {
     ['2049 characters, one outside the BMP', withEvent({ path: `/${'a'.repeat(2047)}😀` }), 'refused'],
     ['not an object', [], 'refused'],
     ['no version', noVersion, 'refused'],
-    ['version 4', { ...base(), version: 4 }, 'refused'],
+    ['version 4', { ...base(), version: 4 }, 'valid'],
+    ['version 5', { ...base(), version: 5 }, 'refused'],
+    ['an event with consent (version 4)', withEvent({ consent: CONSENT, consentAt: STAMP }), 'valid'],
+    ['consent with nothing decoded but GPC', withEvent({ consent: { gpc: true } }), 'valid'],
+    ['a stamp with only its state', withEvent({ consentAt: { state: 'no-banner' } }), 'valid'],
+    ['a raw TC string kept', withEvent({ consent: { ...CONSENT, tcString: 'CQabc' } }), 'refused'],
+    ['a TCF field the format has not', withEvent({ consent: { tcf: { ...CONSENT.tcf, raw: 'CQ' } } }), 'refused'],
+    ['a TCF without its purposes', withEvent({ consent: { tcf: { cmpId: 1, policyVersion: 5 } } }), 'refused'],
+    ['purpose 25', withEvent({ consent: { tcf: { ...CONSENT.tcf, purposesConsent: [25] } } }), 'refused'],
+    ['purpose 0', withEvent({ consent: { tcf: { ...CONSENT.tcf, purposesConsent: [0] } } }), 'refused'],
+    ['a fractional CMP id', withEvent({ consent: { tcf: { ...CONSENT.tcf, cmpId: 2.5 } } }), 'refused'],
+    ['a vendor id over 16 bits', withEvent({ consent: { tcf: { ...CONSENT.tcf, vendorId: 70000 } } }), 'refused'],
+    [
+      '101 Additional Consent ids',
+      withEvent({
+        consent: { tcf: { ...CONSENT.tcf, additionalConsent: Array.from({ length: 101 }, (_, i) => i + 1) } },
+      }),
+      'refused',
+    ],
+    ['vendor consent as text', withEvent({ consent: { tcf: { ...CONSENT.tcf, vendorConsent: 'yes' } } }), 'refused'],
+    [
+      'a GPP opt-out that is not true or false',
+      withEvent({
+        consent: { gpp: { sectionIds: [7], sections: [{ id: 7, name: 'usnat', optOuts: { SaleOptOut: 1 } }] } },
+      }),
+      'refused',
+    ],
+    [
+      'a GPP opt-out named like an object’s prototype',
+      withEvent({
+        consent: {
+          gpp: { sectionIds: [], sections: [{ id: 7, name: 'usnat', optOuts: JSON.parse('{"__proto__":true}') }] },
+        },
+      }),
+      'refused',
+    ],
+    [
+      'a GPP section name with markup',
+      withEvent({ consent: { gpp: { sectionIds: [], sections: [{ id: 7, name: '<b>', optOuts: {} }] } } }),
+      'refused',
+    ],
+    ['an unknown storage answer', withEvent({ consent: { googleConsentMode: { adStorage: 'maybe' } } }), 'refused'],
+    ['GPC as 1', withEvent({ consent: { gpc: 1 } }), 'refused'],
+    ['an unknown consent state', withEvent({ consentAt: { state: 'later' } }), 'refused'],
+    ['a stamp time as a number', withEvent({ consentAt: { state: 'refused', since: 1 } }), 'refused'],
+    ['a CMP name with markup', withEvent({ consentAt: { state: 'refused', cmp: '<img>' } }), 'refused'],
+    ['a US Privacy field the format has not', withEvent({ consent: { usPrivacy: { raw: '1YNN' } } }), 'refused'],
     ['version 1 holding version 2 findings', { ...base(), version: 1 }, 'refused'],
     ['another format', { ...base(), format: 'lightbeam' }, 'refused'],
     ['an unknown field', { ...base(), extra: true }, 'refused'],

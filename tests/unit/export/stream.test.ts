@@ -66,7 +66,7 @@ describe('a large export is written and read in parts', () => {
         }
     })();
     const reader = readExport(pieces);
-    expect((await reader.next()).value).toMatchObject({ header: { version: 3 } });
+    expect((await reader.next()).value).toMatchObject({ header: { version: 4 } });
     expect((await reader.next()).value).toHaveProperty('flow');
     const total = Math.ceil(parts.join('').length / 5000);
     expect(pulled).toBeLessThan(total / 10);
