@@ -31,7 +31,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'storage', 'unlimitedStorage', 'tabs', 'alarms', 'cookies', 'notifications'],
+    // `scripting` (Chromium): the consent reader is registered off the sites the user excluded (background.ts).
+    permissions: [
+      'webRequest',
+      'storage',
+      'unlimitedStorage',
+      'tabs',
+      'alarms',
+      'cookies',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['scripting']),
+    ],
     host_permissions: ['<all_urls>'],
     // Under its MV2 name when building MV2: WXT's popup entry replaces a `browser_action` it has to convert itself.
     [manifestVersion === 2 ? 'browser_action' : 'action']: {

@@ -37,6 +37,8 @@ export interface CaptureDeps {
    * it is known the capture assumes it may see them: a request it cannot place is then not recorded.
    */
   privateAccess?: boolean;
+  /** The page's consent state when a request was sent (consent/page-state.ts); absent where it cannot be read. */
+  consentAt?: (event: SharingEvent, sentAt: number) => SharingEvent['consentAt'];
   now?: () => number;
 }
 
@@ -243,6 +245,9 @@ export class Capture {
     const { delivery, reason } = deliveryOf(request);
     event.delivery = delivery;
     event.deliveryReason = reason;
+    // The page's consent state at the request's send time (its finishing time when the worker missed the start).
+    const consentAt = this.deps.consentAt?.(event, request.extras?.sentAt ?? request.time);
+    if (consentAt) event.consentAt = consentAt;
     if (session) session.add(event);
     else this.deps.recorder.add(event);
     // The badge counts companies that received data: a request blocked or served from the cache adds none.

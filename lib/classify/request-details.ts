@@ -12,6 +12,8 @@ export interface RequestExtras {
   body?: RawBody;
   referer?: string;
   cookieNames?: string[];
+  /** When it was sent (onBeforeRequest's time, ms since the epoch): the moment its page's consent state is read at. */
+  sentAt?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FlowKind } from '../classify/classify.ts';
 import type { Delivery, DeliveryReason } from '../classify/delivery.ts';
 import type { Outcome } from '../classify/request-details.ts';
+import type { ConsentStamp, RequestConsent } from '../consent/types.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 
@@ -37,6 +38,13 @@ export interface SharingEvent {
   /** What it carried (vocabulary order), and the parameters that carried it (at most 12). Since version 2. */
   kinds: DataKind[];
   findings: StoredFinding[];
+  /** What the request's own consent signals said (consent/types.ts); absent on older events and without any. */
+  consent?: RequestConsent;
+  /**
+   * The page's consent state when the request was sent, from its CMP (consent/page-state.ts); absent on older
+   * events and on requests of no page load. Updated when a CMP event that came before the request arrives after it.
+   */
+  consentAt?: ConsentStamp;
   /** Full identifier values, on their way to the `identifiers` table; never stored on the event itself. */
   identifiers?: { name: string; value: string }[];
 }

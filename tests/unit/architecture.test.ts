@@ -14,7 +14,7 @@ const LAYERS: string[][] = [
   ['classify'],
   ['disclose'],
   ['storage'],
-  ['capture', 'export', 'graph', 'letters', 'classroom'],
+  ['capture', 'consent', 'export', 'graph', 'letters', 'classroom'],
   ['messages.ts'],
   // What the service worker runs: the handlers of the messages, the order of browser events.
   ['background'],
@@ -28,6 +28,8 @@ const ALLOWED = new Set([
   'lib/storage/db.ts → lib/letters/types.ts',
   // The export carries those records (when the user includes their letters) and names their shape the same way.
   'lib/export/format.ts → lib/letters/types.ts',
+  // An event carries the consent state it was sent under, whose shape the consent ledger owns (types only).
+  'lib/storage/events.ts → lib/consent/types.ts',
 ]);
 
 function sources(dir: string): string[] {
