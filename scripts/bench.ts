@@ -14,6 +14,8 @@
  * exported in lines and imported back, time and peak memory), and writes its figures to bench-results/export.json.
  * `npm run bench -- --labels` runs only the graph's label placement (500, 2,000 and 5,000 labels on one frame), and
  * writes its figures to bench-results/labels.json.
+ * `npm run bench -- --consent` runs only the consent reader's cost (scripts/bench-consent.ts: page load with the
+ * reader and without, as a ratio), and writes its figures to bench-results/consent.json.
  */
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -57,6 +59,15 @@ if (process.argv.includes('--labels')) {
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'labels.json'), JSON.stringify({ ...results, labels }, null, 2));
   console.log('\nWritten to bench-results/labels.json');
+  process.exit(0);
+}
+
+if (process.argv.includes('--consent')) {
+  const { consentReaderCost } = await import('./bench-consent.ts');
+  const consent = await consentReaderCost();
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(join(root, 'bench-results', 'consent.json'), JSON.stringify({ ...results, ...consent }, null, 2));
+  console.log('\nWritten to bench-results/consent.json');
   process.exit(0);
 }
 
@@ -232,6 +243,8 @@ results.coldIndexLoad = coldIndexLoadSection();
 if (!skipBrowser) {
   // Also runnable alone: `npx tsx scripts/bench-chromium.ts`.
   Object.assign(results, await realChromium());
+  const { consentReaderCost } = await import('./bench-consent.ts');
+  Object.assign(results, await consentReaderCost());
   results.popupOpen = await popupOpenSection();
   results.dashboard = await dashboardAtScale();
 }

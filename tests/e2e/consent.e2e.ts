@@ -1,12 +1,10 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the test pages' scripts are written as strings on purpose.
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentStamp } from '../../lib/consent/types.ts';
 import { type ChromeGlobal, inExtensionPage } from '../../scripts/browser.ts';
 import type { SiteMap } from '../../scripts/fake-internet.ts';
 import { TEST_CMP_ID } from './consent-cmp/vendor-list.ts';
+import { consentSites } from './consent-site.ts';
 import { everythingStored } from './extension-db.ts';
 import { useExtensionBrowser } from './setup.ts';
 
@@ -18,61 +16,11 @@ const NEWS = 'www.consent-news.example';
 const EXCLUDED = 'www.consent-excluded.example';
 const CMP = `tcf:${TEST_CMP_ID}`;
 
-const page = (title: string, head: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
-  `<link rel="icon" href="data:,">${head}</head><body><h1>${title}</h1>${body}</body></html>`;
-
-/**
- * A page with a CMP: a tracker request as it starts, another while the banner waits for an answer, the rest after
- * the answer. The page's own scripts use its CMP as sites do, and note what they see.
- */
-const WITH_CMP = page(
-  'An article',
-  '<script src="/cmp.js"></script>' +
-    '<script>' +
-    'window.pageSaw = [];' +
-    '__tcfapi("addEventListener", 2, (d, ok) => pageSaw.push({ ok, eventStatus: d.eventStatus, cmpId: d.cmpId,' +
-    ' gdprApplies: d.gdprApplies, listenerId: d.listenerId, hasString: !!d.tcString,' +
-    ' purposes: JSON.stringify(d.purpose.consents), vendors: JSON.stringify(d.vendor.consents) }));' +
-    '__tcfapi("ping", 2, (p) => pageSaw.push({ ping: JSON.stringify(p) }));' +
-    'const hit = (name) => { new Image().src = `https://www.google-analytics.com/${name}.gif?t=${Date.now()}`; };' +
-    'window.onAnswered = () => setTimeout(() => { hit("after-1"); hit("after-2"); document.title = "answered"; }, 300);' +
-    'window.addEventListener("load", () => setTimeout(() => { window.waitingSentAt = Date.now(); hit("waiting");' +
-    ' document.title = "waiting"; }, 800));' +
-    '</script>',
-  '<img alt="" src="https://www.google-analytics.com/first.gif"><p>Some news.</p>',
-);
-
-/** A page with no CMP at all. */
-const NO_CMP = page(
-  'No banner',
-  '',
-  '<img alt="" src="https://www.google-analytics.com/plain.gif"><p>Nothing to answer.</p>',
-);
-
-let cmpScript = '';
-const sites = (): SiteMap => {
-  const pages = {
-    '/cmp.js': { type: 'text/javascript', body: cmpScript },
-    '/article.html': WITH_CMP,
-    '/plain.html': NO_CMP,
-  };
-  return { [NEWS]: pages, [EXCLUDED]: pages };
-};
-
-// The CMP is bundled before the fake internet starts (its hooks run in order).
-beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(import.meta.dirname, 'consent-cmp', 'banner.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-  });
-  cmpScript = bundle.outputFiles[0]?.text ?? '';
-  Object.assign(siteMap, sites());
-});
 const siteMap: SiteMap = {};
+// The CMP is bundled before the fake internet starts (hooks run in order).
+beforeAll(async () => {
+  Object.assign(siteMap, await consentSites([NEWS, EXCLUDED]));
+});
 const env = useExtensionBrowser(siteMap);
 
 interface Stored {
