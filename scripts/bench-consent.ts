@@ -2,8 +2,9 @@
  * The "Consent reader" section of `npm run bench` (`npm run bench -- --consent` runs it alone; so does
  * `npx tsx scripts/bench-consent.ts`): what the page's consent reader and its relay cost a page's load. The same
  * pages are loaded, alternately, from two hosts in one browser with the extension: one the user excluded (the
- * scripts are not registered there) and one they run on. The figure is the ratio of the median load times (the
- * navigation's start to its load event's end), with and without; the issue's budget is at most 1.05.
+ * scripts are not registered there) and one they run on, one of each after the other. The figure is the median of
+ * those pairs' ratios of load time (the navigation's start to its load event's end), with to without — on a shared
+ * machine, other processes' load falls on both of a pair alike; the issue's budget is at most 1.05.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ const root = resolve(import.meta.dirname ?? '.', '..');
 export const CONSENT_BUDGET = 1.05;
 const WITH = 'www.consent-news.example';
 const WITHOUT = 'www.consent-excluded.example';
-const LOADS = 40;
+const LOADS = 60;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
@@ -74,11 +75,11 @@ export async function consentReaderCost(): Promise<Record<string, unknown>> {
     }
     const withMs = median(times.with);
     const withoutMs = median(times.without);
-    const ratio = withMs / withoutMs;
+    const ratio = median(times.with.map((ms, i) => ms / (times.without[i] ?? Number.NaN)));
     results[path] = { withMs, withoutMs, ratio, budget: CONSENT_BUDGET, met: ratio <= CONSENT_BUDGET };
     console.log(
       `${name}: load ${withMs.toFixed(1)} ms with the reader, ${withoutMs.toFixed(1)} ms without (medians of ${LOADS}): ` +
-        `ratio ${ratio.toFixed(3)} — budget ≤ ${CONSENT_BUDGET} ${ratio <= CONSENT_BUDGET ? 'met' : 'NOT met'}`,
+        `median ratio of ${LOADS} pairs ${ratio.toFixed(3)} — budget ≤ ${CONSENT_BUDGET} ${ratio <= CONSENT_BUDGET ? 'met' : 'NOT met'}`,
     );
   }
   await browser.close();

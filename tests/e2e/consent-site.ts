@@ -38,6 +38,24 @@ export const NO_CMP = page(
   '<img alt="" src="https://www.google-analytics.com/plain.gif"><p>Nothing to answer.</p>',
 );
 
+/**
+ * A banner with no IAB API, made the way the Cookie-Script CMP makes its own (the element autoconsent's
+ * `cookie-script` rule looks for): the page removes it when the user answers. A tracker request while it is shown,
+ * another after the answer.
+ */
+export const NON_IAB_BANNER = page(
+  'A shop',
+  '<script>' +
+    'const hit = (name) => { new Image().src = `https://www.google-analytics.com/${name}.gif?t=${Date.now()}`; };' +
+    'const answered = () => { document.getElementById("cookiescript_injected").remove(); window.answeredAt = Date.now();' +
+    ' setTimeout(() => { hit("cs-after"); document.title = "answered"; }, 2000); };' +
+    'window.addEventListener("load", () => setTimeout(() => { hit("cs-waiting"); document.title = "waiting"; }, 2000));' +
+    '</script>',
+  '<div id="cookiescript_injected" role="dialog" aria-label="Cookies"><p>We use cookies.</p>' +
+    '<button id="cookiescript_accept" onclick="answered()">Accept all</button>' +
+    '<button id="cookiescript_reject" onclick="answered()">Reject all</button></div>',
+);
+
 /** The CMP bundled for the browser, and the pages on each of `hosts`. */
 export async function consentSites(hosts: string[]): Promise<SiteMap> {
   const bundle = await build({
@@ -51,6 +69,7 @@ export async function consentSites(hosts: string[]): Promise<SiteMap> {
     '/cmp.js': { type: 'text/javascript', body: bundle.outputFiles[0]?.text ?? '' },
     '/article.html': WITH_CMP,
     '/plain.html': NO_CMP,
+    '/cookie-script.html': NON_IAB_BANNER,
   };
   return Object.fromEntries(hosts.map((host) => [host, pages]));
 }

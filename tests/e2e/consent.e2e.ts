@@ -96,6 +96,23 @@ describe('the page’s consent state, stamped on its requests', () => {
     await tab.close();
   });
 
+  it('a known CMP without an IAB API (autoconsent’s rules): its banner shown is not-answered; nothing clicked or hidden', async () => {
+    const tab = await env.browser.context.newPage();
+    await tab.goto(`https://${NEWS}/cookie-script.html`);
+    await tab.waitForFunction(() => document.title === 'waiting', undefined, { timeout: 15_000 });
+    // Detection only: the banner is still there and shown, untouched, and no style was added to hide anything.
+    expect(await tab.isVisible('#cookiescript_injected')).toBe(true);
+    expect(await tab.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
+    await tab.click('text=Reject all');
+    await tab.waitForFunction(() => document.title === 'answered', undefined, { timeout: 15_000 });
+    const waiting = await stampsOf('consent-news.example', ['/cs-waiting.gif']);
+    expect(waiting.get('/cs-waiting.gif')).toMatchObject({ state: 'not-answered', cmp: 'cookie-script' });
+    const after = await stampsOf('consent-news.example', ['/cs-after.gif'], (s) => s?.cmp === 'cookie-script');
+    // Answered, but how this CMP does not say: unknown, never "refused" on a guess.
+    expect(after.get('/cs-after.gif')).toEqual({ state: 'unknown', cmp: 'cookie-script' });
+    await tab.close();
+  });
+
   it('changes nothing the page’s own scripts see of its CMP, and is absent from a site the user excluded', async () => {
     await inExtensionPage(env.browser.context, env.browser.extensionId, async () => {
       const { chrome } = globalThis as unknown as ChromeGlobal & {
