@@ -11,9 +11,10 @@ import { Traffic } from '../lib/background/traffic.ts';
 import { NOTIFICATION_LOCALES } from '../lib/background/notification-messages.ts';
 import { becomesPage, WatchedLoads } from '../lib/background/watched-loads.ts';
 import { Capture } from '../lib/capture/capture.ts';
+import { parseWebUrl } from '../lib/classify/domain.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
-import { CONSENT_SCRIPTS, excludeMatches } from '../lib/consent/channel.ts';
+import { CONSENT_DETECTOR, CONSENT_SCRIPTS, excludeMatches } from '../lib/consent/channel.ts';
 import { ConsentPages } from '../lib/consent/page-state.ts';
 import { chosenLocale, languageTag, loadLocale, translator, useLocaleLoaders } from '../lib/i18n.ts';
 import { dispatch, type Handlers, type Sender } from '../lib/messages.ts';
@@ -163,6 +164,7 @@ export default defineBackground(() => {
     // counted: once the page has loaded, the count is set again.
     if (change.status === 'complete') {
       capture.companyCount(tabId).then((count) => count !== undefined && setBadge(tabId, count));
+      detectBanner(tabId);
     }
   });
   browser.storage.onChanged.addListener((changes, area) => {
@@ -220,7 +222,7 @@ export default defineBackground(() => {
       world: s.world,
       matches: ['<all_urls>'],
       excludeMatches: excludeMatches(excluded),
-      runAt: 'document_start' as const,
+      runAt: s.runAt,
       allFrames: false,
       persistAcrossSessions: true,
     }));
@@ -237,6 +239,18 @@ export default defineBackground(() => {
       .catch((error) => console.error('Disclosed: could not register the consent reader', error));
   }
   let consentScripts: Promise<void> = Promise.resolve();
+
+  /** The banner detector, into a tab's page once it has loaded — unless its site is excluded (or not a web page). */
+  function detectBanner(tabId: number): void {
+    if (!consent || !browser.scripting?.executeScript) return;
+    Promise.all([browser.tabs.get(tabId), settings.loaded])
+      .then(([tab]) => {
+        const site = parseWebUrl(tab.url)?.site;
+        if (!site || settings.current.excludedSites.includes(site)) return;
+        return browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONSENT_DETECTOR] });
+      })
+      .catch(() => undefined);
+  }
   settings.loaded.then(() => registerConsentScripts(settings.current.excludedSites));
 
   browser.alarms.onAlarm.addListener(({ name }) =>

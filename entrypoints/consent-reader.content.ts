@@ -1,6 +1,3 @@
-import AutoConsent, { type ContentScriptMessage } from '@duckduckgo/autoconsent';
-// As text: a string is read far faster than the same rules as a script's literal, and is parsed only after the load.
-import compactRules from '@duckduckgo/autoconsent/rules/compact-rules.json?raw';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CHANNEL_ASK, CHANNEL_HELLO } from '../lib/consent/channel.ts';
 import { gppState, type PageSignal, type TcfAnswer, tcfState, uspOptedOut } from '../lib/consent/signals.ts';
@@ -9,9 +6,7 @@ import { gppState, type PageSignal, type TcfAnswer, tcfState, uspOptedOut } from
 // the IAB APIs a page's own scripts call (`__tcfapi`, `__gpp`, `__uspapi`), defines nothing on the page's objects,
 // changes no return value, and keeps what it needs of the page's globals from before any page script runs.
 //
-// For banners without an IAB API, DuckDuckGo's autoconsent rules tell a known CMP and whether its banner is shown —
-// detection only: no action (`autoAction: null`), no prehiding, no cosmetic rules, no heuristics, and none of the
-// rules' snippets of page code run (each is answered "no"): what it does is look at the page's elements.
+// Banners without an IAB API are told by the detector (consent-detector.content.ts, in the extension's own world).
 //
 // Top frame only: the consent state is the page's, held by the CMP of its top document (frames ask that CMP through
 // `__tcfapiLocator`), and every request of a tab is counted against its top-level page load.
@@ -161,72 +156,6 @@ function readConsent(): void {
     }
     return tcf && gpp;
   };
-  // A known CMP without an IAB API: present (its answer, if any, is its own: unknown), its banner shown (not
-  // answered), then gone (answered, how it cannot tell). A page with an IAB API says more through it.
-  let detector: AutoConsent | undefined;
-  let bannerShown: string | undefined;
-  const known = (state: PageSignal['state'], cmp: string) => {
-    cmpFound = true;
-    if (!tcf && !gpp) report({ time: clock(), state, cmp });
-  };
-  const watchBanner = () => {
-    const cmp = detector?.foundCmp;
-    if (!cmp || !bannerShown) return;
-    cmp.detectPopup().then(
-      (open) => {
-        if (open) later(watchBanner, 1000);
-        else known('unknown', cmp.name);
-      },
-      () => undefined,
-    );
-  };
-  const onDetector = async (message: ContentScriptMessage) => {
-    try {
-      if (message.type === 'eval') {
-        // No page code is run for a rule: a rule that needs it does not match.
-        detector?.receiveMessageCallback({ type: 'evalResp', id: message.id, result: false });
-      } else if (message.type === 'cmpDetected' && !bannerShown) known('unknown', message.cmp);
-      else if (message.type === 'popupFound') {
-        bannerShown = message.cmp;
-        known('not-answered', message.cmp);
-        later(watchBanner, 1000);
-      }
-    } catch {
-      // Detection is best effort: nothing of it may reach the page.
-    }
-  };
-  // Started once the page has loaded (banners are looked for over the next seconds): its rules cost the load nothing.
-  const startDetector = () => {
-    try {
-      detector = new AutoConsent(
-        onDetector,
-        {
-          enabled: true,
-          autoAction: null,
-          enablePrehide: false,
-          enableCosmeticRules: false,
-          enableGeneratedRules: false,
-          enableHeuristicDetection: false,
-          heuristicMode: 'off',
-          visualTest: false,
-          isMainWorld: false,
-          logs: {
-            lifecycle: false,
-            rulesteps: false,
-            detectionsteps: false,
-            evals: false,
-            errors: false,
-            messages: false,
-            waits: false,
-          },
-        },
-        { autoconsent: [], compact: JSON.parse(compactRules) },
-      );
-    } catch {
-      detector = undefined;
-    }
-  };
-
   const started = sinceStart();
   const poll = () => {
     if (!look() && sinceStart() - started < LOOK_FOR_MS) later(poll, LOOK_EVERY_MS);
@@ -236,7 +165,6 @@ function readConsent(): void {
     window,
     'load',
     () => {
-      later(startDetector, 0);
       later(() => {
         look();
         if (!cmpFound) report({ time: clock(), state: 'no-banner' });

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CHANNEL_ASK, CHANNEL_HELLO, REPORTS_PER_PAGE } from '../lib/consent/channel.ts';
+import { CHANNEL_ASK, CHANNEL_HELLO, DETECTED_FLAG, REPORTS_PER_PAGE } from '../lib/consent/channel.ts';
 import { request } from '../lib/messages.ts';
 
 // The isolated half of the consent reader: it hands the reader a channel no page script knows, and forwards what
@@ -32,6 +32,9 @@ export default defineContentScript({
       } catch {
         return;
       }
+      // The reader cannot see a CMP without an IAB API; the detector, in this world, may have found one.
+      const noBanner = (report as { signal?: { state?: unknown } } | null)?.signal?.state === 'no-banner';
+      if (noBanner && (globalThis as Record<string, unknown>)[DETECTED_FLAG]) return;
       request(browser.runtime.sendMessage, 'consent/page-state', report as never).catch(() => undefined);
     });
   },

@@ -50,6 +50,9 @@ const ANSWERS: ReadonlySet<ConsentState> = new Set(['accepted', 'partial', 'refu
  * withdrawal. A signal that repeats the state before it changes nothing. Returns whether the timeline changed.
  */
 export function addSignal(timeline: PageTimeline, signal: PageSignal): boolean {
+  // A page's IAB API says what the user answered; a CMP told by its banner alone says less: once the page has
+  // spoken through the API, the banner's detection adds nothing (many CMPs are both).
+  if (!isIab(signal.cmp) && signal.cmp && timeline.entries.some((e) => isIab(e.cmp))) return false;
   const at = timeline.entries.findIndex((e) => e.since > signal.time);
   const index = at < 0 ? timeline.entries.length : at;
   const before = timeline.entries[index - 1];
@@ -65,6 +68,9 @@ export function addSignal(timeline: PageTimeline, signal: PageSignal): boolean {
     timeline.entries.splice(0, timeline.entries.length - ENTRIES_PER_PAGE);
   return true;
 }
+
+/** Whether a CMP was read through an IAB API (`tcf:…`, `gpp:…`, `usp`) rather than detected by its banner. */
+const isIab = (cmp: string | undefined) => !!cmp && /^(tcf:|gpp:|usp$)/.test(cmp);
 
 /**
  * The page's state when a request was sent: the last state the CMP told before that moment. A request sent before

@@ -134,6 +134,19 @@ describe('a page’s consent timeline', () => {
     expect(t.entries.map((e) => e.state)).toEqual(['not-answered', 'refused']);
   });
 
+  it('once the page spoke through an IAB API, takes nothing from a detected banner of the same CMP', () => {
+    const t = timeline(
+      { time: 1200, state: 'unknown', cmp: 'onetrust' },
+      { time: 1500, state: 'refused', cmp: 'tcf:28', stored: true },
+      { time: 2500, state: 'unknown', cmp: 'onetrust' },
+    );
+    expect(t.entries.map((e) => [e.state, e.cmp])).toEqual([
+      ['unknown', 'onetrust'],
+      ['refused', 'tcf:28'],
+    ]);
+    expect(stampAt(t, 3000)).toEqual({ state: 'refused', since: 1500, cmp: 'tcf:28' });
+  });
+
   it('gives a page without a banner no time (none is known)', () => {
     expect(stampAt(timeline({ time: 4000, state: 'no-banner' }), 200)).toEqual({ state: 'no-banner' });
   });
