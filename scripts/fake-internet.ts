@@ -63,11 +63,15 @@ export interface FakeInternet {
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+/** A self-signed certificate made by openssl for `subject`, with any more `req` arguments (a subjectAltName). */
+export function selfSignedCertificate(
+  subject = '/CN=disclosed-test',
+  more: string[] = [],
+): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'disclosed-cert-'));
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=disclosed-test'].concat([
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', subject, ...more].concat([
       '-keyout',
       join(dir, 'key.pem'),
       '-out',

@@ -109,8 +109,10 @@ export const SCREENS: Screen[] = [
       const page = await newPage(context, CLASSROOM_SIZE, scheme);
       await page.goto(`chrome-extension://${extensionId}/classroom.html`);
       // A session already under way (the screen opened before) is shown as it is.
-      const shown = await page.waitForSelector('[data-testid="classroom-start"], [data-testid="classroom-feed"]');
-      if ((await shown.getAttribute('data-testid')) === 'classroom-start') await shown.click();
+      // Located anew for the click: the page may draw its start screen again as its stored state arrives.
+      const start = page.locator('[data-testid="classroom-start"]');
+      await start.or(page.locator('[data-testid="classroom-feed"]')).first().waitFor();
+      if (await start.count()) await start.click();
       // A page visited during the session fills the feed and the graph.
       const visit = await context.newPage();
       await visit.goto(POPUP_PAGE, { waitUntil: 'networkidle' });

@@ -5,8 +5,6 @@
  * real resolver answers a site's subdomain that points to a tracker. Only what the tests need: A queries get an
  * address, every other type (AAAA, HTTPS) an empty answer. Every question is logged.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import {
   createSecureServer,
   type Http2ServerRequest,
@@ -14,8 +12,7 @@ import {
   type ServerHttp2Session,
 } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCertificate } from '../../scripts/fake-internet.ts';
 
 export interface DohServer {
   port: number;
@@ -85,22 +82,7 @@ export function answer(query: Buffer, aliases: Record<string, string>): Buffer {
   return Buffer.concat([header, query.subarray(12, q.end), ...answers]);
 }
 
-function certificate(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'disclosed-doh-'));
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1'].concat([
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ]),
-    { stdio: 'ignore' },
-  );
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-}
+const certificate = () => selfSignedCertificate('/CN=127.0.0.1', ['-addext', 'subjectAltName=IP:127.0.0.1']);
 
 /** Starts the resolver on a free loopback port. */
 export async function startDoh(aliases: Record<string, string>): Promise<DohServer> {
