@@ -44,9 +44,7 @@ export class Traffic {
     });
   }
 
-  /** onBeforeRequest: the request is sent at `timeStamp`, with this body. */
-  body(requestId: string, body: RawBody | undefined, timeStamp?: number): void {
-    this.pending.sent(requestId, timeStamp);
+  body(requestId: string, body: RawBody | undefined): void {
     this.pending.body(requestId, body);
   }
 
