@@ -424,20 +424,11 @@ function wildcardPieces(source: string, sticky: boolean): RegExp[][] | undefined
   if (/\(\?<?[=!]|\\[1-9]/.test(source) || hasTopLevelAlternation(source)) return undefined;
   const parts: string[] = [];
   let start = 0;
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '.' && depth === 0 && (source[i + 1] === '*' || source[i + 1] === '+')) {
-      parts.push(source.slice(start, i) + (source[i + 1] === '+' ? '.' : ''));
-      i += source[i + 2] === '?' ? 2 : 1;
-      start = i + 1;
-    }
+  for (const i of topLevelIndices(source)) {
+    // A wildcard's own quantifier (and its lazy `?`) stand at the top level too: skipped with it.
+    if (i < start || source[i] !== '.' || (source[i + 1] !== '*' && source[i + 1] !== '+')) continue;
+    parts.push(source.slice(start, i) + (source[i + 1] === '+' ? '.' : ''));
+    start = i + (source[i + 2] === '?' ? 3 : 2);
   }
   if (!parts.length) return undefined;
   const pieces: string[][] = [];
@@ -505,6 +496,12 @@ function atomAt(part: string, i: number, atStart: boolean): string | undefined {
 }
 
 function hasTopLevelAlternation(source: string): boolean {
+  return topLevelIndices(source).some((i) => source[i] === '|');
+}
+
+/** Where each character of a regex source stands outside any group, character class and escape. */
+function topLevelIndices(source: string): number[] {
+  const indices: number[] = [];
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -514,9 +511,9 @@ function hasTopLevelAlternation(source: string): boolean {
     else if (ch === '[') inClass = true;
     else if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) return true;
+    else if (depth === 0) indices.push(i);
   }
-  return false;
+  return indices;
 }
 
 /**
