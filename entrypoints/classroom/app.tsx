@@ -18,6 +18,8 @@ export function ClassroomApp({ t }: { t: Translate }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  // Nothing is drawn until the session's state is read: a start screen shown meanwhile could be clicked.
+  if (!state) return <main class="classroom idle" aria-busy="true" />;
   if (!state.active && hash === '#class') return <PooledResults t={t} />;
   return (
     <ClassroomView

@@ -20,7 +20,8 @@ const send = (message: unknown) => browser.runtime.sendMessage(message);
  * what the controls do. The one place the classroom screen reads storage or sends messages.
  */
 export function useClassroomModel() {
-  const [state, setState] = useState<SessionState>(NO_SESSION);
+  // Undefined until read from storage: a session under way must not show its start screen meanwhile.
+  const [state, setState] = useState<SessionState | undefined>(undefined);
   const [summary, setSummary] = useState<SessionSummary | undefined>(undefined);
   const [anonymous, setAnonymous] = useState(false);
   useEffect(() => {
@@ -34,7 +35,7 @@ export function useClassroomModel() {
 
   // One store per session: opened when it starts, closed when it ends (so the background can delete it).
   useEffect(() => {
-    if (!state.active) {
+    if (!state?.active) {
       setSummary(undefined);
       return;
     }
@@ -54,7 +55,7 @@ export function useClassroomModel() {
       subscription?.unsubscribe();
       db.close();
     };
-  }, [state.active, state.startedAt]);
+  }, [state?.active, state?.startedAt]);
 
   const act = {
     start: () => request(send, 'classroom/start', {}).then(setState),
@@ -64,7 +65,7 @@ export function useClassroomModel() {
       return request(send, 'classroom/end', {}).then(setState);
     },
     reset: () => request(send, 'classroom/reset', {}).then(setState),
-    pause: () => request(send, 'classroom/pause', { paused: !state.paused }).then(setState),
+    pause: () => request(send, 'classroom/pause', { paused: !state?.paused }).then(setState),
     fullScreen: () =>
       document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen(),
     anonymise: () => setAnonymous((a) => !a),

@@ -145,6 +145,20 @@ describe('classroom mode', () => {
     await classroom.waitForTimeout(500);
     expect(await classroom.locator('[data-testid="classroom-empty"]').count()).toBe(1);
 
+    // The classroom opened again during the session shows it at once: never its start screen, even for a frame.
+    const again = await context.newPage();
+    await again.addInitScript(() => {
+      const seen = globalThis as unknown as { sawStart: boolean };
+      seen.sawStart = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="classroom-start"]')) seen.sawStart = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await again.goto(`chrome-extension://${extensionId}/classroom.html`);
+    await again.waitForSelector('[data-testid="classroom-pause"]');
+    expect(await again.evaluate(() => (globalThis as unknown as { sawStart: boolean }).sawStart)).toBe(false);
+    await again.close();
+
     // Ending leaves no trace: the session's store is gone, and the history is as it was.
     await classroom.click('[data-testid="classroom-end"]');
     await classroom.waitForSelector('[data-testid="classroom-start"]');
