@@ -37,6 +37,11 @@ export interface ConsentStamp {
   state: ConsentState;
   /** When the page's state became this (the CMP event's time), ms since the epoch; absent for 'no-banner'/'unknown'. */
   since?: number;
+  /**
+   * On a `not-answered` stamp: when the person later answered the banner (the page's next state, accepted, refused,
+   * partial or withdrawn, began), ms since the epoch. Set when that answer arrives; absent while the banner is open.
+   */
+  answeredAt?: number;
   /** The CMP, as detected: an IAB CMP id (`tcf:28`) or an autoconsent rule name (`cookiebot`). */
   cmp?: string;
 }

@@ -13,6 +13,11 @@ export interface SharingEvent {
   id?: number;
   /** When the request finished, in ms since the epoch. */
   time: number;
+  /**
+   * When it was sent (onBeforeRequest's time), ms since the epoch: the moment its page's consent state is read at.
+   * Absent on older events and when the send was not seen (a worker restart in between): then `time` stands in.
+   */
+  sentAt?: number;
   /** The page load it belongs to (see `PageLoad.key`), or `browser` / `site:<site>` for requests without a tab. */
   page: string;
   tabId: number;

@@ -1,0 +1,112 @@
+/**
+ * Which requests are consent evidence: data that reached a company while the person had not answered the page's
+ * cookie banner, or after they refused it (all, some purposes, or by withdrawing an earlier yes). The one rule the
+ * popup, the site and company pages, the letters and the complaint all read, so they never disagree.
+ *
+ * A request counts only when it is known to have arrived (`delivery: received`: blocked, failed and cached requests
+ * are not deliveries), when the company is not the consent tool itself (a CMP must load before anyone can answer it),
+ * and when the request's own consent string did not give this company's TCF vendor consent (then the page's state, as
+ * read, and the request disagree, and nothing is claimed). After a partial answer only a request whose own string
+ * refused this vendor counts: the purposes the person accepted may be the ones it relies on.
+ */
+
+import type { Delivery } from '../classify/delivery.ts';
+import type { DataKind } from '../disclose/kinds.ts';
+import type { ConsentStamp, RequestConsent } from './types.ts';
+
+export type ConsentMoment = 'before-answer' | 'after-refusal' | 'after-partial' | 'after-withdrawal';
+
+/** What the rule reads of an event (SharingEvent has every field). */
+export interface ConsentFlowFacts {
+  time: number;
+  sentAt?: number;
+  site: string;
+  company: string;
+  category: string;
+  host: string;
+  page: string;
+  delivery?: Delivery;
+  kinds: DataKind[];
+  consent?: RequestConsent;
+  consentAt?: ConsentStamp;
+}
+
+export interface ConsentFlow {
+  moment: ConsentMoment;
+  /** When the request was sent (its finishing time when the send was not seen), ms since the epoch. */
+  sentAt: number;
+  /**
+   * The answer's time: for `before-answer`, when the person answered (absent while the banner is still open); for
+   * the others, when they refused, answered in part or withdrew.
+   */
+  answeredAt?: number;
+  /** Whole seconds between the request and the answer, never negative; absent when the answer is not known. */
+  seconds?: number;
+  /** It carried a cookie or an identifier: something stored on or read from the device (the ePrivacy test). */
+  device: boolean;
+  kinds: DataKind[];
+  site: string;
+  company: string;
+  host: string;
+  page: string;
+  cmp?: string;
+}
+
+/** The consent tool's own category in TrackerDB: its requests never count (it has to run to ask). */
+const CMP_CATEGORY = 'consent';
+
+const MOMENT_OF: Partial<Record<ConsentStamp['state'], ConsentMoment>> = {
+  'not-answered': 'before-answer',
+  refused: 'after-refusal',
+  partial: 'after-partial',
+  withdrawn: 'after-withdrawal',
+};
+
+/** The request as consent evidence, or undefined when it is none. */
+export function consentFlow(e: ConsentFlowFacts): ConsentFlow | undefined {
+  const stamp = e.consentAt;
+  const moment = stamp && MOMENT_OF[stamp.state];
+  if (!moment || e.delivery !== 'received' || e.category === CMP_CATEGORY) return undefined;
+  const vendorConsent = e.consent?.tcf?.vendorConsent;
+  if (vendorConsent === true) return undefined;
+  if (moment === 'after-partial' && vendorConsent !== false) return undefined;
+  const sentAt = Number.isFinite(e.sentAt) ? (e.sentAt as number) : e.time;
+  const answeredAt = moment === 'before-answer' ? stamp.answeredAt : stamp.since;
+  const gap =
+    answeredAt === undefined || !Number.isFinite(answeredAt)
+      ? undefined
+      : moment === 'before-answer'
+        ? answeredAt - sentAt
+        : sentAt - answeredAt;
+  // A request sent after the answer cannot have been sent before it: a stamp that says so is not trusted.
+  if (gap !== undefined && gap < 0) return undefined;
+  return {
+    moment,
+    sentAt,
+    ...(answeredAt !== undefined && Number.isFinite(answeredAt) ? { answeredAt } : {}),
+    ...(gap !== undefined ? { seconds: Math.floor(gap / 1000) } : {}),
+    device: e.kinds.includes('cookie') || e.kinds.includes('identifier'),
+    kinds: e.kinds,
+    site: e.site,
+    company: e.company,
+    host: e.host,
+    page: e.page,
+    ...(stamp.cmp ? { cmp: stamp.cmp } : {}),
+  };
+}
+
+/** The evidence among many events, oldest first. */
+export function consentFlows(events: Iterable<ConsentFlowFacts>): ConsentFlow[] {
+  const out: ConsentFlow[] = [];
+  for (const e of events) {
+    const flow = consentFlow(e);
+    if (flow) out.push(flow);
+  }
+  return out.sort((a, b) => a.sentAt - b.sentAt);
+}
+
+/**
+ * Whether flows are enough for a letter to claim processing without consent (GDPR Art. 17(1)(d) with the national
+ * ePrivacy rule): at least one request that carried a cookie or identifier of the company's.
+ */
+export const supportsUnlawfulGround = (flows: readonly ConsentFlow[]) => flows.some((f) => f.device);
