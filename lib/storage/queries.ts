@@ -1,11 +1,13 @@
 import type { FlowKind } from '../classify/classify.ts';
 import { deliveryOf, wasReceived } from '../classify/delivery.ts';
 import { isOnSite } from '../classify/domain.ts';
+import type { ConsentStamp } from '../consent/types.ts';
 import { localDay } from '../day.ts';
 import type { StoredFinding } from '../disclose/decode.ts';
 import { DATA_KINDS, type DataKind } from '../disclose/kinds.ts';
 import { leafName } from '../disclose/rules.ts';
 import { type CategoryRequests, rankedCategoryIds } from './aggregates.ts';
+import { type CompanyConsent, PageConsent } from './consent.ts';
 import type { DisclosedDb } from './db.ts';
 import type { PageLoad } from './events.ts';
 
@@ -53,6 +55,8 @@ export interface PageRecipient {
   example?: { host: string; path: string; findings: StoredFinding[] };
   /** For an unlisted third party seen with an identifier or its own cookie on 3+ sites: those sites. */
   trackingSites?: string[];
+  /** Data it got before the person answered the cookie banner or after they refused (lib/consent/flows.ts). */
+  consent?: CompanyConsent;
 }
 
 /** Reasons that mean the browser or another extension stopped the request before it was sent. */
@@ -69,6 +73,8 @@ export interface PageSummary {
    * by one (the site had added `STORED.unlistedPerSiteDay` new ones that day): the popup says "and N more".
    */
   unlistedMore: number;
+  /** The page's consent state, from the latest request that carried a stamp; absent when none did. */
+  consent?: ConsentStamp;
 }
 
 /**
@@ -93,10 +99,12 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
   // Requests per category, received and attempted apart (as everything else is).
   const receivedCategories = new Map<string, CategoryRequests>();
   const triedCategories = new Map<string, CategoryRequests>();
+  const consent = new PageConsent();
   await db.events
     .where('[page+company]')
     .between([page.key, ''], [page.key, '\uffff'])
     .each((e) => {
+      consent.add(e);
       let r = byCompany.get(e.company);
       if (!r) {
         r = {
@@ -157,6 +165,8 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       if (missed.length) r.missedHosts = missed.sort();
     }
     r.categories = rankedCategoryIds((r.attemptedOnly ? triedCategories : receivedCategories).get(r.company) ?? {});
+    const evidence = consent.companies.get(r.company);
+    if (evidence) r.consent = evidence;
   }
   const recipients = [...byCompany.values()].sort(
     (a, b) => b.requests - a.requests || a.company.localeCompare(b.company),
@@ -170,7 +180,12 @@ export async function loadPageSummary(db: DisclosedDb, tabId: number, site: stri
       if (sites.length >= CROSS_SITE_THRESHOLD) r.trackingSites = sites;
     }
   }
-  return { page, recipients, unlistedMore: await unlistedMore(db, site, localDay(page.startedAt)) };
+  return {
+    page,
+    recipients,
+    unlistedMore: await unlistedMore(db, site, localDay(page.startedAt)),
+    ...(consent.state ? { consent: consent.state } : {}),
+  };
 }
 
 /** Requests from a site to unlisted parties counted but not stored one by one, from `from` (YYYY-MM-DD) on. */
