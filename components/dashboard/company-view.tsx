@@ -1,11 +1,13 @@
 import { mailtoHref } from '../../lib/letters/send.ts';
 import { type AttemptAggregate, rankedCategoriesOf, type SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
+import type { ConsentFlowList } from '../../lib/storage/consent.ts';
 import { isUnlistedId } from '../../lib/trackers/company.ts';
 import { countryName } from '../country.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { Categories } from '../vocabulary.tsx';
 import { AttemptsTable } from './attempts.tsx';
 import { countColumn, DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
+import { ConsentFlows } from './consent-flows.tsx';
 import { SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
 
@@ -16,6 +18,7 @@ export function CompanyView({
   flows,
   attempts = [],
   detailsLoaded = true,
+  consent,
 }: {
   ctx: ViewContext;
   id: string;
@@ -25,6 +28,8 @@ export function CompanyView({
   attempts?: AttemptAggregate[];
   /** Whether the catalog's details are in: until then no contact is shown, rather than "none known". */
   detailsLoaded?: boolean;
+  /** Its requests that arrived before a cookie banner was answered or after a refusal, from every site. */
+  consent?: ConsentFlowList;
 }) {
   const { t } = ctx;
   const c = ctx.company(id);
@@ -137,6 +142,7 @@ export function CompanyView({
           ]}
         />
       )}
+      <ConsentFlows ctx={ctx} list={consent} by="site" />
       {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="site" />}
     </section>
   );

@@ -4,6 +4,7 @@ import {
   rankedCategoryIds,
   type SiteCompanyAggregate,
 } from '../../lib/storage/aggregates.ts';
+import type { ConsentFlowList } from '../../lib/storage/consent.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { AttemptsTable } from './attempts.tsx';
 import {
@@ -15,6 +16,7 @@ import {
   kindTerms,
   lastSeenColumn,
 } from './columns.tsx';
+import { ConsentFlows } from './consent-flows.tsx';
 import { SortableTable } from './table.tsx';
 import type { ViewContext } from './views.tsx';
 
@@ -24,6 +26,7 @@ export function SiteView({
   flows,
   attempts = [],
   unlistedMore = 0,
+  consent,
 }: {
   ctx: ViewContext;
   site: string;
@@ -32,6 +35,8 @@ export function SiteView({
   attempts?: AttemptAggregate[];
   /** Requests to unlisted parties counted but not kept one by one (see `unlistedMore` in queries.ts). */
   unlistedMore?: number;
+  /** Its requests that reached a company before the cookie banner was answered or after a refusal. */
+  consent?: ConsentFlowList;
 }) {
   const { t } = ctx;
   return (
@@ -87,6 +92,7 @@ export function SiteView({
           {t('dashUnlistedMore', [unlistedMore])}
         </p>
       )}
+      <ConsentFlows ctx={ctx} list={consent} by="company" />
       {attempts.length > 0 && <AttemptsTable ctx={ctx} rows={attempts} by="company" />}
     </section>
   );

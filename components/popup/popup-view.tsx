@@ -1,3 +1,4 @@
+import type { ConsentStamp } from '../../lib/consent/types.ts';
 import { DATA_KINDS, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { DroppedCount } from '../../lib/storage/dropped.ts';
@@ -5,6 +6,7 @@ import type { PageRecipient } from '../../lib/storage/queries.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { DroppedNotice } from '../dropped-notice.tsx';
 import { letterHref as letterRoute, siteHref } from '../routes.ts';
+import { ConsentStateLine } from './consent.tsx';
 import type { Observation } from './observation.ts';
 import { KindGlossary } from './received.tsx';
 import { RecipientCard } from './recipient-card.tsx';
@@ -24,6 +26,8 @@ export interface PopupModel {
   recipients: PopupRecipient[];
   /** Requests to unlisted parties counted but not kept one by one (see `PageSummary.unlistedMore`). */
   unlistedMore: number;
+  /** The page's consent state, from the latest request that carried a stamp (see `PageSummary.consent`). */
+  consent?: ConsentStamp;
   storageError: string | null;
   /** What could not be saved since the person last dismissed it, or null. */
   dropped: DroppedCount | null;
@@ -133,6 +137,7 @@ export function PopupView({
               typeof part === 'string' ? part : <strong>{part.name}</strong>,
             )}
           </p>
+          <ConsentStateLine t={t} stamp={model.consent} />
           {companies.length > 0 && (
             <section aria-labelledby="companies-heading">
               <h2 id="companies-heading" data-testid="companies-heading">

@@ -2,6 +2,7 @@ import type { Translate } from '../../lib/i18n.ts';
 import { viaText } from '../cname.ts';
 import { countryName } from '../country.ts';
 import { Categories } from '../vocabulary.tsx';
+import { ConsentFlowLine } from './consent.tsx';
 import type { PopupRecipient } from './popup-view.tsx';
 import { Received } from './received.tsx';
 
@@ -46,6 +47,7 @@ export function RecipientCard({
         )}
       </div>
       <Received t={t} recipient={recipient} />
+      {recipient.consent && <ConsentFlowLine t={t} consent={recipient.consent} />}
       {recipient.trackingSites && (
         <p class="tracks" data-testid="tracks-across-sites">
           {t('popupTracksAcrossSites', [recipient.trackingSites.length, recipient.trackingSites.join(', ')])}

@@ -1,3 +1,4 @@
+import type { ConsentMoment } from '../../lib/consent/flows.ts';
 import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 
@@ -32,6 +33,8 @@ export interface SummaryRecipient {
   attemptedOnly?: true;
   /** Every request not known to have arrived was stopped before it was sent: "nothing arrived" is then known. */
   stoppedOnly?: boolean;
+  /** The moments of the data it got before the cookie banner was answered or after a refusal (lib/consent/flows.ts). */
+  consent?: { moments: readonly ConsentMoment[] };
 }
 
 /**
@@ -87,6 +90,16 @@ const KIND_PHRASE: Record<DataKind, MessageKey> = {
   secret: 'popupSummaryKind_secret',
 };
 
+/**
+ * What a set of kinds says at its most revealing, in the summary's words ("the address of this page and an
+ * identifier"): the phrase a card's consent line names too, so the two never describe the same data differently.
+ */
+export function revealingPhrase(t: Translate, kinds: readonly DataKind[]): string {
+  const reach = reachOf({ name: '', requests: 0, kinds });
+  const kind = reach.top === undefined ? t('popupSummaryKindNothing') : t(KIND_PHRASE[reach.top]);
+  return reach.identified ? t('popupSummaryKindAndIdentifier', [kind]) : kind;
+}
+
 /** Companies named in one clause at most; a group of this many is named in full, a larger one counts the rest. */
 const NAMED = 3;
 /** Clauses in the first sentence at most; past that, the last one counts the remaining recipients. */
@@ -137,6 +150,14 @@ export function pageSummaryParts(
   }
 
   const names: string[] = [];
+  /** Up to NAMED names of a group, marked, and a count of the rest. */
+  const who = (members: string[]) => {
+    const named = members.length <= NAMED ? members : members.slice(0, NAMED - 1);
+    const others = members.length - named.length;
+    // More than NAMED: NAMED - 1 names and a count of at least two others.
+    const marked = named.map((name) => marker(names.push(name) - 1));
+    return list.format(others ? [...marked, t('popupSummaryOthers', [others])] : marked);
+  };
   const clauses: string[] = [];
   for (const [i, { reach, names: members }] of groups.entries()) {
     if (i === CLAUSES - 1 && groups.length > CLAUSES) {
@@ -144,19 +165,23 @@ export function pageSummaryParts(
       clauses.push(t('popupSummaryRest', [rest]));
       break;
     }
-    const named = members.length <= NAMED ? members : members.slice(0, NAMED - 1);
-    const others = members.length - named.length;
-    // More than NAMED: NAMED - 1 names and a count of at least two others.
-    const marked = named.map((name) => marker(names.push(name) - 1));
-    const who = list.format(others ? [...marked, t('popupSummaryOthers', [others])] : marked);
     const kind = reach.top === undefined ? t('popupSummaryKindNothing') : t(KIND_PHRASE[reach.top]);
     const what = reach.identified ? t('popupSummaryKindAndIdentifier', [kind]) : kind;
-    clauses.push(t('popupSummaryGot', [who, what, members.length]));
+    clauses.push(t('popupSummaryGot', [who(members), what, members.length]));
   }
 
   const sentences: string[] = [];
   if (clauses.length) {
     sentences.push(t('popupSummarySentence', [clauses.reduce((all, c) => t('popupSummaryJoin', [all, c]))]));
+  }
+  // Who got data before the cookie banner was answered or after a refusal: one sentence, the cards say how.
+  const unasked = received.filter((r) => r.consent?.moments.length);
+  if (unasked.length) {
+    const before = unasked.some((r) => r.consent?.moments.includes('before-answer'));
+    const after = unasked.some((r) => r.consent?.moments.some((m) => m !== 'before-answer'));
+    const key: MessageKey =
+      before && after ? 'popupSummaryConsentEither' : before ? 'popupSummaryConsentBefore' : 'popupSummaryConsentAfter';
+    sentences.push(t(key, [who(unasked.map((r) => r.name)), unasked.length]));
   }
   if (tried) {
     const key: MessageKey = received.length

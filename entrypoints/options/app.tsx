@@ -149,7 +149,7 @@ function GraphScreen({ ctx, db, timeWindow, onTimeWindow }: WindowedProps) {
 }
 
 function CompanyScreen({ ctx, db, id, catalog }: ScreenProps & { id: string; catalog: CompanyCatalog }) {
-  const { flows, attempts } = useCompanyModel(db, id);
+  const { flows, attempts, consent } = useCompanyModel(db, id);
   return (
     <CompanyView
       ctx={ctx}
@@ -158,13 +158,16 @@ function CompanyScreen({ ctx, db, id, catalog }: ScreenProps & { id: string; cat
       flows={flows}
       attempts={attempts}
       detailsLoaded={catalog.hasDetails}
+      consent={consent}
     />
   );
 }
 
 function SiteScreen({ ctx, db, site }: ScreenProps & { site: string }) {
-  const { flows, attempts, unlistedMore } = useSiteModel(db, site);
-  return <SiteView ctx={ctx} site={site} flows={flows} attempts={attempts} unlistedMore={unlistedMore} />;
+  const { flows, attempts, unlistedMore, consent } = useSiteModel(db, site);
+  return (
+    <SiteView ctx={ctx} site={site} flows={flows} attempts={attempts} unlistedMore={unlistedMore} consent={consent} />
+  );
 }
 
 /**

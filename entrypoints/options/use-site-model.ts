@@ -1,4 +1,5 @@
 import type { AttemptAggregate, SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
+import { type ConsentFlowList, siteConsentFlows } from '../../lib/storage/consent.ts';
 import { loadSiteAttempts, loadSiteCompanies } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import { unlistedMore } from '../../lib/storage/queries.ts';
@@ -6,7 +7,7 @@ import { useLive } from './use-live.ts';
 
 /**
  * A site page's one reader: the companies it sent data to, its requests that did not reach their company, and how
- * many requests to unlisted parties were counted without being kept one by one, live.
+ * many requests to unlisted parties were counted without being kept one by one, and its consent evidence, live.
  */
 export function useSiteModel(
   db: DisclosedDb,
@@ -15,9 +16,11 @@ export function useSiteModel(
   flows: SiteCompanyAggregate[] | undefined;
   attempts: AttemptAggregate[] | undefined;
   unlistedMore: number | undefined;
+  consent: ConsentFlowList | undefined;
 } {
   const flows = useLive(() => loadSiteCompanies(db, site), [db, site]);
   const attempts = useLive(() => loadSiteAttempts(db, site), [db, site]);
   const more = useLive(() => unlistedMore(db, site), [db, site]);
-  return { flows, attempts, unlistedMore: more };
+  const consent = useLive(() => siteConsentFlows(db, site), [db, site]);
+  return { flows, attempts, unlistedMore: more, consent };
 }

@@ -136,6 +136,7 @@ export function usePopupModel(): PopupModel {
     paused: settings.paused,
     recipients: (summary?.recipients ?? []).map((r) => ({ ...r, info: catalog.company(r.company) })),
     unlistedMore: summary?.unlistedMore ?? 0,
+    ...(summary?.consent ? { consent: summary.consent } : {}),
     storageError,
     dropped,
     dismissDropped: () => {
