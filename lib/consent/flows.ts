@@ -4,9 +4,8 @@
  * popup, the site and company pages, the letters and the complaint all read, so they never disagree.
  *
  * A request counts only when it is known to have arrived (`delivery: received`: blocked, failed and cached requests
- * are not deliveries), when the company is not the consent tool itself (a CMP must load before anyone can answer it),
- * and when the request's own consent string did not give this company's TCF vendor consent (then the page's state, as
- * read, and the request disagree, and nothing is claimed). After a partial answer only a request whose own string
+ * are not deliveries), when it is not the consent tool's own (a CMP must load before anyone can answer it), and when
+ * its own signals do not say it was allowed (a TC string giving this vendor consent, Google Consent Mode granted). After a partial answer only a request whose own string
  * refused this vendor counts: the purposes the person accepted may be the ones it relies on.
  */
 
@@ -55,6 +54,47 @@ export interface ConsentFlow {
 /** The consent tool's own category in TrackerDB: its requests never count (it has to run to ask). */
 const CMP_CATEGORY = 'consent';
 
+/**
+ * Consent tools whose hosts TrackerDB files under another category (Google's Funding Choices under AdSense, Quantcast
+ * Choice under Quantcast's advertising): their requests are the banner's own and never count either. Each name is
+ * matched with its subdomains. From the CMPs' own documentation of where their scripts load from.
+ */
+const CMP_HOSTS = [
+  'fundingchoicesmessages.google.com',
+  'consensu.org',
+  'cmp.quantcast.com',
+  'cmp.inmobi.com',
+  'privacy-mgmt.com',
+  'sp-prod.net',
+  'privacy-center.org',
+  'consentmanager.net',
+  'usercentrics.eu',
+  'cookiebot.com',
+  'cookielaw.org',
+  'onetrust.com',
+  'trustarc.com',
+  'iubenda.com',
+  'osano.com',
+  'didomi.io',
+];
+
+/** Whether a host is one of a consent tool's own (CMP_HOSTS, or a subdomain of one). */
+export function isConsentToolHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return CMP_HOSTS.some((h) => name === h || name.endsWith(`.${h}`));
+}
+
+/**
+ * The request's own signals say it was allowed: its TC string gave this company's vendor consent, or Google Consent
+ * Mode says a storage it covers was granted. Then the page's state, as read, and the request disagree, and nothing is
+ * claimed.
+ */
+function requestSaysAllowed(consent: RequestConsent | undefined): boolean {
+  if (consent?.tcf?.vendorConsent === true) return true;
+  const mode = consent?.googleConsentMode;
+  return mode?.adStorage === 'granted' || mode?.analyticsStorage === 'granted';
+}
+
 const MOMENT_OF: Partial<Record<ConsentStamp['state'], ConsentMoment>> = {
   'not-answered': 'before-answer',
   refused: 'after-refusal',
@@ -66,10 +106,10 @@ const MOMENT_OF: Partial<Record<ConsentStamp['state'], ConsentMoment>> = {
 export function consentFlow(e: ConsentFlowFacts): ConsentFlow | undefined {
   const stamp = e.consentAt;
   const moment = stamp && MOMENT_OF[stamp.state];
-  if (!moment || e.delivery !== 'received' || e.category === CMP_CATEGORY) return undefined;
-  const vendorConsent = e.consent?.tcf?.vendorConsent;
-  if (vendorConsent === true) return undefined;
-  if (moment === 'after-partial' && vendorConsent !== false) return undefined;
+  if (!moment || e.delivery !== 'received' || e.category === CMP_CATEGORY || isConsentToolHost(e.host))
+    return undefined;
+  if (requestSaysAllowed(e.consent)) return undefined;
+  if (moment === 'after-partial' && e.consent?.tcf?.vendorConsent !== false) return undefined;
   const sentAt = Number.isFinite(e.sentAt) ? (e.sentAt as number) : e.time;
   const answeredAt = moment === 'before-answer' ? stamp.answeredAt : stamp.since;
   const gap =

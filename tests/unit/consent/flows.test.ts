@@ -41,6 +41,14 @@ describe('consent flows: which requests are evidence', () => {
     ['uncertain (from the cache)', { delivery: 'uncertain' as const }],
     ['older event without a delivery', { delivery: undefined }],
     ['the consent tool itself', { category: 'consent' }],
+    ["Google's consent tool (filed under advertising)", { host: 'fundingchoicesmessages.google.com' }],
+    ["Quantcast's consent tool", { host: 'cmp.quantcast.com' }],
+    ['a CMP on consensu.org', { host: 'vendorlist.consensu.org' }],
+    ['Consent Mode says ad storage was granted', { consent: { googleConsentMode: { adStorage: 'granted' as const } } }],
+    [
+      'Consent Mode says analytics storage was granted',
+      { consent: { googleConsentMode: { analyticsStorage: 'granted' as const } } },
+    ],
     [
       'its own string gave this vendor consent',
       {
@@ -59,6 +67,14 @@ describe('consent flows: which requests are evidence', () => {
     ],
   ])('%s is no evidence', (_, change) => {
     expect(consentFlow({ ...base, ...change, consentAt: { state: 'refused', since: T - 1000 } })).toBeUndefined();
+  });
+
+  it('Consent Mode denied does not hide a request, and a look-alike host is not the consent tool', () => {
+    const stamp = { state: 'refused' as const, since: T - 1000 };
+    const denied = { googleConsentMode: { adStorage: 'denied' as const, analyticsStorage: 'denied' as const } };
+    expect(consentFlow({ ...base, consent: denied, consentAt: stamp })?.moment).toBe('after-refusal');
+    expect(consentFlow({ ...base, host: 'notconsensu.org', consentAt: stamp })?.moment).toBe('after-refusal');
+    expect(consentFlow({ ...base, host: 'www.google.com', consentAt: stamp })?.moment).toBe('after-refusal');
   });
 
   it.each(['accepted', 'no-banner', 'unknown'] as const)('a request under "%s" is no evidence', (state) => {
