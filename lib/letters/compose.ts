@@ -191,7 +191,12 @@ function flowText(lang: LetterLanguage, f: CitedFlow): ConsentEventText {
     when: longTime(lang, f.sentAt),
     host: f.host,
     site: f.site,
-    what: lang.list(shownKinds(f.kinds).map((k) => lang.kinds[k])),
+    // A request with a cookie or identifier is cited for those: what was stored on or read from the device.
+    what: lang.list(
+      shownKinds(f.device ? f.kinds.filter((k) => k === 'cookie' || k === 'identifier') : f.kinds).map(
+        (k) => lang.kinds[k],
+      ),
+    ),
     moment: f.moment,
     ...(f.seconds !== undefined ? { seconds: f.seconds } : {}),
   };

@@ -37,13 +37,15 @@ const gdpr: LawText<GdprAnchor> = {
           gruende.push(
             `Zudem widerspreche ich aus Gründen, die sich aus meiner besonderen Situation ergeben, jeder Verarbeitung, die Sie auf berechtigte Interessen stützen (${c.art21_1}): ${x.reason} Sofern Sie keine zwingenden schutzwürdigen Gründe nachweisen, die meine Interessen, Rechte und Freiheiten überwiegen, sind die Daten auch nach ${c.art17_1_c} zu löschen.`,
           );
-        if (x.grounds.includes('unlawful') && x.unlawful)
-          gruende.push(
-            `${x.unlawful.observed} Nach der in meinem Wohnsitzstaat geltenden Vorschrift, ${x.unlawful.rule}, dürfen Informationen in meiner Endeinrichtung nur mit meiner vorherigen Einwilligung gespeichert oder aus ihr ausgelesen werden. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
-          );
         return [
           `Gemäß ${c.art17} beantrage ich die unverzügliche Löschung aller mich betreffenden personenbezogenen Daten, die Sie verarbeiten, und zwar ${umfang(c)}.`,
           gruende.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Nach der in meinem Wohnsitzstaat geltenden Vorschrift, ${x.unlawful.rule}, dürfen Informationen in meiner Endeinrichtung nur mit meiner vorherigen Einwilligung gespeichert oder aus ihr ausgelesen werden. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
+              ]
+            : []),
           `Nach meiner Auffassung greift keine der Ausnahmen des ${c.art17_3}. Sollten Sie sich auf eine berufen, benennen Sie sie bitte und löschen Sie alle Daten, die sie nicht erfasst. Bitte teilen Sie die Löschung allen Empfängern mit, denen die Daten offengelegt wurden, und nennen Sie mir diese Empfänger (${c.art19}). Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
           frist(c),
         ];

@@ -55,13 +55,15 @@ function gdprText(
             why.push(
               `I also object, on grounds relating to my particular situation, to any processing you base on legitimate interests (${c.art21_1}): ${x.reason} Unless you demonstrate compelling legitimate grounds that override my interests, rights and freedoms, erasure is also due under ${c.art17_1_c}.`,
             );
-          if (x.grounds.includes('unlawful') && x.unlawful)
-            why.push(
-              `${x.unlawful.observed} Under the rule of my country of residence, ${x.unlawful.rule}, information may be stored on my device or read from it only with my prior consent. Data obtained in this way is processed unlawfully and must be erased under ${c.art17_1_d}.`,
-            );
           return [
             `Under ${c.art17}, I ask you to erase without undue delay all personal data you hold about me, ${scope(c)}.`,
             why.join(' '),
+            // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+            ...(x.grounds.includes('unlawful') && x.unlawful
+              ? [
+                  `${x.unlawful.observed} Under the rule of my country of residence, ${x.unlawful.rule}, information may be stored on my device or read from it only with my prior consent. Data obtained in this way is processed unlawfully and must be erased under ${c.art17_1_d}.`,
+                ]
+              : []),
             `In my view none of the exceptions in ${c.art17_3} applies. If you rely on one, please name it and erase all data it does not cover. Please notify every recipient to whom the data was disclosed of the erasure, and tell me who those recipients are (${c.art19}). Please confirm the erasure in writing, naming the identifiers the data was linked to.`,
             deadline(c),
           ];

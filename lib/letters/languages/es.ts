@@ -63,13 +63,15 @@ const gdpr: LawText<GdprAnchor> = {
           motivos.push(
             `Asimismo, me opongo, por motivos relacionados con mi situación particular, a todo tratamiento que se base en intereses legítimos, propios o de terceros (${c.art21_1}): ${x.reason} Salvo que acrediten motivos legítimos imperiosos que prevalezcan sobre mis intereses, derechos y libertades, procede igualmente la supresión conforme al ${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful') && x.unlawful)
-          motivos.push(
-            `${x.unlawful.observed} Conforme a la norma de mi país de residencia, ${x.unlawful.rule}, el almacenamiento de información en mi equipo terminal, o el acceso a la ya almacenada en él, requiere mi consentimiento previo. Los datos así obtenidos han sido tratados ilícitamente y deben suprimirse conforme al ${c.art17_1_d}.`,
-          );
         return [
           `Al amparo del ${c.art17}, les solicito que supriman sin dilación indebida todos los datos personales que me conciernen y que obren en su poder, ${alcance(c)}.`,
           motivos.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Conforme a la norma de mi país de residencia, ${x.unlawful.rule}, el almacenamiento de información en mi equipo terminal, o el acceso a la ya almacenada en él, requiere mi consentimiento previo. Los datos así obtenidos han sido tratados ilícitamente y deben suprimirse conforme al ${c.art17_1_d}.`,
+              ]
+            : []),
           `A mi juicio, no concurre ninguna de las excepciones previstas en el ${c.art17_3}. Si invocan alguna, les ruego que la identifiquen y que supriman todos los datos que no queden amparados por ella. Deberán, además, comunicar la supresión a cada uno de los destinatarios a los que se hayan comunicado los datos, y les solicito que me informen de quiénes son (${c.art19}). Por último, les ruego que me confirmen la supresión por escrito, con indicación de los identificadores a los que estaban vinculados los datos.`,
           plazo(c),
         ];

@@ -47,13 +47,15 @@ const gdpr: LawText<GdprAnchor> = {
           motifs.push(
             `Je m’oppose en outre, pour des raisons tenant à ma situation particulière, à tout traitement fondé sur vos intérêts légitimes (${c.art21_1}) : ${x.reason} À moins que vous ne démontriez des motifs légitimes et impérieux prévalant sur mes intérêts, droits et libertés, l’effacement s’impose également en vertu de l’${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful') && x.unlawful)
-          motifs.push(
-            `${x.unlawful.observed} Or, selon la règle applicable dans mon pays de résidence, ${x.unlawful.rule}, le stockage d’informations sur mon terminal ou l’accès à celles-ci requiert mon consentement préalable. Les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
-          );
         return [
           `Sur le fondement de l’${c.art17}, je vous prie de bien vouloir effacer dans les meilleurs délais l’ensemble des données à caractère personnel me concernant que vous détenez, ${portee(c)}.`,
           motifs.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Or, selon la règle applicable dans mon pays de résidence, ${x.unlawful.rule}, le stockage d’informations sur mon terminal ou l’accès à celles-ci requiert mon consentement préalable. Les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
+              ]
+            : []),
           `À mon sens, aucune des exceptions prévues à l’${c.art17_3} ne s’applique. Si vous en invoquez une, je vous prie de la préciser et d’effacer toutes les données qu’elle ne couvre pas. Je vous prie de notifier l’effacement à chaque destinataire auquel les données ont été communiquées et de m’indiquer ces destinataires (${c.art19}). Je vous prie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
           delai(c),
         ];

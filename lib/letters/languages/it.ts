@@ -51,13 +51,15 @@ const gdpr: LawText<GdprAnchor> = {
           motivi.push(
             `Mi oppongo inoltre, per motivi connessi alla mia situazione particolare, a qualsiasi trattamento che fondiate sul legittimo interesse Vostro o di terzi (${c.art21_1}): ${x.reason} Salvo che dimostriate l’esistenza di motivi legittimi cogenti per procedere al trattamento che prevalgano sui miei interessi, diritti e libertà, la cancellazione è dovuta anche ai sensi dell’${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful') && x.unlawful)
-          motivi.push(
-            `${x.unlawful.observed} Secondo la norma del mio Paese di residenza, ${x.unlawful.rule}, l’archiviazione di informazioni nel mio apparecchio terminale, o l’accesso a informazioni già archiviate, richiede il mio previo consenso. I dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
-          );
         return [
           `Ai sensi dell’${c.art17}, Vi chiedo di cancellare senza ingiustificato ritardo tutti i dati personali che mi riguardano da Voi trattati, ${ambito(c)}.`,
           motivi.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Secondo la norma del mio Paese di residenza, ${x.unlawful.rule}, l’archiviazione di informazioni nel mio apparecchio terminale, o l’accesso a informazioni già archiviate, richiede il mio previo consenso. I dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
+              ]
+            : []),
           `A mio avviso non ricorre alcuna delle eccezioni di cui all’${c.art17_3}. Qualora intendiate avvalervi di una di esse, Vi prego di indicarla e di cancellare tutti i dati che non vi rientrano. Vi chiedo inoltre di comunicare la cancellazione a ciascuno dei destinatari cui i dati sono stati trasmessi e di indicarmi tali destinatari (${c.art19}). Vi prego infine di confermarmi per iscritto l’avvenuta cancellazione, indicando gli identificativi cui i dati erano associati.`,
           termine(c),
         ];

@@ -40,13 +40,15 @@ const gdpr: LawText<GdprAnchor> = {
           gronden.push(
             `Daarnaast maak ik, om redenen die verband houden met mijn specifieke situatie, bezwaar tegen elke verwerking die u baseert op gerechtvaardigde belangen (${c.art21_1}): ${x.reason} Tenzij u dwingende gerechtvaardigde gronden voor de verwerking aanvoert die zwaarder wegen dan mijn belangen, rechten en vrijheden, moeten de gegevens ook op grond van ${c.art17_1_c} worden gewist.`,
           );
-        if (x.grounds.includes('unlawful') && x.unlawful)
-          gronden.push(
-            `${x.unlawful.observed} Volgens de regel van het land waar ik woon, ${x.unlawful.rule}, mag informatie alleen met mijn voorafgaande toestemming op mijn apparaat worden opgeslagen of daaruit worden uitgelezen. De aldus verkregen gegevens zijn onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
-          );
         return [
           `Op grond van ${c.art17} verzoek ik u alle persoonsgegevens die u over mij verwerkt, zonder onredelijke vertraging te wissen. ${omvang(c)}`,
           gronden.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Volgens de regel van het land waar ik woon, ${x.unlawful.rule}, mag informatie alleen met mijn voorafgaande toestemming op mijn apparaat worden opgeslagen of daaruit worden uitgelezen. De aldus verkregen gegevens zijn onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
+              ]
+            : []),
           `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, dan verzoek ik u te vermelden welke, en alle gegevens te wissen die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt, van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
           termijn(c),
         ];

@@ -47,13 +47,15 @@ const gdpr: LawText<GdprAnchor> = {
           podstawy.push(
             `Ponadto z przyczyn związanych z moją szczególną sytuacją wnoszę sprzeciw wobec wszelkiego przetwarzania, które opierają Państwo na prawnie uzasadnionych interesach (${c.art21_1}): ${x.reason} Jeżeli nie wykażą Państwo istnienia ważnych prawnie uzasadnionych podstaw do przetwarzania, nadrzędnych wobec moich interesów, praw i wolności, dane podlegają usunięciu również na podstawie ${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful') && x.unlawful)
-          podstawy.push(
-            `${x.unlawful.observed} Zgodnie z przepisem obowiązującym w państwie mojego zamieszkania, ${x.unlawful.rule}, przechowywanie informacji w moim urządzeniu końcowym lub uzyskiwanie do nich dostępu wymaga mojej uprzedniej zgody. Dane pozyskane w ten sposób są przetwarzane niezgodnie z prawem i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
-          );
         return [
           `Na podstawie ${c.art17} żądam usunięcia bez zbędnej zwłoki wszystkich dotyczących mnie danych osobowych, które Państwo przetwarzają ${uslugi(c)}, w tym, lecz nie wyłącznie, danych wskazanych poniżej.`,
           podstawy.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Zgodnie z przepisem obowiązującym w państwie mojego zamieszkania, ${x.unlawful.rule}, przechowywanie informacji w moim urządzeniu końcowym lub uzyskiwanie do nich dostępu wymaga mojej uprzedniej zgody. Dane pozyskane w ten sposób są przetwarzane niezgodnie z prawem i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
+              ]
+            : []),
           `Moim zdaniem nie zachodzi żaden z wyjątków przewidzianych w ${c.art17_3}. Jeżeli zamierzają Państwo powołać się na któryś z nich, proszę go wskazać i usunąć wszystkie dane, których on nie obejmuje. Proszę o poinformowanie o usunięciu moich danych każdego odbiorcy, któremu je ujawniono, oraz o wskazanie mi tych odbiorców (${c.art19}). Proszę o potwierdzenie usunięcia danych – na piśmie lub drogą elektroniczną – ze wskazaniem identyfikatorów, z którymi były one powiązane.`,
           termin(c),
         ];

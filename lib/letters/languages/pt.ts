@@ -42,13 +42,15 @@ const gdpr: LawText<GdprAnchor> = {
           fundamentos.push(
             `Oponho-me ainda, por motivos relacionados com a minha situação particular, a qualquer tratamento que baseiem em interesses legítimos (${c.art21_1}): ${x.reason} Salvo se demonstrarem razões imperiosas e legítimas que prevaleçam sobre os meus interesses, direitos e liberdades, os dados devem igualmente ser apagados nos termos do ${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful') && x.unlawful)
-          fundamentos.push(
-            `${x.unlawful.observed} Nos termos da regra do meu país de residência, ${x.unlawful.rule}, o armazenamento de informações no meu equipamento terminal, ou o acesso a informações aí armazenadas, exige o meu consentimento prévio. Os dados assim obtidos são tratados ilicitamente e devem ser apagados nos termos do ${c.art17_1_d}.`,
-          );
         return [
           `Ao abrigo do ${c.art17}, solicito que procedam ao apagamento de todos os dados pessoais que me digam respeito e que se encontrem na vossa posse, ${servicos(c)}.`,
           fundamentos.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Nos termos da regra do meu país de residência, ${x.unlawful.rule}, o armazenamento de informações no meu equipamento terminal, ou o acesso a informações aí armazenadas, exige o meu consentimento prévio. Os dados assim obtidos são tratados ilicitamente e devem ser apagados nos termos do ${c.art17_1_d}.`,
+              ]
+            : []),
           `Em meu entender, não se aplica nenhuma das exceções previstas no ${c.art17_3}. Caso invoquem alguma, solicito que a identifiquem e que apaguem todos os dados que não estejam por ela abrangidos. Solicito ainda que comuniquem o apagamento a cada destinatário a quem os dados tenham sido transmitidos e que me informem sobre esses destinatários (${c.art19}). Peço que me confirmem o apagamento por escrito, indicando os identificadores a que os dados estavam associados.`,
           prazo(c),
         ];

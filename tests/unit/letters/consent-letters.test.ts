@@ -73,7 +73,7 @@ describe('letters that use the consent ledger', () => {
       'on 30 November 2026 at 14:02:05 UTC it sent your server ads.example identifiers of my browser or device from news.example, 2 seconds before I answered the site’s cookie banner',
     );
     expect(l.body).toContain(
-      'on 30 November 2026 at 14:02:09 UTC it sent your server ads.example cookies and the addresses of pages I visited from news.example, 2 seconds after I had refused consent on the site’s cookie banner',
+      'on 30 November 2026 at 14:02:09 UTC it sent your server ads.example cookies from news.example, 2 seconds after I had refused consent on the site’s cookie banner',
     );
     // A German resident writing in English cites the TDDDG, named with its country; never the Directive.
     expect(l.body).toContain('the rule of my country of residence, § 25 Abs. 1 TDDDG (Germany),');
