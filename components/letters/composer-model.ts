@@ -257,6 +257,7 @@ export function letterRequest(
     representative: !!state.representative.trim() && state.jurisdiction !== 'ccpa',
     extensionVersion: input.extensionVersion,
     signer: state.name,
+    ...(input.residence ? { residence: input.residence } : {}),
   };
   const cited = [...candidates.filter((c) => state.chosen.has(idKey(c))), ...derived.personal];
   return { evidence, cited, options };

@@ -1,6 +1,8 @@
-import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import { languageTag, type MessageKey, type Translate } from '../../lib/i18n.ts';
+import { evidenceFor } from '../../lib/letters/evidence.ts';
 import { letterLanguage } from '../../lib/letters/languages.ts';
 import { type ComposerActions, type ComposerInput, useComposer } from './composer-model.ts';
+import { ConsentEvidence } from './consent-evidence.tsx';
 import { IdentifierChoices, PersonalChoices, SensitiveChoices } from './evidence-choices.tsx';
 import { LetterOptions } from './letter-options.tsx';
 import { LetterText } from './letter-text.tsx';
@@ -33,6 +35,18 @@ function ComposerForm({ t, input, actions }: ComposerProps) {
       </p>
       <RecipientFields t={t} input={input} model={model} />
       <LetterOptions t={t} model={model} />
+      <ConsentEvidence
+        t={t}
+        evidence={evidenceFor(
+          input.gathered,
+          input.gathered.evidence.sites.filter(
+            (s) => !input.gathered.sensitiveSites.includes(s) || model.state.sensitive.has(s),
+          ),
+        )}
+        jurisdiction={model.state.jurisdiction}
+        residence={input.residence}
+        locale={languageTag(input.uiLanguage)}
+      />
       <IdentifierChoices t={t} input={input} model={model} />
       <PersonalChoices t={t} model={model} />
       <SignerFields

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import { AUTHORITIES, complaintAuthorities } from '../../lib/letters/authorities.ts';
 import {
   type ComplaintInput,
+  type ConsentEvidence,
   composeComplaint,
   composeReminder,
   composeReply,
@@ -30,6 +31,7 @@ export function LettersView({
   onStatus,
   download,
   copy,
+  consentOf,
 }: {
   t: Translate;
   letters: LetterRecord[] | undefined;
@@ -38,6 +40,8 @@ export function LettersView({
   onStatus: (reference: string, status: LetterStatus) => void;
   download: (filename: string, type: string, text: string) => void;
   copy: (text: string) => Promise<void>;
+  /** The cookie-banner evidence of the sites a sent letter listed, for its complaint's timeline. */
+  consentOf?: (record: LetterRecord) => Promise<ConsentEvidence | undefined>;
 }) {
   const [reminderFor, setReminderFor] = useState<string | undefined>(undefined);
   if (!letters) return null;
@@ -142,7 +146,14 @@ export function LettersView({
         </table>
       )}
       {reminder?.sentOn && (
-        <FollowUp key={reminder.reference} t={t} record={reminder} today={today} actions={{ download, copy }} />
+        <FollowUp
+          key={reminder.reference}
+          t={t}
+          record={reminder}
+          today={today}
+          actions={{ download, copy }}
+          {...(consentOf ? { consentOf } : {})}
+        />
       )}
     </section>
   );
@@ -175,12 +186,22 @@ function FollowUp({
   record,
   today,
   actions,
+  consentOf,
 }: {
   t: Translate;
   record: LetterRecord;
   today: string;
   actions: ChannelActions;
+  consentOf?: (record: LetterRecord) => Promise<ConsentEvidence | undefined>;
 }) {
+  const [consent, setConsent] = useState<ConsentEvidence | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    consentOf?.(record).then((c) => current && setConsent(c));
+    return () => {
+      current = false;
+    };
+  }, [record.reference]);
   const [kind, setKind] = useState<FollowUpKind>('reminder');
   const [reply, setReply] = useState<ReplyKind>('cannotIdentify');
   const [country, setCountry] = useState(() => localStorage.getItem('disclosed.residence') ?? '');
@@ -219,6 +240,7 @@ function FollowUp({
         record.status === 'refused' ? 'refused' : record.status === 'needs-identification' ? 'identification' : 'none',
       shareIdentity,
       signer: name,
+      ...(consent ? { consent } : {}),
     };
     draft = {
       to: authority?.website ?? '',

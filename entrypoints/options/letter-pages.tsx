@@ -1,6 +1,7 @@
 import { Composer } from '../../components/letters/composer.tsx';
 import { LettersView } from '../../components/letters/letters-view.tsx';
 import type { Translate } from '../../lib/i18n.ts';
+import { evidenceFor, gatherEvidence } from '../../lib/letters/evidence.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { Company } from '../../lib/trackers/company.ts';
 import { download } from './download.ts';
@@ -31,6 +32,11 @@ export function LettersPage({
       onStatus={setStatus}
       download={download}
       copy={(text) => navigator.clipboard.writeText(text)}
+      consentOf={async (record) => {
+        // The sites the letter listed, as it cited them: the complaint's timeline covers those and no other.
+        const gathered = await gatherEvidence(db, { id: record.company, name: record.companyName });
+        return gathered && record.evidence ? evidenceFor(gathered, record.evidence.sites).consent : undefined;
+      }}
     />
   );
 }

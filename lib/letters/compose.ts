@@ -1,5 +1,15 @@
+import { type ConsentFlow, supportsUnlawfulGround } from '../consent/flows.ts';
 import { type DataKind, shownKinds } from '../disclose/kinds.ts';
-import type { ComplaintAnswer, LawRoles, LawText, LetterFacts, LetterLanguage, ReplyKind } from './language.ts';
+import { eprivacyCitation, eprivacyRuleFor } from './eprivacy.ts';
+import type {
+  ComplaintAnswer,
+  ConsentEventText,
+  LawRoles,
+  LawText,
+  LetterFacts,
+  LetterLanguage,
+  ReplyKind,
+} from './language.ts';
 import { type DeadlineRule, deadlineRule, type Law, type LetterRight, lawGrants } from './laws.ts';
 
 /** What was observed for one company: the only facts a letter to it may state. */
@@ -22,8 +32,37 @@ export interface LetterEvidence {
   /** Categories the tracker list gives this company (advertising, social_media…). */
   categories: string[];
   kinds: DataKind[];
-  /** Data stored on or read from the device before any consent interaction: evidence for Art. 17(1)(d). */
-  beforeConsent: boolean;
+  /**
+   * The requests that were consent evidence (lib/consent/flows.ts: sent before the person answered the site's cookie
+   * banner, or after they refused), for the listed sites; absent when there were none.
+   */
+  consent?: ConsentEvidence;
+  /** Requests that reached the company while the browser sent Global Privacy Control; absent when there were none. */
+  gpc?: GpcEvidence;
+}
+
+/** A request that was consent evidence, as a letter cites it: the rule's `ConsentFlow` and its banner's time. */
+export type CitedFlow = ConsentFlow & {
+  /** When the page's banner was shown, as its not-answered stamp says (`since`), where known. */
+  bannerAt?: number;
+};
+
+export interface ConsentEvidence {
+  /**
+   * The first few such requests of each site and, of each, the first that carried a cookie or an identifier, oldest
+   * first: what a letter cites (the rest it counts).
+   */
+  flows: CitedFlow[];
+  /** How many requests were consent evidence, and how many of those carried a cookie or an identifier. */
+  total: number;
+  device: number;
+}
+
+export interface GpcEvidence {
+  requests: number;
+  sites: string[];
+  first: number;
+  last: number;
 }
 
 /** An identifier the user chose to cite. */
@@ -55,6 +94,8 @@ export interface LetterOptions {
   representative?: boolean;
   /** The requester's name for the signature line; none by default. */
   signer?: string;
+  /** Where the requester lives (ISO 3166-1): its ePrivacy rule is the one an unlawful-processing ground cites. */
+  residence?: string;
   extensionVersion: string;
 }
 
@@ -92,10 +133,30 @@ export type Ground =
 /** Categories whose processing is direct marketing or profiling for it: an absolute objection applies (Art. 21(2)). */
 const MARKETING = new Set(['advertising', 'social_media', 'pornvertising']);
 
+/**
+ * Whether an erasure letter may claim unlawful processing (GDPR Art. 17(1)(d) with the national ePrivacy rule), and
+ * why not where it may not: no request was sent before an answer or after a refusal; none of them carried a cookie
+ * or an identifier; the letter's law has no such rule here (CCPA, revFADP, LGPD); or the requester's country of
+ * residence is unknown or not in the table of rules (lib/letters/eprivacy.ts).
+ */
+export type UnlawfulGround = 'offered' | 'no-flows' | 'no-device' | 'law' | 'no-residence' | 'no-rule';
+
+export function unlawfulGround(
+  evidence: Pick<LetterEvidence, 'consent'>,
+  options: Pick<LetterOptions, 'jurisdiction' | 'residence'>,
+): UnlawfulGround {
+  const flows = evidence.consent?.flows ?? [];
+  if (!flows.length) return 'no-flows';
+  if (!supportsUnlawfulGround(flows)) return 'no-device';
+  if (options.jurisdiction !== 'gdpr' && options.jurisdiction !== 'uk-gdpr') return 'law';
+  if (eprivacyRuleFor(options.jurisdiction, options.residence)) return 'offered';
+  return options.residence ? 'no-rule' : 'no-residence';
+}
+
 /** The grounds of an erasure request, chosen by rule from what was observed and what the user said; never blanket. */
 export function chooseGrounds(
   evidence: LetterEvidence,
-  options: Pick<LetterOptions, 'jurisdiction' | 'reason'>,
+  options: Pick<LetterOptions, 'jurisdiction' | 'reason' | 'residence'>,
 ): Ground[] {
   const marketing = evidence.categories.some((c) => MARKETING.has(c));
   if (options.jurisdiction === 'ccpa') {
@@ -108,8 +169,53 @@ export function chooseGrounds(
   const grounds: Ground[] = ['consent'];
   if (marketing) grounds.push('marketing');
   if (options.reason?.trim()) grounds.push('particular');
-  if (evidence.beforeConsent) grounds.push('unlawful');
+  if (unlawfulGround(evidence, options) === 'offered') grounds.push('unlawful');
   return grounds;
+}
+
+/** Requests with a cookie or an identifier a letter cites one by one; the rest it counts. */
+const FLOWS_CITED = 3;
+
+/** A moment in the letter's language, with its time zone: "30 November 2026 at 14:02:05 UTC". */
+export function longTime(lang: LetterLanguage, ms: number): string {
+  const when = new Date(ms);
+  const text = new Intl.DateTimeFormat(lang.locale, { dateStyle: 'long', timeStyle: 'long' }).format(when);
+  if (!lang.adjustDate) return text;
+  // The language's own adjustment applies to the date within ("1er octobre", "20 listopada 2026 r."), not the time.
+  const date = new Intl.DateTimeFormat(lang.locale, { dateStyle: 'long' }).format(when);
+  return text.replace(date, lang.adjustDate(date));
+}
+
+function flowText(lang: LetterLanguage, f: CitedFlow): ConsentEventText {
+  return {
+    when: longTime(lang, f.sentAt),
+    host: f.host,
+    site: f.site,
+    // A request with a cookie or identifier is cited for those: what was stored on or read from the device.
+    what: lang.list(
+      shownKinds(f.device ? f.kinds.filter((k) => k === 'cookie' || k === 'identifier') : f.kinds).map(
+        (k) => lang.kinds[k],
+      ),
+    ),
+    moment: f.moment,
+    ...(f.seconds !== undefined ? { seconds: f.seconds } : {}),
+  };
+}
+
+/** What the unlawful-processing paragraph states: the requests with a cookie or identifier, a few cited, the rest counted. */
+function unlawfulFacts(lang: LetterLanguage, evidence: LetterEvidence, options: LetterOptions) {
+  const rule = eprivacyRuleFor(options.jurisdiction, options.residence);
+  const consent = evidence.consent;
+  if (!rule || !consent) return undefined;
+  const device = consent.flows.filter((f) => f.device);
+  const cited = device.slice(0, FLOWS_CITED);
+  return {
+    observed: lang.consent.observed(
+      cited.map((f) => flowText(lang, f)),
+      consent.device - cited.length,
+    ),
+    rule: eprivacyCitation(rule, lang.locale),
+  };
 }
 
 /** Sites listed in the body; more go to the attachment. */
@@ -154,6 +260,17 @@ export async function composeLetter(
       grounds,
       reason: options.reason?.trim() ? sentence(options.reason) : '',
       preciseLocation: evidence.kinds.includes('location'),
+      ...(grounds.includes('unlawful') ? { unlawful: unlawfulFacts(lang, evidence, options) } : {}),
+      ...(evidence.gpc && law === 'ccpa'
+        ? {
+            gpc: {
+              requests: evidence.gpc.requests,
+              sites: lang.list(evidence.gpc.sites),
+              first: longDate(lang, dayOf(evidence.gpc.first)),
+              last: longDate(lang, dayOf(evidence.gpc.last)),
+            },
+          }
+        : {}),
     }),
   ];
 
@@ -295,6 +412,11 @@ export interface ComplaintInput {
   controller: string;
   answer: ComplaintAnswer;
   shareIdentity: boolean;
+  /**
+   * The consent evidence of the sites the request listed (evidenceFor over the record's sites): the complaint gives
+   * its timeline, banner, requests and answer, in time order. None when there was none.
+   */
+  consent?: ConsentEvidence;
   /** The name signed under the complaint; by default the complainant's first line. */
   signer?: string;
 }
@@ -319,12 +441,50 @@ export function composeComplaint(
     ...(request.due && request.due < today ? { due: longDate(lang, request.due) } : {}),
     answer: input.answer,
     shareIdentity: input.shareIdentity,
+    ...(input.consent?.flows.length ? { consentTimeline: consentTimeline(lang, input.consent) } : {}),
   });
   const signer = input.signer ?? input.complainant.trim().split('\n')[0];
   return spell({
     subject: lang.complaint.subject(facts),
     body: `${lang.salutationAuthority}\n\n${body}\n\n${sign(signer)}`,
   });
+}
+
+/**
+ * The banner and the requests, in time order, as the complaint lists them: when each page's banner was shown, each
+ * cited request (time, host, what it carried), when the person answered or refused, and the requests after that.
+ */
+export function consentTimeline(lang: LetterLanguage, consent: ConsentEvidence): string[] {
+  const c = lang.consent;
+  const lines: { at: number; order: number; text: string }[] = [];
+  const banners = new Map<string, { at: number; site: string }>();
+  // One answer per page and moment: a refusal known from the stamp after it says more than "I answered".
+  const answers = new Map<
+    string,
+    { at: number; site: string; answer: 'answered' | Exclude<CitedFlow['moment'], 'before-answer'> }
+  >();
+  for (const f of consent.flows) {
+    if (f.bannerAt !== undefined) banners.set(f.page, { at: f.bannerAt, site: f.site });
+    lines.push({ at: f.sentAt, order: 1, text: c.request(flowText(lang, f)) });
+    if (f.answeredAt === undefined) continue;
+    const key = `${f.page} ${f.answeredAt}`;
+    const answer = f.moment === 'before-answer' ? 'answered' : f.moment;
+    if (answer !== 'answered' || !answers.has(key)) answers.set(key, { at: f.answeredAt, site: f.site, answer });
+  }
+  for (const b of banners.values())
+    lines.push({ at: b.at, order: 0, text: c.bannerShown(longTime(lang, b.at), b.site) });
+  for (const a of answers.values())
+    lines.push({ at: a.at, order: 0, text: c.answer(a.answer, longTime(lang, a.at), a.site) });
+  const cited = consent.flows.length;
+  return [
+    ...lines.sort((a, b) => a.at - b.at || a.order - b.order).map((l) => l.text),
+    ...(consent.total > cited ? [c.more(consent.total - cited)] : []),
+  ];
+}
+
+/** The local calendar day of a moment (YYYY-MM-DD). */
+function dayOf(ms: number): string {
+  return isoWithOffset(ms).slice(0, 10);
 }
 
 /** The full evidence as JSON, named after the reference, with its SHA-256 (computed locally). */

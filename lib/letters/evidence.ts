@@ -1,10 +1,11 @@
 import { isOnSite, siteOf } from '../classify/domain.ts';
+import { consentFlow } from '../consent/flows.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
 import { citableName } from '../disclose/rules.ts';
 import { rankedCategoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
 import { kindsOf } from '../storage/dashboard.ts';
 import type { DisclosedDb } from '../storage/db.ts';
-import type { CitedIdentifier, LetterEvidence } from './compose.ts';
+import type { CitedFlow, CitedIdentifier, ConsentEvidence, GpcEvidence, LetterEvidence } from './compose.ts';
 import { type CookieFacts, judgeCookie } from './cookies.ts';
 import { isSensitiveSite } from './sensitive.ts';
 
@@ -24,7 +25,13 @@ export interface GatheredEvidence {
   requestIdentifiers: CitedIdentifier[];
   /** The DNS canonical name each subdomain of a site that pointed to this company was an alias of, where known. */
   canonical?: Map<string, string>;
+  /** Per site: the requests that were consent evidence (a few kept, all counted), and those sent with GPC on. */
+  consentBySite?: Map<string, ConsentEvidence>;
+  gpcBySite?: Map<string, GpcEvidence>;
 }
+
+/** Requests kept per site for a letter to cite: the first few, and as many of the first with a cookie or identifier. */
+const KEPT_PER_SITE = 3;
 
 export async function gatherEvidence(
   db: DisclosedDb,
@@ -36,11 +43,14 @@ export async function gatherEvidence(
   ]);
   if (!flows.length) return undefined;
   const canonical = await canonicalNames(db, flows);
-  const evidence = summed(company, flows, canonical);
+  const { consentBySite, gpcBySite } = await consentOf(db, company.id);
+  const evidence = summed(company, flows, canonical, consentBySite, gpcBySite);
   return {
     evidence,
     perSite: flows,
     canonical,
+    consentBySite,
+    gpcBySite,
     sensitiveSites: evidence.sites.filter(isSensitiveSite),
     // A value stored under a credential's name before secrets were kept apart is never offered.
     requestIdentifiers: identifiers
@@ -61,7 +71,85 @@ export function evidenceFor(gathered: GatheredEvidence, sites: string[]): Letter
     { id, name },
     gathered.perSite.filter((f) => listed.has(f.site)),
     gathered.canonical,
+    gathered.consentBySite,
+    gathered.gpcBySite,
   );
+}
+
+/**
+ * The company's requests that were consent evidence, by the one rule (lib/consent/flows.ts), and those that reached
+ * it while the browser sent Global Privacy Control, per site: read one event at a time by the company index, so a
+ * long history never sits in memory; of each site only the few a letter cites are kept, the rest counted.
+ */
+async function consentOf(db: DisclosedDb, company: string) {
+  const consentBySite = new Map<string, ConsentEvidence>();
+  const gpcBySite = new Map<string, GpcEvidence>();
+  await db.events
+    .where('company')
+    .equals(company)
+    .each((e) => {
+      if (e.consent?.gpc && e.delivery === 'received') {
+        const g = gpcBySite.get(e.site);
+        const at = e.sentAt ?? e.time;
+        if (!g) gpcBySite.set(e.site, { requests: 1, sites: [e.site], first: at, last: at });
+        else {
+          g.requests++;
+          g.first = Math.min(g.first, at);
+          g.last = Math.max(g.last, at);
+        }
+      }
+      const flow = consentFlow(e);
+      if (!flow) return;
+      const cited: CitedFlow =
+        e.consentAt?.state === 'not-answered' && e.consentAt.since !== undefined
+          ? { ...flow, bannerAt: e.consentAt.since }
+          : flow;
+      const site = consentBySite.get(e.site) ?? { flows: [], total: 0, device: 0 };
+      consentBySite.set(e.site, site);
+      site.total++;
+      if (flow.device) site.device++;
+      site.flows = keep([...site.flows, cited]);
+    });
+  return { consentBySite, gpcBySite };
+}
+
+/** The first few requests, and the first few of those with a cookie or identifier, oldest first. */
+function keep(flows: CitedFlow[]): CitedFlow[] {
+  const sorted = flows.sort((a, b) => a.sentAt - b.sentAt);
+  const first = sorted.slice(0, KEPT_PER_SITE);
+  const device = sorted.filter((f) => f.device).slice(0, KEPT_PER_SITE);
+  return [...new Set([...first, ...device])].sort((a, b) => a.sentAt - b.sentAt);
+}
+
+/** The consent evidence and GPC requests of the listed sites, added up. */
+function consentFor(
+  sites: string[],
+  consentBySite: Map<string, ConsentEvidence> | undefined,
+  gpcBySite: Map<string, GpcEvidence> | undefined,
+): { consent?: ConsentEvidence; gpc?: GpcEvidence } {
+  const consent = sites.flatMap((s) => consentBySite?.get(s) ?? []);
+  const gpc = sites.flatMap((s) => gpcBySite?.get(s) ?? []);
+  return {
+    ...(consent.length
+      ? {
+          consent: {
+            flows: consent.flatMap((c) => c.flows).sort((a, b) => a.sentAt - b.sentAt),
+            total: consent.reduce((n, c) => n + c.total, 0),
+            device: consent.reduce((n, c) => n + c.device, 0),
+          },
+        }
+      : {}),
+    ...(gpc.length
+      ? {
+          gpc: {
+            requests: gpc.reduce((n, g) => n + g.requests, 0),
+            sites: gpc.flatMap((g) => g.sites).sort(),
+            first: Math.min(...gpc.map((g) => g.first)),
+            last: Math.max(...gpc.map((g) => g.last)),
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -89,7 +177,10 @@ function summed(
   company: { id: string; name: string },
   flows: SiteCompanyAggregate[],
   canonical: Map<string, string> | undefined,
+  consentBySite?: Map<string, ConsentEvidence>,
+  gpcBySite?: Map<string, GpcEvidence>,
 ): LetterEvidence {
+  const sites = [...new Set(flows.map((f) => f.site))].sort();
   // A subdomain of the site is not the company's domain: named apart, with what DNS said, and never used to find
   // the company's cookies (the site's own would be taken for its).
   const via = new Map<string, { host: string; site?: string; cname?: string }>();
@@ -115,15 +206,13 @@ function summed(
     companyName: company.name,
     domains: [...domains].sort(),
     ...(via.size ? { via: [...via.values()].sort((a, b) => a.host.localeCompare(b.host)) } : {}),
-    sites: [...new Set(flows.map((f) => f.site))].sort(),
+    sites,
     requests: flows.reduce((n, f) => n + f.requests, 0),
     firstSeen,
     lastSeen,
     categories: rankedCategoriesOf(flows),
     kinds: DATA_KINDS.filter((k) => kinds.has(k)),
-    // Nothing Disclosed records shows when a consent banner was answered: the unlawful-processing ground is not
-    // claimed until it can be shown.
-    beforeConsent: false,
+    ...consentFor(sites, consentBySite, gpcBySite),
   };
 }
 

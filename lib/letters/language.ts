@@ -1,3 +1,4 @@
+import type { ConsentMoment } from '../consent/flows.ts';
 import type { DataKind } from '../disclose/kinds.ts';
 import type { AnchorsOf, Law, LetterRight } from './laws.ts';
 
@@ -24,6 +25,26 @@ export interface RequestContext {
   reason: string;
   /** The company's requests carried the user's precise location (CCPA § 1798.121). */
   preciseLocation: boolean;
+  /**
+   * With the 'unlawful' ground: what was observed (`consent.observed`) and the ePrivacy rule of the requester's
+   * country of residence, as the letter cites it (lib/letters/eprivacy.ts).
+   */
+  unlawful?: { observed: string; rule: string };
+  /** Under the CCPA: requests sent with Global Privacy Control on (count, sites as a list, first and last day). */
+  gpc?: { requests: number; sites: string; first: string; last: string };
+}
+
+/** One request that was consent evidence, as a sentence mentions it. */
+export interface ConsentEventText {
+  /** Its date and time with the time zone, written out ("30 November 2026 at 14:02:05 UTC"). */
+  when: string;
+  host: string;
+  site: string;
+  /** What it carried, as `kinds` write it, joined by `list`. */
+  what: string;
+  moment: ConsentMoment;
+  /** Whole seconds between it and the answer; absent when the answer is not known. */
+  seconds?: number;
 }
 
 /** The citations a follow-up needs, whatever the law: each law's text fills them from its own provisions. */
@@ -107,6 +128,8 @@ export interface ComplaintFacts extends LetterFacts {
   answer: ComplaintAnswer;
   /** Whether the authority may give the complainant's identity to the controller. */
   shareIdentity: boolean;
+  /** The lines of the banner-and-requests timeline (`consent.*` lines, in time order); absent without evidence. */
+  consentTimeline?: string[];
 }
 
 export interface LetterLanguage {
@@ -153,6 +176,18 @@ export interface LetterLanguage {
     ip: string;
     keepCookies: string;
   };
+  /** Sentences about the page's cookie banner and the requests sent before an answer or after a refusal. */
+  consent: {
+    /** The cited requests ("on … my browser sent …"), and how many more with a cookie or identifier it counts. */
+    observed: (requests: ConsentEventText[], more: number) => string;
+    /** The heading of a complaint's banner-and-requests timeline, with its colon. */
+    heading: string;
+    /** Timeline lines of a complaint, each a full sentence. */
+    bannerShown: (when: string, site: string) => string;
+    request: (r: ConsentEventText) => string;
+    answer: (answer: 'answered' | Exclude<ConsentMoment, 'before-answer'>, when: string, site: string) => string;
+    more: (n: number) => string;
+  };
   closing: string;
   /** The reference line under the letter. */
   reference: (f: LetterFacts) => string;
@@ -168,4 +203,9 @@ export interface LetterLanguage {
     subject: (f: LetterFacts) => string;
     body: (r: LawRoles, f: ComplaintFacts) => string;
   };
+}
+
+/** A complaint's banner-and-requests timeline under its heading, as a block after the request's timeline; none without lines. */
+export function timelineBlock(heading: string, lines: string[] | undefined): string {
+  return lines?.length ? `\n\n${heading}\n${lines.map((l) => `- ${l}`).join('\n')}` : '';
 }

@@ -106,7 +106,6 @@ export const GDPR_ANCHORS = [
   'art77',
   'art77_2',
   'art78_2',
-  'eprivacy',
 ] as const;
 export type GdprAnchor = (typeof GDPR_ANCHORS)[number];
 

@@ -1,4 +1,5 @@
-import type { LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "Art. 17 Abs. 1 lit. b DSGVO", "Art. 4 Nr. 1 DSGVO", "Erwägungsgrund 30 DSGVO", "Art. 5 lit. a DSG". */
@@ -12,10 +13,7 @@ function zitat(law: string, id: string): string {
 const verfolgung =
   'die Segmente, Interessenkategorien und sonstigen Schlussfolgerungen, die Sie über mich abgeleitet haben, die Kennungen von Partnern, mit denen Sie meine Kennungen abgeglichen haben (Cookie-Syncing), die Gebotsanfragen (Bid Requests), in denen meine Daten übermittelt wurden, sowie die Websites und Apps, auf denen sie erhoben wurden';
 
-const gdprCite = Object.fromEntries(
-  GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, zitat('DSGVO', id)]),
-) as Record<GdprAnchor, string>;
-gdprCite.eprivacy = '§ 25 Abs. 1 TDDDG bzw. die nationale Umsetzung von Art. 5 Abs. 3 der Richtlinie 2002/58/EG';
+const gdprCite = Object.fromEntries(GDPR_ANCHORS.map((id) => [id, zitat('DSGVO', id)])) as Record<GdprAnchor, string>;
 
 const frist = (c: Record<GdprAnchor, string>) =>
   `Bitte teilen Sie mir die auf diesen Antrag hin ergriffenen Maßnahmen unverzüglich, spätestens aber innerhalb eines Monats nach seinem Eingang mit (${c.art12_3}). Werden Sie nicht tätig, so unterrichten Sie mich bitte innerhalb derselben Frist über die Gründe hierfür und über die Möglichkeit, bei einer Aufsichtsbehörde Beschwerde einzulegen oder einen gerichtlichen Rechtsbehelf einzulegen (${c.art12_4}). Der Antrag ist unentgeltlich zu bearbeiten (${c.art12_5}).`;
@@ -39,13 +37,15 @@ const gdpr: LawText<GdprAnchor> = {
           gruende.push(
             `Zudem widerspreche ich aus Gründen, die sich aus meiner besonderen Situation ergeben, jeder Verarbeitung, die Sie auf berechtigte Interessen stützen (${c.art21_1}): ${x.reason} Sofern Sie keine zwingenden schutzwürdigen Gründe nachweisen, die meine Interessen, Rechte und Freiheiten überwiegen, sind die Daten auch nach ${c.art17_1_c} zu löschen.`,
           );
-        if (x.grounds.includes('unlawful'))
-          gruende.push(
-            `Mein Browser hat aufgezeichnet, dass Informationen auf meinem Endgerät gespeichert oder aus ihm ausgelesen wurden, ohne dass ich zuvor eingewilligt hatte; ${c.eprivacy} verlangt hierfür jedoch meine vorherige Einwilligung. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
-          );
         return [
           `Gemäß ${c.art17} beantrage ich die unverzügliche Löschung aller mich betreffenden personenbezogenen Daten, die Sie verarbeiten, und zwar ${umfang(c)}.`,
           gruende.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Nach der in meinem Wohnsitzstaat geltenden Vorschrift, ${x.unlawful.rule}, dürfen Informationen in meiner Endeinrichtung nur mit meiner vorherigen Einwilligung gespeichert oder aus ihr ausgelesen werden. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
+              ]
+            : []),
           `Nach meiner Auffassung greift keine der Ausnahmen des ${c.art17_3}. Sollten Sie sich auf eine berufen, benennen Sie sie bitte und löschen Sie alle Daten, die sie nicht erfasst. Bitte teilen Sie die Löschung allen Empfängern mit, denen die Daten offengelegt wurden, und nennen Sie mir diese Empfänger (${c.art19}). Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
           frist(c),
         ];
@@ -212,6 +212,18 @@ const language: LetterLanguage = {
     keepCookies:
       'Ich werde diese Cookies vor der Erledigung dieses Antrags nicht löschen, damit Sie die Angaben überprüfen können.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `Mein Browser hat Folgendes aufgezeichnet: ${rs.map((r, i) => `${i ? 'am' : 'Am'} ${r.when} übermittelte er Ihrem Server ${r.host} von der Website ${r.site} aus ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; dazu ${number(more)} ${more === 1 ? 'weitere solche Anfrage' : 'weitere solche Anfragen'} mit einem Cookie oder einer Kennung` : ''}.`,
+    heading: 'Cookie-Banner und Anfragen:',
+    bannerShown: (when, site) => `${when}: Die Website ${site} zeigte mir ihr Cookie-Banner.`,
+    request: (r) =>
+      `${r.when}: Mein Browser übermittelte ${r.host} von der Website ${r.site} aus ${r.what}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `Ich beantwortete das Cookie-Banner von ${site}`, 'after-refusal': `Ich verweigerte im Cookie-Banner von ${site} die Einwilligung`, 'after-partial': `Ich stimmte im Cookie-Banner von ${site} nur einzelnen Zwecken zu`, 'after-withdrawal': `Ich widerrief auf ${site} meine Einwilligung` }[a]}.`,
+    more: (n) =>
+      `Mein Browser hat ${number(n)} ${n === 1 ? 'weitere solche Anfrage' : 'weitere solche Anfragen'} aufgezeichnet.`,
+  },
   closing: 'Mit freundlichen Grüßen',
   reference: (f) => `${f.date} · Mein Zeichen: ${f.reference}`,
   rightNames: () => ({
@@ -258,7 +270,7 @@ const language: LetterLanguage = {
           ? `Hiermit zeige ich gestützt auf ${r.complaint} den folgenden Verantwortlichen an, der mein ${f.right} nicht beachtet hat:\n${f.controller}`
           : `Hiermit lege ich gemäß ${r.complaint} Beschwerde gegen den folgenden Verantwortlichen ein, der mein ${f.right} nicht beachtet hat:\n${f.controller}`,
         `${r.report ? 'Anzeigende Person' : 'Beschwerdeführer'}:\n${f.complainant || '(Name und Kontaktdaten bitte ergänzen)'}`,
-        `Zeitlicher Ablauf:\n- ${f.sentOn}: Ich habe mein ${f.right} gegenüber ${f.recipient} geltend gemacht (Mein Zeichen: ${f.reference}).\n${f.due ? `- ${f.due}: Die Frist zur Beantwortung ist abgelaufen.\n` : ''}- Antwort: ${{ none: 'keine.', refused: 'Der Antrag wurde abgelehnt.', identification: 'Es wurden Identitätsnachweise über das Erforderliche hinaus verlangt.', partial: 'Die Antwort war unvollständig.' }[f.answer]}`,
+        `Zeitlicher Ablauf:\n- ${f.sentOn}: Ich habe mein ${f.right} gegenüber ${f.recipient} geltend gemacht (Mein Zeichen: ${f.reference}).\n${f.due ? `- ${f.due}: Die Frist zur Beantwortung ist abgelaufen.\n` : ''}- Antwort: ${{ none: 'keine.', refused: 'Der Antrag wurde abgelehnt.', identification: 'Es wurden Identitätsnachweise über das Erforderliche hinaus verlangt.', partial: 'Die Antwort war unvollständig.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Mein Antrag, der weitere Schriftverkehr und die Aufzeichnung der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, ${r.report ? 'die Angelegenheit zu untersuchen' : 'die Beschwerde zu prüfen'} und ${r.order ? (r.report ? `zu verfügen, dass der Verantwortliche meinem Begehren entspricht (${r.order})` : `den Verantwortlichen anzuweisen, meinem Antrag zu entsprechen (${r.order})`) : 'darauf hinzuwirken, dass der Verantwortliche meinem Antrag entspricht'}.${r.updates ? ` Bitte unterrichten Sie mich über den Stand und das Ergebnis ${r.report ? 'Ihrer Untersuchung' : 'der Beschwerde'} (${r.updates}).` : ''}`,
         f.shareIdentity
           ? 'Mit der Weitergabe meiner Identität an den Verantwortlichen im Rahmen des Verfahrens bin ich einverstanden.'
@@ -269,5 +281,21 @@ const language: LetterLanguage = {
 
 /** Counts in the letter's own number format ("12.345"). */
 const number = (n: number) => new Intl.NumberFormat('de-DE').format(n);
+
+const gap = (n: number) => (n === 0 ? 'weniger als eine Sekunde' : `${number(n)} ${n === 1 ? 'Sekunde' : 'Sekunden'}`);
+/** Wie eine Anfrage zur Antwort der Person stand: „2 Sekunden bevor ich das Cookie-Banner der Website beantwortet hatte“. */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return `${g}bevor ich das Cookie-Banner der Website beantwortet hatte`;
+    case 'after-refusal':
+      return `${g}nachdem ich im Cookie-Banner der Website die Einwilligung verweigert hatte`;
+    case 'after-partial':
+      return `${g}nachdem ich im Cookie-Banner der Website nur einzelnen Zwecken zugestimmt hatte, ohne dass die Anfrage selbst eine Einwilligung für Sie enthielt`;
+    case 'after-withdrawal':
+      return `${g}nachdem ich meine Einwilligung widerrufen hatte`;
+  }
+}
 
 export default language;

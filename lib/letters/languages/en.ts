@@ -1,4 +1,5 @@
-import type { LawRoles, LawText, LetterLanguage, RequestContext } from '../language.ts';
+import type { ConsentEventText, LawRoles, LawText, LetterLanguage, RequestContext } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import {
   CCPA_ANCHORS,
   type CcpaAnchor,
@@ -18,12 +19,8 @@ function gdprCite(law: string, id: string): string {
   return `Article ${art}${rest.map((r) => `(${r})`).join('')} ${law}`;
 }
 
-function gdprFamily(law: 'GDPR' | 'UK GDPR', eprivacy: string): Record<GdprAnchor, string> {
-  const cite = Object.fromEntries(
-    GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, gdprCite(law, id)]),
-  ) as Record<GdprAnchor, string>;
-  cite.eprivacy = eprivacy;
-  return cite;
+function gdprFamily(law: 'GDPR' | 'UK GDPR'): Record<GdprAnchor, string> {
+  return Object.fromEntries(GDPR_ANCHORS.map((id) => [id, gdprCite(law, id)])) as Record<GdprAnchor, string>;
 }
 
 const tracking =
@@ -58,13 +55,15 @@ function gdprText(
             why.push(
               `I also object, on grounds relating to my particular situation, to any processing you base on legitimate interests (${c.art21_1}): ${x.reason} Unless you demonstrate compelling legitimate grounds that override my interests, rights and freedoms, erasure is also due under ${c.art17_1_c}.`,
             );
-          if (x.grounds.includes('unlawful'))
-            why.push(
-              `My browser recorded that information was stored on or read from my device before I had given any consent, which ${c.eprivacy} does not permit; data obtained in this way is processed unlawfully and must be erased under ${c.art17_1_d}.`,
-            );
           return [
             `Under ${c.art17}, I ask you to erase without undue delay all personal data you hold about me, ${scope(c)}.`,
             why.join(' '),
+            // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+            ...(x.grounds.includes('unlawful') && x.unlawful
+              ? [
+                  `${x.unlawful.observed} Under the rule of my country of residence, ${x.unlawful.rule}, information may be stored on my device or read from it only with my prior consent. Data obtained in this way is processed unlawfully and must be erased under ${c.art17_1_d}.`,
+                ]
+              : []),
             `In my view none of the exceptions in ${c.art17_3} applies. If you rely on one, please name it and erase all data it does not cover. Please notify every recipient to whom the data was disclosed of the erasure, and tell me who those recipients are (${c.art19}). Please confirm the erasure in writing, naming the identifiers the data was linked to.`,
             deadline(c),
           ];
@@ -269,6 +268,13 @@ const ccpa: LawText<CcpaAnchor> = {
       body: (c, x) => [
         optOutSentence(c),
         `Where my browser sends an opt-out preference signal such as Global Privacy Control, you must treat it as a valid request to opt out as well (${c.s1798_135_b}; ${c.r7025}).`,
+        // 11 CCR § 7025(c)(1): a business shall treat the signal as a valid request to opt out of sale/sharing for
+        // that browser or device and any consumer profile associated with it (law.cornell.edu, checked 2026-12-01).
+        ...(x.gpc
+          ? [
+              `My browser already sent you this signal: it carried Global Privacy Control with ${number(x.gpc.requests)} ${x.gpc.requests === 1 ? 'request' : 'requests'} to you, from ${x.gpc.sites}, between ${x.gpc.first} and ${x.gpc.last}. Each of them was a valid request to opt out of sale and sharing for this browser and any profile you associate with it (${c.r7025}); please apply it from the first of them.`,
+            ]
+          : []),
         ...(x.preciseLocation ? [limitSentence(c)] : []),
         'Please notify the third parties to whom you sold or shared my personal information of this opt-out, and confirm it to me in writing.',
       ],
@@ -291,9 +297,9 @@ const ccpa: LawText<CcpaAnchor> = {
   }),
 };
 
-const gdprCiteEu = gdprFamily('GDPR', 'the national law implementing Article 5(3) of Directive 2002/58/EC');
+const gdprCiteEu = gdprFamily('GDPR');
 const ukCite = {
-  ...gdprFamily('UK GDPR', 'regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003'),
+  ...gdprFamily('UK GDPR'),
   dpa_s165: 'section 165 of the Data Protection Act 2018',
   dpa_s166: 'section 166 of the Data Protection Act 2018',
 } as Record<UkAnchor, string>;
@@ -375,6 +381,16 @@ const language: LetterLanguage = {
     ip: 'my IP address',
     keepCookies: 'I will keep these cookies until this request is closed, so that you can verify it.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `My browser recorded that ${rs.map((r) => `on ${r.when} it sent your server ${r.host} ${r.what} from ${r.site}, ${relation(r)}`).join('; ')}${more > 0 ? `; and that it sent you ${number(more)} more such ${more === 1 ? 'request' : 'requests'} with a cookie or an identifier` : ''}.`,
+    heading: 'Cookie banner and requests:',
+    bannerShown: (when, site) => `${when}: the website ${site} showed me its cookie banner.`,
+    request: (r) => `${r.when}: my browser sent ${r.host} ${r.what} from ${r.site}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `I answered the cookie banner of ${site}`, 'after-refusal': `I refused consent on the cookie banner of ${site}`, 'after-partial': `I accepted only some purposes on the cookie banner of ${site}`, 'after-withdrawal': `I withdrew my consent on ${site}` }[a]}.`,
+    more: (n) => `My browser recorded ${number(n)} more such ${n === 1 ? 'request' : 'requests'}.`,
+  },
   closing: 'Yours faithfully,',
   reference: (f) => `${f.date} · Reference ${f.reference}`,
   rightNames: (law) =>
@@ -427,7 +443,7 @@ const language: LetterLanguage = {
       [
         `${r.report ? `I report, under ${r.complaint}, the following controller` : `I lodge a complaint under ${r.complaint} against the following ${r.business ? 'business' : 'controller'}`}, which has not respected my ${f.right}:\n${f.controller}`,
         `Complainant:\n${f.complainant || '(name and contact details to be added)'}`,
-        `Timeline:\n- ${f.sentOn}: I sent a request exercising my ${f.right} to ${f.recipient} (reference ${f.reference}).\n${f.due ? `- ${f.due}: the period to answer ended.\n` : ''}- Answer: ${{ none: 'none received.', refused: 'the request was refused.', identification: 'I was asked for identification beyond what is necessary.', partial: 'the answer was incomplete.' }[f.answer]}`,
+        `Timeline:\n- ${f.sentOn}: I sent a request exercising my ${f.right} to ${f.recipient} (reference ${f.reference}).\n${f.due ? `- ${f.due}: the period to answer ended.\n` : ''}- Answer: ${{ none: 'none received.', refused: 'the request was refused.', identification: 'I was asked for identification beyond what is necessary.', partial: 'the answer was incomplete.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `My request, any correspondence and the record of the data my browser sent to ${f.company} are attached. I ask you to examine the complaint and ${r.order ? `to order the controller to comply with my request (${r.order})` : `to ensure that the ${r.business ? 'business' : 'controller'} complies with my request`}.${r.updates ? ` Please inform me of the progress and outcome of the complaint (${r.updates}).` : ''}`,
         f.shareIdentity
           ? `You may disclose my identity to the ${r.business ? 'business' : 'controller'} in handling this complaint.`
@@ -438,5 +454,23 @@ const language: LetterLanguage = {
 
 /** Counts in the letter's own number format ("12.345"). */
 const number = (n: number) => new Intl.NumberFormat('en-GB').format(n);
+
+const gap = (n: number) => (n === 0 ? 'less than a second' : `${number(n)} ${n === 1 ? 'second' : 'seconds'}`);
+/** How a request stood to the person's answer: "2 seconds before I answered the site’s cookie banner". */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return r.seconds === undefined
+        ? 'before I had answered the site’s cookie banner'
+        : `${g}before I answered the site’s cookie banner`;
+    case 'after-refusal':
+      return `${g}after I had refused consent on the site’s cookie banner`;
+    case 'after-partial':
+      return `${g}after I had accepted only some purposes on the site’s cookie banner, while the request itself gave you no consent`;
+    case 'after-withdrawal':
+      return `${g}after I had withdrawn my consent`;
+  }
+}
 
 export default language;

@@ -1,4 +1,5 @@
-import type { LawRoles, LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawRoles, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { CCPA_ANCHORS, type CcpaAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** «artículo 17, apartado 1, letra b), del RGPD», «artículo 4, punto 1, del RGPD», «considerando 30 del RGPD». */
@@ -38,11 +39,7 @@ const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const seguimiento = (recogido: 'recogido' | 'recopilado') =>
   `los segmentos, las categorías de intereses y demás inferencias que me hayan atribuido, los identificadores de los socios con los que hayan sincronizado los míos, las solicitudes de puja (bid requests) en las que se hayan transmitido mis datos, y los sitios web y aplicaciones en los que se hayan ${recogido}`;
 
-const gdprCite = Object.fromEntries(
-  GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, rgpd(id)]),
-) as Record<GdprAnchor, string>;
-gdprCite.eprivacy =
-  'el artículo 22, apartado 2, de la Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información y de comercio electrónico (LSSI), o en la norma nacional que transponga el artículo 5, apartado 3, de la Directiva 2002/58/CE';
+const gdprCite = Object.fromEntries(GDPR_ANCHORS.map((id) => [id, rgpd(id)])) as Record<GdprAnchor, string>;
 
 const plazo = (c: Record<GdprAnchor, string>) =>
   `Les ruego que atiendan esta solicitud sin dilación indebida y, en cualquier caso, en el plazo de un mes a partir de su recepción (${c.art12_3}). Si no dieran curso a la solicitud, deberán informarme en ese mismo plazo de las razones de su no actuación y de la posibilidad de presentar una reclamación ante una autoridad de control y de ejercitar acciones judiciales (${c.art12_4}). El ejercicio de este derecho es gratuito (${c.art12_5}).`;
@@ -66,13 +63,15 @@ const gdpr: LawText<GdprAnchor> = {
           motivos.push(
             `Asimismo, me opongo, por motivos relacionados con mi situación particular, a todo tratamiento que se base en intereses legítimos, propios o de terceros (${c.art21_1}): ${x.reason} Salvo que acrediten motivos legítimos imperiosos que prevalezcan sobre mis intereses, derechos y libertades, procede igualmente la supresión conforme al ${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful'))
-          motivos.push(
-            `Mi navegador registró que se almacenó información en mi equipo terminal, o se accedió a información ya almacenada en él, sin que yo hubiera prestado previamente mi consentimiento, en contra de lo dispuesto en ${c.eprivacy}; los datos así obtenidos han sido tratados ilícitamente y deben suprimirse conforme al ${c.art17_1_d}.`,
-          );
         return [
           `Al amparo del ${c.art17}, les solicito que supriman sin dilación indebida todos los datos personales que me conciernen y que obren en su poder, ${alcance(c)}.`,
           motivos.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Conforme a la norma de mi país de residencia, ${x.unlawful.rule}, el almacenamiento de información en mi equipo terminal, o el acceso a la ya almacenada en él, requiere mi consentimiento previo. Los datos así obtenidos han sido tratados ilícitamente y deben suprimirse conforme al ${c.art17_1_d}.`,
+              ]
+            : []),
           `A mi juicio, no concurre ninguna de las excepciones previstas en el ${c.art17_3}. Si invocan alguna, les ruego que la identifiquen y que supriman todos los datos que no queden amparados por ella. Deberán, además, comunicar la supresión a cada uno de los destinatarios a los que se hayan comunicado los datos, y les solicito que me informen de quiénes son (${c.art19}). Por último, les ruego que me confirmen la supresión por escrito, con indicación de los identificadores a los que estaban vinculados los datos.`,
           plazo(c),
         ];
@@ -160,6 +159,11 @@ const ccpa: LawText<CcpaAnchor> = {
       body: (c, x) => [
         exclusion(c),
         `Si mi navegador envía una señal de preferencia de exclusión, como Global Privacy Control, deberán tratarla igualmente como una solicitud válida de exclusión (${c.s1798_135_b}; ${c.r7025}).`,
+        ...(x.gpc
+          ? [
+              `Mi navegador ya les envió esa señal: incluyó Global Privacy Control en ${number(x.gpc.requests)} ${x.gpc.requests === 1 ? 'solicitud dirigida' : 'solicitudes dirigidas'} a ustedes, desde ${x.gpc.sites}, entre el ${x.gpc.first} y el ${x.gpc.last}. Cada una de ellas constituía una solicitud válida de exclusión de la venta y del intercambio para este navegador y para cualquier perfil que ustedes asocien con él (${c.r7025}); les ruego que la apliquen desde la primera.`,
+            ]
+          : []),
         ...(x.preciseLocation ? [limitacion(c)] : []),
         'Les ruego que notifiquen esta exclusión a los terceros a los que hayan vendido mi información personal o con los que la hayan compartido, y que me la confirmen por escrito.',
       ],
@@ -286,6 +290,16 @@ const language: LetterLanguage = {
     keepCookies:
       'Conservaré estas cookies hasta que esta solicitud quede resuelta, para que puedan comprobar los valores citados.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `Mi navegador registró que ${rs.map((r) => `el ${r.when} envió a su servidor ${r.host}, desde el sitio ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; y que les envió ${more === 1 ? 'otra solicitud' : `otras ${number(more)} solicitudes`} de ese tipo con una cookie o un identificador` : ''}.`,
+    heading: 'Banner de cookies y solicitudes:',
+    bannerShown: (when, site) => `${when}: el sitio ${site} me mostró su banner de cookies.`,
+    request: (r) => `${r.when}: mi navegador envió a ${r.host}, desde el sitio ${r.site}, ${r.what}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `respondí al banner de cookies de ${site}`, 'after-refusal': `rechacé el consentimiento en el banner de cookies de ${site}`, 'after-partial': `acepté solo algunas finalidades en el banner de cookies de ${site}`, 'after-withdrawal': `retiré mi consentimiento en ${site}` }[a]}.`,
+    more: (n) => `Mi navegador registró ${n === 1 ? 'otra solicitud' : `otras ${number(n)} solicitudes`} de ese tipo.`,
+  },
   closing: 'Atentamente,',
   reference: (f) => `${f.date} · Ref.: ${f.reference}`,
   rightNames: (law) =>
@@ -342,12 +356,30 @@ const language: LetterLanguage = {
           ? `Por medio del presente escrito presento una queja, al amparo ${de(r.complaint)}, contra la siguiente empresa, que no ha atendido debidamente el ejercicio de mi ${f.right}:\n${f.controller}`
           : `Por medio del presente escrito presento una reclamación, al amparo ${de(r.complaint)}, contra el siguiente responsable del tratamiento, que no ha atendido debidamente el ejercicio de mi ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || complaintParts.missingComplainant}`,
-        `Cronología:\n- ${f.sentOn}: dirigí a ${f.recipient} una solicitud de ejercicio de mi ${f.right} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}`,
+        `Cronología:\n- ${f.sentOn}: dirigí a ${f.recipient} una solicitud de ejercicio de mi ${f.right} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${f.company}. ${r.order ? `Solicito a esa autoridad de control que examine la reclamación y que ordene al responsable del tratamiento que atienda mi solicitud (${r.order}).` : `Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud.`}${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
         identity(f.shareIdentity),
       ].join('\n\n'),
   },
 };
+
+const gap = (n: number) => (n === 0 ? 'menos de un segundo' : `${number(n)} ${n === 1 ? 'segundo' : 'segundos'}`);
+/** Cómo se situaba una solicitud respecto de la respuesta: «2 segundos antes de que yo respondiera al banner de cookies del sitio». */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return r.seconds === undefined
+        ? 'antes de que yo hubiera respondido al banner de cookies del sitio'
+        : `${g}antes de que yo respondiera al banner de cookies del sitio`;
+    case 'after-refusal':
+      return `${g}después de que yo rechazara el consentimiento en el banner de cookies del sitio`;
+    case 'after-partial':
+      return `${g}después de que yo aceptara solo algunas finalidades en el banner de cookies del sitio, sin que la propia solicitud les otorgara consentimiento alguno`;
+    case 'after-withdrawal':
+      return `${g}después de que yo retirara mi consentimiento`;
+  }
+}
 
 export default language;
 

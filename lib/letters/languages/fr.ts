@@ -1,4 +1,5 @@
-import type { LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** « article 17, paragraphe 1, point b), du RGPD », « considérant 30 du RGPD ». */
@@ -22,11 +23,7 @@ function lpd(id: string): string {
 const suivi =
   'les segments, catégories d’intérêts et autres déductions que vous avez tirés à mon sujet, les identifiants des partenaires avec lesquels vous avez synchronisé les miens, les demandes d’enchères (bid requests) dans lesquelles mes données ont été transmises, ainsi que les sites et applications sur lesquels elles ont été collectées';
 
-const gdprCite = Object.fromEntries(
-  GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, rgpd(id)]),
-) as Record<GdprAnchor, string>;
-gdprCite.eprivacy =
-  'l’article 82 de la loi Informatique et Libertés ou la loi nationale transposant l’article 5, paragraphe 3, de la directive 2002/58/CE';
+const gdprCite = Object.fromEntries(GDPR_ANCHORS.map((id) => [id, rgpd(id)])) as Record<GdprAnchor, string>;
 
 const delai = (c: Record<GdprAnchor, string>) =>
   `Je vous prie de bien vouloir m’informer des mesures prises à la suite de cette demande dans les meilleurs délais et en tout état de cause dans un délai d’un mois à compter de sa réception (${c.art12_3}). Si vous n’y donnez pas suite, il vous appartient de m’informer, dans le même délai, des motifs de votre inaction et de la possibilité d’introduire une réclamation auprès d’une autorité de contrôle et de former un recours juridictionnel (${c.art12_4}). Aucun paiement ne peut être exigé pour le traitement de cette demande (${c.art12_5}).`;
@@ -50,13 +47,15 @@ const gdpr: LawText<GdprAnchor> = {
           motifs.push(
             `Je m’oppose en outre, pour des raisons tenant à ma situation particulière, à tout traitement fondé sur vos intérêts légitimes (${c.art21_1}) : ${x.reason} À moins que vous ne démontriez des motifs légitimes et impérieux prévalant sur mes intérêts, droits et libertés, l’effacement s’impose également en vertu de l’${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful'))
-          motifs.push(
-            `Mon navigateur a enregistré que des informations ont été stockées sur mon terminal ou lues depuis celui-ci sans mon consentement préalable, que requiert pourtant ${c.eprivacy} ; les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
-          );
         return [
           `Sur le fondement de l’${c.art17}, je vous prie de bien vouloir effacer dans les meilleurs délais l’ensemble des données à caractère personnel me concernant que vous détenez, ${portee(c)}.`,
           motifs.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Or, selon la règle applicable dans mon pays de résidence, ${x.unlawful.rule}, le stockage d’informations sur mon terminal ou l’accès à celles-ci requiert mon consentement préalable. Les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
+              ]
+            : []),
           `À mon sens, aucune des exceptions prévues à l’${c.art17_3} ne s’applique. Si vous en invoquez une, je vous prie de la préciser et d’effacer toutes les données qu’elle ne couvre pas. Je vous prie de notifier l’effacement à chaque destinataire auquel les données ont été communiquées et de m’indiquer ces destinataires (${c.art19}). Je vous prie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
           delai(c),
         ];
@@ -223,6 +222,18 @@ const language: LetterLanguage = {
     keepCookies:
       'Je conserverai ces cookies jusqu’à la clôture de cette demande, afin que vous puissiez vérifier ces éléments.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `Mon navigateur a enregistré que ${rs.map((r) => `le ${r.when}, il a transmis à votre serveur ${r.host}, depuis le site ${r.site}, ${r.what}, ${relation(r)}`).join(' ; ')}${more > 0 ? ` ; il vous a en outre transmis ${more === 1 ? 'une autre requête' : `${number(more)} autres requêtes`} de ce type contenant un cookie ou un identifiant` : ''}.`,
+    heading: 'Bandeau cookies et requêtes :',
+    bannerShown: (when, site) => `${when} : le site ${site} m’a présenté son bandeau cookies.`,
+    request: (r) =>
+      `${r.when} : mon navigateur a transmis à ${r.host}, depuis le site ${r.site}, ${r.what}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when} : ${{ answered: `j’ai répondu au bandeau cookies de ${site}`, 'after-refusal': `j’ai refusé de donner mon consentement sur le bandeau cookies de ${site}`, 'after-partial': `j’ai accepté certaines finalités seulement sur le bandeau cookies de ${site}`, 'after-withdrawal': `j’ai retiré mon consentement sur ${site}` }[a]}.`,
+    more: (n) =>
+      `Mon navigateur a enregistré ${n === 1 ? 'une autre requête' : `${number(n)} autres requêtes`} de ce type.`,
+  },
   closing: 'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
   reference: (f) => `${f.date} · Réf. ${f.reference}`,
   rightNames: () => ({
@@ -269,7 +280,7 @@ const language: LetterLanguage = {
           ? `Je vous dénonce, sur le fondement de l’${r.complaint}, le responsable du traitement suivant, qui n’a pas respecté mon ${f.right} :\n${f.controller}`
           : `J’introduis une réclamation, sur le fondement de l’${r.complaint}, contre le responsable du traitement suivant, qui n’a pas respecté mon ${f.right} :\n${f.controller}`,
         `${r.report ? 'Auteur de la dénonciation' : 'Auteur de la réclamation'} :\n${f.complainant || '(nom et coordonnées à compléter)'}`,
-        `Chronologie :\n- ${f.sentOn} : j’ai exercé mon ${f.right} auprès de ${f.recipient} (réf. ${f.reference}).\n${f.due ? `- ${f.due} : le délai de réponse a expiré.\n` : ''}- Réponse : ${{ none: 'aucune.', refused: 'la demande a été refusée.', identification: 'des justificatifs d’identité allant au-delà du nécessaire m’ont été demandés.', partial: 'la réponse était incomplète.' }[f.answer]}`,
+        `Chronologie :\n- ${f.sentOn} : j’ai exercé mon ${f.right} auprès de ${f.recipient} (réf. ${f.reference}).\n${f.due ? `- ${f.due} : le délai de réponse a expiré.\n` : ''}- Réponse : ${{ none: 'aucune.', refused: 'la demande a été refusée.', identification: 'des justificatifs d’identité allant au-delà du nécessaire m’ont été demandés.', partial: 'la réponse était incomplète.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Ma demande, la correspondance échangée et le relevé des données que mon navigateur a envoyées à ${f.company} sont joints au présent courrier. Je vous prie ${r.report ? 'd’ouvrir une enquête' : 'd’examiner la présente réclamation'} et ${r.order ? (r.report ? `de rendre une décision ordonnant au responsable du traitement de donner suite à ma demande (${r.order})` : `d’ordonner au responsable du traitement de satisfaire à ma demande (${r.order})`) : 'de veiller à ce que le responsable du traitement satisfasse à ma demande'}.${r.updates ? ` Je vous remercie de m’informer de l’état d’avancement et de l’issue ${r.report ? 'de la procédure' : 'de la réclamation'} (${r.updates}).` : ''}`,
         f.shareIdentity
           ? 'J’accepte que mon identité soit communiquée au responsable du traitement pour les besoins de l’instruction.'
@@ -280,5 +291,23 @@ const language: LetterLanguage = {
 
 /** Counts in the letter's own number format ("12.345"). */
 const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+
+const gap = (n: number) => (n === 0 ? 'moins d’une seconde' : `${number(n)} ${n > 1 ? 'secondes' : 'seconde'}`);
+/** Comment une requête se situait par rapport à la réponse : « 2 secondes avant que je réponde au bandeau cookies du site ». */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return r.seconds === undefined
+        ? 'avant que j’aie répondu au bandeau cookies du site'
+        : `${g}avant que je réponde au bandeau cookies du site`;
+    case 'after-refusal':
+      return `${g}après mon refus de consentement sur le bandeau cookies du site`;
+    case 'after-partial':
+      return `${g}après que j’ai accepté certaines finalités seulement sur le bandeau cookies du site, la requête elle-même ne vous donnant aucun consentement`;
+    case 'after-withdrawal':
+      return `${g}après le retrait de mon consentement`;
+  }
+}
 
 export default language;

@@ -1,4 +1,5 @@
-import type { LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** «art. 17, par. 1, lett. b), del GDPR», «art. 4, n. 1, del GDPR», «considerando 30 del GDPR». */
@@ -26,11 +27,7 @@ const ilGiorno = (date: string) => (/^(8|11) /.test(date) ? `l’${date}` : `il 
 const tracciamento =
   'i segmenti, le categorie di interesse e le altre inferenze che avete ricavato su di me, gli identificativi dei partner con cui avete sincronizzato i miei, le richieste di offerta (bid request) in cui sono stati trasmessi i miei dati, nonché i siti web e le app in cui sono stati raccolti';
 
-const gdprCite = Object.fromEntries(
-  GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, regolamento(id)]),
-) as Record<GdprAnchor, string>;
-gdprCite.eprivacy =
-  'l’art. 122 del Codice in materia di protezione dei dati personali (d.lgs. 30 giugno 2003, n. 196) o la corrispondente norma nazionale di recepimento dell’art. 5, par. 3, della direttiva 2002/58/CE';
+const gdprCite = Object.fromEntries(GDPR_ANCHORS.map((id) => [id, regolamento(id)])) as Record<GdprAnchor, string>;
 
 const termine = (c: Record<GdprAnchor, string>) =>
   `Vi chiedo di dare riscontro alla presente richiesta senza ingiustificato ritardo e, comunque, al più tardi entro un mese dal suo ricevimento (${c.art12_3}). Qualora non intendiate ottemperarvi, Vi chiedo di informarmi, entro lo stesso termine, dei motivi dell’inottemperanza e della possibilità di proporre reclamo a un’autorità di controllo e di proporre ricorso giurisdizionale (${c.art12_4}). Il riscontro deve essere fornito gratuitamente (${c.art12_5}).`;
@@ -54,13 +51,15 @@ const gdpr: LawText<GdprAnchor> = {
           motivi.push(
             `Mi oppongo inoltre, per motivi connessi alla mia situazione particolare, a qualsiasi trattamento che fondiate sul legittimo interesse Vostro o di terzi (${c.art21_1}): ${x.reason} Salvo che dimostriate l’esistenza di motivi legittimi cogenti per procedere al trattamento che prevalgano sui miei interessi, diritti e libertà, la cancellazione è dovuta anche ai sensi dell’${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful'))
-          motivi.push(
-            `Il mio browser ha registrato che sono state archiviate informazioni nel mio apparecchio terminale, o sono state lette informazioni già archiviate, senza che avessi prestato il mio consenso, in contrasto con quanto dispone ${c.eprivacy}; i dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
-          );
         return [
           `Ai sensi dell’${c.art17}, Vi chiedo di cancellare senza ingiustificato ritardo tutti i dati personali che mi riguardano da Voi trattati, ${ambito(c)}.`,
           motivi.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Secondo la norma del mio Paese di residenza, ${x.unlawful.rule}, l’archiviazione di informazioni nel mio apparecchio terminale, o l’accesso a informazioni già archiviate, richiede il mio previo consenso. I dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
+              ]
+            : []),
           `A mio avviso non ricorre alcuna delle eccezioni di cui all’${c.art17_3}. Qualora intendiate avvalervi di una di esse, Vi prego di indicarla e di cancellare tutti i dati che non vi rientrano. Vi chiedo inoltre di comunicare la cancellazione a ciascuno dei destinatari cui i dati sono stati trasmessi e di indicarmi tali destinatari (${c.art19}). Vi prego infine di confermarmi per iscritto l’avvenuta cancellazione, indicando gli identificativi cui i dati erano associati.`,
           termine(c),
         ];
@@ -238,6 +237,17 @@ const language: LetterLanguage = {
     keepCookies:
       'Conserverò questi cookie fino alla definizione della presente richiesta, affinché possiate effettuare le verifiche necessarie.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `Il mio browser ha registrato che ${rs.map((r) => `il ${r.when} ha inviato al Vostro server ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e che Vi ha inviato ${more === 1 ? 'un’altra richiesta di questo tipo contenente' : `altre ${number(more)} richieste di questo tipo contenenti`} un cookie o un identificativo` : ''}.`,
+    heading: 'Banner dei cookie e richieste:',
+    bannerShown: (when, site) => `${when}: il sito ${site} mi ha mostrato il suo banner dei cookie.`,
+    request: (r) => `${r.when}: il mio browser ha inviato a ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `ho risposto al banner dei cookie di ${site}`, 'after-refusal': `ho negato il consenso nel banner dei cookie di ${site}`, 'after-partial': `ho accettato solo alcune finalità nel banner dei cookie di ${site}`, 'after-withdrawal': `ho revocato il mio consenso su ${site}` }[a]}.`,
+    more: (n) =>
+      `Il mio browser ha registrato ${n === 1 ? 'un’altra richiesta' : `altre ${number(n)} richieste`} di questo tipo.`,
+  },
   closing: 'Distinti saluti',
   reference: (f) => `${f.date} · Rif. ${f.reference}`,
   rightNames: () => ({
@@ -284,12 +294,30 @@ const language: LetterLanguage = {
           ? `Con la presente, ai sensi dell’${r.complaint}, presento denuncia nei confronti del seguente titolare del trattamento, che non ha soddisfatto la richiesta con cui ho esercitato il mio ${f.right}:\n${f.controller}`
           : `Con la presente propongo reclamo, ai sensi dell’${r.complaint}, nei confronti del seguente titolare del trattamento, che non ha soddisfatto la richiesta con cui ho esercitato il mio ${f.right}:\n${f.controller}`,
         `${r.report ? 'Denunciante' : 'Reclamante'}:\n${f.complainant || complaintParts.missingComplainant}`,
-        `Cronologia:\n- ${f.sentOn}: ho inviato a ${f.recipient} una richiesta di esercizio del mio ${f.right} (rif. ${f.reference}).\n${f.due ? `- ${f.due}: è scaduto il termine per il riscontro.\n` : ''}- Riscontro: ${answers[f.answer]}`,
+        `Cronologia:\n- ${f.sentOn}: ho inviato a ${f.recipient} una richiesta di esercizio del mio ${f.right} (rif. ${f.reference}).\n${f.due ? `- ${f.due}: è scaduto il termine per il riscontro.\n` : ''}- Riscontro: ${answers[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Allego la mia richiesta, l’eventuale corrispondenza intercorsa e la registrazione dei dati che il mio browser ha inviato a ${f.company}. Chiedo a codesta Autorità di ${r.report ? 'aprire un’inchiesta' : 'esaminare il reclamo'} e ${r.order ? `di ${r.report ? 'ordinare' : 'ingiungere'} al titolare del trattamento di soddisfare la mia richiesta (${r.order})` : 'di adoperarsi affinché il titolare del trattamento soddisfi la mia richiesta'}.${r.updates ? ` Chiedo altresì di ricevere informazioni ${r.report ? 'sui passi intrapresi e sull’esito dell’inchiesta' : 'sullo stato e sull’esito del reclamo'} (${r.updates}).` : ''}`,
         identity(f.shareIdentity, r.report),
       ].join('\n\n'),
   },
 };
+
+const gap = (n: number) => (n === 0 ? 'meno di un secondo' : `${number(n)} ${n === 1 ? 'secondo' : 'secondi'}`);
+/** Come una richiesta si collocava rispetto alla risposta: «2 secondi prima che rispondessi al banner dei cookie del sito». */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return r.seconds === undefined
+        ? 'prima che avessi risposto al banner dei cookie del sito'
+        : `${g}prima che rispondessi al banner dei cookie del sito`;
+    case 'after-refusal':
+      return `${g}dopo che avevo negato il consenso nel banner dei cookie del sito`;
+    case 'after-partial':
+      return `${g}dopo che avevo accettato solo alcune finalità nel banner dei cookie del sito, senza che la richiesta stessa contenesse un consenso a Vostro favore`;
+    case 'after-withdrawal':
+      return `${g}dopo che avevo revocato il mio consenso`;
+  }
+}
 
 export default language;
 

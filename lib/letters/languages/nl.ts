@@ -1,4 +1,5 @@
-import type { LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "artikel 17, lid 1, onder b, AVG", "artikel 4, punt 1, AVG", "artikel 17 AVG", "overweging 30 AVG". */
@@ -14,12 +15,7 @@ const number = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
 const tracking =
   'de segmenten, interessecategorieën en andere gevolgtrekkingen die u over mij hebt gemaakt, de identificatoren die partners aan mij hebben toegekend en die u met de uwe hebt gesynchroniseerd (cookiesynchronisatie), de biedverzoeken (bid requests) waarin mijn gegevens zijn doorgegeven, en de websites en apps waarop die gegevens zijn verzameld';
 
-const cite = Object.fromEntries(GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, avg(id)])) as Record<
-  GdprAnchor,
-  string
->;
-cite.eprivacy =
-  'artikel 11.7a, eerste lid, van de Telecommunicatiewet, of de bepaling waarmee de lidstaat waar ik woon artikel 5, lid 3, van Richtlijn 2002/58/EG heeft omgezet';
+const cite = Object.fromEntries(GDPR_ANCHORS.map((id) => [id, avg(id)])) as Record<GdprAnchor, string>;
 
 const termijn = (c: Record<GdprAnchor, string>) =>
   `Ik verzoek u mij onverwijld, en in ieder geval binnen een maand na ontvangst van dit verzoek, te informeren over het gevolg dat u eraan hebt gegeven (${c.art12_3}). Geeft u geen gevolg aan het verzoek, dan dient u mij binnen dezelfde termijn mee te delen waarom niet, en mij te wijzen op de mogelijkheid een klacht in te dienen bij een toezichthoudende autoriteit en beroep in te stellen bij de rechter (${c.art12_4}). De afhandeling van dit verzoek is kosteloos (${c.art12_5}).`;
@@ -44,13 +40,15 @@ const gdpr: LawText<GdprAnchor> = {
           gronden.push(
             `Daarnaast maak ik, om redenen die verband houden met mijn specifieke situatie, bezwaar tegen elke verwerking die u baseert op gerechtvaardigde belangen (${c.art21_1}): ${x.reason} Tenzij u dwingende gerechtvaardigde gronden voor de verwerking aanvoert die zwaarder wegen dan mijn belangen, rechten en vrijheden, moeten de gegevens ook op grond van ${c.art17_1_c} worden gewist.`,
           );
-        if (x.grounds.includes('unlawful'))
-          gronden.push(
-            `Mijn browser heeft vastgelegd dat informatie op mijn apparaat is opgeslagen of daaruit is uitgelezen zonder dat ik daarvoor vooraf toestemming had gegeven. Dat is in strijd met ${c.eprivacy}. De aldus verkregen gegevens zijn onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
-          );
         return [
           `Op grond van ${c.art17} verzoek ik u alle persoonsgegevens die u over mij verwerkt, zonder onredelijke vertraging te wissen. ${omvang(c)}`,
           gronden.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Volgens de regel van het land waar ik woon, ${x.unlawful.rule}, mag informatie alleen met mijn voorafgaande toestemming op mijn apparaat worden opgeslagen of daaruit worden uitgelezen. De aldus verkregen gegevens zijn onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
+              ]
+            : []),
           `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, dan verzoek ik u te vermelden welke, en alle gegevens te wissen die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt, van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
           termijn(c),
         ];
@@ -157,6 +155,18 @@ const language: LetterLanguage = {
     keepCookies:
       'Ik bewaar deze cookies totdat dit verzoek is afgehandeld, zodat u aan de hand daarvan kunt nagaan dat het verzoek van mij afkomstig is.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `Mijn browser heeft het volgende vastgelegd: ${rs.map((r) => `op ${r.when} stuurde hij vanaf de website ${r.site} ${r.what} naar uw server ${r.host}, ${relation(r)}`).join('; ')}${more > 0 ? `; daarnaast stuurde hij u nog ${more === 1 ? 'één zo’n verzoek' : `${number(more)} van zulke verzoeken`} met een cookie of identificatiecode` : ''}.`,
+    heading: 'Cookiebanner en verzoeken:',
+    bannerShown: (when, site) => `${when}: de website ${site} toonde mij haar cookiebanner.`,
+    request: (r) =>
+      `${r.when}: mijn browser stuurde vanaf de website ${r.site} ${r.what} naar ${r.host}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `ik heb de cookiebanner van ${site} beantwoord`, 'after-refusal': `ik heb in de cookiebanner van ${site} toestemming geweigerd`, 'after-partial': `ik heb in de cookiebanner van ${site} alleen voor enkele doeleinden toestemming gegeven`, 'after-withdrawal': `ik heb mijn toestemming op ${site} ingetrokken` }[a]}.`,
+    more: (n) =>
+      `Mijn browser heeft nog ${n === 1 ? 'één zo’n verzoek' : `${number(n)} van zulke verzoeken`} vastgelegd.`,
+  },
   closing: 'Met vriendelijke groet,',
   reference: (f) => `${f.date} · Kenmerk: ${f.reference}`,
   rightNames: () => ({
@@ -198,12 +208,28 @@ const language: LetterLanguage = {
       [
         `Hierbij dien ik op grond van ${r.complaint} een klacht in tegen de volgende verwerkingsverantwoordelijke, die mijn ${f.right} ${f.answer === 'partial' ? 'niet volledig' : 'niet'} heeft gerespecteerd:\n${f.controller}`,
         `Klager:\n${f.complainant || '(naam en contactgegevens nog in te vullen)'}`,
-        `Verloop:\n- ${f.sentOn}: ik heb mijn ${f.right} uitgeoefend met een verzoek aan ${f.recipient} (kenmerk ${f.reference}).\n${f.due ? `- ${f.due}: de termijn voor beantwoording is verstreken.\n` : ''}- Antwoord: ${{ none: 'niet ontvangen.', refused: 'het verzoek is afgewezen.', identification: 'er is om meer identificatiegegevens gevraagd dan nodig is.', partial: 'het antwoord was onvolledig.' }[f.answer]}`,
+        `Verloop:\n- ${f.sentOn}: ik heb mijn ${f.right} uitgeoefend met een verzoek aan ${f.recipient} (kenmerk ${f.reference}).\n${f.due ? `- ${f.due}: de termijn voor beantwoording is verstreken.\n` : ''}- Antwoord: ${{ none: 'niet ontvangen.', refused: 'het verzoek is afgewezen.', identification: 'er is om meer identificatiegegevens gevraagd dan nodig is.', partial: 'het antwoord was onvolledig.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Bijgevoegd zijn mijn verzoek, de eventuele verdere correspondentie en de vastlegging van de gegevens die mijn browser naar ${f.company} heeft verzonden. Ik verzoek u de klacht te onderzoeken en ${r.order ? `de verwerkingsverantwoordelijke te gelasten in te gaan op mijn verzoek (${r.order})` : 'erop toe te zien dat de verwerkingsverantwoordelijke aan mijn verzoek voldoet'}.${r.updates ? ` Ik verzoek u mij op de hoogte te houden van de voortgang en het resultaat van de klacht (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
 };
+
+const gap = (n: number) => (n === 0 ? 'minder dan een seconde' : `${number(n)} ${n === 1 ? 'seconde' : 'seconden'}`);
+/** Hoe een verzoek zich verhield tot het antwoord: ‘2 seconden voordat ik de cookiebanner van de website beantwoordde’. */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return `${g}voordat ik de cookiebanner van de website beantwoordde`;
+    case 'after-refusal':
+      return `${g}nadat ik in de cookiebanner van de website toestemming weigerde`;
+    case 'after-partial':
+      return `${g}nadat ik in de cookiebanner van de website alleen voor enkele doeleinden toestemming gaf, terwijl het verzoek zelf u geen toestemming gaf`;
+    case 'after-withdrawal':
+      return `${g}nadat ik mijn toestemming introk`;
+  }
+}
 
 export default language;
 

@@ -1,4 +1,5 @@
-import type { LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "art. 17 ust. 1 lit. b RODO", "art. 4 pkt 1 RODO", "art. 17 RODO", "motyw 30 RODO". */
@@ -21,12 +22,7 @@ const zapytania = (n: number) =>
 const tracking =
   'segmenty, kategorie zainteresowań i inne wnioski wyprowadzone na mój temat, identyfikatory partnerów, z którymi synchronizowali Państwo moje identyfikatory (cookie syncing), zapytania ofertowe (bid requests), w których przekazano moje dane, a także strony internetowe i aplikacje, w których dane te zebrano';
 
-const cite = Object.fromEntries(GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, rodo(id)])) as Record<
-  GdprAnchor,
-  string
->;
-cite.eprivacy =
-  'art. 399 ust. 1 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej (lub inny przepis krajowy wdrażający art. 5 ust. 3 dyrektywy 2002/58/WE)';
+const cite = Object.fromEntries(GDPR_ANCHORS.map((id) => [id, rodo(id)])) as Record<GdprAnchor, string>;
 
 const termin = (c: Record<GdprAnchor, string>) =>
   `Proszę o realizację żądania bez zbędnej zwłoki, a w każdym razie w terminie miesiąca od jego otrzymania (${c.art12_3}). Jeżeli nie podejmą Państwo działań w związku z żądaniem, są Państwo zobowiązani niezwłocznie, najpóźniej w terminie miesiąca od jego otrzymania, poinformować mnie o powodach niepodjęcia działań oraz o możliwości wniesienia skargi do organu nadzorczego i skorzystania ze środków ochrony prawnej przed sądem (${c.art12_4}). Działania podejmowane w związku z żądaniem są wolne od opłat (${c.art12_5}).`;
@@ -51,13 +47,15 @@ const gdpr: LawText<GdprAnchor> = {
           podstawy.push(
             `Ponadto z przyczyn związanych z moją szczególną sytuacją wnoszę sprzeciw wobec wszelkiego przetwarzania, które opierają Państwo na prawnie uzasadnionych interesach (${c.art21_1}): ${x.reason} Jeżeli nie wykażą Państwo istnienia ważnych prawnie uzasadnionych podstaw do przetwarzania, nadrzędnych wobec moich interesów, praw i wolności, dane podlegają usunięciu również na podstawie ${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful'))
-          podstawy.push(
-            `W mojej przeglądarce odnotowano, że Państwa pliki cookie lub identyfikatory były przechowywane w moim urządzeniu końcowym lub z niego odczytywane przed wyrażeniem przeze mnie jakiejkolwiek zgody, a więc bez zgody wymaganej przez ${c.eprivacy}; dane pozyskane w ten sposób są przetwarzane niezgodnie z prawem i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
-          );
         return [
           `Na podstawie ${c.art17} żądam usunięcia bez zbędnej zwłoki wszystkich dotyczących mnie danych osobowych, które Państwo przetwarzają ${uslugi(c)}, w tym, lecz nie wyłącznie, danych wskazanych poniżej.`,
           podstawy.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Zgodnie z przepisem obowiązującym w państwie mojego zamieszkania, ${x.unlawful.rule}, przechowywanie informacji w moim urządzeniu końcowym lub uzyskiwanie do nich dostępu wymaga mojej uprzedniej zgody. Dane pozyskane w ten sposób są przetwarzane niezgodnie z prawem i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
+              ]
+            : []),
           `Moim zdaniem nie zachodzi żaden z wyjątków przewidzianych w ${c.art17_3}. Jeżeli zamierzają Państwo powołać się na któryś z nich, proszę go wskazać i usunąć wszystkie dane, których on nie obejmuje. Proszę o poinformowanie o usunięciu moich danych każdego odbiorcy, któremu je ujawniono, oraz o wskazanie mi tych odbiorców (${c.art19}). Proszę o potwierdzenie usunięcia danych – na piśmie lub drogą elektroniczną – ze wskazaniem identyfikatorów, z którymi były one powiązane.`,
           termin(c),
         ];
@@ -162,6 +160,17 @@ const language: LetterLanguage = {
     keepCookies:
       'Zachowam te pliki cookie do czasu zakończenia sprawy, aby mogli Państwo na ich podstawie mnie zidentyfikować.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `W mojej przeglądarce odnotowano, że ${rs.map((r) => `dnia ${r.when} przeglądarka wysłała do Państwa serwera ${r.host} z witryny ${r.site} dane obejmujące ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; ponadto wysłała do Państwa jeszcze ${takich(more)} z plikiem cookie lub identyfikatorem` : ''}.`,
+    heading: 'Baner cookie i zapytania:',
+    bannerShown: (when, site) => `${when}: wyświetlenie banera cookie przez witrynę ${site}.`,
+    request: (r) =>
+      `${r.when}: wysłanie przez przeglądarkę do ${r.host} z witryny ${r.site} danych obejmujących ${r.what}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `udzielenie przeze mnie odpowiedzi w banerze cookie witryny ${site}`, 'after-refusal': `odmowa zgody w banerze cookie witryny ${site}`, 'after-partial': `wyrażenie zgody jedynie na niektóre cele w banerze cookie witryny ${site}`, 'after-withdrawal': `wycofanie zgody w witrynie ${site}` }[a]}.`,
+    more: (n) => `W przeglądarce odnotowano jeszcze ${takich(n)}.`,
+  },
   closing: 'Z poważaniem',
   reference: (f) => `${f.date} · Znak sprawy: ${f.reference}`,
   // In the genitive, as every sentence that names a right needs it ("realizacji prawa dostępu do danych").
@@ -205,12 +214,33 @@ const language: LetterLanguage = {
       [
         `Na podstawie ${r.complaint} wnoszę skargę na następującego administratora, który nie zrealizował należycie przysługującego mi ${f.right}:\n${f.controller}`,
         `Osoba wnosząca skargę:\n${f.complainant || '(imię i nazwisko oraz dane kontaktowe do uzupełnienia)'}`,
-        `Przebieg sprawy:\n- ${f.sentOn}: wysłanie do ${f.recipient} pisma w sprawie realizacji ${f.right} (znak sprawy: ${f.reference}).\n${f.due ? `- ${f.due}: upływ terminu na udzielenie odpowiedzi.\n` : ''}- Odpowiedź: ${{ none: 'brak.', refused: 'odmowa realizacji żądania.', identification: 'żądanie informacji potwierdzających tożsamość w zakresie wykraczającym poza niezbędny.', partial: 'niepełna.' }[f.answer]}`,
+        `Przebieg sprawy:\n- ${f.sentOn}: wysłanie do ${f.recipient} pisma w sprawie realizacji ${f.right} (znak sprawy: ${f.reference}).\n${f.due ? `- ${f.due}: upływ terminu na udzielenie odpowiedzi.\n` : ''}- Odpowiedź: ${{ none: 'brak.', refused: 'odmowa realizacji żądania.', identification: 'żądanie informacji potwierdzających tożsamość w zakresie wykraczającym poza niezbędny.', partial: 'niepełna.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Do skargi załączam kopię mojego pisma, dalszą korespondencję oraz zapis danych, które moja przeglądarka przesłała do ${f.company}. Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i efektach rozpatrywania skargi (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
 };
+
+/** 1 sekunda, 2–4 sekundy (poza 12–14), pozostałe: sekund. */
+const few = (n: number) => n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14);
+const gap = (n: number) =>
+  n === 0 ? 'niecałą sekundę' : `${number(n)} ${n === 1 ? 'sekundę' : few(n) ? 'sekundy' : 'sekund'}`;
+const takich = (n: number) =>
+  `${number(n)} ${n === 1 ? 'takie zapytanie' : few(n) ? 'takie zapytania' : 'takich zapytań'}`;
+/** Jak zapytanie miało się do odpowiedzi: „2 sekundy przed udzieleniem przeze mnie odpowiedzi w banerze cookie witryny”. */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return `${g}przed udzieleniem przeze mnie odpowiedzi w banerze cookie witryny`;
+    case 'after-refusal':
+      return `${g}po odmowie zgody w banerze cookie witryny`;
+    case 'after-partial':
+      return `${g}po wyrażeniu przeze mnie zgody jedynie na niektóre cele w banerze cookie witryny, przy czym samo zapytanie nie zawierało zgody dla Państwa`;
+    case 'after-withdrawal':
+      return `${g}po wycofaniu przeze mnie zgody`;
+  }
+}
 
 export default language;
 

@@ -1,4 +1,5 @@
-import type { LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { LGPD_ANCHORS, type LgpdAnchor } from '../laws.ts';
 
 /** Brazilian usage: ordinal up to nine ("art. 5º", "§ 6º"), cardinal from ten ("art. 18"). */
@@ -140,6 +141,18 @@ const language: LetterLanguage = {
     ip: 'meu endereço IP',
     keepCookies: 'Manterei esses cookies até a conclusão deste requerimento, para que possam ser verificados.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `Meu navegador registrou que ${rs.map((r) => `em ${r.when} enviou ao seu servidor ${r.host}, a partir do site ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e que lhes enviou ${more === 1 ? 'mais uma requisição' : `mais ${number(more)} requisições`} desse tipo com um cookie ou um identificador` : ''}.`,
+    heading: 'Banner de cookies e requisições:',
+    bannerShown: (when, site) => `${when}: o site ${site} me exibiu seu banner de cookies.`,
+    request: (r) =>
+      `${r.when}: meu navegador enviou a ${r.host}, a partir do site ${r.site}, ${r.what}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `respondi ao banner de cookies de ${site}`, 'after-refusal': `recusei o consentimento no banner de cookies de ${site}`, 'after-partial': `aceitei apenas algumas finalidades no banner de cookies de ${site}`, 'after-withdrawal': `revoguei meu consentimento em ${site}` }[a]}.`,
+    more: (n) =>
+      `Meu navegador registrou ${n === 1 ? 'mais uma requisição' : `mais ${number(n)} requisições`} desse tipo.`,
+  },
   closing: 'Atenciosamente,',
   reference: (f) => `${f.date} · Ref.: ${f.reference}`,
   rightNames: () => ({
@@ -181,12 +194,28 @@ const language: LetterLanguage = {
       [
         `Com fundamento no ${r.complaint}, apresento petição contra o seguinte controlador, que não atendeu ao requerimento de exercício do meu ${f.right}:\n${f.controller}`,
         `Titular:\n${f.complainant || '(nome e dados de contato a completar)'}`,
-        `Histórico:\n- ${f.sentOn}: encaminhei a ${f.recipient} requerimento de exercício do meu ${f.right} (ref.: ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo para resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o requerimento foi negado.', identification: 'foram exigidos dados de identificação além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}`,
+        `Histórico:\n- ${f.sentOn}: encaminhei a ${f.recipient} requerimento de exercício do meu ${f.right} (ref.: ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo para resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o requerimento foi negado.', identification: 'foram exigidos dados de identificação além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Seguem anexos o requerimento, a correspondência trocada e o registro dos dados que o meu navegador enviou a ${f.company}. Solicito que esta petição seja apreciada e que ${r.order ? `seja determinado ao controlador que atenda ao meu requerimento (${r.order})` : 'sejam adotadas as medidas cabíveis para que o controlador atenda ao meu requerimento'}.${r.updates ? ` Solicito, ainda, que me informem do andamento e do resultado desta petição (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
 };
+
+const gap = (n: number) => (n === 0 ? 'menos de um segundo' : `${number(n)} ${n === 1 ? 'segundo' : 'segundos'}`);
+/** Como uma requisição se situava em relação à resposta: “2 segundos antes de eu ter respondido ao banner de cookies do site”. */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return `${g}antes de eu ter respondido ao banner de cookies do site`;
+    case 'after-refusal':
+      return `${g}depois de eu ter recusado o consentimento no banner de cookies do site`;
+    case 'after-partial':
+      return `${g}depois de eu ter aceitado apenas algumas finalidades no banner de cookies do site, sem que a própria requisição lhes desse qualquer consentimento`;
+    case 'after-withdrawal':
+      return `${g}depois de eu ter revogado meu consentimento`;
+  }
+}
 
 export default language;
 

@@ -1,4 +1,5 @@
-import type { LawText, LetterLanguage } from '../language.ts';
+import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
+import { timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "artigo 17.º, n.º 1, alínea b), do RGPD", "artigo 4.º, ponto 1, do RGPD", "artigo 17.º do RGPD", "considerando 30 do RGPD". */
@@ -16,12 +17,7 @@ const number = (n: number) => new Intl.NumberFormat('pt-PT').format(n);
 const tracking =
   'os segmentos, as categorias de interesse e as demais inferências que tenham deduzido a meu respeito, os identificadores dos parceiros com os quais sincronizaram os meus (sincronização de cookies), os pedidos de licitação (bid requests) em que os meus dados foram transmitidos e os sítios web e aplicações em que foram recolhidos';
 
-const cite = Object.fromEntries(GDPR_ANCHORS.filter((id) => id !== 'eprivacy').map((id) => [id, rgpd(id)])) as Record<
-  GdprAnchor,
-  string
->;
-cite.eprivacy =
-  'artigo 5.º da Lei n.º 41/2004, de 18 de agosto, na sua redação atual (ou na lei nacional que transpõe o artigo 5.º, n.º 3, da Diretiva 2002/58/CE)';
+const cite = Object.fromEntries(GDPR_ANCHORS.map((id) => [id, rgpd(id)])) as Record<GdprAnchor, string>;
 
 const prazo = (c: Record<GdprAnchor, string>) =>
   `Solicito que deem seguimento a este pedido sem demora injustificada e, em qualquer caso, no prazo de um mês a contar da sua receção (${c.art12_3}). Se não lhe derem seguimento, devem informar-me, no mesmo prazo, das razões que o justificam e da possibilidade de apresentar reclamação a uma autoridade de controlo e de intentar ação judicial (${c.art12_4}). As medidas tomadas na sequência deste pedido são gratuitas (${c.art12_5}).`;
@@ -46,13 +42,15 @@ const gdpr: LawText<GdprAnchor> = {
           fundamentos.push(
             `Oponho-me ainda, por motivos relacionados com a minha situação particular, a qualquer tratamento que baseiem em interesses legítimos (${c.art21_1}): ${x.reason} Salvo se demonstrarem razões imperiosas e legítimas que prevaleçam sobre os meus interesses, direitos e liberdades, os dados devem igualmente ser apagados nos termos do ${c.art17_1_c}.`,
           );
-        if (x.grounds.includes('unlawful'))
-          fundamentos.push(
-            `O meu navegador registou que foram armazenadas informações no meu equipamento terminal, ou que estas foram aí lidas, antes de eu ter dado qualquer consentimento, em violação do disposto no ${c.eprivacy}; os dados assim obtidos são tratados ilicitamente e devem ser apagados nos termos do ${c.art17_1_d}.`,
-          );
         return [
           `Ao abrigo do ${c.art17}, solicito que procedam ao apagamento de todos os dados pessoais que me digam respeito e que se encontrem na vossa posse, ${servicos(c)}.`,
           fundamentos.join(' '),
+          // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
+          ...(x.grounds.includes('unlawful') && x.unlawful
+            ? [
+                `${x.unlawful.observed} Nos termos da regra do meu país de residência, ${x.unlawful.rule}, o armazenamento de informações no meu equipamento terminal, ou o acesso a informações aí armazenadas, exige o meu consentimento prévio. Os dados assim obtidos são tratados ilicitamente e devem ser apagados nos termos do ${c.art17_1_d}.`,
+              ]
+            : []),
           `Em meu entender, não se aplica nenhuma das exceções previstas no ${c.art17_3}. Caso invoquem alguma, solicito que a identifiquem e que apaguem todos os dados que não estejam por ela abrangidos. Solicito ainda que comuniquem o apagamento a cada destinatário a quem os dados tenham sido transmitidos e que me informem sobre esses destinatários (${c.art19}). Peço que me confirmem o apagamento por escrito, indicando os identificadores a que os dados estavam associados.`,
           prazo(c),
         ];
@@ -159,6 +157,17 @@ const language: LetterLanguage = {
     ip: 'o meu endereço IP',
     keepCookies: 'Conservarei estes cookies até à conclusão deste pedido, para que os possam verificar.',
   },
+  consent: {
+    observed: (rs, more) =>
+      `O meu navegador registou que ${rs.map((r) => `em ${r.when} enviou ao vosso servidor ${r.host}, a partir do sítio ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e que vos enviou ${more === 1 ? 'mais um pedido' : `mais ${number(more)} pedidos`} desse tipo com um cookie ou um identificador` : ''}.`,
+    heading: 'Banner de cookies e pedidos:',
+    bannerShown: (when, site) => `${when}: o sítio ${site} apresentou-me o seu banner de cookies.`,
+    request: (r) =>
+      `${r.when}: o meu navegador enviou a ${r.host}, a partir do sítio ${r.site}, ${r.what}, ${relation(r)}.`,
+    answer: (a, when, site) =>
+      `${when}: ${{ answered: `respondi ao banner de cookies de ${site}`, 'after-refusal': `recusei o consentimento no banner de cookies de ${site}`, 'after-partial': `aceitei apenas algumas finalidades no banner de cookies de ${site}`, 'after-withdrawal': `retirei o meu consentimento em ${site}` }[a]}.`,
+    more: (n) => `O meu navegador registou ${n === 1 ? 'mais um pedido' : `mais ${number(n)} pedidos`} desse tipo.`,
+  },
   closing: 'Com os melhores cumprimentos,',
   reference: (f) => `${f.date} · Ref.ª ${f.reference}`,
   rightNames: () => ({
@@ -200,12 +209,28 @@ const language: LetterLanguage = {
       [
         `Venho, ao abrigo do ${r.complaint}, apresentar reclamação contra o seguinte responsável pelo tratamento, que não respeitou o meu ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || '(nome e contactos a completar)'}`,
-        `Cronologia:\n- ${f.sentOn}: exerci o meu ${f.right} junto de ${f.recipient} (ref.ª ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo de resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o pedido foi recusado.', identification: 'foram-me pedidos elementos de identificação para além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}`,
+        `Cronologia:\n- ${f.sentOn}: exerci o meu ${f.right} junto de ${f.recipient} (ref.ª ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo de resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o pedido foi recusado.', identification: 'foram-me pedidos elementos de identificação para além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
         `Junto o meu pedido, a correspondência trocada e o registo dos dados que o meu navegador enviou a ${f.company}. Solicito a V. Exas. que apreciem a presente reclamação e ${r.order ? `que ordenem ao responsável pelo tratamento que satisfaça o meu pedido (${r.order})` : 'que assegurem que o responsável pelo tratamento satisfaz o meu pedido'}.${r.updates ? ` Solicito ainda que me informem do andamento e do resultado da reclamação (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
 };
+
+const gap = (n: number) => (n === 0 ? 'menos de um segundo' : `${number(n)} ${n === 1 ? 'segundo' : 'segundos'}`);
+/** Como um pedido se situava face à resposta: «2 segundos antes de eu ter respondido ao banner de cookies do sítio». */
+function relation(r: ConsentEventText): string {
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  switch (r.moment) {
+    case 'before-answer':
+      return `${g}antes de eu ter respondido ao banner de cookies do sítio`;
+    case 'after-refusal':
+      return `${g}depois de eu ter recusado o consentimento no banner de cookies do sítio`;
+    case 'after-partial':
+      return `${g}depois de eu ter aceitado apenas algumas finalidades no banner de cookies do sítio, sem que o próprio pedido vos desse qualquer consentimento`;
+    case 'after-withdrawal':
+      return `${g}depois de eu ter retirado o meu consentimento`;
+  }
+}
 
 export default language;
 

@@ -27,7 +27,6 @@ const gathered: GatheredEvidence = {
     lastSeen: 2,
     categories: ['advertising'],
     kinds: ['identifier'],
-    beforeConsent: false,
   },
   perSite: ['news.example', 'health-clinic.example'].map((site) => ({
     site,

@@ -24,7 +24,6 @@ const gathered: GatheredEvidence = {
     lastSeen: 2,
     categories: ['advertising'],
     kinds: ['identifier'],
-    beforeConsent: false,
   },
   perSite: [],
   sensitiveSites: [],

@@ -26,7 +26,6 @@ const evidence = (extra: Partial<LetterEvidence> = {}): LetterEvidence => ({
   lastSeen: Date.UTC(2026, 10, 20, 17, 5),
   categories: ['advertising'],
   kinds: ['page-address', 'identifier', 'cookie'],
-  beforeConsent: false,
   ...extra,
 });
 const options = (extra: Partial<LetterOptions> = {}): LetterOptions => ({
@@ -53,7 +52,32 @@ describe('chooseGrounds', () => {
       ['consent', 'particular'],
     ],
     ['a blank reason is no reason', { categories: ['site_analytics'] }, { reason: '  ' }, ['consent']],
-    ['unlawful only with evidence', { beforeConsent: true, categories: ['hosting'] }, {}, ['consent', 'unlawful']],
+    [
+      'unlawful only with evidence and a known rule',
+      {
+        categories: ['hosting'],
+        consent: {
+          flows: [
+            {
+              moment: 'after-refusal',
+              sentAt: 2_000,
+              answeredAt: 1_000,
+              seconds: 1,
+              device: true,
+              kinds: ['cookie'],
+              site: 's.example',
+              company: 'magnite',
+              host: 'ads.example',
+              page: '1:1',
+            },
+          ],
+          total: 1,
+          device: 1,
+        },
+      },
+      { residence: 'FR' },
+      ['consent', 'unlawful'],
+    ],
     ['CCPA: delete', { categories: ['site_analytics'] }, { jurisdiction: 'ccpa' }, ['ccpa-delete']],
     ['CCPA advertising: delete and opt out of sale', {}, { jurisdiction: 'ccpa' }, ['ccpa-delete', 'ccpa-opt-out']],
     [

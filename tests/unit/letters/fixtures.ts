@@ -11,5 +11,4 @@ export const magniteEvidence: LetterEvidence = {
   lastSeen: Date.UTC(2026, 10, 2),
   categories: ['advertising'],
   kinds: [],
-  beforeConsent: false,
 };

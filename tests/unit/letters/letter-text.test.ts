@@ -27,9 +27,27 @@ const evidence = (extra: Partial<LetterEvidence> = {}): LetterEvidence => ({
   lastSeen: Date.UTC(2026, 10, 20, 17, 5),
   categories: ['advertising'],
   kinds: ['identifier'],
-  beforeConsent: false,
   ...extra,
 });
+/** One request with an identifier, two seconds before the banner was answered. */
+const deviceFlow: LetterEvidence['consent'] = {
+  flows: [
+    {
+      moment: 'before-answer',
+      sentAt: Date.UTC(2026, 10, 20, 14, 2, 3),
+      answeredAt: Date.UTC(2026, 10, 20, 14, 2, 5),
+      seconds: 2,
+      device: true,
+      kinds: ['identifier'],
+      site: 'news-site.example',
+      company: 'magnite',
+      host: 'ads.rubiconproject.com',
+      page: '1:1',
+    },
+  ],
+  total: 1,
+  device: 1,
+};
 const options = (extra: Partial<LetterOptions> = {}): LetterOptions => ({
   jurisdiction: 'gdpr',
   reference: 'DSC-20261123-K7Q2M9',
@@ -687,9 +705,9 @@ describe('register (LETTERS.md 38)', () => {
   });
 
   it('Spanish: the second review’s legal wording (LSSI in full, what was not seen in the subjunctive, CCPA terms)', async () => {
-    const unlawful = (await write('es', { beforeConsent: true }, {})).body;
+    const unlawful = (await write('es', { consent: deviceFlow }, { residence: 'ES' })).body;
     expect(unlawful).toContain('Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información');
-    expect(unlawful).toContain('sin que yo hubiera prestado previamente mi consentimiento');
+    expect(unlawful).toContain('antes de que yo respondiera al banner de cookies del sitio');
     const access = (await write('es', {}, { right: 'access' })).body;
     expect(access).toContain('en las que se hayan transmitido mis datos');
     expect((await write('es', {}, { right: 'objection' })).body).not.toMatch(/han cesado/);
@@ -870,7 +888,7 @@ describe('register (LETTERS.md 38)', () => {
     const erasure = (await write('nl', {}, {})).body;
     // Art. 12(3) AVG: "onverwijld en in ieder geval binnen een maand"; the cookie rule is art. 11.7a, eerste lid, Tw.
     expect(erasure).toContain('onverwijld, en in ieder geval binnen een maand');
-    expect((await write('nl', { beforeConsent: true }, {})).body).toContain(
+    expect((await write('nl', { consent: deviceFlow }, { residence: 'NL' })).body).toContain(
       'artikel 11.7a, eerste lid, van de Telecommunicatiewet',
     );
     // A request sent by e-mail or web form was no "brief".

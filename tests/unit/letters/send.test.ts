@@ -81,7 +81,6 @@ describe('emlFile', () => {
         lastSeen: 1,
         categories: ['advertising'],
         kinds: [],
-        beforeConsent: false,
       },
       [],
       { jurisdiction: 'gdpr', reference: 'DSC-2', date: '2026-11-23', extensionVersion: '0.1.0' },
