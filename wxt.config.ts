@@ -31,6 +31,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // `scripting` (Chromium): the consent reader is registered off the sites the user excluded (background.ts).
     permissions: [
       'webRequest',
       'storage',
@@ -42,6 +43,7 @@ export default defineConfig({
       // Firefox alone can say a host's DNS canonical name (a first-party subdomain that is an alias of a tracker's
       // domain). Only cached answers are read: the permission lets Disclosed see, never resolve, a name.
       ...(browser === 'firefox' ? ['dns'] : []),
+      ...(browser === 'firefox' ? [] : ['scripting']),
     ],
     host_permissions: ['<all_urls>'],
     // Under its MV2 name when building MV2: WXT's popup entry replaces a `browser_action` it has to convert itself.

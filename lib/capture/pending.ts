@@ -20,6 +20,11 @@ export class PendingRequests {
     this.entry(requestId).body = body;
   }
 
+  /** onBeforeRequest's time: when the request was sent (each hop of a redirect chain has its own). */
+  sent(requestId: string, time: number | undefined): void {
+    if (Number.isFinite(time)) this.entry(requestId).sentAt = Math.round(time as number);
+  }
+
   headers(requestId: string, headers: Header[] | undefined): void {
     if (!headers) return;
     const extras = this.entry(requestId);
