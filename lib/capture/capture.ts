@@ -276,8 +276,11 @@ export class Capture {
     const { delivery, reason } = deliveryOf(request);
     event.delivery = delivery;
     event.deliveryReason = reason;
-    // The page's consent state at the request's send time (its finishing time when the worker missed the start).
-    const consentAt = this.deps.consentAt?.(event, request.extras?.sentAt ?? request.time);
+    // The page's consent state at the request's send time (its finishing time when the worker missed the start:
+    // then the event has no `sentAt`, and is never re-stamped by a time it does not know).
+    const sentAt = request.extras?.sentAt;
+    if (sentAt !== undefined) event.sentAt = sentAt;
+    const consentAt = this.deps.consentAt?.(event, sentAt ?? request.time);
     if (consentAt) event.consentAt = consentAt;
     if (session) session.add(event);
     else this.deps.recorder.add(event);

@@ -30,6 +30,14 @@ describe('PendingRequests', () => {
     expect(pending.take('2')).toBeUndefined();
   });
 
+  it('gives a hop the browser redirected inside itself (recorded as its next hop) the chain’s first send time', () => {
+    const pending = new PendingRequests();
+    pending.sent('1', 1_700_000_000_100);
+    // "307 Internal Redirect" (an HSTS upgrade): nothing is taken, the next hop starts at once.
+    pending.sent('1', 1_700_000_000_180);
+    expect(pending.take('1')).toEqual({ sentAt: 1_700_000_000_100 });
+  });
+
   it('ignores empty bodies and stays within its limit', () => {
     const pending = new PendingRequests(3);
     pending.body('0', { raw: [] });
