@@ -31,7 +31,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // `scripting` (Chromium): the consent reader is registered off the sites the user excluded (background.ts).
+    // `scripting` (Chromium): the consent reader is registered off the sites the user excluded (background.ts);
+    // `webNavigation`: when each page's navigation started and committed, which its consent reports are checked
+    // against (it reads no more of the browsing than `tabs` and `webRequest` already do).
     permissions: [
       'webRequest',
       'storage',
@@ -40,6 +42,7 @@ export default defineConfig({
       'alarms',
       'cookies',
       'notifications',
+      'webNavigation',
       // Firefox alone can say a host's DNS canonical name (a first-party subdomain that is an alias of a tracker's
       // domain). Only cached answers are read: the permission lets Disclosed see, never resolve, a name.
       ...(browser === 'firefox' ? ['dns'] : []),

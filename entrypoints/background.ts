@@ -148,7 +148,6 @@ export default defineBackground(() => {
       // A download or a 204 leaves the tab on the page it was on: no new page load, and the page stays watched.
       if (!becomesPage(d)) return;
       traffic.pageStarted(d);
-      consent?.pageStarted(d.tabId, Math.round(d.timeStamp));
       settings.loaded.then(() => watched.pageStarted(d.tabId, d.url));
     },
     {
@@ -157,6 +156,16 @@ export default defineBackground(() => {
     },
     ['responseHeaders'],
   );
+  // Each top-level navigation's start and commit: which document a page's consent report comes from (its
+  // `performance.timeOrigin` falls between them), and which of its page loads that document's requests are.
+  if (consent) {
+    browser.webNavigation.onBeforeNavigate.addListener((d) => {
+      if (d.frameId === 0) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
+    });
+    browser.webNavigation.onCommitted.addListener((d) => {
+      if (d.frameId === 0) consent.navigationCommitted(d.tabId, d.timeStamp);
+    });
+  }
   browser.extension.isAllowedIncognitoAccess().then(
     (allowed) => traffic.privateAccessKnown(allowed),
     () => undefined,
@@ -200,8 +209,8 @@ export default defineBackground(() => {
       // The page's top frame only: its CMP holds the page's state (frames' CMPs ask it).
       if (!consent || sender.tabId === undefined || sender.frameId !== 0 || !sender.url) return { recorded: false };
       await settings.loaded;
-      await consent.signal(sender.tabId, sender.url, report);
-      return { recorded: true };
+      const refused = await consent.signal(sender.tabId, sender.url, report);
+      return { recorded: refused === undefined };
     },
     'letters/save-contact': (contact) => letters.saveContact(contact),
     'letters/record-sent': (letter) => letters.recordSent(letter),

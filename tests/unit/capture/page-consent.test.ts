@@ -39,16 +39,26 @@ function sessionArea(): SessionArea & { data: Map<string, unknown> } {
 /** The worker's wiring: a capture whose events the consent pages stamp, over a real database. */
 function worker(db: DisclosedDb = freshDb(), area = sessionArea(), excluded: string[] = []) {
   const recorder = new Recorder(db);
+  let flushes = 0;
+  let now = 100_000;
   const consent = new ConsentPages({
     db,
-    flush: () => recorder.flush(),
+    flush: () => {
+      flushes++;
+      return recorder.flush();
+    },
     area,
     recording: (site) => !excluded.includes(site),
+    now: () => now,
   });
-  /** A page load starts: the capture and the consent pages are told, as background.ts tells them. */
-  const navigated = (url: string, start: number) => {
-    capture.navigated(1, url, false, start);
-    consent.pageStarted(1, start);
+  /**
+   * A page load: its navigation starts 100 ms before its response (the capture's page load), and commits 20 ms
+   * after, each told as background.ts tells them.
+   */
+  const navigated = (url: string, response: number) => {
+    consent.navigationStarted(1, url, response - 100);
+    capture.navigated(1, url, false, response);
+    consent.navigationCommitted(1, response + 20);
   };
   const tabs = new Map<number, TabInfo>([[1, { url: 'https://www.news.example/a', incognito: false }]]);
   const capture = new Capture({
@@ -74,11 +84,25 @@ function worker(db: DisclosedDb = freshDb(), area = sessionArea(), excluded: str
     await recorder.flush();
     return (await db.events.orderBy('time').toArray()).map((e) => e.consentAt);
   };
-  return { db, area, recorder, consent, capture, hit, stamps, navigated };
+  return {
+    db,
+    area,
+    recorder,
+    consent,
+    capture,
+    hit,
+    stamps,
+    navigated,
+    tabs,
+    flushes: () => flushes,
+    setNow: (t: number) => {
+      now = t;
+    },
+  };
 }
 
 const URL = 'https://www.news.example/a';
-/** The document's navigation started at 900; its response (the page load's start, as webRequest says) at 1000. */
+/** The document's navigation started at 900 (its time origin); its response (the page load's start) came at 1000. */
 const ORIGIN = 900;
 const at = (time: number, state: PageSignal['state'], extra: Partial<PageSignal> = {}) => ({
   origin: ORIGIN,
@@ -102,9 +126,10 @@ describe('a page’s consent timeline', () => {
       { time: 1500, state: 'not-answered', cmp: 'tcf:300' },
       { time: 4000, state: 'refused', cmp: 'tcf:300' },
     );
-    expect(stampAt(t, 1200)).toEqual({ state: 'not-answered', since: ORIGIN, cmp: 'tcf:300' });
-    expect(stampAt(t, 1500)).toEqual({ state: 'not-answered', since: 1500, cmp: 'tcf:300' });
-    expect(stampAt(t, 3999)).toEqual({ state: 'not-answered', since: 1500, cmp: 'tcf:300' });
+    // Each not-answered stamp says when the person then answered.
+    expect(stampAt(t, 1200)).toEqual({ state: 'not-answered', since: ORIGIN, answeredAt: 4000, cmp: 'tcf:300' });
+    expect(stampAt(t, 1500)).toEqual({ state: 'not-answered', since: 1500, answeredAt: 4000, cmp: 'tcf:300' });
+    expect(stampAt(t, 3999)).toEqual({ state: 'not-answered', since: 1500, answeredAt: 4000, cmp: 'tcf:300' });
     expect(stampAt(t, 4000)).toEqual({ state: 'refused', since: 4000, cmp: 'tcf:300' });
   });
 
@@ -112,7 +137,7 @@ describe('a page’s consent timeline', () => {
     const stored = timeline({ time: 1500, state: 'refused', cmp: 'tcf:300', stored: true });
     expect(stampAt(stored, 1200)).toEqual({ state: 'refused', since: ORIGIN, cmp: 'tcf:300' });
     const onPage = timeline({ time: 1500, state: 'accepted', cmp: 'tcf:300' });
-    expect(stampAt(onPage, 1200)).toEqual({ state: 'not-answered', since: ORIGIN, cmp: 'tcf:300' });
+    expect(stampAt(onPage, 1200)).toEqual({ state: 'not-answered', since: ORIGIN, answeredAt: 1500, cmp: 'tcf:300' });
     expect(stampAt(onPage, 1600)).toEqual({ state: 'accepted', since: 1500, cmp: 'tcf:300' });
   });
 
@@ -168,9 +193,10 @@ describe('stamping requests with their page’s consent state', () => {
     // Sent just before the refusal, finished after it: still before.
     await w.hit(2950, 3050);
     await w.hit(3200);
+    // Both sent before the refusal: each says when it came.
     expect(await w.stamps()).toEqual([
-      { state: 'not-answered', since: 1100, cmp: 'tcf:300' },
-      { state: 'not-answered', since: 1100, cmp: 'tcf:300' },
+      { state: 'not-answered', since: 1100, answeredAt: 3000, cmp: 'tcf:300' },
+      { state: 'not-answered', since: 1100, answeredAt: 3000, cmp: 'tcf:300' },
       { state: 'refused', since: 3000, cmp: 'tcf:300' },
     ]);
   });
@@ -184,7 +210,7 @@ describe('stamping requests with their page’s consent state', () => {
     // Both still in the recorder's queue, or in its transaction, as the refusal at 1550 arrives.
     await w.consent.signal(1, URL, at(1550, 'refused'));
     expect(await w.stamps()).toEqual([
-      { state: 'not-answered', since: 1100, cmp: 'tcf:300' },
+      { state: 'not-answered', since: 1100, answeredAt: 1550, cmp: 'tcf:300' },
       { state: 'refused', since: 1550, cmp: 'tcf:300' },
     ]);
   });
@@ -228,22 +254,176 @@ describe('stamping requests with their page’s consent state', () => {
     await second.hit(2500);
     await second.consent.loaded;
     expect(await second.stamps()).toEqual([
-      { state: 'not-answered', since: 1100, cmp: 'tcf:300' },
+      { state: 'not-answered', since: 1100, answeredAt: 2000, cmp: 'tcf:300' },
       { state: 'refused', since: 2000, cmp: 'tcf:300' },
     ]);
   });
 
   it('keeps no report of an excluded site, and forgets a closed tab’s', async () => {
     const w = worker(freshDb(), sessionArea(), ['news.example']);
-    await w.consent.signal(1, URL, at(1100, 'refused'));
+    expect(await w.consent.signal(1, URL, at(1100, 'refused'))).toBe('not-recorded');
+
+    w.navigated(URL, 1000);
     expect(w.area.data.size).toBe(0);
 
     const v = worker();
+    v.navigated(URL, 1000);
     await v.consent.signal(1, URL, at(1100, 'refused'));
     expect(v.area.data.size).toBe(1);
     v.consent.tabClosed(1);
     await Promise.resolve();
     expect(v.area.data.size).toBe(0);
+  });
+
+  it('recreates nothing of a closed tab: its late beacons are stamped unknown, its late reports refused', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.consent.signal(1, URL, at(1100, 'refused', { stored: true }));
+    w.consent.tabClosed(1);
+    await Promise.resolve();
+    // A beacon sent as the page went away finishes after its tab has closed.
+    await w.hit(5000);
+    expect(await w.consent.signal(1, URL, at(5100, 'accepted'))).toBe('closed');
+    w.consent.navigationStarted(1, URL, 6000);
+    expect(w.area.data.size).toBe(0);
+    expect(await w.stamps()).toEqual([{ state: 'unknown' }]);
+  });
+
+  it('refuses a report whose document started at no navigation of its tab, or timed before it began or in the future', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.hit(1200);
+    // A page that forged or backdated a report: a document said to start 30 s after its navigation committed; a
+    // time before its document's start; a time to come.
+    const forged = { origin: ORIGIN + 30_000, signal: { time: 31_000, state: 'refused' as const } };
+    expect(await w.consent.signal(1, URL, forged)).toBe('no-load');
+    expect(await w.consent.signal(1, URL, at(700, 'refused', { stored: true }))).toBe('time');
+    w.setNow(50_000);
+    expect(await w.consent.signal(1, URL, at(60_000, 'refused'))).toBe('time');
+    expect(await w.stamps()).toEqual([{ state: 'unknown' }]);
+    expect(await w.consent.signal(1, URL, at(1100, 'not-answered'))).toBeUndefined();
+    expect(await w.stamps()).toEqual([{ state: 'not-answered', since: 1100, cmp: 'tcf:300' }]);
+  });
+
+  it('gives each of two quick navigations its own report, never the older its successor’s', async () => {
+    const w = worker();
+    // The first document starts at 900 and commits at 1020; the second starts at 1050, 150 ms after the first.
+    w.navigated(URL, 1000);
+    w.navigated('https://www.news.example/b', 1150);
+    await w.hit(1300);
+    // The second document's reader: its origin a few ms before its navigation (a link's click starts in the page).
+    const second = { origin: 1046, signal: { time: 1200, state: 'not-answered' as const, cmp: 'tcf:300' } };
+    await w.consent.signal(1, 'https://www.news.example/b', second);
+    expect(await w.stamps()).toEqual([{ state: 'not-answered', since: 1200, cmp: 'tcf:300' }]);
+    // The first document's reader spoke late (a beacon as it went): its refusal is its own, not the second page's.
+    await w.consent.signal(1, URL, { origin: 901, signal: { time: 1040, state: 'refused', cmp: 'tcf:300' } });
+    expect(await w.stamps()).toEqual([{ state: 'not-answered', since: 1200, cmp: 'tcf:300' }]);
+  });
+
+  it('finds the timeline by the load key the events carry, also one the capture opened at a request or took back', async () => {
+    const db = freshDb();
+    const area = sessionArea();
+    const first = worker(db, area);
+    // Firefox: the page's first request is handled before its navigation, and opens the load itself, at 1040.
+    first.consent.navigationStarted(1, URL, 900);
+    await first.hit(1040, 1040);
+    first.capture.navigated(1, URL, false, 1000);
+    first.consent.navigationCommitted(1, 1020);
+    await first.consent.signal(1, URL, at(1100, 'not-answered'));
+    await first.hit(1500);
+    expect(await first.stamps()).toEqual([
+      { state: 'not-answered', since: ORIGIN, cmp: 'tcf:300' },
+      { state: 'not-answered', since: 1100, cmp: 'tcf:300' },
+    ]);
+    // The worker stops; a new one takes the stored load back on the tab's next request, under its old key.
+    const second = worker(db, area);
+    await second.consent.loaded;
+    await second.consent.signal(1, URL, at(2000, 'refused'));
+    await second.hit(2500);
+    expect(await second.stamps()).toEqual([
+      { state: 'not-answered', since: ORIGIN, answeredAt: 2000, cmp: 'tcf:300' },
+      { state: 'not-answered', since: 1100, answeredAt: 2000, cmp: 'tcf:300' },
+      { state: 'refused', since: 2000, cmp: 'tcf:300' },
+    ]);
+    // One page load, under the key the first request opened, not the navigation's response time.
+    const keys = new Set((await db.events.toArray()).map((e) => e.page));
+    expect(keys.size).toBe(1);
+    expect(keys.has('1:1000')).toBe(false);
+  });
+
+  it('lets a CMP seen after the page’s "no banner" replace it, its requests stamped again', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.consent.signal(1, URL, { origin: ORIGIN, signal: { time: 4500, state: 'no-banner' } });
+    await w.hit(1200);
+    await w.hit(4600);
+    expect(await w.stamps()).toEqual([{ state: 'no-banner' }, { state: 'no-banner' }]);
+    // The detector found a banner after the reader's guess (a CMP that shows late).
+    await w.consent.signal(1, URL, at(5000, 'not-answered', { cmp: 'cookie-script' }));
+    expect(await w.stamps()).toEqual([
+      { state: 'not-answered', since: ORIGIN, cmp: 'cookie-script' },
+      { state: 'not-answered', since: ORIGIN, cmp: 'cookie-script' },
+    ]);
+    // A later "no banner" guess changes nothing now.
+    expect(await w.consent.signal(1, URL, { origin: ORIGIN, signal: { time: 6000, state: 'no-banner' } })).toBe(
+      'unchanged',
+    );
+  });
+
+  it('never re-stamps by its finishing time a request whose send time was not seen', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.consent.signal(1, URL, at(1100, 'not-answered'));
+    // Sent before the refusal (its send time lost), finished after it.
+    await w.hit(undefined, 3100);
+    await w.consent.signal(1, URL, at(3000, 'refused'));
+    const [event] = await w.db.events.toArray();
+    expect(event?.sentAt).toBeUndefined();
+    // Stamped as it finished (the refusal was not known yet), and kept so; it learns when the person answered
+    // only if it finished before that.
+    expect(event?.consentAt).toEqual({ state: 'not-answered', since: 1100, cmp: 'tcf:300' });
+  });
+
+  it('tells a request sent before the answer when it came, queued or stored', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.consent.signal(1, URL, at(1100, 'not-answered'));
+    await w.hit(1200);
+    await w.recorder.flush();
+    // One still queued as the refusal arrives.
+    await w.hit(2000);
+    await w.consent.signal(1, URL, at(3000, 'refused'));
+    await w.hit(3100);
+    await w.recorder.flush();
+    const events = await w.db.events.orderBy('time').toArray();
+    expect(events.map((e) => [e.sentAt, e.consentAt])).toEqual([
+      [1200, { state: 'not-answered', since: 1100, answeredAt: 3000, cmp: 'tcf:300' }],
+      [2000, { state: 'not-answered', since: 1100, answeredAt: 3000, cmp: 'tcf:300' }],
+      [3100, { state: 'refused', since: 3000, cmp: 'tcf:300' }],
+    ]);
+  });
+
+  it('re-stamps once for a batch of reports from a page that keeps flipping its state', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.hit(1050);
+    const before = w.flushes();
+    const flips = Array.from({ length: 100 }, (_, i) =>
+      w.consent.signal(1, URL, at(1100 + i, i % 2 ? 'refused' : 'accepted')),
+    );
+    await Promise.all(flips);
+    expect(w.flushes() - before).toBe(1);
+  });
+
+  it('keeps the first 50 states of a page and refuses more, leaving the stamps they gave', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.consent.signal(1, URL, at(1100, 'not-answered'));
+    await w.hit(1150);
+    for (let i = 1; i < 50; i++) await w.consent.signal(1, URL, at(1200 + i, i % 2 ? 'refused' : 'accepted'));
+    expect(await w.consent.signal(1, URL, at(2000, 'accepted'))).toBe('unchanged');
+    // The first request's stamp is still by the page's first states (dropping old ones would have re-stamped it).
+    expect(await w.stamps()).toEqual([{ state: 'not-answered', since: 1100, answeredAt: 1201, cmp: 'tcf:300' }]);
   });
 
   it('stamps requests of no page load (a service worker’s) with nothing', async () => {
