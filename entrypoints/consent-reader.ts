@@ -1,26 +1,29 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CHANNEL_ASK, CHANNEL_HELLO } from '../lib/consent/channel.ts';
 import { gppState, type PageSignal, type TcfAnswer, tcfState, uspOptedOut } from '../lib/consent/page-signals.ts';
 
 // The page's consent state, read in the page's own (main) world, where its CMP's APIs are. It only reads: it calls
 // the IAB APIs a page's own scripts call (`__tcfapi`, `__gpp`, `__uspapi`), defines nothing on the page's objects,
-// changes no return value, and keeps what it needs of the page's globals from before any page script runs.
+// changes no return value, and throws nothing into the page.
 //
-// Banners without an IAB API are told by the detector (consent-detector.content.ts, in the extension's own world).
+// It runs at document_start, before any script of the page, and keeps then every function of the page's world it
+// uses later (bound to their objects, so no later call looks up `call` or a prototype the page may have replaced),
+// builds the objects it hands to the browser without a prototype (a getter the page puts on Object.prototype sees
+// none of them), and agrees its channel with the relay once, before the page can ask.
 //
-// Top frame only: the consent state is the page's, held by the CMP of its top document (frames ask that CMP through
-// `__tcfapiLocator`), and every request of a tab is counted against its top-level page load.
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  world: 'MAIN',
-  runAt: 'document_start',
-  allFrames: false,
-  registration: 'runtime',
-  exclude: ['firefox'],
+// An unlisted script registered by file (lib/consent/channel.ts), not a WXT content script: no wrapper of WXT's runs
+// in the page (its isolated one posts a message naming the extension to every page's listeners).
+//
+// Banners without an IAB API are told by the detector (consent-detector.ts, in the extension's own world).
+export default defineUnlistedScript({
   // An anonymous function: the build would otherwise leave a global variable of its name on the page.
   globalName: false,
   main() {
-    readConsent();
+    try {
+      readConsent();
+    } catch {
+      // Nothing of the reader's may reach the page's error handlers.
+    }
   },
 });
 
@@ -47,35 +50,64 @@ interface GppEvent {
 }
 
 function readConsent(): void {
-  // The page's scripts could replace these later: the reader keeps its own.
-  const listen = EventTarget.prototype.addEventListener;
-  const unlisten = EventTarget.prototype.removeEventListener;
-  const fire = EventTarget.prototype.dispatchEvent;
+  // Taken now, before any page script: each bound, or called without a `this`, so that later calls read nothing the
+  // page's scripts could have replaced since.
+  const callOf = Function.prototype.call.bind(Function.prototype.call) as <T>(
+    f: (...a: never[]) => T,
+    self: unknown,
+    ...args: unknown[]
+  ) => T;
+  const doc = document;
+  const win = window;
+  const events = EventTarget.prototype;
+  const listen = events.addEventListener.bind(doc);
+  const unlisten = events.removeEventListener.bind(doc);
+  const listenWindow = events.addEventListener.bind(win);
+  const fire = events.dispatchEvent.bind(doc);
+  const detailGetter = Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')?.get as () => unknown;
+  const detailOf = (event: Event) => callOf(detailGetter, event);
+  const acknowledge = Event.prototype.preventDefault;
   const Custom = CustomEvent;
+  const create = Object.create;
+  /** An object with no prototype: what a CustomEvent's init, a listener's options or a report is made of. */
+  const bare = () => create(null) as Record<string, unknown>;
   const stringify = JSON.stringify;
   const later = setTimeout;
   const clock = Date.now;
-  const sinceStart = performance.now.bind(performance);
-  const doc = document;
-  const page = window as unknown as Record<string, unknown>;
-
-  // The wall-clock time the document's navigation started: which page load the reports belong to.
-  const origin = Math.round(clock() - sinceStart());
-  let channel: string | undefined;
-  const waiting: string[] = [];
-  const send = (detail: string) => {
-    if (channel) fire.call(doc, new Custom(channel, { detail }));
-    else waiting.push(detail);
+  const round = Math.round;
+  const page = win as unknown as Record<string, unknown>;
+  const init = (detail: string | undefined, cancelable: boolean) => {
+    const o = bare();
+    if (detail !== undefined) o.detail = detail;
+    o.cancelable = cancelable;
+    return o as CustomEventInit;
   };
+
+  // When the document's navigation started (ms since the epoch): which page load the reports belong to. The
+  // detector reads the same value, so the worker joins their reports in one timeline.
+  const origin = round(performance.timeOrigin);
+  let channel: string | undefined;
+  // Reports made before the channel is known, kept in an object without a prototype (an array's `push`, or a
+  // setter the page put on Array.prototype, would show them to the page).
+  const waiting = bare() as Record<number, string>;
+  let waited = 0;
+  const send = (detail: string) => {
+    if (channel) fire(new Custom(channel, init(detail, false)));
+    else waiting[waited++] = detail;
+  };
+  // The relay answers once; the reader takes the first answer only, and tells the relay it did (its event is
+  // cancelled), so neither answers a page's script that asks or says hello later.
   const hello = (event: Event) => {
-    const name = (event as CustomEvent).detail;
+    const name = detailOf(event);
     if (channel || typeof name !== 'string') return;
     channel = name;
-    unlisten.call(doc, CHANNEL_HELLO, hello);
-    for (const detail of waiting.splice(0)) send(detail);
+    callOf(acknowledge, event);
+    unlisten(CHANNEL_HELLO, hello);
+    for (let i = 0; i < waited; i++) send(waiting[i] as string);
+    waited = 0;
   };
-  listen.call(doc, CHANNEL_HELLO, hello);
-  fire.call(doc, new Custom(CHANNEL_ASK));
+  listen(CHANNEL_HELLO, hello);
+  fire(new Custom(CHANNEL_ASK, init(undefined, false)));
 
   let last = '';
   let cmpFound = false;
@@ -83,7 +115,15 @@ function readConsent(): void {
     const key = `${signal.state}|${signal.cmp ?? ''}`;
     if (key === last) return;
     last = key;
-    send(stringify({ origin, signal }));
+    const fields = bare();
+    fields.time = signal.time;
+    fields.state = signal.state;
+    if (signal.cmp !== undefined) fields.cmp = signal.cmp;
+    if (signal.stored) fields.stored = true;
+    const message = bare();
+    message.origin = origin;
+    message.signal = fields;
+    send(stringify(message));
   };
 
   let tcf = false;
@@ -125,6 +165,15 @@ function readConsent(): void {
       // As for TCF.
     }
   };
+  const onUsp = (data: { uspString?: string } | null, success: boolean) => {
+    try {
+      // US Privacy has no events: its string as it is now. Only an opt-out says anything of a choice.
+      if (success && !tcf && !gpp && uspOptedOut(data?.uspString))
+        report({ time: clock(), state: 'refused', cmp: 'usp', stored: true });
+    } catch {
+      // As for TCF: the page's string, or its CMP, may be anything.
+    }
+  };
   const look = () => {
     try {
       const tcfApi = page.__tcfapi;
@@ -145,31 +194,38 @@ function readConsent(): void {
       const uspApi = page.__uspapi;
       if (!usp && typeof uspApi === 'function') {
         usp = true;
-        // US Privacy has no events: its string as it is now. Only an opt-out says anything of a choice.
-        (uspApi as Api)('getUSPData', 1, ((data: { uspString?: string } | null, success: boolean) => {
-          if (success && !tcf && !gpp && uspOptedOut(data?.uspString))
-            report({ time: clock(), state: 'refused', cmp: 'usp', stored: true });
-        }) as never);
+        // A CMP all the same: the page is not one without a banner, whatever its string says.
+        cmpFound = true;
+        (uspApi as Api)('getUSPData', 1, onUsp as never);
       }
     } catch {
       // An API that throws is the page's fault; the page goes on as it would have.
     }
     return tcf && gpp;
   };
-  const started = sinceStart();
+  const once = bare() as AddEventListenerOptions;
+  once.once = true;
+  const started = clock();
   const poll = () => {
-    if (!look() && sinceStart() - started < LOOK_FOR_MS) later(poll, LOOK_EVERY_MS);
+    try {
+      if (!look() && clock() - started < LOOK_FOR_MS) later(poll, LOOK_EVERY_MS);
+    } catch {
+      // Nothing of the reader's reaches the page's error handlers.
+    }
   };
   poll();
-  listen.call(
-    window,
+  listenWindow(
     'load',
     () => {
       later(() => {
-        look();
-        if (!cmpFound) report({ time: clock(), state: 'no-banner' });
+        try {
+          look();
+          if (!cmpFound) report({ time: clock(), state: 'no-banner' });
+        } catch {
+          // As above.
+        }
       }, NO_BANNER_AFTER_LOAD_MS);
     },
-    { once: true },
+    once,
   );
 }

@@ -1,26 +1,27 @@
 import browser from 'webextension-polyfill';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CHANNEL_ASK, CHANNEL_HELLO, DETECTED_FLAG, REPORTS_PER_PAGE } from '../lib/consent/channel.ts';
 import { request } from '../lib/messages.ts';
 
 // The isolated half of the consent reader: it hands the reader a channel no page script knows, and forwards what
-// comes on it to the worker, which checks it. Registered at run time, off the sites the user excluded (background.ts).
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  runAt: 'document_start',
-  allFrames: false,
-  registration: 'runtime',
-  exclude: ['firefox'],
+// comes on it to the worker, which checks it. Registered by file at run time, off the sites the user excluded
+// (background.ts), at document_start beside the reader: an unlisted script, so no WXT wrapper posts anything to
+// the page.
+export default defineUnlistedScript({
   globalName: false,
   main() {
     const channel = crypto.randomUUID();
-    const hello = () => document.dispatchEvent(new CustomEvent(CHANNEL_HELLO, { detail: channel }));
-    document.addEventListener(CHANNEL_ASK, hello);
-    hello();
-    // By then both scripts have run: later askers are the page's own.
-    document.addEventListener('DOMContentLoaded', () => document.removeEventListener(CHANNEL_ASK, hello), {
-      once: true,
-    });
+    /** Says the channel's name; true when the reader took it (it cancels the event). */
+    const hello = () => !document.dispatchEvent(new CustomEvent(CHANNEL_HELLO, { detail: channel, cancelable: true }));
+    // One handshake: said once as the relay starts (the reader, if it ran first, takes it), else once when the
+    // reader asks, which it does as it starts. Nothing of the page has run before either: no later ask is answered.
+    if (!hello()) {
+      const asked = () => {
+        document.removeEventListener(CHANNEL_ASK, asked);
+        hello();
+      };
+      document.addEventListener(CHANNEL_ASK, asked);
+    }
     let forwarded = 0;
     document.addEventListener(channel, (event) => {
       const detail = (event as CustomEvent).detail;

@@ -1,6 +1,6 @@
 import type { ConsentState } from './types.ts';
 
-// What the page's consent reader (entrypoints/consent-reader.content.ts, in the page's main world) reports, and how a
+// What the page's consent reader (entrypoints/consent-reader.ts, in the page's main world) reports, and how a
 // CMP's own data is read into a state. Pure: the reader, the worker and the tests share it.
 
 /** The states a page reports itself; 'withdrawn' is told by the worker from what came before. */
@@ -112,4 +112,47 @@ export function gppState(parsed: Record<string, unknown> | undefined): 'accepted
 /** The US Privacy string's third character: Y opted out of sale, N did not, - not applicable. */
 export function uspOptedOut(usp: unknown): boolean {
   return typeof usp === 'string' && /^1[YN-]Y/i.test(usp);
+}
+
+/** How often the detector looks whether a banner it found is still open, and for how long at most. */
+export const BANNER_LOOK_EVERY_MS = 1000;
+export const BANNER_WATCH_MS = 60_000;
+
+export interface BannerWatch {
+  /** Whether the banner is still shown (autoconsent's `detectPopup`). */
+  isOpen: () => Promise<boolean>;
+  /** The banner went: the person answered it. */
+  onGone: () => void;
+  later: (f: () => void, ms: number) => unknown;
+  now: () => number;
+}
+
+/**
+ * Looks every second whether a banner is still shown, and says once when it is gone. Gives up after a minute (a
+ * banner left open says nothing more, and the page is not looked at forever) and when stopped (the page is left);
+ * a look that fails ends the watch. Returns the stop.
+ */
+export function watchBanner(watch: BannerWatch): () => void {
+  const until = watch.now() + BANNER_WATCH_MS;
+  let stopped = false;
+  const look = () => {
+    if (stopped || watch.now() > until) return;
+    watch.isOpen().then(
+      (open) => {
+        if (stopped) return;
+        if (open) watch.later(look, BANNER_LOOK_EVERY_MS);
+        else {
+          stopped = true;
+          watch.onGone();
+        }
+      },
+      () => {
+        stopped = true;
+      },
+    );
+  };
+  watch.later(look, BANNER_LOOK_EVERY_MS);
+  return () => {
+    stopped = true;
+  };
 }

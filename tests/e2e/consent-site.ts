@@ -56,6 +56,47 @@ export const NON_IAB_BANNER = page(
     '<button id="cookiescript_reject" onclick="answered()">Reject all</button></div>',
 );
 
+/**
+ * A page that tries everything a page's scripts can against the reader, from the first script of its head: it
+ * listens for every message and error, listens in on the handshake's events, asks for the channel (now and after
+ * DOMContentLoaded), spies on what Object.prototype, Function.prototype.call and dispatchEvent see, and, if it
+ * learns a channel, sends a forged, backdated "accepted" on it. Its only CMP is a US Privacy API whose string
+ * throws when read, in a callback of its own timer.
+ */
+export const HOSTILE = page(
+  'A hostile page',
+  '<script>' +
+    'window.heard = []; window.errors = []; window.learnt = [];' +
+    'addEventListener("message", (e) => heard.push(String(e.data)));' +
+    'addEventListener("error", (e) => errors.push(String(e.message)));' +
+    'addEventListener("unhandledrejection", (e) => errors.push(String(e.reason)));' +
+    // A channel's name is a random UUID: anything that looks like one is tried as one, once.
+    'const tried = new Set();' +
+    'const maybe = (v) => { if (typeof v !== "string" || !/^[0-9a-f-]{36}$/.test(v) || tried.has(v)) return;' +
+    ' tried.add(v); learnt.push(v); const t = Date.now();' +
+    ' for (const origin of [Math.round(performance.timeOrigin), Math.round(performance.timeOrigin) - 60000])' +
+    '  document.dispatchEvent(new CustomEvent(v, { detail: JSON.stringify({ origin, signal: { time: t - 3000,' +
+    '   state: "accepted", cmp: "tcf:1", stored: true } }) })); };' +
+    'for (const type of ["disclosed:consent-hello", "disclosed:consent-ask"]) {' +
+    ' addEventListener(type, (e) => maybe(e.detail), true);' +
+    ' document.addEventListener(type, (e) => maybe(e.detail), true); }' +
+    'for (const key of ["detail", "bubbles", "cancelable", "composed", "once", "toJSON", "origin", "signal"])' +
+    ' Object.defineProperty(Object.prototype, key, { configurable: true, get() {' +
+    '  const own = Object.getOwnPropertyDescriptor(this, "detail"); if (own) maybe(own.value); return undefined; } });' +
+    'const realFire = EventTarget.prototype.dispatchEvent;' +
+    'EventTarget.prototype.dispatchEvent = function (e) { maybe(e.type); return Reflect.apply(realFire, this, [e]); };' +
+    'Function.prototype.call = function (self, ...args) { for (const a of [self, ...args]) if (a instanceof Event)' +
+    ' maybe(a.type); return Reflect.apply(this, self, args); };' +
+    'const ask = () => document.dispatchEvent(new CustomEvent("disclosed:consent-ask"));' +
+    'ask(); document.addEventListener("DOMContentLoaded", ask);' +
+    'window.__uspapi = (command, version, callback) => setTimeout(() =>' +
+    ' callback({ get uspString() { throw new Error("the page’s string") } }, true), 10);' +
+    'const hit = (name) => { new Image().src = `https://www.google-analytics.com/${name}.gif?t=${Date.now()}`; };' +
+    'window.addEventListener("load", () => { hit("hostile"); setTimeout(() => { document.title = "waited"; }, 4500); });' +
+    '</script>',
+  '<p>Nothing to see.</p>',
+);
+
 /** The CMP bundled for the browser, and the pages on each of `hosts`. */
 export async function consentSites(hosts: string[]): Promise<SiteMap> {
   const bundle = await build({
@@ -70,6 +111,7 @@ export async function consentSites(hosts: string[]): Promise<SiteMap> {
     '/article.html': WITH_CMP,
     '/plain.html': NO_CMP,
     '/cookie-script.html': NON_IAB_BANNER,
+    '/hostile.html': HOSTILE,
   };
   return Object.fromEntries(hosts.map((host) => [host, pages]));
 }

@@ -27,25 +27,37 @@ interface Stored {
   host: string;
   path: string;
   site: string;
+  time: number;
+  sentAt?: number;
   consentAt?: ConsentStamp;
 }
 
-/** The stored events of `site`, by path (the latest of each), once `paths` all are stored with a settled stamp. */
+/** The stored events of `site`, by path (the latest of each), once `paths` all are stored and `settled`. */
+async function eventsOf(
+  site: string,
+  paths: string[],
+  settled = (e: Stored | undefined) => !!e?.consentAt && e.consentAt.state !== 'unknown',
+): Promise<Map<string, Stored>> {
+  let found = new Map<string, Stored>();
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const all = JSON.parse(await everythingStored(env.browser.context, env.browser.extensionId)) as {
+      events?: Stored[];
+    };
+    found = new Map((all.events ?? []).filter((e) => e.site === site).map((e) => [e.path, e]));
+    if (paths.every((p) => settled(found.get(p)))) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return found;
+}
+
+/** The same, their stamps only. */
 async function stampsOf(
   site: string,
   paths: string[],
   settled = (s: ConsentStamp | undefined) => !!s && s.state !== 'unknown',
 ): Promise<Map<string, ConsentStamp | undefined>> {
-  let found = new Map<string, ConsentStamp | undefined>();
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const all = JSON.parse(await everythingStored(env.browser.context, env.browser.extensionId)) as {
-      events?: Stored[];
-    };
-    found = new Map((all.events ?? []).filter((e) => e.site === site).map((e) => [e.path, e.consentAt]));
-    if (paths.every((p) => settled(found.get(p)))) return found;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return found;
+  const events = await eventsOf(site, paths, (e) => settled(e?.consentAt));
+  return new Map([...events].map(([path, e]) => [path, e.consentAt]));
 }
 
 const pageNumber = (p: Page, name: string): Promise<number> =>
@@ -60,14 +72,29 @@ describe('the page’s consent state, stamped on its requests', () => {
     await tab.waitForFunction(() => document.title === 'answered', undefined, { timeout: 15_000 });
     const shownAt = await pageNumber(tab, 'bannerShownAt');
     const refusedAt = await pageNumber(tab, 'refusedAt');
-    const started = await tab.evaluate(() => Math.round(Date.now() - performance.now()));
+    const waitingSentAt = await pageNumber(tab, 'waitingSentAt');
+    const started = await tab.evaluate(() => Math.round(performance.timeOrigin));
 
-    const stamps = await stampsOf('consent-news.example', [
-      '/first.gif',
-      '/waiting.gif',
-      '/after-1.gif',
-      '/after-2.gif',
-    ]);
+    const paths = ['/first.gif', '/waiting.gif', '/after-1.gif', '/after-2.gif'];
+    // Settled: the requests before the answer know when it came.
+    const events = await eventsOf('consent-news.example', paths, (e) =>
+      e?.consentAt?.state === 'not-answered' ? e.consentAt.answeredAt !== undefined : !!e?.consentAt,
+    );
+    const stamps = new Map([...events].map(([path, e]) => [path, e.consentAt]));
+    // Each request keeps when it was sent: at or before it finished, after the page started; the one the page
+    // sent while its banner waited, when the page sent it.
+    for (const path of paths) {
+      const e = events.get(path);
+      expect(e?.sentAt, path).toBeGreaterThanOrEqual(started);
+      expect(e?.sentAt, path).toBeLessThanOrEqual(e?.time ?? 0);
+    }
+    expect(events.get('/waiting.gif')?.sentAt).toBeGreaterThanOrEqual(waitingSentAt - 50);
+    expect(events.get('/waiting.gif')?.sentAt).toBeLessThanOrEqual(waitingSentAt + 50);
+    // Those sent before "Refuse" say when it was clicked.
+    for (const path of ['/first.gif', '/waiting.gif']) {
+      expect(stamps.get(path)?.answeredAt, path).toBeGreaterThanOrEqual(refusedAt - 50);
+      expect(stamps.get(path)?.answeredAt, path).toBeLessThanOrEqual(refusedAt + 50);
+    }
     // As the page started, before its CMP could be asked: not answered, since the page began.
     const first = stamps.get('/first.gif');
     expect(first).toMatchObject({ state: 'not-answered', cmp: CMP });
@@ -85,6 +112,23 @@ describe('the page’s consent state, stamped on its requests', () => {
       expect(after?.since).toBeGreaterThanOrEqual(refusedAt);
       expect(after?.since).toBeLessThanOrEqual(refusedAt + 200);
     }
+    await tab.close();
+  });
+
+  it('shows a page nothing of the extension: no message, no error, no channel to forge a report on', async () => {
+    const tab = await env.browser.context.newPage();
+    await tab.goto(`https://${NEWS}/hostile.html`);
+    await tab.waitForFunction(() => document.title === 'waited', undefined, { timeout: 15_000 });
+    const seen = await tab.evaluate(() => {
+      const page = window as never as Record<'heard' | 'errors' | 'learnt', string[]>;
+      return { heard: page.heard, errors: page.errors, learnt: page.learnt };
+    });
+    // No `message` event of the extension's (WXT's content-script wrapper posted one naming it), no error of the
+    // reader's (the page's US Privacy string throws in the page's own timer), no channel name caught.
+    expect(seen).toEqual({ heard: [], errors: [], learnt: [] });
+    // A US Privacy API is a CMP: never "no banner"; and nothing forged was recorded.
+    const events = await eventsOf('consent-news.example', ['/hostile.gif'], (e) => !!e);
+    expect(events.get('/hostile.gif')?.consentAt).toEqual({ state: 'unknown' });
     await tab.close();
   });
 
