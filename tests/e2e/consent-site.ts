@@ -67,7 +67,7 @@ export const HOSTILE = page(
   'A hostile page',
   '<script>' +
     'window.heard = []; window.errors = []; window.learnt = [];' +
-    'addEventListener("message", (e) => heard.push(String(e.data)));' +
+    'addEventListener("message", (e) => heard.push(JSON.stringify(e.data)));' +
     'addEventListener("error", (e) => errors.push(String(e.message)));' +
     'addEventListener("unhandledrejection", (e) => errors.push(String(e.reason)));' +
     // A channel's name is a random UUID: anything that looks like one is tried as one, once.
