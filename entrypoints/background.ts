@@ -52,19 +52,17 @@ export default defineBackground(() => {
   let matcher: TrackerMatcher | undefined;
   const loadIndex = () => loadMatcher(BUNDLED_TRACKER_INDEX);
   const timedLoadIndex = probe ? probe.timeIndexLoad(loadIndex) : loadIndex;
-  // The pages' consent states (Chromium: Firefox's MV2 build registers no main-world scripts, so it stamps nothing).
-  const consent = import.meta.env.FIREFOX
-    ? undefined
-    : new ConsentPages({
-        db,
-        flush: () => recorder.flush(),
-        area: browser.storage.session,
-        recording: (site) => !settings.current.excludedSites.includes(site),
-      });
+  // The pages' consent states, in both browsers (Firefox registers main-world scripts from 128, MV2 builds too).
+  const consent = new ConsentPages({
+    db,
+    flush: () => recorder.flush(),
+    area: browser.storage.session,
+    recording: (site) => !settings.current.excludedSites.includes(site),
+  });
   const capture = new Capture({
     db,
     recorder,
-    ...(consent ? { consentAt: (event, sentAt) => consent.stamp(event, sentAt) } : {}),
+    consentAt: (event, sentAt) => consent.stamp(event, sentAt),
     settings: () => settings.current,
     matcher: () => {
       matcher ??= timedLoadIndex();
@@ -158,21 +156,19 @@ export default defineBackground(() => {
   );
   // Each top-level navigation's start and commit: which document a page's consent report comes from (its
   // `performance.timeOrigin` falls between them), and which of its page loads that document's requests are.
-  if (consent) {
-    browser.webNavigation.onBeforeNavigate.addListener((d) => {
-      if (d.frameId === 0) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
-    });
-    browser.webNavigation.onCommitted.addListener((d) => {
-      if (d.frameId === 0) consent.navigationCommitted(d.tabId, d.timeStamp);
-    });
-  }
+  browser.webNavigation.onBeforeNavigate.addListener((d) => {
+    if (d.frameId === 0) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
+  });
+  browser.webNavigation.onCommitted.addListener((d) => {
+    if (d.frameId === 0) consent.navigationCommitted(d.tabId, d.timeStamp);
+  });
   browser.extension.isAllowedIncognitoAccess().then(
     (allowed) => traffic.privateAccessKnown(allowed),
     () => undefined,
   );
   browser.tabs.onRemoved.addListener((tabId) => {
     capture.tabClosed(tabId);
-    consent?.tabClosed(tabId);
+    consent.tabClosed(tabId);
     watched.tabClosed(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -207,7 +203,7 @@ export default defineBackground(() => {
     'classroom/end': () => classroom.end(),
     'consent/page-state': async (report, sender) => {
       // The page's top frame only: its CMP holds the page's state (frames' CMPs ask it).
-      if (!consent || sender.tabId === undefined || sender.frameId !== 0 || !sender.url) return { recorded: false };
+      if (sender.tabId === undefined || sender.frameId !== 0 || !sender.url) return { recorded: false };
       await settings.loaded;
       const refused = await consent.signal(sender.tabId, sender.url, report);
       return { recorded: refused === undefined };
@@ -232,7 +228,7 @@ export default defineBackground(() => {
    * than declared, so an excluded site never runs them at all (the list is kept as the setting changes).
    */
   function registerConsentScripts(excluded: readonly string[]): void {
-    if (!consent || !browser.scripting?.registerContentScripts) return;
+    if (!browser.scripting?.registerContentScripts) return;
     const scripts = CONSENT_SCRIPTS.map((s) => ({
       id: s.id,
       js: [...s.js],
@@ -259,7 +255,7 @@ export default defineBackground(() => {
 
   /** The banner detector, into a tab's page once it has loaded — unless its site is excluded (or not a web page). */
   function detectBanner(tabId: number): void {
-    if (!consent || !browser.scripting?.executeScript) return;
+    if (!browser.scripting?.executeScript) return;
     Promise.all([browser.tabs.get(tabId), settings.loaded])
       .then(([tab]) => {
         const site = parseWebUrl(tab.url)?.site;
