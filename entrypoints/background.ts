@@ -160,7 +160,7 @@ export default defineBackground(() => {
     if (d.frameId === 0) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
   });
   browser.webNavigation.onCommitted.addListener((d) => {
-    if (d.frameId === 0) consent.navigationCommitted(d.tabId, d.timeStamp);
+    if (d.frameId === 0) consent.navigationCommitted(d.tabId, d.url, d.timeStamp);
   });
   browser.extension.isAllowedIncognitoAccess().then(
     (allowed) => traffic.privateAccessKnown(allowed),

@@ -218,7 +218,9 @@ export class ConsentPages {
   }
 
   /** A top-level navigation committed (webNavigation.onCommitted, frame 0): the latest that had started by then. */
-  navigationCommitted(tabId: number, time: number): void {
+  navigationCommitted(tabId: number, url: string, time: number): void {
+    const site = parseWebUrl(url)?.site;
+    if (!site || this.deps.recording?.(site) === false) return;
     const loads = this.tabs.get(tabId);
     const load = loads?.findLast((l) => l.committed === undefined && l.start <= time);
     if (!load) return;

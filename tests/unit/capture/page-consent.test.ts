@@ -58,7 +58,7 @@ function worker(db: DisclosedDb = freshDb(), area = sessionArea(), excluded: str
   const navigated = (url: string, response: number) => {
     consent.navigationStarted(1, url, response - 100);
     capture.navigated(1, url, false, response);
-    consent.navigationCommitted(1, response + 20);
+    consent.navigationCommitted(1, url, response + 20);
   };
   const tabs = new Map<number, TabInfo>([[1, { url: 'https://www.news.example/a', incognito: false }]]);
   const capture = new Capture({
@@ -328,7 +328,7 @@ describe('stamping requests with their page’s consent state', () => {
     first.consent.navigationStarted(1, URL, 900);
     await first.hit(1040, 1040);
     first.capture.navigated(1, URL, false, 1000);
-    first.consent.navigationCommitted(1, 1020);
+    first.consent.navigationCommitted(1, URL, 1020);
     await first.consent.signal(1, URL, at(1100, 'not-answered'));
     await first.hit(1500);
     expect(await first.stamps()).toEqual([
