@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentStamp } from '../../lib/consent/types.ts';
-import { type ChromeGlobal, inExtensionPage } from '../../scripts/browser.ts';
+import { type ChromeGlobal, EXTENSION_DIR, inExtensionPage } from '../../scripts/browser.ts';
 import type { SiteMap } from '../../scripts/fake-internet.ts';
 import { TEST_CMP_ID } from './consent-cmp/vendor-list.ts';
 import { consentSites } from './consent-site.ts';
@@ -130,6 +132,13 @@ describe('the page’s consent state, stamped on its requests', () => {
     const events = await eventsOf('consent-news.example', ['/hostile.gif'], (e) => !!e);
     expect(events.get('/hostile.gif')?.consentAt).toEqual({ state: 'unknown' });
     await tab.close();
+  });
+
+  it('ships its page scripts without WXT’s content-script wrapper, which announces the extension to the page', () => {
+    for (const file of ['consent-reader.js', 'consent-relay.js', 'consent-detector.js']) {
+      const text = readFileSync(join(EXTENSION_DIR, file), 'utf8');
+      expect(text.includes('content-script-started'), file).toBe(false);
+    }
   });
 
   it('a page with no CMP: no banner', async () => {

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentStamp } from '../../lib/consent/types.ts';
 import type { SiteMap } from '../../scripts/fake-internet.ts';
 import { TEST_CMP_ID } from '../e2e/consent-cmp/vendor-list.ts';
 import { consentSites } from '../e2e/consent-site.ts';
-import { everythingStored, type FirefoxBuild } from './firefox.ts';
+import { everythingStored, FIREFOX_BUILDS, type FirefoxBuild } from './firefox.ts';
 import { useFirefox } from './setup.ts';
 
 // The page's consent state in Firefox (issue 17): the reader registered in the page's main world (Firefox ≥ 128,
@@ -30,6 +32,13 @@ function consentIn(build: FirefoxBuild) {
       Object.assign(sites, await consentSites([HOST]));
     });
     const env = useFirefox(sites, { build });
+
+    it('ships its page scripts without WXT’s content-script wrapper (its message names the add-on to the page)', () => {
+      for (const file of ['consent-reader.js', 'consent-relay.js', 'consent-detector.js']) {
+        const text = readFileSync(join(FIREFOX_BUILDS[build].dir, file), 'utf8');
+        expect(text.includes('content-script-started'), file).toBe(false);
+      }
+    });
 
     it('stamps a request sent before the answer not-answered, and those after "Refuse" refused', async () => {
       const page = await env.firefox.browser.newPage();
