@@ -31,6 +31,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // `scripting`: the consent reader is registered off the sites the user excluded (background.ts; Firefox has the
+    // API in MV2 too, and runs registered scripts in the page's main world from 128);
+    // `webNavigation`: when each page's navigation started and committed, which its consent reports are checked
+    // against (it reads no more of the browsing than `tabs` and `webRequest` already do).
     permissions: [
       'webRequest',
       'storage',
@@ -39,6 +43,8 @@ export default defineConfig({
       'alarms',
       'cookies',
       'notifications',
+      'webNavigation',
+      'scripting',
       // Firefox alone can say a host's DNS canonical name (a first-party subdomain that is an alias of a tracker's
       // domain). Only cached answers are read: the permission lets Disclosed see, never resolve, a name.
       ...(browser === 'firefox' ? ['dns'] : []),

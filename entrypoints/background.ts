@@ -1,6 +1,6 @@
 // biome-ignore assist/source/organizeImports: the bench probe is evaluated first: it notes when the script started.
 import { BenchProbe } from '../lib/background/bench-probe.ts';
-import browser, { type WebRequest } from 'webextension-polyfill';
+import browser, { type Runtime, type WebRequest } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { formatDay } from '../components/format.ts';
 import { routeAlarm, schedulePruning } from '../lib/alarms.ts';
@@ -11,10 +11,13 @@ import { Traffic } from '../lib/background/traffic.ts';
 import { NOTIFICATION_LOCALES } from '../lib/background/notification-messages.ts';
 import { becomesPage, WatchedLoads } from '../lib/background/watched-loads.ts';
 import { Capture } from '../lib/capture/capture.ts';
+import { parseWebUrl } from '../lib/classify/domain.ts';
 import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
+import { CONSENT_DETECTOR, CONSENT_SCRIPTS, excludeMatches } from '../lib/consent/channel.ts';
+import { ConsentPages } from '../lib/capture/page-consent.ts';
 import { chosenLocale, languageTag, loadLocale, translator, useLocaleLoaders } from '../lib/i18n.ts';
-import { dispatch, type Handlers } from '../lib/messages.ts';
+import { dispatch, type Handlers, type Sender } from '../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
 import { openDb } from '../lib/storage/db.ts';
 import { DroppedCounter } from '../lib/storage/dropped.ts';
@@ -49,9 +52,17 @@ export default defineBackground(() => {
   let matcher: TrackerMatcher | undefined;
   const loadIndex = () => loadMatcher(BUNDLED_TRACKER_INDEX);
   const timedLoadIndex = probe ? probe.timeIndexLoad(loadIndex) : loadIndex;
+  // The pages' consent states, in both browsers (Firefox registers main-world scripts from 128, MV2 builds too).
+  const consent = new ConsentPages({
+    db,
+    flush: () => recorder.flush(),
+    area: browser.storage.session,
+    recording: (site) => !settings.current.excludedSites.includes(site),
+  });
   const capture = new Capture({
     db,
     recorder,
+    consentAt: (event, sentAt) => consent.stamp(event, sentAt),
     settings: () => settings.current,
     matcher: () => {
       matcher ??= timedLoadIndex();
@@ -110,7 +121,7 @@ export default defineBackground(() => {
   const all: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
   browser.webRequest.onBeforeRequest.addListener(
     // Both browsers give each form field an array of values; the polyfill's type says a string.
-    (d) => traffic.body(d.requestId, d.requestBody as RawBody | undefined),
+    (d) => traffic.body(d.requestId, d.requestBody as RawBody | undefined, d.timeStamp),
     all,
     ['requestBody'],
   );
@@ -143,12 +154,21 @@ export default defineBackground(() => {
     },
     ['responseHeaders'],
   );
+  // Each top-level navigation's start and commit: which document a page's consent report comes from (its
+  // `performance.timeOrigin` falls between them), and which of its page loads that document's requests are.
+  browser.webNavigation.onBeforeNavigate.addListener((d) => {
+    if (d.frameId === 0) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
+  });
+  browser.webNavigation.onCommitted.addListener((d) => {
+    if (d.frameId === 0) consent.navigationCommitted(d.tabId, d.url, d.timeStamp);
+  });
   browser.extension.isAllowedIncognitoAccess().then(
     (allowed) => traffic.privateAccessKnown(allowed),
     () => undefined,
   );
   browser.tabs.onRemoved.addListener((tabId) => {
     capture.tabClosed(tabId);
+    consent.tabClosed(tabId);
     watched.tabClosed(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -157,12 +177,16 @@ export default defineBackground(() => {
     // counted: once the page has loaded, the count is set again.
     if (change.status === 'complete') {
       capture.companyCount(tabId).then((count) => count !== undefined && setBadge(tabId, count));
+      detectBanner(tabId);
     }
   });
   browser.storage.onChanged.addListener((changes, area) => {
     settings.storageChanged(changes, area);
     const change = area === 'local' ? changes[SETTINGS_KEY] : undefined;
     if (change) watched.settingsChanged(parseSettings(change.oldValue), parseSettings(change.newValue));
+    const excluded = change && parseSettings(change.newValue).excludedSites;
+    if (excluded && excluded.join('\n') !== parseSettings(change.oldValue).excludedSites.join('\n'))
+      registerConsentScripts(excluded);
   });
 
   const handlers: Handlers = {
@@ -177,12 +201,70 @@ export default defineBackground(() => {
     'classroom/pause': ({ paused }) => classroom.pause(paused),
     'classroom/reset': () => classroom.reset(),
     'classroom/end': () => classroom.end(),
+    'consent/page-state': async (report, sender) => {
+      // The page's top frame only: its CMP holds the page's state (frames' CMPs ask it).
+      if (sender.tabId === undefined || sender.frameId !== 0 || !sender.url) return { recorded: false };
+      await settings.loaded;
+      const refused = await consent.signal(sender.tabId, sender.url, report);
+      return { recorded: refused === undefined };
+    },
     'letters/save-contact': (contact) => letters.saveContact(contact),
     'letters/record-sent': (letter) => letters.recordSent(letter),
     'letters/set-status': ({ reference, status }) => letters.setStatus(reference, status),
   };
   if (probe) browser.runtime.onMessage.addListener(probe.answer);
-  browser.runtime.onMessage.addListener((message: unknown) => dispatch(handlers, message));
+  const ownPages = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, from: Runtime.MessageSender) => {
+    // The extension's pages (the dashboard is in a tab too) are at its own address; a content script at the page's.
+    const sender: Sender = { fromPage: !!from.tab && !from.url?.startsWith(ownPages) };
+    if (from.tab?.id !== undefined) sender.tabId = from.tab.id;
+    if (from.frameId !== undefined) sender.frameId = from.frameId;
+    if (from.url) sender.url = from.url;
+    return dispatch(handlers, message, sender);
+  });
+
+  /**
+   * The consent reader and its relay, on every page but those of the sites the user excluded: registered rather
+   * than declared, so an excluded site never runs them at all (the list is kept as the setting changes).
+   */
+  function registerConsentScripts(excluded: readonly string[]): void {
+    if (!browser.scripting?.registerContentScripts) return;
+    const scripts = CONSENT_SCRIPTS.map((s) => ({
+      id: s.id,
+      js: [...s.js],
+      world: s.world,
+      matches: ['<all_urls>'],
+      excludeMatches: excludeMatches(excluded),
+      runAt: s.runAt,
+      allFrames: false,
+      persistAcrossSessions: true,
+    }));
+    const ids = scripts.map((s) => s.id);
+    consentScripts = consentScripts
+      .then(() => browser.scripting.getRegisteredContentScripts({ ids }))
+      .then((registered) =>
+        registered.length === ids.length
+          ? browser.scripting.updateContentScripts(scripts)
+          : browser.scripting
+              .unregisterContentScripts({ ids: registered.map((r) => r.id) })
+              .then(() => browser.scripting.registerContentScripts(scripts)),
+      )
+      .catch((error) => console.error('Disclosed: could not register the consent reader', error));
+  }
+  let consentScripts: Promise<void> = Promise.resolve();
+
+  /** The banner detector, into a tab's page once it has loaded — unless its site is excluded (or not a web page). */
+  function detectBanner(tabId: number): void {
+    if (!browser.scripting?.executeScript) return;
+    Promise.all([browser.tabs.get(tabId), settings.loaded])
+      .then(([tab]) => {
+        const site = parseWebUrl(tab.url)?.site;
+        if (!site || settings.current.excludedSites.includes(site)) return;
+        return browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONSENT_DETECTOR] });
+      })
+      .catch(() => undefined);
+  }
+  settings.loaded.then(() => registerConsentScripts(settings.current.excludedSites));
 
   browser.alarms.onAlarm.addListener(({ name }) =>
     routeAlarm(name, {

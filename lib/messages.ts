@@ -1,4 +1,5 @@
 import type { SessionState } from './classroom/session.ts';
+import { type PageReport, reportProblem } from './consent/page-signals.ts';
 import type { ImportReport } from './export/import.ts';
 import type { SentLetter } from './letters/records.ts';
 import { type ContactCorrection, LETTER_VALUES, type LetterRecord, type LetterStatus } from './letters/types.ts';
@@ -38,6 +39,11 @@ export interface MessageMap {
   'classroom/pause': { request: { paused: boolean }; response: SessionState };
   'classroom/reset': { request: Record<string, never>; response: SessionState };
   'classroom/end': { request: Record<string, never>; response: SessionState };
+  /**
+   * A page's consent state changed, as its CMP told the reader in the page (consent/page-signals.ts); the one message a
+   * content script sends. Recorded only from a tab's top frame.
+   */
+  'consent/page-state': { request: PageReport; response: { recorded: boolean } };
   /** The user's own privacy contact for a company (see letters/records.ts). */
   'letters/save-contact': {
     request: { company: string; value: string; representative?: string };
@@ -55,8 +61,20 @@ export interface MessageMap {
 export type MessageType = keyof MessageMap;
 export type Message<T extends MessageType = MessageType> = { type: T; payload: MessageMap[T]['request'] };
 export type Handlers = {
-  [T in MessageType]: (payload: MessageMap[T]['request']) => Promise<MessageMap[T]['response']>;
+  [T in MessageType]: (payload: MessageMap[T]['request'], sender: Sender) => Promise<MessageMap[T]['response']>;
 };
+
+/** Who sent a message, as the browser says (`runtime.MessageSender`). */
+export interface Sender {
+  /** A content script in a web page (not one of the extension's own pages, which may be shown in a tab too). */
+  fromPage: boolean;
+  tabId?: number;
+  frameId?: number;
+  url?: string;
+}
+
+/** The only messages a content script may send: a web page's scripts reach it, so it may be made to send anything. */
+const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set(['consent/page-state']);
 
 type Fields = Record<string, unknown>;
 /** Checks one payload: null when it is valid, else what is wrong with it (for the sender's console). */
@@ -166,6 +184,7 @@ const PAYLOADS: Record<MessageType, Check> = {
   'classroom/pause': (p) => (typeof p.paused === 'boolean' ? null : 'paused must be true or false'),
   'classroom/reset': none,
   'classroom/end': none,
+  'consent/page-state': reportProblem,
   'letters/save-contact': all(text('company', 200), text('value'), text('representative', 2000, true)),
   'letters/record-sent': all(
     text('reference', 100),
@@ -208,12 +227,18 @@ export function payloadProblem(message: Message): string | null {
  * Dispatches a message to its handler. Unknown messages get no answer (undefined), as the runtime expects; a known
  * message with an invalid payload is refused with the reason, and no handler sees it.
  */
-export function dispatch(handlers: Handlers, message: unknown): Promise<unknown> | undefined {
+export function dispatch(
+  handlers: Handlers,
+  message: unknown,
+  sender: Sender = { fromPage: false },
+): Promise<unknown> | undefined {
   if (!isMessage(message)) return undefined;
+  // A page's content script asking for anything else (clear the history, say) gets no answer, as an unknown message.
+  if (sender.fromPage !== PAGE_MESSAGES.has(message.type)) return undefined;
   const problem = payloadProblem(message);
   if (problem) return Promise.reject(new Error(`Disclosed: refused ${message.type}: ${problem}`));
-  const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
-  return handler(message.payload);
+  const handler = handlers[message.type] as (payload: unknown, sender: Sender) => Promise<unknown>;
+  return handler(message.payload, sender);
 }
 
 /** Sends a typed message; `send` is `browser.runtime.sendMessage` in the extension. */

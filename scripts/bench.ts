@@ -18,6 +18,8 @@
  * writes its figures to bench-results/labels.json.
  * `npm run bench -- --consent` runs only the consent-signal decoding (scripts/bench-consent.ts: µs per request, with
  * and without the signals), and writes its figures to bench-results/consent.json.
+ * `npm run bench -- --consent-page` runs only the consent reader's cost (scripts/bench-consent-page.ts: page load with the
+ * reader and without, as a ratio), and writes its figures to bench-results/consent-page.json.
  */
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -61,6 +63,15 @@ if (process.argv.includes('--labels')) {
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'labels.json'), JSON.stringify({ ...results, labels }, null, 2));
   console.log('\nWritten to bench-results/labels.json');
+  process.exit(0);
+}
+
+if (process.argv.includes('--consent-page')) {
+  const { consentReaderCost } = await import('./bench-consent-page.ts');
+  const consent = await consentReaderCost();
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(join(root, 'bench-results', 'consent-page.json'), JSON.stringify({ ...results, ...consent }, null, 2));
+  console.log('\nWritten to bench-results/consent-page.json');
   process.exit(0);
 }
 
@@ -249,6 +260,8 @@ results.coldIndexLoad = coldIndexLoadSection();
 if (!skipBrowser) {
   // Also runnable alone: `npx tsx scripts/bench-chromium.ts`.
   Object.assign(results, await realChromium());
+  const { consentReaderCost } = await import('./bench-consent-page.ts');
+  Object.assign(results, await consentReaderCost());
   results.popupOpen = await popupOpenSection();
   results.dashboard = await dashboardAtScale();
 }

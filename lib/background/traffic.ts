@@ -44,7 +44,9 @@ export class Traffic {
     });
   }
 
-  body(requestId: string, body: RawBody | undefined): void {
+  /** onBeforeRequest: the request is sent at `timeStamp`, with this body. */
+  body(requestId: string, body: RawBody | undefined, timeStamp?: number): void {
+    this.pending.sent(requestId, timeStamp);
     this.pending.body(requestId, body);
   }
 

@@ -50,6 +50,8 @@ export interface CaptureDeps {
    * names — one on the page's own site above all — whose canonical name is a listed tracker's is that tracker's.
    */
   canonicalName?: CanonicalNameResolver;
+  /** The page's consent state when a request was sent (capture/page-consent.ts); absent where it cannot be read. */
+  consentAt?: (event: SharingEvent, sentAt: number) => SharingEvent['consentAt'];
   now?: () => number;
 }
 
@@ -274,6 +276,12 @@ export class Capture {
     const { delivery, reason } = deliveryOf(request);
     event.delivery = delivery;
     event.deliveryReason = reason;
+    // The page's consent state at the request's send time (its finishing time when the worker missed the start:
+    // then the event has no `sentAt`, and is never re-stamped by a time it does not know).
+    const sentAt = request.extras?.sentAt;
+    if (sentAt !== undefined) event.sentAt = sentAt;
+    const consentAt = this.deps.consentAt?.(event, sentAt ?? request.time);
+    if (consentAt) event.consentAt = consentAt;
     if (session) session.add(event);
     else this.deps.recorder.add(event);
     // The badge counts companies that received data: a request blocked or served from the cache adds none.

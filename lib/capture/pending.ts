@@ -20,6 +20,17 @@ export class PendingRequests {
     this.entry(requestId).body = body;
   }
 
+  /**
+   * onBeforeRequest's time: when the request was sent. A hop recorded as its own event (a redirect the server made)
+   * hands its extras over as it finishes, so the next hop starts afresh; a hop that is not (the browser's internal
+   * redirect) keeps the chain's first time: the moment the page sent it.
+   */
+  sent(requestId: string, time: number | undefined): void {
+    if (!Number.isFinite(time)) return;
+    const extras = this.entry(requestId);
+    extras.sentAt ??= Math.round(time as number);
+  }
+
   headers(requestId: string, headers: Header[] | undefined): void {
     if (!headers) return;
     const extras = this.entry(requestId);

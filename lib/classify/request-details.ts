@@ -14,6 +14,8 @@ export interface RequestExtras {
   cookieNames?: string[];
   /** The request carried `Sec-GPC: 1` (Global Privacy Control). */
   gpc?: true;
+  /** When it was sent (onBeforeRequest's time, ms since the epoch): the moment its page's consent state is read at. */
+  sentAt?: number;
 }
 
 /**

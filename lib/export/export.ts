@@ -242,6 +242,7 @@ function exportAttempt(a: AttemptAggregate, nameOf: (id: string) => string): Exp
 function exportEvent(e: SharingEvent): ExportFile['events'][number] {
   return {
     time: iso(e.time),
+    ...(e.sentAt !== undefined ? { sentAt: iso(e.sentAt) } : {}),
     site: e.site,
     organization: e.company,
     kind: e.kind,
@@ -264,8 +265,12 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
 }
 
 function exportStamp(stamp: ConsentStamp): ExportConsentStamp {
-  const { since, ...rest } = stamp;
-  return { ...rest, ...(since !== undefined ? { since: iso(since) } : {}) };
+  const { since, answeredAt, ...rest } = stamp;
+  return {
+    ...rest,
+    ...(since !== undefined ? { since: iso(since) } : {}),
+    ...(answeredAt !== undefined ? { answeredAt: iso(answeredAt) } : {}),
+  };
 }
 
 /**

@@ -15,8 +15,8 @@ import { RESIDENCES } from '../settings.ts';
  * Disclosed's export file, version 4 (docs/export-format.md says it in prose, docs/export-format.schema.json as a
  * JSON Schema that the tests hold this validator to). Times are ISO 8601 strings in UTC. An export carries no
  * identifying value: paths and addresses are masked (lib/disclose/mask.ts), findings keep no characters of what
- * was sent. Version 4 adds to events what their consent signals said (`consent`) and the page's consent state when
- * they were sent (`consentAt`), decoded, never the strings; a version 3 file is the same without them. Version 3
+ * was sent. Version 4 adds to events what their consent signals said (`consent`), when they were sent (`sentAt`) and
+ * the page's consent state then (`consentAt`), decoded, never the strings; a version 3 file is the same without them. Version 3
  * tells the three levels of a page address apart (`site-address`, `page-address`, `full-address`); versions 1 and 2
  * had one `page-address` for all three, and are still read (and their addresses split as a database upgrade splits
  * them). Version 1 findings keep their shortened values.
@@ -92,11 +92,13 @@ export interface ExportEvent {
   findings: ExportFinding[];
   /** Version 4: what the request's own consent signals said, decoded for this organization (never the strings). */
   consent?: RequestConsent;
-  /** Version 4: the page's consent state when the request was sent, its time as an ISO string. */
+  /** Version 4: when the request was sent (its `time` is when it finished); absent when that was not seen. */
+  sentAt?: string;
+  /** Version 4: the page's consent state when the request was sent, its times as ISO strings. */
   consentAt?: ExportConsentStamp;
 }
 
-export type ExportConsentStamp = Omit<ConsentStamp, 'since'> & { since?: string };
+export type ExportConsentStamp = Omit<ConsentStamp, 'since' | 'answeredAt'> & { since?: string; answeredAt?: string };
 
 export const FINDING_SOURCES = ['url', 'referer', 'body', 'cookie'] as const;
 /** What a sent value looked like, in place of its characters (see `valueShape` in mask.ts). */
@@ -394,10 +396,11 @@ function event<F>(
       'dataKinds',
       'findings',
     ],
-    optional: ['cname', 'error', 'delivery', 'deliveryReason', 'consent', 'consentAt'],
+    optional: ['sentAt', 'cname', 'error', 'delivery', 'deliveryReason', 'consent', 'consentAt'],
   });
   return {
     time: time(o.time, `${path}.time`),
+    ...(o.sentAt !== undefined ? { sentAt: time(o.sentAt, `${path}.sentAt`) } : {}),
     site: site(o.site, `${path}.site`),
     organization: organization(o.organization, `${path}.organization`),
     kind: oneOf(o.kind, `${path}.kind`, FLOW_KINDS),
@@ -518,10 +521,14 @@ function requestConsent(value: unknown, path: string): RequestConsent {
 }
 
 function consentStamp(value: unknown, path: string): ExportConsentStamp {
-  const o = object(value, path, { required: ['state'], optional: ['since', 'cmp'] });
+  const o = object(value, path, { required: ['state'], optional: ['since', 'answeredAt', 'cmp'] });
+  const state = oneOf(o.state, `${path}.state`, CONSENT_STATES);
+  if (o.answeredAt !== undefined && state !== 'not-answered')
+    throw new ImportError(`${path}.answeredAt`, 'is only on a not-answered state');
   return {
-    state: oneOf(o.state, `${path}.state`, CONSENT_STATES),
+    state,
     ...(o.since !== undefined ? { since: time(o.since, `${path}.since`) } : {}),
+    ...(o.answeredAt !== undefined ? { answeredAt: time(o.answeredAt, `${path}.answeredAt`) } : {}),
     ...(o.cmp !== undefined ? { cmp: text(o.cmp, `${path}.cmp`, CMP) } : {}),
   };
 }

@@ -193,6 +193,7 @@ const statusChangedAt = (l: Pick<LetterRecord, 'createdAt' | 'history'>) =>
 function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
   return {
     time: ms(e.time),
+    ...('sentAt' in e && e.sentAt ? { sentAt: ms(e.sentAt) } : {}),
     page: 'import',
     tabId: -1,
     site: e.site,
@@ -217,8 +218,12 @@ function storedEvent(e: ReadableExport['events'][number]): SharingEvent {
 
 /** A consent stamp as stored: its time in ms again. */
 function storedStamp(stamp: ExportConsentStamp): ConsentStamp {
-  const { since, ...rest } = stamp;
-  return { ...rest, ...(since !== undefined ? { since: ms(since) } : {}) };
+  const { since, answeredAt, ...rest } = stamp;
+  return {
+    ...rest,
+    ...(since !== undefined ? { since: ms(since) } : {}),
+    ...(answeredAt !== undefined ? { answeredAt: ms(answeredAt) } : {}),
+  };
 }
 
 /**

@@ -48,12 +48,12 @@ export interface SharingEvent {
   /** What it carried (vocabulary order), and the parameters that carried it (at most 12). Since version 2. */
   kinds: DataKind[];
   findings: StoredFinding[];
-  /**
-   * What the request's own consent signals said (TCF, GPP, US Privacy, Google Consent Mode, GPC), decoded for this
-   * company; absent when it carried none, and on events recorded before they were read (lib/consent/signals.ts).
-   */
+  /** What the request's own consent signals said (consent/types.ts); absent on older events and without any. */
   consent?: RequestConsent;
-  /** The page's consent state when the request was sent, as its consent tool said; absent when not known. */
+  /**
+   * The page's consent state when the request was sent, from its CMP (capture/page-consent.ts); absent on older
+   * events and on requests of no page load. Updated when a CMP event that came before the request arrives after it.
+   */
   consentAt?: ConsentStamp;
   /** Full identifier values, on their way to the `identifiers` table; never stored on the event itself. */
   identifiers?: { name: string; value: string }[];

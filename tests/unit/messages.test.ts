@@ -18,7 +18,11 @@ const handlers: Handlers = {
   'letters/save-contact': async (c) => ({ ...c, updatedAt: 1 }),
   'letters/record-sent': async (l) => ({ ...l, textHash: '', status: 'sent', createdAt: 1, history: [] }),
   'letters/set-status': async () => ({ updated: true }),
+  'consent/page-state': async () => ({ recorded: true }),
 };
+
+const fromPage = { fromPage: true, tabId: 3, frameId: 0, url: 'https://news.example/' };
+const report = { origin: 1_700_000_000_000, signal: { time: 1_700_000_000_500, state: 'refused', cmp: 'tcf:300' } };
 
 const sent = {
   reference: 'DSC-20261123-K7Q2M9',
@@ -78,6 +82,28 @@ describe('message protocol', () => {
     ['classroom/pause', { paused: true }],
   ])('passes a valid %s payload to its handler', async (type, payload) => {
     await expect(dispatch(handlers, { type, payload })).resolves.toBeDefined();
+  });
+
+  it('takes a page’s consent report from a content script, and nothing else from one', async () => {
+    await expect(dispatch(handlers, { type: 'consent/page-state', payload: report }, fromPage)).resolves.toEqual({
+      recorded: true,
+    });
+    // A page's scripts can make its content script send anything: clearing the history is not among what it can do.
+    expect(dispatch(handlers, { type: 'data/clear', payload: {} }, fromPage)).toBeUndefined();
+    expect(dispatch(handlers, { type: 'settings/update', payload: { paused: true } }, fromPage)).toBeUndefined();
+    // And the extension's own pages send no page reports.
+    expect(dispatch(handlers, { type: 'consent/page-state', payload: report })).toBeUndefined();
+  });
+
+  it.each([
+    [{ ...report, origin: 'now' }, 'origin must be a time'],
+    [{ ...report, signal: { ...report.signal, state: 'withdrawn' } }, 'signal.state is not a state'],
+    [{ ...report, signal: { ...report.signal, state: 'toString' } }, 'signal.state is not a state'],
+    [{ ...report, signal: { ...report.signal, time: Number.NaN } }, 'signal.time must be a time'],
+    [{ ...report, signal: { ...report.signal, cmp: 'x'.repeat(101) } }, 'signal.cmp must be a name'],
+    [{ ...report, signal: { ...report.signal, stored: 'yes' } }, 'signal.stored must be true or false'],
+  ])('refuses a page report %j, saying why', async (payload, reason) => {
+    await expect(dispatch(handlers, { type: 'consent/page-state', payload }, fromPage)).rejects.toThrow(reason);
   });
 
   it.each([

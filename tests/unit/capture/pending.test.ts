@@ -18,6 +18,26 @@ describe('PendingRequests', () => {
     expect(pending.take('1')).toBeUndefined();
   });
 
+  it('keeps when each request was sent, each hop of a redirect chain its own', () => {
+    const pending = new PendingRequests();
+    pending.sent('1', 1_700_000_000_123.6);
+    pending.headers('1', [{ name: 'Accept', value: '*/*' }]);
+    expect(pending.take('1')).toEqual({ sentAt: 1_700_000_000_124 });
+    // The redirect's next hop: onBeforeRequest again, for the same request id.
+    pending.sent('1', 1_700_000_000_300);
+    expect(pending.take('1')).toEqual({ sentAt: 1_700_000_000_300 });
+    pending.sent('2', undefined);
+    expect(pending.take('2')).toBeUndefined();
+  });
+
+  it('gives a hop the browser redirected inside itself (recorded as its next hop) the chain’s first send time', () => {
+    const pending = new PendingRequests();
+    pending.sent('1', 1_700_000_000_100);
+    // "307 Internal Redirect" (an HSTS upgrade): nothing is taken, the next hop starts at once.
+    pending.sent('1', 1_700_000_000_180);
+    expect(pending.take('1')).toEqual({ sentAt: 1_700_000_000_100 });
+  });
+
   it('ignores empty bodies and stays within its limit', () => {
     const pending = new PendingRequests(3);
     pending.body('0', { raw: [] });

@@ -287,13 +287,53 @@ describe('consent in an export (version 4)', () => {
     expect(stored?.consentAt).toEqual({ state: 'refused', since: Date.UTC(2026, 10, 20, 12, 0, 0, 300), cmp: 'tcf:7' });
   });
 
+  it('carries when each request was sent and, before an answer, when the person answered; an import keeps both', async () => {
+    const db = freshDb();
+    const recorder = new Recorder(db);
+    const t = Date.UTC(2026, 10, 20, 12);
+    // Sent while the banner waited, finished 250 ms later; the person refused 2 s after it was sent.
+    recorder.add(
+      event({
+        time: t + 250,
+        sentAt: t,
+        consentAt: { state: 'not-answered', since: t - 1000, answeredAt: t + 2000, cmp: 'tcf:7' },
+      }),
+    );
+    // An older event: no send time was seen.
+    recorder.add(event({ time: t + 5000, path: '/older' }));
+    await recorder.flush();
+    const exported = await buildExport(db, nameOf, trackerData);
+    expect(exported.events.map((e) => [e.path, e.time, e.sentAt, e.consentAt])).toEqual([
+      [
+        expect.any(String),
+        '2026-11-20T12:00:00.250Z',
+        '2026-11-20T12:00:00.000Z',
+        {
+          state: 'not-answered',
+          since: '2026-11-20T11:59:59.000Z',
+          answeredAt: '2026-11-20T12:00:02.000Z',
+          cmp: 'tcf:7',
+        },
+      ],
+      ['/older', '2026-11-20T12:00:05.000Z', undefined, undefined],
+    ]);
+    expectMatchesSchema(exported);
+    await clearEverything(db);
+    await importExport(db, JSON.stringify(exported));
+    const stored = await db.events.orderBy('time').toArray();
+    expect(stored.map((e) => [e.time, e.sentAt, e.consentAt])).toEqual([
+      [t + 250, t, { state: 'not-answered', since: t - 1000, answeredAt: t + 2000, cmp: 'tcf:7' }],
+      [t + 5000, undefined, undefined],
+    ]);
+  });
+
   it('reads a version 3 file in lines as before: its events without consent', async () => {
     const db = await browsed();
     const exported = await buildExport(db, nameOf, trackerData);
     const v3 = {
       ...exported,
       version: 3,
-      events: exported.events.map(({ consent: _, consentAt: __, ...e }) => e),
+      events: exported.events.map(({ consent: _, consentAt: __, sentAt: ___, ...e }) => e),
     };
     const lines = [
       JSON.stringify({ format: v3.format, version: 3, exportedAt: v3.exportedAt, trackerData: v3.trackerData }),
@@ -582,6 +622,19 @@ describe('import refuses what is not a valid export, and changes nothing', () =>
       'a raw consent string on an event',
       (f) => ({ ...f, events: [{ ...f.events[0], consent: { tcString: 'CQ…' } }] }),
       /events\[0\]\.consent\.tcString: is not part of the format/,
+    ],
+    [
+      'an answer time on a state that is already an answer',
+      (f) => ({
+        ...f,
+        events: [{ ...f.events[0], consentAt: { state: 'refused', answeredAt: '2026-11-20T12:00:00.000Z' } }],
+      }),
+      /events\[0\]\.consentAt\.answeredAt: is only on a not-answered state/,
+    ],
+    [
+      'a send time that is no time',
+      (f) => ({ ...f, events: [{ ...f.events[0], sentAt: 'soon' }] }),
+      /events\[0\]\.sentAt/,
     ],
     [
       'an unknown consent state',

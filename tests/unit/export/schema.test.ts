@@ -127,6 +127,20 @@ describe('the JSON Schema and validateExport agree', () => {
     ['an event with consent (version 4)', withEvent({ consent: CONSENT, consentAt: STAMP }), 'valid'],
     ['consent with nothing decoded but GPC', withEvent({ consent: { gpc: true } }), 'valid'],
     ['a stamp with only its state', withEvent({ consentAt: { state: 'no-banner' } }), 'valid'],
+    [
+      'a send time, and a not-answered stamp with its answer’s time',
+      withEvent({
+        sentAt: '2026-11-20T11:59:59.000Z',
+        consentAt: { ...STAMP, answeredAt: '2026-11-20T12:00:01.000Z' },
+      }),
+      'valid',
+    ],
+    ['a send time that is no time', withEvent({ sentAt: 'soon' }), 'refused'],
+    [
+      'an answer time on a refusal',
+      withEvent({ consentAt: { state: 'refused', answeredAt: '2026-11-20T12:00:01.000Z' } }),
+      'refused',
+    ],
     ['a raw TC string kept', withEvent({ consent: { ...CONSENT, tcString: 'CQabc' } }), 'refused'],
     ['a TCF field the format has not', withEvent({ consent: { tcf: { ...CONSENT.tcf, raw: 'CQ' } } }), 'refused'],
     ['a TCF without its purposes', withEvent({ consent: { tcf: { cmpId: 1, policyVersion: 5 } } }), 'refused'],

@@ -1,0 +1,398 @@
+import Dexie from 'dexie';
+import { parseWebUrl } from '../classify/domain.ts';
+import type { PageReport, PageSignal } from '../consent/page-signals.ts';
+import type { ConsentStamp, ConsentState } from '../consent/types.ts';
+import type { DisclosedDb } from '../storage/db.ts';
+import type { SharingEvent } from '../storage/events.ts';
+
+/** The part of `browser.storage.session` the timelines live in (it outlives a stop of the worker, not the browser). */
+export interface SessionArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+/** One state of a page, from when the page's CMP said so. */
+export interface TimelineEntry {
+  state: ConsentState;
+  since: number;
+  cmp?: string;
+  /** An answer stored before the page (see `PageSignal.stored`). */
+  stored?: boolean;
+}
+
+/** The consent states one document went through, oldest first. */
+export interface PageTimeline {
+  /** When the document's navigation started (`performance.timeOrigin`, ms since the epoch). */
+  origin: number;
+  site: string;
+  entries: TimelineEntry[];
+}
+
+/**
+ * One top-level navigation of a tab, as webNavigation told it: the document it made, the capture's page-load keys
+ * its requests were recorded under, and that document's consent timeline once its reader spoke.
+ */
+export interface TabLoad {
+  /** onBeforeNavigate's time. */
+  start: number;
+  /** onCommitted's time: a navigation that never commits (a download, one replaced by the next) made no document. */
+  committed?: number;
+  /** The page-load keys (`PageLoad.key`) the capture gave this document's requests: its events are found by them. */
+  keys: string[];
+  timeline?: PageTimeline;
+}
+
+/** Navigations a tab remembers (its latest: back/forward and late beacons), keys each, and states each page. */
+export const LOADS_PER_TAB = 8;
+export const KEYS_PER_LOAD = 4;
+export const ENTRIES_PER_PAGE = 50;
+/** Closed tabs remembered as closed, so that a beacon finishing after its tab has gone recreates nothing. */
+const CLOSED_TABS_KEPT = 1000;
+/**
+ * How far a document's time origin may lie before its navigation's onBeforeNavigate (a link's or a script's
+ * navigation starts in the page's process, a few ms before the browser's) or after its onCommitted (rounding), and
+ * how far a report's own time may lie before that origin or after now (the page's clock and the worker's are the
+ * same wall clock, read in two processes).
+ */
+const BEFORE_START_MS = 1000;
+const AFTER_COMMIT_MS = 50;
+const CLOCK_SLACK_MS = 100;
+
+const PREFIX = 'consentTimeline:';
+const ANSWERS: ReadonlySet<ConsentState> = new Set(['accepted', 'partial', 'refused', 'withdrawn']);
+
+/** A "no banner" the reader guessed (no CMP seen by then), as opposed to one a CMP said (TCF's gdprApplies false). */
+const isGuess = (e: { state: ConsentState; cmp?: string | undefined }) => e.state === 'no-banner' && !e.cmp;
+
+/**
+ * Adds a page's signal to its timeline, in time order. A refusal after consent (accepted, or partly) is a
+ * withdrawal. A signal that repeats the state before it changes nothing. A CMP's signal replaces the reader's "no
+ * banner" guess, which is refused once a CMP spoke; a timeline already full refuses more (the states it holds, and
+ * so the stamps given by them, stay). Returns whether the timeline changed.
+ */
+export function addSignal(timeline: PageTimeline, signal: PageSignal): boolean {
+  // A page's IAB API says what the user answered; a CMP told by its banner alone says less: once the page has
+  // spoken through the API, the banner's detection adds nothing (many CMPs are both).
+  if (!isIab(signal.cmp) && signal.cmp && timeline.entries.some((e) => isIab(e.cmp))) return false;
+  const guess = isGuess(signal);
+  if (guess && timeline.entries.some((e) => !isGuess(e))) return false;
+  const entries = guess ? timeline.entries : timeline.entries.filter((e) => !isGuess(e));
+  const at = entries.findIndex((e) => e.since > signal.time);
+  const index = at < 0 ? entries.length : at;
+  const before = entries[index - 1];
+  let state: ConsentState = signal.state;
+  if (state === 'refused' && (before?.state === 'accepted' || before?.state === 'partial')) state = 'withdrawn';
+  if (before?.state === 'withdrawn' && state === 'refused') state = 'withdrawn';
+  const dropped = entries.length !== timeline.entries.length;
+  if (before && before.state === state && before.cmp === signal.cmp) {
+    if (dropped) timeline.entries = entries;
+    return dropped;
+  }
+  if (entries.length >= ENTRIES_PER_PAGE) return false;
+  const entry: TimelineEntry = { state, since: signal.time };
+  if (signal.cmp) entry.cmp = signal.cmp;
+  if (signal.stored && ANSWERS.has(state)) entry.stored = true;
+  entries.splice(index, 0, entry);
+  timeline.entries = entries;
+  return true;
+}
+
+/** Whether a CMP was read through an IAB API (`tcf:…`, `gpp:…`, `usp`) rather than detected by its banner. */
+const isIab = (cmp: string | undefined) => !!cmp && /^(tcf:|gpp:|usp$)/.test(cmp);
+
+/**
+ * The page's state when a request was sent: the last state the CMP told before that moment. A request sent before
+ * the CMP first spoke is under the state the CMP then told if that was an answer stored before the page, and
+ * otherwise not answered yet (since the page started: no answer could have been given before its CMP). A page whose
+ * reader has told nothing yet is 'unknown' (a later signal re-stamps it). A not-answered stamp carries when the
+ * person then answered, once they have.
+ */
+export function stampAt(timeline: PageTimeline | undefined, sentAt: number): ConsentStamp {
+  const first = timeline?.entries[0];
+  if (!timeline || !first) return { state: 'unknown' };
+  let index = -1;
+  timeline.entries.forEach((e, i) => {
+    if (e.since <= sentAt) index = i;
+  });
+  const entry = timeline.entries[index];
+  const withCmp = (stamp: ConsentStamp, cmp: string | undefined): ConsentStamp => (cmp ? { ...stamp, cmp } : stamp);
+  if (entry && (entry.state === 'no-banner' || entry.state === 'unknown'))
+    return withCmp({ state: entry.state }, entry.cmp);
+  if (!entry && (first.state === 'no-banner' || first.state === 'unknown'))
+    return withCmp({ state: first.state }, first.cmp);
+  const state = entry ? entry.state : first.stored ? first.state : 'not-answered';
+  const stamp: ConsentStamp = { state, since: entry ? entry.since : timeline.origin };
+  if (state === 'not-answered') {
+    const answer = timeline.entries.slice(index + 1).find((e) => ANSWERS.has(e.state));
+    if (answer) stamp.answeredAt = answer.since;
+  }
+  return withCmp(stamp, entry ? entry.cmp : first.cmp);
+}
+
+/** The time of the first answer after the not-answered state that began at `since`. */
+function answerAfter(timeline: PageTimeline, since: number): number | undefined {
+  return timeline.entries.find((e) => e.since > since && ANSWERS.has(e.state))?.since;
+}
+
+const sameStamp = (a: ConsentStamp | undefined, b: ConsentStamp) =>
+  !!a && a.state === b.state && a.since === b.since && a.cmp === b.cmp && a.answeredAt === b.answeredAt;
+
+/** A page load key's start (`${tabId}:${startedAt}`), or undefined for `site:…` and `browser`. */
+function loadStart(page: string): number | undefined {
+  const match = /^-?\d+:(\d+)$/.exec(page);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The navigation whose document has this time origin: of those it fits (its navigation had started, give or take a
+ * page's head start, and not yet committed), the one whose start is nearest, the newer on a tie. A navigation that
+ * never committed made no document, unless it is the tab's latest (its commit may still be on its way).
+ */
+export function loadOfOrigin(loads: readonly TabLoad[], origin: number): TabLoad | undefined {
+  let found: TabLoad | undefined;
+  loads.forEach((load, i) => {
+    const latest = i === loads.length - 1;
+    if (load.committed === undefined && !latest) return;
+    if (origin < load.start - BEFORE_START_MS) return;
+    if (load.committed !== undefined && origin > load.committed + AFTER_COMMIT_MS) return;
+    if (!found || Math.abs(load.start - origin) <= Math.abs(found.start - origin)) found = load;
+  });
+  return found;
+}
+
+export interface ConsentPagesDeps {
+  db: DisclosedDb;
+  /** Waits until the events queued before it are stored (`Recorder.flush`). */
+  flush: () => Promise<void>;
+  area: SessionArea;
+  /** Whether requests on a site are being recorded (it is not excluded): a page's report is kept only then. */
+  recording?: (site: string) => boolean;
+  now?: () => number;
+}
+
+/** Why a report was not kept: for the sender's console, and the tests. */
+export type Refusal = 'not-recorded' | 'closed' | 'no-load' | 'other-site' | 'time' | 'unchanged';
+
+/**
+ * Each tab's navigations (webNavigation's times), the consent timeline of each one's document as its reader reports
+ * it, and the stamp of each request against them. The timeline is found by the very page-load key the request is
+ * recorded under. Memory, written through to session storage so a stop of the worker loses nothing; read back when
+ * it starts. Holds no event: a re-stamp reads the load's events from the database (its queue stored first).
+ */
+export class ConsentPages {
+  private readonly tabs = new Map<number, TabLoad[]>();
+  private readonly closed = new Set<number>();
+  /** Loads whose timeline changed since the last re-stamp, by tab. */
+  private readonly dirty = new Map<TabLoad, number>();
+  /** Tabs whose requests were stamped before the stored timelines were read back. */
+  private readonly early = new Set<number>();
+  /** The re-stamp pass that will take the loads made dirty from now, while it has not started. */
+  private nextPass: Promise<void> | undefined;
+  /** The passes, one after another. */
+  private passes: Promise<void> = Promise.resolve();
+  private isLoaded = false;
+  private readonly now: () => number;
+  /** Resolves once the timelines stored before the worker started are read back (and their events re-stamped). */
+  readonly loaded: Promise<void>;
+
+  constructor(private readonly deps: ConsentPagesDeps) {
+    this.now = deps.now ?? Date.now;
+    this.loaded = this.restore();
+  }
+
+  /**
+   * A top-level navigation started in a tab (webNavigation.onBeforeNavigate, frame 0). One to an excluded site, or
+   * to no web page, is not kept: its document reports nothing, and no request of it is recorded.
+   */
+  navigationStarted(tabId: number, url: string, time: number): void {
+    const site = parseWebUrl(url)?.site;
+    if (tabId < 0 || this.closed.has(tabId) || !site || this.deps.recording?.(site) === false) return;
+    const loads = this.tabs.get(tabId) ?? [];
+    if (loads.some((l) => l.start === time)) return;
+    loads.push({ start: time, keys: [] });
+    loads.sort((a, b) => a.start - b.start);
+    if (loads.length > LOADS_PER_TAB) loads.splice(0, loads.length - LOADS_PER_TAB);
+    this.tabs.set(tabId, loads);
+    this.save(tabId);
+  }
+
+  /** A top-level navigation committed (webNavigation.onCommitted, frame 0): the latest that had started by then. */
+  navigationCommitted(tabId: number, url: string, time: number): void {
+    const site = parseWebUrl(url)?.site;
+    if (!site || this.deps.recording?.(site) === false) return;
+    const loads = this.tabs.get(tabId);
+    const load = loads?.findLast((l) => l.committed === undefined && l.start <= time);
+    if (!load) return;
+    load.committed = time;
+    this.save(tabId);
+  }
+
+  /**
+   * The consent state of the page an event belongs to, at the time its request was sent. Undefined for events of
+   * no page load (a service worker's, the browser's).
+   */
+  stamp(event: SharingEvent, sentAt: number): ConsentStamp | undefined {
+    if (event.tabId < 0 || loadStart(event.page) === undefined) return undefined;
+    if (!this.isLoaded) this.early.add(event.tabId);
+    return stampAt(this.loadOfKey(event.tabId, event.page)?.timeline, sentAt);
+  }
+
+  /**
+   * A page's reader reported a state (its tab's top frame, at `url`, as the browser said). Resolves once the
+   * events it changes are re-stamped, stored ones included (with the other reports of its batch), or with why it
+   * was not kept.
+   */
+  async signal(tabId: number, url: string, report: PageReport): Promise<Refusal | undefined> {
+    const site = parseWebUrl(url)?.site;
+    if (tabId < 0 || !site || this.deps.recording?.(site) === false) return 'not-recorded';
+    await this.loaded;
+    if (this.closed.has(tabId)) return 'closed';
+    const { origin, signal } = report;
+    if (signal.time < origin - CLOCK_SLACK_MS || signal.time > this.now() + CLOCK_SLACK_MS) return 'time';
+    const load = loadOfOrigin(this.tabs.get(tabId) ?? [], origin);
+    if (!load) return 'no-load';
+    load.timeline ??= { origin, site, entries: [] };
+    const timeline = load.timeline;
+    if (timeline.site !== site) return 'other-site';
+    if (!addSignal(timeline, signal)) return 'unchanged';
+    this.save(tabId);
+    this.dirty.set(load, tabId);
+    await this.pass();
+    return undefined;
+  }
+
+  tabClosed(tabId: number): void {
+    this.tabs.delete(tabId);
+    this.early.delete(tabId);
+    for (const [load, tab] of this.dirty) if (tab === tabId) this.dirty.delete(load);
+    this.closed.add(tabId);
+    if (this.closed.size > CLOSED_TABS_KEPT) {
+      const oldest = this.closed.values().next().value;
+      if (oldest !== undefined) this.closed.delete(oldest);
+    }
+    this.deps.area.remove(`${PREFIX}${tabId}`).catch(() => undefined);
+  }
+
+  /**
+   * The tab's navigation a page-load key belongs to: the one it was given to, or else the latest that had started
+   * by the key's own time (the capture opens a load at its response, or at its first request, or — after a stop of
+   * the worker — takes back a stored one), which the key is then given to.
+   */
+  private loadOfKey(tabId: number, key: string): TabLoad | undefined {
+    const loads = this.tabs.get(tabId);
+    if (!loads) return undefined;
+    const own = loads.find((l) => l.keys.includes(key));
+    if (own) return own;
+    const start = loadStart(key);
+    const load = start === undefined ? undefined : loads.findLast((l) => l.start <= start);
+    if (!load) return undefined;
+    load.keys.push(key);
+    if (load.keys.length > KEYS_PER_LOAD) load.keys.splice(0, load.keys.length - KEYS_PER_LOAD);
+    this.save(tabId);
+    return load;
+  }
+
+  /**
+   * The re-stamp of every load made dirty before it starts: reports that arrive together (a page flipping its
+   * state) cost one pass over their loads' events, not one each.
+   */
+  private pass(): Promise<void> {
+    if (!this.nextPass) {
+      const run = this.passes.then(async () => {
+        this.nextPass = undefined;
+        const loads = [...this.dirty];
+        this.dirty.clear();
+        // The events still queued are stored first: then each is in the database, where it is stamped again.
+        await this.deps.flush();
+        for (const [load] of loads) await this.restamp(load);
+      });
+      this.nextPass = run;
+      this.passes = run.catch(() => undefined);
+    }
+    return this.nextPass;
+  }
+
+  /**
+   * Stamps again the stored events of a load by their send times. One without a send time keeps its stamp (its
+   * finishing time could put it on the wrong side of an answer): a not-answered one only learns when the person
+   * answered, if it finished before that.
+   */
+  private async restamp(load: TabLoad): Promise<void> {
+    const timeline = load.timeline;
+    if (!timeline) return;
+    const { db } = this.deps;
+    await db.transaction('rw', db.events, async () => {
+      for (const key of load.keys) {
+        const events = await db.events
+          .where('[page+company]')
+          .between([key, Dexie.minKey], [key, Dexie.maxKey])
+          .toArray();
+        for (const e of events) {
+          let stamp: ConsentStamp | undefined;
+          if (e.sentAt !== undefined) stamp = stampAt(timeline, e.sentAt);
+          else if (e.consentAt?.state === 'not-answered' && e.consentAt.since !== undefined) {
+            const answeredAt = answerAfter(timeline, e.consentAt.since);
+            if (answeredAt !== undefined && e.time < answeredAt) stamp = { ...e.consentAt, answeredAt };
+          }
+          if (stamp && e.id !== undefined && !sameStamp(e.consentAt, stamp))
+            await db.events.update(e.id, { consentAt: stamp });
+        }
+      }
+    });
+  }
+
+  /** Writes a tab's navigations and timelines through to session storage. */
+  private save(tabId: number): void {
+    const loads = this.tabs.get(tabId);
+    if (!loads) return;
+    const record: StoredTab = { loads };
+    this.deps.area.set({ [`${PREFIX}${tabId}`]: record }).catch(() => undefined);
+  }
+
+  /** Reads back the navigations a stopped worker kept, and re-stamps what was stamped before they were known. */
+  private async restore(): Promise<void> {
+    const all = await this.deps.area.get(null).catch(() => ({}) as Record<string, unknown>);
+    for (const [key, value] of Object.entries(all)) {
+      const stored = value as Partial<StoredTab> | null;
+      if (!key.startsWith(PREFIX) || !stored || typeof stored !== 'object') continue;
+      const tabId = Number(key.slice(PREFIX.length));
+      if (!Number.isInteger(tabId) || this.closed.has(tabId)) continue;
+      const kept = Array.isArray(stored.loads) ? stored.loads.filter(isLoad) : [];
+      // Navigations seen since this worker started are newer: they go after the stored ones.
+      const seen = this.tabs.get(tabId) ?? [];
+      const loads = [...kept.filter((l) => !seen.some((s) => s.start === l.start)), ...seen]
+        .sort((a, b) => a.start - b.start)
+        .slice(-LOADS_PER_TAB);
+      this.tabs.set(tabId, loads);
+    }
+    this.isLoaded = true;
+    // Requests stamped meanwhile were stamped against nothing: their loads are stamped again.
+    for (const tabId of this.early)
+      for (const load of this.tabs.get(tabId) ?? []) if (load.timeline) this.dirty.set(load, tabId);
+    this.early.clear();
+    if (this.dirty.size) await this.pass();
+  }
+}
+
+/** What session storage keeps of a tab. */
+interface StoredTab {
+  loads: TabLoad[];
+}
+
+/** A load as stored (session storage is ours, but is still read as data). */
+function isLoad(value: unknown): value is TabLoad {
+  const l = value as TabLoad | null;
+  if (!l || typeof l.start !== 'number' || !Array.isArray(l.keys) || !l.keys.every((k) => typeof k === 'string'))
+    return false;
+  if (l.committed !== undefined && typeof l.committed !== 'number') return false;
+  const t = l.timeline;
+  return (
+    t === undefined ||
+    (!!t &&
+      typeof t.origin === 'number' &&
+      typeof t.site === 'string' &&
+      Array.isArray(t.entries) &&
+      t.entries.every((e) => e && typeof e.state === 'string' && typeof e.since === 'number'))
+  );
+}
