@@ -31,6 +31,26 @@ export const WITH_CMP = page(
   '<img alt="" src="https://www.google-analytics.com/first.gif"><p>Some news.</p>',
 );
 
+/**
+ * The consent ledger's page (tests/e2e/consent-ledger.e2e.ts): while its real IAB CMP's banner waits, Google Analytics
+ * gets the page with a client id; after the answer, Meta's pixel gets it with its browser id. Each company's requests
+ * fall on one side of the answer only, so each card has one moment to say.
+ */
+export const LEDGER = page(
+  'A ledger article',
+  '<script src="/cmp.js"></script>' +
+    '<script>' +
+    'const ga = (n) => { new Image().src = `https://www.google-analytics.com/g/collect?v=2&cid=555666777.1700000000' +
+    '&dl=${encodeURIComponent(location.href)}&en=page_view&n=${n}`; };' +
+    'const px = (n) => { new Image().src = `https://www.facebook.com/tr/?id=998877&ev=PageView' +
+    '&dl=${encodeURIComponent(location.href)}&fbp=fb.1.1700000000000.1234567890&n=${n}`; };' +
+    'window.onAnswered = () => setTimeout(() => { px(1); px(2); setTimeout(() => { document.title = "answered"; },' +
+    ' 500); }, 300);' +
+    'window.addEventListener("load", () => setTimeout(() => { ga(1); ga(2); document.title = "waiting"; }, 800));' +
+    '</script>',
+  '<p>Some news, and a banner to answer.</p>',
+);
+
 /** A page with no CMP at all. */
 export const NO_CMP = page(
   'No banner',
@@ -112,6 +132,7 @@ export async function consentSites(hosts: string[]): Promise<SiteMap> {
     '/plain.html': NO_CMP,
     '/cookie-script.html': NON_IAB_BANNER,
     '/hostile.html': HOSTILE,
+    '/ledger.html': LEDGER,
   };
   return Object.fromEntries(hosts.map((host) => [host, pages]));
 }

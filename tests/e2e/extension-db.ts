@@ -3,7 +3,7 @@ import type { SharingEvent } from '../../lib/storage/events.ts';
 import { inExtensionPage } from '../../scripts/browser.ts';
 
 type StoredEvent = Required<Pick<SharingEvent, 'host' | 'path' | 'page' | 'site' | 'company' | 'outcome' | 'tabId'>> &
-  Pick<SharingEvent, 'delivery' | 'error'>;
+  Pick<SharingEvent, 'delivery' | 'error' | 'sentAt' | 'consentAt' | 'kinds'>;
 
 /** Stored events, read straight from the extension's IndexedDB from an extension page: independent of the worker. */
 export async function storedEvents(context: BrowserContext, extensionId: string): Promise<StoredEvent[]> {
