@@ -129,7 +129,7 @@ describe('letters that use the consent ledger', () => {
       {},
     ],
     ['residence unknown', [identifierBefore], { residence: '' }],
-    ['a country whose rule is not in the table', [identifierBefore], { residence: 'PL' }],
+    ['a country whose rule is not in the table', [identifierBefore], { residence: 'EE' }],
     ['an LGPD letter', [identifierBefore], { jurisdiction: 'lgpd' }],
   ])('no unlawful ground and no ePrivacy citation: %s', async (_, events, extra) => {
     const code = extra.jurisdiction === 'lgpd' ? 'pt-BR' : 'en';
