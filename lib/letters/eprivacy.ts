@@ -6,7 +6,9 @@
  *
  * Each entry is written in its official form and was checked against the sources named beside it (checked on
  * 2026-12-01 with the project's search tool). A country whose current provision could not be confirmed is left out:
- * a letter from a resident there claims no unlawful storage or reading (see the report of issue 17 for the list).
+ * a letter from a resident there claims no unlawful storage or reading. Left out on 2026-12-01: EE and IS (no source
+ * found), LI (the Kommunikationsgesetz, but no article found), LT (one source naming art. 61 without its part), HR and
+ * BG (sources naming different articles: čl. 43 st. 4 or čl. 107 ZEK; čl. 4а ЗЕС or the Закон за електронната търговия).
  */
 
 export interface EprivacyRule {
@@ -51,6 +53,60 @@ const RULES: EprivacyRule[] = [
   },
   // Helsinki Administrative Court on Traficom's decisions, 9 October 2024 (sttinfo.fi): "Viestintäpalvelulain 205 §:n 1 momentin mukaan".
   { country: 'FI', cite: 'sähköisen viestinnän palveluista annetun lain (917/2014) 205 §:n 1 momentti' },
+  // Several public sites and repositories (2026) citing "art. 399 PKE" for storage in the terminal equipment, with the
+  // act as Dz.U. 2024 poz. 1221 (isap.sejm.gov.pl), in force 10 November 2024, replacing art. 173 Prawa telekomunikacyjnego.
+  { country: 'PL', cite: 'art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej' },
+  // Public compliance notes (2026): "Article 10/2 of the Belgian Law of 30 July 2018 … inserted by Article 256 of the
+  // Law of 21 December 2021, effective 10 January 2022", which made the APD competent. Cited in French, one of the
+  // official languages.
+  {
+    country: 'BE',
+    cite: 'article 10/2 de la loi du 30 juillet 2018 relative à la protection des personnes physiques à l’égard des traitements de données à caractère personnel',
+  },
+  // rkrattsbaser.gov.se (Lag (2022:482) om elektronisk kommunikation, amended up to SFS 2024:895); public privacy
+  // notices and reviews (2026) citing "9 kap. 28 § lagen (2022:482)" as the consent rule for cookies and localStorage.
+  { country: 'SE', cite: '9 kap. 28 § lagen (2022:482) om elektronisk kommunikation' },
+  // horten.dk (the executive order issued December 2011), ligeret.nu (its title), public notices (2025–2026) citing
+  // "cookiebekendtgørelsens § 3" and BEK nr. 1148 af 09/12/2011 as the current rule.
+  {
+    country: 'DK',
+    cite: '§ 3 i bekendtgørelse nr. 1148 af 9. december 2011 om krav til information og samtykke ved lagring af eller adgang til oplysninger i slutbrugeres terminaludstyr',
+  },
+  // digi.no (the new ekomlov in force 1 January 2025, GDPR-standard consent for cookies), svw.no; public notices
+  // (2025–2026) citing "ekomloven § 3-15" (it replaced § 2-7 b of the 2003 act).
+  { country: 'NO', cite: '§ 3-15 i lov om elektronisk kommunikasjon (ekomloven)' },
+  // dpopro.cz and greats.cz (opt-in since 1 January 2022, amendment 374/2021 Sb.); public notices (2026) citing
+  // "§ 89 odst. 3 zákona č. 127/2005 Sb.".
+  { country: 'CZ', cite: '§ 89 odst. 3 zákona č. 127/2005 Sb., o elektronických komunikacích' },
+  // paulqlaw.com, havelpartners.sk, podnikajte.sk (zákon č. 452/2021 Z. z., in force 1 February 2022, § 109 ods. 8).
+  { country: 'SK', cite: '§ 109 ods. 8 zákona č. 452/2021 Z. z. o elektronických komunikáciách' },
+  // theweb.hu (the text of Eht. 155. § (4)); public privacy notices (2026) citing "az elektronikus hírközlésről szóló
+  // 2003. évi C. törvény 155. § (4) bekezdése".
+  { country: 'HU', cite: 'az elektronikus hírközlésről szóló 2003. évi C. törvény 155. § (4) bekezdése' },
+  // eu-healthcare.eopyy.gov.gr and zerowastefuture.gr (the text of άρθρο 4 παρ. 5 ν. 3471/2006 as amended by
+  // ν. 4070/2012); public notices (2026).
+  { country: 'GR', cite: 'άρθρο 4 παρ. 5 του ν. 3471/2006' },
+  // netweek.gr quoting the Cypriot Commissioner's announcement (άρθρο 99(5) του Νόμου 112(Ι)/2004), pplegal.com.cy
+  // (2021); cylaw.org keeps Directive 2002/58/EC among the acts the 2004 law transposes.
+  {
+    country: 'CY',
+    cite: 'άρθρο 99(5) του περί Ρυθμίσεως Ηλεκτρονικών Επικοινωνιών και Ταχυδρομικών Υπηρεσιών Νόμου του 2004 (Ν. 112(Ι)/2004)',
+  },
+  // tele2drobeta.ro and avocatura.com (the text of art. 4 alin. (5) of Legea nr. 506/2004), law-partners.ro.
+  {
+    country: 'RO',
+    cite: 'art. 4 alin. (5) din Legea nr. 506/2004 privind prelucrarea datelor cu caracter personal și protecția vieții private în sectorul comunicațiilor electronice',
+  },
+  // ipri-zavod.si ("225. člen Zekom-2 (Uradni list 130/22)", replacing 157. člen ZEKom-1); public notices (2026).
+  { country: 'SI', cite: '225. člen Zakona o elektronskih komunikacijah (ZEKom-2)' },
+  // likumi.lv (the law in force, version of 21.06.2024: "7.¹ pants. Informācijas uzglabāšana galiekārtā").
+  { country: 'LV', cite: 'Informācijas sabiedrības pakalpojumu likuma 7.¹ pants' },
+  // idpc.org.mt, Guidance Note on Cookies Consent Requirements (August 2021): the rule is in regulation 5 of S.L.
+  // 586.01; the paragraph could not be confirmed, so the regulation is cited whole.
+  {
+    country: 'MT',
+    cite: 'regulation 5 of the Processing of Personal Data (Electronic Communications Sector) Regulations (Subsidiary Legislation 586.01)',
+  },
 ];
 
 const BY_COUNTRY = new Map(RULES.map((r) => [r.country, r]));

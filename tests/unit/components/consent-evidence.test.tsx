@@ -68,7 +68,7 @@ describe('the composer’s cookie-banner evidence', () => {
       'None of these requests carried a cookie or an identifier',
     ],
     ['residence unknown', evidence(true), 'gdpr', undefined, 'Choose your country of residence in the settings'],
-    ['a country not in the table', evidence(true), 'gdpr', 'PL', 'does not yet know the rule of your country'],
+    ['a country not in the table', evidence(true), 'gdpr', 'EE', 'does not yet know the rule of your country'],
     ['the LGPD', evidence(true), 'lgpd', 'BR', 'has no rule on storing data on your device without consent'],
   ])('says why the ground is not in the letter: %s', (_, e, law, residence, why) => {
     const text = html(e, law, residence);

@@ -7,6 +7,7 @@ import {
   type FollowUpRequest,
   type LetterOptions,
 } from '../../../lib/letters/compose.ts';
+import { EPRIVACY_COUNTRIES } from '../../../lib/letters/eprivacy.ts';
 import { evidenceFor, gatherEvidence } from '../../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../../lib/letters/languages.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
@@ -91,6 +92,87 @@ describe('letters that use the consent ledger', () => {
     expect(de.body).toContain('Vorschrift, § 25 Abs. 1 TDDDG, dürfen');
   });
 
+  // Every country of the table, with the provision its resident's letter must name, written out here so that a changed
+  // or mistyped entry fails.
+  const CITES: [string, string][] = [
+    ['DE', '§ 25 Abs. 1 TDDDG'],
+    ['AT', '§ 165 Abs. 3 TKG 2021'],
+    ['FR', 'article 82 de la loi n° 78-17 du 6 janvier 1978 relative à l’informatique, aux fichiers et aux libertés'],
+    ['GB', 'regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003'],
+    ['IT', 'art. 122 del d.lgs. 30 giugno 2003, n. 196'],
+    [
+      'ES',
+      'artículo 22.2 de la Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información y de comercio electrónico',
+    ],
+    ['NL', 'artikel 11.7a, eerste lid, van de Telecommunicatiewet'],
+    ['PT', 'artigo 5.º da Lei n.º 41/2004, de 18 de agosto'],
+    [
+      'IE',
+      'Regulation 5(3) of the European Communities (Electronic Communications Networks and Services) (Privacy and Electronic Communications) Regulations 2011 (S.I. No. 336 of 2011)',
+    ],
+    [
+      'LU',
+      'article 4, paragraphe 3, lettre e), de la loi modifiée du 30 mai 2005 concernant la protection de la vie privée dans le secteur des communications électroniques',
+    ],
+    ['FI', 'sähköisen viestinnän palveluista annetun lain (917/2014) 205 §:n 1 momentti'],
+    ['PL', 'art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej'],
+    [
+      'BE',
+      'article 10/2 de la loi du 30 juillet 2018 relative à la protection des personnes physiques à l’égard des traitements de données à caractère personnel',
+    ],
+    ['SE', '9 kap. 28 § lagen (2022:482) om elektronisk kommunikation'],
+    [
+      'DK',
+      '§ 3 i bekendtgørelse nr. 1148 af 9. december 2011 om krav til information og samtykke ved lagring af eller adgang til oplysninger i slutbrugeres terminaludstyr',
+    ],
+    ['NO', '§ 3-15 i lov om elektronisk kommunikasjon (ekomloven)'],
+    ['CZ', '§ 89 odst. 3 zákona č. 127/2005 Sb., o elektronických komunikacích'],
+    ['SK', '§ 109 ods. 8 zákona č. 452/2021 Z. z. o elektronických komunikáciách'],
+    ['HU', 'az elektronikus hírközlésről szóló 2003. évi C. törvény 155. § (4) bekezdése'],
+    ['GR', 'άρθρο 4 παρ. 5 του ν. 3471/2006'],
+    [
+      'CY',
+      'άρθρο 99(5) του περί Ρυθμίσεως Ηλεκτρονικών Επικοινωνιών και Ταχυδρομικών Υπηρεσιών Νόμου του 2004 (Ν. 112(Ι)/2004)',
+    ],
+    [
+      'RO',
+      'art. 4 alin. (5) din Legea nr. 506/2004 privind prelucrarea datelor cu caracter personal și protecția vieții private în sectorul comunicațiilor electronice',
+    ],
+    ['SI', '225. člen Zakona o elektronskih komunikacijah (ZEKom-2)'],
+    ['LV', 'Informācijas sabiedrības pakalpojumu likuma 7.¹ pants'],
+    [
+      'MT',
+      'regulation 5 of the Processing of Personal Data (Electronic Communications Sector) Regulations (Subsidiary Legislation 586.01)',
+    ],
+  ];
+
+  it('the table has exactly the countries listed here', () => {
+    expect([...EPRIVACY_COUNTRIES].sort()).toEqual(CITES.map(([c]) => c).sort());
+  });
+
+  it.each(CITES)(
+    'a resident of %s gets the unlawful ground citing its rule, named with its country',
+    async (country, cite) => {
+      const jurisdiction = country === 'GB' ? 'uk-gdpr' : 'gdpr';
+      const l = await letter([identifierBefore], { jurisdiction, residence: country });
+      expect(l.grounds).toContain('unlawful');
+      // A UK GDPR letter is written in British English and names its own law bare.
+      const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(country);
+      const named = country === 'GB' ? cite : `${cite} (${name})`;
+      expect(l.body).toContain(`the rule of my country of residence, ${named},`);
+      expect(l.body).not.toMatch(/2002\/58/);
+    },
+  );
+
+  it('a Polish letter of a Polish resident cites art. 399 PKE bare; a Swedish resident’s Polish letter names Sweden', async () => {
+    const pl = await letter([identifierBefore], { residence: 'PL' }, 'pl');
+    expect(pl.body).toContain(
+      'zamieszkania, art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej, ',
+    );
+    const se = await letter([identifierBefore], { residence: 'SE' }, 'pl');
+    expect(se.body).toContain('zamieszkania, 9 kap. 28 § lagen (2022:482) om elektronisk kommunikation (Szwecja), ');
+  });
+
   it('a UK GDPR letter cites PECR regulation 6', async () => {
     const l = await letter([identifierBefore], { jurisdiction: 'uk-gdpr', residence: 'GB' });
     expect(l.body).toContain(
@@ -129,7 +211,7 @@ describe('letters that use the consent ledger', () => {
       {},
     ],
     ['residence unknown', [identifierBefore], { residence: '' }],
-    ['a country whose rule is not in the table', [identifierBefore], { residence: 'PL' }],
+    ['a country whose rule is not in the table', [identifierBefore], { residence: 'EE' }],
     ['an LGPD letter', [identifierBefore], { jurisdiction: 'lgpd' }],
   ])('no unlawful ground and no ePrivacy citation: %s', async (_, events, extra) => {
     const code = extra.jurisdiction === 'lgpd' ? 'pt-BR' : 'en';
