@@ -119,7 +119,9 @@ export const EPRIVACY_COUNTRIES: readonly string[] = RULES.map((r) => r.country)
  * letter the rule of an EEA country of residence that the table has; every other case none.
  */
 export function eprivacyRuleFor(law: string, residence: string | undefined): EprivacyRule | undefined {
-  if (law === 'uk-gdpr') return BY_COUNTRY.get('GB');
+  // PECR is the UK's rule: a UK GDPR letter of someone living elsewhere (offered when the company is in the UK)
+  // cannot say it is the rule of their residence, and claims nothing on this ground.
+  if (law === 'uk-gdpr') return residence?.toUpperCase().startsWith('GB') ? BY_COUNTRY.get('GB') : undefined;
   if (law !== 'gdpr' || !residence || residence === 'GB') return undefined;
   return BY_COUNTRY.get(residence.slice(0, 2).toUpperCase());
 }

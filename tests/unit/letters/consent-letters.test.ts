@@ -180,6 +180,14 @@ describe('letters that use the consent ledger', () => {
     );
   });
 
+  it('a UK GDPR letter of someone living elsewhere claims no rule of their residence', async () => {
+    for (const residence of ['DE', '']) {
+      const l = await letter([identifierBefore], { jurisdiction: 'uk-gdpr', residence });
+      expect(l.body).not.toContain('Privacy and Electronic Communications');
+      expect(l.body).not.toContain('17(1)(d)');
+    }
+  });
+
   it.each<[string, Extra[], Partial<LetterOptions>]>([
     ['only the page address was sent', [{ ...identifierBefore, kinds: ['page-address'] }], {}],
     ['the consent tool’s own request', [{ ...identifierBefore, category: 'consent' }], {}],
