@@ -11,6 +11,7 @@
 
 import type { Delivery } from '../classify/delivery.ts';
 import type { DataKind } from '../disclose/kinds.ts';
+import { namedIdentifier } from '../disclose/rules.ts';
 import type { ConsentStamp, RequestConsent } from './types.ts';
 
 export type ConsentMoment = 'before-answer' | 'after-refusal' | 'after-partial' | 'after-withdrawal';
@@ -26,6 +27,8 @@ export interface ConsentFlowFacts {
   page: string;
   delivery?: Delivery;
   kinds: DataKind[];
+  /** What carried each kind: the name tells a kept id (`cid`) from a value that only looks random. */
+  findings?: readonly { kind: DataKind; name: string }[];
   consent?: RequestConsent;
   consentAt?: ConsentStamp;
 }
@@ -41,11 +44,15 @@ export interface ConsentFlow {
   answeredAt?: number;
   /** Whole seconds between the request and the answer, never negative; absent when the answer is not known. */
   seconds?: number;
-  /** It carried a cookie or an identifier: something stored on or read from the device (the ePrivacy test). */
+  /**
+   * It carried something read from the device: its cookies, or an id under a name that says it is one (`cid`,
+   * `_fbp`, `user_id`). A value that only looks random (a request id, a nonce) is not taken for one.
+   */
   device: boolean;
   kinds: DataKind[];
   site: string;
   company: string;
+  category: string;
   host: string;
   page: string;
   cmp?: string;
@@ -125,14 +132,21 @@ export function consentFlow(e: ConsentFlowFacts): ConsentFlow | undefined {
     sentAt,
     ...(answeredAt !== undefined && Number.isFinite(answeredAt) ? { answeredAt } : {}),
     ...(gap !== undefined ? { seconds: Math.floor(gap / 1000) } : {}),
-    device: e.kinds.includes('cookie') || e.kinds.includes('identifier'),
+    device: readFromDevice(e),
     kinds: e.kinds,
     site: e.site,
     company: e.company,
+    category: e.category,
     host: e.host,
     page: e.page,
     ...(stamp.cmp ? { cmp: stamp.cmp } : {}),
   };
+}
+
+function readFromDevice(e: ConsentFlowFacts): boolean {
+  if (e.kinds.includes('cookie')) return true;
+  if (!e.kinds.includes('identifier')) return false;
+  return (e.findings ?? []).some((f) => f.kind === 'identifier' && namedIdentifier(f.name));
 }
 
 /** The evidence among many events, oldest first. */
@@ -146,7 +160,18 @@ export function consentFlows(events: Iterable<ConsentFlowFacts>): ConsentFlow[] 
 }
 
 /**
- * Whether flows are enough for a letter to claim processing without consent (GDPR Art. 17(1)(d) with the national
- * ePrivacy rule): at least one request that carried a cookie or identifier of the company's.
+ * Companies whose storing and reading on a device no national rule exempts as strictly necessary for a service the
+ * person asked for: advertising, analytics and social media trackers. A CDN's, a video player's or a chat widget's
+ * cookie may be necessary for what the page shows, and a letter does not say it was unlawful.
  */
-export const supportsUnlawfulGround = (flows: readonly ConsentFlow[]) => flows.some((f) => f.device);
+const TRACKING = new Set(['advertising', 'pornvertising', 'site_analytics', 'social_media']);
+
+/**
+ * Whether flows are enough for a letter to claim processing without consent (GDPR Art. 17(1)(d) with the national
+ * ePrivacy rule): at least one request of a tracking company that read something from the device. `analytics: false`
+ * leaves analytics out, for a rule that exempts some of it (PECR regulation 6 as amended in 2025).
+ */
+export function supportsUnlawfulGround(flows: readonly ConsentFlow[], options: { analytics?: boolean } = {}): boolean {
+  const analytics = options.analytics ?? true;
+  return flows.some((f) => f.device && TRACKING.has(f.category) && (analytics || f.category !== 'site_analytics'));
+}

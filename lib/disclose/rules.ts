@@ -457,6 +457,16 @@ export function citableName(name: string): boolean {
   return !SESSION_SEGMENT.test(leaf);
 }
 
+/**
+ * Whether a parameter's name says it holds a person's or a browser's id (`cid`, `_fbp`, `user.id`, `device_id`), not
+ * a value that only looks random (a request id or a nonce may): a named id is one a script keeps and reads back.
+ */
+export function namedIdentifier(name: string): boolean {
+  const named = leafName(name).toLowerCase();
+  const leaf = named.charCodeAt(0) === 36 /* $ */ ? named.slice(1) : named;
+  return isIdName(leaf) || ((leaf === 'id' || leaf === 'key' || leaf === 'value') && personObject(name));
+}
+
 /** Whether a value under a secret's name actually carries one. */
 const holdsSecret = (value: string) => {
   const v = value.trim();

@@ -147,7 +147,9 @@ export function unlawfulGround(
 ): UnlawfulGround {
   const flows = evidence.consent?.flows ?? [];
   if (!flows.length) return 'no-flows';
-  if (!supportsUnlawfulGround(flows)) return 'no-device';
+  // PECR regulation 6, as the Data (Use and Access) Act 2025 amended it, exempts some analytics: a UK letter leaves
+  // analytics out of this ground.
+  if (!supportsUnlawfulGround(flows, { analytics: options.jurisdiction !== 'uk-gdpr' })) return 'no-device';
   if (options.jurisdiction !== 'gdpr' && options.jurisdiction !== 'uk-gdpr') return 'law';
   if (eprivacyRuleFor(options.jurisdiction, options.residence)) return 'offered';
   return options.residence ? 'no-rule' : 'no-residence';

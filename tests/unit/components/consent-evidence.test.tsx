@@ -22,6 +22,7 @@ const flow = (device: boolean, sentAt: number) => ({
   kinds: device ? (['identifier'] as const) : (['page-address'] as const),
   site: 'news.example',
   company: 'ads',
+  category: 'advertising',
   host: 'ads.example',
   page: '1:1',
 });

@@ -58,6 +58,10 @@ const sent = (sentAt: number, extra: Partial<SharingEvent>): SharingEvent =>
     delivery: 'received',
     deliveryReason: 'response',
     category: 'advertising',
+    // An identifier under a name that says it is one (flows.ts: read from the device).
+    ...(extra.kinds?.includes('identifier')
+      ? { findings: [{ kind: 'identifier', source: 'url', name: 'uid', value: 'u-1' }] }
+      : {}),
     ...extra,
   });
 

@@ -17,6 +17,7 @@ const base: ConsentFlowFacts = {
   page: '7:1',
   delivery: 'received',
   kinds: ['page-address', 'identifier'],
+  findings: [{ kind: 'identifier', name: 'cid' }],
 };
 
 describe('consent flows: which requests are evidence', () => {
@@ -117,6 +118,27 @@ describe('consent flows: which requests are evidence', () => {
     expect(addressOnly).toHaveLength(1);
     expect(supportsUnlawfulGround(addressOnly)).toBe(false);
     expect(supportsUnlawfulGround(consentFlows([{ ...base, kinds: ['cookie'], consentAt: stamp }]))).toBe(true);
+  });
+
+  it('an id is read from the device only under a name that says so; a value that only looks random is not', () => {
+    const stamp = { state: 'refused' as const, since: T - 1000 };
+    const named = (name: string) =>
+      consentFlow({ ...base, findings: [{ kind: 'identifier', name }], consentAt: stamp });
+    expect(named('_fbp')?.device).toBe(true);
+    expect(named('user.id')?.device).toBe(true);
+    expect(named('rid')?.device).toBe(false);
+    expect(named('rid')?.moment).toBe('after-refusal');
+  });
+
+  it('the unlawful ground is for tracking companies; analytics can be left out (PECR)', () => {
+    const stamp = { state: 'refused' as const, since: T - 1000 };
+    const of = (category: string) => consentFlows([{ ...base, category, kinds: ['cookie'], consentAt: stamp }]);
+    for (const category of ['advertising', 'site_analytics', 'social_media', 'pornvertising'])
+      expect(supportsUnlawfulGround(of(category)), category).toBe(true);
+    for (const category of ['cdn', 'hosting', 'audio_video_player', 'customer_interaction', 'misc'])
+      expect(supportsUnlawfulGround(of(category)), category).toBe(false);
+    expect(supportsUnlawfulGround(of('site_analytics'), { analytics: false })).toBe(false);
+    expect(supportsUnlawfulGround(of('advertising'), { analytics: false })).toBe(true);
   });
 
   it('lists flows oldest first', () => {

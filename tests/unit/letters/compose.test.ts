@@ -64,6 +64,7 @@ describe('chooseGrounds', () => {
               answeredAt: 1_000,
               seconds: 1,
               device: true,
+              category: 'advertising',
               kinds: ['cookie'],
               site: 's.example',
               company: 'magnite',

@@ -29,7 +29,8 @@ type Extra = Parameters<typeof event>[0];
 async function gathered(events: Extra[]) {
   const db = freshDb();
   const recorder = new Recorder(db);
-  for (const e of events) recorder.add(event({ site: 'news.example', company: 'ads', host: 'ads.example', ...e }));
+  for (const e of events)
+    recorder.add(event({ site: 'news.example', company: 'ads', host: 'ads.example', category: 'advertising', ...e }));
   await recorder.flush();
   const g = await gatherEvidence(db, { id: 'ads', name: 'Ads Inc.' });
   db.close();
@@ -42,6 +43,7 @@ const identifierBefore: Extra = {
   sentAt: ANSWER - 2_000,
   delivery: 'received',
   kinds: ['identifier'],
+  findings: [{ kind: 'identifier', source: 'url', name: 'cid', value: '555666777.1700000000' }],
   consentAt: notAnswered,
 };
 const cookieAfter: Extra = {
@@ -190,6 +192,17 @@ describe('letters that use the consent ledger', () => {
 
   it.each<[string, Extra[], Partial<LetterOptions>]>([
     ['only the page address was sent', [{ ...identifierBefore, kinds: ['page-address'] }], {}],
+    [
+      'a value that only looks random (a request id), not a kept id',
+      [{ ...identifierBefore, findings: [{ kind: 'identifier', source: 'url', name: 'rid', value: 'a8f3k29dj3' }] }],
+      {},
+    ],
+    ['a CDN’s cookie (it may be strictly necessary)', [{ ...cookieAfter, category: 'cdn' }], {}],
+    [
+      'an analytics cookie in a UK letter (PECR exempts some analytics)',
+      [{ ...cookieAfter, category: 'site_analytics' }],
+      { jurisdiction: 'uk-gdpr', residence: 'GB' },
+    ],
     ['the consent tool’s own request', [{ ...identifierBefore, category: 'consent' }], {}],
     [
       'a request that did not arrive',

@@ -30,6 +30,7 @@ const evidence: LetterEvidence = {
         answeredAt: Date.UTC(2026, 10, 20, 14, 2, 5),
         seconds: 2,
         device: true,
+        category: 'advertising',
         kinds: ['identifier'],
         site: 'news-site.example',
         company: 'magnite',
@@ -47,7 +48,8 @@ const options = (jurisdiction: Law, right: LetterRight): LetterOptions => ({
   reference: 'DSC-20261123-K7Q2M9',
   date: '2026-11-23',
   reason: 'I am a journalist and my browsing reveals my sources.',
-  residence: 'DE',
+  // A UK GDPR letter is one of someone living in the UK: its ePrivacy rule (PECR) is cited only for them.
+  residence: jurisdiction === 'uk-gdpr' ? 'GB' : 'DE',
   extensionVersion: '0.1.0',
 });
 const ids = [{ source: 'cookie' as const, name: 'khaos', value: 'L4X9K2-ABCD', domain: '.rubiconproject.com' }];

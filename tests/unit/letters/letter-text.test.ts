@@ -38,6 +38,7 @@ const deviceFlow: LetterEvidence['consent'] = {
       answeredAt: Date.UTC(2026, 10, 20, 14, 2, 5),
       seconds: 2,
       device: true,
+      category: 'advertising',
       kinds: ['identifier'],
       site: 'news-site.example',
       company: 'magnite',
