@@ -55,6 +55,11 @@ export interface SharingEvent {
   consent?: RequestConsent;
   /** The page's consent state when the request was sent, as its consent tool said; absent when not known. */
   consentAt?: ConsentStamp;
+  /**
+   * Derived, for the consent indexes (db.ts keeps it, never a writer): the send time when the event is consent
+   * evidence, 0 when it carries a stamp and is none, absent without a stamp. Never exported.
+   */
+  evidenceAt?: number;
   /** Full identifier values, on their way to the `identifiers` table; never stored on the event itself. */
   identifiers?: { name: string; value: string }[];
 }
