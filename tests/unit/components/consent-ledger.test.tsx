@@ -185,6 +185,17 @@ describe('the popup: who got data before the answer or after the refusal', () =>
     expect(html).not.toContain('before you answered');
   });
 
+  it('one company while the banner is open, another after a refusal: the summary claims no answer', async () => {
+    const db = freshDb();
+    await record(db, [
+      sent(T + 1000, { company: 'google', host: 'ads.google.example', kinds: ['page-address'], consentAt: open }),
+      sent(T + 8000, { company: 'facebook', host: 'connect.facebook.net', kinds: ['identifier'], consentAt: refused }),
+    ]);
+    expect(texts(await popupHtml(db), 'summary')[0]).toContain(
+      'Google and Meta got data while the cookie banner was unanswered or after you refused or limited your consent.',
+    );
+  });
+
   it('a page without a banner says so, and marks nobody', async () => {
     const db = freshDb();
     await record(db, [

@@ -68,6 +68,13 @@ describe('evidenceAt, kept by the database itself', () => {
     const third = (await db.events.orderBy('id').last())?.id as number;
     await db.events.update(third, { consentAt: refused });
     expect((await db.events.get(third))?.evidenceAt).toBe(T + 2000);
+    // And a stamp taken away leaves nothing to index.
+    await db.events.update(third, { consentAt: undefined });
+    expect((await db.events.get(third))?.evidenceAt).toBeUndefined();
+    const indexed = db.events
+      .where('[company+evidenceAt]')
+      .between(['facebook', Dexie.minKey], ['facebook', Dexie.maxKey]);
+    expect(await indexed.primaryKeys()).toEqual([first, second]);
   });
 
   it('is worked out by the upgrade for stored events that carry a stamp, and only for them', async () => {
