@@ -95,22 +95,6 @@ export function formatTime(value: number | string | Date, locale = uiLocale): st
   return formatDate(value, { timeStyle: 'short' }, locale);
 }
 
-/**
- * A gap in whole seconds as a person says it: seconds under a minute, then whole minutes, then whole hours ("2
- * seconds", "3 minutes", "1 hour"; `short`: "2 sec", "3 min", "1 hr"). Counted down, like the gap it shows, so a
- * request 119 seconds early is "1 minute" early, never "2".
- */
-export function formatDuration(seconds: number, locale = uiLocale, unitDisplay: 'long' | 'short' = 'long'): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return EMPTY;
-  const [value, unit] =
-    seconds < 60
-      ? [Math.floor(seconds), 'second']
-      : seconds < 3600
-        ? [Math.floor(seconds / 60), 'minute']
-        : [Math.floor(seconds / 3600), 'hour'];
-  return numberFormat(locale, { style: 'unit', unit, unitDisplay }).format(value);
-}
-
 /** A day without its year, for a chart's axis: "25 Nov", "Nov 25", "25. Nov.". */
 export function formatDayMonth(value: number | string | Date, locale = uiLocale): string {
   return formatDate(value, { day: 'numeric', month: 'short' }, locale);

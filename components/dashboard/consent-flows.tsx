@@ -1,8 +1,9 @@
 import type { ConsentFlow, ConsentMoment } from '../../lib/consent/flows.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
-import type { ConsentFlowList } from '../../lib/storage/consent.ts';
-import { consentGap, gaplessMoment } from '../popup/consent.tsx';
-import { DateTime, kindTerms } from './columns.tsx';
+import { beforeOpenBanner, type ConsentFlowList } from '../../lib/storage/consent.ts';
+import { formatMoment } from '../format.ts';
+import { consentGap } from '../popup/consent.tsx';
+import { kindTerms } from './columns.tsx';
 import type { ViewContext } from './views.tsx';
 
 // The consent evidence of a site's or a company's page: each request that reached a company before the person
@@ -15,10 +16,17 @@ const WITH_GAP: Record<ConsentMoment, MessageKey> = {
   'after-withdrawal': 'dashConsentAfterWithdrawal',
 };
 
+/** Each moment's cell when its gap is not known: before an answer, the banner was (and may still be) unanswered. */
+const WITHOUT_GAP: Record<ConsentMoment, MessageKey> = {
+  'before-answer': 'dashConsentUnanswered',
+  'after-refusal': 'popupConsentAfterRefusal',
+  'after-partial': 'popupConsentAfterPartial',
+  'after-withdrawal': 'popupConsentAfterWithdrawal',
+};
+
 /** "3 sec before you answered", "after you refused, 3 sec later"; without a known gap, the moment alone. */
 export function momentCell(t: Translate, flow: ConsentFlow): string {
-  if (flow.seconds === undefined)
-    return t(flow.moment === 'before-answer' ? 'dashConsentUnanswered' : gaplessMoment(flow.moment));
+  if (flow.seconds === undefined) return t(WITHOUT_GAP[flow.moment]);
   return t(WITH_GAP[flow.moment], [consentGap(t, flow.seconds, 'short')]);
 }
 
@@ -36,10 +44,12 @@ export function ConsentFlows({
   by: 'company' | 'site';
 }) {
   const { t } = ctx;
-  if (!list || (list.rows.length === 0 && list.stamped === 0)) return null;
+  if (!list || (list.rows.length === 0 && !list.stamped)) return null;
+  // "Before you answered" only when every listed request's answer is known: else the banner may still be open.
+  const open = list.rows.some(beforeOpenBanner);
   return (
     <section aria-labelledby="consent-flows-heading" data-testid="consent-flows">
-      <h3 id="consent-flows-heading">{t('dashConsentHeading')}</h3>
+      <h3 id="consent-flows-heading">{t(open ? 'dashConsentHeadingOpen' : 'dashConsentHeading')}</h3>
       {list.rows.length === 0 ? (
         <p data-testid="consent-flows-none">{t(by === 'company' ? 'dashConsentNoneSite' : 'dashConsentNoneCompany')}</p>
       ) : (
@@ -63,7 +73,8 @@ export function ConsentFlows({
                   data-moment={flow.moment}
                 >
                   <td>
-                    <DateTime ctx={ctx} ms={flow.sentAt} />
+                    {/* To the second: a page's requests leave within the same minute. */}
+                    <time dateTime={new Date(flow.sentAt).toISOString()}>{formatMoment(flow.sentAt, t.locale)}</time>
                   </td>
                   <td>
                     {by === 'company' ? (

@@ -3,42 +3,49 @@ import type { ConsentStamp } from '../../lib/consent/types.ts';
 import { localDay } from '../../lib/day.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { CompanyConsent } from '../../lib/storage/consent.ts';
-import { formatDateTime, formatDuration, formatTime } from '../format.ts';
+import { formatDay, formatTime } from '../format.ts';
 import { revealingPhrase } from './summary.ts';
 
-/** A gap in whole seconds as the sentences say it: "2 seconds", "3 min"; under a second, "less than a second". */
-export function consentGap(t: Translate, seconds: number, unitDisplay: 'long' | 'short' = 'long'): string {
-  return seconds < 1 ? t('popupConsentGapUnderSecond') : formatDuration(seconds, t.locale, unitDisplay);
-}
-
-/** Each moment's phrase, after the gap ("2 seconds before you answered the cookie banner") or alone. */
-const MOMENT_PHRASE: Record<ConsentMoment, MessageKey> = {
-  'before-answer': 'popupConsentBeforeAnswer',
-  'after-refusal': 'popupConsentAfterRefusal',
-  'after-partial': 'popupConsentAfterPartial',
-  'after-withdrawal': 'popupConsentAfterWithdrawal',
+/** The gap's messages by unit: each a plural, so each language puts the number in the case its sentence needs. */
+const GAP_UNITS: Record<'long' | 'short', [seconds: MessageKey, minutes: MessageKey, hours: MessageKey]> = {
+  long: ['popupConsentGapSeconds', 'popupConsentGapMinutes', 'popupConsentGapHours'],
+  short: ['dashConsentGapSeconds', 'dashConsentGapMinutes', 'dashConsentGapHours'],
 };
 
-/** The phrase of a flow whose gap is not known: before an answer, the banner was (and may still be) unanswered. */
-export const gaplessMoment = (moment: ConsentMoment): MessageKey =>
-  moment === 'before-answer' ? 'popupConsentUnanswered' : MOMENT_PHRASE[moment];
+/**
+ * A gap in whole seconds as the sentences say it: seconds under a minute, then whole minutes, then whole hours, each
+ * counted down like the gap it shows (119 seconds early is "1 minute" early, never "2"); under a second, "less than a
+ * second". `long` for the popup's sentences ("2 seconds"), `short` for the dashboard's cells ("2 sec").
+ */
+export function consentGap(t: Translate, seconds: number, unitDisplay: 'long' | 'short' = 'long'): string {
+  if (!(seconds >= 1)) return t('popupConsentGapUnderSecond');
+  const [inSeconds, inMinutes, inHours] = GAP_UNITS[unitDisplay];
+  if (seconds < 60) return t(inSeconds, [Math.floor(seconds)]);
+  if (seconds < 3600) return t(inMinutes, [Math.floor(seconds / 60)]);
+  return t(inHours, [Math.floor(seconds / 3600)]);
+}
 
-/** Where the moment goes while the sentence is put together (no message holds a private-use character). */
-const MOMENT_MARK = '\uE002';
+/** Each moment's whole line on a card, with the gap and without (the moment between asterisks, set in bold). */
+const FLOW_LINE: Record<ConsentMoment, [withGap: MessageKey, withoutGap: MessageKey]> = {
+  'before-answer': ['popupConsentFlowBefore', 'popupConsentFlowUnanswered'],
+  'after-refusal': ['popupConsentFlowAfterRefusal', 'popupConsentFlowAfterRefusalNoGap'],
+  'after-partial': ['popupConsentFlowAfterPartial', 'popupConsentFlowAfterPartialNoGap'],
+  'after-withdrawal': ['popupConsentFlowAfterWithdrawal', 'popupConsentFlowAfterWithdrawalNoGap'],
+};
 
 /**
  * A card's consent line in three pieces, the middle one the moment (set in bold): "Received the address of this page
- * 2 seconds ", "before you answered the cookie banner", "".
+ * 2 seconds ", "before you answered the cookie banner", "". Each language writes the whole sentence and marks its
+ * moment with two asterisks, so word order and punctuation are its own; a line without them is said in full, unmarked.
  */
 export function consentFlowParts(t: Translate, flow: ConsentFlow): [string, string, string] {
   const what = revealingPhrase(t, flow.kinds);
-  const known = flow.seconds !== undefined;
-  const moment = t(known ? MOMENT_PHRASE[flow.moment] : gaplessMoment(flow.moment));
-  const text = known
-    ? t('popupConsentFlowGap', [what, consentGap(t, flow.seconds ?? 0), MOMENT_MARK])
-    : t('popupConsentFlow', [what, MOMENT_MARK]);
-  const at = text.indexOf(MOMENT_MARK);
-  return at < 0 ? [text, '', ''] : [text.slice(0, at), moment, text.slice(at + MOMENT_MARK.length)];
+  const [withGap, withoutGap] = FLOW_LINE[flow.moment];
+  const text = flow.seconds !== undefined ? t(withGap, [what, consentGap(t, flow.seconds)]) : t(withoutGap, [what]);
+  const pieces = text.split('*');
+  if (pieces.length !== 3) return [pieces.join(''), '', ''];
+  const [before = '', moment = '', after = ''] = pieces;
+  return [before, moment, after];
 }
 
 /** On a company's card: what it got before the person answered the cookie banner, or after they refused. */
@@ -53,23 +60,26 @@ export function ConsentFlowLine({ t, consent }: { t: Translate; consent: Company
       </p>
       {consent.count > 1 && (
         <p class="consent-count" data-testid="consent-flow-count">
-          {t('popupConsentFlowCount', [consent.count])}
+          {t(consent.open ? 'popupConsentFlowCountOpen' : 'popupConsentFlowCount', [consent.count])}
         </p>
       )}
     </div>
   );
 }
 
-const ANSWERED: Partial<Record<ConsentStamp['state'], MessageKey>> = {
-  accepted: 'popupConsentStateAccepted',
-  refused: 'popupConsentStateRefused',
-  partial: 'popupConsentStatePartial',
-  withdrawn: 'popupConsentStateWithdrawn',
+/** Each answer's line, said of today (a time of day) and of another day (its day and time). */
+const ANSWERED: Partial<Record<ConsentStamp['state'], [today: MessageKey, otherDay: MessageKey]>> = {
+  accepted: ['popupConsentStateAccepted', 'popupConsentStateAcceptedOn'],
+  refused: ['popupConsentStateRefused', 'popupConsentStateRefusedOn'],
+  partial: ['popupConsentStatePartial', 'popupConsentStatePartialOn'],
+  withdrawn: ['popupConsentStateWithdrawn', 'popupConsentStateWithdrawnOn'],
 };
 
-/** A moment of today as a time of day ("14:02"); of another day, with its day. */
-function when(ms: number, now: number, locale: string): string {
-  return localDay(ms) === localDay(now) ? formatTime(ms, locale) : formatDateTime(ms, locale);
+/** A moment in its line: "at 14:02" today, "on 30 Nov 2026 at 14:02" another day (each language's prepositions). */
+function at(t: Translate, [today, otherDay]: [MessageKey, MessageKey], ms: number, now: number): string {
+  return localDay(ms) === localDay(now)
+    ? t(today, [formatTime(ms, t.locale)])
+    : t(otherDay, [formatDay(ms, t.locale), formatTime(ms, t.locale)]);
 }
 
 /**
@@ -81,12 +91,12 @@ export function consentStateText(t: Translate, stamp: ConsentStamp, now = Date.n
   if (stamp.state === 'not-answered') {
     // Answered since, by the stamp's own word, though no later request says which answer it was.
     return stamp.answeredAt !== undefined && Number.isFinite(stamp.answeredAt)
-      ? t('popupConsentStateAnswered', [when(stamp.answeredAt, now, t.locale)])
+      ? at(t, ['popupConsentStateAnswered', 'popupConsentStateAnsweredOn'], stamp.answeredAt, now)
       : t('popupConsentStateNotAnswered');
   }
-  const key = ANSWERED[stamp.state];
-  if (!key || stamp.since === undefined || !Number.isFinite(stamp.since)) return undefined;
-  return t(key, [when(stamp.since, now, t.locale)]);
+  const keys = ANSWERED[stamp.state];
+  if (!keys || stamp.since === undefined || !Number.isFinite(stamp.since)) return undefined;
+  return at(t, keys, stamp.since, now);
 }
 
 /** The popup's line on the page's cookie banner; nothing at all without a stamp (no claim without evidence). */

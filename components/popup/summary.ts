@@ -34,7 +34,7 @@ export interface SummaryRecipient {
   /** Every request not known to have arrived was stopped before it was sent: "nothing arrived" is then known. */
   stoppedOnly?: boolean;
   /** The moments of the data it got before the cookie banner was answered or after a refusal (lib/consent/flows.ts). */
-  consent?: { moments: readonly ConsentMoment[] };
+  consent?: { moments: readonly ConsentMoment[]; open?: boolean };
 }
 
 /**
@@ -174,13 +174,22 @@ export function pageSummaryParts(
   if (clauses.length) {
     sentences.push(t('popupSummarySentence', [clauses.reduce((all, c) => t('popupSummaryJoin', [all, c]))]));
   }
-  // Who got data before the cookie banner was answered or after a refusal: one sentence, the cards say how.
+  // Who got data before the cookie banner was answered or after a refusal: one sentence, the cards say how. "Before you
+  // answered" only when every such answer is known to have come; else the banner may still be open.
   const unasked = received.filter((r) => r.consent?.moments.length);
   if (unasked.length) {
     const before = unasked.some((r) => r.consent?.moments.includes('before-answer'));
     const after = unasked.some((r) => r.consent?.moments.some((m) => m !== 'before-answer'));
-    const key: MessageKey =
-      before && after ? 'popupSummaryConsentEither' : before ? 'popupSummaryConsentBefore' : 'popupSummaryConsentAfter';
+    const open = unasked.some((r) => r.consent?.open);
+    const key: MessageKey = !before
+      ? 'popupSummaryConsentAfter'
+      : open
+        ? after
+          ? 'popupSummaryConsentUnansweredEither'
+          : 'popupSummaryConsentUnanswered'
+        : after
+          ? 'popupSummaryConsentEither'
+          : 'popupSummaryConsentBefore';
     sentences.push(t(key, [who(unasked.map((r) => r.name)), unasked.length]));
   }
   if (tried) {

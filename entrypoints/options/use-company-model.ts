@@ -18,6 +18,8 @@ export function useCompanyModel(
 } {
   const flows = useLive(() => loadCompanySites(db, id), [db, id]);
   const attempts = useLive(() => loadCompanyAttempts(db, id), [db, id]);
+  // Live, as the rest: it reads one index range (the latest 50 and a count), and Dexie runs it again only when a
+  // write touches that range, that is when this company gets new evidence.
   const consent = useLive(() => companyConsentFlows(db, id), [db, id]);
   return { flows, attempts, consent };
 }

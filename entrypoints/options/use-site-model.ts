@@ -21,6 +21,7 @@ export function useSiteModel(
   const flows = useLive(() => loadSiteCompanies(db, site), [db, site]);
   const attempts = useLive(() => loadSiteAttempts(db, site), [db, site]);
   const more = useLive(() => unlistedMore(db, site), [db, site]);
+  // Live: one index range read (the latest 50 and a count), run again only when a write touches it (see the company's).
   const consent = useLive(() => siteConsentFlows(db, site), [db, site]);
   return { flows, attempts, unlistedMore: more, consent };
 }

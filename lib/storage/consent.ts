@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { type ConsentFlow, type ConsentMoment, consentFlow } from '../consent/flows.ts';
 import { type ConsentSummary, countConsent, emptySummary } from '../consent/summary.ts';
 import type { ConsentStamp } from '../consent/types.ts';
-import type { DisclosedDb } from './db.ts';
+import { type DisclosedDb, STAMPED_ONLY } from './db.ts';
 import type { SharingEvent } from './events.ts';
 
 /**
@@ -41,7 +41,12 @@ export interface CompanyConsent {
   flow: ConsentFlow;
   count: number;
   moments: ConsentMoment[];
+  /** Some of its flows came before an answer whose time is not known (the banner may still be open). */
+  open: boolean;
 }
+
+/** A flow before an answer not known to have come: no sentence may say "before you answered". */
+export const beforeOpenBanner = (flow: ConsentFlow) => flow.moment === 'before-answer' && flow.answeredAt === undefined;
 
 /**
  * What the popup says about consent on a page load, gathered while its events are read once (one `consentFlow` per
@@ -49,21 +54,26 @@ export interface CompanyConsent {
  */
 export class PageConsent {
   readonly companies = new Map<string, CompanyConsent>();
-  /** The stamp of the latest request sent that carried one, and that request's send time. */
+  /**
+   * The stamp of the latest request sent that carried one the consent tool could read, and that request's send time:
+   * an `unknown` stamp says nothing, and never hides what an earlier request knew.
+   */
   private latest: { stamp: ConsentStamp; at: number } | undefined;
 
   add(e: SharingEvent): void {
     if (!e.consentAt) return;
     const at = Number.isFinite(e.sentAt) ? (e.sentAt as number) : e.time;
-    if (!this.latest || at >= this.latest.at) this.latest = { stamp: e.consentAt, at };
+    if (e.consentAt.state !== 'unknown' && (!this.latest || at >= this.latest.at))
+      this.latest = { stamp: e.consentAt, at };
     const flow = consentFlow(e);
     if (!flow) return;
     const known = this.companies.get(e.company);
     if (!known) {
-      this.companies.set(e.company, { flow, count: 1, moments: [flow.moment] });
+      this.companies.set(e.company, { flow, count: 1, moments: [flow.moment], open: beforeOpenBanner(flow) });
       return;
     }
     known.count++;
+    if (beforeOpenBanner(flow)) known.open = true;
     if (!known.moments.includes(flow.moment)) known.moments.push(flow.moment);
     if (moreTelling(flow, known.flow) < 0) known.flow = flow;
   }
@@ -78,44 +88,38 @@ export class PageConsent {
 export interface ConsentFlowList {
   rows: ConsentFlow[];
   more: number;
-  /** Events that carried a consent stamp at all: with none, no sentence about consent is said either way. */
-  stamped: number;
+  /** Some event carried a consent stamp at all: with none, no sentence about consent is said either way. */
+  stamped: boolean;
 }
 
 /** The most recent consent flows shown on a page: the rest are counted. */
 export const CONSENT_ROWS = 50;
 
+/**
+ * The flows of one company or one site through its `evidenceAt` index (db.ts): the newest `limit` read backwards, the
+ * rest counted over the same range, and one look at whether any event carried a stamp. Nothing else is read, whatever
+ * the history's size.
+ */
 async function listFlows(
-  each: (visit: (e: SharingEvent) => void) => Promise<unknown>,
+  db: DisclosedDb,
+  index: '[company+evidenceAt]' | '[site+evidenceAt]',
+  value: string,
   limit: number,
 ): Promise<ConsentFlowList> {
-  let rows: ConsentFlow[] = [];
-  let total = 0;
-  let stamped = 0;
-  const newestFirst = (a: ConsentFlow, b: ConsentFlow) => b.sentAt - a.sentAt;
-  await each((e) => {
-    if (!e.consentAt) return;
-    stamped++;
-    const flow = consentFlow(e);
-    if (!flow) return;
-    total++;
-    rows.push(flow);
-    // Trimmed now and then, so a site with many flows never holds more than twice the rows shown.
-    if (rows.length >= limit * 2) rows = rows.sort(newestFirst).slice(0, limit);
-  });
-  rows = rows.sort(newestFirst).slice(0, limit);
-  return { rows, more: total - rows.length, stamped };
+  // Above STAMPED_ONLY: the evidence, by send time.
+  const range = () => db.events.where(index).between([value, STAMPED_ONLY], [value, Dexie.maxKey], false, true);
+  const [events, total] = await Promise.all([range().reverse().limit(limit).toArray(), range().count()]);
+  const rows = events.map(consentFlow).filter((f): f is ConsentFlow => f !== undefined);
+  const stamped = total > 0 || (await db.events.where(index).equals([value, STAMPED_ONLY]).limit(1).count()) > 0;
+  return { rows, more: Math.max(0, total - rows.length), stamped };
 }
 
-/** A site's consent flows, to every company, through the events' (site, company) index. */
+/** A site's consent flows, to every company. */
 export function siteConsentFlows(db: DisclosedDb, site: string, limit = CONSENT_ROWS): Promise<ConsentFlowList> {
-  return listFlows(
-    (visit) => db.events.where('[site+company]').between([site, Dexie.minKey], [site, Dexie.maxKey]).each(visit),
-    limit,
-  );
+  return listFlows(db, '[site+evidenceAt]', site, limit);
 }
 
-/** A company's consent flows, from every site, through the events' company index. */
+/** A company's consent flows, from every site. */
 export function companyConsentFlows(db: DisclosedDb, company: string, limit = CONSENT_ROWS): Promise<ConsentFlowList> {
-  return listFlows((visit) => db.events.where('company').equals(company).each(visit), limit);
+  return listFlows(db, '[company+evidenceAt]', company, limit);
 }

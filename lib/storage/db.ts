@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { consentFlow } from '../consent/flows.ts';
 import { localDay } from '../day.ts';
 import { secretName } from '../disclose/rules.ts';
 import type { ContactCorrection, LetterRecord } from '../letters/types.ts';
@@ -157,7 +158,58 @@ export function openDb(name = DB_NAME): DisclosedDb {
       attempts: '[site+company], company, site, lastSeen',
     })
     .upgrade((tx) => rebuildAll(tx, true));
+  // 13: the consent evidence by company and by site, newest first, so a site's or a company's page reads its latest
+  // flows and counts the rest without going through its events (see `evidenceAt` in events.ts). Only events that
+  // carry a consent stamp can be evidence: the rest are not touched.
+  db.version(13)
+    .stores({ events: '++id, time, [page+company], [site+company], company, [company+evidenceAt], [site+evidenceAt]' })
+    .upgrade((tx) =>
+      tx
+        .table('events')
+        .filter((e: SharingEvent) => e.consentAt !== undefined)
+        .modify((e: SharingEvent) => {
+          const at = evidenceAt(e);
+          if (at === undefined) delete e.evidenceAt;
+          else e.evidenceAt = at;
+        }),
+    );
+  keepEvidenceAt(db);
   return db;
+}
+
+/**
+ * An event's `evidenceAt`, derived from the rest of it: the flow's send time when `consentFlow` counts it as consent
+ * evidence, `STAMPED_ONLY` when it carries a consent stamp and is none (so a page can tell "no evidence" from "nothing
+ * known"), absent when it carries no stamp.
+ */
+export function evidenceAt(e: SharingEvent): number | undefined {
+  if (!e.consentAt) return undefined;
+  return consentFlow(e)?.sentAt ?? STAMPED_ONLY;
+}
+
+/** `evidenceAt` of an event that carried a consent stamp and is no evidence: below every send time. */
+export const STAMPED_ONLY = 0;
+
+/**
+ * Keeps `evidenceAt` true on every write, whoever writes: the recorder's bulkAdd, the import, the classroom, and a
+ * later `update(id, { consentAt })` re-stamping a request once the banner's answer is known. Worked out again from the
+ * event as it will be stored (the stored one with the changes applied), so no writer needs to know of the field.
+ */
+function keepEvidenceAt(db: DisclosedDb): void {
+  db.events.hook('creating', (_key, e) => {
+    const at = evidenceAt(e);
+    if (at === undefined) delete e.evidenceAt;
+    else e.evidenceAt = at;
+  });
+  db.events.hook('updating', (changes, _key, stored) => {
+    const paths = Object.keys(changes);
+    if (paths.length === 1 && paths[0] === 'evidenceAt') return undefined;
+    // A change by key path (`consentAt.answeredAt`) is applied to a copy deep enough not to touch the stored object.
+    const next: SharingEvent = paths.some((p) => p.includes('.')) ? structuredClone(stored) : { ...stored };
+    for (const [path, value] of Object.entries(changes)) Dexie.setByKeyPath(next, path, value);
+    const at = evidenceAt(next);
+    return at === stored.evidenceAt ? undefined : { evidenceAt: at };
+  });
 }
 
 /**

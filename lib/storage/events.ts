@@ -55,6 +55,11 @@ export interface SharingEvent {
    * events and on requests of no page load. Updated when a CMP event that came before the request arrives after it.
    */
   consentAt?: ConsentStamp;
+  /**
+   * Derived, for the consent indexes (db.ts keeps it, never a writer): the send time when the event is consent
+   * evidence, 0 when it carries a stamp and is none, absent without a stamp. Never exported.
+   */
+  evidenceAt?: number;
   /** Full identifier values, on their way to the `identifiers` table; never stored on the event itself. */
   identifiers?: { name: string; value: string }[];
 }

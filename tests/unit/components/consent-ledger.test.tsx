@@ -6,9 +6,10 @@ import { CompanyView } from '../../../components/dashboard/company-view.tsx';
 import { SiteView } from '../../../components/dashboard/site-view.tsx';
 import type { ViewContext } from '../../../components/dashboard/views.tsx';
 import { formatDateTime } from '../../../components/format.ts';
+import { consentGap } from '../../../components/popup/consent.tsx';
 import { type PopupModel, type PopupRecipient, PopupView } from '../../../components/popup/popup-view.tsx';
 import type { ConsentStamp } from '../../../lib/consent/types.ts';
-import { type MessagesFile, translatorFromMessages } from '../../../lib/i18n.ts';
+import { languageTag, type MessagesFile, translatorFromMessages } from '../../../lib/i18n.ts';
 import { companyConsentFlows, siteConsentFlows } from '../../../lib/storage/consent.ts';
 import type { DisclosedDb } from '../../../lib/storage/db.ts';
 import type { SharingEvent } from '../../../lib/storage/events.ts';
@@ -167,7 +168,7 @@ describe('the popup: who got data before the answer or after the refusal', () =>
     const html = await popupHtml(db);
     expect(texts(html, 'consent-state')).toEqual(['You refused the cookie banner at 2:00 PM']);
     expect(texts(html, 'summary')[0]).toContain(
-      'Google and Meta got data before you answered the cookie banner or after you said no.',
+      'Google and Meta got data before you answered the cookie banner or after you refused or limited your consent.',
     );
   });
 
@@ -180,10 +181,23 @@ describe('the popup: who got data before the answer or after the refusal', () =>
     const html = await popupHtml(db);
     expect(texts(html, 'consent-flow')).toEqual([
       'Received an identifier while the cookie banner was still unanswered' +
-        '2 requests from this page reached it before your answer or after you said no.',
+        '2 requests from this page reached it while the cookie banner was unanswered or after you said no.',
     ]);
     expect(texts(html, 'consent-state')).toEqual(['Cookie banner not answered yet']);
-    expect(texts(html, 'summary')[0]).toContain('Google got data before you answered the cookie banner.');
+    // No answer has come: nothing may say "before you answered".
+    expect(texts(html, 'summary')[0]).toContain('Google got data while the cookie banner was unanswered.');
+    expect(html).not.toContain('before you answered');
+  });
+
+  it('one company while the banner is open, another after a refusal: the summary claims no answer', async () => {
+    const db = freshDb();
+    await record(db, [
+      sent(T + 1000, { company: 'google', host: 'ads.google.example', kinds: ['page-address'], consentAt: open }),
+      sent(T + 8000, { company: 'facebook', host: 'connect.facebook.net', kinds: ['identifier'], consentAt: refused }),
+    ]);
+    expect(texts(await popupHtml(db), 'summary')[0]).toContain(
+      'Google and Meta got data while the cookie banner was unanswered or after you refused or limited your consent.',
+    );
   });
 
   it('a page without a banner says so, and marks nobody', async () => {
@@ -216,7 +230,7 @@ describe('the popup: who got data before the answer or after the refusal', () =>
     const db = freshDb();
     await record(db, ledger());
     expect(texts(await popupHtml(db), 'consent-state')).toEqual([
-      'You refused the cookie banner at Nov 30, 2026, 2:00 PM',
+      'You refused the cookie banner on Nov 30, 2026 at 2:00 PM',
     ]);
   });
 
@@ -238,9 +252,11 @@ describe("the site's and the company's pages: the flows with their times", () =>
       <SiteView ctx={ctx} site="news.example" flows={[]} consent={await siteConsentFlows(db, 'news.example')} />,
     );
     expect(texts(html, 'consent-flow-row')).toEqual([
-      'Nov 30, 2026, 2:00 PMMetaIdentifierafter you refused, 3 sec later',
-      'Nov 30, 2026, 2:00 PMGooglePage address2 sec before you answered',
+      'Nov 30, 2026, 2:00:08 PMMetaIdentifierafter you refused, 3 sec later',
+      'Nov 30, 2026, 2:00:03 PMGooglePage address2 sec before you answered',
     ]);
+    // Every answer here is known: the heading may say "before you answered".
+    expect(html).toContain(`>${english.dashConsentHeading?.message}</h3>`);
   });
 
   it("the company page lists its flows by site, the open banner's without a gap", async () => {
@@ -260,9 +276,11 @@ describe("the site's and the company's pages: the flows with their times", () =>
       <CompanyView ctx={ctx} id="google" description="" flows={[]} consent={await companyConsentFlows(db, 'google')} />,
     );
     expect(texts(html, 'consent-flow-row')).toEqual([
-      'Nov 30, 2026, 2:01 PMshop.exampleCookieswhile the banner was unanswered',
-      'Nov 30, 2026, 2:00 PMnews.examplePage address2 sec before you answered',
+      'Nov 30, 2026, 2:01:00 PMshop.exampleCookieswhile the banner was unanswered',
+      'Nov 30, 2026, 2:00:03 PMnews.examplePage address2 sec before you answered',
     ]);
+    // One banner is still open: the heading claims no answer.
+    expect(html).toContain('>Data sent while a cookie banner was unanswered or after you said no</h3>');
   });
 
   it('shows the latest 50 and counts the rest', async () => {
@@ -301,5 +319,225 @@ describe("the site's and the company's pages: the flows with their times", () =>
       <SiteView ctx={ctx} site="news.example" flows={[]} consent={await siteConsentFlows(bare, 'news.example')} />,
     );
     expect(without).not.toContain('consent-flows');
+  });
+});
+
+describe('each moment and each language in its own words', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T + 60_000);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  /** One company's line, bold part apart: `[text, bold]`. */
+  const line = (html: string, company: string) => {
+    const c = card(html, company);
+    return [texts(c, 'consent-flow')[0], c.match(/<strong>(.*?)<\/strong>/)?.[1]];
+  };
+
+  it('after a partial answer (its own string refused it) and after a withdrawal, each with its gap', async () => {
+    const db = freshDb();
+    await record(db, [
+      sent(ANSWER + 4000, {
+        company: 'criteo',
+        host: 'static.criteo.net',
+        kinds: ['identifier'],
+        consent: {
+          tcf: {
+            cmpId: 28,
+            policyVersion: 4,
+            vendorId: 91,
+            vendorConsent: false,
+            purposesConsent: [1],
+            purposesLegitimateInterest: [],
+            specialFeatures: [],
+          },
+        },
+        consentAt: { state: 'partial', since: ANSWER, cmp: 'onetrust' },
+      }),
+      sent(ANSWER + 120_000, {
+        company: 'facebook',
+        host: 'connect.facebook.net',
+        kinds: ['page-address'],
+        consentAt: { state: 'withdrawn', since: ANSWER, cmp: 'onetrust' },
+      }),
+    ]);
+    const html = await popupHtml(db);
+    expect(line(html, 'criteo')).toEqual([
+      'Received an identifier 4 seconds after you accepted only some purposes',
+      'after you accepted only some purposes',
+    ]);
+    expect(line(html, 'facebook')).toEqual([
+      'Received the address of this page 2 minutes after you withdrew your consent',
+      'after you withdrew your consent',
+    ]);
+    // Partial is not a plain "no".
+    expect(texts(html, 'summary')[0]).toContain('Meta and Criteo got data after you refused or limited your consent.');
+  });
+
+  it("says nothing of a request whose own TC string gave this company consent, whatever the page's state", async () => {
+    const db = freshDb();
+    await record(db, [
+      sent(T + 8000, {
+        company: 'facebook',
+        host: 'connect.facebook.net',
+        kinds: ['identifier'],
+        consent: {
+          tcf: {
+            cmpId: 28,
+            policyVersion: 4,
+            vendorId: 89,
+            vendorConsent: true,
+            purposesConsent: [1],
+            purposesLegitimateInterest: [],
+            specialFeatures: [],
+          },
+        },
+        consentAt: refused,
+      }),
+    ]);
+    const html = await popupHtml(db);
+    expect(card(html, 'facebook')).toContain('Meta');
+    expect(html).not.toContain('data-testid="consent-flow"');
+    expect(texts(html, 'summary')[0]).not.toContain('refused');
+    const page = renderToString(
+      <SiteView ctx={ctx} site="news.example" flows={[]} consent={await siteConsentFlows(db, 'news.example')} />,
+    );
+    expect(page).not.toContain('consent-flow-row');
+    expect(texts(page, 'consent-flows-none')).toEqual([english.dashConsentNoneSite?.message]);
+  });
+
+  it('a request in the same second as the answer: "less than a second"', async () => {
+    const db = freshDb();
+    await record(db, [
+      sent(ANSWER - 400, {
+        company: 'google',
+        host: 'ads.google.example',
+        kinds: ['page-address'],
+        consentAt: answeredLater,
+      }),
+    ]);
+    const html = await popupHtml(db);
+    expect(line(html, 'google')[0]).toBe(
+      'Received the address of this page less than a second before you answered the cookie banner',
+    );
+    const page = renderToString(
+      <SiteView ctx={ctx} site="news.example" flows={[]} consent={await siteConsentFlows(db, 'news.example')} />,
+    );
+    expect(texts(page, 'consent-flow-row')[0]).toContain('less than a second before you answered');
+  });
+
+  it('a stamp answered since, though which answer is not known yet: "You answered … at"', async () => {
+    const db = freshDb();
+    await record(db, [
+      sent(T + 3000, {
+        company: 'google',
+        host: 'ads.google.example',
+        kinds: ['page-address'],
+        consentAt: answeredLater,
+      }),
+    ]);
+    expect(texts(await popupHtml(db), 'consent-state')).toEqual(['You answered the cookie banner at 2:00 PM']);
+  });
+
+  it('a latest request whose state could not be read does not hide what an earlier one knew', async () => {
+    const db = freshDb();
+    await record(db, [
+      ...ledger(),
+      sent(T + 20_000, { company: 'criteo', host: 'static.criteo.net', kinds: [], consentAt: { state: 'unknown' } }),
+    ]);
+    expect(texts(await popupHtml(db), 'consent-state')).toEqual(['You refused the cookie banner at 2:00 PM']);
+  });
+
+  it('in German: the whole sentence in German order, with the gap and without', async () => {
+    const db = freshDb();
+    await record(db, [
+      ...ledger(),
+      sent(T + 1000, { company: 'criteo', host: 'static.criteo.net', kinds: ['page-address'], consentAt: open }),
+    ]);
+    const html = await popupHtml(db, 'de');
+    expect(line(html, 'google')).toEqual([
+      'Hat die Adresse dieser Seite 2 Sekunden vor Ihrer Antwort auf das Cookie-Banner erhalten',
+      'vor Ihrer Antwort auf das Cookie-Banner',
+    ]);
+    expect(line(html, 'criteo')).toEqual([
+      'Hat die Adresse dieser Seite erhalten, während das Cookie-Banner noch unbeantwortet war',
+      'während das Cookie-Banner noch unbeantwortet war',
+    ]);
+    expect(line(html, 'facebook')[0]).toBe('Hat eine Kennung 3 Sekunden nach Ihrer Ablehnung erhalten');
+  });
+
+  it('in Polish: the gap in the accusative, the moment set off as Polish punctuates it', async () => {
+    const db = freshDb();
+    await record(db, [
+      sent(ANSWER - 1000, {
+        company: 'google',
+        host: 'ads.google.example',
+        kinds: ['page-address'],
+        consentAt: answeredLater,
+      }),
+      sent(ANSWER + 5000, {
+        company: 'facebook',
+        host: 'connect.facebook.net',
+        kinds: ['identifier'],
+        consentAt: refused,
+      }),
+      sent(T + 1000, { company: 'criteo', host: 'static.criteo.net', kinds: ['identifier'], consentAt: open }),
+    ]);
+    const html = await popupHtml(db, 'pl');
+    expect(line(html, 'google')).toEqual([
+      'Otrzymała 1 sekundę przed odpowiedzią na baner cookies: adres tej strony',
+      'przed odpowiedzią na baner cookies',
+    ]);
+    expect(line(html, 'facebook')[0]).toBe('Otrzymała 5 sekund po odmowie zgody: identyfikator');
+    expect(line(html, 'criteo')).toEqual([
+      'Gdy baner cookies wciąż czekał na odpowiedź, otrzymała: identyfikator',
+      'Gdy baner cookies wciąż czekał na odpowiedź',
+    ]);
+  });
+
+  it('in French, and a day other than today with its own preposition', async () => {
+    vi.setSystemTime(T + 2 * 86_400_000);
+    const db = freshDb();
+    await record(db, ledger());
+    const html = await popupHtml(db, 'fr');
+    expect(line(html, 'google')[0]).toBe(
+      'A reçu l’adresse de cette page 2 secondes avant votre réponse au bandeau de cookies',
+    );
+    expect(line(html, 'facebook')[0]).toBe('A reçu un identifiant 3 secondes après votre refus');
+    expect(texts(html, 'consent-state')).toEqual(['Vous avez refusé le bandeau de cookies le 30 nov. 2026 à 14:00']);
+    expect(texts(await popupHtml(db, 'de'), 'consent-state')).toEqual([
+      'Sie haben das Cookie-Banner am 30.11.2026 um 14:00 abgelehnt',
+    ]);
+  });
+});
+
+describe('a gap as each language counts it', () => {
+  const gap = (folder: string, seconds: number, display: 'long' | 'short' = 'long') =>
+    consentGap(translatorFromMessages(localeFile(folder), languageTag(folder), english), seconds, display).replace(
+      /\u00a0/g,
+      ' ',
+    );
+  it.each<[string, number, 'long' | 'short', string]>([
+    ['en', 0.5, 'long', 'less than a second'],
+    ['en', 1, 'long', '1 second'],
+    ['en', 59, 'long', '59 seconds'],
+    // Whole units counted down, like the gap itself: 119 s is a minute, not two.
+    ['en', 119, 'long', '1 minute'],
+    ['en', 7200, 'long', '2 hours'],
+    ['en', 3, 'short', '3 sec'],
+    ['en', 1500, 'short', '25 min'],
+    ['de', 1, 'long', '1 Sekunde'],
+    ['de', 2, 'long', '2 Sekunden'],
+    ['pl', 1, 'long', '1 sekundę'],
+    ['pl', 2, 'long', '2 sekundy'],
+    ['pl', 5, 'long', '5 sekund'],
+    ['pl', 22, 'long', '22 sekundy'],
+    ['pl', 60, 'long', '1 minutę'],
+    ['pl', 3600, 'long', '1 godzinę'],
+    ['fr', 180, 'short', '3 min'],
+    ['fr', 1, 'long', '1 seconde'],
+  ])('%s: %d s (%s) is %s', (folder, seconds, display, expected) => {
+    expect(gap(folder, seconds, display)).toBe(expected);
   });
 });

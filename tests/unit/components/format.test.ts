@@ -5,7 +5,6 @@ import {
   formatDateTime,
   formatDay,
   formatDayMonth,
-  formatDuration,
   formatMoment,
   formatMonth,
   formatNumber,
@@ -106,29 +105,6 @@ describe('formatBytes', () => {
   it('shows a dash for a size that cannot be one', () => {
     expect(formatBytes(Number.NaN, 'en-GB')).toBe(EMPTY);
     expect(formatBytes(-1, 'en-GB')).toBe(EMPTY);
-  });
-});
-
-describe('formatDuration', () => {
-  it.each<[string, number, 'long' | 'short', string]>([
-    ['en', 2, 'long', '2 seconds'],
-    ['en', 59, 'long', '59 seconds'],
-    // Whole units counted down, like the gap itself: 119 s is a minute, not two.
-    ['en', 60, 'long', '1 minute'],
-    ['en', 119, 'long', '1 minute'],
-    ['en', 3599, 'long', '59 minutes'],
-    ['en', 7200, 'long', '2 hours'],
-    ['en', 3, 'short', '3 sec'],
-    ['de', 2, 'long', '2 Sekunden'],
-    ['pl', 2, 'long', '2 sekundy'],
-    ['fr', 180, 'short', '3 min'],
-  ])('%s: %d s (%s) is %s', (locale, seconds, display, expected) => {
-    expect(nbsp(formatDuration(seconds, locale, display))).toBe(expected);
-  });
-
-  it('shows a dash for a gap that cannot be one', () => {
-    expect(formatDuration(Number.NaN, 'en')).toBe(EMPTY);
-    expect(formatDuration(-1, 'en')).toBe(EMPTY);
   });
 });
 

@@ -17,6 +17,7 @@ const CHANGES: [version: number, stores: Record<string, string>][] = [
   [3, { companies: 'company, sites', sites: 'site', days: 'day' }],
   [4, { letters: 'reference, company, status, createdAt', contacts: 'company' }],
   [7, { attempts: '[site+company], company, site' }],
+  [12, { dayParts: '[day+part]', siteDays: '[site+day], day', attempts: '[site+company], company, site, lastSeen' }],
 ];
 
 export function storesAt(version: number): Record<string, string> {
