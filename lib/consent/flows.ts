@@ -167,11 +167,23 @@ export function consentFlows(events: Iterable<ConsentFlowFacts>): ConsentFlow[] 
 const TRACKING = new Set(['advertising', 'pornvertising', 'site_analytics', 'social_media']);
 
 /**
+ * Whether one flow supports a claim of processing without consent: a request of a tracking company that read
+ * something from the device. `analytics: false` leaves analytics out, for a rule that exempts some of it (PECR
+ * regulation 6 as amended in 2025). A letter cites only the flows that pass.
+ */
+export function supportsGround(flow: Pick<ConsentFlow, 'device' | 'category'>, options: { analytics?: boolean } = {}) {
+  return flow.device && trackingCategory(flow.category, options);
+}
+
+/** Whether a company's category is one whose storing and reading no rule exempts (see TRACKING). */
+export function trackingCategory(category: string, options: { analytics?: boolean } = {}): boolean {
+  return TRACKING.has(category) && ((options.analytics ?? true) || category !== 'site_analytics');
+}
+
+/**
  * Whether flows are enough for a letter to claim processing without consent (GDPR Art. 17(1)(d) with the national
- * ePrivacy rule): at least one request of a tracking company that read something from the device. `analytics: false`
- * leaves analytics out, for a rule that exempts some of it (PECR regulation 6 as amended in 2025).
+ * ePrivacy rule): at least one of them supports it (`supportsGround`).
  */
 export function supportsUnlawfulGround(flows: readonly ConsentFlow[], options: { analytics?: boolean } = {}): boolean {
-  const analytics = options.analytics ?? true;
-  return flows.some((f) => f.device && TRACKING.has(f.category) && (analytics || f.category !== 'site_analytics'));
+  return flows.some((f) => supportsGround(f, options));
 }

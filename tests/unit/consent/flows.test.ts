@@ -3,6 +3,7 @@ import {
   type ConsentFlowFacts,
   consentFlow,
   consentFlows,
+  supportsGround,
   supportsUnlawfulGround,
 } from '../../../lib/consent/flows.ts';
 
@@ -139,6 +140,19 @@ describe('consent flows: which requests are evidence', () => {
       expect(supportsUnlawfulGround(of(category)), category).toBe(false);
     expect(supportsUnlawfulGround(of('site_analytics'), { analytics: false })).toBe(false);
     expect(supportsUnlawfulGround(of('advertising'), { analytics: false })).toBe(true);
+  });
+
+  it('of a CDN’s cookie and an ad company’s, only the ad company’s flow supports the ground', () => {
+    const stamp = { state: 'refused' as const, since: T - 1000 };
+    const [cdn, ads, address] = consentFlows([
+      { ...base, category: 'cdn', kinds: ['cookie'], consentAt: stamp, sentAt: T },
+      { ...base, kinds: ['cookie'], consentAt: stamp, sentAt: T + 1 },
+      { ...base, kinds: ['page-address'], consentAt: stamp, sentAt: T + 2 },
+    ]);
+    expect([cdn, ads, address].map((f) => f && supportsGround(f))).toEqual([false, true, false]);
+    const analytics = consentFlow({ ...base, category: 'site_analytics', kinds: ['cookie'], consentAt: stamp });
+    expect(analytics && supportsGround(analytics)).toBe(true);
+    expect(analytics && supportsGround(analytics, { analytics: false })).toBe(false);
   });
 
   it('lists flows oldest first', () => {
