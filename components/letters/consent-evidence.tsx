@@ -40,7 +40,16 @@ export function ConsentEvidence({
 }) {
   const consent = evidence.consent;
   if (!consent?.flows.length) return null;
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
+  // The zone as a numeric offset ("GMT+01:00"), as the letter writes it, not a name that differs by language.
+  const time = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'longOffset',
+  });
   const ground: UnlawfulGround = unlawfulGround(evidence, { jurisdiction, residence });
   const rule = eprivacyRuleFor(jurisdiction, residence);
   const shown = consent.flows.slice(0, SHOWN);

@@ -45,6 +45,15 @@ const evidence = (device: boolean, n = 1): LetterEvidence => ({
     device: device ? n + 2 : 0,
   },
 });
+/** The same requests with an identifier, but to a CDN. */
+const cdn = (): LetterEvidence => {
+  const e = evidence(true);
+  return {
+    ...e,
+    categories: ['cdn'],
+    ...(e.consent ? { consent: { ...e.consent, flows: e.consent.flows.map((f) => ({ ...f, category: 'cdn' })) } } : {}),
+  };
+};
 const html = (e: LetterEvidence, jurisdiction: Law, residence?: string) =>
   renderToString(
     <ConsentEvidence t={t} evidence={e} jurisdiction={jurisdiction} residence={residence} locale="en-GB" />,
@@ -55,7 +64,8 @@ const html = (e: LetterEvidence, jurisdiction: Law, residence?: string) =>
 describe('the composer’s cookie-banner evidence', () => {
   it('lists the requests with their times and counts the rest, and says the letter cites the resident’s rule', () => {
     const text = html(evidence(true), 'gdpr', 'DE');
-    expect(text).toContain('30 Nov 2026, 14:02:05 UTC: ads.example, from news.example, before you answered');
+    // The zone as an offset, as the letter writes it (not "UTC", "CET" or "MEZ", which differ by language).
+    expect(text).toContain('30 Nov 2026, 14:02:05 GMT+00:00: ads.example, from news.example, before you answered');
     expect(text).toContain('and 2 more such requests');
     expect(text).toContain('citing the rule of your country: § 25 Abs. 1 TDDDG (Germany).');
   });
@@ -66,7 +76,14 @@ describe('the composer’s cookie-banner evidence', () => {
       evidence(false),
       'gdpr',
       'DE',
-      'None of these requests carried a cookie or an identifier',
+      'None of these requests carried a cookie or an id of a tracking company',
+    ],
+    [
+      'a CDN’s cookie (it may be strictly necessary)',
+      cdn(),
+      'gdpr',
+      'DE',
+      'None of these requests carried a cookie or an id of a tracking company',
     ],
     ['residence unknown', evidence(true), 'gdpr', undefined, 'Choose your country of residence in the settings'],
     ['a country not in the table', evidence(true), 'gdpr', 'EE', 'does not yet know the rule of your country'],
