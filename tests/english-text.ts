@@ -34,8 +34,8 @@ export const SHARED_WORDS: Readonly<Record<string, readonly string[]>> = {
   es: ['a', 'no', 'has', 'me'],
   // a (to), in, no, do (I give), so (I know), i (the), me
   it: ['a', 'in', 'no', 'do', 'so', 'i', 'me'],
-  // is, was (was / wax), of (or), in, we
-  nl: ['is', 'was', 'of', 'in', 'we'],
+  // is, was (was / wax), of (or), in, we, had (had: "nadat ik … had geweigerd")
+  nl: ['is', 'was', 'of', 'in', 'we', 'had'],
   // to (this / it), on (he), by (would / so that), no (well), a (and), we (in), do (to), i (and)
   pl: ['to', 'on', 'by', 'no', 'a', 'we', 'do', 'i'],
   // a (the / to), as (the), do (of the), no (in the), for (is, subjunctive), me

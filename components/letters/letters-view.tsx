@@ -9,6 +9,7 @@ import {
   composeReply,
   type FollowUp as FollowUpLetter,
   type FollowUpRequest,
+  reliedOnUnlawful,
 } from '../../lib/letters/compose.ts';
 import { daysLeft } from '../../lib/letters/deadline.ts';
 import { establishmentOf } from '../../lib/letters/establishments.ts';
@@ -240,7 +241,7 @@ function FollowUp({
         record.status === 'refused' ? 'refused' : record.status === 'needs-identification' ? 'identification' : 'none',
       shareIdentity,
       signer: name,
-      ...(consent ? { consent } : {}),
+      ...(consent ? { consent, unlawful: reliedOnUnlawful(lang, record.jurisdiction, record.body) } : {}),
     };
     draft = {
       to: authority?.website ?? '',

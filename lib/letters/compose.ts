@@ -1,4 +1,4 @@
-import { type ConsentFlow, supportsUnlawfulGround } from '../consent/flows.ts';
+import { type ConsentFlow, supportsGround, supportsUnlawfulGround, trackingCategory } from '../consent/flows.ts';
 import { type DataKind, shownKinds } from '../disclose/kinds.ts';
 import { eprivacyCitation, eprivacyRuleFor } from './eprivacy.ts';
 import type {
@@ -8,6 +8,7 @@ import type {
   LawText,
   LetterFacts,
   LetterLanguage,
+  MomentStyle,
   ReplyKind,
 } from './language.ts';
 import { type DeadlineRule, deadlineRule, type Law, type LetterRight, lawGrants } from './laws.ts';
@@ -56,6 +57,11 @@ export interface ConsentEvidence {
   /** How many requests were consent evidence, and how many of those carried a cookie or an identifier. */
   total: number;
   device: number;
+  /**
+   * Of those with a cookie or an identifier, how many per category of the recipient: a letter counts only those of a
+   * tracking company (lib/consent/flows.ts, `trackingCategory`) among the requests it does not cite.
+   */
+  deviceByCategory?: Record<string, number>;
 }
 
 export interface GpcEvidence {
@@ -178,19 +184,37 @@ export function chooseGrounds(
 /** Requests with a cookie or an identifier a letter cites one by one; the rest it counts. */
 const FLOWS_CITED = 3;
 
-/** A moment in the letter's language, with its time zone: "30 November 2026 at 14:02:05 UTC". */
-export function longTime(lang: LetterLanguage, ms: number): string {
+/**
+ * A moment in the letter's language, with its time zone as a numeric offset, the same in every language: "30 November
+ * 2026 at 14:02:05 (UTC+01:00)". A zone's name ("CET", "MEZ", "heure normale d’Europe centrale") differs by language
+ * and can be ambiguous; the offset is what the evidence's ISO times carry too.
+ */
+export function longTime(lang: LetterLanguage, ms: number, style: MomentStyle = 'sentence', law?: Law): string {
   const when = new Date(ms);
-  const text = new Intl.DateTimeFormat(lang.locale, { dateStyle: 'long', timeStyle: 'long' }).format(when);
-  if (!lang.adjustDate) return text;
+  const locale = localeOf(lang, law);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(when);
   // The language's own adjustment applies to the date within ("1er octobre", "20 listopada 2026 r."), not the time.
-  const date = new Intl.DateTimeFormat(lang.locale, { dateStyle: 'long' }).format(when);
-  return text.replace(date, lang.adjustDate(date));
+  const day = lang.adjustDate ? lang.adjustDate(date) : date;
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(when);
+  const text = lang.moment
+    ? lang.moment(day, time, style)
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'medium' }).format(when).replace(date, day);
+  return `${text} (${utcOffset(ms)})`;
 }
 
-function flowText(lang: LetterLanguage, f: CitedFlow): ConsentEventText {
+/** The local offset of a moment: "UTC+01:00", "UTC-05:00", "UTC+00:00". */
+function utcOffset(ms: number): string {
+  return `UTC${isoWithOffset(ms).slice(19)}`;
+}
+
+/** The locale a law's letters write dates in. */
+function localeOf(lang: LetterLanguage, law: Law | undefined): string {
+  return (law && lang.lawLocale?.[law]) ?? lang.locale;
+}
+
+function flowText(lang: LetterLanguage, f: CitedFlow, style: MomentStyle = 'sentence'): ConsentEventText {
   return {
-    when: longTime(lang, f.sentAt),
+    when: longTime(lang, f.sentAt, style),
     host: f.host,
     site: f.site,
     // A request with a cookie or identifier is cited for those: what was stored on or read from the device.
@@ -204,19 +228,28 @@ function flowText(lang: LetterLanguage, f: CitedFlow): ConsentEventText {
   };
 }
 
-/** What the unlawful-processing paragraph states: the requests with a cookie or identifier, a few cited, the rest counted. */
+/**
+ * What the unlawful-processing paragraph states: the requests that support the ground (a cookie or identifier of a
+ * tracking company, by the rule in lib/consent/flows.ts; never a CDN's), a few cited, the rest of them counted.
+ */
 function unlawfulFacts(lang: LetterLanguage, evidence: LetterEvidence, options: LetterOptions) {
   const rule = eprivacyRuleFor(options.jurisdiction, options.residence);
   const consent = evidence.consent;
   if (!rule || !consent) return undefined;
-  const device = consent.flows.filter((f) => f.device);
-  const cited = device.slice(0, FLOWS_CITED);
+  const scope = { analytics: options.jurisdiction !== 'uk-gdpr' };
+  const cited = consent.flows.filter((f) => supportsGround(f, scope)).slice(0, FLOWS_CITED);
+  const supporting = consent.deviceByCategory
+    ? Object.entries(consent.deviceByCategory)
+        .filter(([category]) => trackingCategory(category, scope))
+        .reduce((n, [, count]) => n + count, 0)
+    : consent.device;
   return {
     observed: lang.consent.observed(
       cited.map((f) => flowText(lang, f)),
-      consent.device - cited.length,
+      Math.max(0, supporting - cited.length),
     ),
     rule: eprivacyCitation(rule, lang.locale),
+    sites: new Set(cited.map((f) => f.site)).size,
   };
 }
 
@@ -254,7 +287,11 @@ export async function composeLetter(
   }
   const c = text.cite;
   const grounds = right === 'erasure' ? chooseGrounds(evidence, options) : [];
-  const facts = { company: evidence.companyName, reference: options.reference, date: longDate(lang, options.date) };
+  const facts = {
+    company: evidence.companyName,
+    reference: options.reference,
+    date: longDate(lang, options.date, law),
+  };
   const paragraphs = [
     ...(options.representative && text.representative ? [text.representative(c)] : []),
     ...(text.standing ? [text.standing(c)] : []),
@@ -268,8 +305,8 @@ export async function composeLetter(
             gpc: {
               requests: evidence.gpc.requests,
               sites: lang.list(evidence.gpc.sites),
-              first: longDate(lang, dayOf(evidence.gpc.first)),
-              last: longDate(lang, dayOf(evidence.gpc.last)),
+              first: longDate(lang, dayOf(evidence.gpc.first), law),
+              last: longDate(lang, dayOf(evidence.gpc.last), law),
             },
           }
         : {}),
@@ -356,9 +393,10 @@ function followUpParts(lang: LetterLanguage, request: FollowUpRequest, today: st
   const facts: LetterFacts = {
     company: request.companyName,
     reference: request.reference,
-    date: longDate(lang, request.sentOn),
+    date: longDate(lang, request.sentOn, request.jurisdiction),
   };
-  const sign = (signer?: string) => signOff(lang, signer, { ...facts, date: longDate(lang, today) });
+  const sign = (signer?: string) =>
+    signOff(lang, signer, { ...facts, date: longDate(lang, today, request.jurisdiction) });
   const spell = (t: FollowUp): FollowUp => ({
     subject: lang.orthography?.(request.jurisdiction, t.subject) ?? t.subject,
     body: lang.orthography?.(request.jurisdiction, t.body) ?? t.body,
@@ -377,7 +415,7 @@ export function composeReminder(
   const body = lang.reminder.body(roles, {
     ...facts,
     sentOn: facts.date,
-    ...(request.due ? { due: longDate(lang, request.due) } : {}),
+    ...(request.due ? { due: longDate(lang, request.due, request.jurisdiction) } : {}),
     right: lang.rightNames(request.jurisdiction)[request.right],
   });
   return spell({ subject: lang.reminder.subject(facts), body: `${lang.salutation}\n\n${body}\n\n${sign(signer)}` });
@@ -419,8 +457,22 @@ export interface ComplaintInput {
    * its timeline, banner, requests and answer, in time order. None when there was none.
    */
   consent?: ConsentEvidence;
+  /**
+   * The request relied on unlawful processing (GDPR Art. 17(1)(d)), as its text shows: the timeline then ends by
+   * saying these requests are why.
+   */
+  unlawful?: boolean;
   /** The name signed under the complaint; by default the complainant's first line. */
   signer?: string;
+}
+
+/**
+ * Whether a sent request relied on unlawful processing: its text cites its law's Art. 17(1)(d), which only the
+ * unlawful-processing paragraph does (the record keeps the text, not the grounds).
+ */
+export function reliedOnUnlawful(lang: LetterLanguage, law: Law, body: string): boolean {
+  const provision = lawText(lang, law)?.cite.art17_1_d;
+  return !!provision && body.includes(provision);
 }
 
 /** A complaint to the authority, from the request's timeline: every word in the letter's language. */
@@ -440,10 +492,18 @@ export function composeComplaint(
     recipient: request.recipient,
     sentOn: facts.date,
     // "The period ended" only once it has: a complaint about a refusal can come before the due date.
-    ...(request.due && request.due < today ? { due: longDate(lang, request.due) } : {}),
+    ...(request.due && request.due < today ? { due: longDate(lang, request.due, request.jurisdiction) } : {}),
     answer: input.answer,
     shareIdentity: input.shareIdentity,
-    ...(input.consent?.flows.length ? { consentTimeline: consentTimeline(lang, input.consent) } : {}),
+    ...(input.consent?.flows.length
+      ? {
+          consentTimeline: consentTimeline(
+            lang,
+            input.consent,
+            input.unlawful ? lawText(lang, request.jurisdiction)?.cite.art17_1_d : undefined,
+          ),
+        }
+      : {}),
   });
   const signer = input.signer ?? input.complainant.trim().split('\n')[0];
   return spell({
@@ -454,9 +514,10 @@ export function composeComplaint(
 
 /**
  * The banner and the requests, in time order, as the complaint lists them: when each page's banner was shown, each
- * cited request (time, host, what it carried), when the person answered or refused, and the requests after that.
+ * cited request (time, host, what it carried), when the person answered or refused, and the requests after that;
+ * then, where the request relied on unlawful processing (`provision`, its citation), a line saying these are why.
  */
-export function consentTimeline(lang: LetterLanguage, consent: ConsentEvidence): string[] {
+export function consentTimeline(lang: LetterLanguage, consent: ConsentEvidence, provision?: string): string[] {
   const c = lang.consent;
   const lines: { at: number; order: number; text: string }[] = [];
   const banners = new Map<string, { at: number; site: string }>();
@@ -467,20 +528,21 @@ export function consentTimeline(lang: LetterLanguage, consent: ConsentEvidence):
   >();
   for (const f of consent.flows) {
     if (f.bannerAt !== undefined) banners.set(f.page, { at: f.bannerAt, site: f.site });
-    lines.push({ at: f.sentAt, order: 1, text: c.request(flowText(lang, f)) });
+    lines.push({ at: f.sentAt, order: 1, text: c.request(flowText(lang, f, 'line')) });
     if (f.answeredAt === undefined) continue;
     const key = `${f.page} ${f.answeredAt}`;
     const answer = f.moment === 'before-answer' ? 'answered' : f.moment;
     if (answer !== 'answered' || !answers.has(key)) answers.set(key, { at: f.answeredAt, site: f.site, answer });
   }
   for (const b of banners.values())
-    lines.push({ at: b.at, order: 0, text: c.bannerShown(longTime(lang, b.at), b.site) });
+    lines.push({ at: b.at, order: 0, text: c.bannerShown(longTime(lang, b.at, 'line'), b.site) });
   for (const a of answers.values())
-    lines.push({ at: a.at, order: 0, text: c.answer(a.answer, longTime(lang, a.at), a.site) });
+    lines.push({ at: a.at, order: 0, text: c.answer(a.answer, longTime(lang, a.at, 'line'), a.site) });
   const cited = consent.flows.length;
   return [
     ...lines.sort((a, b) => a.at - b.at || a.order - b.order).map((l) => l.text),
     ...(consent.total > cited ? [c.more(consent.total - cited)] : []),
+    ...(provision ? [c.relied(provision)] : []),
   ];
 }
 
@@ -549,9 +611,12 @@ export function isoWithOffset(ms: number): string {
   );
 }
 
-/** A calendar day written out in the letter's language ("23 November 2026", "23. November 2026"). */
-export function longDate(lang: LetterLanguage, day: string): string {
-  const date = new Intl.DateTimeFormat(lang.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+/**
+ * A calendar day written out in the letter's language ("23 November 2026", "23. November 2026"), in the date format
+ * of the law's country where the language says so ("November 23, 2026" in an English CCPA letter).
+ */
+export function longDate(lang: LetterLanguage, day: string, law?: Law): string {
+  const date = new Intl.DateTimeFormat(localeOf(lang, law), { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${day}T12:00:00Z`),
   );
   return lang.adjustDate ? lang.adjustDate(date) : date;

@@ -39,12 +39,14 @@ const RULES: EprivacyRule[] = [
   },
   // verzekeraars.nl ("Sinds 5 juni 2012 bevat de Telecommunicatiewet … artikel 11.7a"), it-jurist.nl.
   { country: 'NL', cite: 'artikel 11.7a, eerste lid, van de Telecommunicatiewet' },
-  // kgsa.pt ("artigo 5.º da Lei 41/2004, de 18 de Agosto"), loja9.pt (as amended by Lei n.º 46/2012).
-  { country: 'PT', cite: 'artigo 5.º da Lei n.º 41/2004, de 18 de agosto' },
-  // dataprotection.ie (S.I. No. 336 of 2011), activemind.legal ("Regulation 5 (3) of the ePrivacy Regulations").
+  // kgsa.pt ("artigo 5.º da Lei 41/2004, de 18 de Agosto"), loja9.pt (as amended by Lei n.º 46/2012): cited with
+  // "na sua redação atual", the amended text being the one in force.
+  { country: 'PT', cite: 'artigo 5.º da Lei n.º 41/2004, de 18 de agosto, na sua redação atual' },
+  // dataprotection.ie (S.I. No. 336 of 2011), activemind.legal ("Regulation 5 (3) of the ePrivacy Regulations"). The
+  // S.I. number after a comma: the country's name follows in parentheses, and a letter puts the whole in parentheses.
   {
     country: 'IE',
-    cite: 'Regulation 5(3) of the European Communities (Electronic Communications Networks and Services) (Privacy and Electronic Communications) Regulations 2011 (S.I. No. 336 of 2011)',
+    cite: 'Regulation 5(3) of the European Communities (Electronic Communications Networks and Services) (Privacy and Electronic Communications) Regulations 2011, S.I. No. 336 of 2011',
   },
   // cnpd.public.lu, "Contexte juridique" of its cookie guidance: "l’article 4.3, e) de la loi modifiée du 30 mai 2005".
   {
@@ -52,7 +54,8 @@ const RULES: EprivacyRule[] = [
     cite: 'article 4, paragraphe 3, lettre e), de la loi modifiée du 30 mai 2005 concernant la protection de la vie privée dans le secteur des communications électroniques',
   },
   // Helsinki Administrative Court on Traficom's decisions, 9 October 2024 (sttinfo.fi): "Viestintäpalvelulain 205 §:n 1 momentin mukaan".
-  { country: 'FI', cite: 'sähköisen viestinnän palveluista annetun lain (917/2014) 205 §:n 1 momentti' },
+  // In the nominative, as it stands alone in parentheses (the genitive form needs a sentence around it).
+  { country: 'FI', cite: '205 § 1 momentti, laki sähköisen viestinnän palveluista (917/2014)' },
   // Several public sites and repositories (2026) citing "art. 399 PKE" for storage in the terminal equipment, with the
   // act as Dz.U. 2024 poz. 1221 (isap.sejm.gov.pl), in force 10 November 2024, replacing art. 173 Prawa telekomunikacyjnego.
   { country: 'PL', cite: 'art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej' },

@@ -1,5 +1,5 @@
 import { isOnSite, siteOf } from '../classify/domain.ts';
-import { consentFlow } from '../consent/flows.ts';
+import { consentFlow, supportsGround } from '../consent/flows.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
 import { citableName } from '../disclose/rules.ts';
 import { rankedCategoriesOf, type SiteCompanyAggregate } from '../storage/aggregates.ts';
@@ -104,21 +104,36 @@ async function consentOf(db: DisclosedDb, company: string) {
         e.consentAt?.state === 'not-answered' && e.consentAt.since !== undefined
           ? { ...flow, bannerAt: e.consentAt.since }
           : flow;
-      const site = consentBySite.get(e.site) ?? { flows: [], total: 0, device: 0 };
+      const site = consentBySite.get(e.site) ?? { flows: [], total: 0, device: 0, deviceByCategory: {} };
       consentBySite.set(e.site, site);
       site.total++;
-      if (flow.device) site.device++;
+      if (flow.device) {
+        site.device++;
+        const byCategory = site.deviceByCategory ?? {};
+        byCategory[flow.category] = (byCategory[flow.category] ?? 0) + 1;
+        site.deviceByCategory = byCategory;
+      }
       site.flows = keep([...site.flows, cited]);
     });
   return { consentBySite, gpcBySite };
 }
 
-/** The first few requests, and the first few of those with a cookie or identifier, oldest first. */
+/**
+ * The first few requests, the first few of those with a cookie or identifier, and the first few that support the
+ * unlawful ground (with analytics and, for a UK letter, without: see `supportsGround`), oldest first: a letter cites
+ * the last of these, so a CDN's early cookies cannot crowd out a tracker's.
+ */
 function keep(flows: CitedFlow[]): CitedFlow[] {
   const sorted = flows.sort((a, b) => a.sentAt - b.sentAt);
-  const first = sorted.slice(0, KEPT_PER_SITE);
-  const device = sorted.filter((f) => f.device).slice(0, KEPT_PER_SITE);
-  return [...new Set([...first, ...device])].sort((a, b) => a.sentAt - b.sentAt);
+  const first = (pick: (f: CitedFlow) => boolean) => sorted.filter(pick).slice(0, KEPT_PER_SITE);
+  return [
+    ...new Set([
+      ...first(() => true),
+      ...first((f) => f.device),
+      ...first((f) => supportsGround(f)),
+      ...first((f) => supportsGround(f, { analytics: false })),
+    ]),
+  ].sort((a, b) => a.sentAt - b.sentAt);
 }
 
 /** The consent evidence and GPC requests of the listed sites, added up. */
@@ -136,6 +151,11 @@ function consentFor(
             flows: consent.flatMap((c) => c.flows).sort((a, b) => a.sentAt - b.sentAt),
             total: consent.reduce((n, c) => n + c.total, 0),
             device: consent.reduce((n, c) => n + c.device, 0),
+            deviceByCategory: consent.reduce<Record<string, number>>((sum, c) => {
+              for (const [category, n] of Object.entries(c.deviceByCategory ?? {}))
+                sum[category] = (sum[category] ?? 0) + n;
+              return sum;
+            }, {}),
           },
         }
       : {}),

@@ -27,16 +27,20 @@ export interface RequestContext {
   preciseLocation: boolean;
   /**
    * With the 'unlawful' ground: what was observed (`consent.observed`) and the ePrivacy rule of the requester's
-   * country of residence, as the letter cites it (lib/letters/eprivacy.ts).
+   * country of residence, as the letter cites it (lib/letters/eprivacy.ts); `sites`: how many sites the cited
+   * requests came from ("on that site" or "on those sites").
    */
-  unlawful?: { observed: string; rule: string };
+  unlawful?: { observed: string; rule: string; sites: number };
   /** Under the CCPA: requests sent with Global Privacy Control on (count, sites as a list, first and last day). */
   gpc?: { requests: number; sites: string; first: string; last: string };
 }
 
+/** Where a moment is written: inside a sentence, or at the head of a timeline line. */
+export type MomentStyle = 'sentence' | 'line';
+
 /** One request that was consent evidence, as a sentence mentions it. */
 export interface ConsentEventText {
-  /** Its date and time with the time zone, written out ("30 November 2026 at 14:02:05 UTC"). */
+  /** Its date and time with the time zone as an offset, written out ("30 November 2026 at 14:02:05 (UTC+01:00)"). */
   when: string;
   host: string;
   site: string;
@@ -143,6 +147,13 @@ export interface LetterLanguage {
   orthography?: (law: Law, text: string) => string;
   /** Adjusts a date as Intl writes it, where usage differs ("1er octobre"). */
   adjustDate?: (date: string) => string;
+  /** The locale of dates in a law's letters, where it is not `locale` (an English CCPA letter writes US dates). */
+  lawLocale?: Partial<Record<Law, string>>;
+  /**
+   * A date and a time joined, where Intl's joining is not the language's usage ("30 listopada 2026 r. o godz.
+   * 15:02:05" in a sentence, "…, godz. 15:02:05" at the head of a timeline line). The time zone follows.
+   */
+  moment?: (date: string, time: string, style: MomentStyle) => string;
   kinds: Record<DataKind, string>;
   /** Joins a list: "a, b and c". */
   list: (items: string[]) => string;
@@ -185,8 +196,11 @@ export interface LetterLanguage {
     /** Timeline lines of a complaint, each a full sentence. */
     bannerShown: (when: string, site: string) => string;
     request: (r: ConsentEventText) => string;
+    /** The person's answer; a bare "answered" says that the record does not show which choice. */
     answer: (answer: 'answered' | Exclude<ConsentMoment, 'before-answer'>, when: string, site: string) => string;
     more: (n: number) => string;
+    /** The timeline's last line, where the request relied on unlawful processing: these requests are why. */
+    relied: (provision: string) => string;
   };
   closing: string;
   /** The reference line under the letter. */
@@ -203,6 +217,11 @@ export interface LetterLanguage {
     subject: (f: LetterFacts) => string;
     body: (r: LawRoles, f: ComplaintFacts) => string;
   };
+}
+
+/** A name at the end of a sentence, with its full stop unless it ends with one ("Ads Inc."), never two. */
+export function closed(name: string): string {
+  return /[.!?…]$/.test(name) ? name : `${name}.`;
 }
 
 /** A complaint's banner-and-requests timeline under its heading, as a block after the request's timeline; none without lines. */

@@ -80,6 +80,9 @@ export const GDPR_ANCHORS = [
   'art4_1',
   'art4_7',
   'rec30',
+  'art5_1_a',
+  'art6_1',
+  'art6_1_a',
   'art7_3',
   'art11_2',
   'art12_2',
@@ -169,6 +172,7 @@ export const CCPA_ANCHORS = [
   's1798_199_45',
   'r7021',
   'r7025',
+  'r7025_c_1',
   'r7026_f',
   'r7027_g',
 ] as const;

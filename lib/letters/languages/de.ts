@@ -43,7 +43,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Nach der in meinem Wohnsitzstaat geltenden Vorschrift, ${x.unlawful.rule}, dürfen Informationen in meiner Endeinrichtung nur mit meiner vorherigen Einwilligung gespeichert oder aus ihr ausgelesen werden. So erlangte Daten werden unrechtmäßig verarbeitet und sind nach ${c.art17_1_d} zu löschen.`,
+                `${x.unlawful.observed} Nach der in meinem Wohnsitzstaat geltenden Vorschrift (${x.unlawful.rule}) sind die Speicherung von Informationen in meiner Endeinrichtung und der Zugriff auf dort bereits gespeicherte Informationen nur mit meiner vorherigen Einwilligung zulässig, es sei denn, sie sind unbedingt erforderlich, um einen von mir ausdrücklich gewünschten Dienst bereitzustellen; das ist bei der Übermittlung Ihrer Cookies oder Kennungen an Ihre Server nicht der Fall. Wie oben aufgezeichnet, hatte ich Ihrem Unternehmen ${x.unlawful.sites === 1 ? 'auf dieser Website' : 'auf diesen Websites'} zu diesen Zeitpunkten keine Einwilligung erteilt. Für so erlangte Daten besteht daher keine Rechtsgrundlage nach ${c.art6_1} – in Betracht käme allein eine Einwilligung (${c.art6_1_a}); sie werden unrechtmäßig verarbeitet (${c.art5_1_a}) und sind nach ${c.art17_1_d} zu löschen.`,
               ]
             : []),
           `Nach meiner Auffassung greift keine der Ausnahmen des ${c.art17_3}. Sollten Sie sich auf eine berufen, benennen Sie sie bitte und löschen Sie alle Daten, die sie nicht erfasst. Bitte teilen Sie die Löschung allen Empfängern mit, denen die Daten offengelegt wurden, und nennen Sie mir diese Empfänger (${c.art19}). Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
@@ -214,15 +214,17 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `Mein Browser hat Folgendes aufgezeichnet: ${rs.map((r, i) => `${i ? 'am' : 'Am'} ${r.when} übermittelte er Ihrem Server ${r.host} von der Website ${r.site} aus ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; dazu ${number(more)} ${more === 1 ? 'weitere solche Anfrage' : 'weitere solche Anfragen'} mit einem Cookie oder einer Kennung` : ''}.`,
+      `Mein Browser hat Folgendes aufgezeichnet: ${rs.map((r, i) => `${i ? 'am' : 'Am'} ${r.when} übermittelte er Ihrem Server ${r.host} von der Website ${r.site} aus ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; außerdem übermittelte er Ihnen ${more === 1 ? 'eine weitere solche Anfrage' : `${zahl(more)} weitere solche Anfragen`} mit einem Cookie oder einer Kennung` : ''}.`,
     heading: 'Cookie-Banner und Anfragen:',
     bannerShown: (when, site) => `${when}: Die Website ${site} zeigte mir ihr Cookie-Banner.`,
     request: (r) =>
       `${r.when}: Mein Browser übermittelte ${r.host} von der Website ${r.site} aus ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `Ich beantwortete das Cookie-Banner von ${site}`, 'after-refusal': `Ich verweigerte im Cookie-Banner von ${site} die Einwilligung`, 'after-partial': `Ich stimmte im Cookie-Banner von ${site} nur einzelnen Zwecken zu`, 'after-withdrawal': `Ich widerrief auf ${site} meine Einwilligung` }[a]}.`,
+      `${when}: ${{ answered: `Ich beantwortete das Cookie-Banner von ${site} (die Aufzeichnung zeigt nicht, welche Wahl ich traf)`, 'after-refusal': `Ich verweigerte im Cookie-Banner von ${site} die Einwilligung`, 'after-partial': `Ich stimmte im Cookie-Banner von ${site} nur einzelnen Zwecken zu`, 'after-withdrawal': `Ich widerrief auf ${site} meine Einwilligung` }[a]}.`,
     more: (n) =>
-      `Mein Browser hat ${number(n)} ${n === 1 ? 'weitere solche Anfrage' : 'weitere solche Anfragen'} aufgezeichnet.`,
+      `Mein Browser hat ${n === 1 ? 'eine weitere solche Anfrage' : `${zahl(n)} weitere solche Anfragen`} aufgezeichnet.`,
+    relied: (provision) =>
+      `Wegen dieser Anfragen stützte sich mein Antrag auch auf ${provision} (unrechtmäßige Verarbeitung).`,
   },
   closing: 'Mit freundlichen Grüßen',
   reference: (f) => `${f.date} · Mein Zeichen: ${f.reference}`,
@@ -282,17 +284,38 @@ const language: LetterLanguage = {
 /** Counts in the letter's own number format ("12.345"). */
 const number = (n: number) => new Intl.NumberFormat('de-DE').format(n);
 
-const gap = (n: number) => (n === 0 ? 'weniger als eine Sekunde' : `${number(n)} ${n === 1 ? 'Sekunde' : 'Sekunden'}`);
-/** Wie eine Anfrage zur Antwort der Person stand: „2 Sekunden bevor ich das Cookie-Banner der Website beantwortet hatte“. */
+/** Zahlen bis zwölf in Worten, wie im Fließtext üblich („zwei Sekunden“); größere in Ziffern. */
+const WORTE = [
+  'null',
+  'eins',
+  'zwei',
+  'drei',
+  'vier',
+  'fünf',
+  'sechs',
+  'sieben',
+  'acht',
+  'neun',
+  'zehn',
+  'elf',
+  'zwölf',
+];
+const zahl = (n: number) => (n > 1 && n <= 12 ? (WORTE[n] as string) : number(n));
+
+const gap = (n: number) => (n === 0 ? 'weniger als eine Sekunde' : n === 1 ? 'eine Sekunde' : `${zahl(n)} Sekunden`);
+/** Wie eine Anfrage zur Antwort der Person stand: „zwei Sekunden, bevor ich das Cookie-Banner der Website beantwortete“. */
 function relation(r: ConsentEventText): string {
-  const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
+  // Der Nebensatz nach der Zeitangabe steht nach einem Komma.
+  const g = r.seconds === undefined ? '' : `${gap(r.seconds)}, `;
   switch (r.moment) {
     case 'before-answer':
-      return `${g}bevor ich das Cookie-Banner der Website beantwortet hatte`;
+      return r.seconds === undefined
+        ? 'als ich das Cookie-Banner der Website noch nicht beantwortet hatte'
+        : `${g}bevor ich das Cookie-Banner der Website beantwortete`;
     case 'after-refusal':
       return `${g}nachdem ich im Cookie-Banner der Website die Einwilligung verweigert hatte`;
     case 'after-partial':
-      return `${g}nachdem ich im Cookie-Banner der Website nur einzelnen Zwecken zugestimmt hatte, ohne dass die Anfrage selbst eine Einwilligung für Sie enthielt`;
+      return `${g}nachdem ich im Cookie-Banner der Website nur einzelnen Zwecken zugestimmt hatte, wobei der mit der Anfrage übermittelte Einwilligungs-String (TCF) keine Einwilligung für den Empfänger auswies`;
     case 'after-withdrawal':
       return `${g}nachdem ich meine Einwilligung widerrufen hatte`;
   }

@@ -61,7 +61,12 @@ function gdprText(
             // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
             ...(x.grounds.includes('unlawful') && x.unlawful
               ? [
-                  `${x.unlawful.observed} Under the rule of my country of residence, ${x.unlawful.rule}, information may be stored on my device or read from it only with my prior consent. Data obtained in this way is processed unlawfully and must be erased under ${c.art17_1_d}.`,
+                  `${x.unlawful.observed} Under the rule that applies in my country of residence (${x.unlawful.rule}), storing information on my device, or gaining access to information already stored on it, requires my prior consent unless it is strictly necessary to provide a service I have explicitly requested${
+                    // PECR regulation 6 has further exceptions (as amended in 2025): the letter does not claim none exists.
+                    where === 'in the United Kingdom'
+                      ? ' or another exception in regulation 6 applies; none of them applies to sending your cookies or identifiers to your servers'
+                      : '; sending your cookies or identifiers to your servers is not'
+                  }. As recorded above, I had not consented to your company’s cookies or identifiers on ${x.unlawful.sites === 1 ? 'that site' : 'those sites'} when these requests were sent. Personal data obtained in this way therefore has no lawful basis under ${c.art6_1}, consent (${c.art6_1_a}) being the only basis available for it; it is processed unlawfully (${c.art5_1_a}) and must be erased under ${c.art17_1_d}.`,
                 ]
               : []),
             `In my view none of the exceptions in ${c.art17_3} applies. If you rely on one, please name it and erase all data it does not cover. Please notify every recipient to whom the data was disclosed of the erasure, and tell me who those recipients are (${c.art19}). Please confirm the erasure in writing, naming the identifiers the data was linked to.`,
@@ -272,7 +277,7 @@ const ccpa: LawText<CcpaAnchor> = {
         // that browser or device and any consumer profile associated with it (law.cornell.edu, checked 2026-12-01).
         ...(x.gpc
           ? [
-              `My browser already sent you this signal: it carried Global Privacy Control with ${number(x.gpc.requests)} ${x.gpc.requests === 1 ? 'request' : 'requests'} to you, from ${x.gpc.sites}, between ${x.gpc.first} and ${x.gpc.last}. Each of them was a valid request to opt out of sale and sharing for this browser and any profile you associate with it (${c.r7025}); please apply it from the first of them.`,
+              `My browser has already sent you this signal: ${number(x.gpc.requests)} ${x.gpc.requests === 1 ? 'request' : 'requests'} that reached your domains from ${x.gpc.sites} ${x.gpc.first === x.gpc.last ? `on ${x.gpc.first}` : `between ${x.gpc.first} and ${x.gpc.last}`} carried Global Privacy Control (the Sec-GPC: 1 header). You must treat that signal as a valid request to opt out of sale and sharing for this browser and any consumer profile associated with it, including pseudonymous profiles (${c.r7025_c_1}). Please apply it from ${x.gpc.first}, and notify the third parties to whom you sold or shared my personal information after that date (${c.r7026_f}).`,
             ]
           : []),
         ...(x.preciseLocation ? [limitSentence(c)] : []),
@@ -321,6 +326,8 @@ const language: LetterLanguage = {
   code: 'en',
   name: 'English',
   locale: 'en-GB',
+  // A letter under California law goes to a business that reads US dates: "November 3, 2026".
+  lawLocale: { ccpa: 'en-US' },
   laws: {
     gdpr: gdprText(
       'the GDPR',
@@ -388,8 +395,9 @@ const language: LetterLanguage = {
     bannerShown: (when, site) => `${when}: the website ${site} showed me its cookie banner.`,
     request: (r) => `${r.when}: my browser sent ${r.host} ${r.what} from ${r.site}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `I answered the cookie banner of ${site}`, 'after-refusal': `I refused consent on the cookie banner of ${site}`, 'after-partial': `I accepted only some purposes on the cookie banner of ${site}`, 'after-withdrawal': `I withdrew my consent on ${site}` }[a]}.`,
+      `${when}: ${{ answered: `I answered the cookie banner of ${site} (the record does not show which choice)`, 'after-refusal': `I refused consent on the cookie banner of ${site}`, 'after-partial': `I accepted only some purposes on the cookie banner of ${site}`, 'after-withdrawal': `I withdrew my consent on ${site}` }[a]}.`,
     more: (n) => `My browser recorded ${number(n)} more such ${n === 1 ? 'request' : 'requests'}.`,
+    relied: (provision) => `Because of these requests, my request also relied on ${provision} (unlawful processing).`,
   },
   closing: 'Yours faithfully,',
   reference: (f) => `${f.date} · Reference ${f.reference}`,
@@ -462,12 +470,12 @@ function relation(r: ConsentEventText): string {
   switch (r.moment) {
     case 'before-answer':
       return r.seconds === undefined
-        ? 'before I had answered the site’s cookie banner'
+        ? 'while I had not yet answered the site’s cookie banner'
         : `${g}before I answered the site’s cookie banner`;
     case 'after-refusal':
       return `${g}after I had refused consent on the site’s cookie banner`;
     case 'after-partial':
-      return `${g}after I had accepted only some purposes on the site’s cookie banner, while the request itself gave you no consent`;
+      return `${g}after I had accepted only some purposes on the site’s cookie banner, although the consent string (TCF) sent with the request recorded no consent for the recipient`;
     case 'after-withdrawal':
       return `${g}after I had withdrawn my consent`;
   }

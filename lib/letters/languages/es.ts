@@ -1,5 +1,5 @@
 import type { ConsentEventText, LawRoles, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { closed, timelineBlock } from '../language.ts';
 import { CCPA_ANCHORS, type CcpaAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** «artículo 17, apartado 1, letra b), del RGPD», «artículo 4, punto 1, del RGPD», «considerando 30 del RGPD». */
@@ -69,7 +69,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Conforme a la norma de mi país de residencia, ${x.unlawful.rule}, el almacenamiento de información en mi equipo terminal, o el acceso a la ya almacenada en él, requiere mi consentimiento previo. Los datos así obtenidos han sido tratados ilícitamente y deben suprimirse conforme al ${c.art17_1_d}.`,
+                `${x.unlawful.observed} Conforme a la norma aplicable en mi país de residencia (${x.unlawful.rule}), el almacenamiento de información en mi equipo terminal, o el acceso a información ya almacenada en él, requiere mi consentimiento previo, salvo que sea estrictamente necesario para prestar un servicio que yo haya solicitado expresamente, lo que no ocurre con el envío de sus cookies o identificadores a sus servidores. Como consta más arriba, cuando se enviaron esas solicitudes yo no había dado en ${x.unlawful.sites === 1 ? 'ese sitio' : 'esos sitios'} consentimiento alguno a favor de su empresa. Los datos así obtenidos carecen, por tanto, de base jurídica conforme al ${c.art6_1}, siendo el consentimiento (${c.art6_1_a}) la única base posible para ellos; se tratan de forma ilícita (${c.art5_1_a}) y deben suprimirse conforme al ${c.art17_1_d}.`,
               ]
             : []),
           `A mi juicio, no concurre ninguna de las excepciones previstas en el ${c.art17_3}. Si invocan alguna, les ruego que la identifiquen y que supriman todos los datos que no queden amparados por ella. Deberán, además, comunicar la supresión a cada uno de los destinatarios a los que se hayan comunicado los datos, y les solicito que me informen de quiénes son (${c.art19}). Por último, les ruego que me confirmen la supresión por escrito, con indicación de los identificadores a los que estaban vinculados los datos.`,
@@ -161,7 +161,7 @@ const ccpa: LawText<CcpaAnchor> = {
         `Si mi navegador envía una señal de preferencia de exclusión, como Global Privacy Control, deberán tratarla igualmente como una solicitud válida de exclusión (${c.s1798_135_b}; ${c.r7025}).`,
         ...(x.gpc
           ? [
-              `Mi navegador ya les envió esa señal: incluyó Global Privacy Control en ${number(x.gpc.requests)} ${x.gpc.requests === 1 ? 'solicitud dirigida' : 'solicitudes dirigidas'} a ustedes, desde ${x.gpc.sites}, entre el ${x.gpc.first} y el ${x.gpc.last}. Cada una de ellas constituía una solicitud válida de exclusión de la venta y del intercambio para este navegador y para cualquier perfil que ustedes asocien con él (${c.r7025}); les ruego que la apliquen desde la primera.`,
+              `Mi navegador ya les envió esa señal: ${x.gpc.requests === 1 ? '1 solicitud que llegó' : `${number(x.gpc.requests)} solicitudes que llegaron`} a sus dominios desde ${x.gpc.sites} ${x.gpc.first === x.gpc.last ? `el ${x.gpc.first}` : `entre el ${x.gpc.first} y el ${x.gpc.last}`} ${x.gpc.requests === 1 ? 'incluía' : 'incluían'} Global Privacy Control (cabecera Sec-GPC: 1). Deben tratar esa señal como una solicitud válida de exclusión de la venta y del intercambio para este navegador y para cualquier perfil de consumidor asociado a él, incluidos los perfiles seudónimos (${c.r7025_c_1}). Les ruego que la apliquen desde el ${x.gpc.first} y que lo notifiquen a los terceros a los que hayan vendido o con los que hayan compartido mi información personal desde esa fecha (${c.r7026_f}).`,
             ]
           : []),
         ...(x.preciseLocation ? [limitacion(c)] : []),
@@ -297,8 +297,10 @@ const language: LetterLanguage = {
     bannerShown: (when, site) => `${when}: el sitio ${site} me mostró su banner de cookies.`,
     request: (r) => `${r.when}: mi navegador envió a ${r.host}, desde el sitio ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `respondí al banner de cookies de ${site}`, 'after-refusal': `rechacé el consentimiento en el banner de cookies de ${site}`, 'after-partial': `acepté solo algunas finalidades en el banner de cookies de ${site}`, 'after-withdrawal': `retiré mi consentimiento en ${site}` }[a]}.`,
+      `${when}: ${{ answered: `respondí al banner de cookies de ${site} (el registro no indica qué opción elegí)`, 'after-refusal': `rechacé el consentimiento en el banner de cookies de ${site}`, 'after-partial': `acepté solo algunas finalidades en el banner de cookies de ${site}`, 'after-withdrawal': `retiré mi consentimiento en ${site}` }[a]}.`,
     more: (n) => `Mi navegador registró ${n === 1 ? 'otra solicitud' : `otras ${number(n)} solicitudes`} de ese tipo.`,
+    relied: (provision) =>
+      `Debido a estas solicitudes, mi solicitud se basó también en el ${provision} (tratamiento ilícito).`,
   },
   closing: 'Atentamente,',
   reference: (f) => `${f.date} · Ref.: ${f.reference}`,
@@ -357,7 +359,7 @@ const language: LetterLanguage = {
           : `Por medio del presente escrito presento una reclamación, al amparo ${de(r.complaint)}, contra el siguiente responsable del tratamiento, que no ha atendido debidamente el ejercicio de mi ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || complaintParts.missingComplainant}`,
         `Cronología:\n- ${f.sentOn}: dirigí a ${f.recipient} una solicitud de ejercicio de mi ${f.right} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${f.company}. ${r.order ? `Solicito a esa autoridad de control que examine la reclamación y que ordene al responsable del tratamiento que atienda mi solicitud (${r.order}).` : `Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud.`}${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
+        `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${closed(f.company)} ${r.order ? `Solicito a esa autoridad de control que examine la reclamación y que ordene al responsable del tratamiento que atienda mi solicitud (${r.order}).` : `Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud.`}${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
         identity(f.shareIdentity),
       ].join('\n\n'),
   },
@@ -370,12 +372,12 @@ function relation(r: ConsentEventText): string {
   switch (r.moment) {
     case 'before-answer':
       return r.seconds === undefined
-        ? 'antes de que yo hubiera respondido al banner de cookies del sitio'
+        ? 'cuando yo aún no había respondido al banner de cookies del sitio'
         : `${g}antes de que yo respondiera al banner de cookies del sitio`;
     case 'after-refusal':
       return `${g}después de que yo rechazara el consentimiento en el banner de cookies del sitio`;
     case 'after-partial':
-      return `${g}después de que yo aceptara solo algunas finalidades en el banner de cookies del sitio, sin que la propia solicitud les otorgara consentimiento alguno`;
+      return `${g}después de que yo aceptara solo algunas finalidades en el banner de cookies del sitio, aunque la cadena de consentimiento (TCF) enviada con la solicitud no registraba consentimiento alguno a favor del destinatario`;
     case 'after-withdrawal':
       return `${g}después de que yo retirara mi consentimiento`;
   }

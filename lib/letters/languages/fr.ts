@@ -53,7 +53,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Or, selon la règle applicable dans mon pays de résidence, ${x.unlawful.rule}, le stockage d’informations sur mon terminal ou l’accès à celles-ci requiert mon consentement préalable. Les données ainsi obtenues font l’objet d’un traitement illicite et doivent être effacées en vertu de l’${c.art17_1_d}.`,
+                `${x.unlawful.observed} Or, en vertu de la règle applicable dans mon pays de résidence (${x.unlawful.rule}), le stockage d’informations dans mon équipement terminal, ou l’accès à des informations déjà stockées dans celui-ci, requiert mon consentement préalable, sauf s’il est strictement nécessaire à la fourniture d’un service que j’ai expressément demandé, ce qui n’est pas le cas de la transmission de vos cookies ou identifiants à vos serveurs. Comme indiqué ci-dessus, je n’avais donné ${x.unlawful.sites === 1 ? 'sur ce site' : 'sur ces sites'} aucun consentement en faveur de votre société au moment de ces requêtes. Les données ainsi obtenues ne reposent donc sur aucune base légale au titre de l’${c.art6_1}, seul le consentement (${c.art6_1_a}) pouvant la fournir ; elles font l’objet d’un traitement illicite (${c.art5_1_a}) et doivent être effacées en vertu de l’${c.art17_1_d}.`,
               ]
             : []),
           `À mon sens, aucune des exceptions prévues à l’${c.art17_3} ne s’applique. Si vous en invoquez une, je vous prie de la préciser et d’effacer toutes les données qu’elle ne couvre pas. Je vous prie de notifier l’effacement à chaque destinataire auquel les données ont été communiquées et de m’indiquer ces destinataires (${c.art19}). Je vous prie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
@@ -230,9 +230,11 @@ const language: LetterLanguage = {
     request: (r) =>
       `${r.when} : mon navigateur a transmis à ${r.host}, depuis le site ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when} : ${{ answered: `j’ai répondu au bandeau cookies de ${site}`, 'after-refusal': `j’ai refusé de donner mon consentement sur le bandeau cookies de ${site}`, 'after-partial': `j’ai accepté certaines finalités seulement sur le bandeau cookies de ${site}`, 'after-withdrawal': `j’ai retiré mon consentement sur ${site}` }[a]}.`,
+      `${when} : ${{ answered: `j’ai répondu au bandeau cookies de ${site} (l’enregistrement n’indique pas quel choix)`, 'after-refusal': `j’ai refusé de donner mon consentement sur le bandeau cookies de ${site}`, 'after-partial': `j’ai accepté certaines finalités seulement sur le bandeau cookies de ${site}`, 'after-withdrawal': `j’ai retiré mon consentement sur ${site}` }[a]}.`,
     more: (n) =>
       `Mon navigateur a enregistré ${n === 1 ? 'une autre requête' : `${number(n)} autres requêtes`} de ce type.`,
+    relied: (provision) =>
+      `En raison de ces requêtes, ma demande se fondait également sur l’${provision} (traitement illicite).`,
   },
   closing: 'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
   reference: (f) => `${f.date} · Réf. ${f.reference}`,
@@ -299,12 +301,12 @@ function relation(r: ConsentEventText): string {
   switch (r.moment) {
     case 'before-answer':
       return r.seconds === undefined
-        ? 'avant que j’aie répondu au bandeau cookies du site'
+        ? 'alors que je n’avais pas encore répondu au bandeau cookies du site'
         : `${g}avant que je réponde au bandeau cookies du site`;
     case 'after-refusal':
       return `${g}après mon refus de consentement sur le bandeau cookies du site`;
     case 'after-partial':
-      return `${g}après que j’ai accepté certaines finalités seulement sur le bandeau cookies du site, la requête elle-même ne vous donnant aucun consentement`;
+      return `${g}après que j’ai accepté certaines finalités seulement sur le bandeau cookies du site, alors que la chaîne de consentement (TCF) transmise avec la requête n’enregistrait aucun consentement en faveur du destinataire`;
     case 'after-withdrawal':
       return `${g}après le retrait de mon consentement`;
   }

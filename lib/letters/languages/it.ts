@@ -1,5 +1,5 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { closed, timelineBlock } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** «art. 17, par. 1, lett. b), del GDPR», «art. 4, n. 1, del GDPR», «considerando 30 del GDPR». */
@@ -57,7 +57,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Secondo la norma del mio Paese di residenza, ${x.unlawful.rule}, l’archiviazione di informazioni nel mio apparecchio terminale, o l’accesso a informazioni già archiviate, richiede il mio previo consenso. I dati così ottenuti sono trattati illecitamente e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
+                `${x.unlawful.observed} Ai sensi della norma vigente nel mio Paese di residenza (${x.unlawful.rule}), l’archiviazione di informazioni nel mio apparecchio terminale, o l’accesso a informazioni già archiviate in esso, richiede il mio previo consenso, salvo che sia strettamente necessario per fornire un servizio da me espressamente richiesto, il che non vale per l’invio dei Vostri cookie o identificativi ai Vostri server. Come sopra registrato, al momento dell’invio di tali richieste non avevo prestato ${x.unlawful.sites === 1 ? 'su quel sito' : 'su quei siti'} alcun consenso a favore della Vostra società. I dati così ottenuti sono pertanto privi di base giuridica ai sensi dell’${c.art6_1}, essendo il consenso (${c.art6_1_a}) l’unica base possibile; sono trattati illecitamente (${c.art5_1_a}) e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
               ]
             : []),
           `A mio avviso non ricorre alcuna delle eccezioni di cui all’${c.art17_3}. Qualora intendiate avvalervi di una di esse, Vi prego di indicarla e di cancellare tutti i dati che non vi rientrano. Vi chiedo inoltre di comunicare la cancellazione a ciascuno dei destinatari cui i dati sono stati trasmessi e di indicarmi tali destinatari (${c.art19}). Vi prego infine di confermarmi per iscritto l’avvenuta cancellazione, indicando gli identificativi cui i dati erano associati.`,
@@ -239,14 +239,16 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `Il mio browser ha registrato che ${rs.map((r) => `il ${r.when} ha inviato al Vostro server ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e che Vi ha inviato ${more === 1 ? 'un’altra richiesta di questo tipo contenente' : `altre ${number(more)} richieste di questo tipo contenenti`} un cookie o un identificativo` : ''}.`,
+      `Il mio browser ha registrato che ${rs.map((r) => `${ilGiorno(r.when)} ha inviato al Vostro server ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e che Vi ha inviato ${more === 1 ? 'un’altra richiesta di questo tipo contenente' : `altre ${number(more)} richieste di questo tipo contenenti`} un cookie o un identificativo` : ''}.`,
     heading: 'Banner dei cookie e richieste:',
     bannerShown: (when, site) => `${when}: il sito ${site} mi ha mostrato il suo banner dei cookie.`,
     request: (r) => `${r.when}: il mio browser ha inviato a ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `ho risposto al banner dei cookie di ${site}`, 'after-refusal': `ho negato il consenso nel banner dei cookie di ${site}`, 'after-partial': `ho accettato solo alcune finalità nel banner dei cookie di ${site}`, 'after-withdrawal': `ho revocato il mio consenso su ${site}` }[a]}.`,
+      `${when}: ${{ answered: `ho risposto al banner dei cookie di ${site} (la registrazione non indica quale scelta)`, 'after-refusal': `ho negato il consenso nel banner dei cookie di ${site}`, 'after-partial': `ho accettato solo alcune finalità nel banner dei cookie di ${site}`, 'after-withdrawal': `ho revocato il mio consenso su ${site}` }[a]}.`,
     more: (n) =>
       `Il mio browser ha registrato ${n === 1 ? 'un’altra richiesta' : `altre ${number(n)} richieste`} di questo tipo.`,
+    relied: (provision) =>
+      `A causa di queste richieste, la mia richiesta si fondava anche sull’${provision} (trattamento illecito).`,
   },
   closing: 'Distinti saluti',
   reference: (f) => `${f.date} · Rif. ${f.reference}`,
@@ -295,7 +297,7 @@ const language: LetterLanguage = {
           : `Con la presente propongo reclamo, ai sensi dell’${r.complaint}, nei confronti del seguente titolare del trattamento, che non ha soddisfatto la richiesta con cui ho esercitato il mio ${f.right}:\n${f.controller}`,
         `${r.report ? 'Denunciante' : 'Reclamante'}:\n${f.complainant || complaintParts.missingComplainant}`,
         `Cronologia:\n- ${f.sentOn}: ho inviato a ${f.recipient} una richiesta di esercizio del mio ${f.right} (rif. ${f.reference}).\n${f.due ? `- ${f.due}: è scaduto il termine per il riscontro.\n` : ''}- Riscontro: ${answers[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Allego la mia richiesta, l’eventuale corrispondenza intercorsa e la registrazione dei dati che il mio browser ha inviato a ${f.company}. Chiedo a codesta Autorità di ${r.report ? 'aprire un’inchiesta' : 'esaminare il reclamo'} e ${r.order ? `di ${r.report ? 'ordinare' : 'ingiungere'} al titolare del trattamento di soddisfare la mia richiesta (${r.order})` : 'di adoperarsi affinché il titolare del trattamento soddisfi la mia richiesta'}.${r.updates ? ` Chiedo altresì di ricevere informazioni ${r.report ? 'sui passi intrapresi e sull’esito dell’inchiesta' : 'sullo stato e sull’esito del reclamo'} (${r.updates}).` : ''}`,
+        `Allego la mia richiesta, l’eventuale corrispondenza intercorsa e la registrazione dei dati che il mio browser ha inviato a ${closed(f.company)} Chiedo a codesta Autorità di ${r.report ? 'aprire un’inchiesta' : 'esaminare il reclamo'} e ${r.order ? `di ${r.report ? 'ordinare' : 'ingiungere'} al titolare del trattamento di soddisfare la mia richiesta (${r.order})` : 'di adoperarsi affinché il titolare del trattamento soddisfi la mia richiesta'}.${r.updates ? ` Chiedo altresì di ricevere informazioni ${r.report ? 'sui passi intrapresi e sull’esito dell’inchiesta' : 'sullo stato e sull’esito del reclamo'} (${r.updates}).` : ''}`,
         identity(f.shareIdentity, r.report),
       ].join('\n\n'),
   },
@@ -308,12 +310,12 @@ function relation(r: ConsentEventText): string {
   switch (r.moment) {
     case 'before-answer':
       return r.seconds === undefined
-        ? 'prima che avessi risposto al banner dei cookie del sito'
+        ? 'quando non avevo ancora risposto al banner dei cookie del sito'
         : `${g}prima che rispondessi al banner dei cookie del sito`;
     case 'after-refusal':
       return `${g}dopo che avevo negato il consenso nel banner dei cookie del sito`;
     case 'after-partial':
-      return `${g}dopo che avevo accettato solo alcune finalità nel banner dei cookie del sito, senza che la richiesta stessa contenesse un consenso a Vostro favore`;
+      return `${g}dopo che avevo accettato solo alcune finalità nel banner dei cookie del sito, mentre la stringa di consenso (TCF) trasmessa con la richiesta non registrava alcun consenso a favore del destinatario`;
     case 'after-withdrawal':
       return `${g}dopo che avevo revocato il mio consenso`;
   }

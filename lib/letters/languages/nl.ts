@@ -46,7 +46,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Volgens de regel van het land waar ik woon, ${x.unlawful.rule}, mag informatie alleen met mijn voorafgaande toestemming op mijn apparaat worden opgeslagen of daaruit worden uitgelezen. De aldus verkregen gegevens zijn onrechtmatig verwerkt en moeten op grond van ${c.art17_1_d} worden gewist.`,
+                `${x.unlawful.observed} Volgens de bepaling die geldt in het land waar ik woon (${x.unlawful.rule}), mag informatie alleen met mijn voorafgaande toestemming op mijn randapparatuur worden opgeslagen, en mag alleen met die toestemming toegang worden verkregen tot informatie die daarop al is opgeslagen, tenzij dat strikt noodzakelijk is om een dienst te leveren waarom ik uitdrukkelijk heb gevraagd; dat is bij het verzenden van uw cookies of identificatoren naar uw servers niet het geval. Zoals hierboven vastgelegd, had ik op het moment van deze verzoeken op ${x.unlawful.sites === 1 ? 'die website' : 'die websites'} geen toestemming aan uw onderneming gegeven. Voor de aldus verkregen persoonsgegevens bestaat daarom geen rechtsgrond in de zin van ${c.art6_1}; alleen toestemming (${c.art6_1_a}) zou die kunnen bieden. De gegevens worden dus onrechtmatig verwerkt (${c.art5_1_a}) en moeten op grond van ${c.art17_1_d} worden gewist.`,
               ]
             : []),
           `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, dan verzoek ik u te vermelden welke, en alle gegevens te wissen die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt, van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
@@ -157,15 +157,16 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `Mijn browser heeft het volgende vastgelegd: ${rs.map((r) => `op ${r.when} stuurde hij vanaf de website ${r.site} ${r.what} naar uw server ${r.host}, ${relation(r)}`).join('; ')}${more > 0 ? `; daarnaast stuurde hij u nog ${more === 1 ? 'één zo’n verzoek' : `${number(more)} van zulke verzoeken`} met een cookie of identificatiecode` : ''}.`,
+      `Mijn browser heeft het volgende vastgelegd: ${rs.map((r) => `op ${r.when} stuurde hij vanaf de website ${r.site} ${r.what} naar uw server ${r.host}, ${relation(r)}`).join('; ')}${more > 0 ? `; daarnaast stuurde hij u nog ${more === 1 ? 'één zo’n verzoek' : `${getal(more)} zulke verzoeken`} met een cookie of identificator` : ''}.`,
     heading: 'Cookiebanner en verzoeken:',
     bannerShown: (when, site) => `${when}: de website ${site} toonde mij haar cookiebanner.`,
     request: (r) =>
       `${r.when}: mijn browser stuurde vanaf de website ${r.site} ${r.what} naar ${r.host}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `ik heb de cookiebanner van ${site} beantwoord`, 'after-refusal': `ik heb in de cookiebanner van ${site} toestemming geweigerd`, 'after-partial': `ik heb in de cookiebanner van ${site} alleen voor enkele doeleinden toestemming gegeven`, 'after-withdrawal': `ik heb mijn toestemming op ${site} ingetrokken` }[a]}.`,
-    more: (n) =>
-      `Mijn browser heeft nog ${n === 1 ? 'één zo’n verzoek' : `${number(n)} van zulke verzoeken`} vastgelegd.`,
+      `${when}: ${{ answered: `ik heb de cookiebanner van ${site} beantwoord (uit de vastlegging blijkt niet welke keuze ik maakte)`, 'after-refusal': `ik heb in de cookiebanner van ${site} toestemming geweigerd`, 'after-partial': `ik heb in de cookiebanner van ${site} alleen voor enkele doeleinden toestemming gegeven`, 'after-withdrawal': `ik heb mijn toestemming op ${site} ingetrokken` }[a]}.`,
+    more: (n) => `Mijn browser heeft nog ${n === 1 ? 'één zo’n verzoek' : `${getal(n)} zulke verzoeken`} vastgelegd.`,
+    relied: (provision) =>
+      `Vanwege deze verzoeken berustte mijn verzoek ook op ${provision} (onrechtmatige verwerking).`,
   },
   closing: 'Met vriendelijke groet,',
   reference: (f) => `${f.date} · Kenmerk: ${f.reference}`,
@@ -215,19 +216,39 @@ const language: LetterLanguage = {
   },
 };
 
-const gap = (n: number) => (n === 0 ? 'minder dan een seconde' : `${number(n)} ${n === 1 ? 'seconde' : 'seconden'}`);
-/** Hoe een verzoek zich verhield tot het antwoord: ‘2 seconden voordat ik de cookiebanner van de website beantwoordde’. */
+/** Getallen tot en met twaalf in letters, zoals in lopende tekst gebruikelijk (‘twee seconden’); grotere in cijfers. */
+const WOORDEN = [
+  'nul',
+  'één',
+  'twee',
+  'drie',
+  'vier',
+  'vijf',
+  'zes',
+  'zeven',
+  'acht',
+  'negen',
+  'tien',
+  'elf',
+  'twaalf',
+];
+const getal = (n: number) => (n >= 1 && n <= 12 ? (WOORDEN[n] as string) : number(n));
+
+const gap = (n: number) => (n === 0 ? 'minder dan een seconde' : `${getal(n)} ${n === 1 ? 'seconde' : 'seconden'}`);
+/** Hoe een verzoek zich verhield tot het antwoord: ‘twee seconden voordat ik de cookiebanner van de website beantwoordde’. */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
   switch (r.moment) {
     case 'before-answer':
-      return `${g}voordat ik de cookiebanner van de website beantwoordde`;
+      return r.seconds === undefined
+        ? 'terwijl ik de cookiebanner van de website nog niet had beantwoord'
+        : `${g}voordat ik de cookiebanner van de website beantwoordde`;
     case 'after-refusal':
-      return `${g}nadat ik in de cookiebanner van de website toestemming weigerde`;
+      return `${g}nadat ik in de cookiebanner van de website toestemming had geweigerd`;
     case 'after-partial':
-      return `${g}nadat ik in de cookiebanner van de website alleen voor enkele doeleinden toestemming gaf, terwijl het verzoek zelf u geen toestemming gaf`;
+      return `${g}nadat ik in de cookiebanner van de website alleen voor enkele doeleinden toestemming had gegeven, terwijl de met het verzoek meegezonden toestemmingsreeks (TCF) geen toestemming voor de ontvanger vermeldde`;
     case 'after-withdrawal':
-      return `${g}nadat ik mijn toestemming introk`;
+      return `${g}nadat ik mijn toestemming had ingetrokken`;
   }
 }
 

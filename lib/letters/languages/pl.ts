@@ -1,5 +1,5 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { closed, timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "art. 17 ust. 1 lit. b RODO", "art. 4 pkt 1 RODO", "art. 17 RODO", "motyw 30 RODO". */
@@ -53,7 +53,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Zgodnie z przepisem obowiązującym w państwie mojego zamieszkania, ${x.unlawful.rule}, przechowywanie informacji w moim urządzeniu końcowym lub uzyskiwanie do nich dostępu wymaga mojej uprzedniej zgody. Dane pozyskane w ten sposób są przetwarzane niezgodnie z prawem i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
+                `${x.unlawful.observed} Zgodnie z przepisem obowiązującym w państwie mojego zamieszkania (${x.unlawful.rule}) przechowywanie informacji w moim urządzeniu końcowym lub uzyskiwanie dostępu do informacji już w nim przechowywanych wymaga mojej uprzedniej zgody, chyba że jest to niezbędne do świadczenia usługi wyraźnie przeze mnie żądanej; przesyłanie Państwa plików cookie lub identyfikatorów do Państwa serwerów takim przypadkiem nie jest. W chwili wysłania tych zapytań brak było mojej zgody udzielonej ${x.unlawful.sites === 1 ? 'w tej witrynie' : 'w tych witrynach'} na rzecz Państwa firmy. Dane pozyskane w ten sposób nie mają zatem podstawy prawnej na gruncie ${c.art6_1} – jedyną możliwą podstawą byłaby zgoda (${c.art6_1_a}) – są więc przetwarzane niezgodnie z prawem (${c.art5_1_a}) i podlegają usunięciu na podstawie ${c.art17_1_d}.`,
               ]
             : []),
           `Moim zdaniem nie zachodzi żaden z wyjątków przewidzianych w ${c.art17_3}. Jeżeli zamierzają Państwo powołać się na któryś z nich, proszę go wskazać i usunąć wszystkie dane, których on nie obejmuje. Proszę o poinformowanie o usunięciu moich danych każdego odbiorcy, któremu je ujawniono, oraz o wskazanie mi tych odbiorców (${c.art19}). Proszę o potwierdzenie usunięcia danych – na piśmie lub drogą elektroniczną – ze wskazaniem identyfikatorów, z którymi były one powiązane.`,
@@ -113,6 +113,8 @@ const language: LetterLanguage = {
   laws: { gdpr },
   // Polish letters write the year with "r.": "23 listopada 2026 r.".
   adjustDate: (date) => `${date} r.`,
+  // „dnia 30 listopada 2026 r. o godz. 15:02:05” w zdaniu; „30 listopada 2026 r., godz. 15:02:00” na początku wiersza.
+  moment: (date, time, style) => (style === 'line' ? `${date}, godz. ${time}` : `${date} o godz. ${time}`),
   kinds: {
     'site-address': 'nazwy odwiedzanych przeze mnie witryn',
     'page-address': 'adresy odwiedzanych przeze mnie podstron',
@@ -168,8 +170,10 @@ const language: LetterLanguage = {
     request: (r) =>
       `${r.when}: wysłanie przez przeglądarkę do ${r.host} z witryny ${r.site} danych obejmujących ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `udzielenie przeze mnie odpowiedzi w banerze cookie witryny ${site}`, 'after-refusal': `odmowa zgody w banerze cookie witryny ${site}`, 'after-partial': `wyrażenie zgody jedynie na niektóre cele w banerze cookie witryny ${site}`, 'after-withdrawal': `wycofanie zgody w witrynie ${site}` }[a]}.`,
+      `${when}: ${{ answered: `udzielenie przeze mnie odpowiedzi w banerze cookie witryny ${site} (z zapisu nie wynika, jakiego wyboru dokonano)`, 'after-refusal': `odmowa zgody w banerze cookie witryny ${site}`, 'after-partial': `wyrażenie zgody jedynie na niektóre cele w banerze cookie witryny ${site}`, 'after-withdrawal': `wycofanie zgody w witrynie ${site}` }[a]}.`,
     more: (n) => `W przeglądarce odnotowano jeszcze ${takich(n)}.`,
+    relied: (provision) =>
+      `Z uwagi na te zapytania moje żądanie opierało się również na ${provision} (przetwarzanie niezgodne z prawem).`,
   },
   closing: 'Z poważaniem',
   reference: (f) => `${f.date} · Znak sprawy: ${f.reference}`,
@@ -215,7 +219,7 @@ const language: LetterLanguage = {
         `Na podstawie ${r.complaint} wnoszę skargę na następującego administratora, który nie zrealizował należycie przysługującego mi ${f.right}:\n${f.controller}`,
         `Osoba wnosząca skargę:\n${f.complainant || '(imię i nazwisko oraz dane kontaktowe do uzupełnienia)'}`,
         `Przebieg sprawy:\n- ${f.sentOn}: wysłanie do ${f.recipient} pisma w sprawie realizacji ${f.right} (znak sprawy: ${f.reference}).\n${f.due ? `- ${f.due}: upływ terminu na udzielenie odpowiedzi.\n` : ''}- Odpowiedź: ${{ none: 'brak.', refused: 'odmowa realizacji żądania.', identification: 'żądanie informacji potwierdzających tożsamość w zakresie wykraczającym poza niezbędny.', partial: 'niepełna.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Do skargi załączam kopię mojego pisma, dalszą korespondencję oraz zapis danych, które moja przeglądarka przesłała do ${f.company}. Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i efektach rozpatrywania skargi (${r.updates}).` : ''}`,
+        `Do skargi załączam kopię mojego pisma, dalszą korespondencję oraz zapis danych, które moja przeglądarka przesłała do ${closed(f.company)} Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i efektach rozpatrywania skargi (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
@@ -232,11 +236,13 @@ function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
   switch (r.moment) {
     case 'before-answer':
-      return `${g}przed udzieleniem przeze mnie odpowiedzi w banerze cookie witryny`;
+      return r.seconds === undefined
+        ? 'w czasie, gdy baner cookie witryny pozostawał jeszcze bez mojej odpowiedzi'
+        : `${g}przed udzieleniem przeze mnie odpowiedzi w banerze cookie witryny`;
     case 'after-refusal':
       return `${g}po odmowie zgody w banerze cookie witryny`;
     case 'after-partial':
-      return `${g}po wyrażeniu przeze mnie zgody jedynie na niektóre cele w banerze cookie witryny, przy czym samo zapytanie nie zawierało zgody dla Państwa`;
+      return `${g}po wyrażeniu przeze mnie zgody jedynie na niektóre cele w banerze cookie witryny, przy czym przesłany wraz z zapytaniem ciąg zgody (TCF) nie odnotowywał zgody na rzecz odbiorcy`;
     case 'after-withdrawal':
       return `${g}po wycofaniu przeze mnie zgody`;
   }

@@ -1,5 +1,5 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { closed, timelineBlock } from '../language.ts';
 import { LGPD_ANCHORS, type LgpdAnchor } from '../laws.ts';
 
 /** Brazilian usage: ordinal up to nine ("art. 5º", "§ 6º"), cardinal from ten ("art. 18"). */
@@ -149,9 +149,11 @@ const language: LetterLanguage = {
     request: (r) =>
       `${r.when}: meu navegador enviou a ${r.host}, a partir do site ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `respondi ao banner de cookies de ${site}`, 'after-refusal': `recusei o consentimento no banner de cookies de ${site}`, 'after-partial': `aceitei apenas algumas finalidades no banner de cookies de ${site}`, 'after-withdrawal': `revoguei meu consentimento em ${site}` }[a]}.`,
+      `${when}: ${{ answered: `respondi ao banner de cookies de ${site} (o registro não mostra qual foi a escolha)`, 'after-refusal': `recusei o consentimento no banner de cookies de ${site}`, 'after-partial': `aceitei apenas algumas finalidades no banner de cookies de ${site}`, 'after-withdrawal': `revoguei meu consentimento em ${site}` }[a]}.`,
     more: (n) =>
       `Meu navegador registrou ${n === 1 ? 'mais uma requisição' : `mais ${number(n)} requisições`} desse tipo.`,
+    relied: (provision) =>
+      `Por causa dessas requisições, meu pedido se baseou também no ${provision} (tratamento ilícito).`,
   },
   closing: 'Atenciosamente,',
   reference: (f) => `${f.date} · Ref.: ${f.reference}`,
@@ -195,7 +197,7 @@ const language: LetterLanguage = {
         `Com fundamento no ${r.complaint}, apresento petição contra o seguinte controlador, que não atendeu ao requerimento de exercício do meu ${f.right}:\n${f.controller}`,
         `Titular:\n${f.complainant || '(nome e dados de contato a completar)'}`,
         `Histórico:\n- ${f.sentOn}: encaminhei a ${f.recipient} requerimento de exercício do meu ${f.right} (ref.: ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo para resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o requerimento foi negado.', identification: 'foram exigidos dados de identificação além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Seguem anexos o requerimento, a correspondência trocada e o registro dos dados que o meu navegador enviou a ${f.company}. Solicito que esta petição seja apreciada e que ${r.order ? `seja determinado ao controlador que atenda ao meu requerimento (${r.order})` : 'sejam adotadas as medidas cabíveis para que o controlador atenda ao meu requerimento'}.${r.updates ? ` Solicito, ainda, que me informem do andamento e do resultado desta petição (${r.updates}).` : ''}`,
+        `Seguem anexos o requerimento, a correspondência trocada e o registro dos dados que o meu navegador enviou a ${closed(f.company)} Solicito que esta petição seja apreciada e que ${r.order ? `seja determinado ao controlador que atenda ao meu requerimento (${r.order})` : 'sejam adotadas as medidas cabíveis para que o controlador atenda ao meu requerimento'}.${r.updates ? ` Solicito, ainda, que me informem do andamento e do resultado desta petição (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
@@ -207,11 +209,13 @@ function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
   switch (r.moment) {
     case 'before-answer':
-      return `${g}antes de eu ter respondido ao banner de cookies do site`;
+      return r.seconds === undefined
+        ? 'quando eu ainda não tinha respondido ao banner de cookies do site'
+        : `${g}antes de eu ter respondido ao banner de cookies do site`;
     case 'after-refusal':
       return `${g}depois de eu ter recusado o consentimento no banner de cookies do site`;
     case 'after-partial':
-      return `${g}depois de eu ter aceitado apenas algumas finalidades no banner de cookies do site, sem que a própria requisição lhes desse qualquer consentimento`;
+      return `${g}depois de eu ter aceitado apenas algumas finalidades no banner de cookies do site, embora a cadeia de consentimento (TCF) enviada com a requisição não registrasse nenhum consentimento a favor do destinatário`;
     case 'after-withdrawal':
       return `${g}depois de eu ter revogado meu consentimento`;
   }

@@ -1,5 +1,5 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { closed, timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "artigo 17.º, n.º 1, alínea b), do RGPD", "artigo 4.º, ponto 1, do RGPD", "artigo 17.º do RGPD", "considerando 30 do RGPD". */
@@ -48,7 +48,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Nos termos da regra do meu país de residência, ${x.unlawful.rule}, o armazenamento de informações no meu equipamento terminal, ou o acesso a informações aí armazenadas, exige o meu consentimento prévio. Os dados assim obtidos são tratados ilicitamente e devem ser apagados nos termos do ${c.art17_1_d}.`,
+                `${x.unlawful.observed} Nos termos da norma aplicável no meu país de residência (${x.unlawful.rule}), o armazenamento de informações no meu equipamento terminal, ou o acesso a informações nele já armazenadas, exige o meu consentimento prévio, salvo se for estritamente necessário para prestar um serviço que eu tenha expressamente solicitado, o que não é o caso do envio dos vossos cookies ou identificadores para os vossos servidores. Como consta acima, quando esses pedidos foram enviados eu não tinha dado ${x.unlawful.sites === 1 ? 'nesse sítio' : 'nesses sítios'} qualquer consentimento a favor da vossa empresa. Os dados assim obtidos não têm, por isso, fundamento de licitude nos termos do ${c.art6_1}, sendo o consentimento (${c.art6_1_a}) o único fundamento possível; são tratados de forma ilícita (${c.art5_1_a}) e devem ser apagados nos termos do ${c.art17_1_d}.`,
               ]
             : []),
           `Em meu entender, não se aplica nenhuma das exceções previstas no ${c.art17_3}. Caso invoquem alguma, solicito que a identifiquem e que apaguem todos os dados que não estejam por ela abrangidos. Solicito ainda que comuniquem o apagamento a cada destinatário a quem os dados tenham sido transmitidos e que me informem sobre esses destinatários (${c.art19}). Peço que me confirmem o apagamento por escrito, indicando os identificadores a que os dados estavam associados.`,
@@ -165,8 +165,10 @@ const language: LetterLanguage = {
     request: (r) =>
       `${r.when}: o meu navegador enviou a ${r.host}, a partir do sítio ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
-      `${when}: ${{ answered: `respondi ao banner de cookies de ${site}`, 'after-refusal': `recusei o consentimento no banner de cookies de ${site}`, 'after-partial': `aceitei apenas algumas finalidades no banner de cookies de ${site}`, 'after-withdrawal': `retirei o meu consentimento em ${site}` }[a]}.`,
+      `${when}: ${{ answered: `respondi ao banner de cookies de ${site} (o registo não indica qual a escolha)`, 'after-refusal': `recusei o consentimento no banner de cookies de ${site}`, 'after-partial': `aceitei apenas algumas finalidades no banner de cookies de ${site}`, 'after-withdrawal': `retirei o meu consentimento em ${site}` }[a]}.`,
     more: (n) => `O meu navegador registou ${n === 1 ? 'mais um pedido' : `mais ${number(n)} pedidos`} desse tipo.`,
+    relied: (provision) =>
+      `Devido a estes pedidos, o meu pedido fundamentou-se também no ${provision} (tratamento ilícito).`,
   },
   closing: 'Com os melhores cumprimentos,',
   reference: (f) => `${f.date} · Ref.ª ${f.reference}`,
@@ -210,7 +212,7 @@ const language: LetterLanguage = {
         `Venho, ao abrigo do ${r.complaint}, apresentar reclamação contra o seguinte responsável pelo tratamento, que não respeitou o meu ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || '(nome e contactos a completar)'}`,
         `Cronologia:\n- ${f.sentOn}: exerci o meu ${f.right} junto de ${f.recipient} (ref.ª ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo de resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o pedido foi recusado.', identification: 'foram-me pedidos elementos de identificação para além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Junto o meu pedido, a correspondência trocada e o registo dos dados que o meu navegador enviou a ${f.company}. Solicito a V. Exas. que apreciem a presente reclamação e ${r.order ? `que ordenem ao responsável pelo tratamento que satisfaça o meu pedido (${r.order})` : 'que assegurem que o responsável pelo tratamento satisfaz o meu pedido'}.${r.updates ? ` Solicito ainda que me informem do andamento e do resultado da reclamação (${r.updates}).` : ''}`,
+        `Junto o meu pedido, a correspondência trocada e o registo dos dados que o meu navegador enviou a ${closed(f.company)} Solicito a V. Exas. que apreciem a presente reclamação e ${r.order ? `que ordenem ao responsável pelo tratamento que satisfaça o meu pedido (${r.order})` : 'que assegurem que o responsável pelo tratamento satisfaz o meu pedido'}.${r.updates ? ` Solicito ainda que me informem do andamento e do resultado da reclamação (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
@@ -222,11 +224,13 @@ function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
   switch (r.moment) {
     case 'before-answer':
-      return `${g}antes de eu ter respondido ao banner de cookies do sítio`;
+      return r.seconds === undefined
+        ? 'quando eu ainda não tinha respondido ao banner de cookies do sítio'
+        : `${g}antes de eu ter respondido ao banner de cookies do sítio`;
     case 'after-refusal':
       return `${g}depois de eu ter recusado o consentimento no banner de cookies do sítio`;
     case 'after-partial':
-      return `${g}depois de eu ter aceitado apenas algumas finalidades no banner de cookies do sítio, sem que o próprio pedido vos desse qualquer consentimento`;
+      return `${g}depois de eu ter aceitado apenas algumas finalidades no banner de cookies do sítio, embora a cadeia de consentimento (TCF) enviada com o pedido não registasse qualquer consentimento a favor do destinatário`;
     case 'after-withdrawal':
       return `${g}depois de eu ter retirado o meu consentimento`;
   }

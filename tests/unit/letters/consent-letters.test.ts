@@ -6,6 +6,7 @@ import {
   composeLetter,
   type FollowUpRequest,
   type LetterOptions,
+  reliedOnUnlawful,
 } from '../../../lib/letters/compose.ts';
 import { EPRIVACY_COUNTRIES } from '../../../lib/letters/eprivacy.ts';
 import { evidenceFor, gatherEvidence } from '../../../lib/letters/evidence.ts';
@@ -73,14 +74,19 @@ describe('letters that use the consent ledger', () => {
     const l = await letter([identifierBefore, cookieAfter], { residence: 'DE' });
     expect(l.grounds).toContain('unlawful');
     expect(l.body).toContain(
-      'on 30 November 2026 at 14:02:05 UTC it sent your server ads.example identifiers of my browser or device from news.example, 2 seconds before I answered the site’s cookie banner',
+      'on 30 November 2026 at 14:02:05 (UTC+00:00) it sent your server ads.example identifiers of my browser or device from news.example, 2 seconds before I answered the site’s cookie banner',
     );
     expect(l.body).toContain(
-      'on 30 November 2026 at 14:02:09 UTC it sent your server ads.example cookies from news.example, 2 seconds after I had refused consent on the site’s cookie banner',
+      'on 30 November 2026 at 14:02:09 (UTC+00:00) it sent your server ads.example cookies from news.example, 2 seconds after I had refused consent on the site’s cookie banner',
     );
     // A German resident writing in English cites the TDDDG, named with its country; never the Directive.
-    expect(l.body).toContain('the rule of my country of residence, § 25 Abs. 1 TDDDG (Germany),');
-    expect(l.body).toContain('Article 17(1)(d) GDPR');
+    expect(l.body).toContain(
+      'Under the rule that applies in my country of residence (§ 25 Abs. 1 TDDDG (Germany)), storing information on my device, or gaining access to information already stored on it, requires my prior consent unless it is strictly necessary to provide a service I have explicitly requested; sending your cookies or identifiers to your servers is not.',
+    );
+    // The step a court needs (CJEU C-60/22): no consent, so no lawful basis under Art. 6(1), so unlawful under Art. 5(1)(a).
+    expect(l.body).toContain(
+      'As recorded above, I had not consented to your company’s cookies or identifiers on that site when these requests were sent. Personal data obtained in this way therefore has no lawful basis under Article 6(1) GDPR, consent (Article 6(1)(a) GDPR) being the only basis available for it; it is processed unlawfully (Article 5(1)(a) GDPR) and must be erased under Article 17(1)(d) GDPR.',
+    );
     expect(l.body).not.toMatch(/2002\/58/);
     // The volume line still counts every request, the consent ones among them.
     expect(l.body).toContain('2 requests from 1 website.');
@@ -88,10 +94,17 @@ describe('letters that use the consent ledger', () => {
 
   it('a French resident cites article 82 of the loi Informatique et Libertés; a German letter of a German resident cites § 25 bare', async () => {
     const fr = await letter([identifierBefore], { residence: 'FR' }, 'fr');
+    fr.body = fr.body.replace(/[\u00a0\u202f]/g, ' ');
     expect(fr.body).toContain('article 82 de la loi n° 78-17 du 6 janvier 1978');
-    expect(fr.body).toContain('le 30 novembre 2026 à 14:02:05 UTC');
+    expect(fr.body).toContain('le 30 novembre 2026 à 14:02:05 (UTC+00:00)');
+    expect(fr.body).toContain(
+      'ne reposent donc sur aucune base légale au titre de l’article 6, paragraphe 1, du RGPD, seul le consentement (article 6, paragraphe 1, point a), du RGPD) pouvant la fournir ; elles font l’objet d’un traitement illicite (article 5, paragraphe 1, point a), du RGPD)',
+    );
     const de = await letter([identifierBefore], { residence: 'DE' }, 'de');
-    expect(de.body).toContain('Vorschrift, § 25 Abs. 1 TDDDG, dürfen');
+    expect(de.body).toContain('Vorschrift (§ 25 Abs. 1 TDDDG) sind die Speicherung');
+    expect(de.body).toContain(
+      'Für so erlangte Daten besteht daher keine Rechtsgrundlage nach Art. 6 Abs. 1 DSGVO – in Betracht käme allein eine Einwilligung (Art. 6 Abs. 1 lit. a DSGVO); sie werden unrechtmäßig verarbeitet (Art. 5 Abs. 1 lit. a DSGVO) und sind nach Art. 17 Abs. 1 lit. d DSGVO zu löschen.',
+    );
   });
 
   // Every country of the table, with the provision its resident's letter must name, written out here so that a changed
@@ -107,16 +120,16 @@ describe('letters that use the consent ledger', () => {
       'artículo 22.2 de la Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información y de comercio electrónico',
     ],
     ['NL', 'artikel 11.7a, eerste lid, van de Telecommunicatiewet'],
-    ['PT', 'artigo 5.º da Lei n.º 41/2004, de 18 de agosto'],
+    ['PT', 'artigo 5.º da Lei n.º 41/2004, de 18 de agosto, na sua redação atual'],
     [
       'IE',
-      'Regulation 5(3) of the European Communities (Electronic Communications Networks and Services) (Privacy and Electronic Communications) Regulations 2011 (S.I. No. 336 of 2011)',
+      'Regulation 5(3) of the European Communities (Electronic Communications Networks and Services) (Privacy and Electronic Communications) Regulations 2011, S.I. No. 336 of 2011',
     ],
     [
       'LU',
       'article 4, paragraphe 3, lettre e), de la loi modifiée du 30 mai 2005 concernant la protection de la vie privée dans le secteur des communications électroniques',
     ],
-    ['FI', 'sähköisen viestinnän palveluista annetun lain (917/2014) 205 §:n 1 momentti'],
+    ['FI', '205 § 1 momentti, laki sähköisen viestinnän palveluista (917/2014)'],
     ['PL', 'art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej'],
     [
       'BE',
@@ -161,7 +174,7 @@ describe('letters that use the consent ledger', () => {
       // A UK GDPR letter is written in British English and names its own law bare.
       const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(country);
       const named = country === 'GB' ? cite : `${cite} (${name})`;
-      expect(l.body).toContain(`the rule of my country of residence, ${named},`);
+      expect(l.body).toContain(`the rule that applies in my country of residence (${named}),`);
       expect(l.body).not.toMatch(/2002\/58/);
     },
   );
@@ -169,17 +182,25 @@ describe('letters that use the consent ledger', () => {
   it('a Polish letter of a Polish resident cites art. 399 PKE bare; a Swedish resident’s Polish letter names Sweden', async () => {
     const pl = await letter([identifierBefore], { residence: 'PL' }, 'pl');
     expect(pl.body).toContain(
-      'zamieszkania, art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej, ',
+      'zamieszkania (art. 399 ustawy z dnia 12 lipca 2024 r. – Prawo komunikacji elektronicznej) przechowywanie',
     );
     const se = await letter([identifierBefore], { residence: 'SE' }, 'pl');
-    expect(se.body).toContain('zamieszkania, 9 kap. 28 § lagen (2022:482) om elektronisk kommunikation (Szwecja), ');
+    expect(se.body).toContain(
+      'zamieszkania (9 kap. 28 § lagen (2022:482) om elektronisk kommunikation (Szwecja)) przechowywanie',
+    );
+    // The date and time as Polish writes them: "dnia 30 listopada 2026 r. o godz. 14:02:05".
+    expect(pl.body).toContain('dnia 30 listopada 2026 r. o godz. 14:02:05 (UTC+00:00) przeglądarka wysłała');
   });
 
-  it('a UK GDPR letter cites PECR regulation 6', async () => {
+  it('a UK GDPR letter cites PECR regulation 6, and does not claim it has no other exception', async () => {
     const l = await letter([identifierBefore], { jurisdiction: 'uk-gdpr', residence: 'GB' });
     expect(l.body).toContain(
       'regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003',
     );
+    expect(l.body).toContain(
+      'unless it is strictly necessary to provide a service I have explicitly requested or another exception in regulation 6 applies; none of them applies to sending your cookies or identifiers to your servers.',
+    );
+    expect(l.body).toContain('no lawful basis under Article 6(1) UK GDPR');
   });
 
   it('a UK GDPR letter of someone living elsewhere claims no rule of their residence', async () => {
@@ -271,7 +292,12 @@ describe('letters that use the consent ledger', () => {
       if (lang.code === 'en') continue;
       const paragraph = l.body.split('\n\n').find((p) => p.includes('ads.example') && p.includes('d.lgs.')) ?? '';
       const folder = lang.code === 'pt-BR' ? 'pt_BR' : lang.code;
-      expect(englishWords(paragraph, folder), lang.code).toEqual([]);
+      // A provision's letter ("Art. 6 Abs. 1 lit. a DSGVO") is a citation, not the English article.
+      const words = paragraph.replace(/\b(?:lit|lett|letra|alínea|point|onder)\.? a\b/g, '');
+      expect(englishWords(words, folder), lang.code).toEqual([]);
+      // Every language links the missing consent to the GDPR's own lawfulness rules (CJEU C-60/22).
+      for (const id of ['art6_1', 'art6_1_a', 'art5_1_a', 'art17_1_d'] as const)
+        expect(paragraph, `${lang.code} ${id}`).toContain(lang.laws.gdpr?.cite[id] ?? '?');
     }
   });
 
@@ -296,16 +322,31 @@ describe('letters that use the consent ledger', () => {
     const body = composeComplaint(letterLanguage('en'), request, input, '2027-01-10').body;
     const at = (s: string) => body.indexOf(s);
     const lines = [
-      '30 November 2026 at 14:02:00 UTC: the website news.example showed me its cookie banner.',
-      '30 November 2026 at 14:02:05 UTC: my browser sent ads.example identifiers of my browser or device from news.example',
-      '30 November 2026 at 14:02:07 UTC: I refused consent on the cookie banner of news.example.',
-      '30 November 2026 at 14:02:09 UTC: my browser sent ads.example cookies',
+      '30 November 2026 at 14:02:00 (UTC+00:00): the website news.example showed me its cookie banner.',
+      '30 November 2026 at 14:02:05 (UTC+00:00): my browser sent ads.example identifiers of my browser or device from news.example',
+      '30 November 2026 at 14:02:07 (UTC+00:00): I refused consent on the cookie banner of news.example.',
+      '30 November 2026 at 14:02:09 (UTC+00:00): my browser sent ads.example cookies',
     ];
     for (const l of lines) expect(at(l), l).toBeGreaterThan(-1);
     expect(lines.map(at)).toEqual([...lines.map(at)].sort((a, b) => a - b));
     expect(body).toContain('Cookie banner and requests:');
     // The refusal is the answer: not also "I answered" at the same moment.
     expect(body).not.toContain('I answered the cookie banner');
+    // Without the request's text relying on Art. 17(1)(d), no line says it did.
+    expect(body).not.toContain('my request also relied on');
+    const relied = composeComplaint(letterLanguage('en'), request, { ...input, unlawful: true }, '2027-01-10').body;
+    const block = relied.slice(relied.indexOf('Cookie banner and requests:')).split('\n\n')[0] ?? '';
+    expect(block.split('\n').at(-1)).toBe(
+      '- Because of these requests, my request also relied on Article 17(1)(d) GDPR (unlawful processing).',
+    );
+    const de = composeComplaint(letterLanguage('de'), request, { ...input, unlawful: true }, '2027-01-10').body;
+    expect(de).toContain('Wegen dieser Anfragen stützte sich mein Antrag auch auf Art. 17 Abs. 1 lit. d DSGVO');
+    // Polish timeline lines: "30 listopada 2026 r., godz. 14:02:00 (UTC+00:00): …".
+    const pl = composeComplaint(letterLanguage('pl'), request, input, '2027-01-10').body;
+    expect(pl).toContain('- 30 listopada 2026 r., godz. 14:02:00 (UTC+00:00): wyświetlenie banera cookie');
+    // A company name ending in a full stop gets no second one.
+    for (const code of ['pl', 'es', 'it', 'pt', 'en', 'de', 'fr', 'nl'])
+      expect(composeComplaint(letterLanguage(code), request, input, '2027-01-10').body, code).not.toContain('Inc..');
     for (const lang of LETTER_LANGUAGES.filter((l) => l.code !== 'en' && l.laws.gdpr)) {
       const text = composeComplaint(lang, request, input, '2027-01-10').body.replace(/\u00a0/g, ' ');
       const from = text.indexOf(lang.consent.heading);
@@ -313,6 +354,143 @@ describe('letters that use the consent ledger', () => {
       expect(block.length, `${lang.code}: ${text}`).toBeGreaterThan(lang.consent.heading.length);
       expect(englishWords(block, lang.code), `${lang.code}: ${block}`).toEqual([]);
     }
+  });
+
+  it('cites only the requests that support the ground: a CDN’s cookie of the same company is neither cited nor counted', async () => {
+    // Four CDN cookies sent first: they must not crowd the ad company's identifier out of the few kept per site.
+    const cdn: Extra = { ...identifierBefore, host: 'static.cdn.example', category: 'cdn', kinds: ['cookie'] };
+    const many = Array.from({ length: 4 }, (_, i) => ({ ...cdn, sentAt: BANNER + i, time: BANNER + 100 + i }));
+    const l = await letter([...many, identifierBefore]);
+    expect(l.grounds).toContain('unlawful');
+    const paragraph = l.body.split('\n\n').find((p) => p.includes('17(1)(d)')) ?? '';
+    expect(paragraph).toContain('ads.example');
+    expect(paragraph).not.toContain('static.cdn.example');
+    expect(paragraph).not.toContain('more such');
+  });
+
+  it('a sent request relied on unlawful processing when its text cites Art. 17(1)(d)', async () => {
+    for (const code of ['en', 'de', 'pl']) {
+      const yes = await letter([identifierBefore], {}, code);
+      const no = await letter([identifierBefore], { residence: '' }, code);
+      expect(reliedOnUnlawful(letterLanguage(code), 'gdpr', yes.body), code).toBe(true);
+      expect(reliedOnUnlawful(letterLanguage(code), 'gdpr', no.body), code).toBe(false);
+    }
+  });
+
+  it('with no known answer, the request was sent while the banner was not yet answered, in every language', async () => {
+    const open: Extra = { ...identifierBefore, consentAt: { state: 'not-answered', since: BANNER, cmp: 'tcf:28' } };
+    const expected: Record<string, string> = {
+      en: 'while I had not yet answered the site’s cookie banner',
+      de: 'als ich das Cookie-Banner der Website noch nicht beantwortet hatte',
+      fr: 'alors que je n’avais pas encore répondu au bandeau cookies du site',
+      es: 'cuando yo aún no había respondido al banner de cookies del sitio',
+      it: 'quando non avevo ancora risposto al banner dei cookie del sito',
+      nl: 'terwijl ik de cookiebanner van de website nog niet had beantwoord',
+      pt: 'quando eu ainda não tinha respondido ao banner de cookies do sítio',
+      pl: 'w czasie, gdy baner cookie witryny pozostawał jeszcze bez mojej odpowiedzi',
+    };
+    for (const [code, phrase] of Object.entries(expected)) {
+      const l = await letter([open], {}, code);
+      expect(l.body.replace(/[\u00a0\u202f]/g, ' '), code).toContain(phrase);
+    }
+    expect((await letter([open])).body).not.toContain('before I');
+  });
+
+  it('German: "sieben Sekunden, bevor …", a comma before the clause, and more requests counted in words', async () => {
+    const many = Array.from({ length: 5 }, (_, i) => ({ ...identifierBefore, sentAt: BANNER + i * 1000 }));
+    const de = (await letter([...many, cookieAfter], {}, 'de')).body;
+    expect(de).toContain('sieben Sekunden, bevor ich das Cookie-Banner der Website beantwortete');
+    expect((await letter([cookieAfter], {}, 'de')).body).toContain(
+      'zwei Sekunden, nachdem ich im Cookie-Banner der Website die Einwilligung verweigert hatte',
+    );
+    expect(de).toContain(
+      '; außerdem übermittelte er Ihnen drei weitere solche Anfragen mit einem Cookie oder einer Kennung.',
+    );
+    const nl = (await letter([...many.slice(0, 4), cookieAfter], {}, 'nl')).body;
+    expect(nl).toContain('daarnaast stuurde hij u nog twee zulke verzoeken met een cookie of identificator.');
+    // Pluperfect after "nadat".
+    expect((await letter([cookieAfter], {}, 'nl')).body).toContain(
+      'twee seconden nadat ik in de cookiebanner van de website toestemming had geweigerd',
+    );
+  });
+
+  it('after a partial answer, the TC string is what recorded no consent for the recipient (not "you")', async () => {
+    const partial: Extra = {
+      ...cookieAfter,
+      consentAt: { state: 'partial', since: ANSWER, cmp: 'tcf:28' },
+      consent: {
+        tcf: {
+          cmpId: 28,
+          policyVersion: 4,
+          vendorConsent: false,
+          purposesConsent: [1],
+          purposesLegitimateInterest: [],
+          specialFeatures: [],
+        },
+      },
+    };
+    const expected: Record<string, string> = {
+      en: 'although the consent string (TCF) sent with the request recorded no consent for the recipient',
+      de: 'wobei der mit der Anfrage übermittelte Einwilligungs-String (TCF) keine Einwilligung für den Empfänger auswies',
+      fr: 'alors que la chaîne de consentement (TCF) transmise avec la requête n’enregistrait aucun consentement en faveur du destinataire',
+      es: 'aunque la cadena de consentimiento (TCF) enviada con la solicitud no registraba consentimiento alguno a favor del destinatario',
+      it: 'mentre la stringa di consenso (TCF) trasmessa con la richiesta non registrava alcun consenso a favore del destinatario',
+      nl: 'terwijl de met het verzoek meegezonden toestemmingsreeks (TCF) geen toestemming voor de ontvanger vermeldde',
+      pl: 'przy czym przesłany wraz z zapytaniem ciąg zgody (TCF) nie odnotowywał zgody na rzecz odbiorcy',
+      pt: 'embora a cadeia de consentimento (TCF) enviada com o pedido não registasse qualquer consentimento a favor do destinatário',
+    };
+    for (const [code, phrase] of Object.entries(expected)) {
+      const l = await letter([partial], {}, code);
+      expect(l.body.replace(/[\u00a0\u202f]/g, ' '), code).toContain(phrase);
+    }
+    const nl = (await letter([partial], {}, 'nl')).body;
+    expect(nl).toContain('alleen voor enkele doeleinden toestemming had gegeven');
+  });
+
+  it('Italian writes "l’8 novembre", not "il 8 novembre"; Dutch "nadat ik mijn toestemming had ingetrokken"', async () => {
+    const eighth = Date.UTC(2026, 10, 8, 10, 0, 0);
+    const it8: Extra = {
+      ...cookieAfter,
+      sentAt: eighth + 3000,
+      time: eighth + 3500,
+      consentAt: { state: 'withdrawn', since: eighth },
+    };
+    const it = (await letter([it8], {}, 'it')).body;
+    expect(it).toContain('che l’8 novembre 2026 alle ore 10:00:03 (UTC+00:00) ha inviato');
+    expect(it).not.toMatch(/\bil 8 /);
+    expect((await letter([it8], {}, 'nl')).body).toContain('nadat ik mijn toestemming had ingetrokken');
+  });
+
+  it('a complaint says an answer of unknown choice is one: "(the record does not show which choice)"', async () => {
+    const g = await gathered([identifierBefore]);
+    const request: FollowUpRequest = {
+      jurisdiction: 'gdpr',
+      right: 'erasure',
+      reference: 'DSC-20261201-AAAAAA',
+      companyName: 'Ads Inc.',
+      recipient: 'privacy@ads.example',
+      sentOn: '2026-12-01',
+    };
+    const input: ComplaintInput = {
+      authority: 'BfDI',
+      complainant: 'A. Person',
+      controller: 'Ads Inc.',
+      answer: 'none',
+      shareIdentity: false,
+      consent: evidenceFor(g, ['news.example']).consent,
+    };
+    const expected: Record<string, string> = {
+      en: 'I answered the cookie banner of news.example (the record does not show which choice).',
+      de: 'Ich beantwortete das Cookie-Banner von news.example (die Aufzeichnung zeigt nicht, welche Wahl ich traf).',
+      fr: 'j’ai répondu au bandeau cookies de news.example (l’enregistrement n’indique pas quel choix).',
+      es: 'respondí al banner de cookies de news.example (el registro no indica qué opción elegí).',
+      it: 'ho risposto al banner dei cookie di news.example (la registrazione non indica quale scelta).',
+      nl: 'ik heb de cookiebanner van news.example beantwoord (uit de vastlegging blijkt niet welke keuze ik maakte).',
+      pl: 'udzielenie przeze mnie odpowiedzi w banerze cookie witryny news.example (z zapisu nie wynika, jakiego wyboru dokonano).',
+      pt: 'respondi ao banner de cookies de news.example (o registo não indica qual a escolha).',
+    };
+    for (const [code, line] of Object.entries(expected))
+      expect(composeComplaint(letterLanguage(code), request, input, '2027-01-10').body, code).toContain(line);
   });
 
   it('CCPA opt-out: the requests sent with Global Privacy Control, counted, from which sites, first and last day', async () => {
@@ -335,16 +513,29 @@ describe('letters that use the consent ledger', () => {
       [],
       options({ jurisdiction: 'ccpa', right: 'objection' }),
     );
+    // US dates in a letter under California law, the sections as they are numbered (11 CCR § 7025(c)(1), § 7026(f)).
     expect(l.body).toContain(
-      'it carried Global Privacy Control with 3 requests to you, from news.example and shop.example, between 3 November 2026 and 20 November 2026',
+      'My browser has already sent you this signal: 3 requests that reached your domains from news.example and shop.example between November 3, 2026 and November 20, 2026 carried Global Privacy Control (the Sec-GPC: 1 header). You must treat that signal as a valid request to opt out of sale and sharing for this browser and any consumer profile associated with it, including pseudonymous profiles (Cal. Code Regs. tit. 11, § 7025(c)(1)). Please apply it from November 3, 2026, and notify the third parties to whom you sold or shared my personal information after that date (Cal. Code Regs. tit. 11, § 7026(f)).',
     );
-    expect(l.body).toContain('tit. 11, § 7025');
+    expect(l.body).not.toMatch(/\d November 2026/);
     const es = await composeLetter(
       letterLanguage('es'),
       g.evidence,
       [],
       options({ jurisdiction: 'ccpa', right: 'objection' }),
     );
-    expect(es.body).toContain('Global Privacy Control en 3 solicitudes dirigidas a ustedes');
+    expect(es.body).toContain(
+      'Mi navegador ya les envió esa señal: 3 solicitudes que llegaron a sus dominios desde news.example y shop.example entre el 3 de noviembre de 2026 y el 20 de noviembre de 2026 incluían Global Privacy Control (cabecera Sec-GPC: 1).',
+    );
+    expect(es.body).toContain('incluidos los perfiles seudónimos (sección 7025(c)(1) del título 11');
+    expect(es.body).toContain('Les ruego que la apliquen desde el 3 de noviembre de 2026');
+    const one = await gathered([gpc('news.example', 3)]);
+    const single = await composeLetter(
+      letterLanguage('en'),
+      one.evidence,
+      [],
+      options({ jurisdiction: 'ccpa', right: 'objection' }),
+    );
+    expect(single.body).toContain('1 request that reached your domains from news.example on November 3, 2026 carried');
   });
 });
