@@ -70,7 +70,9 @@ describe('letters from the consent ledger', () => {
     expect(body).toContain('after I had refused consent on the site’s cookie banner');
     expect(body).toContain('§ 25 Abs. 1 TDDDG (Germany)');
     expect(body).toContain('Article 17(1)(d) GDPR');
-    expect(body).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d at \d\d:\d\d:\d\d [A-Z]/);
+    // The time zone as a numeric offset, as every letter language writes it.
+    expect(body).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d at \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
+    expect(body).toContain('no lawful basis under Article 6(1) GDPR');
     mkdirSync(shots, { recursive: true });
     await ext.locator('[data-testid="consent-evidence"]').scrollIntoViewIfNeeded();
     await ext.screenshot({ path: join(shots, 'composer-consent.png') });
