@@ -148,10 +148,12 @@ describe('the consent ledger, from a real CMP to the letter', () => {
       );
       await dashboard.waitForSelector('[data-testid="unlawful-ground"]');
       expect(await dashboard.textContent('[data-testid="unlawful-ground"]')).toContain('§ 25 Abs. 1 TDDDG (Germany)');
-      const body = await dashboard.inputValue('[data-testid="letter-body"]');
-      expect(body).toContain(said);
-      expect(body).toContain('Article 17(1)(d) GDPR');
-      expect(body).toContain(event.host);
+      // The letter is written once the company's evidence is read: its text comes a moment after the composer.
+      const body = () => dashboard.inputValue('[data-testid="letter-body"]');
+      await expect.poll(body, { timeout: 10_000 }).toContain(said);
+      const letter = await body();
+      expect(letter).toContain('Article 17(1)(d) GDPR');
+      expect(letter).toContain(event.host);
     }
     await dashboard.close();
     await tab.close();
