@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CHANNEL_ASK, CHANNEL_HELLO } from '../lib/consent/channel.ts';
-import { gppState, type PageSignal, type TcfAnswer, tcfState, uspOptedOut } from '../lib/consent/page-signals.ts';
+import { gppState, own, type PageSignal, tcfState, uspOptedOut } from '../lib/consent/page-signals.ts';
 
 // The page's consent state, read in the page's own (main) world, where its CMP's APIs are. It only reads: it calls
 // the IAB APIs a page's own scripts call (`__tcfapi`, `__gpp`, `__uspapi`), defines nothing on the page's objects,
@@ -13,6 +13,12 @@ import { gppState, type PageSignal, type TcfAnswer, tcfState, uspOptedOut } from
 //
 // An unlisted script registered by file (lib/consent/channel.ts), not a WXT content script: no wrapper of WXT's runs
 // in the page (its isolated one posts a message naming the extension to every page's listeners).
+//
+// What the page's CMP hands over is the page's: it may be a Proxy, or have getters, that run the page's code while
+// the reader reads it, and that code sees the call stack (an Error's `stack`). It is copied once, through the
+// natives JSON had as the reader started, and read as that copy (own fields only, lib/consent/page-signals.ts); the
+// built file names itself `consent-reader.js` (a `sourceURL` footer, wxt.config.ts), so no stack shows the
+// extension's address (`chrome-extension://<id>/`).
 //
 // Banners without an IAB API are told by the detector (consent-detector.ts, in the extension's own world).
 export default defineUnlistedScript({
@@ -35,18 +41,10 @@ const NO_BANNER_AFTER_LOAD_MS = 3000;
 
 type Api = (command: string, version: number, callback: (data: never, success: boolean) => void) => unknown;
 
-interface TcData extends TcfAnswer {
-  cmpId?: number;
-  eventStatus?: string;
-}
-
-interface GppEvent {
-  pingData?: {
-    cmpId?: number;
-    cmpDisplayStatus?: string;
-    signalStatus?: string;
-    parsedSections?: Record<string, unknown>;
-  };
+/** A CMP's id as its data says it, or nothing that could carry more than a number. */
+function cmpIdOf(data: unknown): string {
+  const id = own(data, 'cmpId');
+  return typeof id === 'number' && id >= 0 && id < 1e9 ? `${id}` : 'unknown';
 }
 
 function readConsent(): void {
@@ -72,6 +70,12 @@ function readConsent(): void {
   /** An object with no prototype: what a CustomEvent's init, a listener's options or a report is made of. */
   const bare = () => create(null) as Record<string, unknown>;
   const stringify = JSON.stringify;
+  const parse = JSON.parse;
+  /** The page's data as plain data of the reader's: read once, through the natives taken now. */
+  const copy = (value: unknown): unknown => {
+    const text = stringify(value);
+    return typeof text === 'string' ? parse(text) : undefined;
+  };
   const later = setTimeout;
   const clock = Date.now;
   const round = Math.round;
@@ -130,45 +134,48 @@ function readConsent(): void {
   let gpp = false;
   let usp = false;
   let gppShown = false;
-  const onTcf = (data: TcData, success: boolean) => {
+  const onTcf = (given: unknown, success: unknown) => {
     try {
-      if (!success || !data) return;
-      const cmp = `tcf:${data.cmpId}`;
+      if (success !== true || !given) return;
       const time = clock();
-      if (data.eventStatus === 'cmpuishown') report({ time, state: 'not-answered', cmp });
-      else if (data.eventStatus === 'tcloaded')
+      const data = copy(given);
+      const status = own(data, 'eventStatus');
+      const cmp = `tcf:${cmpIdOf(data)}`;
+      if (status === 'cmpuishown') report({ time, state: 'not-answered', cmp });
+      else if (status === 'tcloaded')
         report(
-          data.gdprApplies === false
+          own(data, 'gdprApplies') === false
             ? { time, state: 'no-banner', cmp }
-            : { time, state: tcfState(data), cmp, stored: true },
+            : { time, state: tcfState(data as never), cmp, stored: true },
         );
-      else if (data.eventStatus === 'useractioncomplete') report({ time, state: tcfState(data), cmp });
+      else if (status === 'useractioncomplete') report({ time, state: tcfState(data as never), cmp });
     } catch {
       // The CMP's data is the page's: whatever it holds, the CMP's own call must not fail because of the reader.
     }
   };
-  const onGpp = (event: GppEvent, success: boolean) => {
+  const onGpp = (given: unknown, success: unknown) => {
     try {
-      const ping = event?.pingData;
       // A page with both APIs says it through TCF, read in full; GPP then adds nothing.
-      if (!success || !ping || tcf) return;
-      const cmp = `gpp:${ping.cmpId}`;
+      if (success !== true || !given || tcf) return;
       const time = clock();
-      if (ping.cmpDisplayStatus === 'visible') {
+      const ping = own(copy(given), 'pingData');
+      if (!ping) return;
+      const cmp = `gpp:${cmpIdOf(ping)}`;
+      if (own(ping, 'cmpDisplayStatus') === 'visible') {
         gppShown = true;
         report({ time, state: 'not-answered', cmp });
-      } else if (ping.signalStatus === 'ready') {
-        const state = gppState(ping.parsedSections);
+      } else if (own(ping, 'signalStatus') === 'ready') {
+        const state = gppState(own(ping, 'parsedSections') as Record<string, unknown> | undefined);
         if (state) report(gppShown ? { time, state, cmp } : { time, state, cmp, stored: true });
       }
     } catch {
       // As for TCF.
     }
   };
-  const onUsp = (data: { uspString?: string } | null, success: boolean) => {
+  const onUsp = (given: unknown, success: unknown) => {
     try {
       // US Privacy has no events: its string as it is now. Only an opt-out says anything of a choice.
-      if (success && !tcf && !gpp && uspOptedOut(data?.uspString))
+      if (success === true && !tcf && !gpp && uspOptedOut(own(copy(given), 'uspString')))
         report({ time: clock(), state: 'refused', cmp: 'usp', stored: true });
     } catch {
       // As for TCF: the page's string, or its CMP, may be anything.
@@ -176,13 +183,14 @@ function readConsent(): void {
   };
   const look = () => {
     try {
-      const tcfApi = page.__tcfapi;
+      // Each API is looked up until found only: a getter of the page's runs no more often than it must.
+      const tcfApi = tcf ? undefined : page.__tcfapi;
       if (!tcf && typeof tcfApi === 'function') {
         tcf = true;
         cmpFound = true;
         (tcfApi as Api)('addEventListener', 2, onTcf as never);
       }
-      const gppApi = page.__gpp;
+      const gppApi = gpp ? undefined : page.__gpp;
       if (!gpp && typeof gppApi === 'function') {
         gpp = true;
         cmpFound = true;
@@ -191,7 +199,7 @@ function readConsent(): void {
           onGpp as never,
         );
       }
-      const uspApi = page.__uspapi;
+      const uspApi = usp ? undefined : page.__uspapi;
       if (!usp && typeof uspApi === 'function') {
         usp = true;
         // A CMP all the same: the page is not one without a banner, whatever its string says.
