@@ -113,7 +113,11 @@ export const HOSTILE = page(
     // A TCF API behind a getter, a CMP and its data (a Proxy) that each note the call stack they run under: the
     // reader's frames must not name the extension. Its data tells no state the reader takes.
     'window.stacks = [];' +
-    'const note = () => stacks.push(String(new Error("where").stack));' +
+    // Each stack twice: as text, and (Chromium) as the file of each frame, which V8 hands a page's
+    // Error.prepareStackTrace whatever a script's sourceURL says.
+    'const files = (e, sites) => sites.map((f) => String(f.getFileName())).join("\\n");' +
+    'const note = () => { stacks.push(String(new Error("where").stack)); const saved = Error.prepareStackTrace;' +
+    ' Error.prepareStackTrace = files; stacks.push(String(new Error("where").stack)); Error.prepareStackTrace = saved; };' +
     'const tcData = new Proxy({ eventStatus: "listening", cmpId: 1 }, {' +
     ' get(t, k) { note(); return t[k]; }, ownKeys(t) { note(); return Reflect.ownKeys(t); } });' +
     'const cmp = (command, version, callback) => { note(); callback(tcData, true); };' +
