@@ -22,7 +22,7 @@ const CMP = `tcf:${TEST_CMP_ID}`;
 const siteMap: SiteMap = {};
 // The CMP is bundled before the fake internet starts (hooks run in order).
 beforeAll(async () => {
-  Object.assign(siteMap, await consentSites([NEWS, EXCLUDED, SHOP]));
+  Object.assign(siteMap, await consentSites([NEWS, EXCLUDED, `${EXCLUDED}.`, SHOP]));
 });
 const env = useExtensionBrowser(siteMap);
 
@@ -228,6 +228,9 @@ describe('the page’s consent state, stamped on its requests', () => {
     };
     const withReader = await seen(NEWS);
     const without = await seen(EXCLUDED);
+    // The excluded site under its fully qualified name (a trailing dot) is the same site: no reader there either.
+    const dotted = await seen(`${EXCLUDED}.`);
+    expect(dotted.lateListener).toBe(without.lateListener);
     expect(withReader.saw.length).toBeGreaterThanOrEqual(3);
     // Ping, banner shown, answer: the same calls with the same answers, with the reader and without it.
     expect(withReader.saw).toEqual(without.saw);

@@ -91,6 +91,46 @@ function consentIn(build: FirefoxBuild) {
       await page.close();
     });
 
+    it('keeps the reader off an excluded site (its name with a trailing dot too), and on every other', async () => {
+      const registered = await env.firefox.inExtension(async () => {
+        const { browser } = globalThis as unknown as {
+          browser: {
+            runtime: { sendMessage(m: unknown): Promise<unknown> };
+            scripting: { getRegisteredContentScripts(): Promise<{ excludeMatches?: string[] }[]> };
+          };
+        };
+        await browser.runtime.sendMessage({
+          type: 'settings/update',
+          payload: { excludedSites: ['elsewhere.example'] },
+        });
+        for (let i = 0; i < 100; i++) {
+          const scripts = await browser.scripting.getRegisteredContentScripts();
+          if (scripts.length === 2 && scripts.every((s) => s.excludeMatches?.includes('*://*.elsewhere.example./*')))
+            return true;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return false;
+      }, undefined);
+      expect(registered).toBe(true);
+      // The registration with the new patterns holds: the reader still reads this site's CMP.
+      const page = await env.firefox.browser.newPage();
+      await page.goto(`https://${HOST}/article.html`);
+      await page.waitForFunction(() => document.title === 'waiting', { timeout: 15_000 });
+      const listener = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            (window as never as { __tcfapi: (...a: unknown[]) => void }).__tcfapi(
+              'addEventListener',
+              2,
+              (d: { listenerId: number }) => resolve(d.listenerId),
+            ),
+          ),
+      );
+      // The CMP numbers its listeners from 0: the page's own, then the reader's came first.
+      expect(listener).toBe(2);
+      await page.close();
+    });
+
     it('shows a hostile page no moz-extension address (the add-on’s id, per install) in any stack its code sees', async () => {
       const page = await env.firefox.browser.newPage();
       await page.goto(`https://${HOST}/hostile.html`);
