@@ -27,6 +27,11 @@ export interface PageTimeline {
   origin: number;
   site: string;
   entries: TimelineEntry[];
+  /**
+   * Its CMP's API has reported: an answer "stored before the page" is what the API tells first, as it loads, so a
+   * later one is taken as given now (the reader's "no banner" guess and the banner detector's reports are no API's).
+   */
+  apiSpoke?: boolean;
 }
 
 /**
@@ -342,7 +347,7 @@ export class ConsentPages {
    * the events it changes are re-stamped, stored ones included (with the other reports of its batch), or with why
    * it was not kept. A report timed far from its arrival is refused, and one timed after it is put at its arrival;
    * an answer "stored before the page" is taken from a document's first report only (what the CMP tells as it
-   * loads), never from a later one.
+   * loads), never from a later one of its API.
    */
   async signal(tabId: number, report: PageReport, from: ReportOrigin): Promise<Refusal | undefined> {
     const site = parseWebUrl(from.url)?.site;
@@ -368,9 +373,14 @@ export class ConsentPages {
     if (load.site !== site) return 'other-site';
     const first = !load.timeline;
     load.timeline ??= { origin, site, entries: [] };
-    if (load.timeline.site !== site) return 'other-site';
-    if (!first) delete signal.stored;
-    const changed = changedFrom(load.timeline, signal);
+    const timeline = load.timeline;
+    if (timeline.site !== site) return 'other-site';
+    if (timeline.apiSpoke) delete signal.stored;
+    if (isIab(signal.cmp) && !timeline.apiSpoke) {
+      timeline.apiSpoke = true;
+      this.save(tabId);
+    }
+    const changed = changedFrom(timeline, signal);
     if (changed === undefined) {
       if (first) this.save(tabId);
       return 'unchanged';

@@ -501,6 +501,15 @@ describe('stamping requests with their page’s consent state', () => {
     ]);
   });
 
+  it('takes the stored answer of a CMP’s API that speaks after the reader guessed there was none', async () => {
+    const w = worker();
+    w.navigated(URL, 1000);
+    await w.hit(1050);
+    await w.report(URL, { origin: ORIGIN, signal: { time: 1500, state: 'no-banner' } });
+    await w.report(URL, at(1600, 'refused', { stored: true }));
+    expect(await w.stamps()).toEqual([{ state: 'refused', since: ORIGIN, cmp: 'tcf:300' }]);
+  });
+
   it('waits a moment before a re-stamp, and reads only the events a change can alter', async () => {
     const w = worker(freshDb(), sessionArea(), [], 250);
     w.navigated(URL, 1000);
