@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Manifest V3 for Chromium; `wxt build -b firefox` builds the MV2 variant from the same sources.
@@ -23,6 +24,21 @@ const firefox = {
     gecko_android: { strict_min_version: '142.0' },
   },
 };
+/**
+ * The consent reader runs in the page's own world, where the page's code can read a call stack while the reader is
+ * on it (a getter on its CMP's data, the CMP itself). A `sourceURL` names the built file in those stacks instead of
+ * its address, which is the extension's (`chrome-extension://<id>/consent-reader.js`).
+ */
+function nameTheReader(): Plugin {
+  return {
+    name: 'disclosed:name-the-reader',
+    generateBundle(_options, bundle) {
+      const reader = bundle['consent-reader.js'];
+      if (reader?.type === 'chunk') reader.code = `${reader.code.trimEnd()}\n//# sourceURL=consent-reader.js\n`;
+    },
+  };
+}
+
 export default defineConfig({
   entrypointsDir: 'entrypoints',
   // Explicit imports only: auto-imported globals hide where things come from.
@@ -58,7 +74,7 @@ export default defineConfig({
     ...(browser === 'firefox' ? firefox : {}),
   }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), nameTheReader()],
     build: { chunkSizeWarningLimit: 4000 },
   }),
 });

@@ -59,6 +59,8 @@ export default defineBackground(() => {
     area: browser.storage.session,
     recording: (site) => !settings.current.excludedSites.includes(site),
   });
+  // Private windows: a page's consent state is kept, and its banner looked for, only where its requests are recorded.
+  const privateSkipped = (incognito: boolean | undefined) => !!incognito && !settings.current.recordPrivate;
   const capture = new Capture({
     db,
     recorder,
@@ -156,11 +158,20 @@ export default defineBackground(() => {
   );
   // Each top-level navigation's start and commit: which document a page's consent report comes from (its
   // `performance.timeOrigin` falls between them), and which of its page loads that document's requests are.
+  // Chromium also tells a page prerendered in the tab, as an outermost frame that is not frame 0, with the document
+  // it makes (its reports are matched to that document).
+  type Frame = { frameId: number; frameType?: string; documentId?: string };
+  const topOfPage = (d: Frame) => d.frameId === 0 || d.frameType === 'outermost_frame';
   browser.webNavigation.onBeforeNavigate.addListener((d) => {
-    if (d.frameId === 0) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
+    if (topOfPage(d as Frame)) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
   });
   browser.webNavigation.onCommitted.addListener((d) => {
-    if (d.frameId === 0) consent.navigationCommitted(d.tabId, d.url, d.timeStamp);
+    if (topOfPage(d as Frame)) consent.navigationCommitted(d.tabId, d.url, d.timeStamp, (d as Frame).documentId);
+  });
+  // The banner detector, once a tab's page has loaded: into that very document (Chromium), or into the tab's top
+  // frame if it is still at that address (Firefox).
+  browser.webNavigation.onCompleted.addListener((d) => {
+    if (d.frameId === 0) detectBanner(d.tabId, d.url, (d as Frame).documentId);
   });
   browser.extension.isAllowedIncognitoAccess().then(
     (allowed) => traffic.privateAccessKnown(allowed),
@@ -177,7 +188,6 @@ export default defineBackground(() => {
     // counted: once the page has loaded, the count is set again.
     if (change.status === 'complete') {
       capture.companyCount(tabId).then((count) => count !== undefined && setBadge(tabId, count));
-      detectBanner(tabId);
     }
   });
   browser.storage.onChanged.addListener((changes, area) => {
@@ -202,10 +212,21 @@ export default defineBackground(() => {
     'classroom/reset': () => classroom.reset(),
     'classroom/end': () => classroom.end(),
     'consent/page-state': async (report, sender) => {
-      // The page's top frame only: its CMP holds the page's state (frames' CMPs ask it).
-      if (sender.tabId === undefined || sender.frameId !== 0 || !sender.url) return { recorded: false };
+      // Taken before anything is awaited: a report is checked against when it came.
+      const receivedAt = sender.receivedAt ?? Date.now();
+      // The page's top frame only: its CMP holds the page's state (frames' CMPs ask it). A prerendered page's top
+      // frame is not frame 0 until it is shown: it is taken by its document id alone.
+      const prerendered = sender.documentLifecycle === 'prerender' && sender.documentId !== undefined;
+      if (sender.tabId === undefined || (sender.frameId !== 0 && !prerendered) || !sender.url)
+        return { recorded: false };
       await settings.loaded;
-      const refused = await consent.signal(sender.tabId, sender.url, report);
+      if (privateSkipped(sender.incognito)) return { recorded: false };
+      const refused = await consent.signal(sender.tabId, report, {
+        url: sender.url,
+        receivedAt,
+        ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
+        ...(sender.frameId === 0 ? {} : { documentOnly: true }),
+      });
       return { recorded: refused === undefined };
     },
     'letters/save-contact': (contact) => letters.saveContact(contact),
@@ -215,11 +236,19 @@ export default defineBackground(() => {
   if (probe) browser.runtime.onMessage.addListener(probe.answer);
   const ownPages = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, from: Runtime.MessageSender) => {
-    // The extension's pages (the dashboard is in a tab too) are at its own address; a content script at the page's.
-    const sender: Sender = { fromPage: !!from.tab && !from.url?.startsWith(ownPages) };
+    const receivedAt = Date.now();
+    // The extension's pages (the dashboard is in a tab too) are at its own address, sent by it; anything else — a
+    // content script, at the page's address — may send only what a page may.
+    const own = from.id === browser.runtime.id && !!from.url?.startsWith(ownPages);
+    const sender: Sender = { fromPage: !own, receivedAt };
     if (from.tab?.id !== undefined) sender.tabId = from.tab.id;
+    if (from.tab?.incognito !== undefined) sender.incognito = from.tab.incognito;
     if (from.frameId !== undefined) sender.frameId = from.frameId;
     if (from.url) sender.url = from.url;
+    // Chromium's (the polyfill's types do not have them).
+    const { documentId, documentLifecycle } = from as { documentId?: unknown; documentLifecycle?: unknown };
+    if (typeof documentId === 'string') sender.documentId = documentId;
+    if (typeof documentLifecycle === 'string') sender.documentLifecycle = documentLifecycle;
     return dispatch(handlers, message, sender);
   });
 
@@ -253,13 +282,24 @@ export default defineBackground(() => {
   }
   let consentScripts: Promise<void> = Promise.resolve();
 
-  /** The banner detector, into a tab's page once it has loaded — unless its site is excluded (or not a web page). */
-  function detectBanner(tabId: number): void {
+  /**
+   * The banner detector, into a tab's page once it has loaded — unless its site is excluded (or not a web page), or
+   * it is in a private window whose requests are not recorded. Chromium injects it into the document that loaded,
+   * never one the tab went to since; Firefox has no document ids, so the tab's address is checked again just before.
+   */
+  function detectBanner(tabId: number, url: string, documentId: string | undefined): void {
     if (!browser.scripting?.executeScript) return;
+    const site = parseWebUrl(url)?.site;
+    if (!site) return;
     Promise.all([browser.tabs.get(tabId), settings.loaded])
       .then(([tab]) => {
-        const site = parseWebUrl(tab.url)?.site;
-        if (!site || settings.current.excludedSites.includes(site)) return;
+        if (settings.current.excludedSites.includes(site) || privateSkipped(tab.incognito)) return;
+        if (documentId !== undefined)
+          return browser.scripting.executeScript({
+            target: { tabId, documentIds: [documentId] } as never,
+            files: [CONSENT_DETECTOR],
+          });
+        if (parseWebUrl(tab.url)?.site !== site) return;
         return browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONSENT_DETECTOR] });
       })
       .catch(() => undefined);

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CHANNEL_ASK, CHANNEL_HELLO } from '../lib/consent/channel.ts';
-import { gppState, type PageSignal, type TcfAnswer, tcfState, uspOptedOut } from '../lib/consent/page-signals.ts';
+import { gppState, own, type PageSignal, tcfState, uspOptedOut } from '../lib/consent/page-signals.ts';
 
 // The page's consent state, read in the page's own (main) world, where its CMP's APIs are. It only reads: it calls
 // the IAB APIs a page's own scripts call (`__tcfapi`, `__gpp`, `__uspapi`), defines nothing on the page's objects,
@@ -13,6 +13,12 @@ import { gppState, type PageSignal, type TcfAnswer, tcfState, uspOptedOut } from
 //
 // An unlisted script registered by file (lib/consent/channel.ts), not a WXT content script: no wrapper of WXT's runs
 // in the page (its isolated one posts a message naming the extension to every page's listeners).
+//
+// What the page's CMP hands over is the page's: it may be a Proxy, or have getters, that run the page's code while
+// the reader reads it, and that code sees the call stack (an Error's `stack`). It is copied once, through the
+// natives JSON had as the reader started, and read as that copy (own fields only, lib/consent/page-signals.ts); the
+// built file names itself `consent-reader.js` (a `sourceURL` footer, wxt.config.ts), so no stack shows the
+// extension's address (`chrome-extension://<id>/`).
 //
 // Banners without an IAB API are told by the detector (consent-detector.ts, in the extension's own world).
 export default defineUnlistedScript({
@@ -33,20 +39,10 @@ const LOOK_FOR_MS = 20_000;
 /** How long after the page's load event a page without a CMP is taken as showing no banner. */
 const NO_BANNER_AFTER_LOAD_MS = 3000;
 
-type Api = (command: string, version: number, callback: (data: never, success: boolean) => void) => unknown;
-
-interface TcData extends TcfAnswer {
-  cmpId?: number;
-  eventStatus?: string;
-}
-
-interface GppEvent {
-  pingData?: {
-    cmpId?: number;
-    cmpDisplayStatus?: string;
-    signalStatus?: string;
-    parsedSections?: Record<string, unknown>;
-  };
+/** A CMP's id as its data says it, or nothing that could carry more than a number. */
+function cmpIdOf(data: unknown): string {
+  const id = own(data, 'cmpId');
+  return typeof id === 'number' && id >= 0 && id < 1e9 ? `${id}` : 'unknown';
 }
 
 function readConsent(): void {
@@ -72,10 +68,46 @@ function readConsent(): void {
   /** An object with no prototype: what a CustomEvent's init, a listener's options or a report is made of. */
   const bare = () => create(null) as Record<string, unknown>;
   const stringify = JSON.stringify;
+  const parse = JSON.parse;
+  const reflectGet = Reflect.get;
+  const reflectApply = Reflect.apply;
+  const bind = Function.prototype.bind;
+  const then = Promise.prototype.then;
+  const settled = Promise.resolve();
+  const ignore = () => undefined;
+  /**
+   * Calls `f` (the page's: its CMP, a getter, a Proxy's traps) in a promise job of its own, started by nothing but
+   * natives, so that no frame of the reader's is on the stack while the page's code runs: an Error made there, and a
+   * page's `Error.prepareStackTrace`, which sees each frame's file, find only the page's and the browser's. What it
+   * returns goes to `next`, in a job of its own too; what it throws is dropped (the page goes on as it would have).
+   */
+  const clean = (f: unknown, self: unknown, args: unknown[], next?: (value: unknown) => void) => {
+    const job = callOf(bind as never, reflectApply, undefined, f, self, args) as () => unknown;
+    const done = callOf(then as never, settled, job) as Promise<unknown>;
+    const after = (value: unknown) => {
+      try {
+        next?.(value);
+      } catch {
+        // Nothing of the reader's reaches the page's handlers (a throw here would be an unhandled rejection).
+      }
+    };
+    callOf(then as never, done, after, ignore);
+  };
+  /** The page's data as plain data of the reader's: serialised in a clean job, through the natives taken now. */
+  const copy = (value: unknown, next: (data: unknown) => void) =>
+    clean(stringify, undefined, [value], (text) => {
+      if (typeof text !== 'string') return;
+      let data: unknown;
+      try {
+        data = parse(text);
+      } catch {
+        return;
+      }
+      next(data);
+    });
   const later = setTimeout;
   const clock = Date.now;
   const round = Math.round;
-  const page = win as unknown as Record<string, unknown>;
   const init = (detail: string | undefined, cancelable: boolean) => {
     const o = bare();
     if (detail !== undefined) o.detail = detail;
@@ -130,85 +162,85 @@ function readConsent(): void {
   let gpp = false;
   let usp = false;
   let gppShown = false;
-  const onTcf = (data: TcData, success: boolean) => {
-    try {
-      if (!success || !data) return;
-      const cmp = `tcf:${data.cmpId}`;
-      const time = clock();
-      if (data.eventStatus === 'cmpuishown') report({ time, state: 'not-answered', cmp });
-      else if (data.eventStatus === 'tcloaded')
+  const onTcf = (given: unknown, success: unknown) => {
+    if (success !== true || !given) return;
+    const time = clock();
+    copy(given, (data) => {
+      const status = own(data, 'eventStatus');
+      const cmp = `tcf:${cmpIdOf(data)}`;
+      if (status === 'cmpuishown') report({ time, state: 'not-answered', cmp });
+      else if (status === 'tcloaded')
         report(
-          data.gdprApplies === false
+          own(data, 'gdprApplies') === false
             ? { time, state: 'no-banner', cmp }
-            : { time, state: tcfState(data), cmp, stored: true },
+            : { time, state: tcfState(data as never), cmp, stored: true },
         );
-      else if (data.eventStatus === 'useractioncomplete') report({ time, state: tcfState(data), cmp });
-    } catch {
-      // The CMP's data is the page's: whatever it holds, the CMP's own call must not fail because of the reader.
-    }
+      else if (status === 'useractioncomplete') report({ time, state: tcfState(data as never), cmp });
+    });
   };
-  const onGpp = (event: GppEvent, success: boolean) => {
-    try {
-      const ping = event?.pingData;
-      // A page with both APIs says it through TCF, read in full; GPP then adds nothing.
-      if (!success || !ping || tcf) return;
-      const cmp = `gpp:${ping.cmpId}`;
-      const time = clock();
-      if (ping.cmpDisplayStatus === 'visible') {
+  const onGpp = (given: unknown, success: unknown) => {
+    // A page with both APIs says it through TCF, read in full; GPP then adds nothing.
+    if (success !== true || !given || tcf) return;
+    const time = clock();
+    copy(given, (event) => {
+      const ping = own(event, 'pingData');
+      if (!ping || tcf) return;
+      const cmp = `gpp:${cmpIdOf(ping)}`;
+      if (own(ping, 'cmpDisplayStatus') === 'visible') {
         gppShown = true;
         report({ time, state: 'not-answered', cmp });
-      } else if (ping.signalStatus === 'ready') {
-        const state = gppState(ping.parsedSections);
+      } else if (own(ping, 'signalStatus') === 'ready') {
+        const state = gppState(own(ping, 'parsedSections') as Record<string, unknown> | undefined);
         if (state) report(gppShown ? { time, state, cmp } : { time, state, cmp, stored: true });
       }
-    } catch {
-      // As for TCF.
-    }
+    });
   };
-  const onUsp = (data: { uspString?: string } | null, success: boolean) => {
-    try {
-      // US Privacy has no events: its string as it is now. Only an opt-out says anything of a choice.
-      if (success && !tcf && !gpp && uspOptedOut(data?.uspString))
-        report({ time: clock(), state: 'refused', cmp: 'usp', stored: true });
-    } catch {
-      // As for TCF: the page's string, or its CMP, may be anything.
-    }
+  const onUsp = (given: unknown, success: unknown) => {
+    // US Privacy has no events: its string as it is now. Only an opt-out says anything of a choice.
+    if (success !== true || !given) return;
+    const time = clock();
+    copy(given, (data) => {
+      if (!tcf && !gpp && uspOptedOut(own(data, 'uspString')))
+        report({ time, state: 'refused', cmp: 'usp', stored: true });
+    });
   };
+  /** Looks an API up (a getter of the page's may run) in a job of its own, and calls it there once it is a function. */
+  const find = (name: string, found: (api: unknown) => void) =>
+    clean(reflectGet, undefined, [win, name], (api) => {
+      if (typeof api === 'function') found(api);
+    });
+  // Each API is looked up until it is found only: a getter of the page's runs no more often than it must.
   const look = () => {
-    try {
-      const tcfApi = page.__tcfapi;
-      if (!tcf && typeof tcfApi === 'function') {
+    if (!tcf)
+      find('__tcfapi', (api) => {
+        if (tcf) return;
         tcf = true;
         cmpFound = true;
-        (tcfApi as Api)('addEventListener', 2, onTcf as never);
-      }
-      const gppApi = page.__gpp;
-      if (!gpp && typeof gppApi === 'function') {
+        clean(api, win, ['addEventListener', 2, onTcf]);
+      });
+    if (!gpp)
+      find('__gpp', (api) => {
+        if (gpp) return;
         gpp = true;
         cmpFound = true;
-        (gppApi as (command: string, callback: (data: never, success: boolean) => void) => unknown)(
-          'addEventListener',
-          onGpp as never,
-        );
-      }
-      const uspApi = page.__uspapi;
-      if (!usp && typeof uspApi === 'function') {
+        clean(api, win, ['addEventListener', onGpp]);
+      });
+    if (!usp)
+      find('__uspapi', (api) => {
+        if (usp) return;
         usp = true;
         // A CMP all the same: the page is not one without a banner, whatever its string says.
         cmpFound = true;
-        (uspApi as Api)('getUSPData', 1, onUsp as never);
-      }
-    } catch {
-      // An API that throws is the page's fault; the page goes on as it would have.
-    }
-    return tcf && gpp;
+        clean(api, win, ['getUSPData', 1, onUsp]);
+      });
   };
   const once = bare() as AddEventListenerOptions;
   once.once = true;
   const started = clock();
   const poll = () => {
     try {
-      if (!look() && clock() - started < LOOK_FOR_MS) later(poll, LOOK_EVERY_MS);
+      look();
+      if (!(tcf && gpp) && clock() - started < LOOK_FOR_MS) later(poll, LOOK_EVERY_MS);
     } catch {
       // Nothing of the reader's reaches the page's error handlers.
     }
@@ -220,7 +252,11 @@ function readConsent(): void {
       later(() => {
         try {
           look();
-          if (!cmpFound) report({ time: clock(), state: 'no-banner' });
+          const time = clock();
+          // After the looks' jobs have run.
+          later(() => {
+            if (!cmpFound) report({ time, state: 'no-banner' });
+          }, 0);
         } catch {
           // As above.
         }

@@ -15,12 +15,19 @@ export default defineUnlistedScript({
     const hello = () => !document.dispatchEvent(new CustomEvent(CHANNEL_HELLO, { detail: channel, cancelable: true }));
     // One handshake: said once as the relay starts (the reader, if it ran first, takes it), else once when the
     // reader asks, which it does as it starts. Nothing of the page has run before either: no later ask is answered.
+    // The ask is waited for until the document is parsed at most: by then the reader, which runs before any of the
+    // page's scripts, has asked if it runs at all, and a page's script that asks later is never answered.
     if (!hello()) {
-      const asked = () => {
+      const stop = () => {
         document.removeEventListener(CHANNEL_ASK, asked);
+        document.removeEventListener('DOMContentLoaded', stop);
+      };
+      const asked = () => {
+        stop();
         hello();
       };
       document.addEventListener(CHANNEL_ASK, asked);
+      document.addEventListener('DOMContentLoaded', stop);
     }
     let forwarded = 0;
     document.addEventListener(channel, (event) => {

@@ -71,6 +71,13 @@ export interface Sender {
   tabId?: number;
   frameId?: number;
   url?: string;
+  /** Chromium's id of the sending document, and where it is in its life (`prerender` before it is shown). */
+  documentId?: string;
+  documentLifecycle?: string;
+  /** The sender's tab is in a private window. */
+  incognito?: boolean;
+  /** When the message arrived, taken before any of it was awaited (ms since the epoch). */
+  receivedAt?: number;
 }
 
 /** The only messages a content script may send: a web page's scripts reach it, so it may be made to send anything. */

@@ -27,6 +27,11 @@ export interface PageTimeline {
   origin: number;
   site: string;
   entries: TimelineEntry[];
+  /**
+   * Its CMP's API has reported: an answer "stored before the page" is what the API tells first, as it loads, so a
+   * later one is taken as given now (the reader's "no banner" guess and the banner detector's reports are no API's).
+   */
+  apiSpoke?: boolean;
 }
 
 /**
@@ -36,6 +41,13 @@ export interface PageTimeline {
 export interface TabLoad {
   /** onBeforeNavigate's time. */
   start: number;
+  /**
+   * The site the navigation went to: a key, a report or a stamp of another site's page is never this load's (a
+   * late beacon, a prerendered page, a restored one, Firefox's order of events could otherwise put it here).
+   */
+  site: string;
+  /** The document it made, as Chromium names it (webNavigation.onCommitted's `documentId`); Firefox has none. */
+  documentId?: string;
   /** onCommitted's time: a navigation that never commits (a download, one replaced by the next) made no document. */
   committed?: number;
   /** The page-load keys (`PageLoad.key`) the capture gave this document's requests: its events are found by them. */
@@ -58,6 +70,18 @@ const CLOSED_TABS_KEPT = 1000;
 const BEFORE_START_MS = 1000;
 const AFTER_COMMIT_MS = 50;
 const CLOCK_SLACK_MS = 100;
+/**
+ * How far a report's own time may lie from the moment the worker received it: the reader reports as its CMP tells,
+ * so a report timed long before it arrived is a replay or a forgery (a page that learnt the channel backdating an
+ * answer); a report is never put later than its arrival.
+ */
+export const RECEIPT_SLACK_MS = 2000;
+/** How long the re-stamp waits for more reports of the same page (one flipping its state costs one pass). */
+export const RESTAMP_DELAY_MS = 250;
+/** How long session storage writes of a tab wait for more changes of it. */
+const SAVE_DELAY_MS = 200;
+/** Tabs whose requests were stamped before the stored timelines were read back, remembered at most. */
+const EARLY_KEPT = 500;
 
 const PREFIX = 'consentTimeline:';
 const ANSWERS: ReadonlySet<ConsentState> = new Set(['accepted', 'partial', 'refused', 'withdrawn']);
@@ -72,11 +96,21 @@ const isGuess = (e: { state: ConsentState; cmp?: string | undefined }) => e.stat
  * so the stamps given by them, stay). Returns whether the timeline changed.
  */
 export function addSignal(timeline: PageTimeline, signal: PageSignal): boolean {
+  return changedFrom(timeline, signal) !== undefined;
+}
+
+/**
+ * `addSignal`'s work: the earliest send time whose stamp the change can alter (-Infinity: any of the page's), or
+ * undefined when nothing changed. A new first state, or guesses dropped, alter every stamp (those before the first
+ * state take theirs from it); an answer also tells the not-answered requests before it when it came, back to the
+ * answer before it; any other state, the requests from its time on.
+ */
+function changedFrom(timeline: PageTimeline, signal: PageSignal): number | undefined {
   // A page's IAB API says what the user answered; a CMP told by its banner alone says less: once the page has
   // spoken through the API, the banner's detection adds nothing (many CMPs are both).
-  if (!isIab(signal.cmp) && signal.cmp && timeline.entries.some((e) => isIab(e.cmp))) return false;
+  if (!isIab(signal.cmp) && signal.cmp && timeline.entries.some((e) => isIab(e.cmp))) return undefined;
   const guess = isGuess(signal);
-  if (guess && timeline.entries.some((e) => !isGuess(e))) return false;
+  if (guess && timeline.entries.some((e) => !isGuess(e))) return undefined;
   const entries = guess ? timeline.entries : timeline.entries.filter((e) => !isGuess(e));
   const at = entries.findIndex((e) => e.since > signal.time);
   const index = at < 0 ? entries.length : at;
@@ -87,15 +121,17 @@ export function addSignal(timeline: PageTimeline, signal: PageSignal): boolean {
   const dropped = entries.length !== timeline.entries.length;
   if (before && before.state === state && before.cmp === signal.cmp) {
     if (dropped) timeline.entries = entries;
-    return dropped;
+    return dropped ? Number.NEGATIVE_INFINITY : undefined;
   }
-  if (entries.length >= ENTRIES_PER_PAGE) return false;
+  if (entries.length >= ENTRIES_PER_PAGE) return undefined;
   const entry: TimelineEntry = { state, since: signal.time };
   if (signal.cmp) entry.cmp = signal.cmp;
   if (signal.stored && ANSWERS.has(state)) entry.stored = true;
   entries.splice(index, 0, entry);
   timeline.entries = entries;
-  return true;
+  if (dropped || index === 0) return Number.NEGATIVE_INFINITY;
+  if (!ANSWERS.has(state)) return signal.time;
+  return entries.slice(0, index).findLast((e) => ANSWERS.has(e.state))?.since ?? Number.NEGATIVE_INFINITY;
 }
 
 /** Whether a CMP was read through an IAB API (`tcf:…`, `gpp:…`, `usp`) rather than detected by its banner. */
@@ -169,63 +205,130 @@ export interface ConsentPagesDeps {
   /** Whether requests on a site are being recorded (it is not excluded): a page's report is kept only then. */
   recording?: (site: string) => boolean;
   now?: () => number;
+  /** How long a re-stamp waits for more reports (`RESTAMP_DELAY_MS`). */
+  restampDelayMs?: number;
+  /** Told when session storage could not be written or read (the worker's console). */
+  warn?: (message: string, error: unknown) => void;
+}
+
+/** Where a report came from, as the browser told it. */
+export interface ReportOrigin {
+  /** The tab's top document's address (`sender.url`). */
+  url: string;
+  /** When the worker received the report, taken before anything of it was awaited. */
+  receivedAt: number;
+  /** Chromium's id of the document that sent it (`sender.documentId`). */
+  documentId?: string;
+  /**
+   * The sender is not the tab's frame 0 (a prerendered page's top frame): then only a document whose commit was
+   * seen as the top of a page (`navigationCommitted` with its `documentId`) is taken.
+   */
+  documentOnly?: boolean;
 }
 
 /** Why a report was not kept: for the sender's console, and the tests. */
 export type Refusal = 'not-recorded' | 'closed' | 'no-load' | 'other-site' | 'time' | 'unchanged';
 
+/** A load whose stamps must be worked out again: from which send time, and which keys came to it from elsewhere. */
+interface Dirty {
+  tabId: number;
+  from: number;
+  rehomed: Set<string>;
+}
+
 /**
  * Each tab's navigations (webNavigation's times), the consent timeline of each one's document as its reader reports
  * it, and the stamp of each request against them. The timeline is found by the very page-load key the request is
- * recorded under. Memory, written through to session storage so a stop of the worker loses nothing; read back when
- * it starts. Holds no event: a re-stamp reads the load's events from the database (its queue stored first).
+ * recorded under, and only when the load is of the request's own site. Memory, written through to session storage
+ * so a stop of the worker loses nothing; read back when it starts. Holds no event: a re-stamp reads the load's
+ * events from the database (its queue stored first).
  */
 export class ConsentPages {
   private readonly tabs = new Map<number, TabLoad[]>();
   private readonly closed = new Set<number>();
-  /** Loads whose timeline changed since the last re-stamp, by tab. */
-  private readonly dirty = new Map<TabLoad, number>();
-  /** Tabs whose requests were stamped before the stored timelines were read back. */
-  private readonly early = new Set<number>();
+  /** Loads whose timeline (or keys) changed since the last re-stamp. */
+  private readonly dirty = new Map<TabLoad, Dirty>();
+  /** Keys taken from a load they were not of, and given to none: their events are stamped unknown again. */
+  private readonly orphans = new Set<string>();
+  /** Page-load keys stamped before the stored timelines were read back (by key: its tab and site). */
+  private readonly early = new Map<string, { tabId: number; site: string }>();
   /** The re-stamp pass that will take the loads made dirty from now, while it has not started. */
   private nextPass: Promise<void> | undefined;
   /** The passes, one after another. */
   private passes: Promise<void> = Promise.resolve();
+  /** Tabs whose navigations are to be written to session storage, and the timer that will. */
+  private readonly unsaved = new Set<number>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private isLoaded = false;
   private readonly now: () => number;
+  private readonly warn: (message: string, error: unknown) => void;
   /** Resolves once the timelines stored before the worker started are read back (and their events re-stamped). */
   readonly loaded: Promise<void>;
 
   constructor(private readonly deps: ConsentPagesDeps) {
     this.now = deps.now ?? Date.now;
+    this.warn = deps.warn ?? ((message, error) => console.warn(`Disclosed: ${message}`, error));
     this.loaded = this.restore();
   }
 
   /**
-   * A top-level navigation started in a tab (webNavigation.onBeforeNavigate, frame 0). One to an excluded site, or
-   * to no web page, is not kept: its document reports nothing, and no request of it is recorded.
+   * A top-level navigation started in a tab (webNavigation.onBeforeNavigate of its top frame, or of a page
+   * prerendered in it). One to an excluded site, or to no web page, is not kept: its document reports nothing, and
+   * no request of it is recorded. A key given to an older load whose own time is after this start is this load's
+   * (Firefox may tell a navigation's start after its first requests): it comes here if the site is the same, and
+   * is of no load otherwise.
    */
   navigationStarted(tabId: number, url: string, time: number): void {
     const site = parseWebUrl(url)?.site;
     if (tabId < 0 || this.closed.has(tabId) || !site || this.deps.recording?.(site) === false) return;
     const loads = this.tabs.get(tabId) ?? [];
     if (loads.some((l) => l.start === time)) return;
-    loads.push({ start: time, keys: [] });
+    const load: TabLoad = { start: time, site, keys: [] };
+    for (const older of loads) {
+      if (older.start >= time) continue;
+      const later = older.keys.filter((k) => (loadStart(k) ?? 0) >= time);
+      if (!later.length) continue;
+      older.keys = older.keys.filter((k) => !later.includes(k));
+      for (const key of later) {
+        if (older.site === site) {
+          load.keys.push(key);
+          this.markDirty(load, tabId, Number.NEGATIVE_INFINITY, key);
+        } else this.orphans.add(key);
+      }
+    }
+    loads.push(load);
     loads.sort((a, b) => a.start - b.start);
     if (loads.length > LOADS_PER_TAB) loads.splice(0, loads.length - LOADS_PER_TAB);
     this.tabs.set(tabId, loads);
     this.save(tabId);
+    if (this.dirty.size || this.orphans.size) this.pass().catch(() => undefined);
   }
 
-  /** A top-level navigation committed (webNavigation.onCommitted, frame 0): the latest that had started by then. */
-  navigationCommitted(tabId: number, url: string, time: number): void {
+  /**
+   * A top-level navigation committed (webNavigation.onCommitted): the latest that had started by then, and, in
+   * Chromium, the document it made. A document seen before (one restored from the back/forward cache) keeps the
+   * timeline it had.
+   */
+  navigationCommitted(tabId: number, url: string, time: number, documentId?: string): void {
     const site = parseWebUrl(url)?.site;
     if (!site || this.deps.recording?.(site) === false) return;
     const loads = this.tabs.get(tabId);
     const load = loads?.findLast((l) => l.committed === undefined && l.start <= time);
-    if (!load) return;
+    if (!loads || !load) return;
     load.committed = time;
+    if (load.site !== site) {
+      // Redirected to another site: the document is of the site it committed at.
+      load.site = site;
+      for (const key of load.keys) this.orphans.add(key);
+      load.keys = [];
+    }
+    if (documentId !== undefined) {
+      load.documentId = documentId;
+      const before = loads.findLast((l) => l !== load && l.documentId === documentId && l.site === site);
+      if (before?.timeline && !load.timeline) load.timeline = before.timeline;
+    }
     this.save(tabId);
+    if (this.orphans.size) this.pass().catch(() => undefined);
   }
 
   /**
@@ -234,79 +337,120 @@ export class ConsentPages {
    */
   stamp(event: SharingEvent, sentAt: number): ConsentStamp | undefined {
     if (event.tabId < 0 || loadStart(event.page) === undefined) return undefined;
-    if (!this.isLoaded) this.early.add(event.tabId);
-    return stampAt(this.loadOfKey(event.tabId, event.page)?.timeline, sentAt);
+    if (!this.isLoaded && this.early.size < EARLY_KEPT)
+      this.early.set(event.page, { tabId: event.tabId, site: event.site });
+    return stampAt(this.loadOfKey(event.tabId, event.page, event.site)?.timeline, sentAt);
   }
 
   /**
-   * A page's reader reported a state (its tab's top frame, at `url`, as the browser said). Resolves once the
-   * events it changes are re-stamped, stored ones included (with the other reports of its batch), or with why it
-   * was not kept.
+   * A page's reader reported a state (its tab's top document, at `from.url`, as the browser said). Resolves once
+   * the events it changes are re-stamped, stored ones included (with the other reports of its batch), or with why
+   * it was not kept. A report timed far from its arrival is refused, and one timed after it is put at its arrival;
+   * an answer "stored before the page" is taken from a document's first report only (what the CMP tells as it
+   * loads), never from a later one of its API.
    */
-  async signal(tabId: number, url: string, report: PageReport): Promise<Refusal | undefined> {
-    const site = parseWebUrl(url)?.site;
+  async signal(tabId: number, report: PageReport, from: ReportOrigin): Promise<Refusal | undefined> {
+    const site = parseWebUrl(from.url)?.site;
     if (tabId < 0 || !site || this.deps.recording?.(site) === false) return 'not-recorded';
+    const { origin } = report;
+    const signal: PageSignal = { ...report.signal };
+    if (Math.abs(from.receivedAt - signal.time) > RECEIPT_SLACK_MS) return 'time';
+    signal.time = Math.min(signal.time, from.receivedAt);
     await this.loaded;
     if (this.closed.has(tabId)) return 'closed';
-    const { origin, signal } = report;
-    if (signal.time < origin - CLOCK_SLACK_MS || signal.time > this.now() + CLOCK_SLACK_MS) return 'time';
-    const load = loadOfOrigin(this.tabs.get(tabId) ?? [], origin);
+    if (signal.time < origin - CLOCK_SLACK_MS) return 'time';
+    const loads = this.tabs.get(tabId) ?? [];
+    const own = from.documentId === undefined ? undefined : loads.findLast((l) => l.documentId === from.documentId);
+    const load =
+      own ??
+      (from.documentOnly
+        ? undefined
+        : loadOfOrigin(
+            loads.filter((l) => l.documentId === undefined),
+            origin,
+          ));
     if (!load) return 'no-load';
+    if (load.site !== site) return 'other-site';
+    const first = !load.timeline;
     load.timeline ??= { origin, site, entries: [] };
     const timeline = load.timeline;
     if (timeline.site !== site) return 'other-site';
-    if (!addSignal(timeline, signal)) return 'unchanged';
+    if (timeline.apiSpoke) delete signal.stored;
+    if (isIab(signal.cmp) && !timeline.apiSpoke) {
+      timeline.apiSpoke = true;
+      this.save(tabId);
+    }
+    const changed = changedFrom(timeline, signal);
+    if (changed === undefined) {
+      if (first) this.save(tabId);
+      return 'unchanged';
+    }
     this.save(tabId);
-    this.dirty.set(load, tabId);
+    this.markDirty(load, tabId, changed);
     await this.pass();
     return undefined;
   }
 
   tabClosed(tabId: number): void {
     this.tabs.delete(tabId);
-    this.early.delete(tabId);
-    for (const [load, tab] of this.dirty) if (tab === tabId) this.dirty.delete(load);
+    this.unsaved.delete(tabId);
+    for (const [key, early] of this.early) if (early.tabId === tabId) this.early.delete(key);
+    for (const [load, dirty] of this.dirty) if (dirty.tabId === tabId) this.dirty.delete(load);
     this.closed.add(tabId);
     if (this.closed.size > CLOSED_TABS_KEPT) {
       const oldest = this.closed.values().next().value;
       if (oldest !== undefined) this.closed.delete(oldest);
     }
-    this.deps.area.remove(`${PREFIX}${tabId}`).catch(() => undefined);
+    this.deps.area.remove(`${PREFIX}${tabId}`).catch((error) => this.warn('could not forget a closed tab', error));
   }
 
   /**
    * The tab's navigation a page-load key belongs to: the one it was given to, or else the latest that had started
    * by the key's own time (the capture opens a load at its response, or at its first request, or — after a stop of
-   * the worker — takes back a stored one), which the key is then given to.
+   * the worker — takes back a stored one), which the key is then given to. Never a navigation to another site than
+   * the events': then none.
    */
-  private loadOfKey(tabId: number, key: string): TabLoad | undefined {
+  private loadOfKey(tabId: number, key: string, site: string): TabLoad | undefined {
     const loads = this.tabs.get(tabId);
     if (!loads) return undefined;
     const own = loads.find((l) => l.keys.includes(key));
-    if (own) return own;
+    if (own) return own.site === site ? own : undefined;
     const start = loadStart(key);
     const load = start === undefined ? undefined : loads.findLast((l) => l.start <= start);
-    if (!load) return undefined;
+    if (!load || load.site !== site) return undefined;
     load.keys.push(key);
     if (load.keys.length > KEYS_PER_LOAD) load.keys.splice(0, load.keys.length - KEYS_PER_LOAD);
     this.save(tabId);
     return load;
   }
 
+  private markDirty(load: TabLoad, tabId: number, from: number, rehomed?: string): void {
+    const dirty = this.dirty.get(load) ?? { tabId, from, rehomed: new Set<string>() };
+    dirty.from = Math.min(dirty.from, from);
+    if (rehomed !== undefined) dirty.rehomed.add(rehomed);
+    this.dirty.set(load, dirty);
+  }
+
   /**
-   * The re-stamp of every load made dirty before it starts: reports that arrive together (a page flipping its
-   * state) cost one pass over their loads' events, not one each.
+   * The re-stamp of every load made dirty before it starts, a moment after the first: reports that arrive together
+   * (a page flipping its state, several tabs loading) cost one pass over the events they change, not one each.
    */
   private pass(): Promise<void> {
     if (!this.nextPass) {
-      const run = this.passes.then(async () => {
-        this.nextPass = undefined;
-        const loads = [...this.dirty];
-        this.dirty.clear();
-        // The events still queued are stored first: then each is in the database, where it is stamped again.
-        await this.deps.flush();
-        for (const [load] of loads) await this.restamp(load);
-      });
+      const delay = this.deps.restampDelayMs ?? RESTAMP_DELAY_MS;
+      const run = this.passes
+        .then(() => new Promise<void>((resolve) => setTimeout(resolve, delay)))
+        .then(async () => {
+          this.nextPass = undefined;
+          const loads = [...this.dirty];
+          this.dirty.clear();
+          const orphans = [...this.orphans];
+          this.orphans.clear();
+          // The events still queued are stored first: then each is in the database, where it is stamped again.
+          await this.deps.flush();
+          for (const [load, dirty] of loads) await this.restamp(load.keys, load.timeline, dirty.from, dirty.rehomed);
+          if (orphans.length) await this.restamp(orphans, undefined, Number.NEGATIVE_INFINITY, new Set(orphans));
+        });
       this.nextPass = run;
       this.passes = run.catch(() => undefined);
     }
@@ -314,24 +458,26 @@ export class ConsentPages {
   }
 
   /**
-   * Stamps again the stored events of a load by their send times. One without a send time keeps its stamp (its
-   * finishing time could put it on the wrong side of an answer): a not-answered one only learns when the person
-   * answered, if it finished before that.
+   * Stamps again the stored events of a load's keys sent from `from` on (found by their finishing time, never
+   * before their send time). One without a send time keeps its stamp (its finishing time could put it on the wrong
+   * side of an answer): a not-answered one only learns when the person answered, if it finished before that — but
+   * one whose key was of another load is stamped by its finishing time, as it was at first.
    */
-  private async restamp(load: TabLoad): Promise<void> {
-    const timeline = load.timeline;
-    if (!timeline) return;
+  private async restamp(
+    keys: readonly string[],
+    timeline: PageTimeline | undefined,
+    from: number,
+    rehomed: ReadonlySet<string>,
+  ): Promise<void> {
     const { db } = this.deps;
     await db.transaction('rw', db.events, async () => {
-      for (const key of load.keys) {
-        const events = await db.events
-          .where('[page+company]')
-          .between([key, Dexie.minKey], [key, Dexie.maxKey])
-          .toArray();
+      for (const key of keys) {
+        const events = await db.events.where('[page+time]').between([key, from], [key, Dexie.maxKey], true).toArray();
         for (const e of events) {
           let stamp: ConsentStamp | undefined;
           if (e.sentAt !== undefined) stamp = stampAt(timeline, e.sentAt);
-          else if (e.consentAt?.state === 'not-answered' && e.consentAt.since !== undefined) {
+          else if (rehomed.has(key)) stamp = stampAt(timeline, e.time);
+          else if (timeline && e.consentAt?.state === 'not-answered' && e.consentAt.since !== undefined) {
             const answeredAt = answerAfter(timeline, e.consentAt.since);
             if (answeredAt !== undefined && e.time < answeredAt) stamp = { ...e.consentAt, answeredAt };
           }
@@ -342,17 +488,34 @@ export class ConsentPages {
     });
   }
 
-  /** Writes a tab's navigations and timelines through to session storage. */
+  /**
+   * Writes a tab's navigations and timelines through to session storage, a moment later with whatever else changed
+   * by then. A failure is told (the worker's console), not swallowed.
+   */
   private save(tabId: number): void {
-    const loads = this.tabs.get(tabId);
-    if (!loads) return;
-    const record: StoredTab = { loads };
-    this.deps.area.set({ [`${PREFIX}${tabId}`]: record }).catch(() => undefined);
+    this.unsaved.add(tabId);
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = undefined;
+      const items: Record<string, StoredTab> = {};
+      for (const id of this.unsaved) {
+        const loads = this.tabs.get(id);
+        // Navigations that made no load of their own (no key, no timeline) but the latest say nothing later.
+        if (loads)
+          items[`${PREFIX}${id}`] = {
+            loads: loads.filter((l, i) => i === loads.length - 1 || l.keys.length || l.timeline),
+          };
+      }
+      this.unsaved.clear();
+      this.deps.area.set(items).catch((error) => this.warn('could not keep the pages’ consent states', error));
+    }, SAVE_DELAY_MS);
   }
 
   /** Reads back the navigations a stopped worker kept, and re-stamps what was stamped before they were known. */
   private async restore(): Promise<void> {
-    const all = await this.deps.area.get(null).catch(() => ({}) as Record<string, unknown>);
+    const all = await this.deps.area.get(null).catch((error) => {
+      this.warn('could not read the pages’ consent states back', error);
+      return {} as Record<string, unknown>;
+    });
     for (const [key, value] of Object.entries(all)) {
       const stored = value as Partial<StoredTab> | null;
       if (!key.startsWith(PREFIX) || !stored || typeof stored !== 'object') continue;
@@ -367,9 +530,12 @@ export class ConsentPages {
       this.tabs.set(tabId, loads);
     }
     this.isLoaded = true;
-    // Requests stamped meanwhile were stamped against nothing: their loads are stamped again.
-    for (const tabId of this.early)
-      for (const load of this.tabs.get(tabId) ?? []) if (load.timeline) this.dirty.set(load, tabId);
+    // Requests stamped meanwhile were stamped against what this worker had seen: each key finds its load again
+    // among all of them, and its events are stamped again.
+    for (const [key, { tabId, site }] of this.early) {
+      const load = this.loadOfKey(tabId, key, site);
+      if (load) this.markDirty(load, tabId, Number.NEGATIVE_INFINITY);
+    }
     this.early.clear();
     if (this.dirty.size) await this.pass();
   }
@@ -385,7 +551,9 @@ function isLoad(value: unknown): value is TabLoad {
   const l = value as TabLoad | null;
   if (!l || typeof l.start !== 'number' || !Array.isArray(l.keys) || !l.keys.every((k) => typeof k === 'string'))
     return false;
+  if (typeof l.site !== 'string') return false;
   if (l.committed !== undefined && typeof l.committed !== 'number') return false;
+  if (l.documentId !== undefined && typeof l.documentId !== 'string') return false;
   const t = l.timeline;
   return (
     t === undefined ||

@@ -32,12 +32,13 @@ export const CONSENT_DETECTOR = 'consent-detector.js';
 
 /**
  * The match patterns that keep the scripts off the sites the user excluded: the site itself and its subdomains, on
- * any scheme and port. A name a pattern cannot hold (none should reach here) is left out rather than breaking the
- * registration of every pattern.
+ * any scheme and port, and written with the trailing dot of a fully qualified name (`news.example.` is the same
+ * host, and no pattern without the dot matches it). A name a pattern cannot hold (none should reach here) is left
+ * out rather than breaking the registration of every pattern.
  */
 export function excludeMatches(sites: readonly string[]): string[] {
   return sites
     .map((s) => s.trim().toLowerCase())
     .filter((s) => /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(s))
-    .flatMap((s) => [`*://${s}/*`, `*://*.${s}/*`]);
+    .flatMap((s) => [`*://${s}/*`, `*://*.${s}/*`, `*://${s}./*`, `*://*.${s}./*`]);
 }

@@ -51,7 +51,43 @@ export function reportProblem(value: unknown): string | null {
 }
 
 /** The TCF purposes every TCF v2 policy version defines (11, "limited data to select content", came with 2.2). */
-const ALL_PURPOSES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const ALL_PURPOSES = 10;
+
+// The readers below run in the page's own world (the consent reader) on data of the page's CMP: they use no method a
+// page's script can replace (no Array.prototype or RegExp.prototype method, no iterator), only index loops, and the
+// few natives they need, taken as this module is first evaluated — at document_start, before any page script.
+const keysOf = Object.keys;
+const hasOwn = Object.hasOwn;
+const isArray = Array.isArray;
+
+/** A field of the page's data, its own only (a missing one is never looked up on a prototype a page changed). */
+export const own = (o: unknown, key: string): unknown =>
+  o !== null && typeof o === 'object' && hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+
+/** The TCF ids a `{ "1": true, … }` map says yes to. */
+function yesIds(map: unknown): Record<number, true> {
+  const ids: Record<number, true> = Object.create(null);
+  if (map === null || typeof map !== 'object') return ids;
+  const keys = keysOf(map);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if ((map as Record<string, unknown>)[key] === true) ids[Number(key)] = true;
+  }
+  return ids;
+}
+
+/** Whether any id is in a set of ids. */
+function anyId(ids: Record<number, true>): boolean {
+  for (const _ in ids) return true;
+  return false;
+}
+
+/** "Accept all" (every purpose 1–10 consented), "refused" (none, and no vendor), or partial. */
+function answerOf(purposes: Record<number, true>, vendors: boolean): 'accepted' | 'refused' | 'partial' {
+  if (!anyId(purposes) && !vendors) return 'refused';
+  for (let p = 1; p <= ALL_PURPOSES; p++) if (!purposes[p]) return 'partial';
+  return 'accepted';
+}
 
 /** The part of a TCF `TCData` (from `__tcfapi('addEventListener')`) that says what the user answered. */
 export interface TcfAnswer {
@@ -65,53 +101,63 @@ export interface TcfAnswer {
  * What a TC string's consents say the user answered: nothing consented is a refusal, every purpose a page can ask
  * an "accept all", anything between a partial answer. Legitimate interest is not consent (a "refuse all" keeps it),
  * so it is not counted. No string yet: not answered.
+ *
+ * Which purposes a CMP asks for is not in its data (the IAB's own CMP API lists purposes up to the highest one
+ * consented, so "1–3 consented" shows no purpose 4 at all), and no vendor list is shipped: "accept all" on a CMP that
+ * never asks a purpose shows as partial — never as refused, and a company this very string gave consent to is no
+ * evidence whatever the page's state (lib/consent/flows.ts).
  */
 export function tcfState(data: TcfAnswer): 'accepted' | 'refused' | 'partial' | 'not-answered' {
-  if (!data.tcString) return 'not-answered';
-  const given = (map: Record<string, boolean> | undefined) =>
-    Object.entries(map ?? {})
-      .filter(([, v]) => v === true)
-      .map(([k]) => Number(k));
-  const purposes = given(data.purpose?.consents);
-  if (purposes.length === 0 && given(data.vendor?.consents).length === 0) return 'refused';
-  return ALL_PURPOSES.every((p) => purposes.includes(p)) ? 'accepted' : 'partial';
+  if (!own(data, 'tcString')) return 'not-answered';
+  const purposes = yesIds(own(own(data, 'purpose'), 'consents'));
+  return answerOf(purposes, anyId(yesIds(own(own(data, 'vendor'), 'consents'))));
 }
 
 /** GPP's US sections record opt-outs as 1 (opted out), 2 (did not) or 0 (not applicable). */
-const US_OPT_OUTS = ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut'];
+const US_OPT_OUTS = ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut'] as const;
 
 /**
- * What a GPP CMP's parsed sections say: the EU TCF section as a TC string would, US sections by their opt-outs
- * (all of them taken: refused; some: partial; none: accepted). Undefined when no section tells.
+ * What a GPP CMP's parsed sections say: the EU TCF section as a TC string would; US sections by their opt-outs
+ * alone — all of them taken: refused, some: partial. A US section where no one opted out says nothing of consent
+ * (US law asks for none: "did not opt out" is no "accepted"), and neither does a section that tells no choice:
+ * undefined.
  */
 export function gppState(parsed: Record<string, unknown> | undefined): 'accepted' | 'refused' | 'partial' | undefined {
   if (!parsed || typeof parsed !== 'object') return undefined;
-  const eu = parsed.tcfeuv2 as { PurposeConsent?: unknown; VendorConsent?: unknown } | undefined;
-  if (eu && typeof eu === 'object' && Array.isArray(eu.PurposeConsent)) {
-    const purposes = eu.PurposeConsent.flatMap((v, i) => (v === true || v === 1 ? [i + 1] : []));
-    const vendors = Array.isArray(eu.VendorConsent) ? eu.VendorConsent : [];
-    if (purposes.length === 0 && vendors.length === 0) return 'refused';
-    return ALL_PURPOSES.every((p) => purposes.includes(p)) ? 'accepted' : 'partial';
+  const eu = own(parsed, 'tcfeuv2');
+  const purposeList = own(eu, 'PurposeConsent');
+  if (isArray(purposeList)) {
+    const purposes: Record<number, true> = Object.create(null);
+    for (let i = 0; i < purposeList.length; i++)
+      if (purposeList[i] === true || purposeList[i] === 1) purposes[i + 1] = true;
+    const vendorList = own(eu, 'VendorConsent');
+    return answerOf(purposes, isArray(vendorList) && vendorList.length > 0);
   }
-  const choices: number[] = [];
-  for (const section of Object.values(parsed)) {
-    const list = Array.isArray(section) ? section : [section];
-    for (const s of list) {
-      if (!s || typeof s !== 'object') continue;
-      for (const name of US_OPT_OUTS) {
-        const v = (s as Record<string, unknown>)[name];
-        if (v === 1 || v === 2) choices.push(v);
+  let choices = 0;
+  let out = 0;
+  const names = keysOf(parsed);
+  for (let n = 0; n < names.length; n++) {
+    const section = parsed[names[n] as string];
+    const list = isArray(section) ? section : [section];
+    for (let i = 0; i < list.length; i++) {
+      for (let k = 0; k < US_OPT_OUTS.length; k++) {
+        const v = own(list[i], US_OPT_OUTS[k] as string);
+        if (v === 1 || v === 2) choices++;
+        if (v === 1) out++;
       }
     }
   }
-  if (choices.length === 0) return undefined;
-  const out = choices.filter((v) => v === 1).length;
-  return out === 0 ? 'accepted' : out === choices.length ? 'refused' : 'partial';
+  if (out === 0) return undefined;
+  return out === choices ? 'refused' : 'partial';
 }
 
 /** The US Privacy string's third character: Y opted out of sale, N did not, - not applicable. */
 export function uspOptedOut(usp: unknown): boolean {
-  return typeof usp === 'string' && /^1[YN-]Y/i.test(usp);
+  if (typeof usp !== 'string' || usp.length < 3) return false;
+  const second = usp[1];
+  const third = usp[2];
+  const told = second === 'Y' || second === 'y' || second === 'N' || second === 'n' || second === '-';
+  return usp[0] === '1' && told && (third === 'Y' || third === 'y');
 }
 
 /** How often the detector looks whether a banner it found is still open, and for how long at most. */

@@ -173,6 +173,11 @@ export function openDb(name = DB_NAME): DisclosedDb {
           else e.evidenceAt = at;
         }),
     );
+  // 14: a page load's events by finishing time, so a re-stamp of its consent states reads only the events sent from
+  // the earliest state that changed (an event finishes after it is sent) rather than every event of the load.
+  db.version(14).stores({
+    events: '++id, time, [page+company], [site+company], company, [company+evidenceAt], [site+evidenceAt], [page+time]',
+  });
   keepEvidenceAt(db);
   return db;
 }

@@ -80,8 +80,9 @@ export const NON_IAB_BANNER = page(
  * A page that tries everything a page's scripts can against the reader, from the first script of its head: it
  * listens for every message and error, listens in on the handshake's events, asks for the channel (now and after
  * DOMContentLoaded), spies on what Object.prototype, Function.prototype.call and dispatchEvent see, and, if it
- * learns a channel, sends a forged, backdated "accepted" on it. Its only CMP is a US Privacy API whose string
- * throws when read, in a callback of its own timer.
+ * learns a channel, sends a forged, backdated "accepted" on it. Its CMPs: a US Privacy API whose string throws when
+ * read, in a callback of its own timer, and a TCF API whose getter, function and data note every call stack they
+ * see (`stacks`).
  */
 export const HOSTILE = page(
   'A hostile page',
@@ -109,6 +110,18 @@ export const HOSTILE = page(
     ' maybe(a.type); return Reflect.apply(this, self, args); };' +
     'const ask = () => document.dispatchEvent(new CustomEvent("disclosed:consent-ask"));' +
     'ask(); document.addEventListener("DOMContentLoaded", ask);' +
+    // A TCF API behind a getter, a CMP and its data (a Proxy) that each note the call stack they run under: the
+    // reader's frames must not name the extension. Its data tells no state the reader takes.
+    'window.stacks = [];' +
+    // Each stack twice: as text, and (Chromium) as the file of each frame, which V8 hands a page's
+    // Error.prepareStackTrace whatever a script's sourceURL says.
+    'const files = (e, sites) => sites.map((f) => String(f.getFileName())).join("\\n");' +
+    'const note = () => { stacks.push(String(new Error("where").stack)); const saved = Error.prepareStackTrace;' +
+    ' Error.prepareStackTrace = files; stacks.push(String(new Error("where").stack)); Error.prepareStackTrace = saved; };' +
+    'const tcData = new Proxy({ eventStatus: "listening", cmpId: 1 }, {' +
+    ' get(t, k) { note(); return t[k]; }, ownKeys(t) { note(); return Reflect.ownKeys(t); } });' +
+    'const cmp = (command, version, callback) => { note(); callback(tcData, true); };' +
+    'Object.defineProperty(window, "__tcfapi", { configurable: true, get() { note(); return cmp; } });' +
     'window.__uspapi = (command, version, callback) => setTimeout(() =>' +
     ' callback({ get uspString() { throw new Error("the page’s string") } }, true), 10);' +
     'const hit = (name) => { new Image().src = `https://www.google-analytics.com/${name}.gif?t=${Date.now()}`; };' +

@@ -16,12 +16,13 @@ import { useExtensionBrowser } from './setup.ts';
 
 const NEWS = 'www.consent-news.example';
 const EXCLUDED = 'www.consent-excluded.example';
+const SHOP = 'www.consent-shop.example';
 const CMP = `tcf:${TEST_CMP_ID}`;
 
 const siteMap: SiteMap = {};
 // The CMP is bundled before the fake internet starts (hooks run in order).
 beforeAll(async () => {
-  Object.assign(siteMap, await consentSites([NEWS, EXCLUDED]));
+  Object.assign(siteMap, await consentSites([NEWS, EXCLUDED, `${EXCLUDED}.`, SHOP]));
 });
 const env = useExtensionBrowser(siteMap);
 
@@ -117,17 +118,37 @@ describe('the page’s consent state, stamped on its requests', () => {
     await tab.close();
   });
 
+  it('never gives a page the state of the page before it: refused on one site, then no banner on another', async () => {
+    const tab = await env.browser.context.newPage();
+    await tab.goto(`https://${NEWS}/article.html`);
+    await tab.waitForFunction(() => document.title === 'waiting', undefined, { timeout: 15_000 });
+    await tab.click('text=Refuse');
+    await tab.waitForFunction(() => document.title === 'answered', undefined, { timeout: 15_000 });
+    // The same tab goes on to another site's page without a CMP; its first request is sent as it starts.
+    await tab.goto(`https://${SHOP}/plain.html`);
+    const stamps = await stampsOf('consent-shop.example', ['/plain.gif']);
+    expect(stamps.get('/plain.gif')).toEqual({ state: 'no-banner' });
+    // The refusal was recorded: the state the next page must not inherit.
+    const before = await stampsOf('consent-news.example', ['/after-1.gif'], (s) => s?.state === 'refused');
+    expect(before.get('/after-1.gif')?.state).toBe('refused');
+    await tab.close();
+  });
+
   it('shows a page nothing of the extension: no message, no error, no channel to forge a report on', async () => {
     const tab = await env.browser.context.newPage();
     await tab.goto(`https://${NEWS}/hostile.html`);
     await tab.waitForFunction(() => document.title === 'waited', undefined, { timeout: 15_000 });
     const seen = await tab.evaluate(() => {
-      const page = window as never as Record<'heard' | 'errors' | 'learnt', string[]>;
-      return { heard: page.heard, errors: page.errors, learnt: page.learnt };
+      const page = window as never as Record<'heard' | 'errors' | 'learnt' | 'stacks', string[]>;
+      return { heard: page.heard, errors: page.errors, learnt: page.learnt, stacks: page.stacks };
     });
     // No `message` event of the extension's (WXT's content-script wrapper posted one naming it), no error of the
     // reader's (the page's US Privacy string throws in the page's own timer), no channel name caught.
-    expect(seen).toEqual({ heard: [], errors: [], learnt: [] });
+    expect({ ...seen, stacks: [] }).toEqual({ heard: [], errors: [], learnt: [], stacks: [] });
+    // The page's code ran under the reader (its TCF getter, its CMP, its data's traps), and no stack it saw names
+    // the extension's address: a page could tell who is reading it, and by Firefox's per-install id, who one is.
+    expect(seen.stacks.length).toBeGreaterThanOrEqual(3);
+    expect(seen.stacks.filter((s) => /chrome-extension:|moz-extension:/.test(s))).toEqual([]);
     // A US Privacy API is a CMP: never "no banner"; and nothing forged was recorded.
     const events = await eventsOf('consent-news.example', ['/hostile.gif'], (e) => !!e);
     expect(events.get('/hostile.gif')?.consentAt).toEqual({ state: 'unknown' });
@@ -207,6 +228,9 @@ describe('the page’s consent state, stamped on its requests', () => {
     };
     const withReader = await seen(NEWS);
     const without = await seen(EXCLUDED);
+    // The excluded site under its fully qualified name (a trailing dot) is the same site: no reader there either.
+    const dotted = await seen(`${EXCLUDED}.`);
+    expect(dotted.lateListener).toBe(without.lateListener);
     expect(withReader.saw.length).toBeGreaterThanOrEqual(3);
     // Ping, banner shown, answer: the same calls with the same answers, with the reader and without it.
     expect(withReader.saw).toEqual(without.saw);

@@ -13,6 +13,7 @@ import { useFirefox } from './setup.ts';
 // the same page as the Chromium test (tests/e2e/consent.e2e.ts).
 
 const HOST = 'www.consent-news.example';
+const SHOP = 'www.consent-shop.example';
 const SITE = 'consent-news.example';
 const CMP = `tcf:${TEST_CMP_ID}`;
 
@@ -29,7 +30,7 @@ function consentIn(build: FirefoxBuild) {
     const sites: SiteMap = {};
     // The CMP is bundled before the fake internet starts (hooks run in order).
     beforeAll(async () => {
-      Object.assign(sites, await consentSites([HOST]));
+      Object.assign(sites, await consentSites([HOST, SHOP]));
     });
     const env = useFirefox(sites, { build });
 
@@ -69,6 +70,79 @@ function consentIn(build: FirefoxBuild) {
         expect(after?.consentAt?.since, path).toBeLessThanOrEqual(refusedAt + 200);
         expect(after?.sentAt, path).toBeGreaterThanOrEqual(refusedAt);
       }
+      await page.close();
+    });
+
+    it('never gives a page the state of the page before it: refused on one site, then no banner on another', async () => {
+      const page = await env.firefox.browser.newPage();
+      await page.goto(`https://${HOST}/article.html`);
+      await page.waitForFunction(() => document.title === 'waiting', { timeout: 15_000 });
+      await page.click('#consent-banner button:nth-of-type(2)');
+      await page.waitForFunction(() => document.title === 'answered', { timeout: 15_000 });
+      await page.goto(`https://${SHOP}/plain.html`);
+      let plain: Stored | undefined;
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const { events = [] } = JSON.parse(await everythingStored(env.firefox)) as { events?: Stored[] };
+        plain = events.find((e) => e.site === 'consent-shop.example' && e.path === '/plain.gif');
+        if (plain?.consentAt && plain.consentAt.state !== 'unknown') break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(plain?.consentAt).toEqual({ state: 'no-banner' });
+      await page.close();
+    });
+
+    it('keeps the reader off an excluded site (its name with a trailing dot too), and on every other', async () => {
+      const registered = await env.firefox.inExtension(async () => {
+        const { browser } = globalThis as unknown as {
+          browser: {
+            runtime: { sendMessage(m: unknown): Promise<unknown> };
+            scripting: { getRegisteredContentScripts(): Promise<{ excludeMatches?: string[] }[]> };
+          };
+        };
+        await browser.runtime.sendMessage({
+          type: 'settings/update',
+          payload: { excludedSites: ['elsewhere.example'] },
+        });
+        for (let i = 0; i < 100; i++) {
+          const scripts = await browser.scripting.getRegisteredContentScripts();
+          if (scripts.length === 2 && scripts.every((s) => s.excludeMatches?.includes('*://*.elsewhere.example./*')))
+            return true;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return false;
+      }, undefined);
+      expect(registered).toBe(true);
+      // The registration with the new patterns holds: the reader still reads this site's CMP.
+      const page = await env.firefox.browser.newPage();
+      await page.goto(`https://${HOST}/article.html`);
+      await page.waitForFunction(() => document.title === 'waiting', { timeout: 15_000 });
+      const listener = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            (window as never as { __tcfapi: (...a: unknown[]) => void }).__tcfapi(
+              'addEventListener',
+              2,
+              (d: { listenerId: number }) => resolve(d.listenerId),
+            ),
+          ),
+      );
+      // The CMP numbers its listeners from 0: the page's own, then the reader's came first.
+      expect(listener).toBe(2);
+      await page.close();
+    });
+
+    it('shows a hostile page no moz-extension address (the add-on’s id, per install) in any stack its code sees', async () => {
+      const page = await env.firefox.browser.newPage();
+      await page.goto(`https://${HOST}/hostile.html`);
+      await page.waitForFunction(() => document.title === 'waited', { timeout: 15_000 });
+      const seen = await page.evaluate(() => {
+        const w = window as never as Record<'errors' | 'learnt' | 'stacks', string[]>;
+        return { errors: w.errors, learnt: w.learnt, stacks: w.stacks };
+      });
+      expect(seen.errors).toEqual([]);
+      expect(seen.learnt).toEqual([]);
+      expect(seen.stacks.length).toBeGreaterThanOrEqual(3);
+      expect(seen.stacks.filter((s) => /moz-extension:|chrome-extension:/.test(s))).toEqual([]);
       await page.close();
     });
   });

@@ -6,6 +6,7 @@ import { SESSION_DB } from '../../lib/classroom/session.ts';
 import { type Message, type MessageMap, type MessageType, request } from '../../lib/messages.ts';
 import { DB_NAME } from '../../lib/storage/db.ts';
 import { webRequest } from './background-browser.ts';
+import { sendFromExtensionPage } from './background-browser-send.ts';
 
 // The worker's answer to the popup's "was this tab's page watched from the start of its load?", as the browser runs
 // it: `main()` on WXT's in-memory browser (its session storage survives a restart of the worker, as Chrome's does).
@@ -23,7 +24,7 @@ vi.mock('webextension-polyfill', async () => {
 const { default: background } = await import('../../entrypoints/background.ts');
 
 const send = <T extends MessageType>(type: T, payload: MessageMap[T]['request']) =>
-  request((message: Message<T>) => fakeBrowser.runtime.sendMessage(message), type, payload);
+  request((message: Message<T>) => sendFromExtensionPage(message), type, payload);
 
 let tabId = 0;
 let nextRequest = 0;
@@ -176,7 +177,7 @@ describe('background/tab-watched', () => {
   it('refuses a question without a tab id', async () => {
     background.main();
     await expect(
-      fakeBrowser.runtime.sendMessage({ type: 'background/tab-watched', payload: { site: 'news.example' } }),
+      sendFromExtensionPage({ type: 'background/tab-watched', payload: { site: 'news.example' } }),
     ).rejects.toThrow('tabId must be a whole number');
   });
 });

@@ -11,6 +11,7 @@ import { SETTINGS_KEY } from '../../lib/settings.ts';
 import { DB_NAME, openDb } from '../../lib/storage/db.ts';
 import { expectLinesMatchSchema } from '../export-schema.ts';
 import { webRequest } from './background-browser.ts';
+import { sendFromExtensionPage } from './background-browser-send.ts';
 
 // The background as the browser runs it: `main()` against WXT's in-memory browser (storage, runtime, alarms, tabs,
 // notifications, action) plus the stand-ins for what it lacks, on fake-indexeddb. Tests fire browser events and send
@@ -30,7 +31,7 @@ vi.mock('webextension-polyfill', async () => {
 const { default: background } = await import('../../entrypoints/background.ts');
 
 const send = <T extends MessageType>(type: T, payload: MessageMap[T]['request']) =>
-  request((message: Message<T>) => fakeBrowser.runtime.sendMessage(message), type, payload);
+  request((message: Message<T>) => sendFromExtensionPage(message), type, payload);
 
 const PAGE = 'https://news.example/article?id=7';
 const GA =
@@ -453,6 +454,42 @@ describe('background.main()', () => {
     );
     expect(await db.letters.count()).toBe(0);
     expect(await send('letters/set-status', { reference: 'DSC-none', status: 'closed' })).toEqual({ updated: false });
+  });
+
+  it('takes a message for the extension’s own only from its own pages: a content script’s, sent as the page’s, is refused', async () => {
+    background.main();
+    await eventsStored(0);
+    loadPage();
+    trackerRequest();
+    await eventsStored(1);
+    // A page's content script (or one without the extension's id) asking to clear everything.
+    const fromPage = { id: fakeBrowser.runtime.id, url: PAGE, tab: { id: tabId, incognito: false }, frameId: 0 };
+    const noId = { url: fakeBrowser.runtime.getURL('/options.html') };
+    for (const sender of [fromPage, noId]) {
+      const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'data/clear', payload: {} }, sender);
+      expect(answers.find((a: unknown) => !!a)).toBeUndefined();
+    }
+    await eventsStored(1);
+  });
+
+  it('keeps a private window’s consent report only when private windows are recorded', async () => {
+    background.main();
+    const started = Date.now() - 500;
+    const navigation = { tabId, frameId: 0, url: PAGE, parentFrameId: -1 };
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger({ ...navigation, timeStamp: started } as never);
+    await fakeBrowser.webNavigation.onCommitted.trigger({ ...navigation, timeStamp: started + 20 } as never);
+    const report = (incognito: boolean, time: number) =>
+      fakeBrowser.runtime.onMessage
+        .trigger(
+          {
+            type: 'consent/page-state',
+            payload: { origin: started, signal: { time, state: 'not-answered', cmp: 'tcf:1' } },
+          },
+          { id: fakeBrowser.runtime.id, url: PAGE, tab: { id: tabId, incognito }, frameId: 0 } as never,
+        )
+        .then((answers: unknown[]) => answers.find((a) => !!a));
+    expect(await report(true, Date.now())).toEqual({ recorded: false });
+    expect(await report(false, Date.now())).toEqual({ recorded: true });
   });
 
   it('schedules pruning once and prunes on its alarm by the stored limits', async () => {

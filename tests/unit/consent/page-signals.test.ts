@@ -38,7 +38,10 @@ describe('what a CMP’s own data says the user answered', () => {
     expect(gppState({ tcfeuv2: { PurposeConsent: [], VendorConsent: [] } })).toBe('refused');
     expect(gppState({ usnat: { SaleOptOut: 1, SharingOptOut: 1, TargetedAdvertisingOptOut: 1 } })).toBe('refused');
     expect(gppState({ usnat: { SaleOptOut: 1, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 } })).toBe('partial');
-    expect(gppState({ usca: { SaleOptOut: 2, SharingOptOut: 2 } })).toBe('accepted');
+    // No one opted out: no claim of consent at all (US law asks for none), never "accepted".
+    expect(gppState({ usca: { SaleOptOut: 2, SharingOptOut: 2 } })).toBeUndefined();
+    expect(gppState({ usnat: { SaleOptOut: 2, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 } })).toBeUndefined();
+    expect(gppState({ usnat: [{ SaleOptOut: 2 }, { SharingOptOut: 1 }] })).toBe('partial');
     expect(gppState({ usnat: { SaleOptOut: 0 } })).toBeUndefined();
     expect(gppState(undefined)).toBeUndefined();
   });
@@ -48,6 +51,66 @@ describe('what a CMP’s own data says the user answered', () => {
     expect(uspOptedOut('1YNN')).toBe(false);
     expect(uspOptedOut('1---')).toBe(false);
     expect(uspOptedOut(42)).toBe(false);
+  });
+
+  it('reads a CMP’s data without calling anything a page’s script replaced (their stack would name the reader)', () => {
+    const called: string[] = [];
+    const all = purposes(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    const saved = {
+      filter: Array.prototype.filter,
+      map: Array.prototype.map,
+      includes: Array.prototype.includes,
+      every: Array.prototype.every,
+      flatMap: Array.prototype.flatMap,
+      iterator: Array.prototype[Symbol.iterator],
+      test: RegExp.prototype.test,
+      entries: Object.entries,
+      values: Object.values,
+    };
+    // Each replacement notes its call and does what the original did: a page's replaced method works.
+    const spy = <F extends (...a: never[]) => unknown>(name: string, original: F) =>
+      function (this: unknown, ...args: unknown[]) {
+        called.push(name);
+        return Reflect.apply(original, this, args);
+      } as unknown as F;
+    let results: unknown[] = [];
+    try {
+      Array.prototype.filter = spy('filter', saved.filter);
+      Array.prototype.map = spy('map', saved.map);
+      Array.prototype.includes = spy('includes', saved.includes);
+      Array.prototype.every = spy('every', saved.every);
+      Array.prototype.flatMap = spy('flatMap', saved.flatMap);
+      Array.prototype[Symbol.iterator] = spy('iterator', saved.iterator);
+      RegExp.prototype.test = spy('test', saved.test);
+      Object.entries = spy('entries', saved.entries);
+      Object.values = spy('values', saved.values);
+      Object.defineProperty(Object.prototype, 'purpose', {
+        configurable: true,
+        get: () => {
+          called.push('purpose getter');
+        },
+      });
+      results = [
+        tcfState({ tcString: 'CQ', vendor: { consents: {} } }),
+        tcfState({ tcString: 'CQ', purpose: { consents: all } }),
+        gppState({ tcfeuv2: { PurposeConsent: [1, 0], VendorConsent: [] } }),
+        gppState({ usnat: [{ SaleOptOut: 1 }] }),
+        uspOptedOut('1YYN'),
+      ];
+    } finally {
+      Array.prototype.filter = saved.filter;
+      Array.prototype.map = saved.map;
+      Array.prototype.includes = saved.includes;
+      Array.prototype.every = saved.every;
+      Array.prototype.flatMap = saved.flatMap;
+      Array.prototype[Symbol.iterator] = saved.iterator;
+      RegExp.prototype.test = saved.test;
+      Object.entries = saved.entries;
+      Object.values = saved.values;
+      delete (Object.prototype as Record<string, unknown>).purpose;
+    }
+    expect(results).toEqual(['refused', 'accepted', 'partial', 'refused', true]);
+    expect(called).toEqual([]);
   });
 
   it('accepts a page’s report only in its shape', () => {
