@@ -16,6 +16,7 @@ import type { RawBody } from '../lib/classify/request-details.ts';
 import { ClassroomController } from '../lib/classroom/controller.ts';
 import { CONSENT_DETECTOR, CONSENT_SCRIPTS, excludeMatches } from '../lib/consent/channel.ts';
 import { ConsentPages } from '../lib/capture/page-consent.ts';
+import { arrivalOf } from '../lib/consent/page-signals.ts';
 import { chosenLocale, languageTag, loadLocale, translator, useLocaleLoaders } from '../lib/i18n.ts';
 import { dispatch, type Handlers, type Sender } from '../lib/messages.ts';
 import { parseSettings, SETTINGS_KEY } from '../lib/settings.ts';
@@ -212,8 +213,9 @@ export default defineBackground(() => {
     'classroom/reset': () => classroom.reset(),
     'classroom/end': () => classroom.end(),
     'consent/page-state': async (report, sender) => {
-      // Taken before anything is awaited: a report is checked against when it came.
-      const receivedAt = sender.receivedAt ?? Date.now();
+      // Taken before anything is awaited: a report is checked against when it came — when the relay passed it on,
+      // if the worker was woken by it.
+      const receivedAt = arrivalOf(report, sender.receivedAt ?? Date.now());
       // The page's top frame only: its CMP holds the page's state (frames' CMPs ask it). A prerendered page's top
       // frame is not frame 0 until it is shown: it is taken by its document id alone.
       const prerendered = sender.documentLifecycle === 'prerender' && sender.documentId !== undefined;

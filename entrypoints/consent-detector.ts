@@ -35,6 +35,7 @@ function detect(): void {
     request(browser.runtime.sendMessage, 'consent/page-state', {
       origin,
       signal: { time: Date.now(), state, cmp },
+      relayedAt: Date.now(),
     }).catch(() => undefined);
   };
   let detector: AutoConsent | undefined;

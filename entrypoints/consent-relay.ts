@@ -43,6 +43,9 @@ export default defineUnlistedScript({
       // The reader cannot see a CMP without an IAB API; the detector, in this world, may have found one.
       const noBanner = (report as { signal?: { state?: unknown } } | null)?.signal?.state === 'no-banner';
       if (noBanner && (globalThis as Record<string, unknown>)[DETECTED_FLAG]) return;
+      if (!report || typeof report !== 'object') return;
+      // This world's clock, which the page cannot set: when the report arrived, however late the worker wakes.
+      (report as Record<string, unknown>).relayedAt = Date.now();
       request(browser.runtime.sendMessage, 'consent/page-state', report as never).catch(() => undefined);
     });
   },

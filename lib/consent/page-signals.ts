@@ -24,6 +24,12 @@ export interface PageSignal {
 export interface PageReport {
   origin: number;
   signal: PageSignal;
+  /**
+   * When the extension's isolated half (the relay or the detector) passed it on, by that world's own clock, which no
+   * page script can reach: the report's arrival, however long the worker then takes to wake. Set by the relay over
+   * anything the page wrote.
+   */
+  relayedAt?: number;
 }
 
 const REPORTED: Record<ReportedState, true> = {
@@ -47,6 +53,8 @@ export function reportProblem(value: unknown): string | null {
   if (typeof s.state !== 'string' || !Object.hasOwn(REPORTED, s.state)) return 'signal.state is not a state';
   if (s.cmp !== undefined && (typeof s.cmp !== 'string' || s.cmp.length > 100)) return 'signal.cmp must be a name';
   if (s.stored !== undefined && typeof s.stored !== 'boolean') return 'signal.stored must be true or false';
+  if ((r as { relayedAt?: unknown }).relayedAt !== undefined && !finite((r as { relayedAt?: unknown }).relayedAt))
+    return 'relayedAt must be a time';
   return null;
 }
 
@@ -202,3 +210,18 @@ export function watchBanner(watch: BannerWatch): () => void {
     stopped = true;
   };
 }
+
+/**
+ * The moment a report arrived: when the relay passed it on, if that is a time before the worker's own receipt (a
+ * worker woken by the message may start long after it was sent) and not long before it; else the worker's receipt.
+ */
+export function arrivalOf(report: Pick<PageReport, 'relayedAt'>, receivedAt: number): number {
+  const relayed = report.relayedAt;
+  if (relayed === undefined || !Number.isFinite(relayed)) return receivedAt;
+  return relayed <= receivedAt + 100 && relayed >= receivedAt - RELAY_WAIT_MS
+    ? Math.min(relayed, receivedAt)
+    : receivedAt;
+}
+
+/** How long a message may wait for a worker to wake and read it: a minute, far more than a start ever takes. */
+export const RELAY_WAIT_MS = 60_000;

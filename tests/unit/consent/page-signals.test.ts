@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrivalOf,
   BANNER_WATCH_MS,
   gppState,
+  RELAY_WAIT_MS,
   reportProblem,
   tcfState,
   uspOptedOut,
@@ -183,5 +185,25 @@ describe('watching a banner the detector found', () => {
     await p.pass(10_000);
     expect(p.looks()).toBe(looks);
     expect(p.gone()).toBe(0);
+  });
+});
+
+describe('when a report arrived', () => {
+  const NOW = Date.UTC(2026, 10, 30, 14, 0, 0);
+  it('is when the relay passed it on, for a worker woken late by it', () => {
+    // The refusal was relayed at once, the worker read it 5 s later: it arrived when relayed, within the 2 s slack.
+    expect(arrivalOf({ relayedAt: NOW - 5000 }, NOW)).toBe(NOW - 5000);
+  });
+  it('is the worker’s receipt without a relay time, or with one that cannot be', () => {
+    expect(arrivalOf({}, NOW)).toBe(NOW);
+    expect(arrivalOf({ relayedAt: NOW + 10_000 }, NOW)).toBe(NOW);
+    expect(arrivalOf({ relayedAt: NOW - RELAY_WAIT_MS - 1 }, NOW)).toBe(NOW);
+    expect(arrivalOf({ relayedAt: Number.NaN }, NOW)).toBe(NOW);
+  });
+  it('a relay time that is not a time is refused with the report', () => {
+    const report = { origin: NOW - 1000, signal: { time: NOW, state: 'refused' } };
+    expect(reportProblem(report)).toBeNull();
+    expect(reportProblem({ ...report, relayedAt: NOW })).toBeNull();
+    expect(reportProblem({ ...report, relayedAt: 'soon' })).toBe('relayedAt must be a time');
   });
 });
