@@ -20,7 +20,8 @@ export interface EprivacyRule {
 
 const RULES: EprivacyRule[] = [
   // ihk.de/koeln ("Cookies im Internet und das TDDDG"), dr-dsgvo.de (§ 25 TTDSG, since 14 May 2024 TDDDG, text).
-  { country: 'DE', cite: '§ 25 Abs. 1 TDDDG' },
+  // Abs. 1 requires consent, Abs. 2 holds the exemption the letter invokes ("unbedingt erforderlich"): both cited.
+  { country: 'DE', cite: '§ 25 Abs. 1 und 2 TDDDG' },
   // geistwert.at ("§ 96 TKG alt wird zu § 165 TKG 2021", Abs. 3 quoted), Regierungsvorlage TKG 2021.
   { country: 'AT', cite: '§ 165 Abs. 3 TKG 2021' },
   // CNIL guidance as quoted by sictiam.fr and dpo-consulting.fr; efl.fr ("loi 78-17 du 6 janvier 1978 … (art. 82)").
@@ -37,8 +38,9 @@ const RULES: EprivacyRule[] = [
     country: 'ES',
     cite: 'artículo 22.2 de la Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información y de comercio electrónico',
   },
-  // verzekeraars.nl ("Sinds 5 juni 2012 bevat de Telecommunicatiewet … artikel 11.7a"), it-jurist.nl.
-  { country: 'NL', cite: 'artikel 11.7a, eerste lid, van de Telecommunicatiewet' },
+  // verzekeraars.nl ("Sinds 5 juni 2012 bevat de Telecommunicatiewet … artikel 11.7a"), it-jurist.nl. The first
+  // paragraph requires consent, the third holds the exemption the letter invokes: both cited.
+  { country: 'NL', cite: 'artikel 11.7a, eerste en derde lid, van de Telecommunicatiewet' },
   // kgsa.pt ("artigo 5.º da Lei 41/2004, de 18 de Agosto"), loja9.pt (as amended by Lei n.º 46/2012): cited with
   // "na sua redação atual", the amended text being the one in force.
   { country: 'PT', cite: 'artigo 5.º da Lei n.º 41/2004, de 18 de agosto, na sua redação atual' },
@@ -131,7 +133,7 @@ export function eprivacyRuleFor(law: string, residence: string | undefined): Epr
 
 /**
  * The rule as a letter in `locale` names it: the official citation, followed by the country's name in the letter's
- * language where the letter is written for another country ("§ 25 Abs. 1 TDDDG (Germany)"), so a reader knows whose
+ * language where the letter is written for another country ("§ 25 Abs. 1 und 2 TDDDG (Germany)"), so a reader knows whose
  * law it is; a German letter of a German resident cites it bare.
  */
 export function eprivacyCitation(rule: EprivacyRule, locale: string): string {

@@ -90,6 +90,8 @@ export interface RightText<A extends string> {
 export interface LawText<A extends string> {
   /** Every legal anchor of the law (lib/letters/laws.ts), written in this language's citation style. */
   cite: Record<A, string>;
+  /** Several anchors cited in one bracket, the law named once ("Articles 77(2) and 78(2) GDPR"). */
+  cites?: (ids: readonly A[]) => string;
   rights: Partial<Record<LetterRight, RightText<A>>>;
   /** The sentence a letter opens with where the law needs one (CCPA: California residency). */
   standing?: (c: Record<A, string>) => string;
@@ -227,4 +229,19 @@ export function closed(name: string): string {
 /** A complaint's banner-and-requests timeline under its heading, as a block after the request's timeline; none without lines. */
 export function timelineBlock(heading: string, lines: string[] | undefined): string {
   return lines?.length ? `\n\n${heading}\n${lines.map((l) => `- ${l}`).join('\n')}` : '';
+}
+
+/**
+ * Provisions of one law cited in one bracket, grouped by article in the order given, so a language names the law
+ * once: art11_2, art12_2, art12_6 → [['11', [['2']]], ['12', [['2'], ['6']]]].
+ */
+export function byArticle(ids: readonly string[]): [string, string[][]][] {
+  const groups: [string, string[][]][] = [];
+  for (const id of ids) {
+    const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+    const last = groups[groups.length - 1];
+    if (last && last[0] === art) last[1].push(rest);
+    else groups.push([art, [rest]]);
+  }
+  return groups;
 }

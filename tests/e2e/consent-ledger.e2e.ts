@@ -147,7 +147,9 @@ describe('the consent ledger, from a real CMP to the letter', () => {
         `chrome-extension://${extensionId}/options.html#/letter/${encodeURIComponent(event.company)}`,
       );
       await dashboard.waitForSelector('[data-testid="unlawful-ground"]');
-      expect(await dashboard.textContent('[data-testid="unlawful-ground"]')).toContain('§ 25 Abs. 1 TDDDG (Germany)');
+      expect(await dashboard.textContent('[data-testid="unlawful-ground"]')).toContain(
+        '§ 25 Abs. 1 und 2 TDDDG (Germany)',
+      );
       // The letter is written once the company's evidence is read: its text comes a moment after the composer.
       const body = () => dashboard.inputValue('[data-testid="letter-body"]');
       await expect.poll(body, { timeout: 10_000 }).toContain(said);

@@ -64,11 +64,11 @@ describe('letters from the consent ledger', () => {
     const listed = await ext.locator('[data-testid="consent-evidence"] li').allTextContents();
     expect(listed.some((l) => l.includes('before you answered'))).toBe(true);
     expect(listed.some((l) => l.includes('after you refused'))).toBe(true);
-    expect(await ext.textContent('[data-testid="unlawful-ground"]')).toContain('§ 25 Abs. 1 TDDDG (Germany)');
+    expect(await ext.textContent('[data-testid="unlawful-ground"]')).toContain('§ 25 Abs. 1 und 2 TDDDG (Germany)');
     const body = await ext.inputValue('[data-testid="letter-body"]');
     expect(body).toContain('before I answered the site’s cookie banner');
     expect(body).toContain('after I had refused consent on the site’s cookie banner');
-    expect(body).toContain('§ 25 Abs. 1 TDDDG (Germany)');
+    expect(body).toContain('§ 25 Abs. 1 und 2 TDDDG (Germany)');
     expect(body).toContain('Article 17(1)(d) GDPR');
     // The time zone as a numeric offset, as every letter language writes it.
     expect(body).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d at \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);

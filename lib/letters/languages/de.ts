@@ -1,14 +1,26 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { byArticle, timelineBlock } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "Art. 17 Abs. 1 lit. b DSGVO", "Art. 4 Nr. 1 DSGVO", "Erwägungsgrund 30 DSGVO", "Art. 5 lit. a DSG". */
 function zitat(law: string, id: string): string {
   if (id.startsWith('rec')) return `Erwägungsgrund ${id.slice(3)} ${law}`;
-  const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `Nr. ${r}` : `Abs. ${r}`) : `lit. ${r}`));
-  return ['Art.', art, ...parts, law].join(' ');
+  const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+  return ['Art.', art, ...rest.map((r) => teil(art, r)), law].join(' ');
 }
+
+const teil = (art: string, r: string) => (/^\d+$/.test(r) ? (art === '4' ? `Nr. ${r}` : `Abs. ${r}`) : `lit. ${r}`);
+
+/** Mehrere Vorschriften eines Gesetzes, das Gesetz einmal genannt: „Art. 11 Abs. 2, Art. 12 Abs. 2 und 6 DSGVO“. */
+function zitate(law: string, ids: readonly string[]): string {
+  const groups = byArticle(ids).map(
+    ([art, tails]) =>
+      `Art. ${art} ${tails.map((t, i) => t.map((r, j) => (i > 0 && j === 0 ? r : teil(art, r))).join(' ')).join(' und ')}`,
+  );
+  return `${groups.join(ids.length > groups.length ? ', ' : ' und ')} ${law}`;
+}
+const cites = (ids: readonly GdprAnchor[]) => zitate('DSGVO', ids);
+const identifizierung = cites(['art11_2', 'art12_2', 'art12_6']);
 
 const verfolgung =
   'die Segmente, Interessenkategorien und sonstigen Schlussfolgerungen, die Sie über mich abgeleitet haben, die Kennungen von Partnern, mit denen Sie meine Kennungen abgeglichen haben (Cookie-Syncing), die Gebotsanfragen (Bid Requests), in denen meine Daten übermittelt wurden, sowie die Websites und Apps, auf denen sie erhoben wurden';
@@ -22,6 +34,7 @@ const umfang = (c: Record<GdprAnchor, string>) =>
 
 const gdpr: LawText<GdprAnchor> = {
   cite: gdprCite,
+  cites,
   rights: {
     erasure: {
       subject: (f) => `Antrag auf Löschung personenbezogener Daten – Mein Zeichen: ${f.reference}`,
@@ -43,7 +56,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Nach der in meinem Wohnsitzstaat geltenden Vorschrift (${x.unlawful.rule}) sind die Speicherung von Informationen in meiner Endeinrichtung und der Zugriff auf dort bereits gespeicherte Informationen nur mit meiner vorherigen Einwilligung zulässig, es sei denn, sie sind unbedingt erforderlich, um einen von mir ausdrücklich gewünschten Dienst bereitzustellen; das ist bei der Übermittlung Ihrer Cookies oder Kennungen an Ihre Server nicht der Fall. Wie oben aufgezeichnet, hatte ich Ihrem Unternehmen ${x.unlawful.sites === 1 ? 'auf dieser Website' : 'auf diesen Websites'} zu diesen Zeitpunkten keine Einwilligung erteilt. Für so erlangte Daten besteht daher keine Rechtsgrundlage nach ${c.art6_1} – in Betracht käme allein eine Einwilligung (${c.art6_1_a}); sie werden unrechtmäßig verarbeitet (${c.art5_1_a}) und sind nach ${c.art17_1_d} zu löschen.`,
+                `${x.unlawful.observed} Nach der in meinem Wohnsitzstaat geltenden Vorschrift (${x.unlawful.rule}) sind die Speicherung von Informationen in meiner Endeinrichtung und der Zugriff auf dort bereits gespeicherte Informationen nur mit meiner vorherigen Einwilligung zulässig, es sei denn, sie sind unbedingt erforderlich, um einen von mir ausdrücklich gewünschten Dienst bereitzustellen; das ist bei der Übermittlung Ihrer Cookies oder Kennungen an Ihre Server nicht der Fall. Wie die Aufzeichnung zeigt, hatte ich Ihrem Unternehmen ${x.unlawful.sites === 1 ? 'auf dieser Website' : 'auf diesen Websites'} zu diesen Zeitpunkten keine Einwilligung erteilt. Für so erlangte Daten besteht daher keine Rechtsgrundlage nach ${c.art6_1} – in Betracht käme allein eine Einwilligung (${c.art6_1_a}); sie werden unrechtmäßig verarbeitet (${c.art5_1_a}) und sind nach ${c.art17_1_d} zu löschen.`,
               ]
             : []),
           `Nach meiner Auffassung greift keine der Ausnahmen des ${c.art17_3}. Sollten Sie sich auf eine berufen, benennen Sie sie bitte und löschen Sie alle Daten, die sie nicht erfasst. Bitte teilen Sie die Löschung allen Empfängern mit, denen die Daten offengelegt wurden, und nennen Sie mir diese Empfänger (${c.art19}). Bitte bestätigen Sie mir die Löschung schriftlich unter Angabe der Kennungen, mit denen die Daten verknüpft waren.`,
@@ -76,14 +89,14 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `Die nachstehenden Kennungen wurden von Ihnen oder in Ihrem Auftrag gesetzt oder erhoben, um meinen Browser wiederzuerkennen; solche Online-Kennungen sind personenbezogene Daten (${c.art4_1}; ${c.rec30}). Bitte verwenden Sie sie, um die betreffenden Daten aufzufinden. Sollten Sie zu meiner Identifizierung weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann; verlangen Sie dabei nur das Erforderliche (${c.art11_2}, ${c.art12_2} und ${c.art12_6}).`,
+    `Die nachstehenden Kennungen wurden von Ihnen oder in Ihrem Auftrag gesetzt oder erhoben, um meinen Browser wiederzuerkennen; solche Online-Kennungen sind personenbezogene Daten (${c.art4_1}; ${c.rec30}). Bitte verwenden Sie sie, um die betreffenden Daten aufzufinden. Sollten Sie zu meiner Identifizierung weitere Informationen benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann; verlangen Sie dabei nur das Erforderliche (${identifizierung}).`,
   noIdentifier: (c) =>
-    `Dieses Schreiben nennt keine Kennung. Sie erkennen meinen Browser an den Cookies und Kennungen, die Sie darin gesetzt haben; diese sind personenbezogene Daten (${c.art4_1}; ${c.rec30}). Falls Sie eine Seite anbieten, die die in meinem Browser gesetzte Kennung anzeigt, nennen Sie mir bitte deren Adresse; andernfalls teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${c.art11_2}, ${c.art12_2} und ${c.art12_6}).`,
+    `Dieses Schreiben nennt keine Kennung. Etwaige Cookies und Kennungen, die Sie in meinem Browser gesetzt haben, um ihn wiederzuerkennen, sind personenbezogene Daten (${c.art4_1}; ${c.rec30}). Falls Sie eine Seite anbieten, die die in meinem Browser gesetzte Kennung anzeigt, nennen Sie mir bitte deren Adresse; andernfalls teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann (${identifizierung}).`,
   representative: (c) =>
     `Dieses Schreiben richtet sich an Sie als Vertreter des Verantwortlichen in der Union (${c.art27}); bitte leiten Sie es an den Verantwortlichen weiter.`,
   roles: (c) => ({
     law: 'der DSGVO',
-    identify: `${c.art11_2} und ${c.art12_6}`,
+    identify: cites(['art11_2', 'art12_6']),
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -91,7 +104,7 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2} und ${c.art78_2}`,
+    updates: cites(['art77_2', 'art78_2']),
     escalate: 'Beschwerde bei einer Aufsichtsbehörde einlegen',
   }),
 };
@@ -127,7 +140,7 @@ const fadp: LawText<FadpAnchor> = {
   identification: (c) =>
     `Die nachstehenden Kennungen wurden von Ihnen oder in Ihrem Auftrag gesetzt oder erhoben, um meinen Browser wiederzuerkennen; sie beziehen sich auf mich und sind Personendaten (${c.art5_a}). Bitte verwenden Sie sie, um die betreffenden Daten aufzufinden. Sollten Sie zu meiner Identifizierung weitere Angaben benötigen, teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann.`,
   noIdentifier: (c) =>
-    `Dieses Schreiben nennt keine Kennung. Sie erkennen meinen Browser an den Cookies und Kennungen, die Sie darin gesetzt haben; diese sind Personendaten (${c.art5_a}). Falls Sie eine Seite anbieten, die die in meinem Browser gesetzte Kennung anzeigt, nennen Sie mir bitte deren Adresse; andernfalls teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann.`,
+    `Dieses Schreiben nennt keine Kennung. Etwaige Cookies und Kennungen, die Sie in meinem Browser gesetzt haben, um ihn wiederzuerkennen, sind Personendaten (${c.art5_a}). Falls Sie eine Seite anbieten, die die in meinem Browser gesetzte Kennung anzeigt, nennen Sie mir bitte deren Adresse; andernfalls teilen Sie mir bitte mit, welche Kennung Sie benötigen und wie ich sie Ihnen übermitteln kann.`,
   representative: (c) =>
     `Dieses Schreiben richtet sich an Sie als Vertretung des Verantwortlichen in der Schweiz (${c.art14}); bitte leiten Sie es an den Verantwortlichen weiter.`,
   roles: (c) => ({
@@ -193,7 +206,7 @@ const language: LetterLanguage = {
       `Darunter sind Anfragen an ${host}${site ? ` (eine Subdomain der Website ${site})` : ''}; mein Browser hat sie Ihnen zugeordnet, weil der DNS-Eintrag dieses Namens ein Alias (CNAME) für ${cname ? `${cname}, eine Ihrer Domains,` : 'eine Ihrer Domains'} war.`,
     period: (first, last) => `Erstmals beobachtet am ${first}; zuletzt beobachtet am ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'Anfrage' : 'Anfragen'} von ${number(sites)} ${sites === 1 ? 'Website' : 'Websites'}.`,
+      `${number(requests)} ${requests === 1 ? 'Anfrage' : 'Anfragen'} von ${sites === 1 ? 'einer Website' : `${number(sites)} Websites`}.`,
     kinds: (kinds) => `Sie enthielten ${kinds}.`,
     sites: (sites) => `Websites: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -218,7 +231,7 @@ const language: LetterLanguage = {
     heading: 'Cookie-Banner und Anfragen:',
     bannerShown: (when, site) => `${when}: Die Website ${site} zeigte mir ihr Cookie-Banner.`,
     request: (r) =>
-      `${r.when}: Mein Browser übermittelte ${r.host} von der Website ${r.site} aus ${r.what}, ${relation(r)}.`,
+      `${r.when}: Mein Browser übermittelte von der Website ${r.site} aus ${r.what} an ${r.host}, ${relation(r)}.`,
     answer: (a, when, site) =>
       `${when}: ${{ answered: `Ich beantwortete das Cookie-Banner von ${site} (die Aufzeichnung zeigt nicht, welche Wahl ich traf)`, 'after-refusal': `Ich verweigerte im Cookie-Banner von ${site} die Einwilligung`, 'after-partial': `Ich stimmte im Cookie-Banner von ${site} nur einzelnen Zwecken zu`, 'after-withdrawal': `Ich widerrief auf ${site} meine Einwilligung` }[a]}.`,
     more: (n) =>
@@ -273,7 +286,7 @@ const language: LetterLanguage = {
           : `Hiermit lege ich gemäß ${r.complaint} Beschwerde gegen den folgenden Verantwortlichen ein, der mein ${f.right} nicht beachtet hat:\n${f.controller}`,
         `${r.report ? 'Anzeigende Person' : 'Beschwerdeführer'}:\n${f.complainant || '(Name und Kontaktdaten bitte ergänzen)'}`,
         `Zeitlicher Ablauf:\n- ${f.sentOn}: Ich habe mein ${f.right} gegenüber ${f.recipient} geltend gemacht (Mein Zeichen: ${f.reference}).\n${f.due ? `- ${f.due}: Die Frist zur Beantwortung ist abgelaufen.\n` : ''}- Antwort: ${{ none: 'keine.', refused: 'Der Antrag wurde abgelehnt.', identification: 'Es wurden Identitätsnachweise über das Erforderliche hinaus verlangt.', partial: 'Die Antwort war unvollständig.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Mein Antrag, der weitere Schriftverkehr und die Aufzeichnung der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, ${r.report ? 'die Angelegenheit zu untersuchen' : 'die Beschwerde zu prüfen'} und ${r.order ? (r.report ? `zu verfügen, dass der Verantwortliche meinem Begehren entspricht (${r.order})` : `den Verantwortlichen anzuweisen, meinem Antrag zu entsprechen (${r.order})`) : 'darauf hinzuwirken, dass der Verantwortliche meinem Antrag entspricht'}.${r.updates ? ` Bitte unterrichten Sie mich über den Stand und das Ergebnis ${r.report ? 'Ihrer Untersuchung' : 'der Beschwerde'} (${r.updates}).` : ''}`,
+        `Mein Antrag, etwaiger weiterer Schriftverkehr und die Aufzeichnung der Daten, die mein Browser an ${f.company} gesendet hat, sind beigefügt. Ich bitte Sie, ${r.report ? 'die Angelegenheit zu untersuchen' : 'die Beschwerde zu prüfen'} und ${r.order ? (r.report ? `zu verfügen, dass der Verantwortliche meinem Begehren entspricht (${r.order})` : `den Verantwortlichen anzuweisen, meinem Antrag zu entsprechen (${r.order})`) : 'darauf hinzuwirken, dass der Verantwortliche meinem Antrag entspricht'}.${r.updates ? ` Bitte unterrichten Sie mich über den Stand und das Ergebnis ${r.report ? 'Ihrer Untersuchung' : 'der Beschwerde'} (${r.updates}).` : ''}`,
         f.shareIdentity
           ? 'Mit der Weitergabe meiner Identität an den Verantwortlichen im Rahmen des Verfahrens bin ich einverstanden.'
           : 'Bitte geben Sie meine Identität nur weiter, soweit das Verfahren es erfordert, und informieren Sie mich vorher.',

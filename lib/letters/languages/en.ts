@@ -1,5 +1,5 @@
 import type { ConsentEventText, LawRoles, LawText, LetterLanguage, RequestContext } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { byArticle, timelineBlock } from '../language.ts';
 import {
   CCPA_ANCHORS,
   type CcpaAnchor,
@@ -19,6 +19,21 @@ function gdprCite(law: string, id: string): string {
   return `Article ${art}${rest.map((r) => `(${r})`).join('')} ${law}`;
 }
 
+/**
+ * Several provisions of one law, its name written once: "Article 11(2) and Article 12(2) and (6) GDPR",
+ * "Articles 77(2) and 78(2) GDPR".
+ */
+function gdprCites(law: string, ids: readonly GdprAnchor[]): string {
+  const groups = byArticle(ids).map(([art, tails]) => ({
+    art,
+    tails: tails.map((t) => t.map((r) => `(${r})`).join('')).join(' and '),
+    many: tails.length > 1,
+  }));
+  return groups.some((g) => g.many) || groups.length < 2
+    ? `${groups.map((g) => `Article ${g.art}${g.tails}`).join(' and ')} ${law}`
+    : `Articles ${groups.map((g) => `${g.art}${g.tails}`).join(' and ')} ${law}`;
+}
+
 function gdprFamily(law: 'GDPR' | 'UK GDPR'): Record<GdprAnchor, string> {
   return Object.fromEntries(GDPR_ANCHORS.map((id) => [id, gdprCite(law, id)])) as Record<GdprAnchor, string>;
 }
@@ -28,6 +43,7 @@ const tracking =
 
 function gdprText(
   lawName: string,
+  short: 'GDPR' | 'UK GDPR',
   cite: Record<GdprAnchor, string>,
   where: 'in the Union' | 'in the United Kingdom',
   authority: string,
@@ -38,8 +54,11 @@ function gdprText(
     `Please act on this request without undue delay and in any event within one month of receipt (${c.art12_3}). If you do not act on it, please tell me within the same period why not, and that I may complain to ${supervisor} and seek a judicial remedy (${c.art12_4}). The request is free of charge (${c.art12_5}).`;
   const scope = (c: Record<GdprAnchor, string>) =>
     `for every service for which you are the controller (${c.art4_7}), including but not limited to the data set out below`;
+  const cites = (ids: readonly GdprAnchor[]) => gdprCites(short, ids);
+  const identify = cites(['art11_2', 'art12_2', 'art12_6']);
   return {
     cite,
+    cites,
     rights: {
       erasure: {
         subject: (f) => `Request for erasure of personal data — reference ${f.reference}`,
@@ -99,14 +118,14 @@ function gdprText(
       },
     },
     identification: (c) =>
-      `The identifiers below were set or collected by you or on your behalf to recognise my browser; online identifiers of this kind are personal data (${c.art4_1}; ${c.rec30}). Please use them to find the data concerned. Should you need further information to identify me, please tell me which identifier you need and how I can provide it, and ask only for what is necessary (${c.art11_2}, ${c.art12_2} and ${c.art12_6}).`,
+      `The identifiers below were set or collected by you or on your behalf to recognise my browser; online identifiers of this kind are personal data (${c.art4_1}; ${c.rec30}). Please use them to find the data concerned. Should you need further information to identify me, please tell me which identifier you need and how I can provide it, and ask only for what is necessary (${identify}).`,
     noIdentifier: (c) =>
-      `This letter quotes no identifier. You recognise my browser by the cookies and identifiers you set in it, which are personal data (${c.art4_1}; ${c.rec30}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me which identifier you need and how I can provide it (${c.art11_2}, ${c.art12_2} and ${c.art12_6}).`,
+      `This letter quotes no identifier. Any cookies and identifiers you have set in my browser to recognise it are personal data (${c.art4_1}; ${c.rec30}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me which identifier you need and how I can provide it (${identify}).`,
     representative: (c) =>
       `This request is sent to you as the controller’s representative ${where} (${c.art27}); please pass it on to the controller.`,
     roles: (c) => ({
       law: lawName,
-      identify: `${c.art11_2} and ${c.art12_6}`,
+      identify: cites(['art11_2', 'art12_6']),
       personalData: `${c.art4_1}`,
       free: c.art12_5,
       erasure: c.art17,
@@ -114,7 +133,7 @@ function gdprText(
       processor: c.art28_3_e,
       complaint: c.art77,
       order: c.art58_2_c,
-      updates: `${c.art77_2} and ${c.art78_2}`,
+      updates: cites(['art77_2', 'art78_2']),
       escalate: authority,
       ...extra,
     }),
@@ -155,7 +174,7 @@ const fadp: LawText<FadpAnchor> = {
   identification: (c) =>
     `The identifiers below were set or collected by you or on your behalf to recognise my browser; they relate to me and are personal data (${c.art5_a}). Please use them to find the data concerned. Should you need further information to identify me, please tell me which identifier you need and how I can provide it.`,
   noIdentifier: (c) =>
-    `This letter quotes no identifier. You recognise my browser by the cookies and identifiers you set in it, which are personal data (${c.art5_a}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me which identifier you need and how I can provide it.`,
+    `This letter quotes no identifier. Any cookies and identifiers you have set in my browser to recognise it are personal data (${c.art5_a}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me which identifier you need and how I can provide it.`,
   representative: (c) =>
     `This request is sent to you as the controller’s representative in Switzerland (${c.art14}); please pass it on to the controller.`,
   roles: (c) => ({
@@ -216,7 +235,7 @@ const lgpd: LawText<LgpdAnchor> = {
   identification: (c) =>
     `The identifiers below were set or collected by you or on your behalf to recognise my browser; they relate to me and are personal data (${c.art5_i}). Please use them to find the data concerned. Should you need further information to identify me, please tell me which identifier you need and how I can provide it.`,
   noIdentifier: (c) =>
-    `This letter quotes no identifier. You recognise my browser by the cookies and identifiers you set in it, which are personal data (${c.art5_i}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me which identifier you need and how I can provide it.`,
+    `This letter quotes no identifier. Any cookies and identifiers you have set in my browser to recognise it are personal data (${c.art5_i}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me which identifier you need and how I can provide it.`,
   roles: (c) => ({
     law: 'the LGPD',
     identify: c.art18_3,
@@ -240,7 +259,7 @@ const ccpaCite = (id: CcpaAnchor): string => {
 };
 
 const optOutSentence = (c: Record<CcpaAnchor, string>) =>
-  `I direct you not to sell or share my personal information (${c.s1798_120}). An opt-out needs no verification and must be honoured within 15 business days of receipt (${c.r7026_f}).`;
+  `I direct you not to sell or share my personal information (${c.s1798_120}). An opt-out needs no verification and must be honored within 15 business days of receipt (${c.r7026_f}).`;
 const limitSentence = (c: Record<CcpaAnchor, string>) =>
   `Because requests to you carried my precise location, which is sensitive personal information, I also direct you to limit its use and disclosure to what ${c.s1798_121} permits, within 15 business days of receipt (${c.r7027_g}).`;
 const days45 = (c: Record<CcpaAnchor, string>) =>
@@ -272,23 +291,26 @@ const ccpa: LawText<CcpaAnchor> = {
       subject: (f) => `Opt-out of sale and sharing of personal information — reference ${f.reference}`,
       body: (c, x) => [
         optOutSentence(c),
-        `Where my browser sends an opt-out preference signal such as Global Privacy Control, you must treat it as a valid request to opt out as well (${c.s1798_135_b}; ${c.r7025}).`,
+        `Where my browser sends an opt-out preference signal such as Global Privacy Control, you must treat it as a valid request to opt out as well (${c.r7025_b}).`,
         // 11 CCR § 7025(c)(1): a business shall treat the signal as a valid request to opt out of sale/sharing for
         // that browser or device and any consumer profile associated with it (law.cornell.edu, checked 2026-12-01).
         ...(x.gpc
           ? [
-              `My browser has already sent you this signal: ${number(x.gpc.requests)} ${x.gpc.requests === 1 ? 'request' : 'requests'} that reached your domains from ${x.gpc.sites} ${x.gpc.first === x.gpc.last ? `on ${x.gpc.first}` : `between ${x.gpc.first} and ${x.gpc.last}`} carried Global Privacy Control (the Sec-GPC: 1 header). You must treat that signal as a valid request to opt out of sale and sharing for this browser and any consumer profile associated with it, including pseudonymous profiles (${c.r7025_c_1}). Please apply it from ${x.gpc.first}, and notify the third parties to whom you sold or shared my personal information after that date (${c.r7026_f}).`,
+              `My browser has already sent you this signal: ${x.gpc.requests === 1 ? 'one request' : `${number(x.gpc.requests)} requests`} that reached your domains from ${x.gpc.sites} ${x.gpc.first === x.gpc.last ? `on ${x.gpc.first}` : `between ${x.gpc.first} and ${x.gpc.last}`} carried Global Privacy Control (the Sec-GPC: 1 header). You must treat that signal as a valid request to opt out of sale and sharing for this browser and any consumer profile associated with it, including pseudonymous profiles (${c.r7025_c_1}). Please apply it from ${x.gpc.first}, and notify the third parties to whom you sold or shared my personal information after that date (${c.r7026_f}).`,
             ]
           : []),
         ...(x.preciseLocation ? [limitSentence(c)] : []),
-        'Please notify the third parties to whom you sold or shared my personal information of this opt-out, and confirm it to me in writing.',
+        // With the GPC paragraph, which already asks for the third parties to be notified, the request is not repeated.
+        x.gpc
+          ? 'Please confirm this opt-out to me in writing.'
+          : 'Please notify the third parties to whom you sold or shared my personal information of this opt-out, and confirm it to me in writing.',
       ],
     },
   },
   identification: (c) =>
-    `The identifiers below were set or collected by you or on your behalf to recognise my browser; unique and online identifiers are personal information (${c.s1798_140_v}). Please use them to match this request to the information concerned. Should you need further information to verify the request, please tell me what you need and how I can provide it.`,
+    `The identifiers below were set or collected by you or on your behalf to recognize my browser; unique and online identifiers are personal information (${c.s1798_140_v}). Please use them to match this request to the information concerned. Should you need further information to verify the request, please tell me what you need and how I can provide it.`,
   noIdentifier: (c) =>
-    `This letter quotes no identifier. You recognise my browser by the cookies and identifiers you set in it, which are personal information (${c.s1798_140_v}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me what you need and how I can provide it.`,
+    `This letter quotes no identifier. Any cookies and identifiers you have set in my browser to recognize it are personal information (${c.s1798_140_v}). If you provide a page that shows the identifier you have set in my browser, please tell me its address; otherwise please tell me what you need and how I can provide it.`,
   roles: (c) => ({
     law: 'the CCPA',
     identify: c.r7021,
@@ -311,13 +333,14 @@ const ukCite = {
 
 const uk = gdprText(
   'the UK GDPR',
+  'UK GDPR',
   ukCite,
   'in the United Kingdom',
   'complain to the Information Commissioner’s Office (ICO)',
   'the Information Commissioner',
   {
     complaint: `${ukCite.art77} and ${ukCite.dpa_s165}`,
-    updates: `${ukCite.dpa_s165} and ${ukCite.dpa_s166}`,
+    updates: 'sections 165 and 166 of the Data Protection Act 2018',
   },
 ) as unknown as LawText<UkAnchor>;
 uk.cite = ukCite;
@@ -328,9 +351,19 @@ const language: LetterLanguage = {
   locale: 'en-GB',
   // A letter under California law goes to a business that reads US dates: "November 3, 2026".
   lawLocale: { ccpa: 'en-US' },
+  // …and US spelling and closing, in the sentences it shares with the other laws' letters and follow-ups.
+  orthography: (law, text) =>
+    law === 'ccpa'
+      ? text
+          .replaceAll('recognise', 'recognize')
+          .replaceAll('synchronised', 'synchronized')
+          .replaceAll('honour', 'honor')
+          .replace(/^Yours faithfully,$/m, 'Sincerely,')
+      : text,
   laws: {
     gdpr: gdprText(
       'the GDPR',
+      'GDPR',
       gdprCiteEu,
       'in the Union',
       'lodge a complaint with a supervisory authority',
@@ -370,7 +403,7 @@ const language: LetterLanguage = {
       `Among them are requests to ${host}${site ? `, a subdomain of the website ${site},` : ''} which my browser counted as yours because its DNS entry was an alias (CNAME) of ${cname ? `${cname}, one of your domains` : 'one of your domains'}.`,
     period: (first, last) => `First seen ${first}; last seen ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'request' : 'requests'} from ${number(sites)} ${sites === 1 ? 'website' : 'websites'}.`,
+      `${number(requests)} ${requests === 1 ? 'request' : 'requests'} from ${sites === 1 ? 'one website' : `${number(sites)} websites`}.`,
     kinds: (kinds) => `They carried ${kinds}.`,
     sites: (sites) => `Websites: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -390,14 +423,15 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `My browser recorded that ${rs.map((r) => `on ${r.when} it sent your server ${r.host} ${r.what} from ${r.site}, ${relation(r)}`).join('; ')}${more > 0 ? `; and that it sent you ${number(more)} more such ${more === 1 ? 'request' : 'requests'} with a cookie or an identifier` : ''}.`,
+      `My browser recorded that ${rs.map((r) => `on ${r.when} it sent ${r.what} from ${r.site} to your server ${r.host}, ${relation(r)}`).join('; ')}${more > 0 ? `; and that it sent you ${more === 1 ? 'one more such request' : `${number(more)} more such requests`} with a cookie or an identifier` : ''}.`,
     heading: 'Cookie banner and requests:',
     bannerShown: (when, site) => `${when}: the website ${site} showed me its cookie banner.`,
-    request: (r) => `${r.when}: my browser sent ${r.host} ${r.what} from ${r.site}, ${relation(r)}.`,
+    request: (r) => `${r.when}: my browser sent ${r.what} from ${r.site} to ${r.host}, ${relation(r)}.`,
     answer: (a, when, site) =>
       `${when}: ${{ answered: `I answered the cookie banner of ${site} (the record does not show which choice)`, 'after-refusal': `I refused consent on the cookie banner of ${site}`, 'after-partial': `I accepted only some purposes on the cookie banner of ${site}`, 'after-withdrawal': `I withdrew my consent on ${site}` }[a]}.`,
-    more: (n) => `My browser recorded ${number(n)} more such ${n === 1 ? 'request' : 'requests'}.`,
-    relied: (provision) => `Because of these requests, my request also relied on ${provision} (unlawful processing).`,
+    more: (n) => `My browser recorded ${n === 1 ? 'one more such request' : `${number(n)} more such requests`}.`,
+    relied: (provision) =>
+      `Because of these transmissions, my erasure request also relied on ${provision} (unlawful processing).`,
   },
   closing: 'Yours faithfully,',
   reference: (f) => `${f.date} · Reference ${f.reference}`,
@@ -463,7 +497,7 @@ const language: LetterLanguage = {
 /** Counts in the letter's own number format ("12.345"). */
 const number = (n: number) => new Intl.NumberFormat('en-GB').format(n);
 
-const gap = (n: number) => (n === 0 ? 'less than a second' : `${number(n)} ${n === 1 ? 'second' : 'seconds'}`);
+const gap = (n: number) => (n === 0 ? 'less than a second' : n === 1 ? 'one second' : `${number(n)} seconds`);
 /** How a request stood to the person's answer: "2 seconds before I answered the site’s cookie banner". */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;

@@ -1,14 +1,28 @@
 import type { ConsentEventText, LawRoles, LawText, LetterLanguage } from '../language.ts';
-import { closed, timelineBlock } from '../language.ts';
+import { byArticle, closed, timelineBlock } from '../language.ts';
 import { CCPA_ANCHORS, type CcpaAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** «artículo 17, apartado 1, letra b), del RGPD», «artículo 4, punto 1, del RGPD», «considerando 30 del RGPD». */
 function rgpd(id: string): string {
   if (id.startsWith('rec')) return `considerando ${id.slice(3)} del RGPD`;
-  const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `punto ${r}` : `apartado ${r}`) : `letra ${r})`));
+  const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => parte(art, r));
   return parts.length ? [`artículo ${art}`, ...parts, 'del RGPD'].join(', ') : `artículo ${art} del RGPD`;
 }
+
+const parte = (art: string, r: string) =>
+  /^\d+$/.test(r) ? (art === '4' ? `punto ${r}` : `apartado ${r}`) : `letra ${r})`;
+
+/** Varias disposiciones, el RGPD nombrado una vez: «artículo 11, apartado 2, y artículo 12, apartados 2 y 6, del RGPD». */
+function rgpdGrupo(ids: readonly GdprAnchor[]): string {
+  const groups = byArticle(ids).map(([art, tails]) =>
+    tails.length > 1 && tails.every((t) => t.length === 1 && /^\d+$/.test(t[0] ?? '') && art !== '4')
+      ? `artículo ${art}, apartados ${tails.map((t) => t[0]).join(' y ')}`
+      : [`artículo ${art}`, ...tails.map((t) => t.map((r) => parte(art, r)).join(', '))].join(', '),
+  );
+  return `${groups.slice(0, -1).join(', ')}${groups.length > 1 ? ', y ' : ''}${groups[groups.length - 1]}, del RGPD`;
+}
+const identificacion = rgpdGrupo(['art11_2', 'art12_2', 'art12_6']);
 
 /**
  * «sección 1798.130(a)(2) del Código Civil de California», «sección 7026(f) del título 11 del Código de Regulaciones
@@ -48,6 +62,7 @@ const alcance = (c: Record<GdprAnchor, string>) =>
 
 const gdpr: LawText<GdprAnchor> = {
   cite: gdprCite,
+  cites: rgpdGrupo,
   rights: {
     erasure: {
       subject: (f) => `Ejercicio del derecho de supresión de datos personales — ref. ${f.reference}`,
@@ -69,7 +84,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Conforme a la norma aplicable en mi país de residencia (${x.unlawful.rule}), el almacenamiento de información en mi equipo terminal, o el acceso a información ya almacenada en él, requiere mi consentimiento previo, salvo que sea estrictamente necesario para prestar un servicio que yo haya solicitado expresamente, lo que no ocurre con el envío de sus cookies o identificadores a sus servidores. Como consta más arriba, cuando se enviaron esas solicitudes yo no había dado en ${x.unlawful.sites === 1 ? 'ese sitio' : 'esos sitios'} consentimiento alguno a favor de su empresa. Los datos así obtenidos carecen, por tanto, de base jurídica conforme al ${c.art6_1}, siendo el consentimiento (${c.art6_1_a}) la única base posible para ellos; se tratan de forma ilícita (${c.art5_1_a}) y deben suprimirse conforme al ${c.art17_1_d}.`,
+                `${x.unlawful.observed} Conforme a la norma aplicable en mi país de residencia (${x.unlawful.rule}), el almacenamiento de información en mi equipo terminal, o el acceso a información ya almacenada en él, requiere mi consentimiento previo, salvo que sea estrictamente necesario para prestar un servicio que yo haya solicitado expresamente, lo que no ocurre con el envío de sus cookies o identificadores a sus servidores. Como consta más arriba, cuando se enviaron esas peticiones yo no había dado en ${x.unlawful.sites === 1 ? 'ese sitio' : 'esos sitios'} consentimiento alguno a favor de su empresa. Los datos así obtenidos carecen, por tanto, de base jurídica conforme al ${c.art6_1}, siendo el consentimiento (${c.art6_1_a}) la única base posible para ellos; se tratan de forma ilícita (${c.art5_1_a}) y deben suprimirse conforme al ${c.art17_1_d}.`,
               ]
             : []),
           `A mi juicio, no concurre ninguna de las excepciones previstas en el ${c.art17_3}. Si invocan alguna, les ruego que la identifiquen y que supriman todos los datos que no queden amparados por ella. Deberán, además, comunicar la supresión a cada uno de los destinatarios a los que se hayan comunicado los datos, y les solicito que me informen de quiénes son (${c.art19}). Por último, les ruego que me confirmen la supresión por escrito, con indicación de los identificadores a los que estaban vinculados los datos.`,
@@ -102,14 +117,14 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `Los identificadores que figuran a continuación fueron instalados o recogidos por ustedes, o por su cuenta, para reconocer mi navegador; los identificadores en línea de este tipo son datos personales (${c.art4_1}; ${c.rec30}). Les ruego que los utilicen para localizar los datos de que se trata. Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo, y soliciten únicamente lo necesario (${c.art11_2}; ${c.art12_2}; ${c.art12_6}).`,
+    `Los identificadores que figuran a continuación fueron instalados o recogidos por ustedes, o por su cuenta, para reconocer mi navegador; los identificadores en línea de este tipo son datos personales (${c.art4_1}; ${c.rec30}). Les ruego que los utilicen para localizar los datos de que se trata. Si necesitan información adicional para identificarme, indíquenme qué identificador necesitan y cómo puedo facilitárselo, y soliciten únicamente lo necesario (${identificacion}).`,
   noIdentifier: (c) =>
-    `Este escrito no recoge ningún identificador. Ustedes reconocen mi navegador mediante las cookies e identificadores que instalaron en él, que son datos personales (${c.art4_1}; ${c.rec30}). Si disponen de una página que muestre el identificador que han asignado a mi navegador, les ruego que me indiquen su dirección; en caso contrario, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${c.art11_2}; ${c.art12_2}; ${c.art12_6}).`,
+    `Este escrito no recoge ningún identificador. Las cookies e identificadores que, en su caso, hayan instalado en mi navegador para reconocerlo son datos personales (${c.art4_1}; ${c.rec30}). Si disponen de una página que muestre el identificador que han asignado a mi navegador, les ruego que me indiquen su dirección; en caso contrario, indíquenme qué identificador necesitan y cómo puedo facilitárselo (${identificacion}).`,
   representative: (c) =>
     `Les dirijo esta solicitud en su condición de representante del responsable del tratamiento en la Unión (${c.art27}); les ruego que la trasladen al responsable.`,
   roles: (c) => ({
     law: 'el RGPD',
-    identify: `${c.art11_2}; ${c.art12_6}`,
+    identify: rgpdGrupo(['art11_2', 'art12_6']),
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -117,7 +132,7 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2}; ${c.art78_2}`,
+    updates: rgpdGrupo(['art77_2', 'art78_2']),
     escalate: 'presentar una reclamación ante la autoridad de control competente',
   }),
 };
@@ -158,21 +173,24 @@ const ccpa: LawText<CcpaAnchor> = {
         `Solicitud de exclusión de la venta y del intercambio de información personal — ref. ${f.reference}`,
       body: (c, x) => [
         exclusion(c),
-        `Si mi navegador envía una señal de preferencia de exclusión, como Global Privacy Control, deberán tratarla igualmente como una solicitud válida de exclusión (${c.s1798_135_b}; ${c.r7025}).`,
+        `Si mi navegador envía una señal de preferencia de exclusión, como Global Privacy Control, deberán tratarla igualmente como una solicitud válida de exclusión (${c.r7025_b}).`,
         ...(x.gpc
           ? [
-              `Mi navegador ya les envió esa señal: ${x.gpc.requests === 1 ? '1 solicitud que llegó' : `${number(x.gpc.requests)} solicitudes que llegaron`} a sus dominios desde ${x.gpc.sites} ${x.gpc.first === x.gpc.last ? `el ${x.gpc.first}` : `entre el ${x.gpc.first} y el ${x.gpc.last}`} ${x.gpc.requests === 1 ? 'incluía' : 'incluían'} Global Privacy Control (cabecera Sec-GPC: 1). Deben tratar esa señal como una solicitud válida de exclusión de la venta y del intercambio para este navegador y para cualquier perfil de consumidor asociado a él, incluidos los perfiles seudónimos (${c.r7025_c_1}). Les ruego que la apliquen desde el ${x.gpc.first} y que lo notifiquen a los terceros a los que hayan vendido o con los que hayan compartido mi información personal desde esa fecha (${c.r7026_f}).`,
+              `Mi navegador ya les envió esa señal: ${x.gpc.requests === 1 ? 'una petición que llegó' : `${number(x.gpc.requests)} peticiones que llegaron`} a sus dominios desde ${x.gpc.sites} ${x.gpc.first === x.gpc.last ? `el ${x.gpc.first}` : `entre el ${x.gpc.first} y el ${x.gpc.last}`} ${x.gpc.requests === 1 ? 'incluía' : 'incluían'} Global Privacy Control (cabecera Sec-GPC: 1). Deben tratar esa señal como una solicitud válida de exclusión de la venta y del intercambio para este navegador y para cualquier perfil de consumidor asociado a él, incluidos los perfiles seudónimos (${c.r7025_c_1}). Les ruego que la apliquen desde el ${x.gpc.first} y que lo notifiquen a los terceros a los que hayan vendido o con los que hayan compartido mi información personal desde esa fecha (${c.r7026_f}).`,
             ]
           : []),
         ...(x.preciseLocation ? [limitacion(c)] : []),
-        'Les ruego que notifiquen esta exclusión a los terceros a los que hayan vendido mi información personal o con los que la hayan compartido, y que me la confirmen por escrito.',
+        // With the GPC paragraph, which already asks for the third parties to be notified, the request is not repeated.
+        x.gpc
+          ? 'Les ruego que me confirmen esta exclusión por escrito.'
+          : 'Les ruego que notifiquen esta exclusión a los terceros a los que hayan vendido mi información personal o con los que la hayan compartido, y que me la confirmen por escrito.',
       ],
     },
   },
   identification: (c) =>
     `Los identificadores que figuran a continuación fueron instalados o recopilados por ustedes, o por su cuenta, para reconocer mi navegador; los identificadores personales únicos y los identificadores en línea constituyen información personal (${c.s1798_140_v}). Les ruego que los utilicen para vincular esta solicitud con la información de que se trata. Si necesitan información adicional para ello o, cuando la ley lo exija, para verificar la solicitud, indíquenme qué necesitan y cómo puedo facilitárselo.`,
   noIdentifier: (c) =>
-    `Este escrito no recoge ningún identificador. Ustedes reconocen mi navegador mediante las cookies e identificadores que instalaron en él, que constituyen información personal (${c.s1798_140_v}). Si disponen de una página que muestre el identificador que han asignado a mi navegador, les ruego que me indiquen su dirección; en caso contrario, indíquenme qué necesitan y cómo puedo facilitárselo.`,
+    `Este escrito no recoge ningún identificador. Las cookies e identificadores que, en su caso, hayan instalado en mi navegador para reconocerlo constituyen información personal (${c.s1798_140_v}). Si disponen de una página que muestre el identificador que han asignado a mi navegador, les ruego que me indiquen su dirección; en caso contrario, indíquenme qué necesitan y cómo puedo facilitárselo.`,
   roles: (c) => ({
     law: 'la CCPA',
     // Verification is § 7060 of the regulations (§ 7021 sets the response periods, not what a business may ask for).
@@ -271,7 +289,7 @@ const language: LetterLanguage = {
       `Entre ellas hay peticiones a ${host}${site ? ` (un subdominio del sitio web ${site})` : ''}, que mi navegador les atribuyó porque la entrada DNS de ese nombre era un alias (CNAME) de ${cname ? `${cname}, uno de sus dominios` : 'uno de sus dominios'}.`,
     period: (first, last) => `Primera observación: ${first}; última observación: ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'petición' : 'peticiones'} desde ${number(sites)} ${sites === 1 ? 'sitio web' : 'sitios web'}.`,
+      `${number(requests)} ${requests === 1 ? 'petición' : 'peticiones'} desde ${sites === 1 ? 'un sitio web' : `${number(sites)} sitios web`}.`,
     kinds: (kinds) => `Contenían ${kinds}.`,
     sites: (sites) => `Sitios web: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -292,15 +310,15 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `Mi navegador registró que ${rs.map((r) => `el ${r.when} envió a su servidor ${r.host}, desde el sitio ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; y que les envió ${more === 1 ? 'otra solicitud' : `otras ${number(more)} solicitudes`} de ese tipo con una cookie o un identificador` : ''}.`,
-    heading: 'Banner de cookies y solicitudes:',
+      `Mi navegador registró que ${rs.map((r) => `el ${r.when} envió a su servidor ${r.host}, desde el sitio ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; y que les envió ${more === 1 ? 'otra petición' : `otras ${number(more)} peticiones`} de ese tipo con una cookie o un identificador` : ''}.`,
+    heading: 'Banner de cookies y peticiones:',
     bannerShown: (when, site) => `${when}: el sitio ${site} me mostró su banner de cookies.`,
     request: (r) => `${r.when}: mi navegador envió a ${r.host}, desde el sitio ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
       `${when}: ${{ answered: `respondí al banner de cookies de ${site} (el registro no indica qué opción elegí)`, 'after-refusal': `rechacé el consentimiento en el banner de cookies de ${site}`, 'after-partial': `acepté solo algunas finalidades en el banner de cookies de ${site}`, 'after-withdrawal': `retiré mi consentimiento en ${site}` }[a]}.`,
-    more: (n) => `Mi navegador registró ${n === 1 ? 'otra solicitud' : `otras ${number(n)} solicitudes`} de ese tipo.`,
+    more: (n) => `Mi navegador registró ${n === 1 ? 'otra petición' : `otras ${number(n)} peticiones`} de ese tipo.`,
     relied: (provision) =>
-      `Debido a estas solicitudes, mi solicitud se basó también en el ${provision} (tratamiento ilícito).`,
+      `Debido a estas peticiones, mi solicitud de supresión se basó también en el ${provision} (tratamiento ilícito).`,
   },
   closing: 'Atentamente,',
   reference: (f) => `${f.date} · Ref.: ${f.reference}`,
@@ -359,13 +377,13 @@ const language: LetterLanguage = {
           : `Por medio del presente escrito presento una reclamación, al amparo ${de(r.complaint)}, contra el siguiente responsable del tratamiento, que no ha atendido debidamente el ejercicio de mi ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || complaintParts.missingComplainant}`,
         `Cronología:\n- ${f.sentOn}: dirigí a ${f.recipient} una solicitud de ejercicio de mi ${f.right} (ref. ${f.reference}).\n${f.due ? `- ${f.due}: venció el plazo para responder.\n` : ''}- Respuesta: ${answers[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Se adjuntan mi solicitud, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${closed(f.company)} ${r.order ? `Solicito a esa autoridad de control que examine la reclamación y que ordene al responsable del tratamiento que atienda mi solicitud (${r.order}).` : `Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud.`}${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
+        `Se adjuntan mi solicitud, en su caso, la correspondencia mantenida y el registro de los datos que mi navegador envió a ${closed(f.company)} ${r.order ? `Solicito a esa autoridad de control que examine la reclamación y que ordene al responsable del tratamiento que atienda mi solicitud (${r.order}).` : `Solicito que se examine la ${r.business ? 'queja' : 'reclamación'} y que se vele por que la ${r.business ? 'empresa' : 'entidad'} atienda mi solicitud.`}${r.updates ? ` Solicito asimismo que se me informe del curso y del resultado de la reclamación (${r.updates}).` : ''}`,
         identity(f.shareIdentity),
       ].join('\n\n'),
   },
 };
 
-const gap = (n: number) => (n === 0 ? 'menos de un segundo' : `${number(n)} ${n === 1 ? 'segundo' : 'segundos'}`);
+const gap = (n: number) => (n === 0 ? 'menos de un segundo' : n === 1 ? 'un segundo' : `${number(n)} segundos`);
 /** Cómo se situaba una solicitud respecto de la respuesta: «2 segundos antes de que yo respondiera al banner de cookies del sitio». */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;
@@ -377,7 +395,7 @@ function relation(r: ConsentEventText): string {
     case 'after-refusal':
       return `${g}después de que yo rechazara el consentimiento en el banner de cookies del sitio`;
     case 'after-partial':
-      return `${g}después de que yo aceptara solo algunas finalidades en el banner de cookies del sitio, aunque la cadena de consentimiento (TCF) enviada con la solicitud no registraba consentimiento alguno a favor del destinatario`;
+      return `${g}después de que yo aceptara solo algunas finalidades en el banner de cookies del sitio, aunque la cadena de consentimiento (TCF) enviada con la petición no registraba consentimiento alguno a favor del destinatario`;
     case 'after-withdrawal':
       return `${g}después de que yo retirara mi consentimiento`;
   }

@@ -1,14 +1,28 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { byArticle, timelineBlock } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** « article 17, paragraphe 1, point b), du RGPD », « considérant 30 du RGPD ». */
 function rgpd(id: string): string {
   if (id.startsWith('rec')) return `considérant ${id.slice(3)} du RGPD`;
-  const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `point ${r})` : `paragraphe ${r}`) : `point ${r})`));
+  const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => partie(art, r));
   return parts.length ? [`article ${art}`, ...parts, 'du RGPD'].join(', ') : `article ${art} du RGPD`;
 }
+
+const partie = (art: string, r: string) =>
+  /^\d+$/.test(r) ? (art === '4' ? `point ${r})` : `paragraphe ${r}`) : `point ${r})`;
+
+/** Plusieurs dispositions, le RGPD nommé une fois : « article 11, paragraphe 2, et article 12, paragraphes 2 et 6, du RGPD ». */
+function rgpdGroupe(ids: readonly GdprAnchor[]): string {
+  const groups = byArticle(ids).map(([art, tails]) =>
+    tails.length > 1 && tails.every((t) => t.length === 1 && /^\d+$/.test(t[0] ?? '') && art !== '4')
+      ? `article ${art}, paragraphes ${tails.map((t) => t[0]).join(' et ')}`
+      : [`article ${art}`, ...tails.map((t) => t.map((r) => partie(art, r)).join(', '))].join(', '),
+  );
+  return `${groups.slice(0, -1).join(', ')}${groups.length > 1 ? ', et ' : ''}${groups[groups.length - 1]}, du RGPD`;
+}
+const identification = rgpdGroupe(['art11_2', 'art12_2', 'art12_6']);
 
 /** « le RGPD » → « du RGPD », « la LPD » → « de la LPD ». */
 const de = (law: string) => (law.startsWith('le ') ? `du ${law.slice(3)}` : `de ${law}`);
@@ -32,6 +46,7 @@ const portee = (c: Record<GdprAnchor, string>) =>
 
 const gdpr: LawText<GdprAnchor> = {
   cite: gdprCite,
+  cites: rgpdGroupe,
   rights: {
     erasure: {
       subject: (f) => `Demande d’effacement de données à caractère personnel — réf. ${f.reference}`,
@@ -56,7 +71,7 @@ const gdpr: LawText<GdprAnchor> = {
                 `${x.unlawful.observed} Or, en vertu de la règle applicable dans mon pays de résidence (${x.unlawful.rule}), le stockage d’informations dans mon équipement terminal, ou l’accès à des informations déjà stockées dans celui-ci, requiert mon consentement préalable, sauf s’il est strictement nécessaire à la fourniture d’un service que j’ai expressément demandé, ce qui n’est pas le cas de la transmission de vos cookies ou identifiants à vos serveurs. Comme indiqué ci-dessus, je n’avais donné ${x.unlawful.sites === 1 ? 'sur ce site' : 'sur ces sites'} aucun consentement en faveur de votre société au moment de ces requêtes. Les données ainsi obtenues ne reposent donc sur aucune base légale au titre de l’${c.art6_1}, seul le consentement (${c.art6_1_a}) pouvant la fournir ; elles font l’objet d’un traitement illicite (${c.art5_1_a}) et doivent être effacées en vertu de l’${c.art17_1_d}.`,
               ]
             : []),
-          `À mon sens, aucune des exceptions prévues à l’${c.art17_3} ne s’applique. Si vous en invoquez une, je vous prie de la préciser et d’effacer toutes les données qu’elle ne couvre pas. Je vous prie de notifier l’effacement à chaque destinataire auquel les données ont été communiquées et de m’indiquer ces destinataires (${c.art19}). Je vous prie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
+          `À mon sens, aucune des exceptions prévues à l’${c.art17_3} ne s’applique. Si vous en invoquez une, je vous prie de la préciser et d’effacer toutes les données qu’elle ne couvre pas. Je vous demande également de notifier l’effacement à chaque destinataire auquel les données ont été communiquées et de m’indiquer ces destinataires (${c.art19}). Enfin, je vous remercie de me confirmer l’effacement par écrit, en précisant les identifiants auxquels les données étaient rattachées.`,
           delai(c),
         ];
       },
@@ -86,14 +101,14 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; de tels identifiants en ligne sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre, en vous limitant à ce qui est nécessaire (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
+    `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; de tels identifiants en ligne sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre, en vous limitant à ce qui est nécessaire (${identification}).`,
   noIdentifier: (c) =>
-    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre (${c.art11_2}, ${c.art12_2} et ${c.art12_6}).`,
+    `Ce courrier ne cite aucun identifiant. Les cookies et identifiants que vous avez pu déposer dans mon navigateur afin de le reconnaître sont des données à caractère personnel (${c.art4_1} ; ${c.rec30}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre (${identification}).`,
   representative: (c) =>
     `Ce courrier vous est adressé en votre qualité de représentant du responsable du traitement dans l’Union (${c.art27}) ; je vous prie de le transmettre au responsable du traitement.`,
   roles: (c) => ({
     law: 'le RGPD',
-    identify: `${c.art11_2} et ${c.art12_6}`,
+    identify: rgpdGroupe(['art11_2', 'art12_6']),
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -101,7 +116,7 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2} et ${c.art78_2}`,
+    updates: rgpdGroupe(['art77_2', 'art78_2']),
     escalate: 'j’introduirai une réclamation auprès d’une autorité de contrôle',
   }),
 };
@@ -137,7 +152,7 @@ const fadp: LawText<FadpAnchor> = {
   identification: (c) =>
     `Les identifiants ci-dessous ont été déposés ou collectés par vous ou pour votre compte afin de reconnaître mon navigateur ; ils se rapportent à moi et sont des données personnelles (${c.art5_a}). Je vous prie de les utiliser pour retrouver les données concernées. Si des informations supplémentaires vous sont nécessaires pour m’identifier, je vous prie de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre.`,
   noIdentifier: (c) =>
-    `Ce courrier ne cite aucun identifiant. Vous reconnaissez mon navigateur grâce aux cookies et identifiants que vous y avez déposés, qui sont des données personnelles (${c.art5_a}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre.`,
+    `Ce courrier ne cite aucun identifiant. Les cookies et identifiants que vous avez pu déposer dans mon navigateur afin de le reconnaître sont des données personnelles (${c.art5_a}). Si vous proposez une page affichant l’identifiant déposé dans mon navigateur, je vous prie de m’en indiquer l’adresse ; à défaut, de m’indiquer de quel identifiant vous avez besoin et de quelle manière vous le transmettre.`,
   representative: (c) =>
     `Ce courrier vous est adressé en votre qualité de représentant du responsable du traitement en Suisse (${c.art14}) ; je vous prie de le transmettre au responsable du traitement.`,
   roles: (c) => ({
@@ -203,7 +218,7 @@ const language: LetterLanguage = {
       `Parmi elles figurent des requêtes vers ${host}${site ? ` (un sous-domaine du site ${site})` : ''}, que mon navigateur vous a attribuées car l’entrée DNS de ce nom était un alias (CNAME) de ${cname ? `${cname}, l’un de vos domaines` : 'l’un de vos domaines'}.`,
     period: (first, last) => `Première observation : ${first} ; dernière observation : ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'requête' : 'requêtes'} en provenance de ${number(sites)} ${sites === 1 ? 'site' : 'sites'}.`,
+      `${number(requests)} ${requests === 1 ? 'requête' : 'requêtes'} en provenance ${sites === 1 ? 'd’un site' : `de ${number(sites)} sites`}.`,
     kinds: (kinds) => `Elles contenaient ${kinds}.`,
     sites: (sites) => `Sites : ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -283,7 +298,7 @@ const language: LetterLanguage = {
           : `J’introduis une réclamation, sur le fondement de l’${r.complaint}, contre le responsable du traitement suivant, qui n’a pas respecté mon ${f.right} :\n${f.controller}`,
         `${r.report ? 'Auteur de la dénonciation' : 'Auteur de la réclamation'} :\n${f.complainant || '(nom et coordonnées à compléter)'}`,
         `Chronologie :\n- ${f.sentOn} : j’ai exercé mon ${f.right} auprès de ${f.recipient} (réf. ${f.reference}).\n${f.due ? `- ${f.due} : le délai de réponse a expiré.\n` : ''}- Réponse : ${{ none: 'aucune.', refused: 'la demande a été refusée.', identification: 'des justificatifs d’identité allant au-delà du nécessaire m’ont été demandés.', partial: 'la réponse était incomplète.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Ma demande, la correspondance échangée et le relevé des données que mon navigateur a envoyées à ${f.company} sont joints au présent courrier. Je vous prie ${r.report ? 'd’ouvrir une enquête' : 'd’examiner la présente réclamation'} et ${r.order ? (r.report ? `de rendre une décision ordonnant au responsable du traitement de donner suite à ma demande (${r.order})` : `d’ordonner au responsable du traitement de satisfaire à ma demande (${r.order})`) : 'de veiller à ce que le responsable du traitement satisfasse à ma demande'}.${r.updates ? ` Je vous remercie de m’informer de l’état d’avancement et de l’issue ${r.report ? 'de la procédure' : 'de la réclamation'} (${r.updates}).` : ''}`,
+        `Ma demande, le cas échéant, la correspondance échangée et le relevé des données que mon navigateur a envoyées à ${f.company} sont joints au présent courrier. Je vous prie ${r.report ? 'd’ouvrir une enquête' : 'd’examiner la présente réclamation'} et ${r.order ? (r.report ? `de rendre une décision ordonnant au responsable du traitement de donner suite à ma demande (${r.order})` : `d’ordonner au responsable du traitement de satisfaire à ma demande (${r.order})`) : 'de veiller à ce que le responsable du traitement satisfasse à ma demande'}.${r.updates ? ` Je vous remercie de m’informer de l’état d’avancement et de l’issue ${r.report ? 'de la procédure' : 'de la réclamation'} (${r.updates}).` : ''}`,
         f.shareIdentity
           ? 'J’accepte que mon identité soit communiquée au responsable du traitement pour les besoins de l’instruction.'
           : 'Je vous prie de ne communiquer mon identité au responsable du traitement que si l’instruction l’exige, et de m’en informer au préalable.',
@@ -294,7 +309,7 @@ const language: LetterLanguage = {
 /** Counts in the letter's own number format ("12.345"). */
 const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
-const gap = (n: number) => (n === 0 ? 'moins d’une seconde' : `${number(n)} ${n > 1 ? 'secondes' : 'seconde'}`);
+const gap = (n: number) => (n === 0 ? 'moins d’une seconde' : n === 1 ? 'une seconde' : `${number(n)} secondes`);
 /** Comment une requête se situait par rapport à la réponse : « 2 secondes avant que je réponde au bandeau cookies du site ». */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;

@@ -1,14 +1,28 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { closed, timelineBlock } from '../language.ts';
+import { byArticle, closed, timelineBlock } from '../language.ts';
 import { FADP_ANCHORS, type FadpAnchor, GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** «art. 17, par. 1, lett. b), del GDPR», «art. 4, n. 1, del GDPR», «considerando 30 del GDPR». */
 function regolamento(id: string): string {
   if (id.startsWith('rec')) return `considerando ${id.slice(3)} del GDPR`;
-  const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `n. ${r}` : `par. ${r}`) : `lett. ${r})`));
+  const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => parte(art, r));
   return parts.length ? [`art. ${art}`, ...parts, 'del GDPR'].join(', ') : `art. ${art} del GDPR`;
 }
+
+const parte = (art: string, r: string) => (/^\d+$/.test(r) ? (art === '4' ? `n. ${r}` : `par. ${r}`) : `lett. ${r})`);
+
+/** Più disposizioni, il GDPR nominato una volta: «art. 11, par. 2, e art. 12, par. 2 e 6, del GDPR». */
+function regolamentoInsieme(ids: readonly GdprAnchor[]): string {
+  const groups = byArticle(ids).map(([art, tails]) =>
+    [
+      `art. ${art}`,
+      tails.map((t, i) => t.map((r, j) => (i > 0 && j === 0 ? r : parte(art, r))).join(', ')).join(' e '),
+    ].join(', '),
+  );
+  return `${groups.slice(0, -1).join(', ')}${groups.length > 1 ? ', e ' : ''}${groups[groups.length - 1]}, del GDPR`;
+}
+const identificazione = regolamentoInsieme(['art11_2', 'art12_2', 'art12_6']);
 
 /** Swiss usage: «art. 30 cpv. 2 lett. b LPD», «art. 5 lett. a LPD». */
 function lpd(id: string): string {
@@ -36,6 +50,7 @@ const ambito = (c: Record<GdprAnchor, string>) =>
 
 const gdpr: LawText<GdprAnchor> = {
   cite: gdprCite,
+  cites: regolamentoInsieme,
   rights: {
     erasure: {
       subject: (f) => `Richiesta di cancellazione dei dati personali — rif. ${f.reference}`,
@@ -57,7 +72,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Ai sensi della norma vigente nel mio Paese di residenza (${x.unlawful.rule}), l’archiviazione di informazioni nel mio apparecchio terminale, o l’accesso a informazioni già archiviate in esso, richiede il mio previo consenso, salvo che sia strettamente necessario per fornire un servizio da me espressamente richiesto, il che non vale per l’invio dei Vostri cookie o identificativi ai Vostri server. Come sopra registrato, al momento dell’invio di tali richieste non avevo prestato ${x.unlawful.sites === 1 ? 'su quel sito' : 'su quei siti'} alcun consenso a favore della Vostra società. I dati così ottenuti sono pertanto privi di base giuridica ai sensi dell’${c.art6_1}, essendo il consenso (${c.art6_1_a}) l’unica base possibile; sono trattati illecitamente (${c.art5_1_a}) e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
+                `${x.unlawful.observed} Ai sensi della norma vigente nel mio Paese di residenza (${x.unlawful.rule}), l’archiviazione di informazioni nel mio apparecchio terminale, o l’accesso a informazioni già archiviate in esso, richiede il mio previo consenso, salvo che sia strettamente necessario per fornire un servizio da me espressamente richiesto, il che non vale per l’invio dei Vostri cookie o identificativi ai Vostri server. Come risulta da quanto sopra, al momento dell’invio di tali richieste di rete non avevo prestato ${x.unlawful.sites === 1 ? 'su quel sito' : 'su quei siti'} alcun consenso a favore della Vostra società. I dati così ottenuti sono pertanto privi di base giuridica ai sensi dell’${c.art6_1}, essendo il consenso (${c.art6_1_a}) l’unica base possibile; sono trattati illecitamente (${c.art5_1_a}) e devono essere cancellati ai sensi dell’${c.art17_1_d}.`,
               ]
             : []),
           `A mio avviso non ricorre alcuna delle eccezioni di cui all’${c.art17_3}. Qualora intendiate avvalervi di una di esse, Vi prego di indicarla e di cancellare tutti i dati che non vi rientrano. Vi chiedo inoltre di comunicare la cancellazione a ciascuno dei destinatari cui i dati sono stati trasmessi e di indicarmi tali destinatari (${c.art19}). Vi prego infine di confermarmi per iscritto l’avvenuta cancellazione, indicando gli identificativi cui i dati erano associati.`,
@@ -90,14 +105,14 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `Gli identificativi indicati di seguito sono stati impostati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; gli identificativi online di questo tipo sono dati personali (${c.art4_1}; ${c.rec30}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo; potete chiedere soltanto le informazioni necessarie per confermare la mia identità (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
+    `Gli identificativi indicati di seguito sono stati impostati o raccolti da Voi, o per Vostro conto, per riconoscere il mio browser; gli identificativi online di questo tipo sono dati personali (${c.art4_1}; ${c.rec30}). Vi invito a utilizzarli per individuare i dati in questione. Qualora Vi occorrano ulteriori informazioni per identificarmi, Vi prego di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo; potete chiedere soltanto le informazioni necessarie per confermare la mia identità (${identificazione}).`,
   noIdentifier: (c) =>
-    `La presente non riporta alcun identificativo. I cookie e gli altri identificativi che abbiate eventualmente impostato nel mio browser per riconoscerlo sono dati personali (${c.art4_1}; ${c.rec30}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo (${c.art11_2}, ${c.art12_2} e ${c.art12_6}).`,
+    `La presente non riporta alcun identificativo. I cookie e gli altri identificativi che abbiate eventualmente impostato nel mio browser per riconoscerlo sono dati personali (${c.art4_1}; ${c.rec30}). Se mettete a disposizione una pagina che mostri l’identificativo assegnato al mio browser, Vi prego di indicarmene l’indirizzo; in caso contrario, di indicarmi quale identificativo Vi serve e in che modo posso trasmetterlo (${identificazione}).`,
   representative: (c) =>
     `La presente Vi è indirizzata in qualità di rappresentante nell’Unione del titolare del trattamento (${c.art27}); Vi prego di trasmetterla senza indugio al titolare.`,
   roles: (c) => ({
     law: 'il GDPR',
-    identify: `${c.art11_2} e ${c.art12_6}`,
+    identify: regolamentoInsieme(['art11_2', 'art12_6']),
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -105,7 +120,7 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2} e ${c.art78_2}`,
+    updates: regolamentoInsieme(['art77_2', 'art78_2']),
     escalate: 'proporrò reclamo all’autorità di controllo competente',
   }),
 };
@@ -218,7 +233,7 @@ const language: LetterLanguage = {
       `Tra queste vi sono richieste a ${host}${site ? ` (un sottodominio del sito web ${site})` : ''}, che il mio browser Vi ha attribuito perché il record DNS di tale nome era un alias (CNAME) di ${cname ? `${cname}, uno dei Vostri domini` : 'uno dei Vostri domini'}.`,
     period: (first, last) => `Prima rilevazione: ${first}; ultima rilevazione: ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'richiesta di rete' : 'richieste di rete'} da ${number(sites)} ${sites === 1 ? 'sito web' : 'siti web'}.`,
+      `${number(requests)} ${requests === 1 ? 'richiesta di rete' : 'richieste di rete'} da ${sites === 1 ? 'un sito web' : `${number(sites)} siti web`}.`,
     kinds: (kinds) => `Contenevano ${kinds}.`,
     sites: (sites) => `Siti web: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -239,16 +254,17 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `Il mio browser ha registrato che ${rs.map((r) => `${ilGiorno(r.when)} ha inviato al Vostro server ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e che Vi ha inviato ${more === 1 ? 'un’altra richiesta di questo tipo contenente' : `altre ${number(more)} richieste di questo tipo contenenti`} un cookie o un identificativo` : ''}.`,
-    heading: 'Banner dei cookie e richieste:',
+      `Il mio browser ha registrato che ${rs.map((r) => `${ilGiorno(r.when)} ha inviato al Vostro server ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e che Vi ha inviato ${more === 1 ? 'un’altra richiesta di rete di questo tipo contenente' : `altre ${number(more)} richieste di rete di questo tipo contenenti`} un cookie o un identificativo` : ''}.`,
+    heading: 'Banner dei cookie e richieste di rete:',
     bannerShown: (when, site) => `${when}: il sito ${site} mi ha mostrato il suo banner dei cookie.`,
-    request: (r) => `${r.when}: il mio browser ha inviato a ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}.`,
+    request: (r) =>
+      `${r.when}: il mio browser ha inviato al dominio ${r.host}, dal sito ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
       `${when}: ${{ answered: `ho risposto al banner dei cookie di ${site} (la registrazione non indica quale scelta)`, 'after-refusal': `ho negato il consenso nel banner dei cookie di ${site}`, 'after-partial': `ho accettato solo alcune finalità nel banner dei cookie di ${site}`, 'after-withdrawal': `ho revocato il mio consenso su ${site}` }[a]}.`,
     more: (n) =>
-      `Il mio browser ha registrato ${n === 1 ? 'un’altra richiesta' : `altre ${number(n)} richieste`} di questo tipo.`,
+      `Il mio browser ha registrato ${n === 1 ? 'un’altra richiesta di rete' : `altre ${number(n)} richieste di rete`} di questo tipo.`,
     relied: (provision) =>
-      `A causa di queste richieste, la mia richiesta si fondava anche sull’${provision} (trattamento illecito).`,
+      `In ragione di tali richieste di rete, la mia richiesta di cancellazione si fondava anche sull’${provision} (trattamento illecito).`,
   },
   closing: 'Distinti saluti',
   reference: (f) => `${f.date} · Rif. ${f.reference}`,
@@ -303,7 +319,7 @@ const language: LetterLanguage = {
   },
 };
 
-const gap = (n: number) => (n === 0 ? 'meno di un secondo' : `${number(n)} ${n === 1 ? 'secondo' : 'secondi'}`);
+const gap = (n: number) => (n === 0 ? 'meno di un secondo' : n === 1 ? 'un secondo' : `${number(n)} secondi`);
 /** Come una richiesta si collocava rispetto alla risposta: «2 secondi prima che rispondessi al banner dei cookie del sito». */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;

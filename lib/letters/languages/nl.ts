@@ -1,13 +1,26 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { timelineBlock } from '../language.ts';
+import { byArticle, timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "artikel 17, lid 1, onder b, AVG", "artikel 4, punt 1, AVG", "artikel 17 AVG", "overweging 30 AVG". */
 function avg(id: string): string {
   if (id.startsWith('rec')) return `overweging ${id.slice(3)} AVG`;
-  const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `punt ${r}` : `lid ${r}`) : `onder ${r}`));
+  const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => onderdeel(art, r));
   return parts.length ? [`artikel ${art}`, ...parts, 'AVG'].join(', ') : `artikel ${art} AVG`;
+}
+
+const onderdeel = (art: string, r: string) =>
+  /^\d+$/.test(r) ? (art === '4' ? `punt ${r}` : `lid ${r}`) : `onder ${r}`;
+
+/** Meer bepalingen, de AVG één keer genoemd: "artikel 11, lid 2, en artikel 12, leden 2 en 6, AVG". */
+function avgSamen(ids: readonly GdprAnchor[]): string {
+  const groups = byArticle(ids).map(([art, tails]) =>
+    tails.length > 1 && tails.every((t) => t.length === 1 && /^\d+$/.test(t[0] ?? '') && art !== '4')
+      ? `artikel ${art}, leden ${tails.map((t) => t[0]).join(' en ')}`
+      : [`artikel ${art}`, ...tails.map((t) => t.map((r) => onderdeel(art, r)).join(', '))].join(', '),
+  );
+  return `${groups.slice(0, -1).join(', ')}${groups.length > 1 ? ', en ' : ''}${groups[groups.length - 1]}, AVG`;
 }
 
 const number = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
@@ -21,10 +34,11 @@ const termijn = (c: Record<GdprAnchor, string>) =>
   `Ik verzoek u mij onverwijld, en in ieder geval binnen een maand na ontvangst van dit verzoek, te informeren over het gevolg dat u eraan hebt gegeven (${c.art12_3}). Geeft u geen gevolg aan het verzoek, dan dient u mij binnen dezelfde termijn mee te delen waarom niet, en mij te wijzen op de mogelijkheid een klacht in te dienen bij een toezichthoudende autoriteit en beroep in te stellen bij de rechter (${c.art12_4}). De afhandeling van dit verzoek is kosteloos (${c.art12_5}).`;
 const omvang = (c: Record<GdprAnchor, string>) =>
   `Mijn verzoek betreft alle diensten waarvoor u verwerkingsverantwoordelijke bent (${c.art4_7}) en omvat in elk geval, maar niet uitsluitend, de hieronder vermelde gegevens.`;
-const identificatie = (c: Record<GdprAnchor, string>) => `${c.art11_2}; ${c.art12_2}; ${c.art12_6}`;
+const identificatie = avgSamen(['art11_2', 'art12_2', 'art12_6']);
 
 const gdpr: LawText<GdprAnchor> = {
   cite,
+  cites: avgSamen,
   rights: {
     erasure: {
       subject: (f) => `Verzoek tot wissing van persoonsgegevens – kenmerk ${f.reference}`,
@@ -46,7 +60,7 @@ const gdpr: LawText<GdprAnchor> = {
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Volgens de bepaling die geldt in het land waar ik woon (${x.unlawful.rule}), mag informatie alleen met mijn voorafgaande toestemming op mijn randapparatuur worden opgeslagen, en mag alleen met die toestemming toegang worden verkregen tot informatie die daarop al is opgeslagen, tenzij dat strikt noodzakelijk is om een dienst te leveren waarom ik uitdrukkelijk heb gevraagd; dat is bij het verzenden van uw cookies of identificatoren naar uw servers niet het geval. Zoals hierboven vastgelegd, had ik op het moment van deze verzoeken op ${x.unlawful.sites === 1 ? 'die website' : 'die websites'} geen toestemming aan uw onderneming gegeven. Voor de aldus verkregen persoonsgegevens bestaat daarom geen rechtsgrond in de zin van ${c.art6_1}; alleen toestemming (${c.art6_1_a}) zou die kunnen bieden. De gegevens worden dus onrechtmatig verwerkt (${c.art5_1_a}) en moeten op grond van ${c.art17_1_d} worden gewist.`,
+                `${x.unlawful.observed} Volgens de bepaling die geldt in het land waar ik woon (${x.unlawful.rule}), mag informatie alleen met mijn voorafgaande toestemming op mijn randapparatuur worden opgeslagen, en mag alleen met die toestemming toegang worden verkregen tot informatie die daarop al is opgeslagen, tenzij dat strikt noodzakelijk is om een dienst te leveren waarom ik uitdrukkelijk heb gevraagd; dat is bij het verzenden van uw cookies of identificatoren naar uw servers niet het geval. Zoals uit het voorgaande blijkt, had ik op het moment van deze netwerkverzoeken op ${x.unlawful.sites === 1 ? 'die website' : 'die websites'} geen toestemming aan uw onderneming gegeven. Voor de aldus verkregen persoonsgegevens bestaat daarom geen rechtsgrond in de zin van ${c.art6_1}; alleen toestemming (${c.art6_1_a}) zou die kunnen bieden. De gegevens worden dus onrechtmatig verwerkt (${c.art5_1_a}) en moeten op grond van ${c.art17_1_d} worden gewist.`,
               ]
             : []),
           `Naar mijn oordeel is geen van de uitzonderingen van ${c.art17_3} van toepassing. Mocht u zich op een uitzondering beroepen, dan verzoek ik u te vermelden welke, en alle gegevens te wissen die daar niet onder vallen. Ik verzoek u iedere ontvanger aan wie de gegevens zijn verstrekt, van de wissing in kennis te stellen en mij mee te delen wie die ontvangers zijn (${c.art19}). Graag ontvang ik een schriftelijke bevestiging van de wissing, met vermelding van de identificatoren waaraan de gegevens gekoppeld waren.`,
@@ -79,14 +93,14 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `De hieronder vermelde identificatoren zijn door of namens u geplaatst of verzameld om mijn browser te herkennen; zulke online identificatoren zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Ik verzoek u aan de hand daarvan de gegevens op te zoeken waarop dit verzoek betrekking heeft. Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken; u mag daarbij niet meer vragen dan nodig is (${identificatie(c)}).`,
+    `De hieronder vermelde identificatoren zijn door of namens u geplaatst of verzameld om mijn browser te herkennen; zulke online identificatoren zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Ik verzoek u aan de hand daarvan de gegevens op te zoeken waarop dit verzoek betrekking heeft. Hebt u aanvullende informatie nodig om mij te identificeren, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken; u mag daarbij niet meer vragen dan nodig is (${identificatie}).`,
   noIdentifier: (c) =>
-    `Deze brief vermeldt geen identificator. U kunt mijn browser herkennen aan de cookies en identificatoren die u daarin hebt geplaatst; dat zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Biedt u een pagina aan die de in mijn browser geplaatste identificator toont, laat u mij dan het adres daarvan weten; zo niet, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${identificatie(c)}).`,
+    `Deze brief vermeldt geen identificator. Cookies en identificatoren die u eventueel in mijn browser hebt geplaatst om die te herkennen, zijn persoonsgegevens (${c.art4_1}; ${c.rec30}). Biedt u een pagina aan die de in mijn browser geplaatste identificator toont, laat u mij dan het adres daarvan weten; zo niet, laat u mij dan weten welke identificator u nodig hebt en hoe ik die kan verstrekken (${identificatie}).`,
   representative: (c) =>
     `Ik richt deze brief tot u in uw hoedanigheid van vertegenwoordiger in de Unie van de verwerkingsverantwoordelijke (${c.art27}); waar hierna ‘u’ staat, is de verwerkingsverantwoordelijke bedoeld. Ik verzoek u de brief onverwijld aan de verwerkingsverantwoordelijke door te zenden.`,
   roles: (c) => ({
     law: 'de AVG',
-    identify: `${c.art11_2} en ${c.art12_6}`,
+    identify: avgSamen(['art11_2', 'art12_6']),
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -94,7 +108,7 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2} en ${c.art78_2}`,
+    updates: avgSamen(['art77_2', 'art78_2']),
     escalate: 'een klacht indienen bij een toezichthoudende autoriteit',
   }),
 };
@@ -136,7 +150,7 @@ const language: LetterLanguage = {
       `Daaronder zijn verzoeken aan ${host}${site ? ` (een subdomein van de website ${site})` : ''}, die mijn browser aan u toeschreef omdat het DNS-record van die naam een alias (CNAME) was van ${cname ? `${cname}, een van uw domeinen` : 'een van uw domeinen'}.`,
     period: (first, last) => `Eerste waarneming: ${first}; laatste waarneming: ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'netwerkverzoek' : 'netwerkverzoeken'} vanaf ${number(sites)} ${sites === 1 ? 'website' : 'websites'}.`,
+      `${number(requests)} ${requests === 1 ? 'netwerkverzoek' : 'netwerkverzoeken'} vanaf ${sites === 1 ? 'één website' : `${number(sites)} websites`}.`,
     kinds: (kinds) => `Deze verzoeken bevatten ${kinds}.`,
     sites: (sites) => `Websites: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -157,16 +171,17 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `Mijn browser heeft het volgende vastgelegd: ${rs.map((r) => `op ${r.when} stuurde hij vanaf de website ${r.site} ${r.what} naar uw server ${r.host}, ${relation(r)}`).join('; ')}${more > 0 ? `; daarnaast stuurde hij u nog ${more === 1 ? 'één zo’n verzoek' : `${getal(more)} zulke verzoeken`} met een cookie of identificator` : ''}.`,
-    heading: 'Cookiebanner en verzoeken:',
+      `Mijn browser heeft het volgende vastgelegd: ${rs.map((r) => `op ${r.when} stuurde hij vanaf de website ${r.site} ${r.what} naar uw server ${r.host}, ${relation(r)}`).join('; ')}${more > 0 ? `; daarnaast stuurde hij u nog ${more === 1 ? 'één zo’n netwerkverzoek' : `${getal(more)} zulke netwerkverzoeken`} met een cookie of identificator` : ''}.`,
+    heading: 'Cookiebanner en netwerkverzoeken:',
     bannerShown: (when, site) => `${when}: de website ${site} toonde mij haar cookiebanner.`,
     request: (r) =>
       `${r.when}: mijn browser stuurde vanaf de website ${r.site} ${r.what} naar ${r.host}, ${relation(r)}.`,
     answer: (a, when, site) =>
       `${when}: ${{ answered: `ik heb de cookiebanner van ${site} beantwoord (uit de vastlegging blijkt niet welke keuze ik maakte)`, 'after-refusal': `ik heb in de cookiebanner van ${site} toestemming geweigerd`, 'after-partial': `ik heb in de cookiebanner van ${site} alleen voor enkele doeleinden toestemming gegeven`, 'after-withdrawal': `ik heb mijn toestemming op ${site} ingetrokken` }[a]}.`,
-    more: (n) => `Mijn browser heeft nog ${n === 1 ? 'één zo’n verzoek' : `${getal(n)} zulke verzoeken`} vastgelegd.`,
+    more: (n) =>
+      `Mijn browser heeft nog ${n === 1 ? 'één zo’n netwerkverzoek' : `${getal(n)} zulke netwerkverzoeken`} vastgelegd.`,
     relied: (provision) =>
-      `Vanwege deze verzoeken berustte mijn verzoek ook op ${provision} (onrechtmatige verwerking).`,
+      `Vanwege deze netwerkverzoeken berustte mijn verzoek tot wissing mede op ${provision} (onrechtmatige verwerking).`,
   },
   closing: 'Met vriendelijke groet,',
   reference: (f) => `${f.date} · Kenmerk: ${f.reference}`,

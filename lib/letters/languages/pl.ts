@@ -1,13 +1,24 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { closed, timelineBlock } from '../language.ts';
+import { byArticle, closed, timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "art. 17 ust. 1 lit. b RODO", "art. 4 pkt 1 RODO", "art. 17 RODO", "motyw 30 RODO". */
 function rodo(id: string): string {
   if (id.startsWith('rec')) return `motyw ${id.slice(3)} RODO`;
-  const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `pkt ${r}` : `ust. ${r}`) : `lit. ${r}`));
-  return [`art. ${art}`, ...parts, 'RODO'].join(' ');
+  const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+  return [`art. ${art}`, ...rest.map((r) => jednostka(art, r)), 'RODO'].join(' ');
+}
+
+const jednostka = (art: string, r: string) =>
+  /^\d+$/.test(r) ? (art === '4' ? `pkt ${r}` : `ust. ${r}`) : `lit. ${r}`;
+
+/** Kilka przepisów, nazwa RODO raz: „art. 11 ust. 2 oraz art. 12 ust. 2 i 6 RODO”, „art. 77 ust. 2 i art. 78 ust. 2 RODO”. */
+function rodoRazem(ids: readonly GdprAnchor[]): string {
+  const groups = byArticle(ids).map(
+    ([art, tails]) =>
+      `art. ${art} ${tails.map((t, i) => t.map((r, j) => (i > 0 && j === 0 ? r : jednostka(art, r))).join(' ')).join(' i ')}`,
+  );
+  return `${groups.join(ids.length > groups.length ? ' oraz ' : ' i ')} RODO`;
 }
 
 const number = (n: number) => new Intl.NumberFormat('pl-PL').format(n);
@@ -28,10 +39,11 @@ const termin = (c: Record<GdprAnchor, string>) =>
   `Proszę o realizację żądania bez zbędnej zwłoki, a w każdym razie w terminie miesiąca od jego otrzymania (${c.art12_3}). Jeżeli nie podejmą Państwo działań w związku z żądaniem, są Państwo zobowiązani niezwłocznie, najpóźniej w terminie miesiąca od jego otrzymania, poinformować mnie o powodach niepodjęcia działań oraz o możliwości wniesienia skargi do organu nadzorczego i skorzystania ze środków ochrony prawnej przed sądem (${c.art12_4}). Działania podejmowane w związku z żądaniem są wolne od opłat (${c.art12_5}).`;
 const uslugi = (c: Record<GdprAnchor, string>) =>
   `w ramach wszystkich usług, w odniesieniu do których są Państwo administratorem (${c.art4_7})`;
-const identyfikacja = (c: Record<GdprAnchor, string>) => `${c.art11_2}, ${c.art12_2} i ${c.art12_6}`;
+const identyfikacja = rodoRazem(['art11_2', 'art12_2', 'art12_6']);
 
 const gdpr: LawText<GdprAnchor> = {
   cite,
+  cites: rodoRazem,
   rights: {
     erasure: {
       subject: (f) => `Żądanie usunięcia danych osobowych – znak sprawy: ${f.reference}`,
@@ -86,14 +98,14 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `Wskazane poniżej identyfikatory zostały zapisane lub zebrane przez Państwa lub w Państwa imieniu w celu rozpoznawania mojej przeglądarki; takie identyfikatory internetowe są danymi osobowymi (${c.art4_1}; ${c.rec30}). Proszę o wykorzystanie ich do odnalezienia danych, których dotyczy niniejsze pismo. Jeżeli do mojej identyfikacji potrzebują Państwo dodatkowych informacji, proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać; mogą Państwo żądać wyłącznie informacji niezbędnych do mojej identyfikacji (${identyfikacja(c)}).`,
+    `Wskazane poniżej identyfikatory zostały zapisane lub zebrane przez Państwa lub w Państwa imieniu w celu rozpoznawania mojej przeglądarki; takie identyfikatory internetowe są danymi osobowymi (${c.art4_1}; ${c.rec30}). Proszę o wykorzystanie ich do odnalezienia danych, których dotyczy niniejsze pismo. Jeżeli do mojej identyfikacji potrzebują Państwo dodatkowych informacji, proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać; mogą Państwo żądać wyłącznie informacji niezbędnych do mojej identyfikacji (${identyfikacja}).`,
   noIdentifier: (c) =>
-    `Niniejsze pismo nie zawiera żadnego identyfikatora. Rozpoznają Państwo moją przeglądarkę po plikach cookie i identyfikatorach, które Państwo w niej zapisali; są one danymi osobowymi (${c.art4_1}; ${c.rec30}). Jeżeli udostępniają Państwo stronę, która wyświetla identyfikator zapisany w mojej przeglądarce, proszę podać jej adres; w przeciwnym razie proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać (${identyfikacja(c)}).`,
+    `Niniejsze pismo nie zawiera żadnego identyfikatora. Pliki cookie i identyfikatory, które Państwo ewentualnie zapisali w mojej przeglądarce w celu jej rozpoznawania, są danymi osobowymi (${c.art4_1}; ${c.rec30}). Jeżeli udostępniają Państwo stronę, która wyświetla identyfikator zapisany w mojej przeglądarce, proszę podać jej adres; w przeciwnym razie proszę wskazać, jakiego identyfikatora Państwo potrzebują i w jaki sposób mogę go przekazać (${identyfikacja}).`,
   representative: (c) =>
     `Niniejsze pismo kieruję do Państwa jako do przedstawiciela administratora w Unii (${c.art27}); proszę o przekazanie go administratorowi.`,
   roles: (c) => ({
     law: 'RODO',
-    identify: `${c.art11_2} i ${c.art12_6}`,
+    identify: rodoRazem(['art11_2', 'art12_6']),
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -101,7 +113,7 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2} i ${c.art78_2}`,
+    updates: rodoRazem(['art77_2', 'art78_2']),
     escalate: 'wniosę skargę do organu nadzorczego',
   }),
 };
@@ -143,7 +155,8 @@ const language: LetterLanguage = {
     via: (host, site, cname) =>
       `Wśród nich są zapytania do ${host}${site ? ` (subdomeny witryny ${site})` : ''}, które moja przeglądarka przypisała Państwu, ponieważ wpis DNS tej nazwy był aliasem (CNAME) ${cname ? `nazwy ${cname}, jednej z Państwa domen` : 'jednej z Państwa domen'}.`,
     period: (first, last) => `Pierwsza obserwacja: ${first}; ostatnia obserwacja: ${last}.`,
-    volume: (sites, requests) => `${zapytania(requests)} z ${number(sites)} ${sites === 1 ? 'witryny' : 'witryn'}.`,
+    volume: (sites, requests) =>
+      `${zapytania(requests)} z ${sites === 1 ? 'jednej witryny' : `${number(sites)} witryn`}.`,
     kinds: (kinds) => `Przesłane dane obejmowały ${kinds}.`,
     sites: (sites) => `Witryny: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -164,7 +177,7 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `W mojej przeglądarce odnotowano, że ${rs.map((r) => `dnia ${r.when} przeglądarka wysłała do Państwa serwera ${r.host} z witryny ${r.site} dane obejmujące ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; ponadto wysłała do Państwa jeszcze ${takich(more)} z plikiem cookie lub identyfikatorem` : ''}.`,
+      `Moja przeglądarka odnotowała, że ${rs.map((r) => `dnia ${r.when} wysłała do Państwa serwera ${r.host} z witryny ${r.site} dane obejmujące ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; ponadto wysłała do Państwa jeszcze ${takich(more)} z plikiem cookie lub identyfikatorem` : ''}.`,
     heading: 'Baner cookie i zapytania:',
     bannerShown: (when, site) => `${when}: wyświetlenie banera cookie przez witrynę ${site}.`,
     request: (r) =>
@@ -219,7 +232,7 @@ const language: LetterLanguage = {
         `Na podstawie ${r.complaint} wnoszę skargę na następującego administratora, który nie zrealizował należycie przysługującego mi ${f.right}:\n${f.controller}`,
         `Osoba wnosząca skargę:\n${f.complainant || '(imię i nazwisko oraz dane kontaktowe do uzupełnienia)'}`,
         `Przebieg sprawy:\n- ${f.sentOn}: wysłanie do ${f.recipient} pisma w sprawie realizacji ${f.right} (znak sprawy: ${f.reference}).\n${f.due ? `- ${f.due}: upływ terminu na udzielenie odpowiedzi.\n` : ''}- Odpowiedź: ${{ none: 'brak.', refused: 'odmowa realizacji żądania.', identification: 'żądanie informacji potwierdzających tożsamość w zakresie wykraczającym poza niezbędny.', partial: 'niepełna.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Do skargi załączam kopię mojego pisma, dalszą korespondencję oraz zapis danych, które moja przeglądarka przesłała do ${closed(f.company)} Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i efektach rozpatrywania skargi (${r.updates}).` : ''}`,
+        `Do skargi załączam kopię mojego pisma, ewentualną dalszą korespondencję oraz zapis danych, które moja przeglądarka przesłała do ${closed(f.company)} Wnoszę o rozpatrzenie skargi oraz ${r.order ? `o nakazanie administratorowi spełnienia mojego żądania (${r.order})` : 'o podjęcie działań, aby administrator spełnił moje żądanie'}.${r.updates ? ` Proszę o informowanie mnie o postępach i wynikach rozpatrywania skargi (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
@@ -228,9 +241,9 @@ const language: LetterLanguage = {
 /** 1 sekunda, 2–4 sekundy (poza 12–14), pozostałe: sekund. */
 const few = (n: number) => n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14);
 const gap = (n: number) =>
-  n === 0 ? 'niecałą sekundę' : `${number(n)} ${n === 1 ? 'sekundę' : few(n) ? 'sekundy' : 'sekund'}`;
+  n === 0 ? 'niecałą sekundę' : n === 1 ? 'jedną sekundę' : `${number(n)} ${few(n) ? 'sekundy' : 'sekund'}`;
 const takich = (n: number) =>
-  `${number(n)} ${n === 1 ? 'takie zapytanie' : few(n) ? 'takie zapytania' : 'takich zapytań'}`;
+  n === 1 ? 'jedno takie zapytanie' : `${number(n)} ${few(n) ? 'takie zapytania' : 'takich zapytań'}`;
 /** Jak zapytanie miało się do odpowiedzi: „2 sekundy przed udzieleniem przeze mnie odpowiedzi w banerze cookie witryny”. */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;

@@ -123,7 +123,7 @@ const language: LetterLanguage = {
       `Entre elas há requisições a ${host}${site ? ` (um subdomínio do site ${site})` : ''}, que meu navegador atribuiu à empresa porque o registro DNS desse nome era um alias (CNAME) de ${cname ? `${cname}, um dos domínios da empresa` : 'um dos domínios da empresa'}.`,
     period: (first, last) => `Primeiro registro: ${first}; último registro: ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'requisição' : 'requisições'} a partir de ${number(sites)} ${sites === 1 ? 'site' : 'sites'}.`,
+      `${number(requests)} ${requests === 1 ? 'requisição' : 'requisições'} a partir de ${sites === 1 ? 'um site' : `${number(sites)} sites`}.`,
     kinds: (kinds) => `Elas continham ${kinds}.`,
     sites: (sites) => `Sites: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -203,7 +203,7 @@ const language: LetterLanguage = {
   },
 };
 
-const gap = (n: number) => (n === 0 ? 'menos de um segundo' : `${number(n)} ${n === 1 ? 'segundo' : 'segundos'}`);
+const gap = (n: number) => (n === 0 ? 'menos de um segundo' : n === 1 ? 'um segundo' : `${number(n)} segundos`);
 /** Como uma requisição se situava em relação à resposta: “2 segundos antes de eu ter respondido ao banner de cookies do site”. */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;

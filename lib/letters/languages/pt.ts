@@ -1,13 +1,26 @@
 import type { ConsentEventText, LawText, LetterLanguage } from '../language.ts';
-import { closed, timelineBlock } from '../language.ts';
+import { byArticle, closed, timelineBlock } from '../language.ts';
 import { GDPR_ANCHORS, type GdprAnchor } from '../laws.ts';
 
 /** "artigo 17.º, n.º 1, alínea b), do RGPD", "artigo 4.º, ponto 1, do RGPD", "artigo 17.º do RGPD", "considerando 30 do RGPD". */
 function rgpd(id: string): string {
   if (id.startsWith('rec')) return `considerando ${id.slice(3)} do RGPD`;
-  const [art, ...rest] = id.replace(/^art/, '').split('_');
-  const parts = rest.map((r) => (/^\d+$/.test(r) ? (art === '4' ? `ponto ${r}` : `n.º ${r}`) : `alínea ${r})`));
+  const [art = '', ...rest] = id.replace(/^art/, '').split('_');
+  const parts = rest.map((r) => parte(art, r));
   return parts.length ? [`artigo ${art}.º`, ...parts, 'do RGPD'].join(', ') : `artigo ${art}.º do RGPD`;
+}
+
+const parte = (art: string, r: string) =>
+  /^\d+$/.test(r) ? (art === '4' ? `ponto ${r}` : `n.º ${r}`) : `alínea ${r})`;
+
+/** Várias disposições, o RGPD nomeado uma vez: "artigo 11.º, n.º 2, e artigo 12.º, n.ºs 2 e 6, do RGPD". */
+function rgpdJuntos(ids: readonly GdprAnchor[]): string {
+  const groups = byArticle(ids).map(([art, tails]) =>
+    tails.length > 1 && tails.every((t) => t.length === 1 && /^\d+$/.test(t[0] ?? '') && art !== '4')
+      ? `artigo ${art}.º, n.ºs ${tails.map((t) => t[0]).join(' e ')}`
+      : [`artigo ${art}.º`, ...tails.map((t) => t.map((r) => parte(art, r)).join(', '))].join(', '),
+  );
+  return `${groups.slice(0, -1).join(', ')}${groups.length > 1 ? ', e ' : ''}${groups[groups.length - 1]}, do RGPD`;
 }
 
 const number = (n: number) => new Intl.NumberFormat('pt-PT').format(n);
@@ -23,10 +36,11 @@ const prazo = (c: Record<GdprAnchor, string>) =>
   `Solicito que deem seguimento a este pedido sem demora injustificada e, em qualquer caso, no prazo de um mês a contar da sua receção (${c.art12_3}). Se não lhe derem seguimento, devem informar-me, no mesmo prazo, das razões que o justificam e da possibilidade de apresentar reclamação a uma autoridade de controlo e de intentar ação judicial (${c.art12_4}). As medidas tomadas na sequência deste pedido são gratuitas (${c.art12_5}).`;
 const servicos = (c: Record<GdprAnchor, string>) =>
   `relativamente a todos os serviços de que sejam responsáveis pelo tratamento (${c.art4_7}), incluindo, mas não exclusivamente, os dados indicados abaixo`;
-const identificacao = (c: Record<GdprAnchor, string>) => `${c.art11_2}; ${c.art12_2}; ${c.art12_6}`;
+const identificacao = rgpdJuntos(['art11_2', 'art12_2', 'art12_6']);
 
 const gdpr: LawText<GdprAnchor> = {
   cite,
+  cites: rgpdJuntos,
   rights: {
     erasure: {
       subject: (f) => `Pedido de apagamento de dados pessoais – ref.ª ${f.reference}`,
@@ -43,12 +57,12 @@ const gdpr: LawText<GdprAnchor> = {
             `Oponho-me ainda, por motivos relacionados com a minha situação particular, a qualquer tratamento que baseiem em interesses legítimos (${c.art21_1}): ${x.reason} Salvo se demonstrarem razões imperiosas e legítimas que prevaleçam sobre os meus interesses, direitos e liberdades, os dados devem igualmente ser apagados nos termos do ${c.art17_1_c}.`,
           );
         return [
-          `Ao abrigo do ${c.art17}, solicito que procedam ao apagamento de todos os dados pessoais que me digam respeito e que se encontrem na vossa posse, ${servicos(c)}.`,
+          `Ao abrigo do ${c.art17}, solicito que procedam, sem demora injustificada, ao apagamento de todos os dados pessoais que me digam respeito e que se encontrem na vossa posse, ${servicos(c)}.`,
           fundamentos.join(' '),
           // What was observed and the resident's rule: a paragraph of its own, after the grounds it adds to.
           ...(x.grounds.includes('unlawful') && x.unlawful
             ? [
-                `${x.unlawful.observed} Nos termos da norma aplicável no meu país de residência (${x.unlawful.rule}), o armazenamento de informações no meu equipamento terminal, ou o acesso a informações nele já armazenadas, exige o meu consentimento prévio, salvo se for estritamente necessário para prestar um serviço que eu tenha expressamente solicitado, o que não é o caso do envio dos vossos cookies ou identificadores para os vossos servidores. Como consta acima, quando esses pedidos foram enviados eu não tinha dado ${x.unlawful.sites === 1 ? 'nesse sítio' : 'nesses sítios'} qualquer consentimento a favor da vossa empresa. Os dados assim obtidos não têm, por isso, fundamento de licitude nos termos do ${c.art6_1}, sendo o consentimento (${c.art6_1_a}) o único fundamento possível; são tratados de forma ilícita (${c.art5_1_a}) e devem ser apagados nos termos do ${c.art17_1_d}.`,
+                `${x.unlawful.observed} Nos termos da norma aplicável no meu país de residência (${x.unlawful.rule}), o armazenamento de informações no meu equipamento terminal, ou o acesso a informações nele já armazenadas, exige o meu consentimento prévio, salvo se for estritamente necessário para prestar um serviço que eu tenha expressamente solicitado, o que não é o caso do envio dos vossos cookies ou identificadores para os vossos servidores. Como consta acima, quando esses pedidos de rede foram enviados eu não tinha dado ${x.unlawful.sites === 1 ? 'nesse sítio' : 'nesses sítios'} qualquer consentimento a favor da vossa empresa. Os dados assim obtidos não têm, por isso, fundamento de licitude nos termos do ${c.art6_1}, sendo o consentimento (${c.art6_1_a}) o único fundamento possível; são tratados de forma ilícita (${c.art5_1_a}) e devem ser apagados nos termos do ${c.art17_1_d}.`,
               ]
             : []),
           `Em meu entender, não se aplica nenhuma das exceções previstas no ${c.art17_3}. Caso invoquem alguma, solicito que a identifiquem e que apaguem todos os dados que não estejam por ela abrangidos. Solicito ainda que comuniquem o apagamento a cada destinatário a quem os dados tenham sido transmitidos e que me informem sobre esses destinatários (${c.art19}). Peço que me confirmem o apagamento por escrito, indicando os identificadores a que os dados estavam associados.`,
@@ -81,14 +95,14 @@ const gdpr: LawText<GdprAnchor> = {
     },
   },
   identification: (c) =>
-    `Os identificadores abaixo indicados foram instalados ou recolhidos pela vossa empresa, ou por conta desta, para reconhecer o meu navegador; identificadores por via eletrónica deste tipo são dados pessoais (${c.art4_1}; ${c.rec30}). Solicito que os utilizem para localizar os dados em causa. Caso necessitem de informações adicionais para me identificar, peço que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer; só me podem ser pedidas as informações necessárias para confirmar a minha identidade (${identificacao(c)}).`,
+    `Os identificadores abaixo indicados foram instalados ou recolhidos pela vossa empresa, ou por conta desta, para reconhecer o meu navegador; identificadores por via eletrónica deste tipo são dados pessoais (${c.art4_1}; ${c.rec30}). Solicito que os utilizem para localizar os dados em causa. Caso necessitem de informações adicionais para me identificar, peço que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer; só me podem ser pedidas as informações necessárias para confirmar a minha identidade (${identificacao}).`,
   noIdentifier: (c) =>
-    `Esta carta não indica nenhum identificador. Os cookies e outros identificadores que tenham instalado no meu navegador para o reconhecer são dados pessoais (${c.art4_1}; ${c.rec30}). Caso disponibilizem uma página que mostre o identificador instalado no meu navegador, peço que me indiquem o respetivo endereço; caso contrário, que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer (${identificacao(c)}).`,
+    `Esta carta não indica nenhum identificador. Os cookies e outros identificadores que tenham instalado no meu navegador para o reconhecer são dados pessoais (${c.art4_1}; ${c.rec30}). Caso disponibilizem uma página que mostre o identificador instalado no meu navegador, peço que me indiquem o respetivo endereço; caso contrário, que me indiquem qual o identificador de que necessitam e de que forma o posso fornecer (${identificacao}).`,
   representative: (c) =>
     `Esta carta é-vos dirigida na qualidade de representante do responsável pelo tratamento na União (${c.art27}); solicito que a transmitam ao responsável pelo tratamento.`,
   roles: (c) => ({
     law: 'o RGPD',
-    identify: `${c.art11_2} e ${c.art12_6}`,
+    identify: rgpdJuntos(['art11_2', 'art12_6']),
     personalData: c.art4_1,
     free: c.art12_5,
     erasure: c.art17,
@@ -96,7 +110,7 @@ const gdpr: LawText<GdprAnchor> = {
     processor: c.art28_3_e,
     complaint: c.art77,
     order: c.art58_2_c,
-    updates: `${c.art77_2} e ${c.art78_2}`,
+    updates: rgpdJuntos(['art77_2', 'art78_2']),
     escalate: 'apresentarei reclamação junto de uma autoridade de controlo',
   }),
 };
@@ -139,7 +153,7 @@ const language: LetterLanguage = {
       `Entre eles há pedidos a ${host}${site ? ` (um subdomínio do sítio web ${site})` : ''}, que o meu navegador vos atribuiu porque o registo DNS desse nome era um alias (CNAME) de ${cname ? `${cname}, um dos vossos domínios` : 'um dos vossos domínios'}.`,
     period: (first, last) => `Primeira observação: ${first}; última observação: ${last}.`,
     volume: (sites, requests) =>
-      `${number(requests)} ${requests === 1 ? 'pedido de rede' : 'pedidos de rede'} a partir de ${number(sites)} ${sites === 1 ? 'sítio web' : 'sítios web'}.`,
+      `${number(requests)} ${requests === 1 ? 'pedido de rede' : 'pedidos de rede'} a partir de ${sites === 1 ? 'um sítio web' : `${number(sites)} sítios web`}.`,
     kinds: (kinds) => `Continham ${kinds}.`,
     sites: (sites) => `Sítios web: ${sites}.`,
     attachment: (file, sha256, sites) =>
@@ -159,16 +173,17 @@ const language: LetterLanguage = {
   },
   consent: {
     observed: (rs, more) =>
-      `O meu navegador registou que ${rs.map((r) => `em ${r.when} enviou ao vosso servidor ${r.host}, a partir do sítio ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e que vos enviou ${more === 1 ? 'mais um pedido' : `mais ${number(more)} pedidos`} desse tipo com um cookie ou um identificador` : ''}.`,
-    heading: 'Banner de cookies e pedidos:',
+      `O meu navegador registou que ${rs.map((r) => `em ${r.when} enviou ao vosso servidor ${r.host}, a partir do sítio ${r.site}, ${r.what}, ${relation(r)}`).join('; ')}${more > 0 ? `; e que vos enviou ${more === 1 ? 'mais um pedido de rede' : `mais ${number(more)} pedidos de rede`} desse tipo com um cookie ou um identificador` : ''}.`,
+    heading: 'Banner de cookies e pedidos de rede:',
     bannerShown: (when, site) => `${when}: o sítio ${site} apresentou-me o seu banner de cookies.`,
     request: (r) =>
       `${r.when}: o meu navegador enviou a ${r.host}, a partir do sítio ${r.site}, ${r.what}, ${relation(r)}.`,
     answer: (a, when, site) =>
       `${when}: ${{ answered: `respondi ao banner de cookies de ${site} (o registo não indica qual a escolha)`, 'after-refusal': `recusei o consentimento no banner de cookies de ${site}`, 'after-partial': `aceitei apenas algumas finalidades no banner de cookies de ${site}`, 'after-withdrawal': `retirei o meu consentimento em ${site}` }[a]}.`,
-    more: (n) => `O meu navegador registou ${n === 1 ? 'mais um pedido' : `mais ${number(n)} pedidos`} desse tipo.`,
+    more: (n) =>
+      `O meu navegador registou ${n === 1 ? 'mais um pedido de rede' : `mais ${number(n)} pedidos de rede`} desse tipo.`,
     relied: (provision) =>
-      `Devido a estes pedidos, o meu pedido fundamentou-se também no ${provision} (tratamento ilícito).`,
+      `Devido a estes pedidos de rede, o meu pedido de apagamento fundamentou-se também no ${provision} (tratamento ilícito).`,
   },
   closing: 'Com os melhores cumprimentos,',
   reference: (f) => `${f.date} · Ref.ª ${f.reference}`,
@@ -212,13 +227,13 @@ const language: LetterLanguage = {
         `Venho, ao abrigo do ${r.complaint}, apresentar reclamação contra o seguinte responsável pelo tratamento, que não respeitou o meu ${f.right}:\n${f.controller}`,
         `Reclamante:\n${f.complainant || '(nome e contactos a completar)'}`,
         `Cronologia:\n- ${f.sentOn}: exerci o meu ${f.right} junto de ${f.recipient} (ref.ª ${f.reference}).\n${f.due ? `- ${f.due}: terminou o prazo de resposta.\n` : ''}- Resposta: ${{ none: 'nenhuma.', refused: 'o pedido foi recusado.', identification: 'foram-me pedidos elementos de identificação para além do necessário.', partial: 'a resposta foi incompleta.' }[f.answer]}${timelineBlock(language.consent.heading, f.consentTimeline)}`,
-        `Junto o meu pedido, a correspondência trocada e o registo dos dados que o meu navegador enviou a ${closed(f.company)} Solicito a V. Exas. que apreciem a presente reclamação e ${r.order ? `que ordenem ao responsável pelo tratamento que satisfaça o meu pedido (${r.order})` : 'que assegurem que o responsável pelo tratamento satisfaz o meu pedido'}.${r.updates ? ` Solicito ainda que me informem do andamento e do resultado da reclamação (${r.updates}).` : ''}`,
+        `Junto o meu pedido, a eventual correspondência trocada e o registo dos dados que o meu navegador enviou a ${closed(f.company)} Solicito a V. Exas. que apreciem a presente reclamação e ${r.order ? `que ordenem ao responsável pelo tratamento que satisfaça o meu pedido (${r.order})` : 'que assegurem que o responsável pelo tratamento satisfaz o meu pedido'}.${r.updates ? ` Solicito ainda que me informem do andamento e do resultado da reclamação (${r.updates}).` : ''}`,
         complaintParts.identity(f.shareIdentity),
       ].join('\n\n'),
   },
 };
 
-const gap = (n: number) => (n === 0 ? 'menos de um segundo' : `${number(n)} ${n === 1 ? 'segundo' : 'segundos'}`);
+const gap = (n: number) => (n === 0 ? 'menos de um segundo' : n === 1 ? 'um segundo' : `${number(n)} segundos`);
 /** Como um pedido se situava face à resposta: «2 segundos antes de eu ter respondido ao banner de cookies do sítio». */
 function relation(r: ConsentEventText): string {
   const g = r.seconds === undefined ? '' : `${gap(r.seconds)} `;

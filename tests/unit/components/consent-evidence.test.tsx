@@ -67,7 +67,7 @@ describe('the composer’s cookie-banner evidence', () => {
     // The zone as an offset, as the letter writes it (not "UTC", "CET" or "MEZ", which differ by language).
     expect(text).toContain('30 Nov 2026, 14:02:05 GMT+00:00: ads.example, from news.example, before you answered');
     expect(text).toContain('and 2 more such requests');
-    expect(text).toContain('citing the rule of your country: § 25 Abs. 1 TDDDG (Germany).');
+    expect(text).toContain('citing the rule of your country: § 25 Abs. 1 und 2 TDDDG (Germany).');
   });
 
   it.each<[string, LetterEvidence, Law, string | undefined, string]>([

@@ -74,14 +74,14 @@ describe('letters that use the consent ledger', () => {
     const l = await letter([identifierBefore, cookieAfter], { residence: 'DE' });
     expect(l.grounds).toContain('unlawful');
     expect(l.body).toContain(
-      'on 30 November 2026 at 14:02:05 (UTC+00:00) it sent your server ads.example identifiers of my browser or device from news.example, 2 seconds before I answered the site’s cookie banner',
+      'on 30 November 2026 at 14:02:05 (UTC+00:00) it sent identifiers of my browser or device from news.example to your server ads.example, 2 seconds before I answered the site’s cookie banner',
     );
     expect(l.body).toContain(
-      'on 30 November 2026 at 14:02:09 (UTC+00:00) it sent your server ads.example cookies from news.example, 2 seconds after I had refused consent on the site’s cookie banner',
+      'on 30 November 2026 at 14:02:09 (UTC+00:00) it sent cookies from news.example to your server ads.example, 2 seconds after I had refused consent on the site’s cookie banner',
     );
     // A German resident writing in English cites the TDDDG, named with its country; never the Directive.
     expect(l.body).toContain(
-      'Under the rule that applies in my country of residence (§ 25 Abs. 1 TDDDG (Germany)), storing information on my device, or gaining access to information already stored on it, requires my prior consent unless it is strictly necessary to provide a service I have explicitly requested; sending your cookies or identifiers to your servers is not.',
+      'Under the rule that applies in my country of residence (§ 25 Abs. 1 und 2 TDDDG (Germany)), storing information on my device, or gaining access to information already stored on it, requires my prior consent unless it is strictly necessary to provide a service I have explicitly requested; sending your cookies or identifiers to your servers is not.',
     );
     // The step a court needs (CJEU C-60/22): no consent, so no lawful basis under Art. 6(1), so unlawful under Art. 5(1)(a).
     expect(l.body).toContain(
@@ -89,7 +89,7 @@ describe('letters that use the consent ledger', () => {
     );
     expect(l.body).not.toMatch(/2002\/58/);
     // The volume line still counts every request, the consent ones among them.
-    expect(l.body).toContain('2 requests from 1 website.');
+    expect(l.body).toContain('2 requests from one website.');
   });
 
   it('a French resident cites article 82 of the loi Informatique et Libertés; a German letter of a German resident cites § 25 bare', async () => {
@@ -101,7 +101,7 @@ describe('letters that use the consent ledger', () => {
       'ne reposent donc sur aucune base légale au titre de l’article 6, paragraphe 1, du RGPD, seul le consentement (article 6, paragraphe 1, point a), du RGPD) pouvant la fournir ; elles font l’objet d’un traitement illicite (article 5, paragraphe 1, point a), du RGPD)',
     );
     const de = await letter([identifierBefore], { residence: 'DE' }, 'de');
-    expect(de.body).toContain('Vorschrift (§ 25 Abs. 1 TDDDG) sind die Speicherung');
+    expect(de.body).toContain('Vorschrift (§ 25 Abs. 1 und 2 TDDDG) sind die Speicherung');
     expect(de.body).toContain(
       'Für so erlangte Daten besteht daher keine Rechtsgrundlage nach Art. 6 Abs. 1 DSGVO – in Betracht käme allein eine Einwilligung (Art. 6 Abs. 1 lit. a DSGVO); sie werden unrechtmäßig verarbeitet (Art. 5 Abs. 1 lit. a DSGVO) und sind nach Art. 17 Abs. 1 lit. d DSGVO zu löschen.',
     );
@@ -110,7 +110,7 @@ describe('letters that use the consent ledger', () => {
   // Every country of the table, with the provision its resident's letter must name, written out here so that a changed
   // or mistyped entry fails.
   const CITES: [string, string][] = [
-    ['DE', '§ 25 Abs. 1 TDDDG'],
+    ['DE', '§ 25 Abs. 1 und 2 TDDDG'],
     ['AT', '§ 165 Abs. 3 TKG 2021'],
     ['FR', 'article 82 de la loi n° 78-17 du 6 janvier 1978 relative à l’informatique, aux fichiers et aux libertés'],
     ['GB', 'regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003'],
@@ -119,7 +119,7 @@ describe('letters that use the consent ledger', () => {
       'ES',
       'artículo 22.2 de la Ley 34/2002, de 11 de julio, de servicios de la sociedad de la información y de comercio electrónico',
     ],
-    ['NL', 'artikel 11.7a, eerste lid, van de Telecommunicatiewet'],
+    ['NL', 'artikel 11.7a, eerste en derde lid, van de Telecommunicatiewet'],
     ['PT', 'artigo 5.º da Lei n.º 41/2004, de 18 de agosto, na sua redação atual'],
     [
       'IE',
@@ -188,8 +188,10 @@ describe('letters that use the consent ledger', () => {
     expect(se.body).toContain(
       'zamieszkania (9 kap. 28 § lagen (2022:482) om elektronisk kommunikation (Szwecja)) przechowywanie',
     );
-    // The date and time as Polish writes them: "dnia 30 listopada 2026 r. o godz. 14:02:05".
-    expect(pl.body).toContain('dnia 30 listopada 2026 r. o godz. 14:02:05 (UTC+00:00) przeglądarka wysłała');
+    // The date and time as Polish writes them: "dnia 30 listopada 2026 r. o godz. 14:02:05"; the browser is the subject.
+    expect(pl.body).toContain(
+      'Moja przeglądarka odnotowała, że dnia 30 listopada 2026 r. o godz. 14:02:05 (UTC+00:00) wysłała',
+    );
   });
 
   it('a UK GDPR letter cites PECR regulation 6, and does not claim it has no other exception', async () => {
@@ -277,7 +279,7 @@ describe('letters that use the consent ledger', () => {
       time: BANNER + i * 1000 + 10,
     }));
     const l = await letter(many);
-    expect(l.body.match(/it sent your server/g)).toHaveLength(3);
+    expect(l.body.match(/to your server ads\.example/g)).toHaveLength(3);
     expect(l.body).toContain('and that it sent you 2 more such requests with a cookie or an identifier');
   });
 
@@ -323,9 +325,9 @@ describe('letters that use the consent ledger', () => {
     const at = (s: string) => body.indexOf(s);
     const lines = [
       '30 November 2026 at 14:02:00 (UTC+00:00): the website news.example showed me its cookie banner.',
-      '30 November 2026 at 14:02:05 (UTC+00:00): my browser sent ads.example identifiers of my browser or device from news.example',
+      '30 November 2026 at 14:02:05 (UTC+00:00): my browser sent identifiers of my browser or device from news.example to ads.example',
       '30 November 2026 at 14:02:07 (UTC+00:00): I refused consent on the cookie banner of news.example.',
-      '30 November 2026 at 14:02:09 (UTC+00:00): my browser sent ads.example cookies',
+      '30 November 2026 at 14:02:09 (UTC+00:00): my browser sent cookies from news.example to ads.example',
     ];
     for (const l of lines) expect(at(l), l).toBeGreaterThan(-1);
     expect(lines.map(at)).toEqual([...lines.map(at)].sort((a, b) => a - b));
@@ -337,7 +339,7 @@ describe('letters that use the consent ledger', () => {
     const relied = composeComplaint(letterLanguage('en'), request, { ...input, unlawful: true }, '2027-01-10').body;
     const block = relied.slice(relied.indexOf('Cookie banner and requests:')).split('\n\n')[0] ?? '';
     expect(block.split('\n').at(-1)).toBe(
-      '- Because of these requests, my request also relied on Article 17(1)(d) GDPR (unlawful processing).',
+      '- Because of these transmissions, my erasure request also relied on Article 17(1)(d) GDPR (unlawful processing).',
     );
     const de = composeComplaint(letterLanguage('de'), request, { ...input, unlawful: true }, '2027-01-10').body;
     expect(de).toContain('Wegen dieser Anfragen stützte sich mein Antrag auch auf Art. 17 Abs. 1 lit. d DSGVO');
@@ -407,7 +409,7 @@ describe('letters that use the consent ledger', () => {
       '; außerdem übermittelte er Ihnen drei weitere solche Anfragen mit einem Cookie oder einer Kennung.',
     );
     const nl = (await letter([...many.slice(0, 4), cookieAfter], {}, 'nl')).body;
-    expect(nl).toContain('daarnaast stuurde hij u nog twee zulke verzoeken met een cookie of identificator.');
+    expect(nl).toContain('daarnaast stuurde hij u nog twee zulke netwerkverzoeken met een cookie of identificator.');
     // Pluperfect after "nadat".
     expect((await letter([cookieAfter], {}, 'nl')).body).toContain(
       'twee seconden nadat ik in de cookiebanner van de website toestemming had geweigerd',
@@ -433,7 +435,7 @@ describe('letters that use the consent ledger', () => {
       en: 'although the consent string (TCF) sent with the request recorded no consent for the recipient',
       de: 'wobei der mit der Anfrage übermittelte Einwilligungs-String (TCF) keine Einwilligung für den Empfänger auswies',
       fr: 'alors que la chaîne de consentement (TCF) transmise avec la requête n’enregistrait aucun consentement en faveur du destinataire',
-      es: 'aunque la cadena de consentimiento (TCF) enviada con la solicitud no registraba consentimiento alguno a favor del destinatario',
+      es: 'aunque la cadena de consentimiento (TCF) enviada con la petición no registraba consentimiento alguno a favor del destinatario',
       it: 'mentre la stringa di consenso (TCF) trasmessa con la richiesta non registrava alcun consenso a favore del destinatario',
       nl: 'terwijl de met het verzoek meegezonden toestemmingsreeks (TCF) geen toestemming voor de ontvanger vermeldde',
       pl: 'przy czym przesłany wraz z zapytaniem ciąg zgody (TCF) nie odnotowywał zgody na rzecz odbiorcy',
@@ -518,6 +520,14 @@ describe('letters that use the consent ledger', () => {
       'My browser has already sent you this signal: 3 requests that reached your domains from news.example and shop.example between November 3, 2026 and November 20, 2026 carried Global Privacy Control (the Sec-GPC: 1 header). You must treat that signal as a valid request to opt out of sale and sharing for this browser and any consumer profile associated with it, including pseudonymous profiles (Cal. Code Regs. tit. 11, § 7025(c)(1)). Please apply it from November 3, 2026, and notify the third parties to whom you sold or shared my personal information after that date (Cal. Code Regs. tit. 11, § 7026(f)).',
     );
     expect(l.body).not.toMatch(/\d November 2026/);
+    // The opt-out preference signal rests on the regulation (11 CCR § 7025(b)), not on § 1798.135(b).
+    expect(l.body).toContain(
+      'you must treat it as a valid request to opt out as well (Cal. Code Regs. tit. 11, § 7025(b)).',
+    );
+    expect(l.body).not.toContain('1798.135');
+    // The GPC paragraph already asks for the third parties to be told: the closing line only asks for confirmation.
+    expect(l.body).toContain('Please confirm this opt-out to me in writing.');
+    expect(l.body.match(/notify the third parties/g)).toHaveLength(1);
     const es = await composeLetter(
       letterLanguage('es'),
       g.evidence,
@@ -525,10 +535,15 @@ describe('letters that use the consent ledger', () => {
       options({ jurisdiction: 'ccpa', right: 'objection' }),
     );
     expect(es.body).toContain(
-      'Mi navegador ya les envió esa señal: 3 solicitudes que llegaron a sus dominios desde news.example y shop.example entre el 3 de noviembre de 2026 y el 20 de noviembre de 2026 incluían Global Privacy Control (cabecera Sec-GPC: 1).',
+      'Mi navegador ya les envió esa señal: 3 peticiones que llegaron a sus dominios desde news.example y shop.example entre el 3 de noviembre de 2026 y el 20 de noviembre de 2026 incluían Global Privacy Control (cabecera Sec-GPC: 1).',
     );
     expect(es.body).toContain('incluidos los perfiles seudónimos (sección 7025(c)(1) del título 11');
     expect(es.body).toContain('Les ruego que la apliquen desde el 3 de noviembre de 2026');
+    expect(es.body).toContain(
+      'una solicitud válida de exclusión (sección 7025(b) del título 11 del Código de Regulaciones de California).',
+    );
+    expect(es.body).toContain('Les ruego que me confirmen esta exclusión por escrito.');
+    expect(es.body).not.toContain('Les ruego que notifiquen esta exclusión');
     const one = await gathered([gpc('news.example', 3)]);
     const single = await composeLetter(
       letterLanguage('en'),
@@ -536,6 +551,18 @@ describe('letters that use the consent ledger', () => {
       [],
       options({ jurisdiction: 'ccpa', right: 'objection' }),
     );
-    expect(single.body).toContain('1 request that reached your domains from news.example on November 3, 2026 carried');
+    expect(single.body).toContain(
+      'one request that reached your domains from news.example on November 3, 2026 carried',
+    );
+    // Without the signal, the closing line still asks for the third parties to be told.
+    const none = await composeLetter(
+      letterLanguage('en'),
+      (await gathered([{ site: 'news.example', time: Date.UTC(2026, 10, 3, 9), delivery: 'received' }])).evidence,
+      [],
+      options({ jurisdiction: 'ccpa', right: 'objection' }),
+    );
+    expect(none.body).toContain(
+      'Please notify the third parties to whom you sold or shared my personal information of this opt-out, and confirm it to me in writing.',
+    );
   });
 });

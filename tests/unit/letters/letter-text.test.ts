@@ -307,8 +307,8 @@ describe('complaints', () => {
       'DSC-20261123-K7Q2M9',
       c?.art77,
       c?.art58_2_c,
-      c?.art77_2,
-      c?.art78_2,
+      // Art. 77(2) and 78(2) in one bracket, the GDPR named once.
+      lang.laws.gdpr?.cites?.(['art77_2', 'art78_2']),
     ]) {
       expect(text).toContain(part);
     }
@@ -439,14 +439,48 @@ describe('no overclaiming (LETTERS.md 27, 28)', () => {
     },
   );
 
+  // Second legal review, M1: with no identifier quoted, nothing shows the company set cookies in this browser.
+  const HEDGED: Record<string, string> = {
+    en: 'Any cookies and identifiers you have set in my browser to recognise it are personal data',
+    de: 'Etwaige Cookies und Kennungen, die Sie in meinem Browser gesetzt haben, um ihn wiederzuerkennen, sind personenbezogene Daten',
+    es: 'Las cookies e identificadores que, en su caso, hayan instalado en mi navegador para reconocerlo son datos personales',
+    fr: 'Les cookies et identifiants que vous avez pu déposer dans mon navigateur afin de le reconnaître sont des données à caractère personnel',
+    it: 'I cookie e gli altri identificativi che abbiate eventualmente impostato nel mio browser per riconoscerlo sono dati personali',
+    nl: 'Cookies en identificatoren die u eventueel in mijn browser hebt geplaatst om die te herkennen, zijn persoonsgegevens',
+    pl: 'Pliki cookie i identyfikatory, które Państwo ewentualnie zapisali w mojej przeglądarce w celu jej rozpoznawania, są danymi osobowymi',
+    pt: 'Os cookies e outros identificadores que tenham instalado no meu navegador para o reconhecer são dados pessoais',
+  };
+  it.each(withLaw('gdpr'))(
+    '%s: a letter quoting no identifier says only that any cookies set to recognise the browser are personal data',
+    async (code) => {
+      const body = (await write(code, {}, {}, [])).body;
+      expect(body).toContain(HEDGED[code]);
+      expect(body).not.toMatch(
+        /You recognise my browser by|Sie erkennen meinen Browser an|Vous reconnaissez mon navigateur|Ustedes reconocen mi navegador|U kunt mijn browser herkennen|Rozpoznają Państwo moją przeglądarkę/,
+      );
+    },
+  );
+
+  it('an English letter under the CCPA hedges the same way, in US spelling, and closes "Sincerely,"', async () => {
+    const body = (await write('en', {}, { jurisdiction: 'ccpa', residence: 'US-CA' }, [])).body;
+    expect(body).toContain(
+      'Any cookies and identifiers you have set in my browser to recognize it are personal information (Cal. Civ. Code § 1798.140(v)).',
+    );
+    expect(body).toMatch(/\nSincerely,\n/);
+    expect(body).not.toMatch(/recognis|honour|synchronis|Yours faithfully/);
+    // A GDPR letter keeps British spelling and closing.
+    expect((await write('en', {}, {}, [])).body).toMatch(/\nYours faithfully,\n/);
+  });
+
   it.each(withLaw('gdpr'))(
     '%s: asks which identifier is needed and how to provide it, with Art. 4(1), 11(2), 12(2), 12(6) and Recital 30',
     async (code) => {
       const lang = letterLanguage(code);
       const c = lang.laws.gdpr?.cite;
+      const identify = lang.laws.gdpr?.cites?.(['art11_2', 'art12_2', 'art12_6']);
       for (const cited of [ids, []]) {
         const body = (await write(code, {}, {}, cited)).body;
-        for (const anchor of [c?.art4_1, c?.rec30, c?.art11_2, c?.art12_2, c?.art12_6]) expect(body).toContain(anchor);
+        for (const anchor of [c?.art4_1, c?.rec30, identify]) expect(body).toContain(anchor);
       }
       const none = (await write(code, {}, {}, [])).body;
       expect(none).toMatch(
@@ -866,7 +900,7 @@ describe('register (LETTERS.md 38)', () => {
 
   it('Polish: the evidence agrees with a single request, the complaint says each answer once, the fee reply names the exception', async () => {
     const one = (await write('pl', { requests: 1 }, {})).body;
-    expect(one).toContain('1 zapytanie z 1 witryny.');
+    expect(one).toContain('1 zapytanie z jednej witryny.');
     expect(one).toContain('Przesłane dane obejmowały identyfikatory');
     expect(one).not.toContain('Zawierały one');
     const lang = letterLanguage('pl');
@@ -887,10 +921,10 @@ describe('register (LETTERS.md 38)', () => {
   it('Dutch: the AVG’s own terms, follow-ups that fit any channel, a partial answer called partial', async () => {
     const nl = letterLanguage('nl');
     const erasure = (await write('nl', {}, {})).body;
-    // Art. 12(3) AVG: "onverwijld en in ieder geval binnen een maand"; the cookie rule is art. 11.7a, eerste lid, Tw.
+    // Art. 12(3) AVG: "onverwijld en in ieder geval binnen een maand"; the cookie rule is art. 11.7a, eerste en derde lid, Tw.
     expect(erasure).toContain('onverwijld, en in ieder geval binnen een maand');
     expect((await write('nl', { consent: deviceFlow }, { residence: 'NL' })).body).toContain(
-      'artikel 11.7a, eerste lid, van de Telecommunicatiewet',
+      'artikel 11.7a, eerste en derde lid, van de Telecommunicatiewet',
     );
     // A request sent by e-mail or web form was no "brief".
     const reminder = composeReminder(nl, request(), '2026-12-01').body;
