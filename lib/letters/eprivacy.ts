@@ -112,6 +112,10 @@ const RULES: EprivacyRule[] = [
     country: 'MT',
     cite: 'regulation 5 of the Processing of Personal Data (Electronic Communications Sector) Regulations (Subsidiary Legislation 586.01)',
   },
+  // datenschutzstelle.li, "Aktualisierung Cookies und vergleichbare Technologien": "Mit der Revision des
+  // Kommunikationsgesetzes (KomG) vom 1. Februar 2025 wurde Art. 61 Abs. 4 neu eingeführt. Die Bestimmung entspricht
+  // weitgehend Art. 5 Abs. 3 der ePrivacy-Richtlinie" (checked 2026-12-01).
+  { country: 'LI', cite: 'Art. 61 Abs. 4 KomG' },
 ];
 
 const BY_COUNTRY = new Map(RULES.map((r) => [r.country, r]));

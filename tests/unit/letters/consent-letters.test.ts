@@ -159,6 +159,7 @@ describe('letters that use the consent ledger', () => {
       'MT',
       'regulation 5 of the Processing of Personal Data (Electronic Communications Sector) Regulations (Subsidiary Legislation 586.01)',
     ],
+    ['LI', 'Art. 61 Abs. 4 KomG'],
   ];
 
   it('the table has exactly the countries listed here', () => {
