@@ -146,9 +146,9 @@ export default defineBackground(() => {
   browser.webRequest.onBeforeRedirect.addListener((d) => traffic.redirected(d), all);
   browser.webRequest.onResponseStarted.addListener(
     (d) => {
-      // A download or a 204 leaves the tab on the page it was on: no new page load, and the page stays watched.
-      if (!becomesPage(d)) return;
-      traffic.pageStarted(d);
+      // A download or a 204 leaves the tab on the page it was on: no new page load, and the page stays watched. So
+      // does a page fetched ahead of the user (a prefetch or prerender), while the page that asked for it is shown.
+      if (!becomesPage(d) || !traffic.pageStarted(d)) return;
       settings.loaded.then(() => watched.pageStarted(d.tabId, d.url));
     },
     {

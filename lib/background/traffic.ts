@@ -16,6 +16,18 @@ interface Header {
   value?: string;
 }
 
+/** What `onResponseStarted` says of a main frame's response that this reads. */
+export interface PageResponse {
+  requestId?: string;
+  tabId: number;
+  url: string;
+  timeStamp: number;
+  incognito?: boolean;
+  frameId?: number;
+  /** Chromium's: `prerender` for a page being prerendered. */
+  documentLifecycle?: string;
+}
+
 /**
  * The webRequest events, in the order the browser sends them, turned into the capture's calls. Bodies and headers
  * arrive before a request finishes and are held until it does; nothing is recorded before `ready` (the settings and
@@ -104,12 +116,29 @@ export class Traffic {
     this.capture.privateAccessKnown(allowed);
   }
 
-  /** A main frame's response started: requests from now on belong to the tab's new page load. */
-  pageStarted(details: { tabId: number; url: string; timeStamp: number; incognito?: boolean }): void {
+  /**
+   * A main frame's response started: requests from now on belong to the tab's new page load — unless the browser
+   * fetched it ahead of the user (a speculation rule's prefetch or prerender, with the shown page's tab and frame 0,
+   * or a prerendered page's own frame): the page shown stays the tab's page. When the user then opens that address,
+   * Chromium reports a request of its own for it (answered from what it fetched ahead, nothing sent again), and
+   * that one starts the page load. Says whether one was started.
+   */
+  pageStarted(details: PageResponse): boolean {
+    if (this.fetchedAhead(details)) return false;
     // Firefox says whether the request is private; Chrome does not.
     const incognito = details.incognito ?? (this.privateAccess === false ? false : undefined);
     this.ready
       .then(() => this.capture.navigated(details.tabId, details.url, incognito, Math.round(details.timeStamp)))
       .catch((error) => console.error('Disclosed:', error));
+    return true;
+  }
+
+  /**
+   * Whether a main frame's request is one the browser made ahead of the user: `Sec-Purpose: prefetch` (as Chromium
+   * sends it with speculation rules), or a frame that is not the tab's top one (a page prerendered in the tab, in Chromium).
+   */
+  private fetchedAhead(details: PageResponse): boolean {
+    if (details.requestId !== undefined && this.pending.isAhead(details.requestId)) return true;
+    return (details.frameId !== undefined && details.frameId !== 0) || details.documentLifecycle === 'prerender';
   }
 }
