@@ -8,6 +8,19 @@ export interface RedirectDetails extends RawRequestDetails {
   statusLine?: string;
 }
 
+/** What `webNavigation.onCommitted` says of a tab's outermost frame that this reads (Chromium's document fields). */
+export interface Committed {
+  tabId: number;
+  frameId: number;
+  url: string;
+  timeStamp: number;
+  documentId?: string;
+  documentLifecycle?: string;
+}
+
+/** How many prerendered documents, not yet shown, are remembered (a page asks for a few at most). */
+const MAX_PRERENDERED = 64;
+
 /** The error recorded for a request redirected away from the web before it was sent. */
 export const REDIRECTED_AWAY = 'redirected inside the browser to a non-web address: nothing was sent';
 
@@ -42,6 +55,8 @@ export class Traffic {
   private waiting = 0;
   private readonly maxWaiting: number;
   private readonly onDropped: (requests: number) => void;
+  /** Documents prerendered in a tab and not shown yet (document id → tab id), as their commits said. */
+  private readonly prerendered = new Map<string, number>();
 
   constructor(
     private readonly capture: Capture,
@@ -125,12 +140,39 @@ export class Traffic {
    */
   pageStarted(details: PageResponse): boolean {
     if (this.fetchedAhead(details)) return false;
+    this.startPage(details);
+    return true;
+  }
+
+  /**
+   * webNavigation.onCommitted of a tab's outermost frame. A page prerendered in the tab commits in a frame of its
+   * own (not frame 0, its lifecycle `prerender`); when the user opens it, Chromium shows it without a request — it
+   * commits again in frame 0, as the same document — and only then does it become the tab's page. Says whether a
+   * page load was started.
+   */
+  committed(details: Committed): boolean {
+    const { documentId } = details;
+    if (documentId === undefined) return false;
+    if (details.frameId !== 0 || details.documentLifecycle === 'prerender') {
+      if (this.prerendered.size >= MAX_PRERENDERED) {
+        const oldest = this.prerendered.keys().next().value;
+        if (oldest !== undefined) this.prerendered.delete(oldest);
+      }
+      this.prerendered.set(documentId, details.tabId);
+      return false;
+    }
+    if (this.prerendered.get(documentId) !== details.tabId) return false;
+    this.prerendered.delete(documentId);
+    this.startPage(details);
+    return true;
+  }
+
+  private startPage(details: { tabId: number; url: string; timeStamp: number; incognito?: boolean }): void {
     // Firefox says whether the request is private; Chrome does not.
     const incognito = details.incognito ?? (this.privateAccess === false ? false : undefined);
     this.ready
       .then(() => this.capture.navigated(details.tabId, details.url, incognito, Math.round(details.timeStamp)))
       .catch((error) => console.error('Disclosed:', error));
-    return true;
   }
 
   /**

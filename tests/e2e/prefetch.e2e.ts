@@ -1,7 +1,12 @@
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import type { SiteMap } from '../../scripts/fake-internet.ts';
-import { storedEvents } from './extension-db.ts';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, EXTENSION_DIR, waitForBackground } from '../../scripts/browser.ts';
+import { type SiteMap, startFakeInternet } from '../../scripts/fake-internet.ts';
+import { everythingStored, storedEvents } from './extension-db.ts';
 import { PopupPage, tabIdOf } from './popup-page.ts';
 import { useExtensionBrowser } from './setup.ts';
 
@@ -114,5 +119,132 @@ describe('a page that prefetches another', () => {
     expect(after.site).toContain('a-site.example');
     expect(after.counts).toEqual({ Microsoft: 1 });
     await tab.close();
+  });
+});
+
+// Prerendering (a `prerender` rule): Chromium loads the page in a hidden frame of the tab, with its own requests, and
+// shows it without a request when the user opens it. Chromium prerenders nothing in a tab DevTools is attached to
+// (`PrerenderingDisabledByDevTools`), which is how Playwright drives a page: so Chromium is started here with the
+// extension and a page that drives itself, and the test connects over DevTools only before and after.
+
+const NEXT_URL = `https://${A}/shown.html`;
+const PRERENDER_SITES: SiteMap = {
+  [A]: {
+    // Waits for the test's go-ahead (the worker is listening), then opens the page that prerenders.
+    '/start.html': page(
+      'Start',
+      `<script>const poll = () => fetch("/go").then((r) => r.text()).then((t) => t === "go" ? location.href = "/prerendering.html" : setTimeout(poll, 100)); poll();</script>`,
+    ),
+    '/prerendering.html': page(
+      'Prerendering',
+      `<script type="speculationrules">{"prerender":[{"source":"list","urls":["${NEXT_URL}"],"eagerness":"immediate"}]}</script>` +
+        '<img alt="" src="https://www.google-analytics.com/collect?v=1&t=pageview">' +
+        // Once the test saw the prerendered page's pixel, the user "clicks".
+        `<script>const poll = () => fetch("/open").then((r) => r.text()).then((t) => t === "go" ? location.href = "${NEXT_URL}" : setTimeout(poll, 100)); poll();</script>`,
+    ),
+    // Calls Meta while prerendered, and Microsoft once shown.
+    '/shown.html': page(
+      'Shown',
+      '<img alt="" src="https://www.facebook.com/tr?id=1&ev=PageView">' +
+        '<script>const shown = () => { new Image().src = "https://bat.bing.com/action/0?ti=shown"; };' +
+        'if (document.prerendering) document.addEventListener("prerenderingchange", shown); else shown();</script>',
+    ),
+  },
+};
+
+describe('a page prerendered in the tab', () => {
+  const go = { start: false, open: false };
+  let chromiumProcess: ChildProcess | undefined;
+  let cdp: Browser | undefined;
+  afterAll(async () => {
+    await cdp?.close().catch(() => undefined);
+    chromiumProcess?.kill();
+  });
+
+  it('is not the shown page while prerendered, and becomes the tab’s page load when the user opens it', async () => {
+    const internet = await startFakeInternet(PRERENDER_SITES, 0, (_host, path) =>
+      path === '/go' || path === '/open'
+        ? { type: 'text/plain', body: go[path === '/go' ? 'start' : 'open'] ? 'go' : 'wait' }
+        : undefined,
+    );
+    try {
+      const profile = mkdtempSync(join(tmpdir(), 'disclosed-profile-'));
+      chromiumProcess = spawn(
+        chromiumPath(),
+        [
+          ...CHROMIUM_ARGS,
+          '--headless=new',
+          `--user-data-dir=${profile}`,
+          '--remote-debugging-port=0',
+          `--disable-extensions-except=${EXTENSION_DIR}`,
+          `--load-extension=${EXTENSION_DIR}`,
+          `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}, EXCLUDE localhost`,
+          '--ignore-certificate-errors',
+          `https://${A}/start.html`,
+        ],
+        { stdio: 'ignore' },
+      );
+      const portFile = join(profile, 'DevToolsActivePort');
+      const connect = async () => {
+        for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
+        const port = readFileSync(portFile, 'utf8').split('\n')[0];
+        return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      };
+      const workerOf = async (browser: Browser) => {
+        const context = browser.contexts()[0];
+        if (!context) throw new Error('No browser context');
+        const worker =
+          context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+          (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+        return { context, extensionId: new URL(worker.url()).host };
+      };
+      cdp = await connect();
+      const first = await workerOf(cdp);
+      await waitForBackground(first.context, first.extensionId);
+      // Detached from every page before the page that prerenders opens.
+      await cdp.close();
+      cdp = undefined;
+      go.start = true;
+
+      const prerenderPixel = () =>
+        internet.log.find((r) => r.host === 'www.facebook.com' && r.path.startsWith('/tr?id=1'));
+      for (let i = 0; i < 100 && !prerenderPixel(); i++) await new Promise((r) => setTimeout(r, 100));
+      // It was prerendered (else this test shows nothing): the page and its pixel, both marked as such.
+      expect(internet.log.filter((r) => r.path === '/shown.html').map((r) => r.headers['sec-purpose'])).toEqual([
+        'prefetch;prerender',
+      ]);
+      expect(prerenderPixel()?.headers['sec-purpose']).toBe('prefetch;prerender');
+      go.open = true;
+      const shownPixel = () => internet.log.some((r) => r.host === 'bat.bing.com');
+      for (let i = 0; i < 100 && !shownPixel(); i++) await new Promise((r) => setTimeout(r, 100));
+      await internet.settled(300);
+      // Shown from the prerender: the server was not asked for the page again.
+      expect(internet.log.filter((r) => r.path === '/shown.html')).toHaveLength(1);
+
+      cdp = await connect();
+      const after = await workerOf(cdp);
+      const stored = JSON.parse(await everythingStored(after.context, after.extensionId)) as {
+        pages: { key: string; tabId: number; site: string; startedAt: number }[];
+      };
+      const events = await storedEvents(after.context, after.extensionId);
+      const tabId = await tabIdOf(after.context, after.extensionId, NEXT_URL);
+      // The tab's loads since the page that prerenders was asked for (the start page's came before).
+      const asked = internet.log.find((r) => r.path === '/prerendering.html')?.time ?? 0;
+      const loads = stored.pages
+        .filter((p) => p.tabId === tabId && p.startedAt >= asked)
+        .toSorted((a, b) => a.startedAt - b.startedAt);
+      const pageOf = (host: string) => events.filter((e) => e.host === host).map((e) => e.page);
+      // The page that prerendered, then the page shown: a load each.
+      expect(loads.map((p) => p.site)).toEqual(['a-site.example', 'a-site.example']);
+      expect(pageOf('www.google-analytics.com')).toEqual([loads[0]?.key]);
+      // The prerendered page's pixel reached Meta from the site, but from no page load the user saw.
+      expect(pageOf('www.facebook.com')).toEqual(['site:a-site.example']);
+      expect(pageOf('bat.bing.com')).toEqual([loads[1]?.key]);
+      const popup = await PopupPage.open(after.context, after.extensionId, tabId);
+      expect(await eventually(() => popup.counts('companies'), { Microsoft: 1 })).toEqual({ Microsoft: 1 });
+      await popup.close();
+    } finally {
+      await internet.close();
+    }
   });
 });

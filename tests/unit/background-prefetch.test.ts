@@ -38,11 +38,11 @@ function setup() {
     return started;
   };
   /** A tracker request of tab 1's top frame, made by a page of `origin`. */
-  const tracker = (url: string, time: number, origin: string) => {
+  const tracker = (url: string, time: number, origin: string, frame = {}) => {
     const requestId = String(++id);
     traffic.body(requestId, undefined, time);
     traffic.finished(
-      { requestId, url, type: 'image', tabId: 1, frameId: 0, initiator: origin, timeStamp: time },
+      { requestId, url, type: 'image', tabId: 1, frameId: 0, initiator: origin, timeStamp: time, ...frame },
       'completed',
     );
   };
@@ -98,5 +98,43 @@ describe('a page fetched ahead of the user', () => {
     expect(s.mainFrame(B, 1400, [], { documentLifecycle: 'prerender' })).toBe(false);
     await s.settle();
     expect((await s.db.pages.toArray()).map((p) => p.site)).toEqual(['a-site.example']);
+  });
+
+  it('starts the page load of a prerendered page when the user opens it, shown without a request', async () => {
+    const s = setup();
+    const origin = 'https://www.a-site.example';
+    const next = 'https://www.a-site.example/next.html';
+    s.mainFrame(A, 1000);
+    s.tracker('https://www.google-analytics.com/collect?v=1', 1100, origin);
+    // Chromium prerenders `next` in the tab, in a frame of its own: its commit, then the pixel it calls.
+    const prerender = { tabId: 1, frameId: 4, documentId: 'DOC-B', documentLifecycle: 'prerender' };
+    expect(s.mainFrame(next, 1200, [{ name: 'Sec-Purpose', value: 'prefetch;prerender' }], prerender)).toBe(false);
+    expect(s.traffic.committed({ ...prerender, url: next, timeStamp: 1250 })).toBe(false);
+    s.tracker('https://www.facebook.com/tr?id=1', 1300, origin, { frameId: 4, documentLifecycle: 'prerender' });
+    await s.settle();
+    const [pageA] = await s.db.pages.toArray();
+    // The prerendered page's pixel reached Meta from the site, but not from the page shown: no badge count either.
+    expect((await s.db.events.toArray()).map((e) => [e.company, e.page])).toEqual([
+      ['google', pageA?.key],
+      ['facebook', 'site:a-site.example'],
+    ]);
+    expect(s.badge.at(-1)).toBe(1);
+
+    // Another tab's frame 0 showing a document of that id starts nothing here; nor does the shown page again.
+    expect(s.traffic.committed({ tabId: 2, frameId: 0, documentId: 'DOC-B', url: next, timeStamp: 1900 })).toBe(false);
+    expect(s.traffic.committed({ tabId: 1, frameId: 0, documentId: 'DOC-A', url: A, timeStamp: 1950 })).toBe(false);
+    // The user opens it: the same document commits in frame 0, and no request is made.
+    s.tabs.set(1, { url: next, incognito: false });
+    const shown = { tabId: 1, frameId: 0, documentId: 'DOC-B', documentLifecycle: 'active', url: next };
+    expect(s.traffic.committed({ ...shown, timeStamp: 2000 })).toBe(true);
+    await s.settle();
+    s.tracker('https://bat.bing.com/action/0?ti=1', 2100, origin);
+    await s.settle();
+    const pages = await s.db.pages.toArray();
+    expect(pages.map((p) => p.startedAt)).toEqual([1005, 2000]);
+    expect((await s.db.events.toArray()).at(-1)).toMatchObject({ company: 'microsoft', page: pages[1]?.key });
+    expect(s.badge.at(-1)).toBe(1);
+    // Shown once: the same document committing again (back/forward cache) is not a new load.
+    expect(s.traffic.committed({ ...shown, timeStamp: 3000 })).toBe(false);
   });
 });
