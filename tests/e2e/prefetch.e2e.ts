@@ -188,7 +188,14 @@ describe('a page prerendered in the tab', () => {
       const connect = async () => {
         for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
         const port = readFileSync(portFile, 'utf8').split('\n')[0];
-        return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+        // Seen once on a busy machine: a first connection that never completed. A second try is made then.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { timeout: 10_000 });
+          } catch (error) {
+            if (attempt === 3) throw error;
+          }
+        }
       };
       const workerOf = async (browser: Browser) => {
         const context = browser.contexts()[0];
