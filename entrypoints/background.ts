@@ -146,9 +146,9 @@ export default defineBackground(() => {
   browser.webRequest.onBeforeRedirect.addListener((d) => traffic.redirected(d), all);
   browser.webRequest.onResponseStarted.addListener(
     (d) => {
-      // A download or a 204 leaves the tab on the page it was on: no new page load, and the page stays watched.
-      if (!becomesPage(d)) return;
-      traffic.pageStarted(d);
+      // A download or a 204 leaves the tab on the page it was on: no new page load, and the page stays watched. So
+      // does a page fetched ahead of the user (a prefetch or prerender), while the page that asked for it is shown.
+      if (!becomesPage(d) || !traffic.pageStarted(d)) return;
       settings.loaded.then(() => watched.pageStarted(d.tabId, d.url));
     },
     {
@@ -167,7 +167,10 @@ export default defineBackground(() => {
     if (topOfPage(d as Frame)) consent.navigationStarted(d.tabId, d.url, d.timeStamp);
   });
   browser.webNavigation.onCommitted.addListener((d) => {
-    if (topOfPage(d as Frame)) consent.navigationCommitted(d.tabId, d.url, d.timeStamp, (d as Frame).documentId);
+    if (!topOfPage(d as Frame)) return;
+    consent.navigationCommitted(d.tabId, d.url, d.timeStamp, (d as Frame).documentId);
+    // A prerendered page the user opens is shown without a request: its page load starts as it commits in frame 0.
+    if (traffic.committed(d)) settings.loaded.then(() => watched.pageStarted(d.tabId, d.url));
   });
   // The banner detector, once a tab's page has loaded: into that very document (Chromium), or into the tab's top
   // frame if it is still at that address (Firefox).

@@ -8,12 +8,37 @@ export interface RedirectDetails extends RawRequestDetails {
   statusLine?: string;
 }
 
+/** What `webNavigation.onCommitted` says of a tab's outermost frame that this reads (Chromium's document fields). */
+export interface Committed {
+  tabId: number;
+  frameId: number;
+  url: string;
+  timeStamp: number;
+  documentId?: string;
+  documentLifecycle?: string;
+}
+
+/** How many prerendered documents, not yet shown, are remembered (a page asks for a few at most). */
+const MAX_PRERENDERED = 64;
+
 /** The error recorded for a request redirected away from the web before it was sent. */
 export const REDIRECTED_AWAY = 'redirected inside the browser to a non-web address: nothing was sent';
 
 interface Header {
   name: string;
   value?: string;
+}
+
+/** What `onResponseStarted` says of a main frame's response that this reads. */
+export interface PageResponse {
+  requestId?: string;
+  tabId: number;
+  url: string;
+  timeStamp: number;
+  incognito?: boolean;
+  frameId?: number;
+  /** Chromium's: `prerender` for a page being prerendered. */
+  documentLifecycle?: string;
 }
 
 /**
@@ -30,6 +55,8 @@ export class Traffic {
   private waiting = 0;
   private readonly maxWaiting: number;
   private readonly onDropped: (requests: number) => void;
+  /** Documents prerendered in a tab and not shown yet (document id → tab id), as their commits said. */
+  private readonly prerendered = new Map<string, number>();
 
   constructor(
     private readonly capture: Capture,
@@ -104,12 +131,56 @@ export class Traffic {
     this.capture.privateAccessKnown(allowed);
   }
 
-  /** A main frame's response started: requests from now on belong to the tab's new page load. */
-  pageStarted(details: { tabId: number; url: string; timeStamp: number; incognito?: boolean }): void {
+  /**
+   * A main frame's response started: requests from now on belong to the tab's new page load — unless the browser
+   * fetched it ahead of the user (a speculation rule's prefetch or prerender, with the shown page's tab and frame 0,
+   * or a prerendered page's own frame): the page shown stays the tab's page. When the user then opens that address,
+   * Chromium reports a request of its own for it (answered from what it fetched ahead, nothing sent again), and
+   * that one starts the page load. Says whether one was started.
+   */
+  pageStarted(details: PageResponse): boolean {
+    if (this.fetchedAhead(details)) return false;
+    this.startPage(details);
+    return true;
+  }
+
+  /**
+   * webNavigation.onCommitted of a tab's outermost frame. A page prerendered in the tab commits in a frame of its
+   * own (not frame 0, its lifecycle `prerender`); when the user opens it, Chromium shows it without a request — it
+   * commits again in frame 0, as the same document — and only then does it become the tab's page. Says whether a
+   * page load was started.
+   */
+  committed(details: Committed): boolean {
+    const { documentId } = details;
+    if (documentId === undefined) return false;
+    if (details.frameId !== 0 || details.documentLifecycle === 'prerender') {
+      if (this.prerendered.size >= MAX_PRERENDERED) {
+        const oldest = this.prerendered.keys().next().value;
+        if (oldest !== undefined) this.prerendered.delete(oldest);
+      }
+      this.prerendered.set(documentId, details.tabId);
+      return false;
+    }
+    if (this.prerendered.get(documentId) !== details.tabId) return false;
+    this.prerendered.delete(documentId);
+    this.startPage(details);
+    return true;
+  }
+
+  private startPage(details: { tabId: number; url: string; timeStamp: number; incognito?: boolean }): void {
     // Firefox says whether the request is private; Chrome does not.
     const incognito = details.incognito ?? (this.privateAccess === false ? false : undefined);
     this.ready
       .then(() => this.capture.navigated(details.tabId, details.url, incognito, Math.round(details.timeStamp)))
       .catch((error) => console.error('Disclosed:', error));
+  }
+
+  /**
+   * Whether a main frame's request is one the browser made ahead of the user: `Sec-Purpose: prefetch` (as Chromium
+   * sends it with speculation rules), or a frame that is not the tab's top one (a page prerendered in the tab, in Chromium).
+   */
+  private fetchedAhead(details: PageResponse): boolean {
+    if (details.requestId !== undefined && this.pending.isAhead(details.requestId)) return true;
+    return (details.frameId !== undefined && details.frameId !== 0) || details.documentLifecycle === 'prerender';
   }
 }

@@ -222,8 +222,9 @@ export class Capture {
     }
     if (result.kind !== 'tracker' && result.kind !== 'unlisted') return;
 
-    // A request from a tab whose page we know, and that the page made: count it against that page load.
-    const onTabPage = tab && tab.page.site === site;
+    // A request from a tab whose page we know, and that the page made: count it against that page load. One of a
+    // page prerendered in the tab is not the shown page's (it is the site's, as of a page load not seen).
+    const onTabPage = tab && tab.page.site === site && !request.prerendering;
     // What the request carried. The decoder never throws; were it to, the request is still recorded, carrying
     // nothing found rather than being lost (a page must not be able to hide a request by breaking its decoding).
     let disclosure: Disclosure = { kinds: [], findings: [], parameters: [] };

@@ -12,6 +12,11 @@ interface Header {
  */
 export class PendingRequests {
   private readonly map = new Map<string, RequestExtras>();
+  /**
+   * Requests the browser sent ahead of the user, for a page it expects them to open (speculation rules' prefetch
+   * and prerender say so in `Sec-Purpose`): a main frame's response among them is not the tab's new page.
+   */
+  private readonly ahead = new Set<string>();
 
   constructor(private readonly limit = 2000) {}
 
@@ -37,6 +42,10 @@ export class PendingRequests {
     for (const h of headers) {
       // Only a name of the right length is lower-cased and compared: a request has a dozen headers.
       const length = h.name.length;
+      if (length === 11 && h.name.toLowerCase() === 'sec-purpose') {
+        if (h.value && isPrefetch(h.value)) this.fetchedAhead(requestId);
+        continue;
+      }
       if (length !== 7 && length !== 6) continue;
       const name = h.name.toLowerCase();
       if (name === 'referer' && h.value) extras.referer = h.value;
@@ -46,11 +55,25 @@ export class PendingRequests {
     }
   }
 
+  /** Whether the request was sent ahead of the user, as a prefetch or a prerender (known until it is taken). */
+  isAhead(requestId: string): boolean {
+    return this.ahead.has(requestId);
+  }
+
   /** The extras of a finished request, forgotten as they are handed over. */
   take(requestId: string): RequestExtras | undefined {
     const extras = this.map.get(requestId);
     this.map.delete(requestId);
+    this.ahead.delete(requestId);
     return extras;
+  }
+
+  private fetchedAhead(requestId: string): void {
+    if (this.ahead.size >= this.limit) {
+      const oldest = this.ahead.values().next().value;
+      if (oldest !== undefined) this.ahead.delete(oldest);
+    }
+    this.ahead.add(requestId);
   }
 
   get size(): number {
@@ -69,6 +92,14 @@ export class PendingRequests {
     }
     return extras;
   }
+}
+
+/**
+ * Whether a `Sec-Purpose` value says the request is a prefetch: `prefetch`, or `prefetch;prerender` for a page being
+ * prerendered (a list whose items may carry parameters, per the Fetch standard's structured header).
+ */
+export function isPrefetch(value: string): boolean {
+  return value.split(',').some((item) => item.split(';')[0]?.trim().toLowerCase() === 'prefetch');
 }
 
 /** Cookie names from a Cookie header (`a=1; b=2`): the values are not kept. */

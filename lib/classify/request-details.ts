@@ -51,6 +51,8 @@ export interface ObservedRequest {
   redirectedAway?: boolean;
   /** Body, Referer and cookie names, from the request's earlier events (absent after a worker restart). */
   extras?: RequestExtras;
+  /** Made by a page Chromium prerenders in the tab, not shown (yet): not the shown page's request. */
+  prerendering?: true;
 }
 
 /** The union of the fields both browsers send to onCompleted / onErrorOccurred that we read. */
@@ -72,6 +74,8 @@ export interface RawRequestDetails {
   fromCache?: boolean;
   /** Set by the caller for a redirect inside the browser to a non-web address (see `Traffic.redirected`). */
   redirectedAway?: boolean;
+  /** Chromium's: `prerender` while the document that made the request is being prerendered. */
+  documentLifecycle?: string;
 }
 
 /** Normalises a finished request (completed or failed) from either browser. */
@@ -104,6 +108,7 @@ export function normalizeRequest(details: RawRequestDetails, outcome: Outcome, n
   };
   if (details.fromCache) request.fromCache = true;
   if (details.redirectedAway) request.redirectedAway = true;
+  if (details.documentLifecycle === 'prerender') request.prerendering = true;
   if (initiator) request.initiator = initiator;
   if (topLevelUrl) request.topLevelUrl = topLevelUrl;
   if (topLevelUrl && topLevelIsOrigin) request.topLevelIsOrigin = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieNames, PendingRequests } from '../../../lib/capture/pending.ts';
+import { cookieNames, isPrefetch, PendingRequests } from '../../../lib/capture/pending.ts';
 
 describe('PendingRequests', () => {
   it('holds body, Referer and cookie names until the request finishes, then forgets them', () => {
@@ -54,5 +54,37 @@ describe('PendingRequests', () => {
     ['', []],
   ])('cookie names of %j', (header, names) => {
     expect(cookieNames(header)).toEqual(names);
+  });
+});
+
+describe('requests sent ahead of the user (Sec-Purpose)', () => {
+  it('marks a prefetch and a prerender, until the request is taken', () => {
+    const pending = new PendingRequests();
+    pending.headers('1', [{ name: 'Sec-Purpose', value: 'prefetch' }]);
+    pending.headers('2', [{ name: 'sec-purpose', value: 'prefetch;prerender' }]);
+    pending.headers('3', [{ name: 'Accept', value: 'text/html' }]);
+    expect(['1', '2', '3'].map((id) => pending.isAhead(id))).toEqual([true, true, false]);
+    // It is no part of what the request carried.
+    expect(pending.take('1')).toEqual({});
+    expect(pending.isAhead('1')).toBe(false);
+  });
+
+  it('remembers at most as many as it holds requests, the oldest forgotten first', () => {
+    const pending = new PendingRequests(2);
+    for (const id of ['1', '2', '3']) pending.headers(id, [{ name: 'Sec-Purpose', value: 'prefetch' }]);
+    expect(['1', '2', '3'].map((id) => pending.isAhead(id))).toEqual([false, true, true]);
+  });
+});
+
+describe('isPrefetch', () => {
+  it.each([
+    ['prefetch', true],
+    ['prefetch;prerender', true],
+    [' Prefetch ; anonymous-client-ip', true],
+    ['prerender', false],
+    ['', false],
+    ['prefetch-later', false],
+  ])('%j → %s', (value, expected) => {
+    expect(isPrefetch(value)).toBe(expected);
   });
 });
