@@ -1,4 +1,5 @@
 import type { RawBody } from '../classify/request-details.ts';
+import { FORM_RANK, type WatchedHit, type WatchlistMatcher } from '../watchlist/match.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
 import { maskAddress, maskPath } from './mask.ts';
 import {
@@ -46,6 +47,8 @@ export interface DecodeInput {
   /** Names of the cookies the request carried (all of the request host's own domain: browsers send no others). */
   cookieNames?: string[];
   body?: RawBody;
+  /** The user's own values to look for (lib/watchlist): absent when they watch none. */
+  watchlist?: WatchlistMatcher;
 }
 
 /** What one request carried. */
@@ -143,7 +146,36 @@ function takeNames(r: Reading, names: string[]): string[] {
   return kept;
 }
 
-/** Each kind's bit, in vocabulary order (thirteen kinds: they fit one number). */
+/**
+ * The user's watched values the request carried (issue 18), one finding per value: its masked label as the value and
+ * `kind form` (`email sha256`) as the detail, never the value or the form found. Read in what the decoder read — the
+ * raw address as far as its query bound (URL-encoded forms), the Referer, and every parameter's value after
+ * unwrapping (JSON, form fields, base64 JSON, inflated bodies) — each text once, through one automaton.
+ */
+function watchedFindings(
+  watchlist: WatchlistMatcher,
+  url: string,
+  referer: string | undefined,
+  parameters: Parameter[],
+  findings: Finding[],
+): void {
+  const found = new Map<number, { hit: WatchedHit; source: Finding['source']; name: string }>();
+  const look = (text: string, source: Finding['source'], name: string) => {
+    for (const hit of watchlist.scan(text)) {
+      const known = found.get(hit.entry);
+      if (!known) found.set(hit.entry, { hit, source, name });
+      else if (FORM_RANK[hit.form] > FORM_RANK[known.hit.form]) Object.assign(known, { hit, source, name });
+    }
+  };
+  look(url.length > 2 * MAX_QUERY_CHARS ? url.slice(0, 2 * MAX_QUERY_CHARS) : url, 'url', 'URL');
+  if (referer) look(referer, 'referer', 'Referer');
+  for (const p of parameters) look(p.value, p.source, p.name);
+  for (const { hit, source, name } of found.values()) {
+    findings.push({ kind: 'watched', source, name, value: hit.label, detail: `${hit.kind} ${hit.form}` });
+  }
+}
+
+/** Each kind's bit, in vocabulary order (fifteen kinds: they fit one number). */
 const KIND_BIT = new Map<DataKind, number>(DATA_KINDS.map((k, i) => [k, 1 << i]));
 
 /** The findings of what was read: a parameter, the Referer or the cookies that fail to be judged are left out. */
@@ -196,6 +228,8 @@ function disclose(input: DecodeInput, r: Reading, referer: string | undefined, c
     const recording = sessionRecording(input.url, parameters);
     if (recording) findings.push(recording);
   });
+  if (input.watchlist?.size)
+    stage(() => watchedFindings(input.watchlist as WatchlistMatcher, input.url, referer, parameters, findings));
 
   let present = 0;
   for (const f of findings) present |= KIND_BIT.get(f.kind) ?? 0;
@@ -395,6 +429,9 @@ export function displayValue(finding: Pick<Finding, 'kind' | 'value'>): string {
       const domain = at < 0 ? '' : v.slice(at + 1, at + 81);
       return shortened(`${user.slice(0, 1)}…@${domain}`);
     }
+    case 'watched':
+      // Already the masked label the user saw when they entered it.
+      return v.slice(0, 40);
     case 'hashed-email':
     case 'identifier':
       return v.length > 12 ? `${v.slice(0, 8)}…${v.slice(-2)}` : v;
