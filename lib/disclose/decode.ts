@@ -148,9 +148,11 @@ function takeNames(r: Reading, names: string[]): string[] {
 
 /**
  * The user's watched values the request carried (issue 18), one finding per value: its masked label as the value and
- * `kind form` (`email sha256`) as the detail, never the value or the form found. Read in what the decoder read — the
- * raw address as far as its query bound (URL-encoded forms), the Referer, and every parameter's value after
- * unwrapping (JSON, form fields, base64 JSON, inflated bodies) — each text once, through one automaton.
+ * `kind form` (`email sha256`) as the detail, never the value or the form found. Read in what the decoder read —
+ * every parameter's value after unwrapping (JSON, form fields, base64 JSON, inflated bodies), the Referer, and the raw
+ * address as far as its query bound (a path, URL-encoded forms) — each text once, through one automaton. A value a
+ * parameter decodes to is "as typed": URL and form encoding (`%40`, `+`) is how every value travels, not a form of
+ * its own; `url-encoded` is said of one found only encoded.
  */
 function watchedFindings(
   watchlist: WatchlistMatcher,
@@ -167,9 +169,11 @@ function watchedFindings(
       else if (FORM_RANK[hit.form] > FORM_RANK[known.hit.form]) Object.assign(known, { hit, source, name });
     }
   };
-  look(url.length > 2 * MAX_QUERY_CHARS ? url.slice(0, 2 * MAX_QUERY_CHARS) : url, 'url', 'URL');
-  if (referer) look(referer, 'referer', 'Referer');
+  // The parameters first, so that a finding names the one that carried the value; then what no parameter holds
+  // decoded (a path, a value encoded twice).
   for (const p of parameters) look(p.value, p.source, p.name);
+  if (referer) look(referer, 'referer', 'Referer');
+  look(url.length > 2 * MAX_QUERY_CHARS ? url.slice(0, 2 * MAX_QUERY_CHARS) : url, 'url', 'URL');
   for (const { hit, source, name } of found.values()) {
     findings.push({ kind: 'watched', source, name, value: hit.label, detail: `${hit.kind} ${hit.form}` });
   }

@@ -109,7 +109,8 @@ export class WatchlistMatcher {
 /** Which form a finding names when a request carried several: the one that shows most intent to identify. */
 export const FORM_RANK: Record<WatchedForm, number> = {
   'as-typed': 0,
-  'url-encoded': 1,
+  // Equal: a value found decoded in a parameter is not re-named by the raw address that carried it encoded.
+  'url-encoded': 0,
   base64: 2,
   md5: 3,
   sha1: 4,

@@ -114,8 +114,13 @@ describe('a watched email found in a third-party request', () => {
     ['plain, in the address', { url: `${pixel}?id=1&em=${NORMAL}`, method: 'GET' }, 'as-typed'],
     ['as typed (capitals), in the address', { url: `${pixel}?id=1&email=${EMAIL}`, method: 'GET' }, 'as-typed'],
     [
-      'URL-encoded (encodeURIComponent)',
+      'URL-encoded (encodeURIComponent), in a query value: found decoded, named by its parameter',
       { url: `${pixel}?id=1&ud=${encodeURIComponent(`x ${NORMAL} y`)}`, method: 'GET' },
+      'as-typed',
+    ],
+    [
+      'URL-encoded in the path, where no parameter decodes it',
+      { url: `https://ads.example/u/${encodeURIComponent(NORMAL)}/px.gif`, method: 'GET' },
       'url-encoded',
     ],
     [
@@ -254,5 +259,16 @@ describe('the stored watch list', () => {
     expect(parseWatchlist([e])).toEqual([e]);
     expect(parseWatchlist([{ ...e, kind: 'ssn' }, { id: 1 }, null, 'x'])).toEqual([]);
     expect(parseWatchlist('nope')).toEqual([]);
+  });
+});
+
+describe('a watched name, form-encoded', () => {
+  it.each([
+    ['`+` for its space, in the address', 'https://www.facebook.com/tr/?id=1&n=Jane+Doe'],
+    ['%20 for its space, in the address', 'https://www.facebook.com/tr/?id=1&n=Jane%20Doe'],
+    ['`+` in a path, where nothing decodes it', 'https://ads.example/p/Jane+Doe/x'],
+  ])('is found with %s', async (_name, url) => {
+    const d = await decoded({ url, method: 'GET', watchlist: await watching(['name', 'Jane Doe']) });
+    expect(watchedOf(d).map((f) => f.value)).toEqual(['J. D.']);
   });
 });
