@@ -2,6 +2,7 @@ import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import { kindHelp, kindTerm } from '../vocabulary.tsx';
+import { watchedPhrases } from '../watched.tsx';
 
 const key = (prefix: 'kind', kind: DataKind) => `${prefix}_${kind.replace(/-/g, '_')}` as MessageKey;
 
@@ -10,6 +11,11 @@ export function receivedPhrase(t: Translate, kind: DataKind, details: string[] =
   // A full address names its query's parameters (their values are never kept): "…with its query (q, utm_source)".
   if (kind === 'full-address')
     return details.length ? t('kind_full_address_names', [details.join(', ')]) : t(key('kind', kind));
+  // The user's own data in the form found: "your email address, hashed (SHA-256)".
+  if (kind === 'watched') {
+    const phrases = watchedPhrases(t, details);
+    return phrases.length ? phrases.join(', ') : t(key('kind', kind));
+  }
   if (kind === 'identifier' || kind === 'cookie' || kind === 'device' || kind === 'event') {
     return details.length ? t(key('kind', kind), [details.join(', ')]) : t(key('kind', kind), ['…']);
   }
