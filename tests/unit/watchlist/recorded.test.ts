@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Capture, type TabInfo } from '../../../lib/capture/capture.ts';
 import { buildExport, exportTextParts, flowsCsv } from '../../../lib/export/export.ts';
-import { composeLetter } from '../../../lib/letters/compose.ts';
+import { composeLetter, writesLaw } from '../../../lib/letters/compose.ts';
 import { evidenceFor, gatherEvidence } from '../../../lib/letters/evidence.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../../lib/letters/languages.ts';
+import { LAWS, type Law } from '../../../lib/letters/laws.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { watchedSightings } from '../../../lib/storage/watched.ts';
@@ -106,8 +107,10 @@ describe('a watched email sent by a real pixel request', () => {
       const evidence = evidenceFor(gathered as NonNullable<typeof gathered>, ['shop.example']);
       expect(evidence.watched).toEqual(['email sha256']);
       const lang = letterLanguage(code);
+      // Each language under a law it writes (Brazilian Portuguese writes the LGPD only).
+      const jurisdiction = LAWS.find((law) => writesLaw(lang, law)) as Law;
       const letter = await composeLetter(lang, evidence, [], {
-        jurisdiction: 'gdpr',
+        jurisdiction,
         reference: 'DSC-20261201-AAAAAA',
         date: '2026-12-01',
         extensionVersion: '0.1.0',
