@@ -150,7 +150,8 @@ function takeNames(r: Reading, names: string[]): string[] {
  * The user's watched values the request carried (issue 18), one finding per value: its masked label as the value and
  * `kind form` (`email sha256`) as the detail, never the value or the form found. Read in what the decoder read —
  * every parameter's value after unwrapping (JSON, form fields, base64 JSON, inflated bodies), the Referer, and the raw
- * address as far as its query bound (a path, URL-encoded forms) — each text once, through one automaton. A value a
+ * address up to its query, within the query bound (a path, where values travel URL-encoded) — each text once,
+ * through one automaton. A value a
  * parameter decodes to is "as typed": URL and form encoding (`%40`, `+`) is how every value travels, not a form of
  * its own; `url-encoded` is said of one found only encoded.
  */
@@ -173,7 +174,10 @@ function watchedFindings(
   // decoded (a path, a value encoded twice).
   for (const p of parameters) look(p.value, p.source, p.name);
   if (referer) look(referer, 'referer', 'Referer');
-  look(url.length > 2 * MAX_QUERY_CHARS ? url.slice(0, 2 * MAX_QUERY_CHARS) : url, 'url', 'URL');
+  // The address up to its query (the query's values were read as parameters), within the query bound.
+  const query = url.indexOf('?');
+  const head = query < 0 ? url : url.slice(0, query);
+  look(head.length > MAX_QUERY_CHARS ? head.slice(0, MAX_QUERY_CHARS) : head, 'url', 'URL');
   for (const { hit, source, name } of found.values()) {
     findings.push({ kind: 'watched', source, name, value: hit.label, detail: `${hit.kind} ${hit.form}` });
   }
