@@ -24,7 +24,13 @@ export function receivedPhrase(t: Translate, kind: DataKind, details: string[] =
 
 /** "Received: …" for a company, and on expansion one request decoded as parameter → value → what it is. */
 export function Received({ t, recipient }: { t: Translate; recipient: PageRecipient }) {
-  const { kinds, details, example } = recipient;
+  const { details, example } = recipient;
+  // The user's own watched data has a line of its own above ("Sent to … : your email address, hashed …"): not said
+  // twice. A company only attempted has no such line, so its sentence names it.
+  const kinds =
+    !recipient.attemptedOnly && details.watched?.length
+      ? recipient.kinds.filter((k) => k !== 'watched')
+      : recipient.kinds;
   // Attempts of which one may have arrived (from the cache, cut off after it was sent): not "would have" but "may have".
   const may = recipient.attemptedOnly && !recipient.stoppedOnly;
   return (
