@@ -7,7 +7,6 @@ import { routeAlarm, schedulePruning } from '../lib/alarms.ts';
 import { History } from '../lib/background/history.ts';
 import { LetterCommands } from '../lib/background/letters.ts';
 import { SettingsStore } from '../lib/background/settings-store.ts';
-import { WatchlistStore } from '../lib/background/watchlist-store.ts';
 import { Traffic } from '../lib/background/traffic.ts';
 import { NOTIFICATION_LOCALES } from '../lib/background/notification-messages.ts';
 import { becomesPage, WatchedLoads } from '../lib/background/watched-loads.ts';
@@ -40,8 +39,6 @@ export default defineBackground(() => {
     ...(probe ? { onBatch: probe.batch } : {}),
   });
   const settings = new SettingsStore(browser.storage.local);
-  // The user's own values to look for in requests (issue 18), kept apart from the settings.
-  const watchlist = new WatchlistStore(browser.storage.local);
   const setBadge = (tabId: number, count: number) => {
     // MV3 has `action`; Firefox's MV2 build has `browserAction`.
     const action = browser.action ?? browser.browserAction;
@@ -70,7 +67,6 @@ export default defineBackground(() => {
     recorder,
     consentAt: (event, sentAt) => consent.stamp(event, sentAt),
     settings: () => settings.current,
-    watchlist: () => watchlist.current,
     matcher: () => {
       matcher ??= timedLoadIndex();
       return matcher;
@@ -121,7 +117,7 @@ export default defineBackground(() => {
     browser.storage.session,
     (site) => !settings.current.paused && !settings.current.excludedSites.includes(site),
   );
-  const traffic = new Traffic(capture, Promise.all([settings.loaded, classroom.loaded, watchlist.loaded]), {
+  const traffic = new Traffic(capture, Promise.all([settings.loaded, classroom.loaded]), {
     onDropped: (events) => dropped.add({ events, pages: 0, diskFull: false }),
   });
 
@@ -200,7 +196,6 @@ export default defineBackground(() => {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     settings.storageChanged(changes, area);
-    watchlist.storageChanged(changes, area);
     const change = area === 'local' ? changes[SETTINGS_KEY] : undefined;
     if (change) watched.settingsChanged(parseSettings(change.oldValue), parseSettings(change.newValue));
     const excluded = change && parseSettings(change.newValue).excludedSites;

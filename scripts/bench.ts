@@ -18,9 +18,6 @@
  * writes its figures to bench-results/labels.json.
  * `npm run bench -- --consent` runs only the consent-signal decoding (scripts/bench-consent.ts: µs per request, with
  * and without the signals), and writes its figures to bench-results/consent.json.
- * `npm run bench -- --watched` runs only the watched-values section (scripts/bench-watched.ts: µs per request of the
- * real corpus's decode with 10 watched values and without, and the SDK's matchUrl in the same run), and writes its
- * figures to bench-results/watched.json.
  * `npm run bench -- --consent-page` runs only the consent reader's cost (scripts/bench-consent-page.ts: page load with the
  * reader and without, as a ratio), and writes its figures to bench-results/consent-page.json.
  */
@@ -109,16 +106,6 @@ const indexText = readFileSync(join(root, 'lib', 'generated', 'tracker-index.jso
 const fullList = parseTrackerList(readFileSync(join(root, 'lib', 'generated', 'tracker-list.json'), 'utf8'));
 const matcher = loadMatcher(indexText);
 const sdk = await loadSdk();
-
-if (process.argv.includes('--watched')) {
-  console.log('\n## Your own data, watched (decode per request with 10 watched values, without, and the SDK)');
-  const { watchedBench } = await import('./bench-watched.ts');
-  const watched = await watchedBench(matcher, sdk);
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results', 'watched.json'), JSON.stringify({ ...results, watched }, null, 2));
-  console.log('\nWritten to bench-results/watched.json');
-  process.exit(0);
-}
 
 /**
  * Times two implementations over the same requests, alternating passes (A B A B …) so that drift in the machine's

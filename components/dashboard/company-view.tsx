@@ -1,12 +1,10 @@
 import { mailtoHref } from '../../lib/letters/send.ts';
 import { type AttemptAggregate, rankedCategoriesOf, type SiteCompanyAggregate } from '../../lib/storage/aggregates.ts';
 import type { ConsentFlowList } from '../../lib/storage/consent.ts';
-import type { WatchedSighting } from '../../lib/storage/watched.ts';
 import { isUnlistedId } from '../../lib/trackers/company.ts';
 import { countryName } from '../country.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
 import { Categories } from '../vocabulary.tsx';
-import { WatchedLine } from '../watched.tsx';
 import { AttemptsTable } from './attempts.tsx';
 import { countColumn, DateTime, flowKinds, kindTerms, lastSeenColumn } from './columns.tsx';
 import { ConsentFlows } from './consent-flows.tsx';
@@ -21,7 +19,6 @@ export function CompanyView({
   attempts = [],
   detailsLoaded = true,
   consent,
-  watched = [],
 }: {
   ctx: ViewContext;
   id: string;
@@ -33,8 +30,6 @@ export function CompanyView({
   detailsLoaded?: boolean;
   /** Its requests that arrived before a cookie banner was answered or after a refusal, from every site. */
   consent?: ConsentFlowList;
-  /** Where it received a value the user watches for (their email address…), and in which forms. */
-  watched?: WatchedSighting[];
 }) {
   const { t } = ctx;
   const c = ctx.company(id);
@@ -117,9 +112,6 @@ export function CompanyView({
           {t('logLink')}
         </a>
       </p>
-      {watched.map((w) => (
-        <WatchedLine key={w.site} t={t} company={c.name} site={w.site} details={w.details} />
-      ))}
       <h3>{t('dashCompanySites')}</h3>
       {flows && flows.length === 0 ? (
         <p data-testid={attempts.length ? 'nothing-reached' : undefined}>

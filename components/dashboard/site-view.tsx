@@ -5,9 +5,7 @@ import {
   type SiteCompanyAggregate,
 } from '../../lib/storage/aggregates.ts';
 import type { ConsentFlowList } from '../../lib/storage/consent.ts';
-import type { WatchedSighting } from '../../lib/storage/watched.ts';
 import { letterHref, logHref, reportHref } from '../routes.ts';
-import { WatchedLine } from '../watched.tsx';
 import { AttemptsTable } from './attempts.tsx';
 import {
   categoriesColumn,
@@ -29,7 +27,6 @@ export function SiteView({
   attempts = [],
   unlistedMore = 0,
   consent,
-  watched = [],
 }: {
   ctx: ViewContext;
   site: string;
@@ -40,8 +37,6 @@ export function SiteView({
   unlistedMore?: number;
   /** Its requests that reached a company before the cookie banner was answered or after a refusal. */
   consent?: ConsentFlowList;
-  /** The companies that received a value the user watches for from this site, and in which forms. */
-  watched?: WatchedSighting[];
 }) {
   const { t } = ctx;
   return (
@@ -57,9 +52,6 @@ export function SiteView({
           {t('logLink')}
         </a>
       </p>
-      {watched.map((w) => (
-        <WatchedLine key={w.company} t={t} company={ctx.company(w.company).name} site={site} details={w.details} />
-      ))}
       <h3>{t('dashSiteCompanies')}</h3>
       {flows && flows.length === 0 ? (
         <p data-testid={attempts.length ? 'nothing-reached' : undefined}>

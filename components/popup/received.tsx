@@ -2,7 +2,6 @@ import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { PageRecipient } from '../../lib/storage/queries.ts';
 import { kindHelp, kindTerm } from '../vocabulary.tsx';
-import { watchedPhrases } from '../watched.tsx';
 
 const key = (prefix: 'kind', kind: DataKind) => `${prefix}_${kind.replace(/-/g, '_')}` as MessageKey;
 
@@ -11,11 +10,6 @@ export function receivedPhrase(t: Translate, kind: DataKind, details: string[] =
   // A full address names its query's parameters (their values are never kept): "…with its query (q, utm_source)".
   if (kind === 'full-address')
     return details.length ? t('kind_full_address_names', [details.join(', ')]) : t(key('kind', kind));
-  // The user's own data in the form found: "your email address, hashed (SHA-256)".
-  if (kind === 'watched') {
-    const phrases = watchedPhrases(t, details);
-    return phrases.length ? phrases.join(', ') : t(key('kind', kind));
-  }
   if (kind === 'identifier' || kind === 'cookie' || kind === 'device' || kind === 'event') {
     return details.length ? t(key('kind', kind), [details.join(', ')]) : t(key('kind', kind), ['…']);
   }
@@ -24,13 +18,7 @@ export function receivedPhrase(t: Translate, kind: DataKind, details: string[] =
 
 /** "Received: …" for a company, and on expansion one request decoded as parameter → value → what it is. */
 export function Received({ t, recipient }: { t: Translate; recipient: PageRecipient }) {
-  const { details, example } = recipient;
-  // The user's own watched data has a line of its own above ("Sent to … : your email address, hashed …"): not said
-  // twice. A company only attempted has no such line, so its sentence names it.
-  const kinds =
-    !recipient.attemptedOnly && details.watched?.length
-      ? recipient.kinds.filter((k) => k !== 'watched')
-      : recipient.kinds;
+  const { kinds, details, example } = recipient;
   // Attempts of which one may have arrived (from the cache, cut off after it was sent): not "would have" but "may have".
   const may = recipient.attemptedOnly && !recipient.stoppedOnly;
   return (

@@ -2,7 +2,6 @@ import type { Translate } from '../../lib/i18n.ts';
 import { viaText } from '../cname.ts';
 import { countryName } from '../country.ts';
 import { Categories } from '../vocabulary.tsx';
-import { WatchedLine } from '../watched.tsx';
 import { ConsentFlowLine } from './consent.tsx';
 import type { PopupRecipient } from './popup-view.tsx';
 import { Received } from './received.tsx';
@@ -47,10 +46,6 @@ export function RecipientCard({
           </span>
         )}
       </div>
-      {/* The user's own data, first: what they asked to be told about. Attempts only are not "sent". */}
-      {!recipient.attemptedOnly && (
-        <WatchedLine t={t} company={info.name} site={site} details={recipient.details.watched ?? []} />
-      )}
       <Received t={t} recipient={recipient} />
       {recipient.consent && <ConsentFlowLine t={t} consent={recipient.consent} />}
       {recipient.trackingSites && (

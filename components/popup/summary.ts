@@ -3,14 +3,12 @@ import { type DataKind, shownKinds } from '../../lib/disclose/kinds.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 
 /**
- * The kinds from the most revealing to the least, for the popup's summary and the order of its cards. The user's own
- * watched data first (what they asked to be told about); a secret (its
+ * The kinds from the most revealing to the least, for the popup's summary and the order of its cards. A secret (its
  * value never kept) and an email address name the person; a location, a recording or a search says what they did in
  * their own words; the page's address and title say what they read; an identifier links those visits; the site's
  * origin, the events and device details come last (on their own they say the least about the person).
  */
 export const SENSITIVITY: readonly DataKind[] = [
-  'watched',
   'secret',
   'email',
   'hashed-email',
@@ -90,7 +88,6 @@ const KIND_PHRASE: Record<DataKind, MessageKey> = {
   event: 'popupSummaryKind_event',
   'session-recording': 'popupSummaryKind_session_recording',
   secret: 'popupSummaryKind_secret',
-  watched: 'popupSummaryKind_watched',
 };
 
 /**

@@ -149,7 +149,7 @@ function GraphScreen({ ctx, db, timeWindow, onTimeWindow }: WindowedProps) {
 }
 
 function CompanyScreen({ ctx, db, id, catalog }: ScreenProps & { id: string; catalog: CompanyCatalog }) {
-  const { flows, attempts, consent, watched } = useCompanyModel(db, id);
+  const { flows, attempts, consent } = useCompanyModel(db, id);
   return (
     <CompanyView
       ctx={ctx}
@@ -159,23 +159,14 @@ function CompanyScreen({ ctx, db, id, catalog }: ScreenProps & { id: string; cat
       attempts={attempts}
       detailsLoaded={catalog.hasDetails}
       consent={consent}
-      watched={watched}
     />
   );
 }
 
 function SiteScreen({ ctx, db, site }: ScreenProps & { site: string }) {
-  const { flows, attempts, unlistedMore, consent, watched } = useSiteModel(db, site);
+  const { flows, attempts, unlistedMore, consent } = useSiteModel(db, site);
   return (
-    <SiteView
-      ctx={ctx}
-      site={site}
-      flows={flows}
-      attempts={attempts}
-      unlistedMore={unlistedMore}
-      consent={consent}
-      watched={watched}
-    />
+    <SiteView ctx={ctx} site={site} flows={flows} attempts={attempts} unlistedMore={unlistedMore} consent={consent} />
   );
 }
 

@@ -1,11 +1,9 @@
 import { DataControls } from '../../components/options/data-controls.tsx';
 import { SettingsView } from '../../components/options/settings-view.tsx';
-import { WatchlistView } from '../../components/options/watchlist-view.tsx';
 import type { Translate } from '../../lib/i18n.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import type { TrackerListSource } from '../../lib/trackers/format.ts';
 import { useSettingsModel } from './use-settings-model.ts';
-import { useWatchlistModel } from './use-watchlist-model.ts';
 
 // The settings page, with data controls, export and import: a chunk of its own, loaded when the page is opened.
 
@@ -21,7 +19,6 @@ export function SettingsPage({
   nameOf: (id: string) => string;
 }) {
   const model = useSettingsModel(db, source, nameOf);
-  const watchlist = useWatchlistModel();
   const { settings } = model;
   if (!settings) return null;
   return (
@@ -33,7 +30,6 @@ export function SettingsPage({
         onChange={model.update}
         browserLocale={model.browserLocale}
       />
-      <WatchlistView t={t} items={watchlist.items} onAdd={watchlist.add} onRemove={watchlist.remove} />
       <DataControls
         t={t}
         storageBytes={model.storageBytes}

@@ -2,7 +2,6 @@ import type { AttemptAggregate, SiteCompanyAggregate } from '../../lib/storage/a
 import { type ConsentFlowList, companyConsentFlows } from '../../lib/storage/consent.ts';
 import { loadCompanyAttempts, loadCompanySites } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
-import { type WatchedSighting, watchedSightings } from '../../lib/storage/watched.ts';
 import { useLive } from './use-live.ts';
 
 /**
@@ -16,14 +15,11 @@ export function useCompanyModel(
   flows: SiteCompanyAggregate[] | undefined;
   attempts: AttemptAggregate[] | undefined;
   consent: ConsentFlowList | undefined;
-  watched: WatchedSighting[] | undefined;
 } {
   const flows = useLive(() => loadCompanySites(db, id), [db, id]);
   const attempts = useLive(() => loadCompanyAttempts(db, id), [db, id]);
   // Live, as the rest: it reads one index range (the latest 50 and a count), and Dexie runs it again only when a
   // write touches that range, that is when this company gets new evidence.
   const consent = useLive(() => companyConsentFlows(db, id), [db, id]);
-  // The user's own watched values it received: reads events only of the pairs whose totals say one was.
-  const watched = useLive(() => watchedSightings(db, { company: id }), [db, id]);
-  return { flows, attempts, consent, watched };
+  return { flows, attempts, consent };
 }

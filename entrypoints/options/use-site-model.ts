@@ -3,7 +3,6 @@ import { type ConsentFlowList, siteConsentFlows } from '../../lib/storage/consen
 import { loadSiteAttempts, loadSiteCompanies } from '../../lib/storage/dashboard.ts';
 import type { DisclosedDb } from '../../lib/storage/db.ts';
 import { unlistedMore } from '../../lib/storage/queries.ts';
-import { type WatchedSighting, watchedSightings } from '../../lib/storage/watched.ts';
 import { useLive } from './use-live.ts';
 
 /**
@@ -18,13 +17,11 @@ export function useSiteModel(
   attempts: AttemptAggregate[] | undefined;
   unlistedMore: number | undefined;
   consent: ConsentFlowList | undefined;
-  watched: WatchedSighting[] | undefined;
 } {
   const flows = useLive(() => loadSiteCompanies(db, site), [db, site]);
   const attempts = useLive(() => loadSiteAttempts(db, site), [db, site]);
   const more = useLive(() => unlistedMore(db, site), [db, site]);
   // Live: one index range read (the latest 50 and a count), run again only when a write touches it (see the company's).
   const consent = useLive(() => siteConsentFlows(db, site), [db, site]);
-  const watched = useLive(() => watchedSightings(db, { site }), [db, site]);
-  return { flows, attempts, unlistedMore: more, consent, watched };
+  return { flows, attempts, unlistedMore: more, consent };
 }

@@ -17,7 +17,6 @@ import type { PageLoad, SharingEvent } from '../storage/events.ts';
 import { pageCompanies } from '../storage/queries.ts';
 import type { Recorder } from '../storage/recorder.ts';
 import type { TrackerMatcher } from '../trackers/matcher.ts';
-import type { WatchlistMatcher } from '../watchlist/match.ts';
 import { type CanonicalNameResolver, CanonicalNames } from './cname.ts';
 
 /** What the capture needs to know about a tab from the browser; injected so tests pass plain objects. */
@@ -53,8 +52,6 @@ export interface CaptureDeps {
   canonicalName?: CanonicalNameResolver;
   /** The page's consent state when a request was sent (capture/page-consent.ts); absent where it cannot be read. */
   consentAt?: (event: SharingEvent, sentAt: number) => SharingEvent['consentAt'];
-  /** The user's own values to look for in third-party requests (lib/watchlist), when they watch any. */
-  watchlist?: () => WatchlistMatcher | undefined;
   now?: () => number;
 }
 
@@ -232,8 +229,6 @@ export class Capture {
     // nothing found rather than being lost (a page must not be able to hide a request by breaking its decoding).
     let disclosure: Disclosure = { kinds: [], findings: [], parameters: [] };
     let findings: StoredFinding[] = [];
-    // Not in a classroom session: a projector shows no one's own data.
-    const watchlist = session ? undefined : this.deps.watchlist?.();
     try {
       const decoded = decodeRequest({
         url: request.url,
@@ -246,7 +241,6 @@ export class Capture {
             ? { pageOrigin: request.topLevelUrl }
             : { pageUrl: request.topLevelUrl }),
         ...request.extras,
-        ...(watchlist?.size ? { watchlist } : {}),
       });
       // Synchronous but for a compressed body.
       disclosure = decoded instanceof Promise ? await decoded : decoded;
@@ -271,11 +265,8 @@ export class Capture {
       findings,
     };
     if (cname) event.cname = cname;
-    // A parameter that carried one of the user's watched values is never kept as an identifier value: that would
-    // store the value (or its hash) in full, which the watch list promises not to.
-    const watchedNames = new Set(disclosure.findings.filter((f) => f.kind === 'watched').map((f) => f.name));
     const identifiers = disclosure.findings
-      .filter((f) => f.kind === 'identifier' && !watchedNames.has(f.name))
+      .filter((f) => f.kind === 'identifier')
       .map((f) => ({ name: ownCopy(f.name.slice(0, 80)), value: ownCopy(f.value.slice(0, 500)) }));
     if (identifiers.length) event.identifiers = identifiers;
     if (request.error) event.error = request.error;

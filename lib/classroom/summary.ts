@@ -53,7 +53,6 @@ export interface SessionSummary {
  */
 const KIND_WEIGHT: Record<DataKind, number> = {
   secret: 10,
-  watched: 11,
   email: 9,
   'hashed-email': 9,
   'session-recording': 8,

@@ -1,5 +1,4 @@
 import type { RawBody } from '../classify/request-details.ts';
-import { FORM_RANK, type WatchedHit, type WatchlistMatcher } from '../watchlist/match.ts';
 import { DATA_KINDS, type DataKind } from './kinds.ts';
 import { maskAddress, maskPath } from './mask.ts';
 import {
@@ -47,8 +46,6 @@ export interface DecodeInput {
   /** Names of the cookies the request carried (all of the request host's own domain: browsers send no others). */
   cookieNames?: string[];
   body?: RawBody;
-  /** The user's own values to look for (lib/watchlist): absent when they watch none. */
-  watchlist?: WatchlistMatcher;
 }
 
 /** What one request carried. */
@@ -146,44 +143,7 @@ function takeNames(r: Reading, names: string[]): string[] {
   return kept;
 }
 
-/**
- * The user's watched values the request carried (issue 18), one finding per value: its masked label as the value and
- * `kind form` (`email sha256`) as the detail, never the value or the form found. Read in what the decoder read —
- * every parameter's value after unwrapping (JSON, form fields, base64 JSON, inflated bodies), the Referer, and the raw
- * address up to its query, within the query bound (a path, where values travel URL-encoded) — each text once,
- * through one automaton. A value a
- * parameter decodes to is "as typed": URL and form encoding (`%40`, `+`) is how every value travels, not a form of
- * its own; `url-encoded` is said of one found only encoded.
- */
-function watchedFindings(
-  watchlist: WatchlistMatcher,
-  url: string,
-  referer: string | undefined,
-  parameters: Parameter[],
-  findings: Finding[],
-): void {
-  const found = new Map<number, { hit: WatchedHit; source: Finding['source']; name: string }>();
-  const look = (text: string, source: Finding['source'], name: string) => {
-    for (const hit of watchlist.scan(text)) {
-      const known = found.get(hit.entry);
-      if (!known) found.set(hit.entry, { hit, source, name });
-      else if (FORM_RANK[hit.form] > FORM_RANK[known.hit.form]) Object.assign(known, { hit, source, name });
-    }
-  };
-  // The parameters first, so that a finding names the one that carried the value; then what no parameter holds
-  // decoded (a path, a value encoded twice).
-  for (const p of parameters) look(p.value, p.source, p.name);
-  if (referer) look(referer, 'referer', 'Referer');
-  // The address up to its query (the query's values were read as parameters), within the query bound.
-  const query = url.indexOf('?');
-  const head = query < 0 ? url : url.slice(0, query);
-  look(head.length > MAX_QUERY_CHARS ? head.slice(0, MAX_QUERY_CHARS) : head, 'url', 'URL');
-  for (const { hit, source, name } of found.values()) {
-    findings.push({ kind: 'watched', source, name, value: hit.label, detail: `${hit.kind} ${hit.form}` });
-  }
-}
-
-/** Each kind's bit, in vocabulary order (fifteen kinds: they fit one number). */
+/** Each kind's bit, in vocabulary order (thirteen kinds: they fit one number). */
 const KIND_BIT = new Map<DataKind, number>(DATA_KINDS.map((k, i) => [k, 1 << i]));
 
 /** The findings of what was read: a parameter, the Referer or the cookies that fail to be judged are left out. */
@@ -236,8 +196,6 @@ function disclose(input: DecodeInput, r: Reading, referer: string | undefined, c
     const recording = sessionRecording(input.url, parameters);
     if (recording) findings.push(recording);
   });
-  if (input.watchlist?.size)
-    stage(() => watchedFindings(input.watchlist as WatchlistMatcher, input.url, referer, parameters, findings));
 
   let present = 0;
   for (const f of findings) present |= KIND_BIT.get(f.kind) ?? 0;
@@ -437,9 +395,6 @@ export function displayValue(finding: Pick<Finding, 'kind' | 'value'>): string {
       const domain = at < 0 ? '' : v.slice(at + 1, at + 81);
       return shortened(`${user.slice(0, 1)}…@${domain}`);
     }
-    case 'watched':
-      // Already the masked label the user saw when they entered it.
-      return v.slice(0, 40);
     case 'hashed-email':
     case 'identifier':
       return v.length > 12 ? `${v.slice(0, 8)}…${v.slice(-2)}` : v;

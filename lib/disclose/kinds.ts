@@ -26,10 +26,6 @@ export const DATA_KINDS = [
   'session-recording',
   // Since version 11 of the database: a password, token or other credential, kept without its value.
   'secret',
-  // Issue 18: a value the user asked to watch for (their email address, phone number…), found in a request as typed,
-  // encoded or hashed. Its finding keeps the masked label and `kind form` (`email sha256`), never the value; the
-  // export leaves it out altogether (lib/export/export.ts), so the export format is unchanged.
-  'watched',
 ] as const;
 
 export type DataKind = (typeof DATA_KINDS)[number];

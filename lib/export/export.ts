@@ -221,7 +221,7 @@ function exportFlow(f: SiteCompanyAggregate, nameOf: (id: string) => string): Ex
 function exportAttempt(a: AttemptAggregate, nameOf: (id: string) => string): ExportAttempt {
   const dataKinds: ExportFlow['dataKinds'] = {};
   for (const [kind, span] of Object.entries(a.kinds ?? {})) {
-    if (span && kind !== NOT_EXPORTED) dataKinds[kind as DataKind] = { first: iso(span.first), last: iso(span.last) };
+    if (span) dataKinds[kind as DataKind] = { first: iso(span.first), last: iso(span.last) };
   }
   return {
     site: a.site,
@@ -238,12 +238,6 @@ function exportAttempt(a: AttemptAggregate, nameOf: (id: string) => string): Exp
     dataKinds,
   };
 }
-
-/**
- * The user's own watched values stay on this device (issue 18): that one was found is not exported either — not its
- * kind, not its masked label, not the form — so a file shared or imported elsewhere says nothing of what they watch.
- */
-const NOT_EXPORTED: DataKind = 'watched';
 
 function exportEvent(e: SharingEvent): ExportFile['events'][number] {
   return {
@@ -262,8 +256,8 @@ function exportEvent(e: SharingEvent): ExportFile['events'][number] {
     ...(e.error ? { error: e.error } : {}),
     ...(e.delivery ? { delivery: e.delivery } : {}),
     ...(e.deliveryReason ? { deliveryReason: e.deliveryReason } : {}),
-    dataKinds: (e.kinds ?? []).filter((k) => k !== NOT_EXPORTED),
-    findings: (e.findings ?? []).filter((f) => f.kind !== NOT_EXPORTED).map(exportFinding),
+    dataKinds: e.kinds ?? [],
+    findings: (e.findings ?? []).map(exportFinding),
     // What the consent signals said, decoded (the recorder never kept the strings), and the page's state then.
     ...(e.consent ? { consent: e.consent } : {}),
     ...(e.consentAt ? { consentAt: exportStamp(e.consentAt) } : {}),

@@ -1,6 +1,5 @@
 import { type ConsentFlow, supportsGround, supportsUnlawfulGround, trackingCategory } from '../consent/flows.ts';
 import { type DataKind, shownKinds } from '../disclose/kinds.ts';
-import type { WatchedForm, WatchedKind } from '../watchlist/entries.ts';
 import { eprivacyCitation, eprivacyRuleFor } from './eprivacy.ts';
 import type {
   ComplaintAnswer,
@@ -41,11 +40,6 @@ export interface LetterEvidence {
   consent?: ConsentEvidence;
   /** Requests that reached the company while the browser sent Global Privacy Control; absent when there were none. */
   gpc?: GpcEvidence;
-  /**
-   * The user's own watched values the company received from the listed sites, as `kind form` (`email sha256`), each
-   * once: a letter names what and in which form, never the value or the hash (issue 18).
-   */
-  watched?: string[];
 }
 
 /** A request that was consent evidence, as a letter cites it: the rule's `ConsentFlow` and its banner's time. */
@@ -328,7 +322,6 @@ export async function composeLetter(
     e.period(isoWithOffset(evidence.firstSeen), isoWithOffset(evidence.lastSeen)),
     e.volume(evidence.sites.length, evidence.requests),
     ...(evidence.kinds.length ? [e.kinds(lang.list(shownKinds(evidence.kinds).map((k) => lang.kinds[k])))] : []),
-    ...watchedLines(lang, evidence.watched),
     attachment
       ? e.attachment(attachment.filename, attachment.sha256, evidence.sites.length)
       : e.sites(evidence.sites.join(', ')),
@@ -633,21 +626,4 @@ export function longDate(lang: LetterLanguage, day: string, law?: Law): string {
 function sentence(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   return /[.!?…]$/.test(t) ? t : `${t}.`;
-}
-
-/**
- * "Among them was data I gave myself: my email address, hashed with SHA-256." — what of the user's own data reached
- * the company, and in which form; nothing for a detail of another shape.
- */
-function watchedLines(lang: LetterLanguage, watched: readonly string[] | undefined): string[] {
-  const items: string[] = [];
-  for (const detail of watched ?? []) {
-    const [kind, form] = detail.split(' ') as [WatchedKind, WatchedForm];
-    const what = lang.watched.what[kind];
-    const how = lang.watched.form[form];
-    if (!what || !how) continue;
-    const item = lang.watched.item(what, how);
-    if (!items.includes(item)) items.push(item);
-  }
-  return items.length ? [lang.watched.sentence(lang.list(items))] : [];
 }

@@ -1,4 +1,3 @@
-import { wasReceived } from '../classify/delivery.ts';
 import { isOnSite, siteOf } from '../classify/domain.ts';
 import { consentFlow, supportsGround } from '../consent/flows.ts';
 import { DATA_KINDS } from '../disclose/kinds.ts';
@@ -29,8 +28,6 @@ export interface GatheredEvidence {
   /** Per site: the requests that were consent evidence (a few kept, all counted), and those sent with GPC on. */
   consentBySite?: Map<string, ConsentEvidence>;
   gpcBySite?: Map<string, GpcEvidence>;
-  /** Per site: the user's own watched values it received (`email sha256`), each once. */
-  watchedBySite?: Map<string, string[]>;
 }
 
 /** Requests kept per site for a letter to cite: the first few, and as many of the first with a cookie or identifier. */
@@ -46,15 +43,14 @@ export async function gatherEvidence(
   ]);
   if (!flows.length) return undefined;
   const canonical = await canonicalNames(db, flows);
-  const { consentBySite, gpcBySite, watchedBySite } = await consentOf(db, company.id);
-  const evidence = summed(company, flows, canonical, consentBySite, gpcBySite, watchedBySite);
+  const { consentBySite, gpcBySite } = await consentOf(db, company.id);
+  const evidence = summed(company, flows, canonical, consentBySite, gpcBySite);
   return {
     evidence,
     perSite: flows,
     canonical,
     consentBySite,
     gpcBySite,
-    watchedBySite,
     sensitiveSites: evidence.sites.filter(isSensitiveSite),
     // A value stored under a credential's name before secrets were kept apart is never offered.
     requestIdentifiers: identifiers
@@ -77,7 +73,6 @@ export function evidenceFor(gathered: GatheredEvidence, sites: string[]): Letter
     gathered.canonical,
     gathered.consentBySite,
     gathered.gpcBySite,
-    gathered.watchedBySite,
   );
 }
 
@@ -89,7 +84,6 @@ export function evidenceFor(gathered: GatheredEvidence, sites: string[]): Letter
 async function consentOf(db: DisclosedDb, company: string) {
   const consentBySite = new Map<string, ConsentEvidence>();
   const gpcBySite = new Map<string, GpcEvidence>();
-  const watchedBySite = new Map<string, string[]>();
   await db.events
     .where('company')
     .equals(company)
@@ -102,14 +96,6 @@ async function consentOf(db: DisclosedDb, company: string) {
           g.requests++;
           g.first = Math.min(g.first, at);
           g.last = Math.max(g.last, at);
-        }
-      }
-      // What of the user's own watched data it received (an attempt is not "sent to you").
-      if (e.kinds?.includes('watched') && wasReceived(e)) {
-        const list = watchedBySite.get(e.site) ?? [];
-        watchedBySite.set(e.site, list);
-        for (const f of e.findings ?? []) {
-          if (f.kind === 'watched' && f.detail && !list.includes(f.detail) && list.length < 12) list.push(f.detail);
         }
       }
       const flow = consentFlow(e);
@@ -129,7 +115,7 @@ async function consentOf(db: DisclosedDb, company: string) {
       }
       site.flows = keep([...site.flows, cited]);
     });
-  return { consentBySite, gpcBySite, watchedBySite };
+  return { consentBySite, gpcBySite };
 }
 
 /**
@@ -213,7 +199,6 @@ function summed(
   canonical: Map<string, string> | undefined,
   consentBySite?: Map<string, ConsentEvidence>,
   gpcBySite?: Map<string, GpcEvidence>,
-  watchedBySite?: Map<string, string[]>,
 ): LetterEvidence {
   const sites = [...new Set(flows.map((f) => f.site))].sort();
   // A subdomain of the site is not the company's domain: named apart, with what DNS said, and never used to find
@@ -248,7 +233,6 @@ function summed(
     categories: rankedCategoriesOf(flows),
     kinds: DATA_KINDS.filter((k) => kinds.has(k)),
     ...consentFor(sites, consentBySite, gpcBySite),
-    ...watchedFor(sites, watchedBySite),
   };
 }
 
@@ -272,11 +256,4 @@ export function citableCookies(
       ...(c.partitions?.length ? { partitions: c.partitions } : {}),
       ...(c.stores?.length ? { stores: c.stores } : {}),
     }));
-}
-
-/** The watched values the listed sites sent the company, each once, in the order of the sites. */
-function watchedFor(sites: string[], watchedBySite: Map<string, string[]> | undefined): { watched?: string[] } {
-  const watched = new Set<string>();
-  for (const site of sites) for (const d of watchedBySite?.get(site) ?? []) watched.add(d);
-  return watched.size ? { watched: [...watched] } : {};
 }

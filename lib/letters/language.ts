@@ -1,6 +1,5 @@
 import type { ConsentMoment } from '../consent/flows.ts';
 import type { DataKind } from '../disclose/kinds.ts';
-import type { WatchedForm, WatchedKind } from '../watchlist/entries.ts';
 import type { AnchorsOf, Law, LetterRight } from './laws.ts';
 
 /**
@@ -178,17 +177,6 @@ export interface LetterLanguage {
     sites: (sites: string) => string;
     attachment: (file: string, sha256: string, sites: number) => string;
     method: (version: string) => string;
-  };
-  /** The user's own watched values found in requests (issue 18): what, in which form — never the value or hash. */
-  watched: {
-    /** "my email address" */
-    what: Record<WatchedKind, string>;
-    /** "hashed with SHA-256" */
-    form: Record<WatchedForm, string>;
-    /** One item: "my email address, hashed with SHA-256". */
-    item: (what: string, form: string) => string;
-    /** The evidence sentence over the items, joined by `list`. */
-    sentence: (items: string) => string;
   };
   identifiers: {
     heading: string;

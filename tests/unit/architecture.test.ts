@@ -12,8 +12,6 @@ const lib = join(root, 'lib');
 const LAYERS: string[][] = [
   ['trackers', 'generated', 'day.ts', 'alarms.ts', 'i18n.ts', 'settings.ts'],
   ['classify'],
-  // The user's own values to look for, their match forms and the automaton (issue 18): pure, read by the decoder.
-  ['watchlist'],
   ['disclose'],
   // Consent signals decoded from what disclose unwrapped, and summarised; storage names their shapes.
   ['consent'],

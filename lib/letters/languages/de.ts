@@ -192,8 +192,6 @@ const language: LetterLanguage = {
     event: 'meine Interaktionen auf den Seiten (Aufrufe, Klicks, Käufe)',
     'session-recording': 'Aufzeichnungen meiner Aktivität auf den Seiten',
     secret: 'Passwörter, Tokens oder andere Zugangsdaten (hier nicht wiedergegeben)',
-    watched:
-      'Daten, die ich selbst angegeben habe (etwa meine E-Mail-Adresse oder Telefonnummer), im Klartext, kodiert oder gehasht (hier nicht wiedergegeben)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`,
@@ -215,26 +213,6 @@ const language: LetterLanguage = {
       `Die vollständige Liste der ${sites} Websites und der Anfragen ist als ${file} beigefügt (SHA-256 ${sha256}).`,
     method: (version) =>
       `Wie dies erhoben wurde: Die Browsererweiterung Disclosed ${version} hat die Anfragen beobachtet, die mein Browser beim Surfen gestellt hat, und sie ausschließlich auf meinem Gerät gespeichert. Sie erfasst, welche Domain wann von welcher Website eine Anfrage erhielt und welche Arten von Daten die Anfrage enthielt; sie blockiert und verändert nichts.`,
-  },
-  watched: {
-    what: {
-      email: 'meine E-Mail-Adresse',
-      phone: 'meine Telefonnummer',
-      name: 'mein Name',
-      postcode: 'meine Postleitzahl',
-      account: 'meine Konto- oder Kundennummer',
-    },
-    form: {
-      'as-typed': 'so, wie ich sie eingegeben habe',
-      'url-encoded': 'URL-kodiert',
-      base64: 'Base64-kodiert',
-      md5: 'als MD5-Hashwert',
-      sha1: 'als SHA-1-Hashwert',
-      sha256: 'als SHA-256-Hashwert',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Darunter waren Daten, die ich selbst angegeben hatte und die mein Browser erkannt hat: ${items}. Ich gebe sie hier nicht wieder.`,
   },
   identifiers: {
     heading: 'Kennungen',

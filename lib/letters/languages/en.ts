@@ -389,8 +389,6 @@ const language: LetterLanguage = {
     event: 'what I did on pages (views, clicks, purchases)',
     'session-recording': 'recordings of my activity on pages',
     secret: 'passwords, login tokens or other secrets (not repeated here)',
-    watched:
-      'data I gave myself (such as my email address or phone number), in plain, encoded or hashed form (not repeated here)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
@@ -412,26 +410,6 @@ const language: LetterLanguage = {
       `The full list of the ${sites} websites and the requests is attached as ${file} (SHA-256 ${sha256}).`,
     method: (version) =>
       `How this was gathered: the browser extension Disclosed ${version} observed the requests my browser made while I browsed, and kept them on my device only. It records which domain received a request, when, from which website, and what kinds of data the request carried; it blocks and changes nothing.`,
-  },
-  watched: {
-    what: {
-      email: 'my email address',
-      phone: 'my phone number',
-      name: 'my name',
-      postcode: 'my postcode',
-      account: 'my account or customer number',
-    },
-    form: {
-      'as-typed': 'as I typed it',
-      'url-encoded': 'URL-encoded',
-      base64: 'encoded in base64',
-      md5: 'hashed with MD5',
-      sha1: 'hashed with SHA-1',
-      sha256: 'hashed with SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Among them was data I had given myself, which my browser recognised: ${items}. I do not repeat it here.`,
   },
   identifiers: {
     heading: 'Identifiers',

@@ -271,8 +271,6 @@ const language: LetterLanguage = {
     event: 'las acciones que realicé en las páginas (visualizaciones, clics, compras)',
     'session-recording': 'grabaciones de mi actividad en las páginas',
     secret: 'contraseñas, tokens de inicio de sesión u otros secretos (no reproducidos aquí)',
-    watched:
-      'datos que yo facilité (como mi dirección de correo electrónico o mi número de teléfono), en claro, codificados o con hash (no reproducidos aquí)',
   },
   // «y» becomes «e» before a word that begins with the sound i: «cookies e identificadores».
   list: (items) => {
@@ -298,26 +296,6 @@ const language: LetterLanguage = {
       `En el archivo adjunto ${file} (SHA-256: ${sha256}) figura la lista completa de los ${number(sites)} sitios web y de las peticiones.`,
     method: (version) =>
       `Método de obtención: la extensión de navegador Disclosed ${version} observó las peticiones que realizó mi navegador durante mi navegación y las conservó únicamente en mi dispositivo. Registra qué dominio recibió cada petición, cuándo, desde qué sitio web y qué tipos de datos contenía; no bloquea ni modifica nada.`,
-  },
-  watched: {
-    what: {
-      email: 'mi dirección de correo electrónico',
-      phone: 'mi número de teléfono',
-      name: 'mi nombre',
-      postcode: 'mi código postal',
-      account: 'mi número de cuenta o de cliente',
-    },
-    form: {
-      'as-typed': 'tal como la escribí',
-      'url-encoded': 'codificada para URL',
-      base64: 'codificada en base64',
-      md5: 'con hash MD5',
-      sha1: 'con hash SHA-1',
-      sha256: 'con hash SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Entre ellos figuraban datos que yo había facilitado y que mi navegador reconoció: ${items}. No los reproduzco aquí.`,
   },
   identifiers: {
     heading: 'Identificadores',

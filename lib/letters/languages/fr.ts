@@ -204,8 +204,6 @@ const language: LetterLanguage = {
     event: 'mes actions sur les pages (consultations, clics, achats)',
     'session-recording': 'des enregistrements de mon activité sur les pages',
     secret: 'des mots de passe, jetons de connexion ou autres secrets (non reproduits ici)',
-    watched:
-      "des données que j'ai moi-même saisies (comme mon adresse électronique ou mon numéro de téléphone), en clair, encodées ou hachées (non reproduites ici)",
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`,
@@ -227,26 +225,6 @@ const language: LetterLanguage = {
       `La liste complète des ${sites} sites et des requêtes figure en pièce jointe (fichier ${file}, SHA-256 ${sha256}).`,
     method: (version) =>
       `Méthode de collecte : l’extension de navigateur Disclosed ${version} a observé les requêtes émises par mon navigateur pendant ma navigation et les a conservées uniquement sur mon appareil. Elle enregistre quel domaine a reçu une requête, quand, depuis quel site, et quels types de données la requête contenait ; elle ne bloque ni ne modifie rien.`,
-  },
-  watched: {
-    what: {
-      email: 'mon adresse électronique',
-      phone: 'mon numéro de téléphone',
-      name: 'mon nom',
-      postcode: 'mon code postal',
-      account: 'mon numéro de compte ou de client',
-    },
-    form: {
-      'as-typed': 'telle que je l’ai saisie',
-      'url-encoded': 'encodée pour une URL',
-      base64: 'encodée en base64',
-      md5: 'hachée avec MD5',
-      sha1: 'hachée avec SHA-1',
-      sha256: 'hachée avec SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Parmi elles figuraient des données que j’avais moi-même saisies et que mon navigateur a reconnues : ${items}. Je ne les reproduis pas ici.`,
   },
   identifiers: {
     heading: 'Identifiants',

@@ -219,8 +219,6 @@ const language: LetterLanguage = {
     event: 'le azioni da me compiute sulle pagine (visualizzazioni, clic, acquisti)',
     'session-recording': 'registrazioni della mia attività sulle pagine',
     secret: 'password, token di accesso o altre credenziali (qui non riprodotti)',
-    watched:
-      'dati forniti da me (come il mio indirizzo e-mail o numero di telefono), in chiaro, codificati o sottoposti a hash (qui non riprodotti)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`,
@@ -242,26 +240,6 @@ const language: LetterLanguage = {
       `L’elenco completo dei ${number(sites)} siti web e delle richieste figura nel file allegato ${file} (impronta SHA-256: ${sha256}).`,
     method: (version) =>
       `Modalità di raccolta: l’estensione per browser Disclosed ${version} ha rilevato le richieste effettuate dal mio browser durante la navigazione e le ha conservate esclusivamente sul mio dispositivo. Registra quale dominio ha ricevuto una richiesta, quando, da quale sito web e quali tipi di dati essa conteneva; non blocca né modifica nulla.`,
-  },
-  watched: {
-    what: {
-      email: 'il mio indirizzo e-mail',
-      phone: 'il mio numero di telefono',
-      name: 'il mio nome',
-      postcode: 'il mio codice postale',
-      account: 'il mio numero di account o di cliente',
-    },
-    form: {
-      'as-typed': 'così come l’ho scritto',
-      'url-encoded': 'codificato per URL',
-      base64: 'codificato in base64',
-      md5: 'sottoposto a hash MD5',
-      sha1: 'sottoposto a hash SHA-1',
-      sha256: 'sottoposto a hash SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Tra questi vi erano dati forniti da me che il mio browser ha riconosciuto: ${items}. Non li riproduco qui.`,
   },
   identifiers: {
     heading: 'Identificativi',

@@ -136,8 +136,6 @@ const language: LetterLanguage = {
     event: 'mijn handelingen op pagina’s (weergaven, klikken, aankopen)',
     'session-recording': 'opnamen van mijn activiteit op pagina’s',
     secret: 'wachtwoorden, inlogtokens of andere geheime gegevens (hier niet herhaald)',
-    watched:
-      'gegevens die ik zelf heb opgegeven (zoals mijn e-mailadres of telefoonnummer), leesbaar, gecodeerd of gehasht (hier niet herhaald)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`,
@@ -159,26 +157,6 @@ const language: LetterLanguage = {
       `De volledige lijst van de ${number(sites)} websites en de netwerkverzoeken is bijgevoegd als ${file} (SHA-256: ${sha256}).`,
     method: (version) =>
       `Wijze van vastlegging: de browserextensie Disclosed ${version} heeft de netwerkverzoeken van mijn browser tijdens het surfen waargenomen en uitsluitend op mijn apparaat opgeslagen. Zij legt vast welk domein een verzoek ontving, wanneer, vanaf welke website en welke soorten gegevens het verzoek bevatte; zij blokkeert en wijzigt niets.`,
-  },
-  watched: {
-    what: {
-      email: 'mijn e-mailadres',
-      phone: 'mijn telefoonnummer',
-      name: 'mijn naam',
-      postcode: 'mijn postcode',
-      account: 'mijn account- of klantnummer',
-    },
-    form: {
-      'as-typed': 'zoals ik het had ingevoerd',
-      'url-encoded': 'URL-gecodeerd',
-      base64: 'gecodeerd in base64',
-      md5: 'gehasht met MD5',
-      sha1: 'gehasht met SHA-1',
-      sha256: 'gehasht met SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Daaronder waren gegevens die ik zelf had opgegeven en die mijn browser herkende: ${items}. Ik herhaal ze hier niet.`,
   },
   identifiers: {
     heading: 'Identificatoren',

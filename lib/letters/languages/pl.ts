@@ -142,8 +142,6 @@ const language: LetterLanguage = {
     event: 'moje działania na stronach (wyświetlenia, kliknięcia, zakupy)',
     'session-recording': 'nagrania mojej aktywności na stronach',
     secret: 'hasła, tokeny logowania lub inne dane poufne (których w niniejszym piśmie nie przytaczam)',
-    watched:
-      'dane podane przeze mnie (np. mój adres e-mail lub numer telefonu), w postaci jawnej, zakodowanej lub skrótu (hash) (których w niniejszym piśmie nie przytaczam)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} oraz ${items[items.length - 1]}`,
@@ -165,26 +163,6 @@ const language: LetterLanguage = {
       `Pełna lista ${number(sites)} witryn i zapytań znajduje się w załączniku ${file} (skrót SHA-256: ${sha256}).`,
     method: (version) =>
       `Sposób zebrania danych: rozszerzenie przeglądarki Disclosed ${version} rejestrowało zapytania wysyłane przez moją przeglądarkę podczas przeglądania stron i przechowywało je wyłącznie na moim urządzeniu. Rozszerzenie odnotowuje, która domena, kiedy i z której witryny otrzymała zapytanie oraz jakie rodzaje danych ono zawierało; niczego nie blokuje ani nie zmienia.`,
-  },
-  watched: {
-    what: {
-      email: 'mój adres e-mail',
-      phone: 'mój numer telefonu',
-      name: 'moje imię i nazwisko',
-      postcode: 'mój kod pocztowy',
-      account: 'mój numer konta lub klienta',
-    },
-    form: {
-      'as-typed': 'w postaci wpisanej przeze mnie',
-      'url-encoded': 'zakodowany w adresie URL',
-      base64: 'zakodowany w base64',
-      md5: 'jako skrót MD5',
-      sha1: 'jako skrót SHA-1',
-      sha256: 'jako skrót SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Wśród nich były dane podane przeze mnie, które rozpoznała moja przeglądarka: ${items}. Nie przytaczam ich w niniejszym piśmie.`,
   },
   identifiers: {
     heading: 'Identyfikatory',

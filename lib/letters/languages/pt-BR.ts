@@ -109,8 +109,6 @@ const language: LetterLanguage = {
     event: 'minhas ações nas páginas (visualizações, cliques, compras)',
     'session-recording': 'gravações da minha atividade nas páginas',
     secret: 'senhas, tokens de acesso ou outros segredos (não reproduzidos aqui)',
-    watched:
-      'dados informados por mim (como meu endereço de e-mail ou número de telefone), em texto simples, codificados ou em hash (não reproduzidos aqui)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`,
@@ -132,26 +130,6 @@ const language: LetterLanguage = {
       `A lista completa dos ${number(sites)} sites e das requisições segue anexa, no arquivo ${file} (SHA-256 ${sha256}).`,
     method: (version) =>
       `Forma de coleta: a extensão de navegador Disclosed ${version} observou as requisições feitas pelo meu navegador durante a navegação e as manteve apenas no meu dispositivo. Ela registra qual domínio recebeu cada requisição, quando, a partir de qual site e que tipos de dados a requisição continha; não bloqueia nem altera nada.`,
-  },
-  watched: {
-    what: {
-      email: 'meu endereço de e-mail',
-      phone: 'meu número de telefone',
-      name: 'meu nome',
-      postcode: 'meu CEP',
-      account: 'meu número de conta ou de cliente',
-    },
-    form: {
-      'as-typed': 'do jeito que eu digitei',
-      'url-encoded': 'codificado para URL',
-      base64: 'codificado em base64',
-      md5: 'com hash MD5',
-      sha1: 'com hash SHA-1',
-      sha256: 'com hash SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Entre eles havia dados informados por mim que meu navegador reconheceu: ${items}. Não os reproduzo aqui.`,
   },
   identifiers: {
     heading: 'Identificadores',

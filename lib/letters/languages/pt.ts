@@ -139,8 +139,6 @@ const language: LetterLanguage = {
     event: 'as minhas ações nas páginas (visualizações, cliques, compras)',
     'session-recording': 'gravações da minha atividade nas páginas',
     secret: 'palavras-passe, tokens de sessão ou outros segredos (não reproduzidos aqui)',
-    watched:
-      'dados indicados por mim (como o meu endereço de correio eletrónico ou número de telefone), em texto simples, codificados ou em hash (não reproduzidos aqui)',
   },
   list: (items) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`,
@@ -162,26 +160,6 @@ const language: LetterLanguage = {
       `A lista completa dos ${number(sites)} sítios web e dos pedidos de rede segue em anexo, no ficheiro ${file} (SHA-256 ${sha256}).`,
     method: (version) =>
       `Forma de recolha: a extensão de navegador Disclosed ${version} observou os pedidos de rede feitos pelo meu navegador durante a navegação e conservou-os apenas no meu dispositivo. Regista que domínio recebeu cada pedido, quando, a partir de que sítio web e que tipos de dados o pedido continha; não bloqueia nem altera nada.`,
-  },
-  watched: {
-    what: {
-      email: 'o meu endereço de correio eletrónico',
-      phone: 'o meu número de telefone',
-      name: 'o meu nome',
-      postcode: 'o meu código postal',
-      account: 'o meu número de conta ou de cliente',
-    },
-    form: {
-      'as-typed': 'tal como o escrevi',
-      'url-encoded': 'codificado para URL',
-      base64: 'codificado em base64',
-      md5: 'com hash MD5',
-      sha1: 'com hash SHA-1',
-      sha256: 'com hash SHA-256',
-    },
-    item: (what, form) => `${what}, ${form}`,
-    sentence: (items) =>
-      `Entre eles havia dados indicados por mim que o meu navegador reconheceu: ${items}. Não os reproduzo aqui.`,
   },
   identifiers: {
     heading: 'Identificadores',
