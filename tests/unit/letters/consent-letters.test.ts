@@ -39,6 +39,27 @@ async function gathered(events: Extra[]) {
   return g;
 }
 
+/** A complaint to `authority` about an unanswered erasure request, with the consent evidence of news.example. */
+function complaintAbout(g: Awaited<ReturnType<typeof gathered>>, authority: string) {
+  const request: FollowUpRequest = {
+    jurisdiction: 'gdpr',
+    right: 'erasure',
+    reference: 'DSC-20261201-AAAAAA',
+    companyName: 'Ads Inc.',
+    recipient: 'privacy@ads.example',
+    sentOn: '2026-12-01',
+  };
+  const input: ComplaintInput = {
+    authority,
+    complainant: 'A. Person',
+    controller: 'Ads Inc.',
+    answer: 'none',
+    shareIdentity: false,
+    consent: evidenceFor(g, ['news.example']).consent,
+  };
+  return { request, input };
+}
+
 const identifierBefore: Extra = {
   time: ANSWER - 1_500,
   sentAt: ANSWER - 2_000,
@@ -306,22 +327,7 @@ describe('letters that use the consent ledger', () => {
 
   it('the complaint gives the timeline of banner, requests and answer in time order, in the letter’s language', async () => {
     const g = await gathered([cookieAfter, identifierBefore]);
-    const request: FollowUpRequest = {
-      jurisdiction: 'gdpr',
-      right: 'erasure',
-      reference: 'DSC-20261201-AAAAAA',
-      companyName: 'Ads Inc.',
-      recipient: 'privacy@ads.example',
-      sentOn: '2026-12-01',
-    };
-    const input: ComplaintInput = {
-      authority: 'CNIL',
-      complainant: 'A. Person',
-      controller: 'Ads Inc.',
-      answer: 'none',
-      shareIdentity: false,
-      consent: evidenceFor(g, ['news.example']).consent,
-    };
+    const { request, input } = complaintAbout(g, 'CNIL');
     const body = composeComplaint(letterLanguage('en'), request, input, '2027-01-10').body;
     const at = (s: string) => body.indexOf(s);
     const lines = [
@@ -466,22 +472,7 @@ describe('letters that use the consent ledger', () => {
 
   it('a complaint says an answer of unknown choice is one: "(the record does not show which choice)"', async () => {
     const g = await gathered([identifierBefore]);
-    const request: FollowUpRequest = {
-      jurisdiction: 'gdpr',
-      right: 'erasure',
-      reference: 'DSC-20261201-AAAAAA',
-      companyName: 'Ads Inc.',
-      recipient: 'privacy@ads.example',
-      sentOn: '2026-12-01',
-    };
-    const input: ComplaintInput = {
-      authority: 'BfDI',
-      complainant: 'A. Person',
-      controller: 'Ads Inc.',
-      answer: 'none',
-      shareIdentity: false,
-      consent: evidenceFor(g, ['news.example']).consent,
-    };
+    const { request, input } = complaintAbout(g, 'BfDI');
     const expected: Record<string, string> = {
       en: 'I answered the cookie banner of news.example (the record does not show which choice).',
       de: 'Ich beantwortete das Cookie-Banner von news.example (die Aufzeichnung zeigt nicht, welche Wahl ich traf).',

@@ -11,6 +11,7 @@ import {
   type LetterRight,
   REQUIRED_ANCHORS,
 } from '../../../lib/letters/laws.ts';
+import { identifierBeforeAnswer } from './fixtures.ts';
 
 const evidence: LetterEvidence = {
   companyId: 'magnite',
@@ -22,25 +23,7 @@ const evidence: LetterEvidence = {
   lastSeen: Date.UTC(2026, 10, 20, 17, 5),
   categories: ['advertising'],
   kinds: ['page-address', 'identifier', 'cookie'],
-  consent: {
-    flows: [
-      {
-        moment: 'before-answer',
-        sentAt: Date.UTC(2026, 10, 20, 14, 2, 3),
-        answeredAt: Date.UTC(2026, 10, 20, 14, 2, 5),
-        seconds: 2,
-        device: true,
-        category: 'advertising',
-        kinds: ['identifier'],
-        site: 'news-site.example',
-        company: 'magnite',
-        host: 'ads.rubiconproject.com',
-        page: '1:1',
-      },
-    ],
-    total: 1,
-    device: 1,
-  },
+  consent: identifierBeforeAnswer,
 };
 const options = (jurisdiction: Law, right: LetterRight): LetterOptions => ({
   jurisdiction,

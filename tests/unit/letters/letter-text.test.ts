@@ -16,6 +16,7 @@ import {
 import { type ComplaintAnswer, type LawText, REPLY_KINDS } from '../../../lib/letters/language.ts';
 import { LETTER_LANGUAGES, letterLanguage } from '../../../lib/letters/languages.ts';
 import { LAW_RIGHTS, LAWS, type Law, type LetterRight } from '../../../lib/letters/laws.ts';
+import { identifierBeforeAnswer } from './fixtures.ts';
 
 const evidence = (extra: Partial<LetterEvidence> = {}): LetterEvidence => ({
   companyId: 'magnite',
@@ -30,25 +31,7 @@ const evidence = (extra: Partial<LetterEvidence> = {}): LetterEvidence => ({
   ...extra,
 });
 /** One request with an identifier, two seconds before the banner was answered. */
-const deviceFlow: LetterEvidence['consent'] = {
-  flows: [
-    {
-      moment: 'before-answer',
-      sentAt: Date.UTC(2026, 10, 20, 14, 2, 3),
-      answeredAt: Date.UTC(2026, 10, 20, 14, 2, 5),
-      seconds: 2,
-      device: true,
-      category: 'advertising',
-      kinds: ['identifier'],
-      site: 'news-site.example',
-      company: 'magnite',
-      host: 'ads.rubiconproject.com',
-      page: '1:1',
-    },
-  ],
-  total: 1,
-  device: 1,
-};
+const deviceFlow = identifierBeforeAnswer;
 const options = (extra: Partial<LetterOptions> = {}): LetterOptions => ({
   jurisdiction: 'gdpr',
   reference: 'DSC-20261123-K7Q2M9',
