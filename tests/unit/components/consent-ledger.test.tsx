@@ -7,7 +7,7 @@ import { SiteView } from '../../../components/dashboard/site-view.tsx';
 import type { ViewContext } from '../../../components/dashboard/views.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { consentGap } from '../../../components/popup/consent.tsx';
-import { type PopupModel, type PopupRecipient, PopupView } from '../../../components/popup/popup-view.tsx';
+import { type PopupRecipient, PopupView } from '../../../components/popup/popup-view.tsx';
 import type { ConsentStamp } from '../../../lib/consent/types.ts';
 import { languageTag, type MessagesFile, translatorFromMessages } from '../../../lib/i18n.ts';
 import { companyConsentFlows, siteConsentFlows } from '../../../lib/storage/consent.ts';
@@ -17,6 +17,7 @@ import { loadPageSummary } from '../../../lib/storage/queries.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { unlistedCompany } from '../../../lib/trackers/company.ts';
 import { event, freshDb } from '../storage/helpers.ts';
+import { popupModel } from './popup-model.ts';
 
 const localeFile = (folder: string): MessagesFile =>
   JSON.parse(
@@ -100,23 +101,7 @@ const ledger = (): SharingEvent[] => [
 async function popupHtml(db: DisclosedDb, folder = 'en'): Promise<string> {
   const summary = await loadPageSummary(db, 7, 'news.example');
   const recipients: PopupRecipient[] = summary.recipients.map((r) => ({ ...r, info: info(r.company) }));
-  const model: PopupModel = {
-    loading: false,
-    site: 'news.example',
-    observation: 'watched',
-    paused: false,
-    recipients,
-    unlistedMore: 0,
-    ...(summary.consent ? { consent: summary.consent } : {}),
-    storageError: null,
-    dropped: null,
-    dismissDropped: () => undefined,
-    setPaused: () => undefined,
-    allowSite: () => undefined,
-    stopExcluding: () => undefined,
-    reloadPage: () => undefined,
-    openSettings: () => undefined,
-  };
+  const model = popupModel({ recipients, ...(summary.consent ? { consent: summary.consent } : {}) });
   return renderToString(<PopupView t={translatorFromMessages(localeFile(folder), folder, english)} model={model} />);
 }
 

@@ -4,6 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { type PopupModel, type PopupRecipient, PopupView } from '../../../components/popup/popup-view.tsx';
 import { translatorFromMessages } from '../../../lib/i18n.ts';
+import { popupModel } from './popup-model.ts';
 
 const messages = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
@@ -31,23 +32,7 @@ const company = (id: string, name: string, extra: Partial<PopupRecipient> = {}):
   ...extra,
 });
 
-const model = (extra: Partial<PopupModel> = {}): PopupModel => ({
-  loading: false,
-  site: 'news.example',
-  observation: 'watched',
-  paused: false,
-  recipients: [],
-  unlistedMore: 0,
-  storageError: null,
-  dropped: null,
-  dismissDropped: () => undefined,
-  setPaused: () => undefined,
-  allowSite: () => undefined,
-  stopExcluding: () => undefined,
-  reloadPage: () => undefined,
-  openSettings: () => undefined,
-  ...extra,
-});
+const model = popupModel;
 
 const render = (m: PopupModel) => renderToString(<PopupView t={t} model={m} />);
 /** The summary's text as a person reads it (its names are in <strong>). */

@@ -26,6 +26,7 @@ import { loadPageSummary } from '../../../lib/storage/queries.ts';
 import { Recorder } from '../../../lib/storage/recorder.ts';
 import { unlistedCompany } from '../../../lib/trackers/company.ts';
 import { event, freshDb } from '../storage/helpers.ts';
+import { popupModel } from './popup-model.ts';
 
 const messages = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
@@ -77,27 +78,7 @@ describe('one vocabulary across screens', () => {
 
     const page = await loadPageSummary(db, 1, 'news.example');
     const recipients: PopupRecipient[] = page.recipients.map((r) => ({ ...r, info: info(r.company) }));
-    const popup = renderToString(
-      <PopupView
-        t={t}
-        model={{
-          loading: false,
-          site: 'news.example',
-          observation: 'watched',
-          paused: false,
-          recipients,
-          unlistedMore: 0,
-          storageError: null,
-          dropped: null,
-          dismissDropped: () => undefined,
-          setPaused: () => undefined,
-          allowSite: () => undefined,
-          stopExcluding: () => undefined,
-          reloadPage: () => undefined,
-          openSettings: () => undefined,
-        }}
-      />,
-    );
+    const popup = renderToString(<PopupView t={t} model={popupModel({ recipients })} />);
     expect(categoryTexts(popup)).toContain(expected);
 
     const companies = renderToString(<CompaniesView ctx={ctx} rows={await loadCompanies(db)} />);
